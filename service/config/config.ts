@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { loadEnv, type Env } from './env-files';
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const rawSchema = z
+  .object({
+    APP_ENV: nonEmpty,
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3978),
+    DATABASE_URL: nonEmpty.default('.data/bookings.db'),
+    GRAPH_BASE_URL: url.default('https://graph.microsoft.com/v1.0'),
+    BC_API_BASE_URL: url,
+    BOOKINGS_BUSINESS_ID: nonEmpty,
+    BC_COMPANY_ID: z.uuid({ error: 'must be a company id (GUID)' }).optional(),
+    AUTH_MODE: z.enum(['msal', 'static'], { error: 'must be msal or static' }),
+    AAD_TENANT_ID: nonEmpty.optional(),
+    AAD_CLIENT_ID: nonEmpty.optional(),
+    AAD_CLIENT_SECRET: nonEmpty.optional(),
+    STATIC_ACCESS_TOKEN: nonEmpty.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, why: string) => {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+    };
+    if (env.AUTH_MODE === 'msal') {
+      need('AAD_TENANT_ID', 'when AUTH_MODE=msal');
+      need('AAD_CLIENT_ID', 'when AUTH_MODE=msal');
+      need('AAD_CLIENT_SECRET', 'when AUTH_MODE=msal (put it in env/.env.<name>.user or the environment)');
+    } else {
+      need('STATIC_ACCESS_TOKEN', 'when AUTH_MODE=static');
+    }
+  });
+
+export type Store = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  appEnv: string;
+  port: number;
+  /** Sandbox: both APIs are served by the local emulators on loopback, started by this process. */
+  mode: 'sandbox' | 'live';
+  store: Store;
+  graph: { baseUrl: string; businessId: string };
+  bc: { apiBaseUrl: string; companyId: string | undefined };
+  auth:
+    | { mode: 'static'; token: string }
+    | { mode: 'msal'; tenantId: string; clientId: string; clientSecret: string };
+  logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isLoopback = (u: string) => LOOPBACK.has(new URL(u).hostname);
+
+function storeFrom(databaseUrl: string, rootDir: string): Store {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { kind: 'postgres', url: databaseUrl };
+  const file = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(rootDir, file) };
+}
+
+/** Parses an environment into the typed configuration; the first problem is thrown as a one-line ConfigError. */
+export function parseConfig(env: Env, rootDir: string): Config {
+  const parsed = rawSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const problem = issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message;
+    throw new ConfigError(variable, problem);
+  }
+  const e = parsed.data;
+  return {
+    appEnv: e.APP_ENV,
+    port: e.PORT,
+    mode: isLoopback(e.GRAPH_BASE_URL) && isLoopback(e.BC_API_BASE_URL) ? 'sandbox' : 'live',
+    store: storeFrom(e.DATABASE_URL, rootDir),
+    graph: { baseUrl: e.GRAPH_BASE_URL, businessId: e.BOOKINGS_BUSINESS_ID },
+    bc: { apiBaseUrl: e.BC_API_BASE_URL, companyId: e.BC_COMPANY_ID },
+    auth:
+      e.AUTH_MODE === 'static'
+        ? { mode: 'static', token: e.STATIC_ACCESS_TOKEN! }
+        : { mode: 'msal', tenantId: e.AAD_TENANT_ID!, clientId: e.AAD_CLIENT_ID!, clientSecret: e.AAD_CLIENT_SECRET! },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The configuration of this process: env files plus the process environment. */
+export function loadConfig(processEnv: Env = process.env, rootDir: string = PROJECT_ROOT): Config {
+  return parseConfig(loadEnv(processEnv, rootDir), rootDir);
+}
