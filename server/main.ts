@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { ConfigError, loadConfig, type Config } from '../service/config/config';
+import { createLogger } from '../service/logging/logger';
+import { openStore } from '../service/store';
+import { startSandbox } from '../sandbox/start-sandbox';
+import { createHttpServer, listen } from './http-server';
+
+/** `npm start`: the composition root. Sandbox mode also starts the two emulators, seeded. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  const closers: Array<() => Promise<void>> = [];
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    for (const close of closers.reverse()) await close().catch((e: unknown) => logger.error({ err: e }, 'while stopping'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.mode === 'sandbox') {
+    if (config.auth.mode !== 'static') throw new Error('the sandbox needs AUTH_MODE=static and STATIC_ACCESS_TOKEN');
+    const sandbox = await startSandbox({
+      graphBaseUrl: config.graph.baseUrl,
+      bcApiBaseUrl: config.bc.apiBaseUrl,
+      token: config.auth.token,
+      logger,
+    });
+    closers.push(() => sandbox.close());
+  }
+
+  const store = await openStore(config.store, { logger });
+  closers.push(() => store.close());
+
+  const server = createHttpServer({
+    logger,
+    health: { mode: config.mode, store: store.kind, ping: async () => void (await sql`select 1`.execute(store.db)) },
+  });
+  const port = await listen(server, config.port);
+  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const app = `http://localhost:${port}`;
+  const lines = [
+    `Bookings Invoicing is running (${config.mode} mode, ${store.kind} store).`,
+    `  App:               ${app}/`,
+    `  Health:            ${app}/api/health`,
+    ...(config.mode === 'sandbox'
+      ? [`  Graph Bookings:    ${config.graph.baseUrl}  (emulator)`, `  Business Central:  ${config.bc.apiBaseUrl}  (emulator)`]
+      : [`  Graph:             ${config.graph.baseUrl}`, `  Business Central:  ${config.bc.apiBaseUrl}`]),
+    'Press Ctrl-C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Start-up failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from './config';
+
+const sandboxEnv = {
+  APP_ENV: 'sandbox',
+  GRAPH_BASE_URL: 'http://127.0.0.1:4100/v1.0/',
+  BC_API_BASE_URL: 'http://127.0.0.1:4200/v2.0/t/production/api/v2.0',
+  BOOKINGS_BUSINESS_ID: 'fysio@example.com',
+  AUTH_MODE: 'static',
+  STATIC_ACCESS_TOKEN: 'tok',
+};
+
+function problem(env: Record<string, string | undefined>): string {
+  try {
+    parseConfig(env, '/app');
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('applies defaults and detects the sandbox from loopback endpoints', () => {
+    const c = parseConfig(sandboxEnv, '/app');
+    expect(c.port).toBe(3978);
+    expect(c.mode).toBe('sandbox');
+    expect(c.store).toEqual({ kind: 'sqlite', file: '/app/.data/bookings.db' });
+    expect(c.graph.baseUrl).toBe('http://127.0.0.1:4100/v1.0');
+    expect(c.auth).toEqual({ mode: 'static', token: 'tok' });
+  });
+
+  it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {
+    const c = parseConfig({ ...sandboxEnv, DATABASE_URL: 'postgres://u@db:5432/x' }, '/app');
+    expect(c.store).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/x' });
+  });
+
+  it('is live when Microsoft endpoints are configured, with msal credentials', () => {
+    const c = parseConfig(
+      {
+        ...sandboxEnv,
+        GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+        BC_API_BASE_URL: 'https://api.businesscentral.dynamics.com/v2.0/t/production/api/v2.0',
+        AUTH_MODE: 'msal',
+        AAD_TENANT_ID: 't',
+        AAD_CLIENT_ID: 'c',
+        AAD_CLIENT_SECRET: 's',
+      },
+      '/app',
+    );
+    expect(c.mode).toBe('live');
+    expect(c.auth).toEqual({ mode: 'msal', tenantId: 't', clientId: 'c', clientSecret: 's' });
+  });
+
+  it('names the variable and the problem in one line', () => {
+    expect(problem({ ...sandboxEnv, PORT: 'eighty' })).toBe('Configuration error: PORT must be a port number');
+    expect(problem({ ...sandboxEnv, BC_API_BASE_URL: undefined })).toBe('Configuration error: BC_API_BASE_URL is required');
+    expect(problem({ ...sandboxEnv, GRAPH_BASE_URL: 'ftp://x' })).toMatch(/^Configuration error: GRAPH_BASE_URL must be an http\(s\) URL$/);
+    expect(problem({ ...sandboxEnv, AUTH_MODE: 'magic' })).toBe('Configuration error: AUTH_MODE must be msal or static');
+    expect(problem({ ...sandboxEnv, AUTH_MODE: 'msal' })).toMatch(/^Configuration error: AAD_TENANT_ID is required when AUTH_MODE=msal/);
+    expect(problem({ ...sandboxEnv, BC_COMPANY_ID: 'abc' })).toBe('Configuration error: BC_COMPANY_ID must be a company id (GUID)');
+    expect(problem({ ...sandboxEnv, STATIC_ACCESS_TOKEN: undefined })).toMatch(/STATIC_ACCESS_TOKEN is required when AUTH_MODE=static/);
+  });
+});
+
+describe('loadConfig', () => {
+  it('layers env file, .user file and process environment, and treats empty values as unset', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    mkdirSync(path.join(root, 'env'));
+    writeFileSync(
+      path.join(root, 'env', '.env.dev'),
+      'PORT=4000\nGRAPH_BASE_URL=https://graph.microsoft.com/v1.0\nBC_API_BASE_URL=https://bc.example/api/v2.0\nBOOKINGS_BUSINESS_ID=b@x.dk\nAUTH_MODE=msal\nAAD_TENANT_ID=t\nAAD_CLIENT_ID=c\nBC_COMPANY_ID=\n',
+    );
+    writeFileSync(path.join(root, 'env', '.env.dev.user'), 'AAD_CLIENT_SECRET=from-user-file\nPORT=4001\n');
+    const c = loadConfig({ APP_ENV: 'dev', PORT: '4002' }, root);
+    expect(c.port).toBe(4002);
+    expect(c.bc.companyId).toBeUndefined();
+    expect(c.auth).toMatchObject({ mode: 'msal', clientSecret: 'from-user-file' });
+  });
+
+  it('reads the committed sandbox file by default', () => {
+    const c = loadConfig({}, path.resolve(__dirname, '..', '..'));
+    expect(c.mode).toBe('sandbox');
+    expect(c.appEnv).toBe('sandbox');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Money is an integer count of the currency's minor units with its ISO 4217 code: never a float sum.
+ * Conversions to and from the decimal numbers the APIs speak happen only here.
+ */
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+/** Minor-unit digits of a currency (DKK 2, JPY 0, KWD 3), as Intl knows them. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * A decimal amount (as JSON numbers carry it: 495.5, 0.1 + 0.2 style noise included) in minor units,
+ * rounded half away from zero at the currency's precision.
+ */
+export function toMinor(amount: number, currency: string): number {
+  if (!Number.isFinite(amount)) throw new RangeError(`not a finite amount: ${amount}`);
+  const digits = minorDigits(currency);
+  // Going through the shortest decimal string avoids binary noise (1.005 * 100 = 100.49999...).
+  const [intPart, fracPart = ''] = Math.abs(amount).toFixed(digits + 3).split('.');
+  const scaled = Number(intPart) * 10 ** digits + Number(fracPart.slice(0, digits) || '0');
+  const rest = Number(fracPart.slice(digits, digits + 1) || '0');
+  const minor = scaled + (rest >= 5 ? 1 : 0);
+  return amount < 0 ? -minor : minor;
+}
+
+/** Minor units back to the decimal number an API expects (exact for any realistic amount). */
+export function fromMinor(minor: number, currency: string): number {
+  const digits = minorDigits(currency);
+  return Number((minor / 10 ** digits).toFixed(digits));
+}
+
+export function money(minor: number, currency: string): Money {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer: ${minor}`);
+  return { minor, currency };
+}
+
+/** Sums amounts per currency; an empty input is an empty list. */
+export function totalsByCurrency(amounts: Iterable<Money>): Money[] {
+  const sums = new Map<string, number>();
+  for (const a of amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a.minor);
+  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => money(minor, currency));
+}
