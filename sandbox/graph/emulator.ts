@@ -1,0 +1,77 @@
+import type { RequestListener } from 'node:http';
+import { listen } from '../http/listen';
+import { Router } from '../http/router';
+import type { RouteContext } from './route-context';
+import { controlRouter } from './routes-control';
+import { addAppointmentRoutes } from './routes-appointments';
+import { addBusinessRoutes } from './routes-businesses';
+import { addCalendarViewRoutes } from './routes-calendar-view';
+import { addCatalogRoutes } from './routes-catalog';
+import { addCustomerRoutes } from './routes-customers';
+import { createRequestListener } from './server';
+import { DEFAULT_SETTINGS, mergeSettings, type GraphEmulatorSettings } from './settings';
+import { BookingsStore } from './state';
+import { StatsRecorder, type GraphEmulatorStats } from './stats';
+import { MailboxLimiter } from './throttle';
+import type { BookingsSeed } from './types';
+
+export interface GraphEmulatorDeps {
+  /** Drives fault injection only; inject a deterministic one in tests. */
+  random?: () => number;
+  now?: () => Date;
+}
+
+export interface ListeningGraphEmulator {
+  /** http://host:port/v1.0 */
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface GraphEmulator {
+  handler: RequestListener;
+  /** A copy of the settings in force. */
+  readonly settings: GraphEmulatorSettings;
+  /** Validates and applies a partial update; throws InvalidSettingsError naming bad fields. */
+  update(partial: Partial<GraphEmulatorSettings>): GraphEmulatorSettings;
+  stats(): GraphEmulatorStats;
+  listen(host?: string, port?: number): Promise<ListeningGraphEmulator>;
+}
+
+/** An in-memory Microsoft Graph v1.0 Bookings service over the seed (which it copies, never mutates). */
+export function createGraphEmulator(seed: BookingsSeed, settings: Partial<GraphEmulatorSettings> = {}, deps: GraphEmulatorDeps = {}): GraphEmulator {
+  let current = mergeSettings(DEFAULT_SETTINGS, settings);
+  const now = deps.now ?? (() => new Date());
+  const ctx: RouteContext = { store: new BookingsStore(seed), settings: () => current, now };
+  const limiter = new MailboxLimiter(() => current.maxConcurrentPerMailbox);
+  const stats = new StatsRecorder();
+
+  const router = new Router();
+  addBusinessRoutes(router, ctx);
+  addAppointmentRoutes(router, ctx);
+  addCalendarViewRoutes(router, ctx);
+  addCustomerRoutes(router, ctx);
+  addCatalogRoutes(router, ctx);
+
+  const update = (partial: unknown): GraphEmulatorSettings => {
+    current = mergeSettings(current, partial);
+    return structuredClone(current);
+  };
+  const snapshot = (): GraphEmulatorStats => stats.snapshot(limiter.peakByMailbox());
+  const control = controlRouter({ settings: () => structuredClone(current), update, stats: snapshot });
+  const handler = createRequestListener({ router, ctx, limiter, stats, random: deps.random ?? Math.random, control, token: () => current.token });
+
+  return {
+    handler,
+    get settings() {
+      return structuredClone(current);
+    },
+    update,
+    stats: snapshot,
+    async listen(host = '127.0.0.1', port = 0) {
+      const listening = await listen(handler, host, port);
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      return { baseUrl: `http://${shownHost}:${listening.port}/v1.0`, port: listening.port, close: listening.close };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Attendee } from '../domain/appointment';
+import { money, type Money } from '../domain/money';
+import { localIsoDate } from './line-description';
+import type { PricedLine } from './pricing';
+
+export const GROUPING_RULES = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;
+export type GroupingRule = (typeof GROUPING_RULES)[number];
+export const DEFAULT_GROUPING_RULE: GroupingRule = 'perCustomerPerRun';
+
+export interface GroupingOptions {
+  runDate: Date;
+  /** IANA name of the business time zone: months and invoice dates are local to it. */
+  timeZone: string;
+}
+
+/** The lines of one draft sales invoice. */
+export interface InvoiceGroup {
+  key: string;
+  customer: Attendee;
+  /** YYYY-MM-DD. */
+  invoiceDate: string;
+  lines: PricedLine[];
+  total: Money;
+  appointmentIds: string[];
+}
+
+export function customerEmailKey(customer: Attendee): string {
+  return customer.email.trim().toLowerCase();
+}
+
+function byStart(a: PricedLine, b: PricedLine): number {
+  return a.start.getTime() - b.start.getTime() || compareText(a.appointmentId, b.appointmentId);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Which invoice a line belongs to; lines of different currencies never share one. */
+function groupKey(line: PricedLine, rule: GroupingRule, timeZone: string): string {
+  const customer = customerEmailKey(line.customer);
+  const currency = line.amount.currency;
+  switch (rule) {
+    case 'perCustomerPerRun':
+      return JSON.stringify(['run', customer, currency]);
+    case 'perAppointment':
+      return JSON.stringify(['appointment', customer, currency, line.appointmentId]);
+    case 'perCustomerPerMonth':
+      return JSON.stringify(['month', customer, currency, localIsoDate(line.start, timeZone).slice(0, 7)]);
+  }
+}
+
+function toGroup(key: string, unsorted: PricedLine[], rule: GroupingRule, options: GroupingOptions): InvoiceGroup {
+  const lines = [...unsorted].sort(byStart);
+  const first = lines[0];
+  if (first === undefined) throw new RangeError('a group has at least one line');
+  const total = lines.reduce((sum, line) => sum + line.amount.minor, 0);
+  return {
+    key,
+    customer: first.customer,
+    invoiceDate: localIsoDate(rule === 'perAppointment' ? first.start : options.runDate, options.timeZone),
+    lines,
+    total: money(total, first.amount.currency),
+    appointmentIds: [...new Set(lines.map((line) => line.appointmentId))].sort(compareText),
+  };
+}
+
+/** Priced lines into invoices by the business's grouping rule; groups in a stable order (by key). */
+export function groupLines(lines: readonly PricedLine[], rule: GroupingRule, options: GroupingOptions): InvoiceGroup[] {
+  const groups = new Map<string, PricedLine[]>();
+  for (const line of lines) {
+    const key = groupKey(line, rule, options.timeZone);
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [line]);
+    else members.push(line);
+  }
+  return [...groups]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([key, members]) => toGroup(key, members, rule, options));
+}

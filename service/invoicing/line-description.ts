@@ -1,0 +1,96 @@
+/** Business Central line descriptions are Text[100]. */
+export const DESCRIPTION_MAX_LENGTH = 100;
+
+/** A service name is cut down to this length before the date and staff are given up. */
+const MIN_SERVICE_NAME_LENGTH = 30;
+
+const SEPARATOR = ' · ';
+const ELLIPSIS = '…';
+
+export type DescriptionLocale = 'da-DK' | 'en-GB';
+
+export interface LineDescriptionInput {
+  serviceName: string;
+  start: Date;
+  /** IANA name of the business time zone. */
+  timeZone: string;
+  staffNames: readonly string[];
+  /** Given when the quantity does not show the time (a line sent as 1 × amount). */
+  durationMinutes?: number;
+  locale?: DescriptionLocale;
+}
+
+export interface LocalDateTime {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+/** The wall-clock date and time of an instant in a time zone, zero-padded. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function localIsoDate(instant: Date, timeZone: string): string {
+  const t = localDateTime(instant, timeZone);
+  return `${t.year}-${t.month}-${t.day}`;
+}
+
+function formatStart(start: Date, timeZone: string, locale: DescriptionLocale): string {
+  const t = localDateTime(start, timeZone);
+  const date = locale === 'da-DK' ? `${t.day}-${t.month}-${t.year}` : `${t.day}/${t.month}/${t.year}`;
+  return `${date} ${t.hour}:${t.minute}`;
+}
+
+function formatDuration(minutes: number, locale: DescriptionLocale): string {
+  const total = Math.round(minutes);
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const hourUnit = locale === 'da-DK' ? 't' : 'h';
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} ${hourUnit}` : `${hours} ${hourUnit} ${rest} min`;
+}
+
+/** Bookings text may hold line breaks and runs of spaces; a one-line description should not. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+}
+
+/** At most `max` UTF-16 units without splitting a character (grapheme), marked with an ellipsis when cut. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (kept.length + segment.length > max - ELLIPSIS.length) break;
+    kept += segment;
+  }
+  return kept.trimEnd() + ELLIPSIS;
+}
+
+/** "Fysioterapi, behandling · 24-11-2026 09:00 · Mette Holm", at most 100 characters. */
+export function describeLine(input: LineDescriptionInput): string {
+  const locale = input.locale ?? 'da-DK';
+  const staff = input.staffNames.map(oneLine).filter((name) => name !== '').join(', ');
+  const details = [
+    formatStart(input.start, input.timeZone, locale),
+    ...(input.durationMinutes === undefined ? [] : [formatDuration(input.durationMinutes, locale)]),
+    ...(staff === '' ? [] : [staff]),
+  ].join(SEPARATOR);
+  const room = DESCRIPTION_MAX_LENGTH - SEPARATOR.length - details.length;
+  const service = truncateText(oneLine(input.serviceName), Math.max(room, MIN_SERVICE_NAME_LENGTH));
+  const text = service === '' ? details : service + SEPARATOR + details;
+  return truncateText(text, DESCRIPTION_MAX_LENGTH);
+}

@@ -1,0 +1,257 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AppointmentState } from '../domain/appointment';
+
+/*
+ * Portable column conventions (the same data must round-trip identically on SQLite and PostgreSQL):
+ * - snake_case table and column names; repositories map rows to camelCase records explicitly.
+ * - ids are text (Graph / Business Central ids, or UUIDs we generate); audit_log alone uses an
+ *   autoincrement integer so its entries keep their insertion order.
+ * - timestamps are ISO-8601 UTC text from Date#toISOString() ("2026-11-01T09:30:00.000Z"): fixed
+ *   width, so text comparison is chronological on both databases and no driver converts them.
+ * - money is an integer amount of minor units (bigint column, a JS number: PostgreSQL int8 and numeric
+ *   are parsed to numbers and refused beyond Number.MAX_SAFE_INTEGER) with a currency text column beside it.
+ * - booleans are integers 0/1 (type Flag); see toFlag / fromFlag in columns.ts.
+ * - JSON is text, written with writeJson and validated with a zod schema by readJson when read.
+ * - text never holds U+0000: PostgreSQL refuses it, so strip it where outside text comes in.
+ */
+
+/** A boolean stored as an integer. */
+export type Flag = 0 | 1;
+
+export type InvoiceRunSource = 'tab' | 'bot' | 'cli' | 'schedule';
+
+export interface SetupTable {
+  id: string;
+  business_id: string;
+  company_id: string | null;
+  /** JSON: the setup document. */
+  data: string;
+  /** Optimistic concurrency: an update must name the version it read and increments it. */
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AppointmentsTable {
+  /** The Graph appointment id. */
+  id: string;
+  business_id: string;
+  start_utc: string;
+  end_utc: string;
+  duration_minutes: number;
+  service_id: string | null;
+  service_name: string;
+  /** JSON: string[] of staff member ids. */
+  staff_member_ids: string;
+  /** JSON: the attending customers ({ id, name, email, timeZone }[]). */
+  customers: string;
+  /** Null when Bookings has no usable price. */
+  price_minor: number | null;
+  currency: string;
+  price_type: string;
+  state: AppointmentState;
+  claimed_by_run: string | null;
+  invoice_id: string | null;
+  review_reason: string | null;
+  content_hash: string;
+  last_seen_sync: string | null;
+  graph_last_updated: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomersTable {
+  business_id: string;
+  /** The Bookings customer id. */
+  id: string;
+  /** Full text; Business Central's Text[100] truncation happens only when sending. */
+  display_name: string;
+  email: string | null;
+  email_normalized: string | null;
+  time_zone: string | null;
+  updated_at: string;
+}
+
+export interface CustomerLinksTable {
+  business_id: string;
+  bookings_customer_id: string;
+  bc_customer_id: string | null;
+  bc_customer_number: string | null;
+  linked_at: string | null;
+  created_by_us: Flag;
+  skip_reason: string | null;
+}
+
+export interface ServicesTable {
+  business_id: string;
+  /** The Bookings service id. */
+  id: string;
+  display_name: string;
+  default_price_minor: number | null;
+  currency: string;
+  default_price_type: string;
+  default_duration_minutes: number | null;
+  updated_at: string;
+}
+
+export interface ServiceLinksTable {
+  business_id: string;
+  bookings_service_id: string;
+  bc_item_id: string | null;
+  bc_item_number: string | null;
+  linked_at: string | null;
+  conflict_reason: string | null;
+}
+
+export interface InvoiceRunsTable {
+  id: string;
+  business_id: string;
+  requested_by: string;
+  source: InvoiceRunSource;
+  /** JSON: what the user selected. */
+  selection: string;
+  state: string;
+  phase: string | null;
+  planned_count: number;
+  created_count: number;
+  failed_count: number;
+  /** JSON: totals per currency. */
+  totals: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface InvoicesTable {
+  id: string;
+  run_id: string;
+  business_id: string;
+  bc_customer_id: string | null;
+  /** Unique: the idempotency key sent to Business Central. */
+  external_document_number: string;
+  bc_invoice_id: string | null;
+  bc_number: string | null;
+  posted_number: string | null;
+  status: string;
+  amount_minor: number;
+  currency: string;
+  /** JSON: string[] of appointment ids. */
+  appointment_ids: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  business_id: string;
+  state: string;
+  phase: string | null;
+  progress_done: number;
+  progress_total: number;
+  added_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  removed_count: number;
+  error: string | null;
+  started_at: string;
+  /** A heartbeat: a running job whose updated_at is old has died and is resumed. */
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface SyncCheckpointsTable {
+  business_id: string;
+  kind: string;
+  /** JSON: a small flat checkpoint object. */
+  checkpoint: string;
+  updated_at: string;
+}
+
+export interface ConversationsTable {
+  /** The bot conversation id. */
+  id: string;
+  tenant_id: string;
+  service_url: string;
+  conversation_type: string;
+  /** JSON: the ConversationReference. */
+  reference: string;
+  team_id: string | null;
+  channel_id: string | null;
+  installed_by: string | null;
+  created_at: string;
+}
+
+export interface PostedCardsTable {
+  id: string;
+  conversation_id: string;
+  activity_id: string;
+  kind: string;
+  period_key: string;
+  run_id: string | null;
+  /** JSON: the card's data. */
+  payload: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  source: string;
+  action: string;
+  subject: string | null;
+  /** JSON or null. */
+  details: string | null;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+  acquired_at: string;
+}
+
+export interface Database {
+  setup: SetupTable;
+  appointments: AppointmentsTable;
+  customers: CustomersTable;
+  customer_links: CustomerLinksTable;
+  services: ServicesTable;
+  service_links: ServiceLinksTable;
+  invoice_runs: InvoiceRunsTable;
+  invoices: InvoicesTable;
+  sync_runs: SyncRunsTable;
+  sync_checkpoints: SyncCheckpointsTable;
+  conversations: ConversationsTable;
+  posted_cards: PostedCardsTable;
+  audit_log: AuditLogTable;
+  leases: LeasesTable;
+}
+
+export type TableName = keyof Database;
+export type Row<T extends TableName> = Selectable<Database[T]>;
+export type NewRow<T extends TableName> = Insertable<Database[T]>;
+export type RowUpdate<T extends TableName> = Updateable<Database[T]>;
+
+/** Every table, for checks and tests; the type below fails to compile when one is missing. */
+export const TABLES = [
+  'setup',
+  'appointments',
+  'customers',
+  'customer_links',
+  'services',
+  'service_links',
+  'invoice_runs',
+  'invoices',
+  'sync_runs',
+  'sync_checkpoints',
+  'conversations',
+  'posted_cards',
+  'audit_log',
+  'leases',
+] as const satisfies readonly TableName[];
+type MustBeEmpty<T extends never> = T;
+type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initial } from './0001-initial';
+
+/**
+ * Every migration, keyed by its permanent name. Names sort in the order they run:
+ * add a new module as the next number and never rename or edit one that has shipped.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, type Dialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { Store as StoreConfig } from '../config/config';
+import { silentLogger, type Logger } from '../logging/logger';
+import type { Database } from './database';
+import { migrateToLatest } from './migrator';
+import { numericTypes } from './pg-types';
+import { AppSqliteDialect } from './sqlite-dialect';
+
+export type StoreKind = StoreConfig['kind'];
+
+/** The opened, migrated database. */
+export interface AppStore {
+  readonly db: Kysely<Database>;
+  readonly kind: StoreKind;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  logger?: Logger;
+  /** PostgreSQL only: the schema to use (created when missing), e.g. one per test suite. */
+  schema?: string;
+  /** SQLite only: how long a statement waits for another process's write lock. */
+  busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// PostgreSQL error codes that mean a concurrent `create schema if not exists` won the race.
+const ALREADY_EXISTS = new Set(['23505', '42P06']);
+
+function sqliteDialect(file: string, busyTimeoutMs: number): Dialect {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
+  database.pragma('synchronous = NORMAL');
+  database.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  database.pragma('foreign_keys = ON');
+  return new AppSqliteDialect({ database });
+}
+
+function postgresDialect(url: string, schema: string | undefined, logger: Logger): Dialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: numericTypes,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  return new PostgresDialect({ pool });
+}
+
+async function ensureSchema(db: Kysely<Database>, schema: string): Promise<void> {
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !ALREADY_EXISTS.has(code)) throw err;
+  }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no schema to create tables in: check the search_path');
+  return schema;
+}
+
+function queryLog(logger: Logger) {
+  // Parameters stay out of the log: they carry customer names and emails.
+  return (event: LogEvent) => {
+    if (event.level === 'error') {
+      logger.debug({ sql: event.query.sql, ms: event.queryDurationMillis, err: event.error }, 'query failed');
+    }
+  };
+}
+
+/** Opens the configured database and runs every pending migration before returning it. */
+export async function openStore(config: StoreConfig, options: OpenStoreOptions = {}): Promise<AppStore> {
+  const logger = (options.logger ?? silentLogger).child({ component: 'store', store: config.kind });
+  const { schema } = options;
+  if (schema !== undefined && (config.kind !== 'postgres' || !SCHEMA_NAME.test(schema))) {
+    throw new Error(`Invalid store schema ${JSON.stringify(schema)}: only for PostgreSQL, lower-case identifier`);
+  }
+  const dialect =
+    config.kind === 'sqlite'
+      ? sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
+      : postgresDialect(config.url, schema, logger);
+  const db = new Kysely<Database>({ dialect, log: queryLog(logger) });
+  try {
+    if (schema !== undefined) await ensureSchema(db, schema);
+    await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, kind: config.kind, close: () => db.destroy() };
+}

@@ -1,0 +1,231 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { fromFlag, readJson, toFlag, writeJson } from './columns';
+import type { NewRow, TableName } from './database';
+import { describeEachStore } from './testing/test-stores';
+
+const NOW = '2026-11-02T08:15:30.123Z';
+const LATER = '2026-11-02T09:00:00.000Z';
+const UNICODE = 'Søren Ærø Åkesson 日本語 👩‍⚕️ «ﬁ» "quoted" \\ back\nline';
+const LONG_NAME = 'Æ'.repeat(5_000) + 'x'.repeat(5_000);
+const BIG_MINOR = 9_007_199_254_740;
+
+const attendee = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), timeZone: z.string() });
+
+const rows: { [T in TableName]: NewRow<T> } = {
+  setup: {
+    id: 'setup-1',
+    business_id: 'contoso@contoso.onmicrosoft.com',
+    company_id: '5d115c9c-44e3-ea11-bb43-000d3a2feca1',
+    data: writeJson({ syncIntervalMinutes: 15, pricesIncludeVat: true, name: UNICODE }),
+    version: 3,
+    updated_at: NOW,
+    updated_by: 'admin@contoso.com',
+  },
+  appointments: {
+    id: 'AAMkADKnAAA=',
+    business_id: 'contoso@contoso.onmicrosoft.com',
+    start_utc: NOW,
+    end_utc: LATER,
+    duration_minutes: 45,
+    service_id: 'svc-1',
+    service_name: UNICODE,
+    staff_member_ids: writeJson(['staff-1', 'staff-2']),
+    customers: writeJson([{ id: 'cust-1', name: LONG_NAME, email: 'søren@example.dk', timeZone: 'Europe/Copenhagen' }]),
+    price_minor: BIG_MINOR,
+    currency: 'DKK',
+    price_type: 'hourly',
+    state: 'unbilled',
+    claimed_by_run: null,
+    invoice_id: null,
+    review_reason: null,
+    content_hash: 'sha256:abc',
+    last_seen_sync: 'sync-1',
+    graph_last_updated: NOW,
+    created_at: NOW,
+    updated_at: NOW,
+  },
+  customers: {
+    business_id: 'b',
+    id: 'cust-1',
+    display_name: LONG_NAME,
+    email: 'Søren@Example.dk',
+    email_normalized: 'søren@example.dk',
+    time_zone: 'Romance Standard Time',
+    updated_at: NOW,
+  },
+  customer_links: {
+    business_id: 'b',
+    bookings_customer_id: 'cust-1',
+    bc_customer_id: 'bc-cust-1',
+    bc_customer_number: 'C00010',
+    linked_at: NOW,
+    created_by_us: toFlag(true),
+    skip_reason: null,
+  },
+  services: {
+    business_id: 'b',
+    id: 'svc-1',
+    display_name: UNICODE,
+    default_price_minor: BIG_MINOR,
+    currency: 'DKK',
+    default_price_type: 'fixedPrice',
+    default_duration_minutes: 60,
+    updated_at: NOW,
+  },
+  service_links: {
+    business_id: 'b',
+    bookings_service_id: 'svc-1',
+    bc_item_id: 'item-1',
+    bc_item_number: '1000',
+    linked_at: NOW,
+    conflict_reason: null,
+  },
+  invoice_runs: {
+    id: 'run-1',
+    business_id: 'b',
+    requested_by: 'user@contoso.com',
+    source: 'tab',
+    selection: writeJson({ appointmentIds: ['AAMkADKnAAA='] }),
+    state: 'running',
+    phase: 'creating',
+    planned_count: 2,
+    created_count: 1,
+    failed_count: 0,
+    totals: writeJson({ DKK: BIG_MINOR }),
+    error: null,
+    created_at: NOW,
+    updated_at: NOW,
+    finished_at: null,
+  },
+  invoices: {
+    id: 'inv-1',
+    run_id: 'run-1',
+    business_id: 'b',
+    bc_customer_id: 'bc-cust-1',
+    external_document_number: 'BK-RUN1-0001',
+    bc_invoice_id: null,
+    bc_number: null,
+    posted_number: null,
+    status: 'planned',
+    amount_minor: BIG_MINOR,
+    currency: 'DKK',
+    appointment_ids: writeJson(['AAMkADKnAAA=']),
+    error: UNICODE,
+    created_at: NOW,
+    updated_at: NOW,
+  },
+  sync_runs: {
+    id: 'sync-1',
+    business_id: 'b',
+    state: 'running',
+    phase: 'appointments',
+    progress_done: 10,
+    progress_total: 200,
+    added_count: 5,
+    updated_count: 3,
+    unchanged_count: 2,
+    removed_count: 0,
+    error: null,
+    started_at: NOW,
+    updated_at: NOW,
+    finished_at: null,
+  },
+  sync_checkpoints: { business_id: 'b', kind: 'appointments', checkpoint: writeJson({ windowStart: NOW }), updated_at: NOW },
+  conversations: {
+    id: '19:abc@thread.tacv2',
+    tenant_id: 'tenant-1',
+    service_url: 'https://smba.trafficmanager.net/emea/',
+    conversation_type: 'channel',
+    reference: writeJson({ conversation: { id: '19:abc@thread.tacv2' }, locale: 'da-DK' }),
+    team_id: 'team-1',
+    channel_id: 'channel-1',
+    installed_by: 'user-1',
+    created_at: NOW,
+  },
+  posted_cards: {
+    id: 'card-1',
+    conversation_id: '19:abc@thread.tacv2',
+    activity_id: '1700000000000',
+    kind: 'daily-summary',
+    period_key: '2026-11-01',
+    run_id: null,
+    payload: writeJson({ title: UNICODE }),
+    created_at: NOW,
+    updated_at: NOW,
+  },
+  audit_log: {
+    at: NOW,
+    actor: 'user@contoso.com',
+    source: 'tab',
+    action: 'appointment.exclude',
+    subject: 'AAMkADKnAAA=',
+    details: writeJson({ reason: UNICODE }),
+  },
+  leases: { name: 'sync', holder: 'process-1', expires_at: LATER, acquired_at: NOW },
+};
+
+// Parents before children (foreign keys).
+const ORDER: TableName[] = [
+  'setup',
+  'appointments',
+  'customers',
+  'customer_links',
+  'services',
+  'service_links',
+  'invoice_runs',
+  'invoices',
+  'sync_runs',
+  'sync_checkpoints',
+  'conversations',
+  'posted_cards',
+  'audit_log',
+  'leases',
+];
+
+describeEachStore('round trip', (getStore, suite) => {
+  beforeAll(async () => {
+    for (const table of ORDER) await getStore().db.insertInto(table).values(rows[table]).execute();
+  });
+
+  it.each(ORDER)('returns the row written to %s unchanged', async (table) => {
+    const stored = await getStore().db.selectFrom(table).selectAll().execute();
+    expect(stored).toEqual([table === 'audit_log' ? { id: expect.any(Number), ...rows[table] } : rows[table]]);
+  });
+
+  it('keeps a 10,000-character name, unicode and bigint money exactly', async () => {
+    const customer = await getStore().db.selectFrom('customers').selectAll().executeTakeFirstOrThrow();
+    expect(customer.display_name).toHaveLength(10_000);
+    expect(customer.display_name).toBe(LONG_NAME);
+    const appointment = await getStore().db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    expect(appointment.service_name).toBe(UNICODE);
+    expect(appointment.price_minor).toBe(BIG_MINOR);
+    expect(readJson(z.array(attendee), appointment.customers, 'appointments.customers')[0]?.name).toBe(LONG_NAME);
+  });
+
+  it('reads flags back as booleans', async () => {
+    const link = await getStore().db.selectFrom('customer_links').select('created_by_us').executeTakeFirstOrThrow();
+    expect(fromFlag(link.created_by_us)).toBe(true);
+  });
+
+  it('returns sums and counts of bigint money as numbers', async () => {
+    const { db } = getStore();
+    await db.insertInto('invoices').values({ ...rows.invoices, id: 'inv-2', external_document_number: 'BK-RUN1-0002' }).execute();
+    const totals = await db
+      .selectFrom('invoices')
+      .select((eb) => [eb.fn.sum<number>('amount_minor').as('total'), eb.fn.countAll<number>().as('count')])
+      .executeTakeFirstOrThrow();
+    expect(totals).toEqual({ total: 2 * BIG_MINOR, count: 2 });
+  });
+
+  it('rejects JSON that does not match its schema when read', async () => {
+    const appointment = await getStore().db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    expect(() => readJson(z.array(z.number()), appointment.staff_member_ids, 'appointments.staff_member_ids')).toThrow(
+      'Stored appointments.staff_member_ids is not valid',
+    );
+  });
+
+  if (suite.kind === 'postgres') it('refuses an int8 beyond the safe integer range rather than round it', async () => {
+    await expect(sql`select 9007199254740993::bigint as n`.execute(getStore().db)).rejects.toThrow(RangeError);
+  });
+});

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Store as StoreConfig } from '../../config/config';
+import { openStore, type AppStore, type StoreKind } from '../open-store';
+
+export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** What a suite may do besides using its store: open more stores on the same database. */
+export interface StoreSuite {
+  readonly kind: StoreKind;
+  /** Opens (and migrates) another store on the suite's database; closed in afterAll. */
+  reopen(): Promise<AppStore>;
+  /** A store on a brand-new empty database (file or schema) of the same kind; the same target for every call. */
+  freshTarget(): { open(): Promise<AppStore> };
+}
+
+type Availability = { reachable: true } | { reachable: false; reason: string };
+
+// Jest's describe blocks are synchronous, so the probe runs in a child process once per test file.
+function probePostgres(url: string): Availability {
+  const script = `
+    const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.end()).then(
+      () => process.exit(0),
+      (err) => { process.stderr.write(String(err && err.message)); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ['-e', script, url], { encoding: 'utf8', timeout: 10_000 });
+  return result.status === 0 ? { reachable: true } : { reachable: false, reason: result.stderr.trim() || 'no answer' };
+}
+
+const postgres = probePostgres(TEST_DATABASE_URL);
+const isCi = process.env['CI'] === 'true';
+if (!postgres.reachable && !isCi) {
+  console.warn(
+    `\n*** PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${postgres.reason}): ` +
+      'store suites run on SQLite ONLY. Start PostgreSQL or set TEST_DATABASE_URL to test both. ***\n',
+  );
+}
+
+const uniqueSchema = () => `test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
+interface Target {
+  config: StoreConfig;
+  schema?: string;
+}
+
+function harness(kind: StoreKind) {
+  const opened: AppStore[] = [];
+  const schemas: string[] = [];
+  let dir: string | undefined;
+
+  const newTarget = (): Target => {
+    if (kind === 'postgres') {
+      const schema = uniqueSchema();
+      schemas.push(schema);
+      return { config: { kind, url: TEST_DATABASE_URL }, schema };
+    }
+    dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'));
+    // A nested path, so openStore must create the directory.
+    return { config: { kind, file: path.join(dir, randomUUID(), 'data', 'bookings.db') } };
+  };
+  const open = async (target: Target): Promise<AppStore> => {
+    const store = await openStore(target.config, target.schema === undefined ? {} : { schema: target.schema });
+    opened.push(store);
+    return store;
+  };
+  const cleanUp = async (): Promise<void> => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    if (schemas.length > 0 && postgres.reachable) {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        for (const schema of schemas.splice(0)) await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.end();
+      }
+    }
+  };
+  return { newTarget, open, cleanUp };
+}
+
+/**
+ * Runs one suite on a fresh SQLite file and on a fresh PostgreSQL schema. Without a reachable
+ * PostgreSQL the PostgreSQL run is skipped with a warning, except on CI (CI=true) where it fails.
+ */
+export function describeEachStore(
+  title: string,
+  body: (getStore: () => AppStore, suite: StoreSuite) => void,
+): void {
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    if (kind === 'postgres' && !postgres.reachable && !isCi) continue;
+    describe(`${title} [${kind}]`, () => {
+      const h = harness(kind);
+      const main = h.newTarget();
+      let store: AppStore | undefined;
+
+      beforeAll(async () => {
+        if (kind === 'postgres' && !postgres.reachable) {
+          throw new Error(`CI=true but PostgreSQL at ${TEST_DATABASE_URL} is unreachable: ${postgres.reason}`);
+        }
+        store = await h.open(main);
+      });
+      afterAll(() => h.cleanUp());
+
+      body(
+        () => {
+          if (store === undefined) throw new Error('The store is not open yet: use getStore() inside tests or hooks');
+          return store;
+        },
+        {
+          kind,
+          reopen: () => h.open(main),
+          freshTarget: () => {
+            const target = h.newTarget();
+            return { open: () => h.open(target) };
+          },
+        },
+      );
+    });
+  }
+}
