@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { canonicalTimeZoneCase, isIanaTimeZone } from './time-zone';
+
+/*
+ * The setup of one connection (one Bookings business). Every object is strict, so a misspelt key
+ * is an error instead of a silently ignored setting. Defaults sit on the fields themselves: a
+ * document stored before a field existed reads back with that field's default.
+ *
+ * The roles start empty ("nobody yet"): the tab's first admin comes from configuration, not from here.
+ */
+
+export const LIMITS = {
+  syncIntervalMinutes: { min: 5, max: 1440 },
+  lookBackDays: { min: 1, max: 730 },
+  overlapDays: { min: 0, max: 60 },
+} as const;
+
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const error = `Use a whole number of ${unit} from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const flag = z.boolean({ error: 'Use true or false' });
+
+// Business Central ids are GUIDs without a version constraint, hence guid and not uuid.
+const bcId = (what: string) =>
+  z.guid({ error: `Use the ${what} id from Business Central (a GUID such as 5d115c9c-44e3-ea11-bb43-000d3a2feca1)` });
+
+// Business Central upper-cases Code[n] fields; doing it here shows the user what will be stored.
+const bcCode = (length: number, example: string) => {
+  const error = `Use a Business Central code of 1 to ${length} characters, such as ${example}`;
+  return z.string({ error }).trim().toUpperCase().min(1, { error }).max(length, { error });
+};
+
+const identityError = 'Use an Entra object id (a GUID) or a sign-in email such as anna@contoso.com';
+const userIdentity = z
+  .string({ error: identityError })
+  .trim()
+  .toLowerCase()
+  .refine((v) => z.guid().safeParse(v).success || z.email().safeParse(v).success, { error: identityError });
+const identities = z
+  .array(userIdentity, { error: 'Use a list of Entra object ids or sign-in emails' })
+  .overwrite((list) => [...new Set(list)]);
+
+export const customerTemplateSchema = z.strictObject({
+  type: z.enum(['Person', 'Company'], { error: 'Use Person or Company' }).default('Person'),
+  paymentTermsId: bcId('payment terms').optional(),
+  // Blank is meaningful: Business Central then uses the company's local currency.
+  currencyCode: z
+    .string({ error: 'Use a 3-letter currency code such as DKK, or leave it blank for the local currency' })
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{3})?$/, { error: 'Use a 3-letter currency code such as DKK, or leave it blank for the local currency' })
+    .optional(),
+  taxAreaId: bcId('tax area').optional(),
+  taxLiable: flag.optional(),
+  shipmentMethodId: bcId('shipment method').optional(),
+  paymentMethodId: bcId('payment method').optional(),
+});
+
+export const itemTemplateSchema = z.strictObject({
+  type: z
+    .literal('Service', { error: 'Items created for Bookings services are always of type Service' })
+    .default('Service'),
+  baseUnitOfMeasureCode: bcCode(10, 'HOUR').optional(),
+  taxGroupCode: bcCode(20, 'SERVICES').optional(),
+  generalProductPostingGroupCode: bcCode(20, 'SERVICES').optional(),
+  itemCategoryCode: bcCode(20, 'CONSULT').optional(),
+});
+
+const conversationListError = 'Use all, or a list of one or more conversation ids where the bot is installed';
+
+export const dailySummarySchema = z.strictObject({
+  enabled: flag.default(true),
+  time: z
+    .string({ error: 'Use a 24-hour time such as 07:30' })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 07:30' })
+    .default('07:30'),
+  timeZone: z
+    .string({ error: 'Not a time zone: use an IANA name such as Europe/Copenhagen' })
+    .trim()
+    .refine(isIanaTimeZone, { error: 'Not a time zone: use an IANA name such as Europe/Copenhagen' })
+    .overwrite(canonicalTimeZoneCase)
+    .default('Europe/Copenhagen'),
+  postWhenEmpty: flag.default(false),
+  conversationIds: z
+    .union(
+      [
+        z.literal('all'),
+        z
+          .array(z.string({ error: conversationListError }).trim().min(1, { error: conversationListError }), {
+            error: conversationListError,
+          })
+          .min(1, { error: conversationListError })
+          .overwrite((ids) => [...new Set(ids)]),
+      ],
+      { error: conversationListError },
+    )
+    .default('all'),
+});
+
+export const rolesSchema = z.strictObject({
+  admins: identities.default([]),
+  invoicers: identities.default([]),
+});
+
+export const INVOICE_GROUPINGS = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;
+
+export const setupSchema = z.strictObject({
+  businessId: z.email({ error: 'Use the Bookings business id, its email address such as contoso@contoso.onmicrosoft.com' }),
+  companyId: bcId('company').nullable().default(null),
+  pricesIncludeVat: flag.default(true),
+  syncCustomers: flag.default(true),
+  syncServices: flag.default(true),
+  syncIntervalMinutes: wholeNumber(LIMITS.syncIntervalMinutes.min, LIMITS.syncIntervalMinutes.max, 'minutes').default(15),
+  lookBackDays: wholeNumber(LIMITS.lookBackDays.min, LIMITS.lookBackDays.max, 'days').default(90),
+  overlapDays: wholeNumber(LIMITS.overlapDays.min, LIMITS.overlapDays.max, 'days').default(3),
+  customerTemplate: customerTemplateSchema.prefault({}),
+  itemTemplate: itemTemplateSchema.prefault({}),
+  invoiceGrouping: z
+    .enum(INVOICE_GROUPINGS, { error: `Use one of ${INVOICE_GROUPINGS.join(', ')}` })
+    .default('perCustomerPerRun'),
+  addZeroLinesForFree: flag.default(false),
+  dailySummary: dailySummarySchema.prefault({}),
+  roles: rolesSchema.prefault({}),
+});
+
+export type Setup = z.infer<typeof setupSchema>;
+export type CustomerTemplate = Setup['customerTemplate'];
+export type ItemTemplate = Setup['itemTemplate'];
+export type DailySummary = Setup['dailySummary'];
+export type InvoiceGrouping = Setup['invoiceGrouping'];
+
+/** The setup of a business nobody has configured yet. */
+export function defaultSetup(businessId: string, companyId?: string): Setup {
+  return setupSchema.parse({ businessId, companyId: companyId ?? null });
+}
