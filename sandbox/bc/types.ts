@@ -176,6 +176,11 @@ export interface BcCompanyData {
   items: BcItem[];
   salesInvoices: BcSalesInvoice[];
   templateRules: BcTemplateRules;
+  /**
+   * Currency codes set up in the company besides the local one (Currencies page). Absent: the
+   * emulator assumes the common ISO codes (see `defaultCurrencies` in the emulator's state).
+   */
+  currencies?: string[];
 }
 
 export interface BcSeed {

@@ -1,0 +1,34 @@
+import type { RouteRequest, RouteResponse } from '../http/router';
+import { badRequest, errorResponse, invalidBody } from './errors';
+import { applySettingsPatch, bcEmulatorSettingsPatchSchema, type BcEmulatorSettings } from './settings';
+import type { BcEmulatorStats } from './stats';
+
+export interface ControlDeps {
+  settings: () => BcEmulatorSettings;
+  update: (next: BcEmulatorSettings) => void;
+  stats: () => BcEmulatorStats;
+}
+
+/** `/_emulator/settings` (GET, PATCH) and `/_emulator/stats` (GET); the caller has checked the token. */
+export function handleControl(deps: ControlDeps, req: RouteRequest): RouteResponse | undefined {
+  const path = req.url.pathname;
+  if (path === '/_emulator/stats' && req.method === 'GET') return { status: 200, body: deps.stats() };
+  if (path !== '/_emulator/settings') return undefined;
+  if (req.method === 'GET') return { status: 200, body: deps.settings() };
+  if (req.method !== 'PATCH') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(req.body);
+  } catch {
+    return errorResponse(invalidBody());
+  }
+  const patch = bcEmulatorSettingsPatchSchema.safeParse(parsed);
+  if (!patch.success) return errorResponse(badRequest(`Invalid settings: ${patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+  try {
+    const next = applySettingsPatch(deps.settings(), patch.data);
+    deps.update(next);
+    return { status: 200, body: next };
+  } catch (error) {
+    return errorResponse(badRequest(`Invalid settings: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}

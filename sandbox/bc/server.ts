@@ -1,0 +1,167 @@
+import type http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { listen } from '../http/listen';
+import { BodyTooLargeError, readBody, send, type RouteRequest, type RouteResponse } from '../http/router';
+import type { ApiDeps } from './api';
+import { handleBatch } from './batch';
+import { handleControl } from './control';
+import { createApiDispatcher } from './dispatch';
+import { BcError, errorResponse } from './errors';
+import { pickFault } from './faults';
+import { invoicePage } from './html-page';
+import { ConcurrencyGate, RateWindow } from './limits';
+import { applySettingsPatch, resolveSettings, type BcEmulatorSettings, type BcEmulatorSettingsPatch } from './settings';
+import { BcState } from './state';
+import { emptyStats, type BcEmulatorStats } from './stats';
+import type { BcSeed } from './types';
+
+export interface BcEmulatorDeps {
+  /** Drives fault injection; Math.random by default. */
+  random?: () => number;
+  /** The business clock (invoice dates, lastModifiedDateTime); limits use real time. */
+  now?: () => Date;
+}
+
+export interface BcListening {
+  /** `http://host:port/v2.0/{tenant}/{environment}/api/v2.0` */
+  apiBaseUrl: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface BcEmulator {
+  handler: http.RequestListener;
+  readonly settings: BcEmulatorSettings;
+  update(patch: BcEmulatorSettingsPatch): BcEmulatorSettings;
+  stats(): BcEmulatorStats;
+  readonly state: BcState;
+  listen(host?: string, port?: number): Promise<BcListening>;
+}
+
+const INVOICE_PAGE = /^\/sandbox\/companies\/([^/]+)\/salesInvoices\/([^/]+)$/;
+
+/** A Business Central API v2.0 emulator over a seed: OData routes, `$batch`, limits, faults and control endpoints. */
+export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulatorSettings>, deps: BcEmulatorDeps = {}): BcEmulator {
+  let settings = resolveSettings(settingsInput);
+  const random = deps.random ?? Math.random;
+  const state = new BcState(seed);
+  const stats = emptyStats();
+  const basePath = `/v2.0/${encodeURIComponent(seed.tenant)}/${encodeURIComponent(seed.environment)}/api/v2.0`;
+  const api: ApiDeps = { state, settings: () => settings, now: deps.now ?? (() => new Date()), basePath };
+  const dispatch = createApiDispatcher(api);
+  const gate = new ConcurrencyGate(() => settings, stats);
+  const rate = new RateWindow(() => settings.rateLimit);
+
+  const tooManyRequests = (message: string): RouteResponse => {
+    stats.throttled += 1;
+    // Deliberately without Retry-After: BC does not always send one.
+    return errorResponse(new BcError(429, 'Application_TooManyRequests', message));
+  };
+
+  async function processApi(req: RouteRequest, relative: string): Promise<RouteResponse | 'reset'> {
+    stats.requests += 1;
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+    if (!rate.tryAdmit(Date.now())) {
+      stats.rateLimited += 1;
+      return tooManyRequests(
+        `The request rate limit was exceeded: at most ${settings.rateLimit.maxRequests} requests per ${settings.rateLimit.windowMs / 1000} seconds.`,
+      );
+    }
+    const slot = gate.acquire();
+    if (!slot) {
+      stats.queueRejected += 1;
+      return tooManyRequests('The request was rejected because too many requests are being processed or waiting.');
+    }
+    const release = await slot;
+    try {
+      // Faults strike before the operation runs, so they never leave a change behind.
+      const fault = pickFault(settings, random);
+      if (fault) {
+        stats.faults += 1;
+        if (fault === 'reset') return 'reset';
+        return fault === '500'
+          ? errorResponse(new BcError(500, 'Internal_ServerError', 'An unexpected error occurred (injected by the emulator).'))
+          : errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).'));
+      }
+      const serviceTime = () => (settings.serviceTimeMs > 0 ? sleep(settings.serviceTimeMs) : Promise.resolve());
+      if (relative === '/$batch' && req.method === 'POST') return await handleBatch(api, dispatch, req, serviceTime);
+      await serviceTime();
+      return await dispatch(req, relative === '' ? '/' : relative);
+    } finally {
+      release();
+    }
+  }
+
+  async function handle(raw: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(raw.url ?? '/', `http://${raw.headers.host ?? '127.0.0.1'}`);
+    const method = (raw.method ?? 'GET').toUpperCase();
+    const page = INVOICE_PAGE.exec(url.pathname);
+    if (page && method === 'GET') {
+      send(res, invoicePage(state, decodeURIComponent(page[1]!), decodeURIComponent(page[2]!)));
+      return;
+    }
+    if (raw.headers.authorization !== `Bearer ${settings.token}`) {
+      send(res, {
+        ...errorResponse(new BcError(401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.')),
+        headers: { 'www-authenticate': 'Bearer realm="", error="invalid_token"' },
+      });
+      return;
+    }
+    let body: string;
+    try {
+      body = await readBody(raw);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        send(res, errorResponse(new BcError(413, 'BadRequest_RequestEntityTooLarge', 'The request body is too large.')));
+        return;
+      }
+      throw error;
+    }
+    const req: RouteRequest = { method, url, params: {}, headers: raw.headers, body, raw };
+    if (url.pathname.startsWith('/_emulator/')) {
+      const out = handleControl({ settings: () => settings, update: (next) => (settings = next), stats: () => ({ ...stats }) }, req);
+      send(res, out ?? { status: 404, body: { error: { code: 'NotFound', message: 'No such emulator endpoint.' } } });
+      return;
+    }
+    if (!(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
+      send(res, errorResponse(new BcError(404, 'BadRequest_NotFound', `No tenant, environment or API matches '${url.pathname}'.`)));
+      return;
+    }
+    const out = await processApi(req, url.pathname.slice(basePath.length));
+    if (out === 'reset') {
+      raw.socket.destroy();
+      return;
+    }
+    send(res, out);
+  }
+
+  const handler: http.RequestListener = (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      send(res, errorResponse(new BcError(500, 'Internal_ServerError', `Emulator failure: ${message}`)));
+    });
+  };
+
+  return {
+    handler,
+    get settings() {
+      return settings;
+    },
+    update(patch) {
+      settings = applySettingsPatch(settings, patch);
+      return settings;
+    },
+    stats: () => ({ ...stats }),
+    state,
+    async listen(host = '127.0.0.1', port = 0) {
+      const listening = await listen(handler, host, port);
+      const origin = `http://${host.includes(':') ? `[${host}]` : host}:${listening.port}`;
+      return { apiBaseUrl: `${origin}${basePath}`, origin, port: listening.port, close: () => listening.close() };
+    },
+  };
+}
