@@ -1,4 +1,4 @@
-import { computeLine, convertUnitPrice, roundDiv, roundQuantity, sumTotals, toScaled } from './amounts';
+import { computeLine, convertUnitPrice, distributeVat, roundDiv, roundQuantity, sumTotals, toScaled } from './amounts';
 
 describe('amounts', () => {
   it('rounds half away from zero', () => {
@@ -50,5 +50,31 @@ describe('amounts', () => {
     expect(convertUnitPrice(100, 25, false, true)).toBe(125);
     expect(convertUnitPrice(125, 25, true, false)).toBe(100);
     expect(convertUnitPrice(100, 25, true, true)).toBe(100);
+  });
+});
+
+describe('distributeVat', () => {
+  it('rounds VAT on the running total of a VAT percent, not per line', () => {
+    const lines = [
+      { taxPercent: 25, netCents: 1n },
+      { taxPercent: 25, netCents: 1n },
+    ];
+    const spread = distributeVat(lines, false);
+    expect(spread.map((l) => l.tax)).toEqual([0n, 1n]); // 0.0025 -> 0.00, then 0.005 -> 0.01 on the total
+    expect(spread.reduce((t, l) => t + l.incl, 0n)).toBe(3n);
+  });
+
+  it('derives the amount excluding VAT from the running VAT-inclusive total', () => {
+    const spread = distributeVat(
+      [
+        { taxPercent: 25, netCents: 101n },
+        { taxPercent: 25, netCents: 101n },
+        { taxPercent: 0, netCents: 500n },
+      ],
+      true,
+    );
+    expect(spread.reduce((t, l) => t + l.excl, 0n)).toBe(162n + 500n); // 2.02 / 1.25 = 1.616 -> 1.62
+    expect(spread.every((l) => l.excl + l.tax === l.incl)).toBe(true);
+    expect(spread[2]).toEqual({ excl: 500n, tax: 0n, incl: 500n });
   });
 });

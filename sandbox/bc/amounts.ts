@@ -124,3 +124,32 @@ export function convertUnitPrice(unitPrice: number, taxPercent: number, fromIncl
   const converted = toIncludesTax ? roundDiv(price * factor, 100n * FIVE) : roundDiv(price * 100n * FIVE, factor);
   return fromScaled(converted, 5);
 }
+
+export interface VatLine {
+  taxPercent: number;
+  /** The line amount after discount in the document's price basis (including VAT when pricesIncludeTax). */
+  netCents: bigint;
+}
+
+/**
+ * VAT as Business Central's Sales Line "UpdateVATAmounts" spreads it: per VAT percent, over running
+ * totals of the document's lines, so each line's VAT is the rounded VAT of the running total minus what
+ * the lines before it got. The document's VAT is then the rounded VAT of its total, not a sum of
+ * per-line roundings.
+ */
+export function distributeVat(lines: readonly VatLine[], pricesIncludeTax: boolean): Array<{ excl: bigint; tax: bigint; incl: bigint }> {
+  const running = new Map<number, { net: bigint; excl: bigint }>();
+  return lines.map((line) => {
+    const percent = toScaled(line.taxPercent, 5);
+    const before = running.get(line.taxPercent) ?? { net: 0n, excl: 0n };
+    const net = before.net + line.netCents;
+    const excl = pricesIncludeTax ? roundDiv(net * 100n * FIVE, 100n * FIVE + percent) : net;
+    const taxTotal = pricesIncludeTax ? net - excl : roundDiv(net * percent, 100n * FIVE);
+    const taxBefore = pricesIncludeTax ? before.net - before.excl : roundDiv(before.net * percent, 100n * FIVE);
+    running.set(line.taxPercent, { net, excl });
+    const tax = taxTotal - taxBefore;
+    return pricesIncludeTax
+      ? { excl: line.netCents - tax, tax, incl: line.netCents }
+      : { excl: line.netCents, tax, incl: line.netCents + tax };
+  });
+}

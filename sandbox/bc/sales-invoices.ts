@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sumTotals } from './amounts';
+import { distributeVat, fromCents, sumTotals, toCents } from './amounts';
 import { resolveCurrencyCode } from './currency';
 import { salesInvoiceEntity } from './entities';
 import { applicationError, invalidBody } from './errors';
@@ -73,7 +73,23 @@ function applyCustomer(company: CompanyState, invoice: BcSalesInvoice, customer:
 }
 
 export function refreshTotals(state: BcState, invoice: BcSalesInvoice, now: Date): void {
-  Object.assign(invoice, sumTotals(invoice.salesInvoiceLines.filter((l) => l.lineType !== 'Comment')));
+  const lines = invoice.salesInvoiceLines.filter((l) => l.lineType !== 'Comment');
+  const spread = distributeVat(
+    lines.map((l) => ({ taxPercent: l.taxPercent, netCents: toCents(invoice.pricesIncludeTax ? l.amountIncludingTax : l.amountExcludingTax) })),
+    invoice.pricesIncludeTax,
+  );
+  lines.forEach((line, i) => {
+    const { excl, tax, incl } = spread[i]!;
+    Object.assign(line, {
+      amountExcludingTax: fromCents(excl),
+      totalTaxAmount: fromCents(tax),
+      amountIncludingTax: fromCents(incl),
+      netAmount: fromCents(excl),
+      netTaxAmount: fromCents(tax),
+      netAmountIncludingTax: fromCents(incl),
+    });
+  });
+  Object.assign(invoice, sumTotals(lines));
   invoice.lastModifiedDateTime = now.toISOString();
   state.touch(invoice.id);
 }
