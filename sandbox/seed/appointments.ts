@@ -1,0 +1,143 @@
+import type { BookingAppointment, BookingService, BookingStaffMember } from '../graph/types';
+import { appointmentRecord, type AppointmentDraft } from './appointment-record';
+import { termsFor } from './appointment-pricing';
+import { dateOf, isWeekday } from './calendar';
+import { CLINIC_TIME_ZONE } from './constants';
+import type { SeedCustomer } from './customers';
+import { appointmentIdsFor } from './ids';
+import { createRng, type Rng } from './prng';
+import type { ResolvedScale } from './scale';
+import { profileOf, teachesGroupOn, weekdayNumber } from './schedule-rules';
+import { GROUP_SERVICE_KEY, SERVICE_DEFINITIONS, type ServiceDefinition } from './services';
+import { SPECIAL_CUSTOMERS } from './special-customers';
+import { zonedTimeToUtc } from './zoned-time';
+
+export interface ScheduleInput {
+  seed: number;
+  scale: ResolvedScale;
+  staff: readonly BookingStaffMember[];
+  servicesByKey: ReadonlyMap<string, BookingService>;
+  customers: readonly SeedCustomer[];
+  todayMs: number;
+}
+
+// Minutes between one patient and the next; a lunch break comes half way through the day.
+const GAPS: readonly number[] = [0, 0, 0, 5, 10, 15, 15, 30];
+const DAY_STARTS: readonly number[] = [7 * 60 + 30, 8 * 60, 8 * 60, 8 * 60 + 30, 9 * 60];
+const LUNCH_MINUTES = 30;
+const GROUP_EARLIEST_START = 17 * 60;
+const GROUP_MIN_ATTENDEES = 3;
+
+/** The mean is exactly `mean`: floor or ceiling by its fraction, then an even ±1 for day-to-day variety. */
+function countFor(rng: Rng, mean: number): number {
+  const base = Math.floor(mean);
+  const count = base + (rng.next() < mean - base ? 1 : 0);
+  return base >= 1 ? count + rng.int(-1, 1) : count;
+}
+
+function distinctCustomers(rng: Rng, customers: readonly SeedCustomer[], count: number): SeedCustomer[] {
+  const chosen = new Set<number>();
+  const wanted = Math.min(count, customers.length);
+  while (chosen.size < wanted) chosen.add(rng.int(0, customers.length - 1));
+  return [...chosen].map((index) => customers[index] as SeedCustomer);
+}
+
+/**
+ * Every weekday in the window, each staff member's individual appointments one after the other from the
+ * morning, then the group class on the days they teach it. Each (day, staff member) has its own random
+ * stream and ids name the day, so a sandbox restarted the next day serves the same ids, times, services,
+ * prices and customers for the days both windows cover (at the default scale; only creation times of
+ * recent bookings are clamped to the seed's day).
+ */
+export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
+  const { seed, scale, staff, servicesByKey, customers, todayMs } = input;
+  const servicesOf = [0, 1, 2, 3, 4, 5].map((profile) =>
+    SERVICE_DEFINITIONS.filter((service) => service.weight > 0 && service.profiles.includes(profile)).map(
+      (service) => [service, service.weight] as const,
+    ),
+  );
+  const groupService = SERVICE_DEFINITIONS.find((service) => service.key === GROUP_SERVICE_KEY);
+  const companies = customers.filter((customer) => customer.kind === 'company');
+  const specialCount = Math.min(SPECIAL_CUSTOMERS.length, customers.length);
+  // Copenhagen changes its clocks on the hour, so one conversion per local hour serves its minutes.
+  const utcMsByLocalHour = new Map<number, number>();
+  const toUtc = (day: number, minute: number): Date => {
+    const hour = Math.floor(minute / 60);
+    const key = day * 24 + hour;
+    let hourMs = utcMsByLocalHour.get(key);
+    if (hourMs === undefined) {
+      hourMs = zonedTimeToUtc({ ...dateOf(day), hour, minute: 0 }, CLINIC_TIME_ZONE).getTime();
+      utcMsByLocalHour.set(key, hourMs);
+    }
+    return new Date(hourMs + (minute % 60) * 60_000);
+  };
+  const serviceRecord = (definition: ServiceDefinition): BookingService => {
+    const service = servicesByKey.get(definition.key);
+    if (!service) throw new Error(`service ${definition.key} missing from the seed`);
+    return service;
+  };
+
+  const appointments: BookingAppointment[] = [];
+  let weekday = weekdayNumber(scale.firstDay);
+  for (let day = scale.firstDay; day <= scale.lastDay; day++) {
+    if (!isWeekday(day)) continue;
+    staff.forEach((member, staffIndex) => {
+      const rng = createRng(seed, 'day', day, 'staff', staffIndex);
+      const offered = servicesOf[profileOf(staffIndex)] ?? [];
+      const count = offered.length > 0 ? countFor(rng, scale.appointmentsPerStaffDay) : 0;
+      const lunchAfter = Math.floor(count / 2);
+      let cursor = rng.pick(DAY_STARTS);
+      for (let slot = 0; slot < count; slot++) {
+        const definition = rng.weighted(offered);
+        const terms = termsFor(definition, rng);
+        cursor += rng.pick(GAPS) + (slot === lunchAfter && slot > 0 ? LUNCH_MINUTES : 0);
+        const startMinute = cursor + definition.preBufferMinutes;
+        cursor = startMinute + terms.minutes + definition.postBufferMinutes;
+        // The first patients of the first two staff members rotate through the special customers,
+        // so every one of them has appointments whatever the seed.
+        const customer =
+          slot === 0 && staffIndex < 2 && specialCount > 0
+            ? customers[(weekday * 2 + staffIndex) % specialCount]
+            : definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7)
+              ? rng.pick(companies)
+              : customers[rng.int(0, customers.length - 1)];
+        const ids = appointmentIdsFor(`${seed}|appointment|${day}|${staffIndex}|${slot}`);
+        const draft: AppointmentDraft = {
+          id: ids.id,
+          selfServiceAppointmentId: ids.selfServiceId,
+          start: toUtc(day, startMinute),
+          terms,
+          definition,
+          service: serviceRecord(definition),
+          staffMemberIds: [member.id],
+          customers: customer ? [customer] : [],
+          todayMs,
+        };
+        appointments.push(appointmentRecord(draft, rng));
+      }
+      if (groupService && teachesGroupOn(staffIndex, day)) {
+        const startMinute = Math.max(GROUP_EARLIEST_START, Math.ceil((cursor + 10) / 15) * 15);
+        const attendees = distinctCustomers(rng, customers, rng.int(GROUP_MIN_ATTENDEES, groupService.maximumAttendees));
+        const ids = appointmentIdsFor(`${seed}|group|${day}|${staffIndex}`);
+        appointments.push(
+          appointmentRecord(
+            {
+              id: ids.id,
+              selfServiceAppointmentId: ids.selfServiceId,
+              start: toUtc(day, startMinute),
+              terms: termsFor(groupService, rng),
+              definition: groupService,
+              service: serviceRecord(groupService),
+              staffMemberIds: [member.id],
+              customers: attendees,
+              todayMs,
+            },
+            rng,
+          ),
+        );
+      }
+    });
+    weekday++;
+  }
+  return appointments;
+}
