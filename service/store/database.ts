@@ -58,6 +58,13 @@ export interface AppointmentsTable {
   graph_last_updated: string | null;
   created_at: string;
   updated_at: string;
+  /** Denormalised at sync: how many attendees, and how many of them have no email. */
+  customer_count: Generated<number>;
+  customers_without_email: Generated<number>;
+  /** A price typed by a user for a price type Bookings does not price. */
+  entered_price_minor: number | null;
+  /** Lower-cased attendee names and emails and the service name, for free-text search. */
+  search_text: Generated<string>;
 }
 
 export interface CustomersTable {
@@ -101,6 +108,19 @@ export interface ServiceLinksTable {
   bc_item_number: string | null;
   linked_at: string | null;
   conflict_reason: string | null;
+  /** The linked item's unit price: the price of appointments whose price type has none. */
+  bc_item_unit_price_minor: number | null;
+  currency: string | null;
+}
+
+/** A record from Graph or Business Central the sync refused, and why (it never aborts the sync). */
+export interface SyncRejectsTable {
+  business_id: string;
+  sync_run_id: string;
+  entity: string;
+  record_id: string | null;
+  reason: string;
+  at: string;
 }
 
 export interface InvoiceRunsTable {
@@ -225,6 +245,7 @@ export interface Database {
   invoices: InvoicesTable;
   sync_runs: SyncRunsTable;
   sync_checkpoints: SyncCheckpointsTable;
+  sync_rejects: SyncRejectsTable;
   conversations: ConversationsTable;
   posted_cards: PostedCardsTable;
   audit_log: AuditLogTable;
@@ -248,6 +269,7 @@ export const TABLES = [
   'invoices',
   'sync_runs',
   'sync_checkpoints',
+  'sync_rejects',
   'conversations',
   'posted_cards',
   'audit_log',

@@ -44,6 +44,10 @@ const rows: { [T in TableName]: NewRow<T> } = {
     graph_last_updated: NOW,
     created_at: NOW,
     updated_at: NOW,
+    customer_count: 1,
+    customers_without_email: 0,
+    entered_price_minor: null,
+    search_text: 'søren@example.dk',
   },
   customers: {
     business_id: 'b',
@@ -80,6 +84,8 @@ const rows: { [T in TableName]: NewRow<T> } = {
     bc_item_number: '1000',
     linked_at: NOW,
     conflict_reason: null,
+    bc_item_unit_price_minor: 49500,
+    currency: 'DKK',
   },
   invoice_runs: {
     id: 'run-1',
@@ -132,6 +138,7 @@ const rows: { [T in TableName]: NewRow<T> } = {
     finished_at: null,
   },
   sync_checkpoints: { business_id: 'b', kind: 'appointments', checkpoint: writeJson({ windowStart: NOW }), updated_at: NOW },
+  sync_rejects: { business_id: 'b', sync_run_id: 'sync-1', entity: 'bookingAppointment', record_id: null, reason: UNICODE, at: NOW },
   conversations: {
     id: '19:abc@thread.tacv2',
     tenant_id: 'tenant-1',

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
+import { sync } from './0002-sync';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -7,4 +8,5 @@ import { initial } from './0001-initial';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-sync': sync,
 };
