@@ -141,6 +141,13 @@ export interface InvoiceRunsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** Migration 0004: the runner executing the run and its last sign of life (a stale one is resumed). */
+  holder: string | null;
+  heartbeat_at: string | null;
+  /** JSON: the appointments the run did not invoice, with their reasons. */
+  skipped: string | null;
+  /** The run whose failed invoices this run retries. */
+  retry_of: string | null;
 }
 
 export interface InvoicesTable {
@@ -161,6 +168,68 @@ export interface InvoicesTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 0004: the customer (lower-cased email), the draft's figures as Business Central computed them. */
+  customer_email: string | null;
+  customer_name: string | null;
+  bc_customer_number: string | null;
+  invoice_date: string | null;
+  verify_problem: string | null;
+  url: string | null;
+  /** Order of the invoice within its run. */
+  position: Generated<number>;
+  prices_include_tax: Flag | null;
+  bc_total_excl_minor: number | null;
+  bc_total_incl_minor: number | null;
+  bc_tax_minor: number | null;
+}
+
+/** One attendee's line of an invoice (migration 0004): what the claim bills, kept as it was priced. */
+export interface InvoiceLinesTable {
+  id: string;
+  invoice_id: string;
+  run_id: string;
+  business_id: string;
+  appointment_id: string;
+  position: number;
+  /** Lower-cased. */
+  customer_email: string;
+  customer_name: string;
+  bookings_customer_id: string;
+  service_name: string;
+  start_utc: string;
+  duration_minutes: number;
+  /** JSON: string[]. */
+  staff_names: string;
+  price_type: string;
+  price_source: string;
+  /** JSON: review flags. */
+  review: string;
+  /** Decimal text with up to 5 decimals, as Business Central keeps quantities. */
+  quantity: string;
+  unit_price_minor: number;
+  amount_minor: number;
+  currency: string;
+  bc_item_id: string;
+  /** 'planned' | 'invoiced' | 'released'; (appointment_id, customer_email) is unique among planned and invoiced. */
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What an invoice showed of a Business Central customer's "Prices Including VAT" (migration 0004). */
+export interface BcCustomerTermsTable {
+  business_id: string;
+  bc_customer_id: string;
+  prices_include_tax: Flag;
+  updated_at: string;
+}
+
+/** What an invoice line showed of a Business Central item's VAT percent (migration 0004). */
+export interface BcItemTermsTable {
+  business_id: string;
+  bc_item_id: string;
+  vat_percent_milli: number;
+  updated_at: string;
 }
 
 export interface SyncRunsTable {
@@ -178,7 +247,11 @@ export interface SyncRunsTable {
   started_at: string;
   /** A heartbeat: a running job whose updated_at is old has died and is resumed. */
   updated_at: string;
-  finished_at: string | null;
+  finished_at: string | null;  /** Who asked for the run and from where (migration 0003). */
+  requested_by: string | null;
+  source: string | null;
+  /** Records the phases wrote to sync_rejects. */
+  rejected_count: Generated<number>;
 }
 
 export interface SyncCheckpointsTable {
@@ -250,6 +323,9 @@ export interface Database {
   posted_cards: PostedCardsTable;
   audit_log: AuditLogTable;
   leases: LeasesTable;
+  invoice_lines: InvoiceLinesTable;
+  bc_customer_terms: BcCustomerTermsTable;
+  bc_item_terms: BcItemTermsTable;
 }
 
 export type TableName = keyof Database;
@@ -274,6 +350,9 @@ export const TABLES = [
   'posted_cards',
   'audit_log',
   'leases',
+  'invoice_lines',
+  'bc_customer_terms',
+  'bc_item_terms',
 ] as const satisfies readonly TableName[];
 type MustBeEmpty<T extends never> = T;
 type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { sync } from './0002-sync';
+import { jobs } from './0003-jobs';
+import { invoicing } from './0004-invoicing';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -9,4 +11,6 @@ import { sync } from './0002-sync';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-sync': sync,
+  '0003-jobs': jobs,
+  '0004-invoicing': invoicing,
 };

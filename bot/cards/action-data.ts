@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The `verb` and `data` of every Action.Execute our cards carry. The data only names what to
+ * re-read (a period, a preview, a run): the handler re-checks the caller's role and loads
+ * appointments and amounts from the database, never from the card.
+ */
+export const CARD_VERBS = {
+  invoiceAll: 'invoiceAll',
+  retryFailed: 'retryFailed',
+  refreshCard: 'refreshCard',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+const periodKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
+const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+const dailySummaryRef = z.object({ cardKind: z.literal('dailySummary'), periodKey });
+const invoicePreviewRef = z.object({ cardKind: z.literal('invoicePreview'), previewId: opaqueId });
+const runProgressRef = z.object({ cardKind: z.literal('runProgress'), runId: opaqueId });
+const runResultRef = z.object({ cardKind: z.literal('runResult'), runId: opaqueId });
+
+export const invoiceAllDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef]);
+export const retryFailedDataSchema = runResultRef;
+export const refreshCardDataSchema = z.discriminatedUnion('cardKind', [
+  dailySummaryRef,
+  invoicePreviewRef,
+  runProgressRef,
+  runResultRef,
+]);
+
+export type InvoiceAllData = z.infer<typeof invoiceAllDataSchema>;
+export type RetryFailedData = z.infer<typeof retryFailedDataSchema>;
+export type RefreshCardData = z.infer<typeof refreshCardDataSchema>;
+
+export const cardActionDataSchemas = {
+  [CARD_VERBS.invoiceAll]: invoiceAllDataSchema,
+  [CARD_VERBS.retryFailed]: retryFailedDataSchema,
+  [CARD_VERBS.refreshCard]: refreshCardDataSchema,
+} as const satisfies Record<CardVerb, z.ZodType>;
+
+/** Teams allows auto-refresh for at most 60 users per card. */
+export const MAX_REFRESH_USER_IDS = 60;

@@ -1,0 +1,71 @@
+/**
+ * What the card builders need, in the builders' own terms: the service's types are adapted to
+ * these at the edge, so the cards do not depend on the store or the domain model.
+ */
+
+export interface CardMoney {
+  /** Integer count of the currency's minor units (øre, cents). */
+  minor: number;
+  currency: string;
+}
+
+/** Local business days, inclusive, as YYYY-MM-DD; `key` is "firstDay..lastDay". */
+export interface CardPeriod {
+  firstDay: string;
+  lastDay: string;
+  key: string;
+  label: string;
+}
+
+export interface AppointmentRow {
+  id: string;
+  start: Date;
+  durationMinutes: number;
+  customerName: string;
+  serviceName: string;
+  staffName: string;
+  price: CardMoney | null;
+  /** Why it cannot be invoiced yet (human-readable, already in the card's language), or null. */
+  reason: string | null;
+}
+
+export type RunState = 'queued' | 'running' | 'completed' | 'failed';
+
+export interface RunProgressInput {
+  runId: string;
+  state: RunState;
+  planned: number;
+  created: number;
+  failed: number;
+}
+
+export interface CreatedInvoice {
+  /** Business Central's invoice number ("S-INV103001"); drafts may not have a final one yet. */
+  number: string;
+  /** Link into Business Central, when known. */
+  url: string | null;
+  customerName: string;
+  amount: CardMoney | null;
+}
+
+export interface FailedInvoice {
+  customerName: string;
+  reason: string;
+}
+
+export interface RunResultInput extends RunProgressInput {
+  invoices: readonly CreatedInvoice[];
+  failures: readonly FailedInvoice[];
+}
+
+export type SyncOutcome = 'succeeded' | 'failed' | 'running';
+
+export interface StatusInput {
+  bookingsBusiness: string;
+  businessCentralCompany: string;
+  lastSync: { at: Date; outcome: SyncOutcome } | null;
+  unbilledCount: number;
+  cannotInvoiceCount: number;
+  lastRun: { at: Date; created: number; failed: number } | null;
+  nextSummaryAt: Date | null;
+}

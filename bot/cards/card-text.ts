@@ -1,0 +1,170 @@
+import type { Language } from '../commands/command';
+import type { RunState, SyncOutcome } from './card-input';
+
+/**
+ * Every fixed phrase on a card, in both languages. Values interpolated here are either numbers or
+ * strings the caller has already escaped.
+ */
+export interface CardText {
+  period: string;
+  completed: string;
+  total: string;
+  ready: string;
+  cannotInvoice: string;
+  byService: string;
+  byStaff: string;
+  appointments: string;
+  noPrice: string;
+  minutes: (n: string) => string;
+  more: (n: string) => string;
+  countAndTotal: (count: string, total: string) => string;
+  empty: string;
+  openTab: string;
+  dailySummaryTitle: (label: string) => string;
+  previewTitle: (label: string | null, customer: string | null) => string;
+  previewNote: string;
+  invoiceAll: (n: string) => string;
+  invoicePreview: (n: string) => string;
+  unbilledTitle: (label: string | null, customer: string | null) => string;
+  runProgressTitle: string;
+  runState: Record<RunState, string>;
+  planned: string;
+  created: string;
+  failed: string;
+  progress: (done: string, planned: string, percent: string) => string;
+  runResultTitle: (created: string, planned: string, failed: number) => string;
+  invoices: string;
+  failures: string;
+  retryFailed: (n: string) => string;
+  helpTitle: string;
+  helpIntro: string;
+  helpPeriods: string;
+  helpOtherLanguage: string;
+  notUnderstood: (text: string) => string;
+  invalidDate: (text: string) => string;
+  invalidRange: (text: string) => string;
+  statusTitle: string;
+  bookingsBusiness: string;
+  businessCentralCompany: string;
+  lastSync: string;
+  syncOutcome: Record<SyncOutcome, string>;
+  waiting: string;
+  lastRun: string;
+  runSummary: (created: string, failed: string) => string;
+  nextSummary: string;
+  never: string;
+  refusalTitle: string;
+  refusalText: string;
+}
+
+const en: CardText = {
+  period: 'Period',
+  completed: 'Completed appointments',
+  total: 'Total',
+  ready: 'Ready to invoice',
+  cannotInvoice: 'Cannot be invoiced yet',
+  byService: 'By service',
+  byStaff: 'By staff',
+  appointments: 'Appointments',
+  noPrice: 'no price',
+  minutes: (n) => `${n} min`,
+  more: (n) => `… and ${n} more`,
+  countAndTotal: (count, total) => `${count} · ${total}`,
+  empty: 'No completed appointments in this period.',
+  openTab: 'Open Unbilled Bookings',
+  dailySummaryTitle: (label) => `Daily summary: ${label}`,
+  previewTitle: (label, customer) =>
+    `Preview: invoice ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'all unbilled'}`,
+  previewNote: 'Nothing is invoiced until you click Invoice.',
+  invoiceAll: (n) => `Invoice all (${n})`,
+  invoicePreview: (n) => `Invoice (${n})`,
+  unbilledTitle: (label, customer) =>
+    ['Unbilled appointments', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  runProgressTitle: 'Creating draft invoices',
+  runState: { queued: 'Waiting to start', running: 'In progress', completed: 'Finished', failed: 'Stopped with an error' },
+  planned: 'Planned',
+  created: 'Created',
+  failed: 'Failed',
+  progress: (done, planned, percent) => `${done} of ${planned} invoices (${percent} %)`,
+  runResultTitle: (created, planned, failed) =>
+    failed === 0 ? `Created ${created} draft invoices` : `Created ${created} of ${planned} draft invoices; ${failed} failed`,
+  invoices: 'Invoices',
+  failures: 'Failed',
+  retryFailed: (n) => `Retry failed (${n})`,
+  helpTitle: 'What I can do',
+  helpIntro: 'Write a command, with or without @mentioning me. Nothing is invoiced until you click Invoice on a preview.',
+  helpPeriods: 'Periods: today, yesterday, this week, last week, this month, last month, 2026-11-05, 5/11/2026, 2026-11-01..2026-11-15.',
+  helpOtherLanguage: 'På dansk: fakturer i går, fakturer sidste uge, ikke fakturerede, oversigt, synkroniser nu, status, hjælp.',
+  notUnderstood: (text) => `I did not understand "${text}".`,
+  invalidDate: (text) => `"${text}" contains a date that does not exist.`,
+  invalidRange: (text) => `In "${text}" the period ends before it starts.`,
+  statusTitle: 'Status',
+  bookingsBusiness: 'Bookings business',
+  businessCentralCompany: 'Business Central company',
+  lastSync: 'Last sync',
+  syncOutcome: { succeeded: 'succeeded', failed: 'failed', running: 'running' },
+  waiting: 'Waiting to be invoiced',
+  lastRun: 'Last invoice run',
+  runSummary: (created, failed) => `${created} created, ${failed} failed`,
+  nextSummary: 'Next daily summary',
+  never: 'never',
+  refusalTitle: 'You are not allowed to create invoices',
+  refusalText: 'Ask an administrator to give you the Invoicer role in Bookings Invoicing.',
+};
+
+const da: CardText = {
+  period: 'Periode',
+  completed: 'Afsluttede aftaler',
+  total: 'I alt',
+  ready: 'Klar til fakturering',
+  cannotInvoice: 'Kan ikke faktureres endnu',
+  byService: 'Pr. ydelse',
+  byStaff: 'Pr. medarbejder',
+  appointments: 'Aftaler',
+  noPrice: 'ingen pris',
+  minutes: (n) => `${n} min.`,
+  more: (n) => `… og ${n} mere`,
+  countAndTotal: (count, total) => `${count} · ${total}`,
+  empty: 'Ingen afsluttede aftaler i perioden.',
+  openTab: 'Åbn Ikke fakturerede bookinger',
+  dailySummaryTitle: (label) => `Daglig oversigt: ${label}`,
+  previewTitle: (label, customer) =>
+    `Forhåndsvisning: fakturer ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'alle ikke fakturerede'}`,
+  previewNote: 'Intet faktureres, før du klikker på Fakturer.',
+  invoiceAll: (n) => `Fakturer alle (${n})`,
+  invoicePreview: (n) => `Fakturer (${n})`,
+  unbilledTitle: (label, customer) =>
+    ['Ikke fakturerede aftaler', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  runProgressTitle: 'Opretter kladdefakturaer',
+  runState: { queued: 'Venter på at starte', running: 'I gang', completed: 'Færdig', failed: 'Stoppet med en fejl' },
+  planned: 'Planlagt',
+  created: 'Oprettet',
+  failed: 'Fejlet',
+  progress: (done, planned, percent) => `${done} af ${planned} fakturaer (${percent} %)`,
+  runResultTitle: (created, planned, failed) =>
+    failed === 0 ? `Oprettede ${created} kladdefakturaer` : `Oprettede ${created} af ${planned} kladdefakturaer; ${failed} fejlede`,
+  invoices: 'Fakturaer',
+  failures: 'Fejlede',
+  retryFailed: (n) => `Prøv fejlede igen (${n})`,
+  helpTitle: 'Det kan jeg',
+  helpIntro: 'Skriv en kommando, med eller uden at @nævne mig. Intet faktureres, før du klikker på Fakturer på en forhåndsvisning.',
+  helpPeriods: 'Perioder: i dag, i går, denne uge, sidste uge, denne måned, sidste måned, 5/11/2026, 5-11-2026, 2026-11-01..2026-11-15.',
+  helpOtherLanguage: 'In English: invoice yesterday, invoice last week, unbilled, summary, sync now, status, help.',
+  notUnderstood: (text) => `Jeg forstod ikke "${text}".`,
+  invalidDate: (text) => `"${text}" indeholder en dato, der ikke findes.`,
+  invalidRange: (text) => `I "${text}" slutter perioden, før den begynder.`,
+  statusTitle: 'Status',
+  bookingsBusiness: 'Bookings-virksomhed',
+  businessCentralCompany: 'Business Central-firma',
+  lastSync: 'Seneste synkronisering',
+  syncOutcome: { succeeded: 'lykkedes', failed: 'fejlede', running: 'i gang' },
+  waiting: 'Venter på fakturering',
+  lastRun: 'Seneste fakturakørsel',
+  runSummary: (created, failed) => `${created} oprettet, ${failed} fejlede`,
+  nextSummary: 'Næste daglige oversigt',
+  never: 'aldrig',
+  refusalTitle: 'Du har ikke adgang til at oprette fakturaer',
+  refusalText: 'Bed en administrator om at give dig rollen Fakturerer i Bookings Invoicing.',
+};
+
+export const CARD_TEXT: Record<Language, CardText> = { en, da };

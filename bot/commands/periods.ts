@@ -1,0 +1,113 @@
+import type { Language, Period, PeriodName } from './command';
+import {
+  addDays,
+  compareLocalDates,
+  endOfMonth,
+  formatIsoDate,
+  type LocalDate,
+  parseIsoDate,
+  previousMonth,
+  startOfIsoWeek,
+  startOfMonth,
+} from './local-date';
+import { localDateAt, localDaysToInstants } from './zoned-time';
+
+export type NamedPeriod = Exclude<PeriodName, 'dates'>;
+
+const PERIOD_NAMES: Record<Language, Record<NamedPeriod, string>> = {
+  en: {
+    today: 'today',
+    yesterday: 'yesterday',
+    thisWeek: 'this week',
+    lastWeek: 'last week',
+    thisMonth: 'this month',
+    lastMonth: 'last month',
+  },
+  da: {
+    today: 'i dag',
+    yesterday: 'i går',
+    thisWeek: 'denne uge',
+    lastWeek: 'sidste uge',
+    thisMonth: 'denne måned',
+    lastMonth: 'sidste måned',
+  },
+};
+
+const LOCALE: Record<Language, string> = { en: 'en-US', da: 'da-DK' };
+
+function toUtcNoon(date: LocalDate): Date {
+  // Noon UTC keeps the formatted date stable whatever zone formats it.
+  return new Date(Date.UTC(date.year, date.month - 1, date.day, 12));
+}
+
+/** "Oct 19 – 25, 2026" / "19.–25. okt. 2026", or one date when the period is one day. */
+export function formatLocalDays(firstDay: LocalDate, lastDay: LocalDate, language: Language): string {
+  const f = new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeZone: 'UTC' });
+  return compareLocalDates(firstDay, lastDay) === 0 ? f.format(toUtcNoon(firstDay)) : f.formatRange(toUtcNoon(firstDay), toUtcNoon(lastDay));
+}
+
+export function periodFromLocalDays(
+  name: PeriodName,
+  firstDay: LocalDate,
+  lastDay: LocalDate,
+  timeZone: string,
+  language: Language,
+): Period {
+  if (compareLocalDates(firstDay, lastDay) > 0) throw new RangeError('a period cannot end before it starts');
+  const { from, to } = localDaysToInstants(firstDay, lastDay, timeZone);
+  const days = formatLocalDays(firstDay, lastDay, language);
+  const first = formatIsoDate(firstDay);
+  const last = formatIsoDate(lastDay);
+  return {
+    name,
+    from,
+    to,
+    firstDay: first,
+    lastDay: last,
+    key: `${first}..${last}`,
+    label: name === 'dates' ? days : `${PERIOD_NAMES[language][name]} (${days})`,
+  };
+}
+
+/** Local days of a named period as seen at `now` in the business time zone. */
+function namedPeriodDays(name: NamedPeriod, now: Date, timeZone: string): [LocalDate, LocalDate] {
+  const today = localDateAt(now, timeZone);
+  switch (name) {
+    case 'today':
+      return [today, today];
+    case 'yesterday': {
+      const y = addDays(today, -1);
+      return [y, y];
+    }
+    case 'thisWeek': {
+      const monday = startOfIsoWeek(today);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'lastWeek': {
+      const monday = addDays(startOfIsoWeek(today), -7);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'thisMonth':
+      return [startOfMonth(today), endOfMonth(today)];
+    case 'lastMonth': {
+      const first = previousMonth(today);
+      return [first, endOfMonth(first)];
+    }
+  }
+}
+
+export function resolveNamedPeriod(name: NamedPeriod, now: Date, timeZone: string, language: Language): Period {
+  const [first, last] = namedPeriodDays(name, now, timeZone);
+  return periodFromLocalDays(name, first, last, timeZone, language);
+}
+
+const PERIOD_KEY = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
+/** Reads a card's `periodKey` back; undefined for anything malformed or reversed. */
+export function periodFromKey(key: string, timeZone: string, language: Language): Period | undefined {
+  const m = PERIOD_KEY.exec(key);
+  const first = m?.[1] !== undefined ? parseIsoDate(m[1]) : undefined;
+  const last = m?.[2] !== undefined ? parseIsoDate(m[2]) : undefined;
+  if (!first || !last || compareLocalDates(first, last) > 0) return undefined;
+  return periodFromLocalDays('dates', first, last, timeZone, language);
+}

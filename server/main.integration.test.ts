@@ -1,0 +1,230 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { PROJECT_ROOT } from '../service/config/config';
+import { loadEnv } from '../service/config/env-files';
+
+/*
+ * `npm start` as a user runs it: the real entry point in a child process, configured only through its
+ * environment, stopped with Ctrl-C (SIGINT).
+ */
+
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// Generous guards against a hung child, not performance criteria.
+const START_TIMEOUT_MS = 15_000;
+const EXIT_TIMEOUT_MS = 5_000;
+// Settings a developer's shell may carry; the tests set what they need.
+const CONFIG_VARIABLES = [
+  'APP_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'GRAPH_BASE_URL',
+  'BC_API_BASE_URL',
+  'BOOKINGS_BUSINESS_ID',
+  'BC_COMPANY_ID',
+  'AUTH_MODE',
+  'AAD_TENANT_ID',
+  'AAD_CLIENT_ID',
+  'AAD_CLIENT_SECRET',
+  'STATIC_ACCESS_TOKEN',
+  'LOG_LEVEL',
+];
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** A port nothing listens on right now: bind to 0, note the port, release it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function startMain(overrides: Record<string, string>): Started {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of CONFIG_VARIABLES) delete env[name];
+  const child = spawn(TSX, ['server/main.ts'], { cwd: PROJECT_ROOT, env: { ...env, APP_ENV: 'sandbox', LOG_LEVEL: 'warn', ...overrides } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  running.add(child);
+  void exited.then(() => running.delete(child));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Resolves once stdout contains `text`; rejects with the output so far if the process exits or hangs. */
+async function waitForStdout(started: Started, text: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exited = false;
+  void started.exited.then(() => (exited = true));
+  while (!started.stdout().includes(text)) {
+    if (exited || Date.now() > deadline) {
+      throw new Error(`no "${text}" on stdout (${exited ? 'process exited' : 'timed out'}).\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function exitWithin<T>(exited: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    exited,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`the process did not exit within ${ms} ms`)), ms).unref()),
+  ]);
+}
+
+const running = new Set<ChildProcess>();
+const tempDirs: string[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  // Only a failed test leaves a child behind; it must not outlive the run.
+  for (const child of running) child.kill('SIGKILL');
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function sandboxPorts() {
+  const [app, graph, bc] = [await freePort(), await freePort(), await freePort()];
+  return {
+    app,
+    graph,
+    bc,
+    env: {
+      PORT: String(app),
+      GRAPH_BASE_URL: `http://127.0.0.1:${graph}/v1.0`,
+      BC_API_BASE_URL: `http://127.0.0.1:${bc}/v2.0/sandbox-tenant/production/api/v2.0`,
+    },
+  };
+}
+
+async function getJson(url: string, token?: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+describe('server/main.ts in sandbox mode', () => {
+  it('serves health and both emulators, and stops cleanly on SIGINT, freeing its ports', async () => {
+    const ports = await sandboxPorts();
+    const started = startMain({ ...ports.env, DATABASE_URL: path.join(tempDir(), 'b.db') });
+    await waitForStdout(started, 'Press Ctrl-C to stop.');
+    expect(started.stdout()).toContain(`http://localhost:${ports.app}/api/health`);
+    expect(started.stdout()).toContain(ports.env.GRAPH_BASE_URL);
+    expect(started.stdout()).toContain(ports.env.BC_API_BASE_URL);
+
+    const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
+    expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'sqlite' } });
+
+    const token = loadEnv({ APP_ENV: 'sandbox' }, PROJECT_ROOT)['STATIC_ACCESS_TOKEN'];
+    expect(token).toBeDefined();
+    const businesses = await getJson(`${ports.env.GRAPH_BASE_URL}/solutions/bookingBusinesses`, token);
+    expect(businesses.status).toBe(200);
+    expect(businesses.body).toMatchObject({ value: [expect.objectContaining({ id: 'fysio@nordlys.onmicrosoft.com' })] });
+    const companies = await getJson(`${ports.env.BC_API_BASE_URL}/companies`, token);
+    expect(companies.status).toBe(200);
+    expect(companies.body).toMatchObject({ value: [expect.objectContaining({ id: expect.any(String) })] });
+
+    started.child.kill('SIGINT');
+    expect(await exitWithin(started.exited, EXIT_TIMEOUT_MS)).toEqual({ code: 0, signal: null });
+    expect([await isFree(ports.app), await isFree(ports.graph), await isFree(ports.bc)]).toEqual([true, true, true]);
+  });
+
+  it('refuses an invalid setting with exit code 2 and one line naming it', async () => {
+    const ports = await sandboxPorts();
+    const started = startMain({ ...ports.env, PORT: 'abc', DATABASE_URL: path.join(tempDir(), 'b.db') });
+    const { code } = await exitWithin(started.exited, START_TIMEOUT_MS);
+    expect(code).toBe(2);
+    const lines = started.stderr().split('\n').filter((line) => line.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PORT');
+    expect(started.stdout()).not.toContain('Press Ctrl-C');
+  });
+});
+
+// Jest's describe blocks are synchronous, so the reachability probe runs in a child process.
+function postgresReachable(url: string): { reachable: true } | { reachable: false; reason: string } {
+  const script = `
+    const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.end()).then(
+      () => process.exit(0),
+      (err) => { process.stderr.write(String(err && err.message)); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ['-e', script, url], { encoding: 'utf8', timeout: 10_000 });
+  return result.status === 0 ? { reachable: true } : { reachable: false, reason: result.stderr.trim() || 'no answer' };
+}
+
+const postgres = postgresReachable(PG_URL);
+const isCi = process.env['CI'] === 'true';
+if (!postgres.reachable && !isCi) {
+  console.warn(`\n*** PostgreSQL at ${PG_URL} is unreachable (${postgres.reason}): the server's PostgreSQL start-up test is SKIPPED. ***\n`);
+}
+
+(postgres.reachable || isCi ? describe : describe.skip)('server/main.ts on PostgreSQL', () => {
+  // A schema of its own, so the migrations never touch tables other suites use.
+  const schema = `main_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = () => new pg.Client({ connectionString: PG_URL });
+
+  beforeAll(async () => {
+    if (!postgres.reachable) throw new Error(`CI=true but PostgreSQL at ${PG_URL} is unreachable: ${postgres.reason}`);
+    const client = admin();
+    await client.connect();
+    await client.query(`create schema "${schema}"`).finally(() => client.end());
+  });
+  afterAll(async () => {
+    if (!postgres.reachable) return;
+    const client = admin();
+    await client.connect();
+    await client.query(`drop schema if exists "${schema}" cascade`).finally(() => client.end());
+  });
+
+  it('reports the postgres store in health', async () => {
+    const ports = await sandboxPorts();
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const started = startMain({ ...ports.env, DATABASE_URL: url.toString() });
+    await waitForStdout(started, 'Press Ctrl-C to stop.');
+    expect(started.stdout()).toContain('postgres store');
+
+    const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
+    expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'postgres' } });
+
+    const client = admin();
+    await client.connect();
+    const tables = await client
+      .query<{ n: string }>('select count(*) as n from information_schema.tables where table_schema = $1', [schema])
+      .finally(() => client.end());
+    expect(Number(tables.rows[0]?.n)).toBeGreaterThan(0);
+
+    started.child.kill('SIGINT');
+    expect((await exitWithin(started.exited, EXIT_TIMEOUT_MS)).code).toBe(0);
+  });
+});

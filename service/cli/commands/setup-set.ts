@@ -1,0 +1,32 @@
+import { parseSettingAssignments } from '../../setup/parse-setting';
+import { SetupService } from '../../setup/setup-service';
+import type { CliCommand } from '../cli-context';
+import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
+import { parseOptions } from '../parse-options';
+
+const usage = 'npm run cli -- setup set key=value ... (e.g. syncIntervalMinutes=30 dailySummary.time=07:00)';
+
+export const setupSetCommand: CliCommand = {
+  name: 'setup set',
+  summary: 'Change settings: key=value ..., keys as `setup show` lists them',
+  usage,
+  async run(args, ctx) {
+    const { positionals } = parseOptions(args, {}, usage, true);
+    if (positionals.length === 0) throw new UsageError(`Name at least one setting. Usage: ${usage}`);
+    const parsed = parseSettingAssignments(positionals);
+    if (!parsed.ok) throw new FieldErrorsFailure(parsed.errors);
+    const service = new SetupService((await ctx.store()).db);
+    const result = await service.update(ctx.config.graph.businessId, parsed.patch, 'cli', undefined, 'cli');
+    if (!result.ok) {
+      if (result.reason === 'invalid') throw new FieldErrorsFailure(result.fields);
+      ctx.io.err(`Someone else saved the setup at the same time (version ${result.currentVersion}): run the command again\n`);
+      return EXIT.failed;
+    }
+    ctx.io.out(
+      result.changed.length === 0
+        ? 'Nothing changed: the settings already had these values\n'
+        : `Saved version ${result.version}: changed ${result.changed.join(', ')}\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,29 @@
+import { fromMinor, minorDigits } from '../domain/money';
+
+export interface MoneyLike {
+  minor: number;
+  currency: string;
+}
+
+export function formatMoney(money: MoneyLike | null | undefined): string {
+  if (!money) return '';
+  // A currency Intl does not know (a stored code someone mistyped) still shows, in hundredths.
+  if (!/^[A-Z]{3}$/.test(money.currency)) return `${money.currency} ${(money.minor / 100).toFixed(2)}`.trim();
+  const digits = minorDigits(money.currency);
+  return `${money.currency} ${fromMinor(money.minor, money.currency).toFixed(digits)}`;
+}
+
+/** `2026-11-02 09:30` in the given IANA time zone. */
+export function formatLocal(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
+import type { Clients } from '../clients/create-clients';
+import type { Logger } from '../logging/logger';
+import type { Setup } from '../setup/setup-schema';
+import { SetupService } from '../setup/setup-service';
+import type { Database } from '../store';
+import { syncAppointments } from '../sync/appointments';
+import { syncCustomers } from '../sync/customers';
+import { syncServices } from '../sync/services';
+import type { NamedSyncPhase, SyncContextFactory } from './sync-execution';
+import { SyncRunner, type SyncRunnerOptions } from './sync-job';
+
+/** Services before customers before appointments: appointments refer to both. */
+export const DEFAULT_SYNC_PHASES: readonly NamedSyncPhase[] = [
+  { name: 'services', run: syncServices },
+  { name: 'customers', run: syncCustomers },
+  { name: 'appointments', run: syncAppointments },
+];
+
+export interface SyncCompositionDeps {
+  db: Kysely<Database>;
+  clients: Pick<Clients, 'bookings' | 'businessCentral'>;
+  logger: Logger;
+  /** The Bookings business ids as Graph spells them (the runner keys runs by their lower case). */
+  businessIds?: readonly string[];
+  /** BC_COMPANY_ID: the company when the setup names none. */
+  configuredCompanyId?: string | undefined;
+}
+
+/**
+ * The company a run writes to: the setup's, else the configured one (BC_COMPANY_ID), else the
+ * environment's only company. With several companies and none chosen the phases fail with
+ * NoCompanyError, which asks the user to pick one.
+ */
+async function companyClient(deps: SyncCompositionDeps, setup: Setup, logger: Logger): Promise<BusinessCentralClient> {
+  const bc = deps.clients.businessCentral;
+  if (setup.companyId !== null) return bc.forCompany(setup.companyId);
+  if (deps.configuredCompanyId) return bc.forCompany(deps.configuredCompanyId);
+  const { companies } = await bc.listCompanies();
+  const [only] = companies;
+  if (companies.length !== 1 || only === undefined) return bc;
+  logger.info({ company: only.id }, 'no company chosen: using the only company of the environment');
+  return bc.forCompany(only.id);
+}
+
+/** Builds each run's context: the business's stored setup and the Business Central client bound to its company. */
+export function createSyncContextFactory(deps: SyncCompositionDeps): SyncContextFactory {
+  const setupService = new SetupService(deps.db);
+  const spelling = new Map((deps.businessIds ?? []).map((id) => [id.toLowerCase(), id]));
+  return async (base) => {
+    const { setup } = await setupService.get(spelling.get(base.businessId) ?? base.businessId);
+    const bc = await companyClient(deps, setup, base.logger);
+    return { ...base, db: deps.db, bookings: deps.clients.bookings, bc, setup };
+  };
+}
+
+/** The process's sync runner with the real phases; `extraPhases` (e.g. reconcile) run after them. */
+export function createSyncRunner(
+  deps: SyncCompositionDeps & { extraPhases?: readonly NamedSyncPhase[]; options?: Partial<SyncRunnerOptions> },
+): SyncRunner {
+  return new SyncRunner({
+    db: deps.db,
+    phases: [...DEFAULT_SYNC_PHASES, ...(deps.extraPhases ?? [])],
+    createContext: createSyncContextFactory(deps),
+    logger: deps.logger,
+    ...deps.options,
+  });
+}

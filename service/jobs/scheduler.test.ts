@@ -1,0 +1,110 @@
+import { LeaseStore } from '../store';
+import { describeEachStore } from '../store/testing/test-stores';
+import { IntervalScheduler, type ScheduledTask } from './scheduler';
+import { FakeTimers } from './testing/fake-timers';
+
+const MINUTE = 60_000;
+
+describeEachStore('IntervalScheduler', (getStore) => {
+  let timers: FakeTimers;
+  let schedulers: IntervalScheduler[];
+
+  beforeEach(() => {
+    timers = new FakeTimers();
+    schedulers = [];
+  });
+  afterEach(async () => {
+    await Promise.all(schedulers.map((s) => s.stop()));
+    await getStore().db.deleteFrom('leases').execute();
+  });
+
+  const scheduler = (holder: string) => {
+    const s = new IntervalScheduler({ db: getStore().db, timers, holder });
+    schedulers.push(s);
+    return s;
+  };
+  const step = (ms: number) => timers.advance(ms, () => Promise.all(schedulers.map((s) => s.whenIdle())));
+  const task = (runs: string[], who: string, interval: { ms: number }, run?: () => Promise<void>): ScheduledTask => ({
+    name: 'sync:b',
+    leaseName: 'schedule:sync:b',
+    intervalMs: () => interval.ms,
+    run: async () => {
+      runs.push(`${who}@${timers.now().toISOString()}`);
+      await run?.();
+    },
+  });
+
+  it('runs a task every interval, reading the interval again before each wait', async () => {
+    const runs: string[] = [];
+    const interval = { ms: 15 * MINUTE };
+    scheduler('a').add(task(runs, 'a', interval));
+    await step(15 * MINUTE - 1);
+    expect(runs).toEqual([]);
+    await step(1);
+    await step(15 * MINUTE);
+    expect(runs).toEqual(['a@2026-11-02T08:15:00.000Z', 'a@2026-11-02T08:30:00.000Z']);
+    interval.ms = 5 * MINUTE;
+    await step(15 * MINUTE);
+    await step(5 * MINUTE);
+    expect(runs.slice(2)).toEqual(['a@2026-11-02T08:45:00.000Z', 'a@2026-11-02T08:50:00.000Z']);
+  });
+
+  it('lets only the lease holder run it when several processes schedule the same task', async () => {
+    const runs: string[] = [];
+    const interval = { ms: 10 * MINUTE };
+    scheduler('a').add(task(runs, 'a', interval));
+    scheduler('b').add(task(runs, 'b', interval), 10 * MINUTE + 1);
+    for (let i = 0; i < 4; i += 1) await step(10 * MINUTE);
+    expect(runs).toHaveLength(4);
+    expect(runs.every((r) => r.startsWith('a@'))).toBe(true);
+  });
+
+  it('hands the task to another process once the holder stopped and its lease expired', async () => {
+    const runs: string[] = [];
+    const interval = { ms: 10 * MINUTE };
+    const a = scheduler('a');
+    a.add(task(runs, 'a', interval));
+    scheduler('b').add(task(runs, 'b', interval), 10 * MINUTE + 1);
+    await step(10 * MINUTE + 1);
+    await a.stop();
+    for (let i = 0; i < 3; i += 1) await step(10 * MINUTE);
+    expect(runs[0]).toMatch(/^a@/);
+    expect(runs.slice(1)).toEqual(['b@2026-11-02T08:30:00.001Z', 'b@2026-11-02T08:40:00.001Z']);
+    expect(await new LeaseStore(getStore().db, () => timers.now()).holderOf('schedule:sync:b')).toBe('b');
+  });
+
+  it('keeps the schedule going after a failed run', async () => {
+    const runs: string[] = [];
+    let fail = true;
+    scheduler('a').add(
+      task(runs, 'a', { ms: MINUTE }, async () => {
+        if (fail) {
+          fail = false;
+          throw new Error('Bookings is down');
+        }
+      }),
+    );
+    await step(MINUTE);
+    await step(MINUTE);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('cancels its waits and aborts a running task when stopped', async () => {
+    let signal: AbortSignal | undefined;
+    const s = scheduler('a');
+    s.add({
+      name: 'summary',
+      leaseName: 'schedule:summary',
+      intervalMs: () => MINUTE,
+      run: (sig) => {
+        signal = sig;
+        return new Promise<void>((resolve) => sig.addEventListener('abort', () => resolve(), { once: true }));
+      },
+    });
+    await timers.advance(MINUTE);
+    while (signal === undefined) await new Promise((resolve) => setTimeout(resolve, 1));
+    await s.stop();
+    expect(signal.aborted).toBe(true);
+    expect(timers.size).toBe(0);
+  });
+});

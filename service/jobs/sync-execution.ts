@@ -1,0 +1,150 @@
+import { HttpError, type HttpErrorReason } from '../clients/http/http-error';
+import type { Logger } from '../logging/logger';
+import type { LeaseStore } from '../store';
+import type { SyncContext, SyncPhase, SyncPhaseName, SyncPhaseReport } from '../sync/sync-context';
+import { abortableSleep } from './abortable-sleep';
+import { SyncInterruptedError } from './errors';
+import type { SyncRun, SyncRunStore } from './sync-run-store';
+import { Throttle } from './throttle';
+import type { TimerHandle, Timers } from './timers';
+
+export interface NamedSyncPhase {
+  name: SyncPhaseName;
+  run: SyncPhase;
+}
+
+/** What the runner knows of a run; the factory adds the clients, the store and the setup. */
+export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'signal' | 'progress' | 'logger'>;
+export type SyncContextFactory = (base: SyncRunBase) => Promise<SyncContext>;
+
+export interface ExecutionDeps {
+  runs: SyncRunStore;
+  leases: LeaseStore;
+  phases: readonly NamedSyncPhase[];
+  createContext: SyncContextFactory;
+  timers: Timers;
+  logger: Logger;
+  holder: string;
+  leaseTtlMs: number;
+  heartbeatMs: number;
+  progressIntervalMs: number;
+  phaseAttempts: number;
+  retryDelayMs: number;
+}
+
+const TRANSIENT: ReadonlySet<HttpErrorReason> = new Set(['throttled', 'unavailable', 'server', 'network', 'timeout']);
+const isTransient = (err: unknown) => err instanceof HttpError && TRANSIENT.has(err.reason);
+
+const MAX_ERROR_LENGTH = 2_000;
+
+/** The error as one line a user can read in the tab or the CLI. */
+export function errorText(phase: string | undefined, err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || 'unknown error';
+  const text = phase === undefined ? message : `${phase}: ${message}`;
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}
+
+export const leaseName = (businessId: string) => `sync:${businessId}`;
+
+/**
+ * Runs one sync run to its end under the business's lease: the phases in order (a resumed run
+ * restarts at the phase it was in), progress written at most every progressIntervalMs, a heartbeat
+ * that renews the lease and the row. Aborting `controller` leaves the run stopped and resumable.
+ */
+export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controller: AbortController): Promise<void> {
+  const { runs, timers } = deps;
+  const logger = deps.logger.child({ syncRun: run.id });
+  const staleBefore = new Date(timers.now().getTime() - deps.leaseTtlMs);
+  if (!(await runs.start(run.id, timers.now(), staleBefore))) {
+    logger.info('sync run is already being run elsewhere');
+    return;
+  }
+  const stopHeartbeat = startHeartbeat(deps, run, controller, logger);
+  const progress = new Throttle<{ phase: SyncPhaseName; done: number; total: number }>(
+    deps.progressIntervalMs,
+    (p) => runs.writeProgress(run.id, p, timers.now()),
+    timers,
+    (err) => logger.warn({ err }, 'could not write sync progress'),
+  );
+  let current: NamedSyncPhase | undefined;
+  try {
+    const context = await deps.createContext({
+      businessId: run.businessId,
+      syncRunId: run.id,
+      runStartedAt: new Date(run.startedAt),
+      signal: controller.signal,
+      progress: (update) => progress.push(update),
+      logger,
+    });
+    const first = Math.max(0, deps.phases.findIndex((p) => p.name === run.phase));
+    if (deps.phases.length === 0) {
+      await runs.finish(run.id, 'succeeded', timers.now());
+      return;
+    }
+    await runs.enterPhase(run.id, deps.phases[first]!.name, timers.now());
+    for (let i = first; i < deps.phases.length; i += 1) {
+      current = deps.phases[i]!;
+      controller.signal.throwIfAborted();
+      logger.info({ phase: current.name }, 'sync phase started');
+      const report = await runPhase(deps, current, context, logger);
+      await progress.flush();
+      const next = deps.phases[i + 1]?.name ?? null;
+      if (!(await runs.completePhase(run.id, report, next, timers.now()))) {
+        throw controller.signal.aborted ? controller.signal.reason : new Error('the run was ended by someone else');
+      }
+      logger.info({ phase: current.name, ...report }, 'sync phase finished');
+    }
+  } catch (err) {
+    progress.cancel();
+    await progress.flush();
+    const reason: unknown = controller.signal.reason;
+    if (reason instanceof SyncInterruptedError && reason.why === 'lease-lost') {
+      // The new holder owns the row now: writing a state here would undo its work.
+      logger.warn({ phase: current?.name }, 'sync run taken over by another process');
+    } else if (controller.signal.aborted) {
+      await runs.finish(run.id, 'stopped', timers.now());
+      logger.info({ phase: current?.name }, 'sync run stopped: it resumes later');
+    } else {
+      await runs.finish(run.id, 'failed', timers.now(), errorText(current?.name, err));
+      logger.warn({ err, phase: current?.name }, 'sync run failed');
+    }
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function runPhase(deps: ExecutionDeps, phase: NamedSyncPhase, context: SyncContext, logger: Logger): Promise<SyncPhaseReport> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await phase.run(context);
+    } catch (err) {
+      if (context.signal.aborted || attempt >= deps.phaseAttempts || !isTransient(err)) throw err;
+      // A phase resumes from its own checkpoint, so a retry repeats only the unfinished batch.
+      logger.warn({ err, phase: phase.name, attempt }, 'sync phase failed; retrying');
+      await abortableSleep(deps.timers, deps.retryDelayMs * attempt, context.signal);
+    }
+  }
+}
+
+function startHeartbeat(deps: ExecutionDeps, run: SyncRun, controller: AbortController, logger: Logger): () => void {
+  let handle: TimerHandle | undefined;
+  let stopped = false;
+  const beat = async () => {
+    try {
+      const held = await deps.leases.tryAcquire(leaseName(run.businessId), deps.holder, deps.leaseTtlMs, deps.timers.now());
+      if (!held) {
+        controller.abort(new SyncInterruptedError('lease-lost'));
+        return;
+      }
+      await deps.runs.heartbeat(run.id, deps.timers.now());
+    } catch (err) {
+      logger.warn({ err }, 'sync heartbeat failed');
+    }
+    if (!stopped) handle = deps.timers.setTimeout(() => void beat(), deps.heartbeatMs);
+  };
+  handle = deps.timers.setTimeout(() => void beat(), deps.heartbeatMs);
+  return () => {
+    stopped = true;
+    if (handle !== undefined) deps.timers.clearTimeout(handle);
+  };
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { readJson, toIsoUtc, writeJson } from '../../store/columns';
+import type { Database } from '../../store/database';
+
+export const APPOINTMENTS_CHECKPOINT_KIND = 'appointments';
+
+const isoInstant = z.iso.datetime();
+
+/**
+ * Where the appointment sync stands. `syncedUntil` is the end of the last completed run; the run
+ * fields describe the run in progress (null when none is), so a killed run resumes with the same
+ * window and skips the chunks already committed.
+ */
+export const appointmentCheckpointSchema = z.strictObject({
+  syncedUntil: isoInstant.nullable(),
+  runId: z.string().min(1).nullable(),
+  windowStart: isoInstant.nullable(),
+  windowEnd: isoInstant.nullable(),
+  chunkDays: z.number().positive().nullable(),
+  chunksDone: z.array(z.int().min(0)),
+});
+
+export type AppointmentCheckpoint = z.infer<typeof appointmentCheckpointSchema>;
+
+export const emptyCheckpoint = (): AppointmentCheckpoint => ({
+  syncedUntil: null,
+  runId: null,
+  windowStart: null,
+  windowEnd: null,
+  chunkDays: null,
+  chunksDone: [],
+});
+
+export async function readAppointmentCheckpoint(db: Kysely<Database>, businessId: string): Promise<AppointmentCheckpoint> {
+  const row = await db
+    .selectFrom('sync_checkpoints')
+    .select('checkpoint')
+    .where('business_id', '=', businessId)
+    .where('kind', '=', APPOINTMENTS_CHECKPOINT_KIND)
+    .executeTakeFirst();
+  return row ? readJson(appointmentCheckpointSchema, row.checkpoint, 'sync_checkpoints.checkpoint') : emptyCheckpoint();
+}
+
+export async function writeAppointmentCheckpoint(db: Kysely<Database>, businessId: string, checkpoint: AppointmentCheckpoint, now: Date): Promise<void> {
+  const values = {
+    business_id: businessId,
+    kind: APPOINTMENTS_CHECKPOINT_KIND,
+    checkpoint: writeJson(appointmentCheckpointSchema.parse(checkpoint)),
+    updated_at: toIsoUtc(now),
+  };
+  await db
+    .insertInto('sync_checkpoints')
+    .values(values)
+    .onConflict((oc) => oc.columns(['business_id', 'kind']).doUpdateSet({ checkpoint: values.checkpoint, updated_at: values.updated_at }))
+    .execute();
+}

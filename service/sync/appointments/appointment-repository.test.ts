@@ -1,0 +1,110 @@
+import type { AppointmentState } from '../../domain/appointment';
+import { describeEachStore } from '../../store/testing/test-stores';
+import type { AppointmentRecord } from './appointment-record';
+import { AppointmentRepository, rowToAppointment } from './appointment-repository';
+import { CANCELLED_AFTER_INVOICING } from './upsert-decision';
+
+const BUSINESS = 'clinic@example.com';
+const NOW = new Date('2026-03-18T10:00:00Z');
+
+const record = (id: string, day: number, overrides: Partial<AppointmentRecord> = {}): AppointmentRecord => ({
+  id,
+  businessId: BUSINESS,
+  start: new Date(Date.UTC(2026, 2, day, 9)),
+  end: new Date(Date.UTC(2026, 2, day, 10)),
+  durationMinutes: 60,
+  serviceId: 's1',
+  serviceName: 'Massage',
+  staffMemberIds: ['st1'],
+  attendees: [
+    { customerId: 'c1', name: 'Anna Ærø', email: 'Anna@Example.com', timeZone: 'Europe/Copenhagen' },
+    { customerId: 'c2', name: 'Bo', email: '', timeZone: null },
+  ],
+  priceMinor: 49_500,
+  currency: 'DKK',
+  priceType: 'fixedPrice',
+  graphLastUpdated: new Date('2026-03-01T00:00:00Z'),
+  ...overrides,
+});
+
+describeEachStore('AppointmentRepository', (getStore) => {
+  let n = 0;
+  // Each test its own ids, so tests on the shared store do not see each other's rows.
+  const ids = (...names: string[]) => {
+    n++;
+    return names.map((name) => `t${n}-${name}`);
+  };
+  const repository = () => new AppointmentRepository(getStore().db);
+  const setState = (id: string, state: AppointmentState) => getStore().db.updateTable('appointments').set({ state }).where('id', '=', id).execute();
+  const rowOf = async (id: string) => (await repository().findByIds([id]))[0]!;
+
+  it('adds new rows with their denormalised facts and maps them back to the domain', async () => {
+    const [a] = ids('a');
+    const counts = await repository().upsertFromBookings([record(a!, 10)], { syncRunId: 'r1', now: NOW });
+    expect(counts).toEqual({ added: 1, updated: 0, unchanged: 0 });
+
+    const row = await rowOf(a!);
+    expect(row).toMatchObject({ state: 'unbilled', customer_count: 2, customers_without_email: 1, last_seen_sync: 'r1', business_id: BUSINESS });
+    expect(row.search_text).toBe('anna ærø anna@example.com bo massage');
+    expect(rowToAppointment(row)).toEqual({
+      id: a,
+      businessId: BUSINESS,
+      start: new Date(Date.UTC(2026, 2, 10, 9)),
+      end: new Date(Date.UTC(2026, 2, 10, 10)),
+      durationMinutes: 60,
+      serviceId: 's1',
+      serviceName: 'Massage',
+      staffMemberIds: ['st1'],
+      attendees: record(a!, 10).attendees,
+      price: { minor: 49_500, currency: 'DKK' },
+      priceType: 'fixedPrice',
+      state: 'unbilled',
+      reviewReason: null,
+    });
+  });
+
+  it('counts unchanged and updated records, and stamps every seen row with the run', async () => {
+    const [a, b] = ids('a', 'b');
+    await repository().upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r1', now: NOW });
+    const counts = await repository().upsertFromBookings([record(a!, 10), record(b!, 11, { priceMinor: 1 }), record(b!, 11, { priceMinor: 1 })], {
+      syncRunId: 'r2',
+      now: NOW,
+    });
+    expect(counts).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect((await rowOf(a!)).last_seen_sync).toBe('r2');
+    expect(await rowOf(b!)).toMatchObject({ price_minor: 1, last_seen_sync: 'r2' });
+  });
+
+  it('cancels unbilled rows of the window the run did not see and flags billed ones', async () => {
+    const [seen, gone, billed, before, excluded] = ids('seen', 'gone', 'billed', 'before', 'excluded');
+    await repository().upsertFromBookings(
+      [record(seen!, 25), record(gone!, 25), record(billed!, 26), record(before!, 1), record(excluded!, 27)],
+      { syncRunId: 'r1', now: NOW },
+    );
+    await setState(billed!, 'invoiced');
+    await setState(excluded!, 'excluded');
+    await repository().upsertFromBookings([record(seen!, 25)], { syncRunId: 'r2', now: NOW });
+
+    // Days no other test of this file uses.
+    const window = { start: new Date(Date.UTC(2026, 2, 24)), end: new Date(Date.UTC(2026, 2, 29)) };
+    const counts = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+
+    expect((await rowOf(seen!)).state).toBe('unbilled');
+    expect((await rowOf(gone!)).state).toBe('cancelled');
+    expect(await rowOf(billed!)).toMatchObject({ state: 'invoiced', review_reason: CANCELLED_AFTER_INVOICING });
+    expect((await rowOf(before!)).state).toBe('unbilled');
+    // The domain's transitions have no excluded → cancelled: the row stays excluded.
+    expect((await rowOf(excluded!)).state).toBe('excluded');
+    expect(counts).toEqual({ cancelled: 1, flagged: 1 });
+
+    const again = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+    expect(again).toEqual({ cancelled: 0, flagged: 0 });
+  });
+
+  it('marks refused records as seen without rewriting them', async () => {
+    const [a] = ids('a');
+    await repository().upsertFromBookings([record(a!, 20)], { syncRunId: 'r1', now: NOW });
+    await repository().markSeen([a!, 'no-such-id'], 'r9');
+    expect(await rowOf(a!)).toMatchObject({ last_seen_sync: 'r9', price_minor: 49_500 });
+  });
+});

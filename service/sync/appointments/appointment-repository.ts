@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { Appointment, AppointmentState } from '../../domain/appointment';
+import { statesMovingTo } from '../../domain/appointment-state';
+import { toIsoUtc } from '../../store/columns';
+import type { Database, NewRow, Row } from '../../store/database';
+import { contentHash, type AppointmentRecord } from './appointment-record';
+import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
+import type { TimeSpan } from './sync-window';
+import { CANCELLED_AFTER_INVOICING, decideUpsert } from './upsert-decision';
+
+export { rowToAppointment, rowToRecord } from './appointment-row';
+
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface VanishCounts {
+  /** Unbilled appointments gone from Bookings, now 'cancelled'. */
+  cancelled: number;
+  /** Billed appointments gone from Bookings, now flagged for review. */
+  flagged: number;
+}
+
+// Well under SQLite's and PostgreSQL's bound-parameter limits, for `in (...)` lists and multi-row inserts.
+const IDS_PER_QUERY = 500;
+const ROWS_PER_INSERT = 100;
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The one place that writes appointment rows from Bookings. Pass a transaction to make a batch
+ * atomic. Each upsert stamps `last_seen_sync` with the run id, so what a fully read window did not
+ * stamp has vanished from Bookings.
+ */
+export class AppointmentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByIds(ids: readonly string[]): Promise<Row<'appointments'>[]> {
+    const rows: Row<'appointments'>[] = [];
+    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+      rows.push(...(await this.db.selectFrom('appointments').selectAll().where('id', 'in', part).execute()));
+    }
+    return rows;
+  }
+
+  async getAppointments(ids: readonly string[]): Promise<Appointment[]> {
+    return (await this.findByIds(ids)).map(rowToAppointment);
+  }
+
+  /** Writes what changed, by Graph id and content hash, following the state rules of `decideUpsert`. */
+  async upsertFromBookings(records: readonly AppointmentRecord[], options: { syncRunId: string; now: Date }): Promise<UpsertCounts> {
+    const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+    const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+    const existing = new Map((await this.findByIds(unique.map((r) => r.id))).map((row) => [row.id, row]));
+    const now = toIsoUtc(options.now);
+    const inserts: NewRow<'appointments'>[] = [];
+    const seen: string[] = [];
+    for (const record of unique) {
+      const row = existing.get(record.id);
+      const hash = contentHash(record);
+      const stored = row && { state: row.state, reviewReason: row.review_reason, contentHash: row.content_hash, record: rowToRecord(row) };
+      const decision = decideUpsert(stored, record, hash);
+      switch (decision.kind) {
+        case 'insert':
+          inserts.push(newAppointmentRow(record, options.syncRunId, options.now));
+          counts.added++;
+          break;
+        case 'unchanged':
+          seen.push(record.id);
+          counts.unchanged++;
+          break;
+        case 'replace':
+          await this.db
+            .updateTable('appointments')
+            .set({ ...recordColumns(record), state: decision.state, last_seen_sync: options.syncRunId, updated_at: now })
+            .where('id', '=', record.id)
+            .execute();
+          counts.updated++;
+          break;
+        case 'flag':
+          await this.db
+            .updateTable('appointments')
+            .set({ review_reason: decision.reviewReason, last_seen_sync: options.syncRunId, updated_at: now })
+            .where('id', '=', record.id)
+            .execute();
+          counts.updated++;
+          break;
+      }
+    }
+    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
+    await this.markSeen(seen, options.syncRunId);
+    return counts;
+  }
+
+  /** Stamps rows Bookings still has without rewriting them (unchanged, or refused this time as malformed). */
+  async markSeen(ids: readonly string[], syncRunId: string): Promise<void> {
+    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+      await this.db.updateTable('appointments').set({ last_seen_sync: syncRunId }).where('id', 'in', part).execute();
+    }
+  }
+
+  /**
+   * After every chunk of `window` was read in run `syncRunId`: rows starting in it that the run did
+   * not see are gone from Bookings. Unbilled ones are cancelled; billed ones keep their state and
+   * are flagged, since their invoice exists.
+   */
+  async markVanished(options: { businessId: string; window: TimeSpan; syncRunId: string; now: Date }): Promise<VanishCounts> {
+    const notSeen = this.db
+      .updateTable('appointments')
+      .where('business_id', '=', options.businessId)
+      .where('start_utc', '>=', toIsoUtc(options.window.start))
+      .where('start_utc', '<', toIsoUtc(options.window.end))
+      .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)]));
+    const now = toIsoUtc(options.now);
+    const cancellable = statesMovingTo('cancelled');
+    const cancelled =
+      cancellable.length === 0
+        ? 0
+        : Number((await notSeen.set({ state: 'cancelled', updated_at: now }).where('state', 'in', cancellable).executeTakeFirst()).numUpdatedRows);
+    const billed: AppointmentState[] = ['claimed', 'invoiced'];
+    const flagged = await notSeen
+      .set({ review_reason: CANCELLED_AFTER_INVOICING, updated_at: now })
+      .where('state', 'in', billed)
+      .where((eb) => eb.or([eb('review_reason', 'is', null), eb('review_reason', '!=', CANCELLED_AFTER_INVOICING)]))
+      .executeTakeFirst();
+    return { cancelled, flagged: Number(flagged.numUpdatedRows) };
+  }
+}

@@ -1,0 +1,51 @@
+import type { SyncContext } from '../sync-context';
+import { writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
+import type { AppointmentRecord } from './appointment-record';
+import { AppointmentRepository, type UpsertCounts } from './appointment-repository';
+import type { FetchedChunk } from './fetch-chunk';
+import { mapGraphAppointment } from './map-graph-appointment';
+import { inProgressCheckpoint, type RunPlan } from './run-plan';
+import { writeRejects, type Reject } from './sync-rejects';
+import type { Chunk } from './sync-window';
+
+const ENTITY = 'bookingAppointment';
+
+export interface ChunkCommit {
+  chunk: Chunk;
+  fetched: FetchedChunk;
+  currency: string;
+  plan: RunPlan;
+  /** The checkpoint the run started from. */
+  stored: AppointmentCheckpoint;
+}
+
+function splitFetched(fetched: FetchedChunk, context: { businessId: string; currency: string }) {
+  const records: AppointmentRecord[] = [];
+  const rejects: Reject[] = fetched.invalid.map((r) => ({ recordId: r.id ?? null, reason: r.issues }));
+  for (const appointment of fetched.appointments) {
+    const mapped = mapGraphAppointment(appointment, context);
+    if (mapped.kind === 'record') records.push(mapped.record);
+    else rejects.push({ recordId: appointment.id, reason: mapped.reason });
+  }
+  return { records, rejects };
+}
+
+/** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction. */
+export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
+  const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
+  const now = new Date();
+  const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
+  const counts = await ctx.db.transaction().execute(async (trx) => {
+    const repository = new AppointmentRepository(trx);
+    const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now });
+    // A refused record still exists in Bookings: it must not be taken for cancelled.
+    await repository.markSeen(
+      rejects.flatMap((r) => (r.recordId === null ? [] : [r.recordId])),
+      ctx.syncRunId,
+    );
+    await writeRejects(trx, { businessId: ctx.businessId, syncRunId: ctx.syncRunId, entity: ENTITY, now }, rejects);
+    await writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(input.stored, ctx.syncRunId, done), now);
+    return upserted;
+  });
+  return { ...counts, rejected: rejects.length };
+}

@@ -1,0 +1,131 @@
+import { minorDigits } from '../../domain/money';
+import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
+import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
+import { AppointmentRepository } from './appointment-repository';
+import { BookingsBusinessError } from './bookings-business-error';
+import { commitChunk } from './commit-chunk';
+import { fetchChunk } from './fetch-chunk';
+import { inProgressCheckpoint, planRun, type RunPlan } from './run-plan';
+import { SerialQueue } from './serial-queue';
+
+export interface AppointmentSyncOptions {
+  /** Days per chunk: one calendarView read and one transaction each. Default 7. */
+  chunkDays?: number;
+  /** Chunks read at once; the client's limiter keeps Graph at 4 requests per mailbox anyway. Default 4. */
+  concurrency?: number;
+}
+
+/** The business's currency, read once per run: every price of the run is in it. */
+async function businessCurrency(ctx: SyncContext): Promise<string> {
+  const business = await ctx.bookings.getBusiness(ctx.setup.businessId);
+  if (business === null) throw new BookingsBusinessError('not-found', ctx.setup.businessId);
+  const currency = business.defaultCurrencyIso?.toUpperCase() ?? null;
+  if (currency === null) throw new BookingsBusinessError('no-currency', ctx.setup.businessId);
+  try {
+    minorDigits(currency);
+  } catch {
+    throw new BookingsBusinessError('no-currency', ctx.setup.businessId);
+  }
+  return currency;
+}
+
+interface ReadState {
+  plan: RunPlan;
+  stored: AppointmentCheckpoint;
+  currency: string;
+  concurrency: number;
+  report: SyncPhaseReport;
+  progress: () => void;
+}
+
+/**
+ * Reads the plan's pending chunks concurrently and commits them one at a time, in whatever order
+ * they arrive. Stops between chunks on abort or after the first failure; nothing fetched is
+ * committed after that, so a resumed run reads it again.
+ */
+async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
+  const { plan, report } = state;
+  const pending = plan.chunks.filter((c) => !plan.done.has(c.index));
+  const writer = new SerialQueue();
+  let failure: { error: unknown } | undefined;
+  const stopped = () => failure !== undefined || ctx.signal.aborted;
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+  let next = 0;
+
+  const worker = async () => {
+    for (let chunk = pending[next++]; chunk !== undefined && !stopped(); chunk = pending[next++]) {
+      const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
+      const current = chunk;
+      await writer.run(async () => {
+        if (stopped()) return;
+        try {
+          const counts = await commitChunk(ctx, { chunk: current, fetched, currency: state.currency, plan, stored: state.stored });
+          plan.done.add(current.index);
+          report.added += counts.added;
+          report.updated += counts.updated;
+          report.unchanged += counts.unchanged;
+          report.rejected += counts.rejected;
+          state.progress();
+        } catch (error) {
+          // Recorded before the next queued commit runs, so that one does not commit.
+          fail(error);
+          throw error;
+        }
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(state.concurrency, pending.length) }, () => worker().catch(fail)));
+  if (failure !== undefined) throw failure.error;
+  ctx.signal.throwIfAborted();
+}
+
+/**
+ * The appointment phase: reads the run's window from Bookings in chunks, writes each chunk in one
+ * transaction together with its checkpoint, and once every chunk is in, settles what vanished. A
+ * killed or aborted run resumed with the same run id skips the committed chunks.
+ */
+export function createAppointmentSync(options: AppointmentSyncOptions = {}): SyncPhase {
+  const chunkDays = options.chunkDays ?? 7;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+
+  return async (ctx) => {
+    const logger = ctx.logger.child({ phase: 'appointments', syncRunId: ctx.syncRunId });
+    ctx.signal.throwIfAborted();
+    const currency = await businessCurrency(ctx);
+    const stored = await readAppointmentCheckpoint(ctx.db, ctx.businessId);
+    const plan = planRun(stored, {
+      syncRunId: ctx.syncRunId,
+      runStartedAt: ctx.runStartedAt,
+      lookBackDays: ctx.setup.lookBackDays,
+      overlapDays: ctx.setup.overlapDays,
+      chunkDays,
+    });
+    logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
+    if (!plan.resumed) await writeAppointmentCheckpoint(ctx.db, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), new Date());
+
+    const report = emptyReport();
+    const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
+    progress();
+    await readChunks(ctx, { plan, stored, currency, concurrency, report, progress });
+
+    const vanished = await ctx.db.transaction().execute(async (trx) => {
+      const counts = await new AppointmentRepository(trx).markVanished({
+        businessId: ctx.businessId,
+        window: plan.window,
+        syncRunId: ctx.syncRunId,
+        now: new Date(),
+      });
+      const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString() };
+      await writeAppointmentCheckpoint(trx, ctx.businessId, finished, new Date());
+      return counts;
+    });
+    report.removed += vanished.cancelled + vanished.flagged;
+    logger.info({ ...report, flagged: vanished.flagged }, 'appointment sync finished');
+    return report;
+  };
+}
+
+/** The appointment phase with its default chunking. */
+export const syncAppointments: SyncPhase = createAppointmentSync();

@@ -1,0 +1,75 @@
+import { emptyCheckpoint } from './appointment-checkpoint';
+import { planRun } from './run-plan';
+import { appointmentWindow, splitWindow } from './sync-window';
+
+const at = (iso: string) => new Date(iso);
+const NOW = at('2026-03-18T10:00:00.000Z');
+
+describe('appointmentWindow', () => {
+  it('reads the look-back on the first run, up to a day after the run started', () => {
+    expect(appointmentWindow({ runStartedAt: NOW, syncedUntil: null, lookBackDays: 90, overlapDays: 3 })).toEqual({
+      start: at('2025-12-18T10:00:00.000Z'),
+      end: at('2026-03-19T10:00:00.000Z'),
+    });
+  });
+
+  it('starts later runs at the last run minus the overlap', () => {
+    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2026-03-18T09:45:00.000Z'), lookBackDays: 90, overlapDays: 3 });
+    expect(window).toEqual({ start: at('2026-03-15T09:45:00.000Z'), end: at('2026-03-19T10:00:00.000Z') });
+  });
+
+  it('never reaches further back than the look-back after a long pause', () => {
+    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2025-01-01T00:00:00.000Z'), lookBackDays: 30, overlapDays: 3 });
+    expect(window.start).toEqual(at('2026-02-16T10:00:00.000Z'));
+  });
+
+  it('keeps a non-empty window when the last run seems to lie in the future (clock skew)', () => {
+    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2026-04-01T00:00:00.000Z'), lookBackDays: 30, overlapDays: 0 });
+    expect(window).toEqual({ start: NOW, end: at('2026-03-19T10:00:00.000Z') });
+  });
+});
+
+describe('splitWindow', () => {
+  it('cuts consecutive chunks from the start, the last one shorter', () => {
+    const chunks = splitWindow({ start: at('2026-03-01T00:00:00Z'), end: at('2026-03-17T12:00:00Z') }, 7);
+    expect(chunks.map((c) => [c.index, c.start.toISOString(), c.end.toISOString()])).toEqual([
+      [0, '2026-03-01T00:00:00.000Z', '2026-03-08T00:00:00.000Z'],
+      [1, '2026-03-08T00:00:00.000Z', '2026-03-15T00:00:00.000Z'],
+      [2, '2026-03-15T00:00:00.000Z', '2026-03-17T12:00:00.000Z'],
+    ]);
+  });
+
+  it('gives no chunk for an empty window and refuses a non-positive size', () => {
+    expect(splitWindow({ start: NOW, end: NOW }, 7)).toEqual([]);
+    expect(() => splitWindow({ start: NOW, end: at('2026-03-20T00:00:00Z') }, 0)).toThrow(RangeError);
+  });
+});
+
+describe('planRun', () => {
+  const input = { syncRunId: 'run-2', runStartedAt: NOW, lookBackDays: 10, overlapDays: 2, chunkDays: 3 };
+
+  it('resumes the checkpointed window and chunks of the same run id', () => {
+    const checkpoint = {
+      ...emptyCheckpoint(),
+      runId: 'run-2',
+      windowStart: '2026-03-01T00:00:00.000Z',
+      windowEnd: '2026-03-10T00:00:00.000Z',
+      chunkDays: 4,
+      chunksDone: [0, 2],
+    };
+    const plan = planRun(checkpoint, input);
+    expect(plan.resumed).toBe(true);
+    expect(plan.window).toEqual({ start: at('2026-03-01T00:00:00.000Z'), end: at('2026-03-10T00:00:00.000Z') });
+    expect(plan.chunks).toHaveLength(3);
+    expect([...plan.done]).toEqual([0, 2]);
+  });
+
+  it('starts a new window from the last completed run when another run id was in progress', () => {
+    const checkpoint = { ...emptyCheckpoint(), syncedUntil: '2026-03-17T10:00:00.000Z', runId: 'run-1', windowStart: '2026-03-01T00:00:00.000Z', windowEnd: '2026-03-10T00:00:00.000Z', chunkDays: 4, chunksDone: [0] };
+    const plan = planRun(checkpoint, input);
+    expect(plan.resumed).toBe(false);
+    expect(plan.window.start).toEqual(at('2026-03-15T10:00:00.000Z'));
+    expect(plan.done.size).toBe(0);
+    expect(plan.chunks).toHaveLength(2);
+  });
+});

@@ -1,0 +1,47 @@
+const DAY_MS = 86_400_000;
+
+/** A half-open span of time [start, end). */
+export interface TimeSpan {
+  start: Date;
+  end: Date;
+}
+
+export interface Chunk extends TimeSpan {
+  /** Position in the window, from 0: what the checkpoint records as done. */
+  index: number;
+}
+
+export interface WindowInput {
+  runStartedAt: Date;
+  /** Where the last completed run stopped; null before the first one. */
+  syncedUntil: Date | null;
+  lookBackDays: number;
+  overlapDays: number;
+}
+
+/**
+ * The span a run re-reads: the look-back on the first run, afterwards from the last run's end minus
+ * the overlap (cancellations and late edits in the recent past show up there). It never reaches
+ * further back than the look-back, so a sync that was off for months does not read all of it, and it
+ * always ends one day after the run started, so today's appointments are complete.
+ */
+export function appointmentWindow(input: WindowInput): TimeSpan {
+  const now = input.runStartedAt.getTime();
+  const end = now + DAY_MS;
+  const earliest = now - input.lookBackDays * DAY_MS;
+  const resumeFrom = input.syncedUntil === null ? earliest : input.syncedUntil.getTime() - input.overlapDays * DAY_MS;
+  const start = Math.min(Math.max(earliest, resumeFrom), now);
+  return { start: new Date(start), end: new Date(end) };
+}
+
+/** Consecutive chunks of `chunkDays` from the window's start; the last one may be shorter. */
+export function splitWindow(window: TimeSpan, chunkDays: number): Chunk[] {
+  if (!(chunkDays > 0)) throw new RangeError(`chunkDays must be positive, got ${chunkDays}`);
+  const step = chunkDays * DAY_MS;
+  const chunks: Chunk[] = [];
+  const end = window.end.getTime();
+  for (let from = window.start.getTime(), index = 0; from < end; from += step, index++) {
+    chunks.push({ index, start: new Date(from), end: new Date(Math.min(from + step, end)) });
+  }
+  return chunks;
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import { odataGuid, or } from '../../clients/business-central/odata-filter';
+import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
+import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
+import type { Logger } from '../../logging/logger';
+import type { CustomerTemplate } from '../../setup/setup-schema';
+import type { Database } from '../../store/database';
+import { createInBatches } from './bc-batch-create';
+import { loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
+import { BC_EMAIL_LENGTH } from './bc-text';
+import { customerCreateBody } from './customer-create-body';
+import { readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
+import { normalizeEmail } from './email-addresses';
+import { SKIP_REASONS } from './skip-reasons';
+
+export interface EnsureBcCustomersDeps {
+  db: Kysely<Database>;
+  /** Bound to the setup's company. */
+  bc: BusinessCentralClient;
+  /** Lower-cased Bookings business id. */
+  businessId: string;
+  setup: { customerTemplate: CustomerTemplate };
+  logger?: Logger;
+  signal?: AbortSignal;
+}
+
+export interface CustomerToEnsure {
+  bookingsCustomerId?: string;
+  name: string;
+  email: string;
+}
+
+export type EnsuredCustomer = { bcCustomerId: string; bcCustomerNumber: string } | { error: string };
+
+/** Ids per `$filter` request when checking stored links: keeps the URL short. */
+const IDS_PER_FILTER = 15;
+
+interface Group {
+  email: string;
+  name: string;
+  bookingsCustomerIds: string[];
+  linkedBcId: string | undefined;
+}
+
+/**
+ * A Business Central customer for every email (no invoice without its customer): the stored link
+ * when its customer still exists, else the customer listing the address (any type, case-insensitive,
+ * any of its addresses), else a new one from the customer template. Business Central customers are
+ * read by paging once, or, when every email already has a link, only those by id. Answers per
+ * normalized email; customers without an email are answered under the key ''.
+ */
+export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: readonly CustomerToEnsure[]): Promise<Map<string, EnsuredCustomer>> {
+  const result = new Map<string, EnsuredCustomer>();
+  const groups = new Map<string, Group>();
+  for (const customer of customers) {
+    const email = normalizeEmail(customer.email);
+    if (email === null) {
+      result.set('', { error: SKIP_REASONS.noEmail });
+      continue;
+    }
+    const group = groups.get(email) ?? { email, name: customer.name, bookingsCustomerIds: [], linkedBcId: undefined };
+    if (customer.bookingsCustomerId !== undefined) group.bookingsCustomerIds.push(customer.bookingsCustomerId);
+    groups.set(email, group);
+  }
+  if (groups.size === 0) return result;
+
+  const links = await readCustomerLinks(deps.db, deps.businessId, [...groups.values()].flatMap((g) => g.bookingsCustomerIds));
+  for (const group of groups.values()) group.linkedBcId = group.bookingsCustomerIds.map((id) => links.get(id)?.bc_customer_id ?? undefined).find((id) => id !== undefined);
+
+  const linkedOnly = await loadLinkedOnly(deps.bc, [...groups.values()]);
+  const fullIndex = linkedOnly ?? (await loadBcCustomerIndex(deps.bc)).index;
+
+  const updates: CustomerLinkUpdate[] = [];
+  const toCreate: Group[] = [];
+  for (const group of groups.values()) {
+    const existing = (group.linkedBcId ? fullIndex.byId(group.linkedBcId) : undefined) ?? fullIndex.byEmail(group.email);
+    if (existing) {
+      result.set(group.email, { bcCustomerId: existing.id, bcCustomerNumber: existing.number });
+      for (const id of group.bookingsCustomerIds) {
+        if (links.get(id)?.bc_customer_id !== existing.id) updates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: existing.id, bcCustomerNumber: existing.number, createdByUs: false });
+      }
+    } else if (group.email.length > BC_EMAIL_LENGTH) {
+      result.set(group.email, { error: SKIP_REASONS.emailTooLong });
+    } else toCreate.push(group);
+  }
+  await writeCustomerLinks(deps.db, deps.businessId, updates, new Date());
+
+  const byEmail = new Map(toCreate.map((g) => [g.email, g]));
+  await createInBatches<Customer>(
+    toCreate.map((g) => ({ key: g.email, body: customerCreateBody(g.name, g.email, deps.setup.customerTemplate) })),
+    {
+      bc: deps.bc,
+      collection: 'customers',
+      schema: customerSchema,
+      entity: 'customer',
+      ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+      findCreated: async (emails) => {
+        const { index: now } = await loadBcCustomerIndex(deps.bc);
+        return new Map(emails.flatMap((email) => {
+          const found = now.byEmail(email);
+          return found ? [[email, found] as const] : [];
+        }));
+      },
+      onSettled: async (settled) => {
+        const linkUpdates: CustomerLinkUpdate[] = [];
+        for (const [email, outcome] of settled) {
+          const ids = byEmail.get(email)?.bookingsCustomerIds ?? [];
+          if (outcome.ok) {
+            result.set(email, { bcCustomerId: outcome.value.id, bcCustomerNumber: outcome.value.number });
+            for (const id of ids) linkUpdates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: outcome.value.id, bcCustomerNumber: outcome.value.number, createdByUs: true });
+          } else {
+            const reason = SKIP_REASONS.rejected(outcome.message);
+            result.set(email, { error: reason });
+            for (const id of ids) linkUpdates.push({ bookingsCustomerId: id, kind: 'skipped', reason });
+          }
+        }
+        await writeCustomerLinks(deps.db, deps.businessId, linkUpdates, new Date());
+      },
+    },
+  );
+  deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
+  return result;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * When every email has a stored link, only those customers, by id: a handful of requests instead of
+ * reading every customer. Undefined when that is not enough (a link missing, or its customer gone).
+ */
+async function loadLinkedOnly(bc: BusinessCentralClient, groups: readonly Group[]): Promise<BcCustomerIndex | undefined> {
+  const linked = groups.map((g) => g.linkedBcId?.toLowerCase());
+  if (!linked.every((id): id is string => id !== undefined && GUID.test(id))) return undefined;
+  const ids = [...new Set(linked)];
+  const found: Customer[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_FILTER) {
+    const filter = or(...ids.slice(start, start + IDS_PER_FILTER).map((id) => `id eq ${odataGuid(id)}`));
+    found.push(...(await bc.listCustomers(filter)).customers);
+  }
+  const byId = new Map(found.map((c) => [c.id.toLowerCase(), c]));
+  if (!ids.every((id) => byId.has(id))) return undefined;
+  return { byId: (id) => byId.get(id.toLowerCase()), byEmail: () => undefined };
+}

@@ -1,0 +1,9 @@
+import { BC_EMAIL_LENGTH } from './bc-text';
+
+/** Why a Bookings customer has no Business Central customer: stored in `customer_links.skip_reason`, shown to users. */
+export const SKIP_REASONS = {
+  noEmail: 'No email address in Bookings',
+  sharedEmail: 'Another Bookings customer has the same email address: none of them is created in Business Central',
+  emailTooLong: `The email address is longer than the ${BC_EMAIL_LENGTH} characters Business Central allows`,
+  rejected: (message: string) => `Business Central refused it: ${message}`,
+} as const;

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { BookingsClient } from '../clients/graph/bookings-client';
+import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
+import type { Logger } from '../logging/logger';
+import type { Setup } from '../setup/setup-schema';
+import type { Database } from '../store/database';
+
+/** What every sync phase works with. One business, one sync run. */
+export interface SyncContext {
+  db: Kysely<Database>;
+  bookings: BookingsClient;
+  /** Bound to the setup's company. */
+  bc: BusinessCentralClient;
+  setup: Setup;
+  /** Lower-cased Bookings business id: the `business_id` of every row we write. */
+  businessId: string;
+  /** The `sync_runs.id` of this run; `appointments.last_seen_sync` and `sync_rejects.sync_run_id` hold it. */
+  syncRunId: string;
+  /** The run's own clock: the instant the run started, fixed for its whole length (resumed runs keep it). */
+  runStartedAt: Date;
+  logger: Logger;
+  /** Reports progress of the current phase; the job writes it to `sync_runs` (throttled). */
+  progress(update: { phase: SyncPhaseName; done: number; total: number }): void;
+  /** Aborted when the process stops: a phase stops between committed batches and is resumed later. */
+  signal: AbortSignal;
+}
+
+export type SyncPhaseName = 'services' | 'customers' | 'appointments' | 'reconcile';
+
+/** Counts a phase reports; `rejected` records were written to `sync_rejects` with their reason. */
+export interface SyncPhaseReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  rejected: number;
+}
+
+export type SyncPhase = (context: SyncContext) => Promise<SyncPhaseReport>;
+
+export const emptyReport = (): SyncPhaseReport => ({ added: 0, updated: 0, unchanged: 0, removed: 0, rejected: 0 });

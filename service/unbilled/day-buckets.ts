@@ -1,0 +1,64 @@
+import { totalsByCurrency, type Money } from '../domain/money';
+import type { DayAmounts } from './unbilled-schemas';
+
+/** Invoiceable amounts of one start-time bucket (UTC hour or minute) in one currency, as SQL groups them. */
+export interface BucketSum {
+  bucket: string;
+  currency: string;
+  count: number;
+  minor: number;
+}
+
+const HOUR_KEY_LENGTH = 13; // 2026-11-01T08
+const MINUTE_KEY_LENGTH = 16; // 2026-11-01T08:30
+const SAMPLE_DAYS = 400;
+
+/** "GMT+05:30"-style offsets; with minutes other than :00 a UTC hour can straddle a local midnight. */
+function hasPartHourOffset(timeZone: string, instants: Date[]): boolean {
+  const format = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' });
+  return instants.some((instant) => {
+    const offset = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return /:(?!00)\d{2}$/.test(offset);
+  });
+}
+
+/** A formatter per call, not per bucket: constructing Intl formatters is what would cost. */
+function localDateOf(timeZone: string): (instant: Date) => string {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (instant) => {
+    const parts = format.formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  };
+}
+
+/**
+ * How much of the ISO start to group by so that no group straddles a local midnight: the UTC hour
+ * when the zone's offsets around `now` are whole hours (fewer groups), else the minute (India, Nepal).
+ */
+export function bucketKeyLength(timeZone: string, now: Date): number {
+  const instants: Date[] = [];
+  for (let day = -SAMPLE_DAYS; day <= SAMPLE_DAYS; day += 15) instants.push(new Date(now.getTime() + day * 86_400_000));
+  return hasPartHourOffset(timeZone, instants) ? MINUTE_KEY_LENGTH : HOUR_KEY_LENGTH;
+}
+
+function bucketStart(bucket: string): Date {
+  return new Date(bucket.length === HOUR_KEY_LENGTH ? `${bucket}:00:00Z` : `${bucket}:00Z`);
+}
+
+/** Buckets folded into local days of `timeZone`, oldest first. */
+export function sumByLocalDay(buckets: readonly BucketSum[], timeZone: string): DayAmounts[] {
+  const localDate = localDateOf(timeZone);
+  const days = new Map<string, { count: number; amounts: Money[] }>();
+  for (const b of buckets) {
+    if (b.count === 0) continue;
+    const day = localDate(bucketStart(b.bucket));
+    const entry = days.get(day) ?? { count: 0, amounts: [] };
+    entry.count += b.count;
+    entry.amounts.push({ minor: b.minor, currency: b.currency });
+    days.set(day, entry);
+  }
+  return [...days]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([day, { count, amounts }]) => ({ day, count, amounts: totalsByCurrency(amounts) }));
+}

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
+import { describeEachStore } from '../store/testing/test-stores';
+import { linePriceFor, reasonsFor, type AppointmentFacts } from './eligibility';
+import { queryUnbilled } from './query-unbilled';
+import { resolveSelection } from './resolve-selection';
+import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
+
+/** Mostly `usual`, sometimes anything: enough rows pass every check for the totals to be compared. */
+const mostly = <T>(usual: T, any: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: any });
+const nearNow = fc.constantFrom(-3_600_000, -1, 0, 1, 3_600_000).map((delta) => new Date(NOW.getTime() + delta).toISOString());
+const smallMinor = fc.option(fc.oneof(fc.constantFrom(-100, -1, 0, 1, 49500), fc.integer({ min: -10, max: 1_000_000 })), {
+  nil: null,
+});
+
+type Link = 'none' | { itemId: string | null; unitMinor: number | null; currency: string | null };
+const linkArb: fc.Arbitrary<Link> = fc.oneof(
+  fc.constant('none' as const),
+  fc.record({
+    itemId: fc.option(fc.constant('item-1'), { nil: null }),
+    unitMinor: smallMinor,
+    currency: fc.option(fc.constantFrom('DKK', 'EUR'), { nil: null }),
+  }),
+);
+
+const rowArb = fc.record({
+  state: mostly<AppointmentState>('unbilled', fc.constantFrom(...APPOINTMENT_STATES)),
+  endUtc: mostly(NOW.toISOString(), nearNow),
+  reviewReason: mostly<string | null>(null, fc.constant('Changed in Bookings after invoicing: time')),
+  customerCount: fc.integer({ min: 0, max: 3 }),
+  withoutEmail: mostly(0, fc.integer({ min: 0, max: 3 })),
+  priceType: fc.constantFrom(...PRICE_TYPES, 'somethingNew'),
+  priceMinor: smallMinor,
+  currency: fc.constantFrom('DKK', 'EUR'),
+  durationMinutes: fc.constantFrom(-5, 0, 1, 10, 45, 50, 90),
+  enteredPriceMinor: smallMinor,
+  link: mostly<Link>({ itemId: 'item-1', unitMinor: null, currency: null }, linkArb),
+});
+type GeneratedRow = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
+
+function factsOf(row: GeneratedRow): AppointmentFacts {
+  const link = row.link === 'none' ? null : row.link;
+  return {
+    state: row.state,
+    endUtc: row.endUtc,
+    reviewReason: row.reviewReason,
+    customerCount: row.customerCount,
+    customersWithoutEmail: Math.min(row.withoutEmail, row.customerCount),
+    priceType: row.priceType,
+    priceMinor: row.priceMinor,
+    currency: row.currency,
+    durationMinutes: row.durationMinutes,
+    enteredPriceMinor: row.enteredPriceMinor,
+    bcItemId: link?.itemId ?? null,
+    bcItemUnitPriceMinor: link?.unitMinor ?? null,
+    bcItemCurrency: link?.currency ?? null,
+  };
+}
+
+describeEachStore('eligibility in SQL and in JS', (getStore) => {
+  let invoiceableSeen = 0;
+
+  it.each([false, true])('agree on reasons, prices and selection (addZeroLinesForFree %s)', async (addZeroLinesForFree) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 25 }), async (generated) => {
+        const facts = generated.map(factsOf);
+        // One service per row, so each row can have its own link (or none).
+        await resetRows(
+          getStore().db,
+          generated.map((row, i) => {
+            const f = facts[i]!;
+            return appointmentRow(`a${String(i).padStart(3, '0')}`, {
+              service_id: `svc-${i}`,
+              state: row.state,
+              end_utc: f.endUtc,
+              start_utc: '2026-11-01T00:00:00.000Z',
+              review_reason: f.reviewReason,
+              customer_count: f.customerCount,
+              customers_without_email: f.customersWithoutEmail,
+              price_type: f.priceType,
+              price_minor: f.priceMinor,
+              currency: f.currency,
+              duration_minutes: f.durationMinutes,
+              entered_price_minor: f.enteredPriceMinor,
+            });
+          }),
+          generated.flatMap((row, i) =>
+            row.link === 'none'
+              ? []
+              : [serviceLink(`svc-${i}`, { bc_item_id: row.link.itemId, bc_item_unit_price_minor: row.link.unitMinor, currency: row.link.currency })],
+          ),
+        );
+        const ctx = context({ addZeroLinesForFree });
+        const options = { now: NOW, addZeroLinesForFree };
+        const { rows, totals } = await queryUnbilled(getStore().db, { businessId: BUSINESS, state: 'all', limit: 500 }, ctx);
+        expect(rows).toHaveLength(facts.length);
+
+        const expectedIds: string[] = [];
+        const expectedTotals = new Map<string, number>();
+        for (const row of rows) {
+          const f = facts[Number(row.id.slice(1))]!;
+          const reasons = reasonsFor(f, options);
+          const line = linePriceFor(f);
+          expect({ id: row.id, reasons: row.reasons, reason: row.reason }).toEqual({ id: row.id, reasons, reason: reasons[0] ?? null });
+          expect(row.price).toEqual(line?.unitPrice ?? null);
+          expect(row.amount).toEqual(line === null ? null : { ...line.amount, minor: line.amount.minor * f.customerCount });
+          if (reasons.length === 0 && line !== null) {
+            expectedIds.push(row.id);
+            expectedTotals.set(line.amount.currency, (expectedTotals.get(line.amount.currency) ?? 0) + line.amount.minor * f.customerCount);
+          }
+        }
+        expect(await resolveSelection(getStore().db, { businessId: BUSINESS, state: 'all' }, ctx)).toEqual(expectedIds.sort());
+        expect(totals.count).toBe(expectedIds.length);
+        invoiceableSeen += expectedIds.length;
+        expect(Object.fromEntries(totals.amounts.map((m) => [m.currency, m.minor]))).toEqual(Object.fromEntries(expectedTotals));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('generated enough invoiceable rows for the totals and the selection to be tested', () => {
+    expect(invoiceableSeen).toBeGreaterThan(20);
+  });
+});

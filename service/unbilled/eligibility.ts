@@ -1,0 +1,136 @@
+import { PRICE_TYPES, type Appointment, type PriceType } from '../domain/appointment';
+import { money, type Money } from '../domain/money';
+import { priceAppointment, type PricedLine, type UnpricedReason } from '../invoicing/pricing';
+
+/**
+ * Why an appointment cannot be invoiced now, in the order they are reported: the first one is the
+ * row's `reason`. The SQL in eligibility-sql.ts checks the same conditions in the same order.
+ */
+export const REASONS = [
+  'cancelled',
+  'invoiced',
+  'claimed',
+  'excluded',
+  'not-ended',
+  'review',
+  'no-customer',
+  'customer-without-email',
+  'invalid-price',
+  'price-needed',
+  'free',
+  'service-not-linked',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** The stored columns eligibility depends on (appointments LEFT JOIN service_links). */
+export interface AppointmentFacts {
+  state: string;
+  /** ISO UTC text as stored. */
+  endUtc: string;
+  reviewReason: string | null;
+  customerCount: number;
+  customersWithoutEmail: number;
+  priceType: string;
+  priceMinor: number | null;
+  currency: string;
+  durationMinutes: number;
+  enteredPriceMinor: number | null;
+  /** Null when the service has no link row or its link has no item. */
+  bcItemId: string | null;
+  bcItemUnitPriceMinor: number | null;
+  bcItemCurrency: string | null;
+}
+
+export interface EligibilityOptions {
+  now: Date;
+  addZeroLinesForFree: boolean;
+}
+
+/** What one attendee's invoice line would carry; null when the price is unknown or invalid. */
+export interface LinePrice {
+  unitPrice: Money;
+  amount: Money;
+}
+
+type PriceReason = Extract<Reason, 'invalid-price' | 'price-needed' | 'free'>;
+
+const isPriceType = (value: string): value is PriceType => (PRICE_TYPES as readonly string[]).includes(value);
+
+// Bookings gave no usable price: a negative amount makes pricing call it invalid, as it would a negative price.
+const NO_BOOKINGS_PRICE = -1;
+
+/** The facts as the one-attendee appointment that pricing.ts prices (customer checks are done on the counts). */
+function asAppointment(facts: AppointmentFacts, priceType: PriceType): Appointment {
+  return {
+    id: 'facts',
+    businessId: '',
+    start: new Date(0),
+    end: new Date(0),
+    durationMinutes: facts.durationMinutes,
+    serviceId: '',
+    serviceName: '',
+    staffMemberIds: [],
+    attendees: [{ customerId: 'facts', name: '', email: 'facts@example.invalid', timeZone: null }],
+    price: money(facts.priceMinor ?? NO_BOOKINGS_PRICE, facts.currency),
+    priceType,
+    state: 'unbilled',
+    reviewReason: null,
+  };
+}
+
+function price(facts: AppointmentFacts, addZeroLinesForFree: boolean): PricedLine | UnpricedReason {
+  if (!isPriceType(facts.priceType)) return 'invalid-price';
+  const [result] = priceAppointment(asAppointment(facts, facts.priceType), {
+    addZeroLinesForFree,
+    linkedItemUnitPrice:
+      facts.bcItemUnitPriceMinor === null ? null : money(facts.bcItemUnitPriceMinor, facts.bcItemCurrency ?? facts.currency),
+    enteredPrice: facts.enteredPriceMinor === null ? null : money(facts.enteredPriceMinor, facts.currency),
+  });
+  if (result === undefined) return 'invalid-price';
+  return result.kind === 'priced' ? result.line : result.unpriced.reason;
+}
+
+function priceReason(facts: AppointmentFacts, addZeroLinesForFree: boolean): PriceReason | null {
+  const result = price(facts, addZeroLinesForFree);
+  if (typeof result !== 'string') return null;
+  switch (result) {
+    case 'free':
+    case 'price-needed':
+    case 'invalid-price':
+      return result;
+    // The reason codes have no duration of their own: an hourly price over no time cannot be computed.
+    case 'invalid-duration':
+      return 'invalid-price';
+    // Attendees were checked on the counts; the synthetic appointment always has one with an email.
+    case 'no-customer':
+    case 'customer-without-email':
+      return null;
+  }
+}
+
+/**
+ * The line each attendee would get, whatever the free rule says (a free appointment shows 0);
+ * null when there is no usable price.
+ */
+export function linePriceFor(facts: AppointmentFacts): LinePrice | null {
+  const result = price(facts, true);
+  return typeof result === 'string' ? null : { unitPrice: result.unitPrice, amount: result.amount };
+}
+
+/** Every reason the appointment cannot be invoiced now, in REASONS order; empty when it can. */
+export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions): Reason[] {
+  const failed = new Set<Reason>();
+  if (facts.state === 'cancelled') failed.add('cancelled');
+  if (facts.state === 'invoiced') failed.add('invoiced');
+  if (facts.state === 'claimed') failed.add('claimed');
+  if (facts.state === 'excluded') failed.add('excluded');
+  // Compared as the stored ISO text, exactly as the database compares it.
+  if (facts.endUtc > options.now.toISOString()) failed.add('not-ended');
+  if (facts.reviewReason !== null) failed.add('review');
+  if (facts.customerCount <= 0) failed.add('no-customer');
+  if (facts.customersWithoutEmail > 0) failed.add('customer-without-email');
+  const priced = priceReason(facts, options.addZeroLinesForFree);
+  if (priced !== null) failed.add(priced);
+  if (facts.bcItemId === null) failed.add('service-not-linked');
+  return REASONS.filter((reason) => failed.has(reason));
+}

@@ -1,0 +1,89 @@
+import { sql, type Kysely } from 'kysely';
+import { totalsByCurrency } from '../domain/money';
+import type { Database } from '../store/database';
+import { bucketKeyLength, sumByLocalDay, type BucketSum } from './day-buckets';
+import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
+import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
+import { orderBy } from './unbilled-order';
+import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse } from './unbilled-schemas';
+
+interface GroupRecord {
+  bucket: string;
+  currency: string;
+  matching: number;
+  invoiceable: number;
+  minor: number;
+}
+
+/**
+ * One page of appointments matching a filter, with the reasons each cannot be invoiced, the count
+ * of all matching rows, and the invoiceable amounts by currency and by local day. Two queries: the
+ * page, and one aggregate grouped by start hour and currency from which the count, totals and days come.
+ */
+export async function queryUnbilled(
+  db: Kysely<Database>,
+  input: UnbilledRequestInput,
+  context: UnbilledContext,
+): Promise<UnbilledResponse> {
+  const request = unbilledRequestSchema.parse(input);
+  const { query, eligibility, postgres } = filteredAppointments(db, request, context);
+  const timeZone = context.setup.dailySummary.timeZone;
+
+  const order = orderBy(request.sort, request.direction, { postgres, eligibility });
+  // The page's ids are found first, so the reason and price columns are computed for its rows only.
+  const pageIds = query.select('a.id').orderBy(order).limit(request.limit).offset(request.offset);
+  const page = joinedAppointments(db)
+    .where('a.id', 'in', pageIds)
+    .select([
+      'a.id',
+      'a.start_utc',
+      'a.end_utc',
+      'a.duration_minutes',
+      'a.service_id',
+      'a.service_name',
+      'a.staff_member_ids',
+      'a.customers',
+      'a.price_type',
+      'a.state',
+      'a.review_reason',
+      'a.entered_price_minor',
+      'a.currency',
+      eligibility.reason.as('reason'),
+      eligibility.reasons.as('reasons'),
+      eligibility.unitMinor.as('unit_minor'),
+      eligibility.unitCurrency.as('unit_currency'),
+      eligibility.amountMinor.as('amount_minor'),
+    ])
+    .orderBy(order);
+
+  const keyLength = bucketKeyLength(timeZone, context.now);
+  const groups = query
+    .select([
+      sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`.as('bucket'),
+      eligibility.unitCurrency.as('currency'),
+      sql<number>`count(*)`.as('matching'),
+      sql<number>`sum(case when ${eligibility.invoiceable} then 1 else 0 end)`.as('invoiceable'),
+      sql<number>`sum(case when ${eligibility.invoiceable} then ${eligibility.amountMinor} else 0 end)`.as('minor'),
+    ])
+    .groupBy([sql`1`, sql`2`]);
+
+  const [pageRows, groupRows]: [UnbilledRecord[], GroupRecord[]] = await Promise.all([page.execute(), groups.execute()]);
+
+  const buckets: BucketSum[] = groupRows.map((g) => ({
+    bucket: g.bucket,
+    currency: g.currency,
+    count: Number(g.invoiceable),
+    minor: Number(g.minor),
+  }));
+  return {
+    rows: pageRows.map(toUnbilledRow),
+    total: groupRows.reduce((sum, g) => sum + Number(g.matching), 0),
+    totals: {
+      count: buckets.reduce((sum, b) => sum + b.count, 0),
+      amounts: totalsByCurrency(buckets.filter((b) => b.count > 0).map((b) => ({ minor: b.minor, currency: b.currency }))),
+    },
+    byDay: sumByLocalDay(buckets, timeZone),
+    offset: request.offset,
+    limit: request.limit,
+  };
+}

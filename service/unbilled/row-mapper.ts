@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { AppointmentState } from '../domain/appointment';
+import { readJson } from '../store/columns';
+import { REASONS, type Reason } from './eligibility';
+import type { UnbilledCustomer, UnbilledRow } from './unbilled-schemas';
+
+/** A page row as selected by query-unbilled.ts. */
+export interface UnbilledRecord {
+  id: string;
+  start_utc: string;
+  end_utc: string;
+  duration_minutes: number;
+  service_id: string | null;
+  service_name: string;
+  staff_member_ids: string;
+  customers: string;
+  price_type: string;
+  state: AppointmentState;
+  review_reason: string | null;
+  entered_price_minor: number | null;
+  currency: string;
+  reason: Reason | null;
+  reasons: string;
+  unit_minor: number | null;
+  unit_currency: string;
+  amount_minor: number | null;
+}
+
+// Lenient about the attendee key (customerId or id) and a missing email: the sync writes the column.
+const storedAttendees = z.array(
+  z.object({
+    customerId: z.string().optional(),
+    id: z.string().optional(),
+    name: z.string().nullish(),
+    email: z.string().nullish(),
+    timeZone: z.string().nullish(),
+  }),
+);
+const staffIds = z.array(z.string());
+const reasonList = z.array(z.enum(REASONS));
+
+function customersOf(text: string): UnbilledCustomer[] {
+  return readJson(storedAttendees, text, 'appointments.customers').map((c) => ({
+    customerId: c.customerId ?? c.id ?? '',
+    name: c.name ?? '',
+    email: c.email ?? '',
+    timeZone: c.timeZone ?? null,
+  }));
+}
+
+function reasonsOf(text: string): Reason[] {
+  const parsed = reasonList.safeParse(text.split(',').filter(Boolean));
+  if (!parsed.success) throw new Error(`Unexpected eligibility reasons from the database: ${text}`);
+  return parsed.data;
+}
+
+export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
+  const { unit_minor: unit, amount_minor: amount, entered_price_minor: entered } = r;
+  return {
+    id: r.id,
+    start: r.start_utc,
+    end: r.end_utc,
+    durationMinutes: r.duration_minutes,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    staffMemberIds: readJson(staffIds, r.staff_member_ids, 'appointments.staff_member_ids'),
+    customers: customersOf(r.customers),
+    price: unit === null ? null : { minor: unit, currency: r.unit_currency },
+    amount: amount === null ? null : { minor: amount, currency: r.unit_currency },
+    priceType: r.price_type,
+    state: r.state,
+    reason: r.reason,
+    reasons: reasonsOf(r.reasons),
+    reviewReason: r.review_reason,
+    enteredPrice: entered === null ? null : { minor: entered, currency: r.currency },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Setup } from '../setup/setup-schema';
+import type { Database } from '../store/database';
+import { isPostgres } from './dialect';
+import { eligibilitySql, type EligibilitySql } from './eligibility-sql';
+import { startBounds } from './period';
+import type { UnbilledFilter } from './unbilled-schemas';
+import { whereConditions } from './unbilled-where';
+
+/** The clock and the setup the query answers for: eligibility depends on both. */
+export interface UnbilledContext {
+  now: Date;
+  setup: Pick<Setup, 'addZeroLinesForFree' | 'dailySummary'>;
+}
+
+/** `appointments a LEFT JOIN service_links sl`: every eligibility expression refers to these aliases. */
+export function joinedAppointments(db: Kysely<Database>) {
+  return db
+    .selectFrom('appointments as a')
+    .leftJoin('service_links as sl', (join) =>
+      join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'),
+    );
+}
+
+/** `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility as SQL. */
+export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext) {
+  const postgres = isPostgres(db);
+  const eligibility: EligibilitySql = eligibilitySql({
+    now: context.now,
+    addZeroLinesForFree: context.setup.addZeroLinesForFree,
+  });
+  const conditions = whereConditions(filter, {
+    postgres,
+    eligibility,
+    bounds: startBounds(filter.from, filter.to, context.setup.dailySummary.timeZone),
+  });
+  const query = conditions.reduce((q, condition) => q.where(condition), joinedAppointments(db));
+  return { query, eligibility, postgres };
+}
