@@ -4,7 +4,6 @@ import { badRequest } from './errors';
 import { businessCollectionContext } from './odata';
 import { requireBusiness, type RouteContext } from './route-context';
 import { listBody } from './routes-appointments';
-import { appointmentSpan } from './state';
 
 const isoInstant = z.iso.datetime({ offset: true, local: true });
 
@@ -15,10 +14,7 @@ export function addCalendarViewRoutes(router: Router, ctx: RouteContext): void {
     const end = queryInstant(req.url, 'end');
     if (end < start) throw badRequest("The parameter 'end' must not be before 'start'.");
     // Overlap with the half-open window [start, end).
-    const inView = business.appointmentList().filter((a) => {
-      const span = appointmentSpan(a);
-      return span.start < end && span.end > start;
-    });
+    const inView = business.appointmentsOverlapping(start, end);
     const context = businessCollectionContext(req.url.origin, business.business.id, 'calendarView');
     return { status: 200, body: listBody(ctx, context, inView, req.url) };
   });

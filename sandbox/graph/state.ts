@@ -16,6 +16,8 @@ export class BusinessState {
   readonly services: BookingService[];
   private readonly customers = new Map<string, BookingCustomer>();
   private readonly appointments = new Map<string, BookingAppointment>();
+  /** The ordered list, kept until an appointment is written: sorting 100,000 on every page is too slow. */
+  private sorted: SpannedAppointment[] | null = null;
 
   constructor(data: BookingsBusinessData) {
     const copy = structuredClone(data);
@@ -48,14 +50,28 @@ export class BusinessState {
 
   /** Ordered by start, then id, so that `$skip` paging is stable between requests. */
   appointmentList(): BookingAppointment[] {
-    return [...this.appointments.values()].sort(byStart);
+    return this.spanned().map((entry) => entry.appointment);
+  }
+
+  /** Appointments overlapping the half-open window [start, end), in list order. */
+  appointmentsOverlapping(start: number, end: number): BookingAppointment[] {
+    return this.spanned()
+      .filter((entry) => entry.start < end && entry.end > start)
+      .map((entry) => entry.appointment);
+  }
+
+  private spanned(): SpannedAppointment[] {
+    this.sorted ??= [...this.appointments.values()].map((appointment) => ({ appointment, ...appointmentSpan(appointment) })).sort(byStart);
+    return this.sorted;
   }
 
   putAppointment(appointment: BookingAppointment): void {
     this.appointments.set(appointment.id, appointment);
+    this.sorted = null;
   }
 
   removeAppointment(id: string): boolean {
+    this.sorted = null;
     return this.appointments.delete(id);
   }
 }
@@ -88,8 +104,14 @@ export function appointmentSpan(appointment: BookingAppointment): { start: numbe
   };
 }
 
-function byStart(a: BookingAppointment, b: BookingAppointment): number {
-  const diff = appointmentSpan(a).start - appointmentSpan(b).start;
+interface SpannedAppointment {
+  appointment: BookingAppointment;
+  start: number;
+  end: number;
+}
+
+function byStart(a: SpannedAppointment, b: SpannedAppointment): number {
+  const diff = a.start - b.start;
   if (diff !== 0 && !Number.isNaN(diff)) return diff;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.appointment.id < b.appointment.id ? -1 : a.appointment.id > b.appointment.id ? 1 : 0;
 }

@@ -16,6 +16,7 @@ export interface RunPlanInput {
   lookBackDays: number;
   overlapDays: number;
   chunkDays: number;
+  oldestUnbilledStart: Date | null;
 }
 
 /**
@@ -33,6 +34,7 @@ export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput):
     syncedUntil: checkpoint.syncedUntil === null ? null : new Date(checkpoint.syncedUntil),
     lookBackDays: input.lookBackDays,
     overlapDays: input.overlapDays,
+    oldestUnbilledStart: input.oldestUnbilledStart,
   });
   return { window, chunkDays: input.chunkDays, chunks: splitWindow(window, input.chunkDays), done: new Set(), resumed: false };
 }

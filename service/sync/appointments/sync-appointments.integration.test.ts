@@ -58,11 +58,28 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     const before = await allRows(db);
     const report = await syncAppointments(h.context(db));
 
-    const overlap = { start: new Date(NOW.getTime() - h.setup.overlapDays * DAY_MS), end: new Date(NOW.getTime() + DAY_MS) };
-    const reread = await graphIds(h, overlap);
+    const oldestUnbilled = Math.min(...before.filter((r) => r.state === 'unbilled').map((r) => Date.parse(r.start_utc)));
+    const windowStart = Math.min(NOW.getTime() - h.setup.overlapDays * DAY_MS, oldestUnbilled);
+    const reread = await graphIds(h, { start: new Date(windowStart), end: new Date(NOW.getTime() + DAY_MS) });
     expect(reread.length).toBeGreaterThan(0);
     expect(report).toEqual({ added: 0, updated: 0, unchanged: reread.length, removed: 0, rejected: 0 });
     expect((await allRows(db)).map((r) => r.id)).toEqual(before.map((r) => r.id));
+  });
+
+  it('re-reads only the overlap once everything older is invoiced, and back to the oldest unbilled one otherwise', async () => {
+    const { db, h } = await backfilled();
+    const overlapStart = new Date(NOW.getTime() - h.setup.overlapDays * DAY_MS).toISOString();
+    const old = await pickRow(db, -15, -10);
+    await db.updateTable('appointments').set({ state: 'invoiced' }).where('start_utc', '<', overlapStart).where('id', '<>', old.id).execute();
+    expect((await h.graphRequest('POST', `/appointments/${old.id}/cancel`, { cancellationMessage: 'Moved away' })).status).toBe(204);
+
+    await syncAppointments(h.context(db));
+    const rows = new Map((await allRows(db)).map((r) => [r.id, r]));
+    expect(rows.get(old.id)?.state).toBe('cancelled');
+
+    const second = await syncAppointments(h.context(db));
+    const overlapIds = await graphIds(h, { start: new Date(overlapStart), end: new Date(NOW.getTime() + DAY_MS) });
+    expect(second.unchanged).toBe(overlapIds.length);
   });
 
   it('cancels an appointment cancelled in Bookings, and brings a cancelled one that is still there back', async () => {

@@ -95,12 +95,14 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
     ctx.signal.throwIfAborted();
     const currency = await businessCurrency(ctx);
     const stored = await readAppointmentCheckpoint(ctx.db, ctx.businessId);
+    const oldest = await new AppointmentRepository(ctx.db).oldestUnbilledStart(ctx.businessId);
     const plan = planRun(stored, {
       syncRunId: ctx.syncRunId,
       runStartedAt: ctx.runStartedAt,
       lookBackDays: ctx.setup.lookBackDays,
       overlapDays: ctx.setup.overlapDays,
       chunkDays,
+      oldestUnbilledStart: oldest,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
     if (!plan.resumed) await writeAppointmentCheckpoint(ctx.db, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), new Date());

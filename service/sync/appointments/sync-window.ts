@@ -17,19 +17,24 @@ export interface WindowInput {
   syncedUntil: Date | null;
   lookBackDays: number;
   overlapDays: number;
+  /** Start of the oldest appointment still unbilled (null when none): the Unbilled list reaches back to it. */
+  oldestUnbilledStart: Date | null;
 }
 
 /**
  * The span a run re-reads: the look-back on the first run, afterwards from the last run's end minus
- * the overlap (cancellations and late edits in the recent past show up there). It never reaches
- * further back than the look-back, so a sync that was off for months does not read all of it, and it
- * always ends one day after the run started, so today's appointments are complete.
+ * the overlap (cancellations and late edits in the recent past show up there), widened back to the
+ * oldest unbilled appointment, so a cancellation of anything the Unbilled list shows is noticed on the
+ * next sync, not only when an invoice run re-reads it. It never reaches further back than the
+ * look-back, so a sync that was off for months does not read all of it, and it always ends one day
+ * after the run started, so today's appointments are complete.
  */
 export function appointmentWindow(input: WindowInput): TimeSpan {
   const now = input.runStartedAt.getTime();
   const end = now + DAY_MS;
   const earliest = now - input.lookBackDays * DAY_MS;
-  const resumeFrom = input.syncedUntil === null ? earliest : input.syncedUntil.getTime() - input.overlapDays * DAY_MS;
+  const incremental = input.syncedUntil === null ? earliest : input.syncedUntil.getTime() - input.overlapDays * DAY_MS;
+  const resumeFrom = Math.min(incremental, input.oldestUnbilledStart?.getTime() ?? Number.POSITIVE_INFINITY);
   const start = Math.min(Math.max(earliest, resumeFrom), now);
   return { start: new Date(start), end: new Date(end) };
 }
