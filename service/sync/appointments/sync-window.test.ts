@@ -23,11 +23,13 @@ describe('appointmentWindow', () => {
     expect(window.start).toEqual(at('2026-02-16T10:00:00.000Z'));
   });
 
-  it('reaches back to the oldest unbilled appointment, but not beyond the look-back', () => {
+  it('reaches back to the oldest unbilled appointment, but not beyond the look-back and overlap', () => {
     const base = { runStartedAt: NOW, syncedUntil: at('2026-03-18T09:45:00.000Z'), lookBackDays: 90, overlapDays: 3 };
     expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2026-02-01T08:00:00.000Z') }).start).toEqual(at('2026-02-01T08:00:00.000Z'));
     expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2026-03-17T08:00:00.000Z') }).start).toEqual(at('2026-03-15T09:45:00.000Z'));
-    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2025-06-01T08:00:00.000Z') }).start).toEqual(at('2025-12-18T10:00:00.000Z'));
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2025-06-01T08:00:00.000Z') }).start).toEqual(at('2025-12-15T10:00:00.000Z'));
+    // An unbilled appointment the last run read just inside its look-back stays in reach a little later.
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2025-12-17T08:00:00.000Z') }).start).toEqual(at('2025-12-17T08:00:00.000Z'));
   });
 
   it('keeps a non-empty window when the last run seems to lie in the future (clock skew)', () => {

@@ -26,16 +26,18 @@ export interface WindowInput {
  * the overlap (cancellations and late edits in the recent past show up there), widened back to the
  * oldest unbilled appointment, so a cancellation of anything the Unbilled list shows is noticed on the
  * next sync, not only when an invoice run re-reads it. It never reaches further back than the
- * look-back, so a sync that was off for months does not read all of it, and it always ends one day
- * after the run started, so today's appointments are complete.
+ * look-back (plus the overlap, for unbilled appointments the last run still read), so a sync that was
+ * off for months does not read all of it, and it always ends one day after the run started, so
+ * today's appointments are complete.
  */
 export function appointmentWindow(input: WindowInput): TimeSpan {
   const now = input.runStartedAt.getTime();
   const end = now + DAY_MS;
   const earliest = now - input.lookBackDays * DAY_MS;
-  const incremental = input.syncedUntil === null ? earliest : input.syncedUntil.getTime() - input.overlapDays * DAY_MS;
-  const resumeFrom = Math.min(incremental, input.oldestUnbilledStart?.getTime() ?? Number.POSITIVE_INFINITY);
-  const start = Math.min(Math.max(earliest, resumeFrom), now);
+  const incremental = input.syncedUntil === null ? earliest : Math.max(earliest, input.syncedUntil.getTime() - input.overlapDays * DAY_MS);
+  // The look-back moves with the clock: the overlap's margin keeps what the last run read in reach.
+  const unbilled = Math.max(earliest - input.overlapDays * DAY_MS, input.oldestUnbilledStart?.getTime() ?? Number.POSITIVE_INFINITY);
+  const start = Math.min(incremental, unbilled, now);
   return { start: new Date(start), end: new Date(end) };
 }
 
