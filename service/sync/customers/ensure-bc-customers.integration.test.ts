@@ -28,6 +28,8 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
       { bookingsCustomerId: 'b-firma', name: 'Firma', email: ' BOGHOLDERI@firma.dk ' },
       { bookingsCustomerId: 'b-new-1', name: 'Ny Kunde', email: 'Ny.Kunde@example.com' },
       { bookingsCustomerId: 'b-new-2', name: 'Ny Kunde igen', email: 'ny.kunde@EXAMPLE.com' },
+      // The same attendee again (a second appointment of hers): still one link row.
+      { bookingsCustomerId: 'b-new-2', name: 'Ny Kunde igen', email: 'ny.kunde@example.com' },
       { name: 'Uden email', email: '  ' },
     ]);
     expect(result.get('bogholderi@firma.dk')).toEqual({ bcCustomerId: EXISTING_ID, bcCustomerNumber: 'C95000' });

@@ -59,7 +59,10 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
       continue;
     }
     const group = groups.get(email) ?? { email, name: customer.name, bookingsCustomerIds: [], linkedBcId: undefined };
-    if (customer.bookingsCustomerId !== undefined) group.bookingsCustomerIds.push(customer.bookingsCustomerId);
+    // Attendees of several appointments repeat: one link row per Bookings customer.
+    if (customer.bookingsCustomerId !== undefined && !group.bookingsCustomerIds.includes(customer.bookingsCustomerId)) {
+      group.bookingsCustomerIds.push(customer.bookingsCustomerId);
+    }
     groups.set(email, group);
   }
   if (groups.size === 0) return result;

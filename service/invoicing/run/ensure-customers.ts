@@ -1,0 +1,60 @@
+import { ensureBcCustomers, type CustomerToEnsure } from '../../sync/customers';
+import { toIsoUtc } from '../../store/columns';
+import type { RunContext } from './run-context';
+import { failInvoices } from './settle';
+
+/**
+ * Ensure customers: every planned invoice gets its Business Central customer (the linked one, the
+ * one with the email, else a new one from the customer template) before anything is created. An
+ * invoice whose customer cannot be ensured fails alone: no invoice is ever created without one.
+ */
+export async function ensureCustomers(ctx: RunContext): Promise<void> {
+  const invoices = await ctx.db
+    .selectFrom('invoices')
+    .select(['id', 'customer_email', 'customer_name'])
+    .where('run_id', '=', ctx.runId)
+    .where('status', '=', 'planned')
+    .where('bc_customer_id', 'is', null)
+    .execute();
+  if (invoices.length === 0) return;
+  const lines = await ctx.db
+    .selectFrom('invoice_lines')
+    .select(['invoice_id', 'bookings_customer_id', 'customer_email', 'customer_name'])
+    .where('run_id', '=', ctx.runId)
+    .where('state', '=', 'planned')
+    .execute();
+  const wanted = new Set(invoices.map((i) => i.id));
+  // One entry per attendee: ensureBcCustomers writes one link row per Bookings customer id it is given.
+  const unique = new Map<string, CustomerToEnsure>();
+  for (const l of lines) {
+    if (!wanted.has(l.invoice_id)) continue;
+    unique.set(`${l.customer_email}|${l.bookings_customer_id}`, {
+      name: l.customer_name,
+      email: l.customer_email,
+      ...(l.bookings_customer_id === '' ? {} : { bookingsCustomerId: l.bookings_customer_id }),
+    });
+  }
+  const customers = [...unique.values()];
+  const ensured = await ensureBcCustomers(
+    { db: ctx.db, bc: ctx.bc, businessId: ctx.businessId, setup: ctx.setup, logger: ctx.logger },
+    customers,
+  );
+
+  const failures: { invoiceId: string; error: string }[] = [];
+  const now = toIsoUtc(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const invoice of invoices) {
+      const outcome = ensured.get((invoice.customer_email ?? '').trim().toLowerCase());
+      if (outcome === undefined || 'error' in outcome) {
+        failures.push({ invoiceId: invoice.id, error: `No Business Central customer: ${outcome?.error ?? 'not ensured'}` });
+        continue;
+      }
+      await trx
+        .updateTable('invoices')
+        .set({ bc_customer_id: outcome.bcCustomerId, bc_customer_number: outcome.bcCustomerNumber, updated_at: now })
+        .where('id', '=', invoice.id)
+        .execute();
+    }
+  });
+  await failInvoices(ctx, failures);
+}

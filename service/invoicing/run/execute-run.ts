@@ -1,0 +1,125 @@
+import { toIsoUtc, writeJson } from '../../store/columns';
+import { chunk } from './bc-pool';
+import { claim } from './claim';
+import { createInvoices } from './create-invoices';
+import { ensureCustomers } from './ensure-customers';
+import { bcCurrencyCode } from './invoice-body';
+import type { InvoiceLinks } from './invoice-links';
+import { planInvoices } from './plan-invoices';
+import { readPriceTerms } from './price-terms';
+import { rereadSelection } from './reread-bookings';
+import { resolveSelectionIds } from './resolve-ids';
+import type { RunContext } from './run-context';
+import { readRun, LIVE_STATUSES } from './run-view';
+import type { RunState, Selection } from './run-schemas';
+import type { RunStore } from './run-store';
+import { recordInvoices } from './settle';
+import { readStaffNames } from './staff-names';
+import { verifyInvoices } from './verify-invoices';
+import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
+
+const INVOICES_PER_RECORD = 100;
+
+export interface ExecuteDeps {
+  runs: RunStore;
+  links: InvoiceLinks;
+  companyId: string;
+  selection: Selection;
+}
+
+/** Plan (with the Bookings re-read) and claim; a run resumed in 'planned' state does both again. */
+async function planAndClaim(ctx: RunContext, selection: Selection): Promise<void> {
+  const now = ctx.now();
+  const ids = await resolveSelectionIds(ctx.db, selection, { businessId: ctx.businessId, now, setup: ctx.setup });
+  await rereadSelection(ctx, await new AppointmentRepository(ctx.db).findByIds(ids));
+  const plan = await planInvoices({ db: ctx.db, setup: ctx.setup, businessId: ctx.businessId, now: ctx.now(), ids });
+  const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(ctx.bookings, ctx.setup.businessId);
+  await ctx.failAt('after-plan');
+  await claim(ctx, plan, staffNames);
+  await ctx.failAt('after-claim');
+}
+
+/** Record: created invoices' lines and appointments become invoiced, one transaction per 100 invoices. */
+async function record(ctx: RunContext): Promise<void> {
+  const ready = await ctx.db
+    .selectFrom('invoices')
+    .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
+    .select('invoices.id')
+    .distinct()
+    .where('invoices.run_id', '=', ctx.runId)
+    .where('invoices.status', 'in', ['verified', 'mismatch'])
+    .where('invoice_lines.state', '=', 'planned')
+    .execute();
+  for (const part of chunk(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
+}
+
+function finalState(statuses: readonly string[]): RunState {
+  if (statuses.length === 0) return 'nothing';
+  const live = statuses.filter((s) => (LIVE_STATUSES as readonly string[]).includes(s)).length;
+  if (live === statuses.length) return 'succeeded';
+  return live === 0 ? 'failed' : 'partial';
+}
+
+async function finish(ctx: RunContext, runs: RunStore): Promise<void> {
+  const run = await readRun(ctx.db, ctx.runId);
+  const state = finalState(run.invoices.map((i) => i.status));
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('audit_log')
+      .values({
+        at: toIsoUtc(now),
+        actor: run.requestedBy,
+        source: run.source,
+        action: 'invoice.run',
+        subject: ctx.runId,
+        details: writeJson({
+          state,
+          selection: run.selection,
+          retryOf: run.retryOf,
+          counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
+          totals: run.totals,
+          invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
+        }),
+      })
+      .execute();
+  });
+  await runs.finish(ctx.runId, state, run.totals, now);
+}
+
+/**
+ * One run from wherever it stands to its end. Every step only takes up rows in its input status,
+ * so a run killed at any point and executed again (same id) neither repeats nor loses an invoice.
+ */
+export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<void> {
+  const { runs } = deps;
+  const row = await runs.get(ctx.runId);
+  if (row === undefined) return;
+  if (row.state === 'planned') await planAndClaim(ctx, deps.selection);
+
+  const planned = await ctx.db.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).executeTakeFirst();
+  if (planned === undefined) {
+    await finish(ctx, runs);
+    return;
+  }
+  await ensureCustomers(ctx);
+  await ctx.failAt('after-customers');
+  await runs.advance(ctx.runId, 'creating', 'create', ctx.now());
+
+  const terms = await readPriceTerms(ctx.db, ctx.businessId);
+  const info = await ctx.bc.getCompanyInformation();
+  await createInvoices(ctx, {
+    terms,
+    currencyCode: (currency) => bcCurrencyCode(currency, info.currencyCode),
+    links: deps.links,
+    companyId: deps.companyId,
+  });
+  await runs.advance(ctx.runId, 'verifying', 'verify', ctx.now());
+
+  await verifyInvoices(ctx, { terms, links: deps.links, companyId: deps.companyId });
+  await ctx.failAt('after-verify');
+  await record(ctx);
+  await ctx.failAt('after-record');
+  await finish(ctx, runs);
+}
+

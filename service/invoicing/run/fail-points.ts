@@ -1,0 +1,20 @@
+/**
+ * Where a test may kill a run (the hook throws, and the run is left exactly as a dead process leaves
+ * it). 'after-create' strikes after Business Central answered a create batch but before the answer
+ * is stored: the window the externalDocumentNumber lookup exists for.
+ */
+export const FAIL_POINTS = ['after-plan', 'after-claim', 'after-customers', 'after-create', 'after-verify', 'after-record'] as const;
+export type FailPoint = (typeof FAIL_POINTS)[number];
+
+export type FailAtHook = (point: FailPoint, runId: string) => void | Promise<void>;
+
+/** A failure thrown by the fail-point hook: the run stops as if its process died (nothing is cleaned up). */
+export class SimulatedCrash extends Error {
+  constructor(
+    readonly point: FailPoint,
+    cause: unknown,
+  ) {
+    super(`Invoice run killed at ${point}`, { cause });
+    this.name = 'SimulatedCrash';
+  }
+}

@@ -1,0 +1,56 @@
+import type { SalesInvoiceCreate, SalesInvoiceLineCreate } from '../../clients/business-central/schemas/sales-invoice';
+import { toBcLine, type BcLine, type BcTarget } from '../bc-line';
+import { describeLine, truncateText, DESCRIPTION_MAX_LENGTH } from '../line-description';
+import type { PricedLine } from '../pricing';
+import { rowToPricedLine, staffNamesOf, type LineRow } from './line-rows';
+
+/** One stored line as Business Central should hold it for an invoice of the given price basis. */
+export interface BcLineTerms {
+  line: PricedLine;
+  bc: BcLine;
+  description: string;
+  itemId: string;
+}
+
+export function lineTerms(row: LineRow, target: BcTarget, timeZone: string): BcLineTerms {
+  const line = rowToPricedLine(row);
+  const bc = toBcLine(line, target);
+  const description = describeLine({
+    serviceName: line.serviceName,
+    start: line.start,
+    timeZone,
+    staffNames: staffNamesOf(row),
+    // Sent as 1 × amount, the quantity no longer shows the time: the description does.
+    ...(bc.fallback === 'quantity-one' ? { durationMinutes: line.durationMinutes } : {}),
+  });
+  return { line, bc, description: truncateText(description, DESCRIPTION_MAX_LENGTH), itemId: row.bc_item_id };
+}
+
+export function lineBody(terms: BcLineTerms): SalesInvoiceLineCreate {
+  return { lineType: 'Item', itemId: terms.itemId, description: terms.description, quantity: terms.bc.quantity, unitPrice: terms.bc.unitPrice };
+}
+
+export interface InvoiceBodyInput {
+  customerId: string;
+  externalDocumentNumber: string;
+  invoiceDate: string | null;
+  /** '' for the company's local currency. */
+  currencyCode: string;
+  lines: BcLineTerms[];
+}
+
+/** A draft with its lines (deep insert). */
+export function invoiceBody(input: InvoiceBodyInput): SalesInvoiceCreate {
+  return {
+    customerId: input.customerId,
+    externalDocumentNumber: input.externalDocumentNumber,
+    ...(input.invoiceDate === null ? {} : { invoiceDate: input.invoiceDate }),
+    currencyCode: input.currencyCode,
+    salesInvoiceLines: input.lines.map(lineBody),
+  };
+}
+
+/** Blank when the Bookings currency is the company's local currency (as Business Central wants), else the ISO code. */
+export function bcCurrencyCode(bookingsCurrency: string, localCurrency: string): string {
+  return bookingsCurrency.toUpperCase() === localCurrency.trim().toUpperCase() || localCurrency.trim() === '' ? '' : bookingsCurrency.toUpperCase();
+}

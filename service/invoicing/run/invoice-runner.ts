@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+
+import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
+import type { BookingsClient } from '../../clients/graph/bookings-client';
+import { silentLogger, type Logger } from '../../logging/logger';
+import type { Setup } from '../../setup/setup-schema';
+import type { SetupService } from '../../setup/setup-service';
+import type { Database } from '../../store/database';
+import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
+import { InvalidRunRequestError } from './errors';
+import { executeRun } from './execute-run';
+import { SimulatedCrash, type FailAtHook, type FailPoint } from './fail-points';
+import type { InvoiceLinks } from './invoice-links';
+import { planInvoices } from './plan-invoices';
+import { previewOf } from './preview';
+import { resolveSelectionIds } from './resolve-ids';
+import type { RunContext } from './run-context';
+import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
+import { RunStore } from './run-store';
+import { readRun } from './run-view';
+import { readStaffNames } from './staff-names';
+
+export interface InvoiceRunnerOptions {
+  db: Kysely<Database>;
+  bookings: BookingsClient;
+  /** The process's client; the runner binds it to the setup's company. */
+  bc: BusinessCentralClient;
+  /** The Bookings business id (as Graph spells it). */
+  businessId: string;
+  /** Where the setup comes from: the setup service, or a getter (tests, the CLI). */
+  setup: Pick<SetupService, 'get'> | (() => Setup | Promise<Setup>);
+  links: InvoiceLinks;
+  logger?: Logger;
+  clock?: () => Date;
+  /** Test hook: throwing from it kills the run at that point, as a dead process would. */
+  failAt?: FailAtHook;
+  /** This runner's name on the runs it executes; unique per process. */
+  holder?: string;
+  /** How often a running run shows it is alive. Default 10 s. */
+  heartbeatMs?: number;
+  /** A run whose heartbeat is older than this belongs to a dead process and is resumed. Default 60 s. */
+  staleAfterMs?: number;
+}
+
+/**
+ * The one way every face (tab, bot, CLI, schedule) creates invoices: plan → claim → ensure
+ * customers → create → verify → record, as a job recorded in `invoice_runs` with its progress.
+ */
+export class InvoiceRunner {
+  private readonly runs: RunStore;
+  private readonly logger: Logger;
+  private readonly clock: () => Date;
+  private readonly holder: string;
+  private readonly active = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: InvoiceRunnerOptions) {
+    this.runs = new RunStore(options.db);
+    this.logger = (options.logger ?? silentLogger).child({ component: 'invoice-runner' });
+    this.clock = options.clock ?? (() => new Date());
+    this.holder = options.holder ?? `invoice-runner:${randomUUID()}`;
+  }
+
+  /** The plan only (the dry run): invoices with customer, lines and totals, and what is skipped and why. Nothing is claimed or sent. */
+  async preview(selectionInput: unknown, actorInput: unknown): Promise<Preview> {
+    const { selection } = this.validate(selectionInput, actorInput, 'tab');
+    const setup = await this.setup();
+    const businessId = setup.businessId.toLowerCase();
+    const now = this.clock();
+    const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
+    const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
+    const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(this.options.bookings, setup.businessId);
+    return previewOf(plan, staffNames, setup.dailySummary.timeZone);
+  }
+
+  /** Starts a run in the background and returns its id at once. */
+  async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<string> {
+    return this.begin(this.validate(selectionInput, actorInput, sourceInput), null);
+  }
+
+  /** Runs to the end and returns the result (a run stopped beyond the retry bounds returns unfinished, with its error). */
+  async run(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<RunResult> {
+    const runId = await this.start(selectionInput, actorInput, sourceInput);
+    return this.wait(runId);
+  }
+
+  /** Waits for a run this runner executes, then reads it. Rejects when the run was killed (a fail point). */
+  async wait(runId: string): Promise<RunResult> {
+    await this.active.get(runId);
+    return this.getRun(runId);
+  }
+
+  getRun(runId: string): Promise<RunResult> {
+    return readRun(this.options.db, runId);
+  }
+
+  /** A new run over the appointments of the run's failed invoices (released back to unbilled). */
+  async retryFailed(runId: string, actorInput: unknown, sourceInput: unknown): Promise<string> {
+    const run = await this.getRun(runId);
+    const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted');
+    const ids = [...new Set(failed.flatMap((i) => i.appointmentIds))];
+    if (ids.length === 0) throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);
+    return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId);
+  }
+
+  /** On start-up: every unfinished run of the business that nobody alive holds is resumed (same id); resolves when they end. */
+  async resumeInterrupted(): Promise<RunResult[]> {
+    const setup = await this.setup();
+    const now = this.clock();
+    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? 60_000));
+    const candidates = await this.runs.unfinished(setup.businessId.toLowerCase());
+    const resumed: string[] = [];
+    for (const run of candidates) {
+      if (this.active.has(run.id)) continue;
+      if (!(await this.runs.takeOver(run.id, this.holder, staleBefore, now))) continue;
+      this.logger.info({ runId: run.id, state: run.state }, 'resuming an interrupted invoice run');
+      this.launch(run.id, selectionSchema.parse(JSON.parse(run.selection)));
+      resumed.push(run.id);
+    }
+    const results: RunResult[] = [];
+    for (const id of resumed) results.push(await this.wait(id));
+    return results;
+  }
+
+  /** Resolves when every run this runner executes has ended or stopped. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.active.values()]);
+  }
+
+  private validate(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): { selection: Selection; actor: string; source: RunSource } {
+    const selection = selectionSchema.safeParse(selectionInput);
+    const actor = actorSchema.safeParse(actorInput);
+    const source = runSourceSchema.safeParse(sourceInput);
+    const issues = [
+      ...(selection.error?.issues.map((i) => ({ ...i, path: ['selection', ...i.path] })) ?? []),
+      ...(actor.error?.issues.map((i) => ({ ...i, path: ['actor', ...i.path] })) ?? []),
+      ...(source.error?.issues.map((i) => ({ ...i, path: ['source', ...i.path] })) ?? []),
+    ];
+    if (!selection.success || !actor.success || !source.success) throw new InvalidRunRequestError(issues);
+    if (selection.data.kind === 'filter') {
+      const { kind: _kind, ...criteria } = selection.data;
+      const filter = unbilledFilterSchema.safeParse({ ...criteria, businessId: 'check' });
+      if (!filter.success) throw new InvalidRunRequestError(filter.error.issues);
+    }
+    return { selection: selection.data, actor: actor.data, source: source.data };
+  }
+
+  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null): Promise<string> {
+    const setup = await this.setup();
+    const runId = randomUUID();
+    await this.runs.insert({
+      id: runId,
+      businessId: setup.businessId.toLowerCase(),
+      requestedBy: request.actor,
+      source: request.source,
+      selection: request.selection,
+      retryOf,
+      holder: this.holder,
+      now: this.clock(),
+    });
+    this.launch(runId, request.selection);
+    return runId;
+  }
+
+  private launch(runId: string, selection: Selection): void {
+    const done = this.execute(runId, selection);
+    // Callers of wait() see the outcome; nobody else must get an unhandled rejection.
+    done.catch(() => undefined);
+    this.active.set(runId, done);
+    void done.finally(() => this.active.delete(runId)).catch(() => undefined);
+  }
+
+  private async execute(runId: string, selection: Selection): Promise<void> {
+    const logger = this.logger.child({ runId });
+    const heartbeat = setInterval(() => {
+      this.runs.heartbeat(runId, this.holder, this.clock()).catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+    }, this.options.heartbeatMs ?? 10_000);
+    heartbeat.unref();
+    try {
+      const ctx = await this.context(runId, logger);
+      await executeRun(ctx, { runs: this.runs, links: this.options.links, companyId: ctx.setup.companyId!, selection });
+    } catch (err) {
+      if (err instanceof SimulatedCrash) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      logger.warn({ err: message }, 'invoice run stopped; it resumes on the next start');
+      await this.runs.stop(runId, this.holder, message, this.clock());
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async context(runId: string, logger: Logger): Promise<RunContext> {
+    const setup = await this.setup();
+    if (setup.companyId === null) throw new Error('No Business Central company chosen in the setup');
+    const hook = this.options.failAt;
+    return {
+      db: this.options.db,
+      bookings: this.options.bookings,
+      bc: this.options.bc.forCompany(setup.companyId),
+      setup,
+      businessId: setup.businessId.toLowerCase(),
+      runId,
+      logger,
+      now: this.clock,
+      failAt: async (point: FailPoint) => {
+        if (hook === undefined) return;
+        try {
+          await hook(point, runId);
+        } catch (err) {
+          throw new SimulatedCrash(point, err);
+        }
+      },
+    };
+  }
+
+  private async setup(): Promise<Setup> {
+    const source = this.options.setup;
+    if (typeof source === 'function') return source();
+    return (await source.get(this.options.businessId)).setup;
+  }
+}
+

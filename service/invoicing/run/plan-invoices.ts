@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { Appointment } from '../../domain/appointment';
+import { money } from '../../domain/money';
+import type { Setup } from '../../setup/setup-schema';
+import type { Database, Row } from '../../store/database';
+import { rowToAppointment } from '../../sync/appointments/appointment-row';
+import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
+import { groupLines, customerEmailKey, type InvoiceGroup } from '../grouping';
+import { priceAppointment, type PricedLine, type UnpricedReason } from '../pricing';
+import type { SkipReason, Skipped } from './run-schemas';
+
+// Ids per `in (...)` list, well under both databases' parameter limits.
+const IDS_PER_QUERY = 500;
+
+export interface PlanInput {
+  db: Kysely<Database>;
+  setup: Setup;
+  businessId: string;
+  now: Date;
+  ids: readonly string[];
+}
+
+/** The invoices a selection makes now, and every appointment (or attendee) left out with its reason. */
+export interface InvoicePlan {
+  groups: InvoiceGroup[];
+  skipped: Skipped[];
+  /** The linked Business Central item of each planned appointment. */
+  itemOf: Map<string, string>;
+  /** Staff member ids of each planned appointment (names are looked up once per run). */
+  staffOf: Map<string, string[]>;
+}
+
+type JoinedRow = Row<'appointments'> & {
+  bc_item_id: string | null;
+  bc_item_unit_price_minor: number | null;
+  bc_item_currency: string | null;
+};
+
+async function loadRows(db: Kysely<Database>, businessId: string, ids: readonly string[]): Promise<Map<string, JoinedRow>> {
+  const out = new Map<string, JoinedRow>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('appointments as a')
+      .leftJoin('service_links as sl', (join) =>
+        join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'),
+      )
+      .selectAll('a')
+      .select(['sl.bc_item_id', 'sl.bc_item_unit_price_minor', 'sl.currency as bc_item_currency'])
+      .where('a.business_id', '=', businessId)
+      .where('a.id', 'in', ids.slice(i, i + IDS_PER_QUERY))
+      .execute();
+    for (const row of rows) out.set(row.id, row);
+  }
+  return out;
+}
+
+/** Attendees (appointment id → lower-cased emails) already on a planned or invoiced line of some run. */
+export async function billedAttendees(db: Kysely<Database>, appointmentIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < appointmentIds.length; i += IDS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('invoice_lines')
+      .select(['appointment_id', 'customer_email'])
+      .where('appointment_id', 'in', appointmentIds.slice(i, i + IDS_PER_QUERY))
+      .where('state', 'in', ['planned', 'invoiced'])
+      .execute();
+    for (const row of rows) out.set(row.appointment_id, (out.get(row.appointment_id) ?? new Set()).add(row.customer_email));
+  }
+  return out;
+}
+
+function factsOf(row: JoinedRow): AppointmentFacts {
+  return {
+    state: row.state,
+    endUtc: row.end_utc,
+    reviewReason: row.review_reason,
+    customerCount: row.customer_count,
+    customersWithoutEmail: row.customers_without_email,
+    priceType: row.price_type,
+    priceMinor: row.price_minor,
+    currency: row.currency,
+    durationMinutes: row.duration_minutes,
+    enteredPriceMinor: row.entered_price_minor,
+    bcItemId: row.bc_item_id,
+    bcItemUnitPriceMinor: row.bc_item_unit_price_minor,
+    bcItemCurrency: row.bc_item_currency,
+  };
+}
+
+const unpricedReason = (reason: UnpricedReason): SkipReason => (reason === 'invalid-duration' ? 'invalid-price' : reason);
+
+function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup) {
+  return priceAppointment(appointment, {
+    addZeroLinesForFree: setup.addZeroLinesForFree,
+    linkedItemUnitPrice: row.bc_item_unit_price_minor === null ? null : money(row.bc_item_unit_price_minor, row.bc_item_currency ?? row.currency),
+    enteredPrice: row.entered_price_minor === null ? null : money(row.entered_price_minor, row.currency),
+  });
+}
+
+/**
+ * Plan: the eligible appointments of the selection, priced per attendee and grouped by the setup's
+ * rule. Unknown ids and ineligible appointments are answered with their reasons (the unbilled
+ * query's, so the tab and the run agree); attendees already on a live invoice are left out.
+ */
+export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
+  const { setup } = input;
+  const rows = await loadRows(input.db, input.businessId, input.ids);
+  const skipped: Skipped[] = [];
+  const eligible: JoinedRow[] = [];
+  for (const id of input.ids) {
+    const row = rows.get(id);
+    if (row === undefined) {
+      skipped.push({ appointmentId: id, reason: 'unknown', reasons: ['unknown'] });
+      continue;
+    }
+    const reasons = reasonsFor(factsOf(row), { now: input.now, addZeroLinesForFree: setup.addZeroLinesForFree });
+    const [first] = reasons;
+    if (first === undefined) eligible.push(row);
+    else skipped.push({ appointmentId: id, reason: first, reasons });
+  }
+
+  const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
+  const lines: PricedLine[] = [];
+  const itemOf = new Map<string, string>();
+  const staffOf = new Map<string, string[]>();
+  for (const row of eligible) {
+    const appointment = rowToAppointment(row);
+    const done = billed.get(row.id) ?? new Set<string>();
+    for (const result of priceRow(row, appointment, setup)) {
+      if (result.kind === 'unpriced') {
+        const reason = unpricedReason(result.unpriced.reason);
+        const email = result.unpriced.customer ? customerEmailKey(result.unpriced.customer) : undefined;
+        skipped.push({ appointmentId: row.id, ...(email ? { customerEmail: email } : {}), reason, reasons: [reason] });
+        continue;
+      }
+      const email = customerEmailKey(result.line.customer);
+      if (done.has(email)) {
+        skipped.push({ appointmentId: row.id, customerEmail: email, reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+        continue;
+      }
+      lines.push(result.line);
+      itemOf.set(row.id, row.bc_item_id!);
+      staffOf.set(row.id, appointment.staffMemberIds);
+    }
+  }
+  const groups = groupLines(lines, setup.invoiceGrouping, { runDate: input.now, timeZone: setup.dailySummary.timeZone });
+  return { groups, skipped, itemOf, staffOf };
+}

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { fromFlag, toFlag, toIsoUtc } from '../../store/columns';
+import type { Database } from '../../store/database';
+
+/**
+ * Our guess of the VAT percent of an item no invoice has shown yet. Only used when the customer's
+ * price basis differs from the Bookings prices'; a wrong guess costs one PATCH on verify.
+ */
+export const DEFAULT_VAT_PERCENT = 25;
+
+/** What earlier invoices showed of Business Central's price basis (the API exposes neither up front). */
+export interface PriceTerms {
+  customerPricesIncludeTax: Map<string, boolean>;
+  itemVatPercent: Map<string, number>;
+}
+
+export async function readPriceTerms(db: Kysely<Database>, businessId: string): Promise<PriceTerms> {
+  const customers = await db.selectFrom('bc_customer_terms').selectAll().where('business_id', '=', businessId).execute();
+  const items = await db.selectFrom('bc_item_terms').selectAll().where('business_id', '=', businessId).execute();
+  return {
+    customerPricesIncludeTax: new Map(customers.map((c) => [c.bc_customer_id.toLowerCase(), fromFlag(c.prices_include_tax)])),
+    itemVatPercent: new Map(items.map((i) => [i.bc_item_id.toLowerCase(), i.vat_percent_milli / 1000])),
+  };
+}
+
+export async function rememberPriceTerms(
+  db: Kysely<Database>,
+  businessId: string,
+  learnt: { customers: ReadonlyMap<string, boolean>; items: ReadonlyMap<string, number> },
+  now: Date,
+): Promise<void> {
+  if (learnt.customers.size === 0 && learnt.items.size === 0) return;
+  const at = toIsoUtc(now);
+  await db.transaction().execute(async (trx) => {
+    for (const [id, includes] of learnt.customers) {
+      const values = { prices_include_tax: toFlag(includes), updated_at: at };
+      await trx
+        .insertInto('bc_customer_terms')
+        .values({ business_id: businessId, bc_customer_id: id.toLowerCase(), ...values })
+        .onConflict((oc) => oc.columns(['business_id', 'bc_customer_id']).doUpdateSet(values))
+        .execute();
+    }
+    for (const [id, percent] of learnt.items) {
+      const values = { vat_percent_milli: Math.round(percent * 1000), updated_at: at };
+      await trx
+        .insertInto('bc_item_terms')
+        .values({ business_id: businessId, bc_item_id: id.toLowerCase(), ...values })
+        .onConflict((oc) => oc.columns(['business_id', 'bc_item_id']).doUpdateSet(values))
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { contentHash, type AppointmentRecord } from '../../sync/appointments/appointment-record';
+import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
+import { fetchChunk } from '../../sync/appointments/fetch-chunk';
+import { mapGraphAppointment } from '../../sync/appointments/map-graph-appointment';
+import { statesMovingTo } from '../../domain/appointment-state';
+import { toIsoUtc } from '../../store/columns';
+import type { Row } from '../../store/database';
+import type { RunContext } from './run-context';
+
+export interface RereadOutcome {
+  /** Selected appointments Bookings no longer has: now cancelled (if they were unbilled). */
+  cancelled: string[];
+  updated: number;
+}
+
+// Ids per `in (...)` list, well under both databases' parameter limits.
+const IDS_PER_QUERY = 500;
+
+/**
+ * Reads the selection's span from Bookings again, right before claiming, so a cancellation older
+ * than the sync's overlap window is never invoiced and a late change is priced as it is now. Only
+ * the selected rows are touched. Each keeps its `last_seen_sync` stamp, so a sync in progress still
+ * judges what vanished from its own window correctly.
+ */
+export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appointments'>[]): Promise<RereadOutcome> {
+  const selected = rows.filter((r) => r.state === 'unbilled');
+  if (selected.length === 0) return { cancelled: [], updated: 0 };
+  const start = new Date(Math.min(...selected.map((r) => Date.parse(r.start_utc))));
+  const end = new Date(Math.max(...selected.map((r) => Date.parse(r.end_utc)), start.getTime()) + 1);
+  const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, { index: 0, start, end });
+  const seen = new Map(fetched.appointments.map((a) => [a.id, a]));
+  const refused = new Set(fetched.invalid.flatMap((r) => (r.id === undefined ? [] : [r.id])));
+
+  const gone = selected.filter((r) => !seen.has(r.id) && !refused.has(r.id)).map((r) => r.id);
+  const changed = new Map<string, AppointmentRecord[]>();
+  for (const row of selected) {
+    const graph = seen.get(row.id);
+    if (graph === undefined) continue;
+    const mapped = mapGraphAppointment(graph, { businessId: ctx.businessId, currency: row.currency });
+    if (mapped.kind !== 'record' || contentHash(mapped.record) === row.content_hash) continue;
+    const stamp = row.last_seen_sync ?? `invoice-run:${ctx.runId}`;
+    changed.set(stamp, [...(changed.get(stamp) ?? []), mapped.record]);
+  }
+  if (gone.length === 0 && changed.size === 0) return { cancelled: [], updated: 0 };
+
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    let updated = 0;
+    const repository = new AppointmentRepository(trx);
+    for (const [stamp, records] of changed) updated += (await repository.upsertFromBookings(records, { syncRunId: stamp, now })).updated;
+    for (let i = 0; i < gone.length; i += IDS_PER_QUERY) {
+      await trx
+        .updateTable('appointments')
+        .set({ state: 'cancelled', updated_at: toIsoUtc(now) })
+        .where('id', 'in', gone.slice(i, i + IDS_PER_QUERY))
+        .where('state', 'in', statesMovingTo('cancelled'))
+        .execute();
+    }
+    return { cancelled: gone, updated };
+  });
+}

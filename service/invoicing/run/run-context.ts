@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
+import type { BookingsClient } from '../../clients/graph/bookings-client';
+import type { Logger } from '../../logging/logger';
+import type { Setup } from '../../setup/setup-schema';
+import type { Database } from '../../store/database';
+import type { FailPoint } from './fail-points';
+
+/** What every step of one run works with. */
+export interface RunContext {
+  db: Kysely<Database>;
+  bookings: BookingsClient;
+  /** Bound to the setup's company. */
+  bc: BusinessCentralClient;
+  setup: Setup;
+  /** Lower-cased Bookings business id (rows' business_id). */
+  businessId: string;
+  runId: string;
+  logger: Logger;
+  now: () => Date;
+  failAt: (point: FailPoint) => Promise<void>;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { REASONS } from '../../unbilled/eligibility';
+
+/*
+ * The contract of an invoice run, shared by the tab's HTTP API, the bot and the CLI: what may be
+ * asked (a selection), and what a run or a preview answers.
+ */
+
+export const MAX_SELECTED_IDS = 5_000;
+
+const dateOrDateTimeError = 'Use a date such as 2026-11-01 or a date-time with an offset such as 2026-11-01T08:00:00Z';
+const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateOrDateTimeError });
+const optionalText = (what: string) =>
+  z
+    .string({ error: `Use text for ${what}` })
+    .trim()
+    .max(200, { error: `Use at most 200 characters for ${what}` })
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+export const idSelectionSchema = z.strictObject({
+  kind: z.literal('ids'),
+  appointmentIds: z
+    .array(z.string({ error: 'Use appointment ids' }).trim().min(1, { error: 'Use appointment ids' }), { error: 'Use a list of appointment ids' })
+    .min(1, { error: 'Select at least one appointment' })
+    .max(MAX_SELECTED_IDS, { error: `Select at most ${MAX_SELECTED_IDS} appointments at once` })
+    .overwrite((ids) => [...new Set(ids)]),
+});
+
+/** The unbilled query's filter (period on the start, customer, service, staff, search) without state or paging. */
+export const filterSelectionSchema = z.strictObject({
+  kind: z.literal('filter'),
+  from: dateOrDateTime.optional(),
+  to: dateOrDateTime.optional(),
+  customer: optionalText('the customer'),
+  serviceId: optionalText('the service'),
+  staffMemberId: optionalText('the staff member'),
+  search: optionalText('the search'),
+});
+
+export const selectionSchema = z.discriminatedUnion('kind', [idSelectionSchema, filterSelectionSchema], {
+  error: "Use { kind: 'ids', appointmentIds } or { kind: 'filter', from, to, customer, ... }",
+});
+export type Selection = z.output<typeof selectionSchema>;
+export type SelectionInput = z.input<typeof selectionSchema>;
+
+export const RUN_SOURCES = ['tab', 'bot', 'cli', 'schedule'] as const;
+export const runSourceSchema = z.enum(RUN_SOURCES);
+export type RunSource = z.infer<typeof runSourceSchema>;
+
+export const actorSchema = z.string({ error: 'A run needs who asked' }).trim().min(1, { error: 'A run needs who asked' }).max(320);
+
+/** Why an appointment (or one attendee of it) is not invoiced: the unbilled query's reasons, plus two of the run's own. */
+export const SKIP_REASONS = [...REASONS, 'unknown', 'attendee-invoiced'] as const;
+export const skipReasonSchema = z.enum(SKIP_REASONS);
+export type SkipReason = z.infer<typeof skipReasonSchema>;
+
+export const skippedSchema = z.object({
+  appointmentId: z.string(),
+  /** Set when only one attendee of a group booking is skipped. */
+  customerEmail: z.string().optional(),
+  reason: skipReasonSchema,
+  /** Every reason, first one first. */
+  reasons: z.array(skipReasonSchema),
+});
+export type Skipped = z.infer<typeof skippedSchema>;
+
+const moneySchema = z.object({ minor: z.number().int(), currency: z.string() });
+
+export const RUN_STATES = ['planned', 'claimed', 'creating', 'verifying', 'succeeded', 'partial', 'failed', 'nothing'] as const;
+export const runStateSchema = z.enum(RUN_STATES);
+export type RunState = z.infer<typeof runStateSchema>;
+
+export const INVOICE_STATUSES = ['planned', 'created', 'verified', 'mismatch', 'failed', 'deleted', 'posted'] as const;
+export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
+export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
+
+export const plannedLineSchema = z.object({
+  appointmentId: z.string(),
+  description: z.string(),
+  serviceName: z.string(),
+  start: z.string(),
+  durationMinutes: z.number(),
+  priceType: z.string(),
+  quantity: z.number(),
+  unitPrice: moneySchema,
+  amount: moneySchema,
+  review: z.array(z.string()),
+});
+
+export const plannedInvoiceSchema = z.object({
+  customer: z.object({ name: z.string(), email: z.string() }),
+  invoiceDate: z.string(),
+  appointmentIds: z.array(z.string()),
+  lines: z.array(plannedLineSchema),
+  total: moneySchema,
+});
+export type PlannedInvoiceView = z.infer<typeof plannedInvoiceSchema>;
+
+export const previewSchema = z.object({
+  invoices: z.array(plannedInvoiceSchema),
+  skipped: z.array(skippedSchema),
+  totals: z.array(moneySchema),
+});
+export type Preview = z.infer<typeof previewSchema>;
+
+export const runInvoiceSchema = z.object({
+  id: z.string(),
+  externalDocumentNumber: z.string(),
+  status: invoiceStatusSchema,
+  customer: z.object({ name: z.string(), email: z.string() }),
+  bcCustomerId: z.string().nullable(),
+  bcCustomerNumber: z.string().nullable(),
+  bcInvoiceId: z.string().nullable(),
+  number: z.string().nullable(),
+  url: z.string().nullable(),
+  invoiceDate: z.string().nullable(),
+  amount: moneySchema,
+  bcTotals: z
+    .object({ excludingTax: z.number().int(), tax: z.number().int(), includingTax: z.number().int(), pricesIncludeTax: z.boolean() })
+    .nullable(),
+  appointmentIds: z.array(z.string()),
+  /** Why it failed (its appointments were released), or what did not match on verify. */
+  error: z.string().nullable(),
+  verifyProblem: z.string().nullable(),
+});
+export type RunInvoice = z.infer<typeof runInvoiceSchema>;
+
+export const runResultSchema = z.object({
+  id: z.string(),
+  state: runStateSchema,
+  /** True when the run ended: a stopped run (error set, not finished) resumes on the next start. */
+  finished: z.boolean(),
+  requestedBy: z.string(),
+  source: runSourceSchema,
+  selection: selectionSchema,
+  retryOf: z.string().nullable(),
+  progress: z.object({ planned: z.number().int(), created: z.number().int(), failed: z.number().int() }),
+  totals: z.array(moneySchema),
+  invoices: z.array(runInvoiceSchema),
+  skipped: z.array(skippedSchema),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export const TERMINAL_RUN_STATES: readonly RunState[] = ['succeeded', 'partial', 'failed', 'nothing'];
+export const isTerminal = (state: RunState): boolean => TERMINAL_RUN_STATES.includes(state);

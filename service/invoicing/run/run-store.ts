@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { toIsoUtc, writeJson } from '../../store/columns';
+import type { Database, Row } from '../../store/database';
+import { RUN_STATES, TERMINAL_RUN_STATES, type RunSource, type RunState, type Selection } from './run-schemas';
+
+export type RunRow = Row<'invoice_runs'>;
+
+/** The run states a move to `to` may start from: runs only move forward. */
+function before(to: RunState): RunState[] {
+  if (TERMINAL_RUN_STATES.includes(to)) return RUN_STATES.filter((s) => !TERMINAL_RUN_STATES.includes(s));
+  return RUN_STATES.slice(0, RUN_STATES.indexOf(to));
+}
+
+/** `invoice_runs` rows: the job record of each run, its liveness and its end. */
+export class RunStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(input: {
+    id: string;
+    businessId: string;
+    requestedBy: string;
+    source: RunSource;
+    selection: Selection;
+    retryOf: string | null;
+    holder: string;
+    now: Date;
+  }): Promise<void> {
+    const now = toIsoUtc(input.now);
+    await this.db
+      .insertInto('invoice_runs')
+      .values({
+        id: input.id,
+        business_id: input.businessId,
+        requested_by: input.requestedBy,
+        source: input.source,
+        selection: writeJson(input.selection),
+        state: 'planned',
+        phase: 'plan',
+        planned_count: 0,
+        created_count: 0,
+        failed_count: 0,
+        totals: null,
+        error: null,
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+        holder: input.holder,
+        heartbeat_at: now,
+        skipped: null,
+        retry_of: input.retryOf,
+      })
+      .execute();
+  }
+
+  get(runId: string): Promise<RunRow | undefined> {
+    return this.db.selectFrom('invoice_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  }
+
+  async advance(runId: string, state: RunState, phase: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('invoice_runs')
+      .set({ state, phase, error: null, updated_at: toIsoUtc(now) })
+      .where('id', '=', runId)
+      .where('state', 'in', before(state))
+      .execute();
+  }
+
+  async heartbeat(runId: string, holder: string, now: Date): Promise<void> {
+    await this.db.updateTable('invoice_runs').set({ heartbeat_at: toIsoUtc(now) }).where('id', '=', runId).where('holder', '=', holder).execute();
+  }
+
+  /** Takes over an unfinished run nobody holds, or whose holder's heartbeat is older than `staleBefore`; false when another got it. */
+  async takeOver(runId: string, holder: string, staleBefore: Date, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('invoice_runs')
+      .set({ holder, heartbeat_at: toIsoUtc(now), updated_at: toIsoUtc(now) })
+      .where('id', '=', runId)
+      .where('state', 'in', before('succeeded'))
+      .where((eb) => eb.or([eb('holder', 'is', null), eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', toIsoUtc(staleBefore))]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Unfinished runs of a business (candidates for resuming). */
+  unfinished(businessId: string): Promise<RunRow[]> {
+    return this.db
+      .selectFrom('invoice_runs')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('state', 'in', before('succeeded'))
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** The run stopped short of its end (beyond retry bounds): released, to be resumed. */
+  async stop(runId: string, holder: string, error: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('invoice_runs')
+      .set({ holder: null, heartbeat_at: null, error, updated_at: toIsoUtc(now) })
+      .where('id', '=', runId)
+      .where('holder', '=', holder)
+      .execute();
+  }
+
+  async finish(runId: string, state: RunState, totals: unknown, now: Date): Promise<void> {
+    const at = toIsoUtc(now);
+    await this.db
+      .updateTable('invoice_runs')
+      .set({ state, phase: 'done', totals: writeJson(totals), error: null, holder: null, heartbeat_at: null, finished_at: at, updated_at: at })
+      .where('id', '=', runId)
+      .where('state', 'in', before(state))
+      .execute();
+  }
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { money, totalsByCurrency } from '../../domain/money';
+import { fromFlag, readJson } from '../../store/columns';
+import type { Database, Row } from '../../store/database';
+import { RunNotFoundError } from './errors';
+import {
+  invoiceStatusSchema,
+  isTerminal,
+  runSourceSchema,
+  runStateSchema,
+  selectionSchema,
+  skippedSchema,
+  type RunInvoice,
+  type RunResult,
+} from './run-schemas';
+
+const idsSchema = z.array(z.string());
+
+/** Invoices that exist in Business Central and count in the run's totals. */
+export const LIVE_STATUSES = ['created', 'verified', 'mismatch', 'posted'] as const;
+
+export function toRunInvoice(row: Row<'invoices'>): RunInvoice {
+  const bcTotals =
+    row.bc_total_excl_minor === null || row.bc_total_incl_minor === null || row.prices_include_tax === null
+      ? null
+      : {
+          excludingTax: row.bc_total_excl_minor,
+          tax: row.bc_tax_minor ?? row.bc_total_incl_minor - row.bc_total_excl_minor,
+          includingTax: row.bc_total_incl_minor,
+          pricesIncludeTax: fromFlag(row.prices_include_tax),
+        };
+  return {
+    id: row.id,
+    externalDocumentNumber: row.external_document_number,
+    status: invoiceStatusSchema.parse(row.status),
+    customer: { name: row.customer_name ?? '', email: row.customer_email ?? '' },
+    bcCustomerId: row.bc_customer_id,
+    bcCustomerNumber: row.bc_customer_number,
+    bcInvoiceId: row.bc_invoice_id,
+    number: row.posted_number ?? row.bc_number,
+    url: row.url,
+    invoiceDate: row.invoice_date,
+    amount: money(row.amount_minor, row.currency),
+    bcTotals,
+    appointmentIds: readJson(idsSchema, row.appointment_ids, 'invoices.appointment_ids'),
+    error: row.error,
+    verifyProblem: row.verify_problem,
+  };
+}
+
+export async function readRun(db: Kysely<Database>, runId: string): Promise<RunResult> {
+  const run = await db.selectFrom('invoice_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (run === undefined) throw new RunNotFoundError(runId);
+  const invoices = await db.selectFrom('invoices').selectAll().where('run_id', '=', runId).orderBy('position').execute();
+  const state = runStateSchema.parse(run.state);
+  const live = invoices.filter((i) => (LIVE_STATUSES as readonly string[]).includes(i.status));
+  return {
+    id: run.id,
+    state,
+    finished: isTerminal(state),
+    requestedBy: run.requested_by,
+    source: runSourceSchema.parse(run.source),
+    selection: readJson(selectionSchema, run.selection, 'invoice_runs.selection'),
+    retryOf: run.retry_of,
+    progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
+    totals: totalsByCurrency(live.map((i) => money(i.amount_minor, i.currency))),
+    invoices: invoices.map(toRunInvoice),
+    skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
+    error: run.error,
+    createdAt: run.created_at,
+    finishedAt: run.finished_at,
+  };
+}

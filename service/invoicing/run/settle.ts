@@ -1,0 +1,114 @@
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { readJson, toIsoUtc } from '../../store/columns';
+import type { Database } from '../../store/database';
+import type { RunContext } from './run-context';
+
+const IDS_PER_QUERY = 500;
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface InvoiceFailure {
+  invoiceId: string;
+  error: string;
+  status?: 'failed' | 'deleted';
+}
+
+async function appointmentsOfInvoices(trx: Transaction<Database>, invoiceIds: readonly string[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
+    const rows = await trx.selectFrom('invoice_lines').select('appointment_id').where('invoice_id', 'in', part).execute();
+    for (const row of rows) ids.add(row.appointment_id);
+  }
+  return [...ids];
+}
+
+/**
+ * A failed invoice (in one transaction): its status and error, its lines released, and its
+ * appointments back to unbilled so that the user can retry. Another attendee's line of the same
+ * appointment keeps its state; planning skips attendees already billed.
+ */
+export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFailure[]): Promise<void> {
+  if (failures.length === 0) return;
+  const now = toIsoUtc(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const failure of failures) {
+      await trx
+        .updateTable('invoices')
+        .set({ status: failure.status ?? 'failed', error: failure.error, updated_at: now })
+        .where('id', '=', failure.invoiceId)
+        .where('status', 'in', ['planned', 'created'])
+        .execute();
+    }
+    const invoiceIds = failures.map((f) => f.invoiceId);
+    for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
+      await trx.updateTable('invoice_lines').set({ state: 'released', updated_at: now }).where('invoice_id', 'in', part).where('state', '=', 'planned').execute();
+    }
+    for (const part of slices(await appointmentsOfInvoices(trx, invoiceIds), IDS_PER_QUERY)) {
+      await trx
+        .updateTable('appointments')
+        .set({ state: 'unbilled', claimed_by_run: null, updated_at: now })
+        .where('id', 'in', part)
+        .where('state', '=', 'claimed')
+        .where('claimed_by_run', '=', ctx.runId)
+        .execute();
+    }
+    await refreshCounts(trx, ctx.runId, now);
+  });
+}
+
+const attendeesSchema = z.array(z.object({ email: z.string() }).loose());
+
+/**
+ * Record (one transaction): the invoices' lines become invoiced, and each appointment whose every
+ * attendee now has an invoiced line becomes invoiced; one still waiting for an attendee goes back
+ * to unbilled (planning then bills only the attendees left).
+ */
+export async function recordInvoices(ctx: RunContext, invoiceIds: readonly string[]): Promise<void> {
+  if (invoiceIds.length === 0) return;
+  const now = toIsoUtc(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
+      await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', 'in', part).where('state', '=', 'planned').execute();
+    }
+    const lineOf = new Map<string, string>();
+    for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
+      const rows = await trx.selectFrom('invoice_lines').select(['appointment_id', 'invoice_id']).where('invoice_id', 'in', part).execute();
+      for (const row of rows) lineOf.set(row.appointment_id, row.invoice_id);
+    }
+    const appointmentIds = [...lineOf.keys()];
+    for (const part of slices(appointmentIds, IDS_PER_QUERY)) {
+      const appointments = await trx.selectFrom('appointments').select(['id', 'state', 'claimed_by_run', 'customers']).where('id', 'in', part).execute();
+      const invoiced = await trx
+        .selectFrom('invoice_lines')
+        .select(['appointment_id', 'customer_email'])
+        .where('appointment_id', 'in', part)
+        .where('state', '=', 'invoiced')
+        .execute();
+      for (const appointment of appointments) {
+        if (appointment.state !== 'claimed' || appointment.claimed_by_run !== ctx.runId) continue;
+        const billed = new Set(invoiced.filter((l) => l.appointment_id === appointment.id).map((l) => l.customer_email));
+        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => a.email.trim().toLowerCase());
+        const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
+        await trx
+          .updateTable('appointments')
+          .set(complete ? { state: 'invoiced', invoice_id: lineOf.get(appointment.id)!, updated_at: now } : { state: 'unbilled', claimed_by_run: null, updated_at: now })
+          .where('id', '=', appointment.id)
+          .execute();
+      }
+    }
+    await refreshCounts(trx, ctx.runId, now);
+  });
+}
+
+/** The run's progress counters, from its invoices (so a resumed run counts right). */
+export async function refreshCounts(trx: Transaction<Database>, runId: string, now: string): Promise<void> {
+  const rows = await trx.selectFrom('invoices').select(['status']).where('run_id', '=', runId).execute();
+  const created = rows.filter((r) => r.status !== 'planned' && r.status !== 'failed').length;
+  const failed = rows.filter((r) => r.status === 'failed' || r.status === 'deleted').length;
+  await trx.updateTable('invoice_runs').set({ created_count: created, failed_count: failed, updated_at: now }).where('id', '=', runId).execute();
+}

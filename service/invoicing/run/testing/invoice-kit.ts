@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { BcSalesInvoice } from '../../../../sandbox/bc';
+import type { Setup } from '../../../setup/setup-schema';
+import type { Database, Row } from '../../../store/database';
+import { syncAppointments } from '../../../sync/appointments';
+import { linkServiceToItem, syncServices } from '../../../sync/services';
+import { toMinor } from '../../../domain/money';
+import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../../../sync/testing/sync-harness';
+import type { FailAtHook } from '../fail-points';
+import { InvoiceRunner } from '../invoice-runner';
+
+/** A small clinic: enough appointments of every price type, quick to sync. */
+export const KIT_SCALE = { customers: 16, staff: 2, daysBack: 10, daysAhead: 1 };
+
+export interface InvoiceKit {
+  h: SyncHarness;
+  db: Kysely<Database>;
+  setup: Setup;
+  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number }): InvoiceRunner;
+  /** Invoices the runs created in the BC emulator (seeded ones left out). */
+  bcInvoices(): BcSalesInvoice[];
+  appointments(): Promise<Row<'appointments'>[]>;
+  /** Ended unbilled appointments of a service (by display name), oldest first. */
+  ended(serviceName: string): Promise<Row<'appointments'>[]>;
+  setSetup(patch: Partial<Setup>): void;
+}
+
+/** Services whose name an existing BC item already has are linked to that item, as a user would in the tab. */
+async function linkConflictingServices(db: Kysely<Database>, h: SyncHarness): Promise<void> {
+  const businessId = h.businessId.toLowerCase();
+  const unlinked = await db
+    .selectFrom('service_links as sl')
+    .innerJoin('services as s', (j) => j.onRef('s.id', '=', 'sl.bookings_service_id').onRef('s.business_id', '=', 'sl.business_id'))
+    .select(['s.id', 's.display_name'])
+    .where('sl.bc_item_id', 'is', null)
+    .execute();
+  const items = h.bc.state.company(h.companyId)!.items;
+  for (const service of unlinked) {
+    const item = items.find((i) => i.displayName === service.display_name);
+    if (item) await linkServiceToItem(db, businessId, service.id, item.id, item.number, toMinor(item.unitPrice, 'DKK'), 'DKK');
+  }
+}
+
+/** The emulators seeded, services and appointments synced into `db`, and runners on it. */
+export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarnessOptions = {}): Promise<InvoiceKit> {
+  const h = await startSyncHarness({ seedScale: KIT_SCALE, ...options });
+  await syncServices(h.context(db));
+  await syncAppointments(h.context(db));
+  await linkConflictingServices(db, h);
+  let setup: Setup = h.setup;
+  const origin = new URL(h.bcApiBaseUrl).origin;
+  const kit: InvoiceKit = {
+    h,
+    db,
+    get setup() {
+      return setup;
+    },
+    runner: (o = {}) =>
+      new InvoiceRunner({
+        db: o.db ?? db,
+        bookings: h.bookings,
+        bc: h.bcClient,
+        businessId: h.businessId,
+        setup: () => setup,
+        links: { kind: 'sandbox', origin },
+        clock: () => new Date(),
+        ...(o.failAt ? { failAt: o.failAt } : {}),
+        ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
+      }),
+    bcInvoices: () => h.bc.state.company(h.companyId)!.salesInvoices.filter((i) => i.externalDocumentNumber.startsWith('BKI-')),
+    appointments: () => db.selectFrom('appointments').selectAll().orderBy('start_utc').orderBy('id').execute(),
+    ended: (serviceName) =>
+      db
+        .selectFrom('appointments')
+        .selectAll()
+        .where('service_name', '=', serviceName)
+        .where('state', '=', 'unbilled')
+        .where('end_utc', '<=', new Date().toISOString())
+        .where('customers_without_email', '=', 0)
+        .where('customer_count', '>', 0)
+        .orderBy('start_utc')
+        .orderBy('id')
+        .execute(),
+    setSetup: (patch) => {
+      setup = { ...setup, ...patch };
+    },
+  };
+  return kit;
+}
+
+/** What an invoice bills, independent of run ids and BC numbers: for comparing two runs' outcomes. */
+export function invoiceSignature(invoices: readonly BcSalesInvoice[]): string[] {
+  return invoices
+    .map((i) => `${i.customerName}|${i.totalAmountIncludingTax}|${i.salesInvoiceLines.map((l) => `${l.description}:${l.quantity}x${l.unitPrice}`).join(',')}`)
+    .sort();
+}

@@ -1,0 +1,183 @@
+import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
+import type { SalesInvoice, SalesInvoiceLine } from '../../clients/business-central/schemas/sales-invoice';
+import { fromMinor, toMinor } from '../../domain/money';
+import { toFlag, toIsoUtc } from '../../store/columns';
+import type { Row } from '../../store/database';
+import { expectedBcTotals } from '../bc-line';
+import { chunk, inPool } from './bc-pool';
+import { linesByInvoice } from './create-invoices';
+import { findInvoicesByKey } from './find-invoices';
+import { lineTerms, type BcLineTerms } from './invoice-body';
+import { invoiceUrl, type InvoiceLinks } from './invoice-links';
+import type { LineRow } from './line-rows';
+import { rememberPriceTerms, type PriceTerms } from './price-terms';
+import type { RunContext } from './run-context';
+import { failInvoices, refreshCounts } from './settle';
+
+const BATCHES_IN_FLIGHT = 5;
+
+export interface VerifyDeps {
+  terms: PriceTerms;
+  links: InvoiceLinks;
+  companyId: string;
+}
+
+type InvoiceRow = Row<'invoices'>;
+
+interface Checked {
+  invoice: InvoiceRow;
+  bc: SalesInvoice;
+  problems: string[];
+}
+
+const itemLines = (bc: SalesInvoice): SalesInvoiceLine[] =>
+  (bc.salesInvoiceLines ?? []).filter((l) => l.lineType !== 'Comment').sort((a, b) => a.sequence - b.sequence);
+
+/** Our lines as Business Central should hold them, given the price basis and VAT the draft shows. */
+function wantedTerms(ctx: RunContext, bc: SalesInvoice, lines: readonly LineRow[]): BcLineTerms[] {
+  const bcLines = itemLines(bc);
+  return lines.map((row, i) =>
+    lineTerms(
+      row,
+      { pricesIncludeTax: bc.pricesIncludeTax, vatPercent: bcLines[i]?.taxPercent ?? 0, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat },
+      ctx.setup.dailySummary.timeZone,
+    ),
+  );
+}
+
+function lineDiffers(bcLine: SalesInvoiceLine, want: BcLineTerms, currency: string): boolean {
+  return Math.abs(bcLine.quantity - want.bc.quantity) > 1e-9 || toMinor(bcLine.unitPrice, currency) !== toMinor(want.bc.unitPrice, currency);
+}
+
+const format = (minor: number, currency: string): string => `${fromMinor(minor, currency).toFixed(2)} ${currency}`;
+
+/** What does not match: Business Central's total in the Bookings price basis must be the Bookings amount to the cent. */
+function problemsOf(ctx: RunContext, invoice: InvoiceRow, bc: SalesInvoice, lines: readonly LineRow[]): string[] {
+  const currency = invoice.currency;
+  const bcLines = itemLines(bc);
+  if (bcLines.length !== lines.length) return [`Business Central shows ${bcLines.length} line(s), ${lines.length} were sent`];
+  const problems: string[] = [];
+  const want = wantedTerms(ctx, bc, lines);
+  want.forEach((w, i) => {
+    const line = bcLines[i]!;
+    if (lineDiffers(line, w, currency)) problems.push(`Line ${i + 1} shows ${line.quantity} × ${line.unitPrice}, expected ${w.bc.quantity} × ${w.bc.unitPrice}`);
+  });
+  const byVat = new Map<number, typeof want>();
+  want.forEach((w, i) => byVat.set(bcLines[i]!.taxPercent, [...(byVat.get(bcLines[i]!.taxPercent) ?? []), w]));
+  let expectedExcl = 0;
+  let expectedIncl = 0;
+  for (const [vatPercent, group] of byVat) {
+    const totals = expectedBcTotals(group.map((g) => g.line), { pricesIncludeTax: bc.pricesIncludeTax, vatPercent, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat });
+    expectedExcl += totals.excludingTax.minor;
+    expectedIncl += totals.includingTax.minor;
+  }
+  const excl = toMinor(bc.totalAmountExcludingTax, currency);
+  const incl = toMinor(bc.totalAmountIncludingTax, currency);
+  const owed = lines.reduce((sum, l) => sum + l.amount_minor, 0);
+  const [basis, actual] = ctx.setup.pricesIncludeVat ? ['including VAT', incl] : ['excluding VAT', excl];
+  if (actual !== owed) problems.push(`Total ${basis} in Business Central is ${format(actual, currency)}, the Bookings amount is ${format(owed, currency)}`);
+  else if (excl !== expectedExcl || incl !== expectedIncl) {
+    problems.push(`Business Central's totals ${format(excl, currency)} / ${format(incl, currency)} differ from the expected ${format(expectedExcl, currency)} / ${format(expectedIncl, currency)}`);
+  }
+  return problems;
+}
+
+/** PATCHes (once) the lines of drafts whose price basis or VAT differed from our guess. */
+async function patchLines(ctx: RunContext, drafts: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>, lines: ReadonlyMap<string, LineRow[]>): Promise<Set<string>> {
+  const patched = new Set<string>();
+  const operations: { invoiceId: string; op: { method: 'PATCH'; path: string; body: unknown; ifMatch?: string } }[] = [];
+  for (const { invoice, bc } of drafts) {
+    const ours = lines.get(invoice.id) ?? [];
+    const bcLines = itemLines(bc);
+    if (bcLines.length !== ours.length) continue;
+    wantedTerms(ctx, bc, ours).forEach((want, i) => {
+      const line = bcLines[i]!;
+      if (!lineDiffers(line, want, invoice.currency)) return;
+      operations.push({
+        invoiceId: invoice.id,
+        op: {
+          method: 'PATCH',
+          path: `salesInvoices(${bc.id})/salesInvoiceLines(${line.id})`,
+          body: { quantity: want.bc.quantity, unitPrice: want.bc.unitPrice, description: want.description },
+          ...(line.etag === undefined ? {} : { ifMatch: line.etag }),
+        },
+      });
+    });
+  }
+  await inPool(chunk(operations, BC_BATCH_MAX_OPERATIONS), BATCHES_IN_FLIGHT, async (batch) => {
+    const results = await ctx.bc.batch(batch.map((b) => b.op));
+    results.forEach((result, i) => {
+      if (!result.ok) ctx.logger.warn({ err: result.error.message }, 'line correction refused: the verify step reports it');
+      patched.add(batch[i]!.invoiceId);
+    });
+  });
+  return patched;
+}
+
+/**
+ * Verify: each created draft is read back with its lines. Where the customer's price basis (or an
+ * item's VAT) differs from what was assumed, the lines are corrected once and read again; the basis
+ * is remembered for the next run. A remaining difference is reported on the invoice ('mismatch').
+ */
+export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise<void> {
+  const created = await ctx.db.selectFrom('invoices').selectAll().where('run_id', '=', ctx.runId).where('status', '=', 'created').orderBy('position').execute();
+  if (created.length === 0) return;
+  const lines = await linesByInvoice(ctx, created.map((i) => i.id));
+  const keyOf = (i: InvoiceRow) => i.external_document_number.toUpperCase();
+  let found = await findInvoicesByKey(ctx.bc, created.map(keyOf), { expandLines: true });
+
+  const missing = created.filter((i) => !found.has(keyOf(i)));
+  await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: 'The draft was deleted in Business Central before it was verified' })));
+  const drafts = created.flatMap((invoice) => {
+    const bc = found.get(keyOf(invoice));
+    return bc ? [{ invoice, bc }] : [];
+  });
+
+  const patched = await patchLines(ctx, drafts.filter((d) => d.bc.status === 'Draft'), lines);
+  if (patched.size > 0) {
+    const reread = await findInvoicesByKey(ctx.bc, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true });
+    found = new Map([...found, ...reread]);
+  }
+  const checked: Checked[] = drafts.flatMap(({ invoice }) => {
+    const bc = found.get(keyOf(invoice));
+    return bc ? [{ invoice, bc, problems: problemsOf(ctx, invoice, bc, lines.get(invoice.id) ?? []) }] : [];
+  });
+
+  const learntCustomers = new Map<string, boolean>();
+  const learntItems = new Map<string, number>();
+  for (const { invoice, bc } of checked) {
+    if (invoice.bc_customer_id) learntCustomers.set(invoice.bc_customer_id, bc.pricesIncludeTax);
+    const bcLines = itemLines(bc);
+    (lines.get(invoice.id) ?? []).forEach((row, i) => {
+      const line = bcLines[i];
+      if (line) learntItems.set(row.bc_item_id, line.taxPercent);
+    });
+  }
+  await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learntCustomers, items: learntItems }, ctx.now());
+
+  const now = toIsoUtc(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const { invoice, bc, problems } of checked) {
+      const currency = invoice.currency;
+      const excl = toMinor(bc.totalAmountExcludingTax, currency);
+      const incl = toMinor(bc.totalAmountIncludingTax, currency);
+      await trx
+        .updateTable('invoices')
+        .set({
+          status: problems.length === 0 ? 'verified' : 'mismatch',
+          verify_problem: problems.length === 0 ? null : problems.join('; '),
+          bc_number: bc.number,
+          url: invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: bc.status !== 'Draft' }),
+          prices_include_tax: toFlag(bc.pricesIncludeTax),
+          bc_total_excl_minor: excl,
+          bc_total_incl_minor: incl,
+          bc_tax_minor: incl - excl,
+          updated_at: now,
+        })
+        .where('id', '=', invoice.id)
+        .where('status', '=', 'created')
+        .execute();
+    }
+    await refreshCounts(trx, ctx.runId, now);
+  });
+}
