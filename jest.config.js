@@ -1,10 +1,17 @@
 /** Tests are transpiled by SWC (TypeScript 6 type-checks separately: `npm run typecheck`). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/service', '<rootDir>/sandbox', '<rootDir>/server', '<rootDir>/bot'],
-  testMatch: ['**/*.test.ts'],
+  roots: ['<rootDir>/service', '<rootDir>/sandbox', '<rootDir>/server', '<rootDir>/bot', '<rootDir>/tabs'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
   // adaptivecards' lib/ is ESM without "type": "module"; its UMD bundle loads under jest (with jsdom).
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },

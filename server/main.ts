@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
+import { createAppServices } from '../service/app/app-services';
+import { IntervalScheduler } from '../service/jobs/scheduler';
+import { syncTask } from '../service/jobs/sync-schedule';
 import { createLogger } from '../service/logging/logger';
 import { openStore } from '../service/store';
 import { startSandbox } from '../sandbox/start-sandbox';
@@ -41,6 +44,20 @@ async function main(): Promise<void> {
   const store = await openStore(config.store, { logger });
   closers.push(() => store.close());
 
+  const app = createAppServices({ config, logger, store });
+  closers.push(() => app.invoices.idle());
+  closers.push(() => app.sync.stop());
+  // Work a previous process left half done continues before anything new starts.
+  const resumed = await app.sync.resumeInterrupted();
+  if (resumed.length > 0) logger.info({ syncRuns: resumed }, 'resumed interrupted syncs');
+  void app.invoices.resumeInterrupted().then(
+    (runs) => runs.length > 0 && logger.info({ invoiceRuns: runs.map((r) => r.id) }, 'resumed interrupted invoice runs'),
+    (e: unknown) => logger.error({ err: e }, 'resuming interrupted invoice runs failed'),
+  );
+  const scheduler = new IntervalScheduler({ db: store.db });
+  scheduler.add(syncTask({ runner: app.sync, setup: app.setupService, businessId: app.businessId, logger }), 5_000);
+  closers.push(() => scheduler.stop());
+
   const server = createHttpServer({
     logger,
     health: { mode: config.mode, store: store.kind, ping: async () => void (await sql`select 1`.execute(store.db)) },
@@ -48,11 +65,11 @@ async function main(): Promise<void> {
   const port = await listen(server, config.port);
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const app = `http://localhost:${port}`;
+  const origin = `http://localhost:${port}`;
   const lines = [
     `Bookings Invoicing is running (${config.mode} mode, ${store.kind} store).`,
-    `  App:               ${app}/`,
-    `  Health:            ${app}/api/health`,
+    `  App:               ${origin}/`,
+    `  Health:            ${origin}/api/health`,
     ...(config.mode === 'sandbox'
       ? [`  Graph Bookings:    ${config.graph.baseUrl}  (emulator)`, `  Business Central:  ${config.bc.apiBaseUrl}  (emulator)`]
       : [`  Graph:             ${config.graph.baseUrl}`, `  Business Central:  ${config.bc.apiBaseUrl}`]),

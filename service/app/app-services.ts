@@ -1,0 +1,65 @@
+import { createClients, type Clients } from '../clients/create-clients';
+import type { Config } from '../config/config';
+import { InvoiceRunner } from '../invoicing/run/invoice-runner';
+import type { InvoiceLinks } from '../invoicing/run/invoice-links';
+import { createSyncRunner } from '../jobs/compose-sync';
+import type { SyncRunner } from '../jobs/sync-job';
+import type { Logger } from '../logging/logger';
+import type { Setup } from '../setup/setup-schema';
+import { SetupService } from '../setup/setup-service';
+import type { AppStore } from '../store';
+
+/**
+ * The product's use cases wired for one process: every face (HTTP API, bot, CLI, scheduler) uses
+ * these and nothing else, so they cannot drift apart.
+ */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  store: AppStore;
+  clients: Clients;
+  /** BOOKINGS_BUSINESS_ID as Graph spells it: the connection this process serves. */
+  businessId: string;
+  setupService: SetupService;
+  /** The stored setup, with the configured company (BC_COMPANY_ID) when the setup names none. */
+  currentSetup(): Promise<Setup>;
+  sync: SyncRunner;
+  invoices: InvoiceRunner;
+  links: InvoiceLinks;
+}
+
+/** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
+export function invoiceLinks(config: Config, companyName: string): InvoiceLinks {
+  return config.mode === 'sandbox'
+    ? { kind: 'sandbox', origin: new URL(config.bc.apiBaseUrl).origin }
+    : { kind: 'live', apiBaseUrl: config.bc.apiBaseUrl, companyName };
+}
+
+export function createAppServices(deps: { config: Config; logger: Logger; store: AppStore; clients?: Clients; companyName?: string }): AppServices {
+  const { config, logger, store } = deps;
+  const clients = deps.clients ?? createClients(config, logger);
+  const businessId = config.graph.businessId;
+  const setupService = new SetupService(store.db);
+  const currentSetup = async (): Promise<Setup> => {
+    const { setup } = await setupService.get(businessId);
+    return setup.companyId === null && config.bc.companyId ? { ...setup, companyId: config.bc.companyId } : setup;
+  };
+  const links = invoiceLinks(config, deps.companyName ?? '');
+  const sync = createSyncRunner({
+    db: store.db,
+    clients,
+    logger,
+    businessIds: [businessId],
+    configuredCompanyId: config.bc.companyId,
+  });
+  const invoices = new InvoiceRunner({
+    db: store.db,
+    bookings: clients.bookings,
+    bc: clients.businessCentral,
+    businessId,
+    setup: currentSetup,
+    links,
+    logger,
+  });
+  return { config, logger, store, clients, businessId, setupService, currentSetup, sync, invoices, links };
+}
