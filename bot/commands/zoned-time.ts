@@ -1,55 +1,12 @@
 import { addDays, type LocalDate, localDate } from './local-date';
 
-/**
- * Conversions between UTC instants and a business's local calendar using only Intl, so that
- * daylight-saving rules come from the runtime's time zone database rather than a library.
- */
+import { wallClockAt, zoneOffsetMs } from '../../service/domain/zoned-time';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface WallClock extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(instantMs: number, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const n = (key: string) => parts[key] ?? 0;
-  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
-}
-
-/** Milliseconds the zone is ahead of UTC at that instant (Copenhagen: +1 h in winter, +2 h in summer). */
-export function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const w = wallClock(instantMs, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (instantMs - (((instantMs % 1000) + 1000) % 1000));
-}
+export { zoneOffsetMs };
 
 /** The business's calendar date at an instant. */
 export function localDateAt(instant: Date, timeZone: string): LocalDate {
-  const w = wallClock(instant.getTime(), timeZone);
+  const w = wallClockAt(instant.getTime(), timeZone);
   const date = localDate(w.year, w.month, w.day);
   if (!date) throw new RangeError(`cannot read a date for ${instant.toISOString()} in ${timeZone}`);
   return date;

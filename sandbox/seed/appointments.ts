@@ -10,7 +10,7 @@ import type { ResolvedScale } from './scale';
 import { profileOf, teachesGroupOn, weekdayNumber } from './schedule-rules';
 import { GROUP_SERVICE_KEY, SERVICE_DEFINITIONS, type ServiceDefinition } from './services';
 import { SPECIAL_CUSTOMERS } from './special-customers';
-import { zonedTimeToUtc } from './zoned-time';
+import { zonedTimeToUtc } from '../../service/domain/zoned-time';
 
 export interface ScheduleInput {
   seed: number;
