@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
+import { probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
 
 /*
  * `npm start` as a user runs it: the real entry point in a child process, configured only through its
@@ -14,7 +15,7 @@ import { loadEnv } from '../service/config/env-files';
  */
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = TEST_DATABASE_URL;
 // Generous guards against a hung child, not performance criteria.
 const START_TIMEOUT_MS = 15_000;
 const EXIT_TIMEOUT_MS = 5_000;
@@ -170,25 +171,13 @@ describe('server/main.ts in sandbox mode', () => {
   });
 });
 
-// Jest's describe blocks are synchronous, so the reachability probe runs in a child process.
-function postgresReachable(url: string): { reachable: true } | { reachable: false; reason: string } {
-  const script = `
-    const { Client } = require(${JSON.stringify(require.resolve('pg'))});
-    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
-    client.connect().then(() => client.end()).then(
-      () => process.exit(0),
-      (err) => { process.stderr.write(String(err && err.message)); process.exit(1); });`;
-  const result = spawnSync(process.execPath, ['-e', script, url], { encoding: 'utf8', timeout: 10_000 });
-  return result.status === 0 ? { reachable: true } : { reachable: false, reason: result.stderr.trim() || 'no answer' };
-}
-
-const postgres = postgresReachable(PG_URL);
+const postgres = probePostgres(PG_URL);
 const isCi = process.env['CI'] === 'true';
 if (!postgres.reachable && !isCi) {
   console.warn(`\n*** PostgreSQL at ${PG_URL} is unreachable (${postgres.reason}): the server's PostgreSQL start-up test is SKIPPED. ***\n`);
 }
 
-(postgres.reachable || isCi ? describe : describe.skip)('server/main.ts on PostgreSQL', () => {
+if (postgres.reachable || isCi) describe('server/main.ts on PostgreSQL', () => {
   // A schema of its own, so the migrations never touch tables other suites use.
   const schema = `main_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = () => new pg.Client({ connectionString: PG_URL });

@@ -18,10 +18,10 @@ export interface StoreSuite {
   freshTarget(): { open(): Promise<AppStore> };
 }
 
-type Availability = { reachable: true } | { reachable: false; reason: string };
+export type Availability = { reachable: true } | { reachable: false; reason: string };
 
 // Jest's describe blocks are synchronous, so the probe runs in a child process once per test file.
-function probePostgres(url: string): Availability {
+export function probePostgres(url: string): Availability {
   const script = `
     const { Client } = require(${JSON.stringify(require.resolve('pg'))});
     const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
