@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Logger } from '../service/logging/logger';
+import { registerApi, type ApiDeps } from './api/register-api';
 
 export interface HealthSource {
   mode: 'sandbox' | 'live';
@@ -11,11 +12,18 @@ export interface HealthSource {
 export interface HttpServerDeps {
   health: HealthSource;
   logger: Logger;
+  /** The tab's JSON API and the built tab: AppServices, and optionally another authenticator. */
+  api: ApiDeps;
 }
 
 /** The process's one HTTP server: the tab's JSON API, the bot endpoint and the built tab all hang off it. */
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
-  const server = restify.createServer({ name: 'bookings-invoicing', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'bookings-invoicing',
+    handleUncaughtExceptions: false,
+    // Bookings appointment ids run past find-my-way's default of 100 characters.
+    maxParamLength: 1024,
+  });
   server.get('/api/health', async (_req, res) => {
     const { mode, store } = deps.health;
     try {
@@ -26,6 +34,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       res.send(503, { status: 'unavailable', mode, store });
     }
   });
+  registerApi(server, deps.api);
   return server;
 }
 

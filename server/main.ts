@@ -7,6 +7,7 @@ import { createLogger } from '../service/logging/logger';
 import { openStore } from '../service/store';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { createHttpServer, listen } from './http-server';
+import { registerBot } from '../bot';
 
 /** `npm start`: the composition root. Sandbox mode also starts the two emulators, seeded. */
 async function main(): Promise<void> {
@@ -60,8 +61,12 @@ async function main(): Promise<void> {
 
   const server = createHttpServer({
     logger,
+    api: { services: app },
     health: { mode: config.mode, store: store.kind, ping: async () => void (await sql`select 1`.execute(store.db)) },
   });
+  const bot = registerBot(server, app);
+  scheduler.add(bot.summaryTask);
+  closers.push(() => bot.stop());
   const port = await listen(server, config.port);
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,0 +1,49 @@
+import { defaultSetup } from '../../../service/setup/setup-schema';
+import { ApiError } from '../api-error';
+import { createAuthenticator, SANDBOX_IDENTITY } from './create-authenticator';
+
+const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
+const currentSetup = async () => setup;
+const token = ['{"alg":"none"}', '{"oid":"u1","name":"Una","upn":"una@contoso.com"}'].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.sig';
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
+  return err;
+}
+
+test('sandbox without a header: the local development identity', async () => {
+  await expect(createAuthenticator({ mode: 'sandbox', currentSetup }).authenticate({})).resolves.toEqual(SANDBOX_IDENTITY);
+});
+
+test('sandbox with a token: its claims, unverified', async () => {
+  const identity = await createAuthenticator({ mode: 'sandbox', currentSetup }).authenticate({ authorization: `Bearer ${token}` });
+  expect(identity).toEqual({ id: 'u1', name: 'Una', email: 'una@contoso.com', roles: ['admin', 'invoicer', 'reader'] });
+});
+
+test('live with a token and no verifier: an explicit 401, never an unchecked accept', async () => {
+  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup }).authenticate({ authorization: `Bearer ${token}` }));
+  expect([err.code, err.status, err.message]).toEqual(['unauthenticated', 401, 'Token verification is not configured']);
+});
+
+test('live without a header: 401', async () => {
+  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup }).authenticate({}));
+  expect(err.status).toBe(401);
+});
+
+test('a verifier, when given, decides in either mode', async () => {
+  const verifier = { verify: jest.fn(async () => ({ id: 'v1', name: 'Vera', appRoles: [] })) };
+  const identity = await createAuthenticator({ mode: 'live', currentSetup, verifier }).authenticate({ authorization: `Bearer ${token}` });
+  expect(identity.id).toBe('v1');
+  expect(verifier.verify).toHaveBeenCalledWith(token);
+});
+
+test('a malformed header or token: 401', async () => {
+  const auth = createAuthenticator({ mode: 'sandbox', currentSetup });
+  expect((await refusal(auth.authenticate({ authorization: 'Basic abc' }))).status).toBe(401);
+  expect((await refusal(auth.authenticate({ authorization: 'Bearer a.b' }))).status).toBe(401);
+  expect((await refusal(auth.authenticate({ authorization: `Bearer x.${Buffer.from('{"name":"no id"}').toString('base64url')}.y` }))).status).toBe(401);
+});

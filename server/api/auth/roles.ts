@@ -1,0 +1,19 @@
+import type { Role } from '../../../tabs/src/api/contract';
+import type { Setup } from '../../../service/setup/setup-schema';
+import type { Principal } from './identity';
+
+/**
+ * What a signed-in caller may do: everyone reads; admins (and invoicers) come from the setup's
+ * lists, matched on the Entra object id or the sign-in email, or from Entra app roles in the token.
+ * An admin may also invoice, so naming admins alone does not lock invoicing away.
+ */
+export function rolesFor(principal: Principal, roles: Setup['roles']): Role[] {
+  // First run: with both lists empty nobody could open the setup to fill them, so everyone signed
+  // in is admin and invoicer until someone saves a list.
+  if (roles.admins.length === 0 && roles.invoicers.length === 0) return ['admin', 'invoicer', 'reader'];
+  const names = new Set([principal.id, principal.email ?? ''].map((v) => v.trim().toLowerCase()).filter((v) => v !== ''));
+  const appRoles = new Set(principal.appRoles.map((r) => r.toLowerCase()));
+  const admin = roles.admins.some((v) => names.has(v)) || appRoles.has('admin');
+  const invoicer = admin || roles.invoicers.some((v) => names.has(v)) || appRoles.has('invoicer');
+  return [...(admin ? (['admin'] as const) : []), ...(invoicer ? (['invoicer'] as const) : []), 'reader'];
+}

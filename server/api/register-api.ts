@@ -1,0 +1,141 @@
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type restify from 'restify';
+import { z } from 'zod';
+import type { AppServices } from '../../service/app/app-services';
+import { PROJECT_ROOT } from '../../service/config/config';
+import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
+import { ApiError } from './api-error';
+import { createAuthenticator } from './auth/create-authenticator';
+import type { Authenticator } from './auth/identity';
+import { readJsonBody } from './http/read-json-body';
+import { queryParams } from './http/query-params';
+import { sendJson } from './http/send-json';
+import { mapServiceError } from './map-service-error';
+import type { Route } from './route';
+import { API_ROUTES } from './routes';
+import { RunGate } from './run-gate';
+import { createStaticTab } from './static-tab';
+
+export interface ApiDeps {
+  services: AppServices;
+  /** Default: Teams SSO bearer tokens, with the sandbox's local identity (see auth/create-authenticator.ts). */
+  authenticator?: Authenticator;
+  /** Invoice runs the API lets run at once before answering 429. Default 2. */
+  maxConcurrentRuns?: number;
+  /** Default MAX_BODY_BYTES (64 KB). */
+  maxBodyBytes?: number;
+  /** The Vite build output. Default tabs/dist. */
+  tabDir?: string;
+}
+
+const NO_INPUT = z.strictObject({});
+const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const MAX_PARAM_LENGTH = 512;
+
+type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
+
+function parseWith(schema: z.ZodType, input: unknown, code: 'invalid_body' | 'invalid_query'): unknown {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw ApiError.invalid(code, parsed.error.issues);
+  return parsed.data;
+}
+
+function pathParams(req: restify.Request): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries((req.params ?? {}) as Record<string, unknown>)) {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_PARAM_LENGTH) {
+      throw new ApiError('not_found', `No such ${key}`);
+    }
+    params[key] = value;
+  }
+  return params;
+}
+
+/**
+ * Mounts the tab's JSON API (API_ROUTES), a JSON 404 for any other /api/ path, and the built tab at
+ * / and /tab/. Every error is answered here, as {error: {code, message, fields?}}.
+ */
+export function registerApi(server: restify.Server, deps: ApiDeps): void {
+  const { services } = deps;
+  const logger = services.logger.child({ component: 'api' });
+  const authenticator =
+    deps.authenticator ?? createAuthenticator({ mode: services.config.mode, currentSetup: () => services.currentSetup() });
+  const runs = new RunGate(deps.maxConcurrentRuns ?? 2);
+  const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
+    const known = mapServiceError(err);
+    if (known === undefined) {
+      logger.error({ err, method: req.method, url: req.url }, 'API request failed');
+      sendJson(res, 500, new ApiError('internal', 'Something went wrong on the server; it has been logged').toBody());
+      return;
+    }
+    if (known.status >= 500) logger.error({ err, method: req.method, url: req.url }, 'API request failed');
+    sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': '5' } : {});
+  };
+
+  const handlerOf = (route: Route): Handler => async (req, res) => {
+    try {
+      const identity = await authenticator.authenticate(req.headers);
+      if (!identity.roles.includes(route.role)) {
+        throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
+      }
+      const params = pathParams(req);
+      const query = parseWith(route.query ?? NO_INPUT, queryParams(req.url), 'invalid_query');
+      const body = HAS_BODY.has(route.method)
+        ? parseWith(route.body ?? NO_INPUT, (await readJsonBody(req, maxBodyBytes)) ?? {}, 'invalid_body')
+        : undefined;
+      const result = await route.handle({ services, identity, params, query, body, runs });
+      sendJson(res, result.status, result.body);
+    } catch (err) {
+      fail(req, res, err);
+    }
+  };
+
+  for (const route of API_ROUTES) {
+    const handler = handlerOf(route);
+    switch (route.method) {
+      case 'GET':
+        server.get(route.path, handler);
+        break;
+      case 'POST':
+        server.post(route.path, handler);
+        break;
+      case 'PUT':
+        server.put(route.path, handler);
+        break;
+      case 'PATCH':
+        server.patch(route.path, handler);
+        break;
+      default: {
+        const unhandled: never = route.method;
+        throw new Error(`Unknown method ${String(unhandled)}`);
+      }
+    }
+  }
+
+  const noSuchEndpoint: Handler = async (req, res) => {
+    fail(req, res, new ApiError('not_found', `No endpoint ${req.method ?? ''} ${new URL(req.url ?? '/', 'http://localhost').pathname}`));
+  };
+  server.post('/api/*', noSuchEndpoint);
+  server.put('/api/*', noSuchEndpoint);
+  server.patch('/api/*', noSuchEndpoint);
+  server.del('/api/*', noSuchEndpoint);
+  server.get('/api/*', noSuchEndpoint);
+
+  // What the router itself refuses (no route, or a path too long to match) is answered in the same shape.
+  for (const event of ['NotFound', 'MethodNotAllowed']) {
+    server.on(event, (req: restify.Request, res: restify.Response, _err: unknown, done: () => void) => {
+      const error = new ApiError('not_found', `No endpoint ${req.method ?? ''} ${new URL(req.url ?? '/', 'http://localhost').pathname}`);
+      res.removeHeader('allow');
+      sendJson(res, error.status, error.toBody());
+      // restify sends its own error body after the listeners unless it sees the answer as sent.
+      (res as unknown as { _sent: boolean })._sent = true;
+      done();
+    });
+  }
+
+  const tab = createStaticTab(deps.tabDir ?? path.join(PROJECT_ROOT, 'tabs', 'dist'));
+  server.get('/*', async (req, res) => tab(req, res));
+}

@@ -1,0 +1,22 @@
+import type { AppointmentActionResult } from '../../../service/invoicing/exclusions';
+import type { AppointmentChangeResponse } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { ok, type RouteResult } from '../route';
+
+/** An appointment action's result as an answer: unknown id 404, a refused move 409 with its reason. */
+export function answerOf(result: AppointmentActionResult, id: string, change: AppointmentChangeResponse['change']): RouteResult {
+  if (result.ok) {
+    const body: AppointmentChangeResponse = { id, change };
+    return ok(body);
+  }
+  switch (result.code) {
+    case 'not-found':
+      throw new ApiError('not_found', `No appointment ${id}`);
+    case 'not-allowed':
+      throw new ApiError('conflict', result.message);
+    default: {
+      const unhandled: never = result;
+      throw new Error(`Unknown appointment action result ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { excludeAppointment as exclude } from '../../../service/invoicing/exclusions';
+import { excludeRequestSchema } from '../../../tabs/src/api/contract';
+import { actorOf } from '../auth/identity';
+import { defineRoute } from '../route';
+import { answerOf } from './appointment-action';
+
+/** "Mark as invoiced": the appointment leaves the unbilled list without an invoice. */
+export const excludeAppointment = defineRoute({
+  method: 'POST',
+  path: '/api/appointments/:id/exclude',
+  role: 'invoicer',
+  body: excludeRequestSchema,
+  async handle({ services, identity, params, body }) {
+    const id = params['id']!;
+    const result = await exclude(services.store.db, {
+      businessId: services.businessId,
+      appointmentId: id,
+      actor: actorOf(identity),
+      source: 'tab',
+      ...(body.reason ? { reason: body.reason } : {}),
+    });
+    return answerOf(result, id, 'excluded');
+  },
+});

@@ -1,0 +1,15 @@
+import { getInvoiceRun as readRun } from '../../../service/history';
+import { ApiError } from '../api-error';
+import { defineRoute, ok } from '../route';
+
+export const getInvoiceRun = defineRoute({
+  method: 'GET',
+  path: '/api/invoice-runs/:id',
+  role: 'reader',
+  async handle({ services, params }) {
+    const runId = params['id']!;
+    const run = await readRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
+    return ok(run);
+  },
+});

@@ -1,0 +1,18 @@
+import { defineRoute, ok } from '../route';
+import type { MeResponse } from '../../../tabs/src/api/contract';
+
+export const getMe = defineRoute({
+  method: 'GET',
+  path: '/api/me',
+  role: 'reader',
+  async handle({ identity, services }) {
+    const me: MeResponse = {
+      id: identity.id,
+      name: identity.name,
+      ...(identity.email ? { email: identity.email } : {}),
+      roles: identity.roles,
+      mode: services.config.mode,
+    };
+    return ok(me);
+  },
+});

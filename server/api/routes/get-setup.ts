@@ -1,0 +1,13 @@
+import type { SetupResponse } from '../../../tabs/src/api/contract';
+import { defineRoute, ok } from '../route';
+
+export const getSetup = defineRoute({
+  method: 'GET',
+  path: '/api/setup',
+  role: 'reader',
+  async handle({ services }) {
+    const stored = await services.setupService.get(services.businessId);
+    const response: SetupResponse = { setup: stored.setup, version: stored.version, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
+    return ok(response);
+  },
+});

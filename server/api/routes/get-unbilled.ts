@@ -1,0 +1,18 @@
+import { queryUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
+import { unbilledQuerySchema } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { defineRoute, ok } from '../route';
+
+export const getUnbilled = defineRoute({
+  method: 'GET',
+  path: '/api/unbilled',
+  role: 'reader',
+  query: unbilledQuerySchema,
+  async handle({ services, query }) {
+    // The query string checked field by field; the whole request (from ≤ to) by the service's schema.
+    const request = unbilledRequestSchema.safeParse({ ...query, businessId: services.businessId });
+    if (!request.success) throw ApiError.invalid('invalid_query', request.error.issues);
+    const setup = await services.currentSetup();
+    return ok(await queryUnbilled(services.store.db, request.data, { now: new Date(), setup }));
+  },
+});

@@ -1,0 +1,43 @@
+import type { Route } from '../route';
+import { excludeAppointment } from './exclude-appointment';
+import { getInvoiceRun } from './get-invoice-run';
+import { getMe } from './get-me';
+import { getSetup } from './get-setup';
+import { getSyncRun } from './get-sync-run';
+import { getUnbilled } from './get-unbilled';
+import { includeAppointment } from './include-appointment';
+import { listAudit } from './list-audit';
+import { listBcCompanies } from './list-bc-companies';
+import { listBookingsBusinesses } from './list-bookings-businesses';
+import { listInvoiceRuns } from './list-invoice-runs';
+import { listSyncRuns } from './list-sync-runs';
+import { patchSetup } from './patch-setup';
+import { previewInvoiceRun } from './preview-invoice-run';
+import { putAppointmentPrice } from './put-appointment-price';
+import { retryInvoiceRun } from './retry-invoice-run';
+import { startInvoiceRun } from './start-invoice-run';
+import { startSync } from './start-sync';
+import { testConnections } from './test-connections';
+
+/** Every endpoint of the tab's API. */
+export const API_ROUTES: readonly Route[] = [
+  getMe,
+  getUnbilled,
+  previewInvoiceRun,
+  startInvoiceRun,
+  listInvoiceRuns,
+  getInvoiceRun,
+  retryInvoiceRun,
+  excludeAppointment,
+  includeAppointment,
+  putAppointmentPrice,
+  startSync,
+  listSyncRuns,
+  getSyncRun,
+  getSetup,
+  patchSetup,
+  listBookingsBusinesses,
+  listBcCompanies,
+  testConnections,
+  listAudit,
+];

@@ -1,0 +1,13 @@
+import { listAuditLog } from '../../../service/history';
+import { auditQuerySchema } from '../../../tabs/src/api/contract';
+import { defineRoute, ok } from '../route';
+
+export const listAudit = defineRoute({
+  method: 'GET',
+  path: '/api/audit',
+  role: 'reader',
+  query: auditQuerySchema,
+  async handle({ services, query }) {
+    return ok(await listAuditLog(services.store.db, { ...query, businessId: services.businessId }));
+  },
+});

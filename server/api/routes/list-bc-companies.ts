@@ -1,0 +1,23 @@
+import { describeFailure } from '../../../service/connections';
+import type { BcCompaniesResponse } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { defineRoute, ok } from '../route';
+
+/** The Business Central companies the app may use, for the setup's picker. */
+export const listBcCompanies = defineRoute({
+  method: 'GET',
+  path: '/api/business-central/companies',
+  role: 'admin',
+  async handle({ services }) {
+    try {
+      const { companies } = await services.clients.businessCentral.listCompanies();
+      const response: BcCompaniesResponse = {
+        companies: companies.map((c) => ({ id: c.id, name: c.name ?? '', displayName: c.displayName ?? '' })),
+      };
+      return ok(response);
+    } catch (err) {
+      services.logger.warn({ err }, 'listing Business Central companies failed');
+      throw new ApiError('internal', describeFailure('businessCentral', err));
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { describeFailure } from '../../../service/connections';
+import type { BookingsBusinessesResponse } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { defineRoute, ok } from '../route';
+
+/** The Bookings businesses the app may read, for the setup's picker. */
+export const listBookingsBusinesses = defineRoute({
+  method: 'GET',
+  path: '/api/bookings/businesses',
+  role: 'admin',
+  async handle({ services }) {
+    try {
+      const { businesses } = await services.clients.bookings.listBusinesses();
+      const response: BookingsBusinessesResponse = { businesses: businesses.map((b) => ({ id: b.id, displayName: b.displayName ?? null })) };
+      return ok(response);
+    } catch (err) {
+      services.logger.warn({ err }, 'listing Bookings businesses failed');
+      throw new ApiError('internal', describeFailure('bookings', err));
+    }
+  },
+});

@@ -1,0 +1,13 @@
+import { listInvoiceRuns as listRuns } from '../../../service/history';
+import { invoiceRunsQuerySchema } from '../../../tabs/src/api/contract';
+import { defineRoute, ok } from '../route';
+
+export const listInvoiceRuns = defineRoute({
+  method: 'GET',
+  path: '/api/invoice-runs',
+  role: 'reader',
+  query: invoiceRunsQuerySchema,
+  async handle({ services, query }) {
+    return ok(await listRuns(services.store.db, { ...query, businessId: services.businessId }));
+  },
+});

@@ -1,0 +1,24 @@
+import { setEnteredPrice } from '../../../service/invoicing/exclusions';
+import { enteredPriceRequestSchema } from '../../../tabs/src/api/contract';
+import { actorOf } from '../auth/identity';
+import { defineRoute } from '../route';
+import { answerOf } from './appointment-action';
+
+/** The price typed for an appointment Bookings does not price ("price varies", "call us"); null clears it. */
+export const putAppointmentPrice = defineRoute({
+  method: 'PUT',
+  path: '/api/appointments/:id/price',
+  role: 'invoicer',
+  body: enteredPriceRequestSchema,
+  async handle({ services, identity, params, body }) {
+    const id = params['id']!;
+    const result = await setEnteredPrice(services.store.db, {
+      businessId: services.businessId,
+      appointmentId: id,
+      actor: actorOf(identity),
+      source: 'tab',
+      price: body.price,
+    });
+    return answerOf(result, id, 'price-entered');
+  },
+});

@@ -1,0 +1,24 @@
+import { getInvoiceRun } from '../../../service/history';
+import { retryRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { actorOf } from '../auth/identity';
+import { accepted, defineRoute } from '../route';
+
+export const retryInvoiceRun = defineRoute({
+  method: 'POST',
+  path: '/api/invoice-runs/:id/retry',
+  role: 'invoicer',
+  body: retryRunRequestSchema,
+  async handle({ services, identity, params, runs }) {
+    const runId = params['id']!;
+    const run = await getInvoiceRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
+    if (!run.finished) throw new ApiError('conflict', 'The run is still going: retry its failures when it has finished');
+    const retryId = await runs.admit(
+      () => services.invoices.retryFailed(runId, actorOf(identity), 'tab'),
+      (id) => services.invoices.wait(id),
+    );
+    const started: StartedRun = { runId: retryId };
+    return accepted(started);
+  },
+});

@@ -1,0 +1,20 @@
+import { checkConnections } from '../../../service/connections';
+import { connectionTestRequestSchema, type ConnectionTestResponse } from '../../../tabs/src/api/contract';
+import { defineRoute, ok } from '../route';
+
+/** "Test connection": the saved setup's company, or the one the form shows before saving. */
+export const testConnections = defineRoute({
+  method: 'POST',
+  path: '/api/connections/test',
+  role: 'admin',
+  body: connectionTestRequestSchema,
+  async handle({ services, body }) {
+    const setup = await services.currentSetup();
+    const companyId = body.companyId === undefined ? setup.companyId : body.companyId;
+    const response: ConnectionTestResponse = await checkConnections(
+      { bookings: services.clients.bookings, businessCentral: services.clients.businessCentral },
+      { businessId: services.businessId, companyId },
+    );
+    return ok(response);
+  },
+});

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type restify from 'restify';
+import { createAppServices, type AppServices } from '../../../service/app/app-services';
+import { StaticTokenProvider } from '../../../service/clients/auth/static-token-provider';
+import type { Config } from '../../../service/config/config';
+import { silentLogger } from '../../../service/logging/logger';
+import { openStore, type AppStore } from '../../../service/store';
+import { startSyncHarness, type SyncHarness } from '../../../service/sync/testing/sync-harness';
+import { createHttpServer, listen } from '../../http-server';
+import { apiErrorSchema, type ApiErrorBody } from '../../../tabs/src/api/contract';
+import type { Authenticator } from '../auth/identity';
+import type { ApiDeps } from '../register-api';
+
+export interface ApiTestServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  services: AppServices;
+  harness: SyncHarness;
+  store: AppStore;
+  /** fetch against the server: a JSON body is sent as such; the answer's raw text and parsed JSON. */
+  call(method: string, urlPath: string, options?: CallOptions): Promise<CallResult>;
+  close(): Promise<void>;
+}
+
+export interface CallOptions {
+  json?: unknown;
+  /** Sent as is, with Content-Type: application/json unless headers say otherwise. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body, or undefined when it is not JSON. */
+  body: unknown;
+}
+
+export interface ApiTestServerOptions {
+  mode?: 'sandbox' | 'live';
+  authenticator?: Authenticator;
+  maxConcurrentRuns?: number;
+  tabDir?: string;
+}
+
+/**
+ * The real HTTP server (createHttpServer with the API) over real AppServices: both emulators on port
+ * 0, seeded with the small sandbox clinic, and a SQLite store in a temp directory.
+ */
+export async function startApiTestServer(options: ApiTestServerOptions = {}): Promise<ApiTestServer> {
+  const harness = await startSyncHarness();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-test-'));
+  const config: Config = {
+    appEnv: 'test',
+    port: 0,
+    mode: options.mode ?? 'sandbox',
+    store: { kind: 'sqlite', file: path.join(dir, 'api.db') },
+    graph: { baseUrl: harness.graphBaseUrl, businessId: harness.businessId },
+    bc: { apiBaseUrl: harness.bcApiBaseUrl, companyId: harness.companyId },
+    auth: { mode: 'static', token: harness.token },
+    logLevel: 'silent',
+  };
+  const store = await openStore(config.store);
+  const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
+  const services = createAppServices({ config, logger: silentLogger, store, clients });
+  const api: ApiDeps = {
+    services,
+    ...(options.authenticator ? { authenticator: options.authenticator } : {}),
+    ...(options.maxConcurrentRuns !== undefined ? { maxConcurrentRuns: options.maxConcurrentRuns } : {}),
+    tabDir: options.tabDir ?? path.join(dir, 'no-tab-build'),
+  };
+  const server: restify.Server = createHttpServer({
+    logger: silentLogger,
+    health: { mode: config.mode, store: 'sqlite', ping: async () => undefined },
+    api,
+  });
+  const port = await listen(server, 0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+
+  const call = async (method: string, urlPath: string, callOptions: CallOptions = {}): Promise<CallResult> => {
+    const body = callOptions.raw ?? (callOptions.json === undefined ? undefined : JSON.stringify(callOptions.json));
+    const res = await fetch(`${origin}${urlPath}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, body: parsed };
+  };
+
+  return {
+    origin,
+    services,
+    harness,
+    store,
+    call,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.invoices.idle();
+      await services.sync.stop();
+      await store.close();
+      await harness.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The error of an answer, checked against the contract. */
+export function errorOf(result: CallResult): ApiErrorBody['error'] {
+  return apiErrorSchema.parse(result.body).error;
+}

@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { previewSchema, runResultSchema, selectionSchema } from '../../../service/invoicing/run/run-schemas';
+import { SYNC_RUN_STATES } from '../../../service/jobs/sync-run-state';
+import {
+  auditEntrySchema,
+  auditPageSchema,
+  invoiceRunPageSchema,
+  invoiceRunSummarySchema,
+  listAuditLogRequestSchema,
+  listInvoiceRunsRequestSchema,
+  type AuditEntry,
+  type AuditPage,
+  type InvoiceRunPage,
+  type InvoiceRunSummary,
+} from '../../../service/history/history-schemas';
+import { setupSchema } from '../../../service/setup/setup-schema';
+import { MAX_LIMIT, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
+
+/*
+ * The tab's JSON API: every request and response schema, shared by the server (server/api/) and the
+ * tab, so that neither can drift from the other. Request schemas are strict: an unknown field is a 400.
+ * Only zod and service/ schema modules are imported here, so the tab's bundle stays free of Node code.
+ */
+
+export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
+export type { Preview, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
+export type { UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
+export type { Setup } from '../../../service/setup/setup-schema';
+
+/** Request bodies above this many bytes are refused with 413 too_large. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------------- errors
+
+export const API_ERROR_CODES = [
+  'invalid_body',
+  'invalid_query',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'busy',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** Field errors keyed by dotted path ('dailySummary.time', 'selection.appointmentIds'); '' is the input as a whole. */
+export const fieldErrorsSchema = z.record(z.string(), z.string());
+export type ApiFieldErrors = z.infer<typeof fieldErrorsSchema>;
+
+/** Every error answer: `{error: {code, message, fields?}}`, with the matching HTTP status. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    fields: fieldErrorsSchema.optional(),
+    /** On 409 from PATCH /api/setup: the version now stored (reload, then re-apply). */
+    currentVersion: z.number().int().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+// ---------------------------------------------------------------------------------------------- identity
+
+export const ROLES = ['admin', 'invoicer', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** GET /api/me */
+export const meResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  roles: z.array(z.enum(ROLES)),
+  mode: z.enum(['sandbox', 'live']),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------- unbilled
+
+const { businessId: _businessId, offset: _offset, limit: _limit, ...unbilledFields } = unbilledRequestSchema.shape;
+
+const wholeNumberText = (min: number, max: number) => {
+  const error = `Use a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+/**
+ * GET /api/unbilled's query string: the unbilled query without the business (the server's own),
+ * numbers as text. The server then checks the whole request with the service's schema (from ≤ to).
+ */
+export const unbilledQuerySchema = z.strictObject({
+  ...unbilledFields,
+  offset: wholeNumberText(0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: wholeNumberText(1, MAX_LIMIT).optional(),
+});
+export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
+
+/** The query string of GET /api/unbilled for a filter; empty values are left out. */
+export function unbilledQueryString(query: UnbilledQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+// ---------------------------------------------------------------------------------------------- invoice runs
+
+/** POST /api/invoice-runs/preview and POST /api/invoice-runs */
+export const invoiceRunRequestSchema = z.strictObject({ selection: selectionSchema });
+export type InvoiceRunRequest = z.input<typeof invoiceRunRequestSchema>;
+
+/** 202 from POST /api/invoice-runs and POST /api/invoice-runs/:id/retry: poll GET /api/invoice-runs/:id. */
+export const startedRunSchema = z.object({ runId: z.string() });
+export type StartedRun = z.infer<typeof startedRunSchema>;
+
+const { businessId: _runsBusinessId, ...invoiceRunsFields } = listInvoiceRunsRequestSchema.shape;
+
+/** POST /api/invoice-runs/:id/retry: no fields; 202 with the new run over the failed invoices' appointments. */
+export const retryRunRequestSchema = z.strictObject({});
+
+/** GET /api/invoice-runs?source=&limit=&offset= (the history, newest first). */
+export const invoiceRunsQuerySchema = z.strictObject(invoiceRunsFields);
+export type InvoiceRunsQuery = z.input<typeof invoiceRunsQuerySchema>;
+export const invoiceRunsResponseSchema = invoiceRunPageSchema;
+export type InvoiceRunsResponse = InvoiceRunPage;
+export { invoiceRunSummarySchema };
+export type { InvoiceRunSummary };
+
+// ---------------------------------------------------------------------------------------------- appointments
+
+/** POST /api/appointments/:id/exclude */
+export const excludeRequestSchema = z.strictObject({
+  reason: z.string({ error: 'Use text for the reason' }).trim().max(500, { error: 'Use at most 500 characters for the reason' }).optional(),
+});
+export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
+
+/** POST /api/appointments/:id/include: no fields. */
+export const includeRequestSchema = z.strictObject({});
+
+/** PUT /api/appointments/:id/price: the price someone entered for a "price varies" / "call us" appointment; null clears it. */
+export const enteredPriceRequestSchema = z.strictObject({
+  price: z
+    .strictObject({
+      minor: z
+        .number({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
+        .int({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
+        .min(0, { error: 'Use a whole amount in minor units (øre, cents) from 0' })
+        .max(1_000_000_000, { error: 'Use an amount below 10,000,000.00' }),
+      currency: z
+        .string({ error: 'Use a 3-letter currency code such as DKK' })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, { error: 'Use a 3-letter currency code such as DKK' }),
+    })
+    .nullable(),
+});
+export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
+
+/** What the three appointment endpoints answer on success; reload the unbilled list to see the row. */
+export const appointmentChangeResponseSchema = z.object({
+  id: z.string(),
+  change: z.enum(['excluded', 'included', 'price-entered']),
+});
+export type AppointmentChangeResponse = z.infer<typeof appointmentChangeResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------- sync
+
+/** POST /api/sync: no fields. 202 with the run (a new one, or the one already running, joined). */
+export const startSyncRequestSchema = z.strictObject({});
+export const startedSyncSchema = z.object({ syncRunId: z.string() });
+export type StartedSync = z.infer<typeof startedSyncSchema>;
+
+export const syncRunSchema = z.object({
+  id: z.string(),
+  businessId: z.string(),
+  state: z.enum(SYNC_RUN_STATES),
+  phase: z.string().nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  counts: z.object({
+    added: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    removed: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  error: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  source: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type SyncRunView = z.infer<typeof syncRunSchema>;
+
+/** GET /api/sync?limit= : the latest runs, newest first. */
+export const syncRunsQuerySchema = z.strictObject({ limit: wholeNumberText(1, 100).default(10) });
+export const syncRunsResponseSchema = z.object({ runs: z.array(syncRunSchema) });
+export type SyncRunsResponse = z.infer<typeof syncRunsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------- setup
+
+/** GET /api/setup */
+export const setupResponseSchema = z.object({
+  setup: setupSchema,
+  /** 0 while nothing is stored; send it back with a change. */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type SetupResponse = z.infer<typeof setupResponseSchema>;
+
+/**
+ * PATCH /api/setup: a JSON Merge Patch (objects merge, arrays replace, null resets to the default)
+ * and the version the form was read at. 400 with `fields` per dotted path; 409 when someone saved since.
+ */
+export const setupPatchRequestSchema = z.strictObject({
+  patch: z.record(z.string(), z.unknown(), { error: 'Send the settings to change as an object' }),
+  version: z.number({ error: 'Send the version the setup was read at' }).int({ error: 'Send the version the setup was read at' }).min(0),
+});
+export type SetupPatchRequest = z.input<typeof setupPatchRequestSchema>;
+
+export const setupPatchResponseSchema = setupResponseSchema.extend({ changed: z.array(z.string()) });
+export type SetupPatchResponse = z.infer<typeof setupPatchResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------- pickers and connections
+
+/** GET /api/bookings/businesses: for the Bookings business picker. */
+export const bookingsBusinessesResponseSchema = z.object({
+  businesses: z.array(z.object({ id: z.string(), displayName: z.string().nullable() })),
+});
+export type BookingsBusinessesResponse = z.infer<typeof bookingsBusinessesResponseSchema>;
+
+/** GET /api/business-central/companies: for the company picker. */
+export const bcCompaniesResponseSchema = z.object({
+  companies: z.array(z.object({ id: z.string(), name: z.string(), displayName: z.string() })),
+});
+export type BcCompaniesResponse = z.infer<typeof bcCompaniesResponseSchema>;
+
+/** POST /api/connections/test: checks the saved setup, or the company the form shows before saving. */
+export const connectionTestRequestSchema = z.strictObject({
+  companyId: z.guid({ error: 'Use the company id from Business Central (a GUID)' }).nullable().optional(),
+});
+export type ConnectionTestRequest = z.input<typeof connectionTestRequestSchema>;
+
+export const connectionTestResponseSchema = z.object({
+  bookings: z.object({
+    ok: z.boolean(),
+    businessName: z.string().optional(),
+    currency: z.string().optional(),
+    problems: z.array(z.string()),
+    warnings: z.array(z.string()),
+  }),
+  businessCentral: z.object({
+    ok: z.boolean(),
+    companyName: z.string().optional(),
+    localCurrency: z.string().optional(),
+    problems: z.array(z.string()),
+    warnings: z.array(z.string()),
+    notes: z.array(z.string()),
+  }),
+});
+export type ConnectionTestResponse = z.infer<typeof connectionTestResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------- audit
+
+const { businessId: _auditBusinessId, ...auditFields } = listAuditLogRequestSchema.shape;
+
+/** GET /api/audit?action=&limit=&offset= : this business's audit entries, newest first. */
+export const auditQuerySchema = z.strictObject(auditFields);
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+export const auditResponseSchema = auditPageSchema;
+export type AuditResponse = AuditPage;
+export { auditEntrySchema };
+export type { AuditEntry };
+
+// ---------------------------------------------------------------------------------------------- paths
+
+/** The API's paths, for the tab's client. */
+export const apiPaths = {
+  me: '/api/me',
+  unbilled: '/api/unbilled',
+  invoiceRuns: '/api/invoice-runs',
+  invoiceRunsPreview: '/api/invoice-runs/preview',
+  invoiceRun: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}`,
+  invoiceRunRetry: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/retry`,
+  exclude: (id: string) => `/api/appointments/${encodeURIComponent(id)}/exclude`,
+  include: (id: string) => `/api/appointments/${encodeURIComponent(id)}/include`,
+  price: (id: string) => `/api/appointments/${encodeURIComponent(id)}/price`,
+  sync: '/api/sync',
+  syncRun: (id: string) => `/api/sync/${encodeURIComponent(id)}`,
+  setup: '/api/setup',
+  bookingsBusinesses: '/api/bookings/businesses',
+  bcCompanies: '/api/business-central/companies',
+  connectionsTest: '/api/connections/test',
+  audit: '/api/audit',
+} as const;
