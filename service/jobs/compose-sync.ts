@@ -8,6 +8,7 @@ import type { Database } from '../store';
 import { syncAppointments } from '../sync/appointments';
 import { syncCustomers } from '../sync/customers';
 import { syncServices } from '../sync/services';
+import { syncReconcile } from '../invoicing/reconcile';
 import type { NamedSyncPhase, SyncContextFactory } from './sync-execution';
 import { SyncRunner, type SyncRunnerOptions } from './sync-job';
 
@@ -16,6 +17,7 @@ export const DEFAULT_SYNC_PHASES: readonly NamedSyncPhase[] = [
   { name: 'services', run: syncServices },
   { name: 'customers', run: syncCustomers },
   { name: 'appointments', run: syncAppointments },
+  { name: 'reconcile', run: syncReconcile },
 ];
 
 export interface SyncCompositionDeps {

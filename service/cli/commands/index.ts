@@ -4,6 +4,9 @@ import { setupSetCommand } from './setup-set';
 import { setupShowCommand } from './setup-show';
 import { syncCommand } from './sync';
 import { unbilledCommand } from './unbilled';
+import { invoiceCommand } from './invoice';
+import { runsCommand, runsShowCommand } from './runs';
+import { excludeCommand, includeCommand } from './exclude';
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand];
+export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, excludeCommand, includeCommand];

@@ -71,7 +71,7 @@ export const RUN_STATES = ['planned', 'claimed', 'creating', 'verifying', 'succe
 export const runStateSchema = z.enum(RUN_STATES);
 export type RunState = z.infer<typeof runStateSchema>;
 
-export const INVOICE_STATUSES = ['planned', 'created', 'verified', 'mismatch', 'failed', 'deleted', 'posted'] as const;
+export const INVOICE_STATUSES = ['planned', 'created', 'verified', 'mismatch', 'failed', 'deleted', 'posted', 'canceled'] as const;
 export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { TabLinkOptions } from '../cards';
+import type { InvoiceRunner } from '../../service/invoicing/run';
+import type { SyncRunner } from '../../service/jobs/sync-job';
+import type { Logger } from '../../service/logging/logger';
+import type { Setup } from '../../service/setup/setup-schema';
+import type { Database } from '../../service/store';
+
+/**
+ * The slice of AppServices the bot uses: narrow, so tests can hand it the emulator-backed
+ * runner without a whole process configuration.
+ */
+export interface BotServices {
+  db: Kysely<Database>;
+  logger: Logger;
+  businessId: string;
+  currentSetup(): Promise<Setup>;
+  invoices: Pick<InvoiceRunner, 'start' | 'getRun' | 'retryFailed'>;
+  sync: Pick<SyncRunner, 'requestSync' | 'recentRuns'>;
+  /** Staff member id → name (Bookings keeps names, our store only ids); may be cached. */
+  staffNames(): Promise<ReadonlyMap<string, string>>;
+  /** Where "Open Unbilled Bookings" leads. */
+  tab: TabLinkOptions;
+  clock?: () => Date;
+}
+
+export const nowOf = (services: Pick<BotServices, 'clock'>): Date => (services.clock ? services.clock() : new Date());

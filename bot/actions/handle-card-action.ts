@@ -1,0 +1,151 @@
+import { type AdaptiveCardJson, CARD_VERBS, type CardContext, invoiceAllDataSchema, refreshCardDataSchema, refusalCard, retryFailedDataSchema } from '../cards';
+import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run';
+import type { SelectionInput } from '../../service/invoicing/run';
+import type { CardActionRequest, EmailLookup } from './bot-request';
+import { nowOf, type BotServices } from './bot-services';
+import { BadCardActionError } from './card-errors';
+import { mayInvoice } from './may-invoice';
+import { postedCardView } from './posted-card-view';
+import { isPending, PostedCards, type PostedCard } from './posted-cards';
+import { runCard, startingCard } from './run-card';
+import type { RunWatchers } from './run-watchers';
+
+/** A winner that has not written its run id after this long died: its claim may be taken over. */
+const STALE_PENDING_MS = 60_000;
+/** How long a losing click waits for the winner's run id before answering "starting". */
+const JOIN_WAIT_MS = 600;
+
+export interface CardActionDeps {
+  services: BotServices;
+  watchers: RunWatchers;
+}
+
+const actorOf = (request: CardActionRequest) => request.user.aadObjectId ?? request.user.id;
+
+function selectionOf(card: PostedCard): SelectionInput {
+  const s = card.selection;
+  return {
+    kind: 'filter',
+    ...(s.firstDay === null ? {} : { from: s.firstDay }),
+    ...(s.lastDay === null ? {} : { to: s.lastDay }),
+    ...(s.customer === null ? {} : { customer: s.customer }),
+  };
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new BadCardActionError('the card action data is not one of ours');
+  return parsed.data;
+}
+
+async function contextFor(services: BotServices, request: CardActionRequest): Promise<CardContext> {
+  const setup = await services.currentSetup();
+  return { locale: request.locale, timeZone: setup.dailySummary.timeZone, tab: services.tab };
+}
+
+/**
+ * One click's answer: the card as it is now. Only a manual Invoice all / Retry failed can start
+ * work; every other invoke, and any automatic refresh whatever its verb, only draws state.
+ */
+export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest, email: EmailLookup): Promise<AdaptiveCardJson> {
+  const context = await contextFor(deps.services, request);
+  if (request.trigger === 'manual' && request.verb === CARD_VERBS.invoiceAll) return invoiceAll(deps, request, context, email);
+  if (request.trigger === 'manual' && request.verb === CARD_VERBS.retryFailed) return retryFailed(deps, request, context, email);
+  return refresh(deps, request, context);
+}
+
+async function refresh(deps: CardActionDeps, request: CardActionRequest, context: CardContext): Promise<AdaptiveCardJson> {
+  const data = parse(refreshCardDataSchema, request.data);
+  const cards = new PostedCards(deps.services.db);
+  switch (data.cardKind) {
+    case 'dailySummary':
+    case 'invoicePreview': {
+      const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
+      const card = await cards.find(request.conversation.id, data.cardKind, key);
+      if (!card) throw new BadCardActionError('no such card in this conversation');
+      return postedCardView(deps.services, card, context, [request.user.id]);
+    }
+    case 'runProgress':
+    case 'runResult':
+      try {
+        return runCard(await deps.services.invoices.getRun(data.runId), context, [request.user.id]);
+      } catch (err) {
+        if (err instanceof RunNotFoundError) return startingCard(context);
+        throw err;
+      }
+  }
+}
+
+async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, context: CardContext, email: EmailLookup): Promise<AdaptiveCardJson> {
+  const data = parse(invoiceAllDataSchema, request.data);
+  const { services } = deps;
+  if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
+  const cards = new PostedCards(services.db);
+  const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
+  const card = await cards.find(request.conversation.id, data.cardKind, key);
+  if (!card) throw new BadCardActionError('no such card in this conversation');
+
+  const stale = isPending(card.runId) && Date.parse(card.updatedAt) < nowOf(services).getTime() - STALE_PENDING_MS;
+  if (card.runId === null || stale) {
+    const token = await cards.claim(card.id, card.runId);
+    if (token !== undefined) {
+      return startRun(deps, request, context, card, token, () => services.invoices.start(selectionOf(card), actorOf(request), 'bot'));
+    }
+  }
+  return joined(deps, request, context, cards, card.id);
+}
+
+async function retryFailed(deps: CardActionDeps, request: CardActionRequest, context: CardContext, email: EmailLookup): Promise<AdaptiveCardJson> {
+  const data = parse(retryFailedDataSchema, request.data);
+  const { services } = deps;
+  if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
+  const cards = new PostedCards(services.db);
+  const card = await cards.findByRun(request.conversation.id, data.runId);
+  if (!card) {
+    // The card has moved on to a newer run (someone retried already), or it is not ours: show the run.
+    return refresh(deps, { ...request, data: { cardKind: 'runResult', runId: data.runId } }, context);
+  }
+  const token = await cards.claim(card.id, data.runId);
+  if (token === undefined) return joined(deps, request, context, cards, card.id);
+  try {
+    return await startRun(deps, request, context, card, token, () => services.invoices.retryFailed(data.runId, actorOf(request), 'bot'));
+  } catch (err) {
+    if (!(err instanceof InvalidRunRequestError)) throw err;
+    // Nothing failed any more: startRun put the card back on its run.
+    return postedCardView(services, { ...card, runId: data.runId }, context);
+  }
+}
+
+async function startRun(
+  deps: CardActionDeps,
+  request: CardActionRequest,
+  context: CardContext,
+  card: PostedCard,
+  token: string,
+  start: () => Promise<string>,
+): Promise<AdaptiveCardJson> {
+  const cards = new PostedCards(deps.services.db);
+  let runId: string;
+  try {
+    runId = await start();
+  } catch (err) {
+    await cards.settle(card.id, token, card.runId !== null && !isPending(card.runId) ? card.runId : null);
+    throw err;
+  }
+  await cards.settle(card.id, token, runId);
+  deps.services.logger.info({ runId, card: card.id, kind: card.kind }, 'invoice run started from a card');
+  deps.watchers.start(card, runId, context, request.replyToId);
+  return runCard(await deps.services.invoices.getRun(runId), context, [request.user.id]);
+}
+
+/** Another click (here or in another process) started the card's run: show it, create nothing. */
+async function joined(deps: CardActionDeps, request: CardActionRequest, context: CardContext, cards: PostedCards, cardId: string): Promise<AdaptiveCardJson> {
+  const deadline = Date.now() + JOIN_WAIT_MS;
+  let card = await cards.byId(cardId);
+  while (card && isPending(card.runId) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    card = await cards.byId(cardId);
+  }
+  if (!card) throw new BadCardActionError('the card was removed');
+  return postedCardView(deps.services, card, context, [request.user.id]);
+}

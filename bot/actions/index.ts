@@ -1,0 +1,9 @@
+export { BotActions } from './bot-actions';
+export { type BotUser, type CardActionRequest, type CardTrigger, cardLocaleOf, type ConversationInfo, type EmailLookup, type MessageRequest } from './bot-request';
+export type { BotServices } from './bot-services';
+export { BadCardActionError } from './card-errors';
+export type { CardMessenger, Reply } from './card-messenger';
+export { PostedCards, type PostedCard, type PostedCardKind, type CardSelection } from './posted-cards';
+export { postedCardView } from './posted-card-view';
+export { appointmentRows } from './appointment-rows';
+export type { RunWatchOptions } from './run-watcher';

@@ -1,0 +1,49 @@
+import {
+  type AdaptiveCardJson,
+  type CardContext,
+  type CardPeriod,
+  dailySummaryCard,
+  invoicePreviewCard,
+  languageOf,
+} from '../cards';
+import { periodFromKey } from '../commands';
+import { RunNotFoundError } from '../../service/invoicing/run';
+import { appointmentRows } from './appointment-rows';
+import type { BotServices } from './bot-services';
+import { isPending, type CardSelection, type PostedCard } from './posted-cards';
+import { runCard, startingCard } from './run-card';
+
+export function selectionPeriod(selection: CardSelection, context: CardContext): CardPeriod | null {
+  if (selection.firstDay === null || selection.lastDay === null) return null;
+  const period = periodFromKey(`${selection.firstDay}..${selection.lastDay}`, context.timeZone, languageOf(context.locale));
+  if (!period) return null;
+  return { firstDay: period.firstDay, lastDay: period.lastDay, key: period.key, label: selection.label ?? period.label };
+}
+
+/**
+ * What a posted card shows now: its run (progress or result) once a click started one, else its
+ * appointments as the database has them at this moment.
+ */
+export async function postedCardView(
+  services: BotServices,
+  card: PostedCard,
+  context: CardContext,
+  refreshUserIds: readonly string[] = [],
+): Promise<AdaptiveCardJson> {
+  if (isPending(card.runId)) return startingCard(context);
+  if (card.runId !== null) {
+    try {
+      return runCard(await services.invoices.getRun(card.runId), context, refreshUserIds);
+    } catch (err) {
+      if (err instanceof RunNotFoundError) return startingCard(context);
+      throw err;
+    }
+  }
+  const appointments = await appointmentRows(services, card.selection, languageOf(context.locale));
+  const period = selectionPeriod(card.selection, context);
+  if (card.kind === 'invoicePreview') {
+    return invoicePreviewCard({ previewId: card.key, period, customer: card.selection.customer, appointments, refreshUserIds }, context).card;
+  }
+  if (period === null) throw new Error(`daily summary card ${card.id} has no period`);
+  return dailySummaryCard({ period, appointments, refreshUserIds }, context).card;
+}

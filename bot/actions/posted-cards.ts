@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../../service/store';
+
+export type PostedCardKind = 'invoicePreview' | 'dailySummary';
+
+/** What a card's Invoice button invoices: a period and maybe a customer, never ids or amounts. */
+export const cardSelectionSchema = z.object({
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  customer: z.string().nullable(),
+  /** The period as the command named it ("yesterday (Nov 2, 2026)"), for redrawing the card. */
+  label: z.string().nullable().default(null),
+});
+export type CardSelection = z.output<typeof cardSelectionSchema>;
+
+export interface PostedCard {
+  id: string;
+  conversationId: string;
+  activityId: string;
+  kind: PostedCardKind;
+  key: string;
+  runId: string | null;
+  selection: CardSelection;
+  updatedAt: string;
+}
+
+/** A run id placeholder while the winning click starts the run: losers see "starting". */
+export const PENDING_PREFIX = 'pending-';
+export const isPending = (runId: string | null): boolean => runId !== null && runId.startsWith(PENDING_PREFIX);
+
+function toPostedCard(row: Row<'posted_cards'>): PostedCard {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    activityId: row.activity_id,
+    kind: row.kind === 'dailySummary' ? 'dailySummary' : 'invoicePreview',
+    key: row.period_key,
+    runId: row.run_id,
+    selection: readJson(cardSelectionSchema, row.payload, 'posted_cards.payload'),
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The `posted_cards` table: a card the bot posted whose button can start a run. Unique on
+ * (conversation, kind, key): a daily summary's key is its period, a preview's its preview id.
+ */
+export class PostedCards {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Records a card before it is sent (activity id still empty); undefined when the key is taken. */
+  async insert(card: { conversationId: string; kind: PostedCardKind; key: string; selection: CardSelection }): Promise<PostedCard | undefined> {
+    const at = toIsoUtc(this.clock());
+    const id = randomUUID();
+    try {
+      await this.db
+        .insertInto('posted_cards')
+        .values({
+          id,
+          conversation_id: card.conversationId,
+          activity_id: '',
+          kind: card.kind,
+          period_key: card.key,
+          run_id: null,
+          payload: writeJson(card.selection),
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) return undefined;
+      throw err;
+    }
+    return this.byId(id);
+  }
+
+  async byId(id: string): Promise<PostedCard | undefined> {
+    const row = await this.db.selectFrom('posted_cards').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toPostedCard(row);
+  }
+
+  async find(conversationId: string, kind: PostedCardKind, key: string): Promise<PostedCard | undefined> {
+    const row = await this.db
+      .selectFrom('posted_cards')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', kind)
+      .where('period_key', '=', key)
+      .executeTakeFirst();
+    return row && toPostedCard(row);
+  }
+
+  async findByRun(conversationId: string, runId: string): Promise<PostedCard | undefined> {
+    const row = await this.db
+      .selectFrom('posted_cards')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('run_id', '=', runId)
+      .executeTakeFirst();
+    return row && toPostedCard(row);
+  }
+
+  async setActivity(id: string, activityId: string): Promise<void> {
+    await this.db.updateTable('posted_cards').set({ activity_id: activityId, updated_at: toIsoUtc(this.clock()) }).where('id', '=', id).execute();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('posted_cards').where('id', '=', id).execute();
+  }
+
+  /**
+   * Moves the card's run from `expected` to a fresh pending token in one guarded update: of
+   * concurrent clicks (in any process) exactly one gets the token and starts the run.
+   */
+  async claim(id: string, expected: string | null): Promise<string | undefined> {
+    const token = `${PENDING_PREFIX}${randomUUID()}`;
+    const result = await this.db
+      .updateTable('posted_cards')
+      .set({ run_id: token, updated_at: toIsoUtc(this.clock()) })
+      .where('id', '=', id)
+      .where((eb) => (expected === null ? eb('run_id', 'is', null) : eb('run_id', '=', expected)))
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n ? token : undefined;
+  }
+
+  /** Replaces the winner's pending token (or releases it with null when the start failed). */
+  async settle(id: string, token: string, runId: string | null): Promise<void> {
+    await this.db
+      .updateTable('posted_cards')
+      .set({ run_id: runId, updated_at: toIsoUtc(this.clock()) })
+      .where('id', '=', id)
+      .where('run_id', '=', token)
+      .execute();
+  }
+}

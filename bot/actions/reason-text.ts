@@ -1,0 +1,38 @@
+import type { Language } from '../commands';
+import type { Reason } from '../../service/unbilled';
+
+/** Why an appointment cannot be invoiced, as the cards say it. */
+const REASON_TEXT: Record<Language, Record<Reason, string>> = {
+  en: {
+    cancelled: 'Cancelled in Bookings',
+    invoiced: 'Already invoiced',
+    claimed: 'Being invoiced now',
+    excluded: 'Marked as invoiced',
+    'not-ended': 'Not ended yet',
+    review: 'Changed in Bookings: needs review',
+    'no-customer': 'No customer',
+    'customer-without-email': 'Customer has no email',
+    'invalid-price': 'Invalid price',
+    'price-needed': 'Price needed',
+    free: 'Free',
+    'service-not-linked': 'Service not linked to a Business Central item',
+  },
+  da: {
+    cancelled: 'Aflyst i Bookings',
+    invoiced: 'Allerede faktureret',
+    claimed: 'Faktureres nu',
+    excluded: 'Markeret som faktureret',
+    'not-ended': 'Ikke afsluttet endnu',
+    review: 'Ændret i Bookings: skal gennemses',
+    'no-customer': 'Ingen kunde',
+    'customer-without-email': 'Kunden har ingen e-mail',
+    'invalid-price': 'Ugyldig pris',
+    'price-needed': 'Prisen mangler',
+    free: 'Gratis',
+    'service-not-linked': 'Ydelsen er ikke knyttet til en vare i Business Central',
+  },
+};
+
+export function reasonText(reason: Reason, language: Language): string {
+  return REASON_TEXT[language][reason];
+}

@@ -1,0 +1,108 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Activity,
+  TeamsActivityHandler,
+  TeamsInfo,
+  type TurnContext,
+} from 'botbuilder';
+import { BadCardActionError, type BotActions, type EmailLookup, type Reply } from '../actions';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards';
+import { ConversationStore, handleInstallation } from '../installations';
+import type { Logger } from '../../service/logging/logger';
+import { conversationOf, conversationRecord, localeOfActivity, userOf } from './activity-request';
+import { cardActivity } from './card-activity';
+
+function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
+}
+
+/** The Teams activity handler: translates turns into BotActions calls and their answers back into activities. */
+export class BookingsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly actions: BotActions,
+    private readonly conversations: ConversationStore,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    await this.conversations.upsert(conversationRecord(context));
+    const reply: Reply = {
+      card: async (card) => (await context.sendActivity(cardActivity(card)))?.id ?? '',
+      text: async (text) => (await context.sendActivity(text))?.id ?? '',
+    };
+    await this.actions.message(
+      { text: context.activity.text ?? '', user: userOf(context.activity), conversation: conversationOf(context.activity), locale: localeOfActivity(context.activity) },
+      reply,
+      this.emailOf(context),
+    );
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      await this.conversations.upsert(conversationRecord(context));
+      // The handler's parsed value drops `trigger`, so it is read from the activity itself.
+      const raw: unknown = context.activity.value;
+      const trigger = raw !== null && typeof raw === 'object' && (raw as { trigger?: unknown }).trigger === 'automatic' ? 'automatic' : 'manual';
+      const card = await this.actions.cardAction(
+        {
+          verb: value.action.verb ?? '',
+          data: value.action.data,
+          trigger,
+          user: userOf(context.activity),
+          conversation: conversationOf(context.activity),
+          replyToId: context.activity.replyToId ?? null,
+          locale: localeOfActivity(context.activity),
+        },
+        this.emailOf(context),
+      );
+      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+    } catch (err) {
+      if (err instanceof BadCardActionError) return errorResponse(400, 'BadRequest', err.message);
+      this.logger.error({ err }, 'card action failed');
+      return errorResponse(500, 'InternalServerError', 'The action failed; try again.');
+    }
+  }
+
+  protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const botId = activity.recipient?.id;
+    if (activity.membersAdded?.some((m) => m.id === botId)) {
+      await handleInstallation(this.conversations, { kind: 'installed', conversation: conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null) });
+    } else if (activity.membersRemoved?.some((m) => m.id === botId)) {
+      await handleInstallation(this.conversations, this.uninstalled(activity));
+    }
+    await super.onConversationUpdateActivity(context);
+  }
+
+  protected override async onInstallationUpdateActivity(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const action = activity.action ?? '';
+    if (action.startsWith('add')) {
+      await handleInstallation(this.conversations, { kind: 'installed', conversation: conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null) });
+    } else if (action.startsWith('remove')) {
+      await handleInstallation(this.conversations, this.uninstalled(activity));
+    }
+    await super.onInstallationUpdateActivity(context);
+  }
+
+  private uninstalled(activity: Activity) {
+    const info = conversationOf(activity);
+    return { kind: 'uninstalled' as const, conversationId: info.id, teamId: info.teamId };
+  }
+
+  /** The sign-in email is not in the activity: asked of Teams only when a role list names emails. */
+  private emailOf(context: TurnContext): EmailLookup {
+    return async () => {
+      try {
+        const member = await TeamsInfo.getMember(context, context.activity.from.id);
+        return member.email ?? member.userPrincipalName ?? null;
+      } catch (err) {
+        this.logger.warn({ err }, 'could not read the user from Teams');
+        return null;
+      }
+    };
+  }
+}

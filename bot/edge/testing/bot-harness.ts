@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import restify from 'restify';
+import type { InvoiceKit } from '../../../service/invoicing/run/testing/invoice-kit';
+import { silentLogger } from '../../../service/logging/logger';
+import type { Database } from '../../../service/store';
+import { BotActions, type BotServices } from '../../actions';
+import { ConversationStore } from '../../installations';
+import { AdapterMessenger } from '../adapter-messenger';
+import type { BotAuthConfig } from '../bot-auth-config';
+import { BookingsBot } from '../bookings-bot';
+import { createAdapter } from '../create-adapter';
+import { mountBot } from '../mount-bot';
+import { startStandInConnector, type StandInConnector } from './stand-in-connector';
+
+export const TEST_TAB = { appId: '8a4d6c1e-2f3b-4c5d-9e8f-1a2b3c4d5e6f', webUrl: 'http://localhost:3978/tab/unbilled' };
+
+export interface BotHarness {
+  url: string;
+  connector: StandInConnector;
+  actions: BotActions;
+  services: BotServices;
+  conversations: ConversationStore;
+  messenger: AdapterMessenger;
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  activity(extra: Record<string, unknown>, user?: { id: string; aadObjectId: string }): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export const USER_A = { id: '29:user-a', aadObjectId: '11111111-1111-1111-1111-111111111111' };
+export const USER_B = { id: '29:user-b', aadObjectId: '22222222-2222-2222-2222-222222222222' };
+
+/** The bot on a restify server (port 0) over the invoice kit's emulators, talking to a stand-in connector. */
+export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = kit.db, auth: BotAuthConfig = {}): Promise<BotHarness> {
+  const connector = await startStandInConnector();
+  const runner = kit.runner({ db });
+  const services: BotServices = {
+    db,
+    logger: silentLogger,
+    businessId: kit.h.businessId,
+    currentSetup: async () => kit.setup,
+    invoices: runner,
+    sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
+    staffNames: async () => new Map(),
+    tab: TEST_TAB,
+  };
+  const conversations = new ConversationStore(db);
+  const adapter = createAdapter(auth, silentLogger);
+  const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
+  const actions = new BotActions(services, messenger, { pollMs: 50, minEditIntervalMs: 0 });
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  mountBot(server, adapter, new BookingsBot(actions, conversations, silentLogger));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/api/messages`;
+  const conversation = { id: 'a:test-conversation', conversationType: 'personal', tenantId: 'test-tenant' };
+  return {
+    url,
+    connector,
+    actions,
+    services,
+    conversations,
+    messenger,
+    activity: (extra, user = USER_A) => ({
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+      locale: 'en-US',
+      from: { id: user.id, name: 'Test User', aadObjectId: user.aadObjectId },
+      recipient: { id: '28:bot', name: 'Bookings' },
+      conversation,
+      channelData: { tenant: { id: 'test-tenant' } },
+      ...extra,
+    }),
+    post: async (activity) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      return { status: res.status, body };
+    },
+    close: async () => {
+      await actions.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type restify from 'restify';
+import type { AppServices } from '../service/app/app-services';
+import { loadEnv } from '../service/config/env-files';
+import { PROJECT_ROOT } from '../service/config/config';
+import { readStaffNames } from '../service/invoicing/run/staff-names';
+import type { ScheduledTask } from '../service/jobs/scheduler';
+import { BotActions, type BotServices, type RunWatchOptions } from './actions';
+import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
+import { ConversationStore } from './installations';
+import { dailySummaryTask } from './summary';
+
+export interface BotRegistration {
+  /** The daily summary, for the process's scheduler. */
+  summaryTask: ScheduledTask;
+  /** Resolves when the cards being kept in step with their runs got their final edits. */
+  idle(): Promise<void>;
+  /** Stops following runs (their cards show the state at the next refresh or click). */
+  stop(): Promise<void>;
+}
+
+export interface RegisterBotOptions {
+  /** Where MicrosoftAppId & co. and TEAMS_APP_ID / TAB_ENDPOINT come from; default: env files + process environment. */
+  env?: Record<string, string | undefined>;
+  services?: Partial<BotServices>;
+  watch?: RunWatchOptions;
+  summaryCheckMs?: number;
+}
+
+const STAFF_NAMES_TTL_MS = 5 * 60_000;
+
+function cachedStaffNames(app: AppServices): () => Promise<ReadonlyMap<string, string>> {
+  let cached: { at: number; names: Promise<ReadonlyMap<string, string>> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > STAFF_NAMES_TTL_MS) {
+      const names = app.currentSetup().then((setup) => readStaffNames(app.clients.bookings, setup.businessId));
+      names.catch(() => (cached = undefined));
+      cached = { at: Date.now(), names };
+    }
+    return cached.names;
+  };
+}
+
+/** Without its Bot Framework identity (live mode) the bot refuses every request; the tab keeps working. */
+function registerDisabledBot(server: restify.Server, app: AppServices, problem: string): BotRegistration {
+  app.logger.error({ problem }, 'the bot is disabled');
+  server.post('/api/messages', async (_req: restify.Request, res: restify.Response) => {
+    res.send(401, { error: { code: 'unauthorized', message: 'Bot Framework authentication is not configured' } });
+  });
+  const leaseName = `schedule:daily-summary:${app.businessId.trim().toLowerCase()}`;
+  return {
+    summaryTask: { name: 'daily-summary:disabled', leaseName, intervalMs: () => 3_600_000, run: async () => undefined },
+    idle: async () => undefined,
+    stop: async () => undefined,
+  };
+}
+
+/** Adds POST /api/messages (the Teams bot) to the server and returns the daily summary task. */
+export function registerBot(server: restify.Server, app: AppServices, options: RegisterBotOptions = {}): BotRegistration {
+  const env = options.env ?? loadEnv(process.env, PROJECT_ROOT);
+  let auth: BotAuthConfig;
+  try {
+    auth = readBotAuthConfig(env, app.config.mode);
+  } catch (err) {
+    if (err instanceof BotAuthConfigError) return registerDisabledBot(server, app, err.message);
+    throw err;
+  }
+  const services: BotServices = {
+    db: app.store.db,
+    logger: app.logger.child({ component: 'bot' }),
+    businessId: app.businessId,
+    currentSetup: () => app.currentSetup(),
+    invoices: app.invoices,
+    sync: app.sync,
+    staffNames: cachedStaffNames(app),
+    tab: readTabLinks(env, app.config.port),
+    ...options.services,
+  };
+  const conversations = new ConversationStore(services.db);
+  const adapter = createAdapter(auth, services.logger);
+  const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
+  const actions = new BotActions(services, messenger, options.watch);
+  mountBot(server, adapter, new BookingsBot(actions, conversations, services.logger));
+  return {
+    summaryTask: dailySummaryTask({ services, messenger, conversations }, options.summaryCheckMs),
+    idle: () => actions.idle(),
+    stop: () => actions.stop(),
+  };
+}

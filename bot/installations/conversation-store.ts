@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { toIsoUtc, type Database, type Row } from '../../service/store';
+
+/** A conversation the bot can post into, with the Bot Framework reference kept as JSON text. */
+export interface StoredConversation {
+  id: string;
+  tenantId: string;
+  serviceUrl: string;
+  conversationType: string;
+  /** JSON: the Bot Framework ConversationReference, read back by the edge. */
+  reference: string;
+  teamId: string | null;
+  channelId: string | null;
+  installedBy: string | null;
+}
+
+export interface ConversationRecord extends Omit<StoredConversation, 'installedBy'> {
+  installedBy?: string | null;
+}
+
+function toStored(row: Row<'conversations'>): StoredConversation {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    serviceUrl: row.service_url,
+    conversationType: row.conversation_type,
+    reference: row.reference,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    installedBy: row.installed_by,
+  };
+}
+
+/** The `conversations` table. */
+export class ConversationStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Inserts or refreshes a conversation's reference (Teams may move a conversation to another
+   * service URL); who installed the bot is kept unless a new install names someone.
+   */
+  async upsert(record: ConversationRecord): Promise<void> {
+    const values = {
+      tenant_id: record.tenantId,
+      service_url: record.serviceUrl,
+      conversation_type: record.conversationType,
+      reference: record.reference,
+      team_id: record.teamId,
+      channel_id: record.channelId,
+    };
+    await this.db
+      .insertInto('conversations')
+      .values({ id: record.id, ...values, installed_by: record.installedBy ?? null, created_at: toIsoUtc(this.clock()) })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet(record.installedBy === undefined || record.installedBy === null ? values : { ...values, installed_by: record.installedBy }),
+      )
+      .execute();
+  }
+
+  async get(id: string): Promise<StoredConversation | undefined> {
+    const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toStored(row);
+  }
+
+  /** On uninstall: the conversation and the cards posted in it (the foreign key cascades where enforced). */
+  async remove(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('posted_cards').where('conversation_id', '=', id).execute();
+      await trx.deleteFrom('conversations').where('id', '=', id).execute();
+    });
+  }
+
+  /** A team uninstall removes every conversation of the team. */
+  async removeTeam(teamId: string): Promise<void> {
+    const rows = await this.db.selectFrom('conversations').select('id').where('team_id', '=', teamId).execute();
+    for (const row of rows) await this.remove(row.id);
+  }
+
+  async all(): Promise<StoredConversation[]> {
+    const rows = await this.db.selectFrom('conversations').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toStored);
+  }
+}

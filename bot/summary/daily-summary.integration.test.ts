@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { zonedTimeToUtc } from '../../service/domain/zoned-time';
+import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
+import { IntervalScheduler } from '../../service/jobs/scheduler';
+import { silentLogger } from '../../service/logging/logger';
+import type { Database } from '../../service/store';
+import { describeEachStore } from '../../service/store/testing/test-stores';
+import { queryUnbilled } from '../../service/unbilled';
+import type { BotServices, CardMessenger } from '../actions';
+import type { AdaptiveCardJson } from '../cards';
+import { ConversationStore } from '../installations';
+import { postDailySummaries } from './post-daily-summary';
+import { dailySummaryTask } from './summary-task';
+
+class RecordingMessenger implements CardMessenger {
+  readonly sent: Array<{ conversationId: string; card: AdaptiveCardJson }> = [];
+  async send(conversationId: string, card: AdaptiveCardJson): Promise<string> {
+    this.sent.push({ conversationId, card });
+    return `msg-${this.sent.length}`;
+  }
+  async update(): Promise<void> {}
+}
+
+const TARGETS = ['a:chat-anna', '19:general@thread.tacv2'];
+
+describeEachStore('daily summary posting', (getStore, suite) => {
+  let kit: InvoiceKit;
+  let day: string;
+  let now: Date;
+
+  const services = (db: Kysely<Database>, clock: () => Date): BotServices => ({
+    db,
+    logger: silentLogger,
+    businessId: kit.h.businessId,
+    currentSetup: async () => kit.setup,
+    invoices: kit.runner({ db }),
+    sync: { requestSync: async () => 'x', recentRuns: async () => [] },
+    staffNames: async () => new Map(),
+    tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
+    clock,
+  });
+
+  beforeAll(async () => {
+    kit = await startInvoiceKit(getStore().db);
+    const unbilled = await queryUnbilled(kit.db, { businessId: kit.h.businessId, state: 'unbilled', limit: 1 }, { now: new Date(), setup: kit.setup });
+    day = [...unbilled.byDay].sort((a, b) => b.count - a.count)[0]!.day;
+    const [y, m, d] = day.split('-').map(Number);
+    // 08:00 local on the day after: the 07:30 summary covering `day` is due.
+    now = zonedTimeToUtc({ year: y!, month: m!, day: d! + 1, hour: 8, minute: 0 }, 'Europe/Copenhagen');
+    const conversations = new ConversationStore(kit.db);
+    for (const id of TARGETS) {
+      await conversations.upsert({
+        id,
+        tenantId: 't',
+        serviceUrl: 'http://127.0.0.1:1/',
+        conversationType: id.startsWith('19:') ? 'channel' : 'personal',
+        reference: JSON.stringify({ conversation: { id }, serviceUrl: 'http://127.0.0.1:1/', locale: id.startsWith('a:') ? 'da-DK' : 'en-US' }),
+        teamId: id.startsWith('19:') ? id : null,
+        channelId: id.startsWith('19:') ? id : null,
+      });
+    }
+  });
+  afterAll(() => kit?.h.close());
+  beforeEach(async () => {
+    await kit.db.deleteFrom('posted_cards').execute();
+    kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, postWhenEmpty: false, conversationIds: 'all' } });
+  });
+
+  it('posts each target once when two processes run the task at the same time and again later', async () => {
+    const other = (await suite.reopen()).db;
+    const a = new RecordingMessenger();
+    const b = new RecordingMessenger();
+    const depsA = { services: services(kit.db, () => now), messenger: a, conversations: new ConversationStore(kit.db) };
+    const depsB = { services: services(other, () => now), messenger: b, conversations: new ConversationStore(other) };
+    await Promise.all([postDailySummaries(depsA), postDailySummaries(depsB)]);
+
+    // Two schedulers (two processes) on one database keep ticking: nothing is posted twice.
+    const schedulers = [new IntervalScheduler({ db: kit.db }), new IntervalScheduler({ db: other })];
+    schedulers[0]!.add(dailySummaryTask(depsA, 20), 0);
+    schedulers[1]!.add(dailySummaryTask(depsB, 20), 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all(schedulers.map((s) => s.stop()));
+
+    const sent = [...a.sent, ...b.sent];
+    expect(sent.map((s) => s.conversationId).sort()).toEqual([...TARGETS].sort());
+    const danish = sent.find((s) => s.conversationId === 'a:chat-anna')!;
+    expect(JSON.stringify(danish.card)).toContain('Fakturer');
+    expect(JSON.stringify(danish.card)).toContain(`"periodKey":"${day}..${day}"`);
+    const rows = await kit.db.selectFrom('posted_cards').selectAll().execute();
+    expect(rows.map((r) => [r.kind, r.period_key, r.activity_id !== ''])).toEqual(TARGETS.map(() => ['dailySummary', `${day}..${day}`, true]));
+  });
+
+  it('posts only to the conversations the setup selects', async () => {
+    kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, conversationIds: ['19:general@thread.tacv2'] } });
+    const m = new RecordingMessenger();
+    await postDailySummaries({ services: services(kit.db, () => now), messenger: m, conversations: new ConversationStore(kit.db) });
+    expect(m.sent.map((s) => s.conversationId)).toEqual(['19:general@thread.tacv2']);
+  });
+
+  it('skips an empty day unless postWhenEmpty, and posts nothing before the summary time', async () => {
+    const later = new Date(now.getTime() + 400 * 86_400_000);
+    const m = new RecordingMessenger();
+    const deps = { services: services(kit.db, () => later), messenger: m, conversations: new ConversationStore(kit.db) };
+    expect(await postDailySummaries(deps)).toMatchObject({ empty: true, posted: [] });
+    expect(m.sent).toHaveLength(0);
+
+    const early = new Date(now.getTime() - 60 * 60_000);
+    expect((await postDailySummaries({ ...deps, services: services(kit.db, () => early) })).day).toBeUndefined();
+    expect(m.sent).toHaveLength(0);
+
+    kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, postWhenEmpty: true } });
+    expect((await postDailySummaries(deps)).posted.sort()).toEqual([...TARGETS].sort());
+  });
+});

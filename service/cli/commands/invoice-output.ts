@@ -1,0 +1,54 @@
+import type { Preview, RunResult } from '../../invoicing/run/run-schemas';
+import { formatLocal, formatMoney } from '../format';
+import { textTable } from '../text-table';
+
+/** Names come from Bookings: no terminal escape sequence reaches the terminal. */
+const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The preview: each invoice with its lines, what is not invoiceable and why, and the totals. */
+export function previewText(preview: Preview, timeZone: string): string {
+  const out: string[] = [];
+  for (const invoice of preview.invoices) {
+    out.push(`${plain(invoice.customer.name)} <${plain(invoice.customer.email)}>  ${invoice.invoiceDate}  ${plural(invoice.lines.length, 'line')}  ${formatMoney(invoice.total)}`);
+    const table = textTable(
+      ['Start', 'Line', 'Qty', 'Amount'],
+      invoice.lines.map((l) => [formatLocal(l.start, timeZone), l.description, String(l.quantity), formatMoney(l.amount)]),
+      [16, 60, 8, 14],
+    );
+    // Lines under their invoice, without the table's header.
+    out.push(...table.split('\n').slice(2).map((line) => `  ${line}`));
+  }
+  const customers = new Set(preview.invoices.map((i) => i.customer.email.toLowerCase())).size;
+  const lines = preview.invoices.reduce((n, i) => n + i.lines.length, 0);
+  if (preview.skipped.length > 0) {
+    const byReason = new Map<string, number>();
+    for (const s of preview.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+    out.push('', `Not invoiceable: ${plural(preview.skipped.length, 'appointment')}`);
+    for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1])) out.push(`  ${reason}: ${n}`);
+  }
+  out.push(
+    '',
+    `${plural(preview.invoices.length, 'invoice')} for ${plural(customers, 'customer')}, ${plural(lines, 'line')}, ${preview.totals.map(formatMoney).join(', ') || 'nothing'} (times in ${timeZone}).`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** Each invoice of a finished run: its number and link, or why it failed. */
+export function resultText(run: RunResult): string {
+  const out: string[] = [];
+  for (const invoice of run.invoices) {
+    const who = plain(invoice.customer.name || invoice.customer.email);
+    if (invoice.status === 'failed' || invoice.status === 'deleted') {
+      out.push(`FAILED  ${who}  ${formatMoney(invoice.amount)}  ${plain(invoice.error ?? 'unknown error')}`);
+      continue;
+    }
+    const problem = invoice.verifyProblem ? `  (check: ${plain(invoice.verifyProblem)})` : '';
+    out.push(`${invoice.number ?? '(no number)'}  ${who}  ${formatMoney(invoice.amount)}  ${invoice.url ?? ''}${problem}`.trimEnd());
+  }
+  const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted').length;
+  const created = run.invoices.length - failed;
+  if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);
+  else out.push(`Created ${plural(created, 'draft invoice')} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${failed} failed` : ''} (run ${run.id}).`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,115 @@
+import { createAppServices } from '../../app/app-services';
+import { PeriodError, resolvePeriod } from '../../invoicing/periods';
+import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../invoicing/run/run-schemas';
+import type { CliCommand, CommandContext } from '../cli-context';
+import { EXIT, UsageError } from '../cli-errors';
+import { parseOptions } from '../parse-options';
+import { cliActor } from './cli-actor';
+import { terminalConfirm, type Confirm } from './confirm';
+import { previewText, resultText } from './invoice-output';
+import { invoiceProgress } from './invoice-progress';
+
+const usage =
+  'npm run cli -- invoice --period yesterday|today|this-week|last-week|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD [--customer EMAIL|NAME] [--dry-run] [--yes]';
+
+const options = {
+  period: { type: 'string' },
+  customer: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+} as const;
+
+const POLL_MS = 200;
+
+async function follow(ctx: CommandContext, wait: Promise<RunResult>, read: () => Promise<RunResult>): Promise<RunResult | 'interrupted'> {
+  const progress = invoiceProgress(ctx.io);
+  let settled = false;
+  const done = wait.finally(() => {
+    settled = true;
+  });
+  const aborted = new Promise<'interrupted'>((resolve) => ctx.signal.addEventListener('abort', () => resolve('interrupted'), { once: true }));
+  try {
+    while (!settled && !ctx.signal.aborted) {
+      progress.update(await read());
+      await Promise.race([done, aborted, new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
+    }
+    const result = await Promise.race([done, aborted]);
+    if (result !== 'interrupted') progress.update(result);
+    return result;
+  } finally {
+    progress.end();
+  }
+}
+
+/** `invoice --period ...`: preview, confirmation, the run with its progress, then each invoice's number. */
+export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCommand {
+  return {
+    name: 'invoice',
+    summary: 'Preview and create draft invoices in Business Central for a period (asks first unless --yes)',
+    usage,
+    async run(args, ctx) {
+      const { values } = parseOptions(args, options, usage);
+      if (values.period === undefined) throw new UsageError(`--period is required. Usage: ${usage}`);
+      if (values['dry-run'] && values.yes) throw new UsageError('Use either --dry-run or --yes, not both');
+
+      const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients() });
+      const setup = await services.currentSetup();
+      const timeZone = setup.dailySummary.timeZone;
+      let days;
+      try {
+        days = resolvePeriod(values.period, ctx.now(), timeZone);
+      } catch (err) {
+        if (err instanceof PeriodError) throw new UsageError(err.message);
+        throw err;
+      }
+      const filter: Selection = { kind: 'filter', from: days.firstDay, to: days.lastDay, customer: values.customer?.trim() || undefined };
+      const actor = cliActor();
+      const span = days.firstDay === days.lastDay ? days.firstDay : `${days.firstDay}..${days.lastDay}`;
+
+      const preview = await services.invoices.preview(filter, actor);
+      ctx.io.out(`Period ${span} (${timeZone})${filter.customer ? `, customer "${filter.customer}"` : ''}\n\n`);
+      ctx.io.out(previewText(preview, timeZone));
+      if (preview.invoices.length === 0) {
+        ctx.io.out('Nothing to invoice.\n');
+        return EXIT.ok;
+      }
+      if (values['dry-run']) {
+        ctx.io.out('Dry run: nothing was created.\n');
+        return EXIT.ok;
+      }
+      if (setup.companyId === null) {
+        ctx.io.err('No Business Central company chosen: run `npm run cli -- setup set companyId=<id>` (see `npm run cli -- connections`)\n');
+        return EXIT.usage;
+      }
+      if (!values.yes) {
+        const answer = await confirm(`Create ${preview.invoices.length} draft invoice${preview.invoices.length === 1 ? '' : 's'} in Business Central? [y/N] `, ctx.signal);
+        if (answer === 'no-terminal') {
+          ctx.io.err('Not creating invoices without confirmation: run on a terminal to be asked, or add --yes\n');
+          return EXIT.usage;
+        }
+        if (!answer) {
+          ctx.io.out('Nothing was created.\n');
+          return EXIT.ok;
+        }
+      }
+
+      // The run bills what was shown; appointments that changed since are answered per id.
+      const ids = [...new Set(preview.invoices.flatMap((i) => i.appointmentIds))];
+      const selection: Selection = ids.length <= MAX_SELECTED_IDS ? { kind: 'ids', appointmentIds: ids } : filter;
+      const runId = await services.invoices.start(selection, actor, 'cli');
+      const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRun(runId));
+      if (result === 'interrupted') {
+        ctx.io.err(`Interrupted: run ${runId} resumes on the next start of the service\n`);
+        return EXIT.interrupted;
+      }
+      if (!result.finished) {
+        ctx.io.err(`Invoice run stopped: ${result.error ?? 'unknown error'}; it resumes on the next start (run ${runId})\n`);
+        return EXIT.failed;
+      }
+      ctx.io.out(resultText(result));
+      return result.state === 'partial' || result.state === 'failed' ? EXIT.failed : EXIT.ok;
+    },
+  };
+}
+
+export const invoiceCommand = createInvoiceCommand();

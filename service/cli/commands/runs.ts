@@ -1,0 +1,84 @@
+import { createAppServices } from '../../app/app-services';
+import { getInvoiceRun, listInvoiceRuns, listInvoiceRunsRequestSchema } from '../../history';
+import { fieldErrors } from '../../setup/validate';
+import type { CliCommand } from '../cli-context';
+import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
+import { formatLocal, formatMoney } from '../format';
+import { intOption, parseOptions } from '../parse-options';
+import { textTable } from '../text-table';
+import { resultText } from './invoice-output';
+
+const listUsage = 'npm run cli -- runs [--source tab|bot|cli|schedule] [--limit n] [--offset n] [--json]';
+const showUsage = 'npm run cli -- runs show ID [--json]';
+
+export const runsCommand: CliCommand = {
+  name: 'runs',
+  summary: 'List invoice runs, newest first: who, when, from where, counts and totals',
+  usage: listUsage,
+  async run(args, ctx) {
+    const { values } = parseOptions(args, { source: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } }, listUsage);
+    const request = listInvoiceRunsRequestSchema.safeParse({
+      businessId: ctx.config.graph.businessId,
+      source: values.source,
+      offset: intOption(values.offset, 'offset', 0) ?? 0,
+      limit: intOption(values.limit, 'limit', 1) ?? 20,
+    });
+    if (!request.success) throw new FieldErrorsFailure(fieldErrors(request.error.issues));
+    const db = (await ctx.store()).db;
+    const page = await listInvoiceRuns(db, request.data);
+    if (values.json) {
+      ctx.io.out(`${JSON.stringify(page, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const timeZone = (await createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients() }).currentSetup()).dailySummary.timeZone;
+    const table = textTable(
+      ['Started', 'Source', 'By', 'State', 'Invoices', 'Failed', 'Total', 'Run'],
+      page.runs.map((r) => [
+        formatLocal(r.createdAt, timeZone),
+        r.source,
+        r.requestedBy,
+        r.state,
+        String(r.counts.created),
+        String(r.failures),
+        r.totals.map(formatMoney).join(', '),
+        r.id,
+      ]),
+      [16, 8, 24, 10, 8, 6, 18, 36],
+    );
+    ctx.io.out(`${page.runs.length > 0 ? table : 'No invoice runs.'}\n\nShowing ${page.runs.length} of ${page.total} (times in ${timeZone}).\n`);
+    return EXIT.ok;
+  },
+};
+
+export const runsShowCommand: CliCommand = {
+  name: 'runs show',
+  summary: "Show one invoice run: its selection, invoices with numbers and links, failures and what it skipped",
+  usage: showUsage,
+  async run(args, ctx) {
+    const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, showUsage, true);
+    const [runId, extra] = positionals;
+    if (runId === undefined || extra !== undefined) throw new UsageError(`Name one run. Usage: ${showUsage}`);
+    const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients() });
+    const run = await getInvoiceRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    if (run === null) {
+      ctx.io.err(`No invoice run ${JSON.stringify(runId)}: see \`npm run cli -- runs\`\n`);
+      return EXIT.failed;
+    }
+    if (values.json) {
+      ctx.io.out(`${JSON.stringify(run, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const timeZone = (await services.currentSetup()).dailySummary.timeZone;
+    const header = [
+      `Run ${run.id}: ${run.state}${run.finished ? '' : ' (not finished)'}`,
+      `Requested by ${run.requestedBy} from ${run.source} at ${formatLocal(run.createdAt, timeZone)}${run.finishedAt ? `, finished ${formatLocal(run.finishedAt, timeZone)}` : ''} (${timeZone})`,
+      `Selection: ${run.selection.kind === 'ids' ? `${run.selection.appointmentIds.length} appointment(s)` : JSON.stringify(run.selection)}`,
+      ...(run.retryOf ? [`Retries run ${run.retryOf}`] : []),
+      ...(run.error ? [`Error: ${run.error}`] : []),
+      ...(run.skipped.length > 0 ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => s.reason))].join(', ')})`] : []),
+      '',
+    ];
+    ctx.io.out(`${header.join('\n')}\n${run.invoices.length > 0 || run.finished ? resultText(run) : ''}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { money, totalsByCurrency, type Money } from '../domain/money';
+import type { InvoiceRunner } from '../invoicing/run/invoice-runner';
+import { isTerminal, runSourceSchema, runStateSchema, type RunResult } from '../invoicing/run/run-schemas';
+import { LIVE_STATUSES } from '../invoicing/run/run-view';
+import type { Database } from '../store/database';
+import { listInvoiceRunsRequestSchema, type InvoiceRunPage, type ListInvoiceRunsRequest } from './history-schemas';
+
+const skippedCountSchema = z.array(z.unknown());
+
+/** How many appointments a run skipped; a stored list that does not parse counts as none rather than hide the run. */
+function skippedCount(text: string | null): number {
+  if (text === null) return 0;
+  try {
+    const parsed = skippedCountSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Invoice runs of a business, newest first, with counts and the totals of their live invoices. */
+export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRunsRequest): Promise<InvoiceRunPage> {
+  const request = listInvoiceRunsRequestSchema.parse(input);
+  const businessId = request.businessId.toLowerCase();
+  let base = db.selectFrom('invoice_runs').where('business_id', '=', businessId);
+  if (request.source !== undefined) base = base.where('source', '=', request.source);
+  const [counted, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(request.offset).limit(request.limit).execute(),
+  ]);
+  const totals = new Map<string, Money[]>();
+  if (rows.length > 0) {
+    const sums = await db
+      .selectFrom('invoices')
+      .select(['run_id', 'currency', (eb) => eb.fn.sum<number | string>('amount_minor').as('minor')])
+      .where('run_id', 'in', rows.map((r) => r.id))
+      .where('status', 'in', [...LIVE_STATUSES])
+      .groupBy(['run_id', 'currency'])
+      .execute();
+    for (const sum of sums) totals.set(sum.run_id, [...(totals.get(sum.run_id) ?? []), money(Number(sum.minor), sum.currency)]);
+  }
+  return {
+    runs: rows.map((row) => {
+      const state = runStateSchema.parse(row.state);
+      return {
+        id: row.id,
+        requestedBy: row.requested_by,
+        source: runSourceSchema.parse(row.source),
+        createdAt: row.created_at,
+        finishedAt: row.finished_at,
+        state,
+        finished: isTerminal(state),
+        counts: { planned: row.planned_count, created: row.created_count, failed: row.failed_count, skipped: skippedCount(row.skipped) },
+        totals: totalsByCurrency(totals.get(row.id) ?? []),
+        failures: row.failed_count,
+        retryOf: row.retry_of,
+        error: row.error,
+      };
+    }),
+    total: Number(counted.n),
+    offset: request.offset,
+    limit: request.limit,
+  };
+}
+
+/** One run in full (invoices with links, failures, skipped), or null when it is not this business's. */
+export async function getInvoiceRun(
+  db: Kysely<Database>,
+  runner: Pick<InvoiceRunner, 'getRun'>,
+  request: { businessId: string; runId: string },
+): Promise<RunResult | null> {
+  const row = await db
+    .selectFrom('invoice_runs')
+    .select('id')
+    .where('id', '=', request.runId)
+    .where('business_id', '=', request.businessId.toLowerCase())
+    .executeTakeFirst();
+  return row === undefined ? null : runner.getRun(row.id);
+}

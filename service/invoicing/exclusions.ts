@@ -1,0 +1,179 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
+import { canMove } from '../domain/appointment-state';
+import { toIsoUtc, writeJson } from '../store/columns';
+import type { Database } from '../store/database';
+import { actorSchema, runSourceSchema } from './run/run-schemas';
+
+/*
+ * "Mark as invoiced" (Business Central's page let users exclude an appointment without invoicing
+ * it), its undo, and a price typed by a user: each one guarded state move plus its audit row, in
+ * one transaction.
+ */
+
+const appointmentActionSchema = z.object({
+  businessId: z.string().trim().min(1),
+  appointmentId: z.string().trim().min(1),
+  actor: actorSchema,
+  source: runSourceSchema,
+});
+
+export const excludeRequestSchema = appointmentActionSchema.extend({
+  reason: z.string().trim().max(500, { error: 'Use at most 500 characters for the reason' }).optional(),
+});
+export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
+
+export const includeRequestSchema = appointmentActionSchema;
+export type IncludeRequest = z.input<typeof includeRequestSchema>;
+
+/** Price types whose amount Bookings does not give: a user may type one. */
+export const ENTERABLE_PRICE_TYPES = PRICE_TYPES.filter((t) => !['fixedPrice', 'startingAt', 'hourly', 'free'].includes(t));
+
+export const enteredPriceRequestSchema = appointmentActionSchema.extend({
+  price: z
+    .object({
+      minor: z.number().int({ error: 'Use a whole number of minor units' }).min(0, { error: 'A price cannot be negative' }).max(Number.MAX_SAFE_INTEGER),
+      currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Use an ISO 4217 currency code such as DKK' }),
+    })
+    .nullable(),
+});
+export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
+
+/** Why an appointment cannot take the change. */
+export const NOT_ALLOWED_REASONS = ['claimed', 'invoiced', 'cancelled', 'excluded', 'not-excluded', 'priced-by-bookings', 'currency'] as const;
+export type NotAllowedReason = (typeof NOT_ALLOWED_REASONS)[number];
+
+export const appointmentActionResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), code: z.literal('not-found') }),
+  z.object({
+    ok: z.literal(false),
+    code: z.literal('not-allowed'),
+    reason: z.enum(NOT_ALLOWED_REASONS),
+    state: z.enum(APPOINTMENT_STATES),
+    message: z.string(),
+  }),
+]);
+export type AppointmentActionResult = z.infer<typeof appointmentActionResultSchema>;
+
+const MESSAGES: Record<NotAllowedReason, string> = {
+  claimed: 'The appointment is being invoiced right now',
+  invoiced: 'The appointment is invoiced already',
+  cancelled: 'The appointment was cancelled in Bookings',
+  excluded: 'The appointment is marked as invoiced already',
+  'not-excluded': 'The appointment is not marked as invoiced',
+  'priced-by-bookings': 'Bookings gives the price of this appointment',
+  currency: "The price must be in the appointment's currency",
+};
+
+const notAllowed = (reason: NotAllowedReason, state: AppointmentState): AppointmentActionResult => ({
+  ok: false,
+  code: 'not-allowed',
+  reason,
+  state,
+  message: MESSAGES[reason],
+});
+
+/** The reason a move from `state` is refused: the state itself names it. */
+function refusal(state: AppointmentState): AppointmentActionResult {
+  return notAllowed(state === 'unbilled' ? 'not-excluded' : state, state);
+}
+
+async function audit(
+  trx: Transaction<Database>,
+  entry: { actor: string; source: string; action: string; appointmentId: string; details: Record<string, unknown> },
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({ at: toIsoUtc(new Date()), actor: entry.actor, source: entry.source, action: entry.action, subject: entry.appointmentId, details: writeJson(entry.details) })
+    .execute();
+}
+
+async function move(
+  db: Kysely<Database>,
+  request: z.output<typeof appointmentActionSchema>,
+  to: AppointmentState,
+  allowedFrom: (state: AppointmentState) => boolean,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<AppointmentActionResult> {
+  const businessId = request.businessId.toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('appointments')
+      .select(['state'])
+      .where('id', '=', request.appointmentId)
+      .where('business_id', '=', businessId)
+      .executeTakeFirst();
+    if (row === undefined) return { ok: false, code: 'not-found' } as const;
+    if (!allowedFrom(row.state) || !canMove(row.state, to)) return refusal(row.state);
+    // Guarded by the state read: a run claiming it meanwhile wins, and the answer says so.
+    const moved = await trx
+      .updateTable('appointments')
+      .set({ state: to, updated_at: toIsoUtc(new Date()) })
+      .where('id', '=', request.appointmentId)
+      .where('business_id', '=', businessId)
+      .where('state', '=', row.state)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) {
+      const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
+      return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
+    }
+    await audit(trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
+    return { ok: true } as const;
+  });
+}
+
+/** "Mark as invoiced": an unbilled appointment leaves the unbilled list without an invoice (audited, reversible). */
+export async function excludeAppointment(db: Kysely<Database>, input: ExcludeRequest): Promise<AppointmentActionResult> {
+  const request = excludeRequestSchema.parse(input);
+  return move(db, request, 'excluded', (state) => state === 'unbilled', 'appointment.excluded', { reason: request.reason ?? null });
+}
+
+/** Undoes "mark as invoiced": the appointment is unbilled again. */
+export async function includeAppointment(db: Kysely<Database>, input: IncludeRequest): Promise<AppointmentActionResult> {
+  const request = includeRequestSchema.parse(input);
+  return move(db, request, 'unbilled', (state) => state === 'excluded', 'appointment.included', {});
+}
+
+/**
+ * The price a user typed for an appointment Bookings does not price (null clears it). Only while
+ * the appointment is unbilled or excluded: what a run claimed or invoiced keeps its billed price.
+ */
+export async function setEnteredPrice(db: Kysely<Database>, input: EnteredPriceRequest): Promise<AppointmentActionResult> {
+  const request = enteredPriceRequestSchema.parse(input);
+  const businessId = request.businessId.toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('appointments')
+      .select(['state', 'price_type', 'currency', 'entered_price_minor'])
+      .where('id', '=', request.appointmentId)
+      .where('business_id', '=', businessId)
+      .executeTakeFirst();
+    if (row === undefined) return { ok: false, code: 'not-found' } as const;
+    if (row.state !== 'unbilled' && row.state !== 'excluded') return notAllowed(row.state, row.state);
+    if (!(ENTERABLE_PRICE_TYPES as readonly string[]).includes(row.price_type)) return notAllowed('priced-by-bookings', row.state);
+    if (request.price !== null && request.price.currency !== row.currency) return notAllowed('currency', row.state);
+    const minor = request.price?.minor ?? null;
+    const updated = await trx
+      .updateTable('appointments')
+      .set({ entered_price_minor: minor, updated_at: toIsoUtc(new Date()) })
+      .where('id', '=', request.appointmentId)
+      .where('business_id', '=', businessId)
+      .where('state', '=', row.state)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
+      return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
+    }
+    await audit(trx, {
+      actor: request.actor,
+      source: request.source,
+      action: 'appointment.price-entered',
+      appointmentId: request.appointmentId,
+      details: { businessId, from: row.entered_price_minor, to: minor, currency: row.currency },
+    });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,55 @@
+import { isTerminal, runStateSchema } from '../run/run-schemas';
+import { emptyReport, type SyncPhase } from '../../sync/sync-context';
+import { applyDecision } from './apply-reconcile';
+import { fetchInvoicesById } from './fetch-invoices-by-id';
+import { decide } from './reconcile-decision';
+
+/** Our invoices that exist in Business Central and may still change there (not deleted, failed or canceled). */
+export const RECONCILED_STATUSES = ['created', 'verified', 'mismatch', 'posted'] as const;
+const INVOICES_PER_CHUNK = 100;
+
+/**
+ * The sync's reconcile phase: each of our live invoices is read back from Business Central (by id,
+ * many per `$filter`) and what happened there is applied, one transaction per chunk. Invoices of a
+ * run still executing are left to that run.
+ */
+export const syncReconcile: SyncPhase = async (ctx) => {
+  const report = emptyReport();
+  const logger = ctx.logger.child({ phase: 'reconcile' });
+  const base = ctx.db
+    .selectFrom('invoices')
+    .innerJoin('invoice_runs', 'invoice_runs.id', 'invoices.run_id')
+    .where('invoices.business_id', '=', ctx.businessId)
+    .where('invoices.status', 'in', [...RECONCILED_STATUSES])
+    .where('invoices.bc_invoice_id', 'is not', null);
+  const counted = await base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  let done = 0;
+  let after = '';
+  // No invoice to read: nothing to report or fetch.
+  if (total === 0) return report;
+  ctx.progress({ phase: 'reconcile', done, total });
+  for (;;) {
+    ctx.signal.throwIfAborted();
+    const rows = await base.selectAll('invoices').select('invoice_runs.state as run_state').where('invoices.id', '>', after).orderBy('invoices.id').limit(INVOICES_PER_CHUNK).execute();
+    const last = rows.at(-1);
+    if (last === undefined) break;
+    after = last.id;
+    const settled = rows.filter((r) => isTerminal(runStateSchema.catch('planned').parse(r.run_state)));
+    const found = await fetchInvoicesById(ctx.bc, settled.map((r) => r.bc_invoice_id!));
+    const now = new Date();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const { run_state: _runState, ...invoice } of settled) {
+        const decision = decide({ status: invoice.status, postedNumber: invoice.posted_number }, found.get(invoice.bc_invoice_id!.toLowerCase()));
+        await applyDecision(trx, invoice, decision, now);
+        if (decision.kind === 'unchanged') report.unchanged += 1;
+        else if (decision.kind === 'deleted') report.removed += 1;
+        else report.updated += 1;
+      }
+    });
+    done += rows.length;
+    ctx.progress({ phase: 'reconcile', done, total });
+  }
+  logger.info({ ...report }, 'reconciled invoices with Business Central');
+  return report;
+};
