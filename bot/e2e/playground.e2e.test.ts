@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../../service/config/config';
+import { wallClockAt } from '../../service/domain/zoned-time';
+import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
+import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, waitForOutput, type ChildOutput, type SandboxApp } from '../../server/testing/sandbox-app';
+
+/*
+ * The bot as a person meets it: `npm start` (sandbox), the Microsoft 365 Agents Playground against it,
+ * and headless Chromium typing into the playground's chat.
+ */
+
+const PLAYGROUND = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'agentsplayground');
+
+/** "invoice yesterday" unless yesterday in Copenhagen was a weekend, when the clinic is closed. */
+function command(now = new Date()): string {
+  const yesterday = wallClockAt(now.getTime() - 86_400_000, 'Europe/Copenhagen');
+  const weekday = new Date(Date.UTC(yesterday.year, yesterday.month - 1, yesterday.day)).getUTCDay();
+  return weekday === 0 || weekday === 6 ? 'invoice last week' : 'invoice yesterday';
+}
+
+async function syncNow(app: SandboxApp): Promise<void> {
+  const started = await fetch(`${app.origin}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(started.status).toBe(202);
+  const { syncRunId } = (await started.json()) as { syncRunId: string };
+  for (let i = 0; i < 600; i++) {
+    const run = (await (await fetch(`${app.origin}/api/sync/${syncRunId}`)).json()) as { state: string; error?: string | null };
+    if (run.state === 'succeeded') return;
+    if (run.state === 'failed') throw new Error(`sync failed: ${run.error ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('sync did not finish');
+}
+
+async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
+  const headers = { authorization: `Bearer ${app.token}` };
+  const companies = (await (await fetch(`${app.bcApiBaseUrl}/companies`, { headers })).json()) as { value: Array<{ id: string }> };
+  const numbers = new Set<string>();
+  let url: string | undefined = `${app.bcApiBaseUrl}/companies(${companies.value[0]!.id})/salesInvoices`;
+  while (url) {
+    const page = (await (await fetch(url, { headers })).json()) as { value: Array<{ number: string }>; '@odata.nextLink'?: string };
+    for (const invoice of page.value) numbers.add(invoice.number);
+    url = page['@odata.nextLink'];
+  }
+  return numbers;
+}
+
+(browserTestsEnabled('Agents Playground') ? describe : describe.skip)('the bot in the Microsoft 365 Agents Playground', () => {
+  let app: SandboxApp;
+  let playground: ChildOutput;
+  let playgroundUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startSandboxApp();
+    await syncNow(app);
+    const port = await freePort();
+    playground = runChild(
+      PLAYGROUND,
+      ['start', '-e', `${app.origin}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+      cleanEnv({ TEAMSAPPTESTER_BROWSER: 'none' }),
+    );
+    // If its port is taken the playground silently picks another: read the one it says.
+    const [, listening] = await waitForOutput(playground, /Listening on (\d+)/, 30_000);
+    playgroundUrl = `http://localhost:${listening}`;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (playground) await stopChild(playground);
+    await app?.stop();
+  });
+
+  it('previews invoices for a command, and the Invoice click refreshes the card with invoice numbers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+    const input = page.locator('[data-lexical-editor="true"][role="textbox"]');
+    await input.waitFor({ timeout: 30_000 });
+    await input.click();
+    await page.keyboard.type(command());
+    await page.locator('button[aria-label="Send Message"]').click();
+
+    const preview = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Preview/ }).last();
+    await preview.waitFor({ timeout: 30_000 });
+    const invoiceButton = preview.getByRole('button', { name: /^Invoice \(\d+\)$/ });
+    await invoiceButton.click();
+
+    const result = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Created \d+ (of \d+ )?draft invoices/ }).last();
+    await result.waitFor({ timeout: 60_000 });
+    const shown = [...(await result.innerText()).matchAll(/\b(1\d{5})\b/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(0);
+    const inBusinessCentral = await bcInvoiceNumbers(app);
+    for (const number of shown) expect(inBusinessCentral.has(number)).toBe(true);
+  }, 120_000);
+});

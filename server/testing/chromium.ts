@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium): never a browser downloaded by a test tool. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
+
+/**
+ * Whether a browser suite runs here: with Chromium, yes; without it outside CI the suite is skipped
+ * with a loud warning; on CI (CI=true) it runs and fails, since CI installs Chromium.
+ */
+export function browserTestsEnabled(suite: string): boolean {
+  if (chromiumAvailable || process.env['CI'] === 'true') return true;
+  console.warn(`\n*** ${CHROMIUM_PATH} not found: the ${suite} browser tests are SKIPPED. Install it with: apt-get install -y chromium ***\n`);
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../service/config/config';
+import { loadEnv } from '../../service/config/env-files';
+
+/*
+ * `npm start` in sandbox mode as a user runs it, for end-to-end tests: the real entry point in a child
+ * process on free ports with its own SQLite file, configured only through its environment.
+ */
+
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+// Settings a developer's shell may carry; a test sets what it needs.
+export const CONFIG_VARIABLES = [
+  'APP_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'GRAPH_BASE_URL',
+  'BC_API_BASE_URL',
+  'BOOKINGS_BUSINESS_ID',
+  'BC_COMPANY_ID',
+  'AUTH_MODE',
+  'AAD_TENANT_ID',
+  'AAD_CLIENT_ID',
+  'AAD_CLIENT_SECRET',
+  'STATIC_ACCESS_TOKEN',
+  'LOG_LEVEL',
+];
+
+/** A port nothing listens on right now: bind to 0, note the port, release it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+export interface ChildOutput {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs a command in a process group of its own, collecting its output. */
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildOutput {
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env, detached: true });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Stops the child and everything it started (its process group): `signal` first, SIGKILL after a grace period. */
+export async function stopChild(started: ChildOutput, signal: NodeJS.Signals = 'SIGINT', graceMs = 5000): Promise<void> {
+  const kill = (s: NodeJS.Signals) => {
+    try {
+      if (started.child.pid !== undefined) process.kill(-started.child.pid, s);
+    } catch {
+      // Already gone.
+    }
+  };
+  if (started.child.exitCode !== null || started.child.signalCode !== null) return;
+  kill(signal);
+  await Promise.race([started.exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+  kill('SIGKILL');
+}
+
+/** Resolves with the first match of `pattern` on stdout; rejects with the output if the process exits or hangs. */
+export async function waitForOutput(started: ChildOutput, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void started.exited.then(() => (exited = true));
+  for (;;) {
+    const match = started.stdout().match(pattern);
+    if (match) return match;
+    if (exited || Date.now() > deadline) {
+      throw new Error(`no ${pattern} on stdout (${exited ? 'process exited' : 'timed out'}).\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The environment of a child process: the caller's, less any product setting. */
+export function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of CONFIG_VARIABLES) delete env[name];
+  return { ...env, APP_ENV: 'sandbox', LOG_LEVEL: 'warn', ...overrides };
+}
+
+export interface SandboxApp {
+  /** e.g. http://127.0.0.1:43123 */
+  origin: string;
+  graphBaseUrl: string;
+  bcApiBaseUrl: string;
+  /** The emulators' token (env/.env.sandbox). */
+  token: string;
+  output: ChildOutput;
+  stop(): Promise<void>;
+}
+
+/** `npm start` in the sandbox on free ports and a fresh SQLite file; resolves once it serves. */
+export async function startSandboxApp(timeoutMs = 60_000): Promise<SandboxApp> {
+  const sandboxEnv = loadEnv({}, PROJECT_ROOT);
+  const [port, graphPort, bcPort] = [await freePort(), await freePort(), await freePort()];
+  const graphBaseUrl = `http://127.0.0.1:${graphPort}/v1.0`;
+  const bcPath = new URL(sandboxEnv['BC_API_BASE_URL'] ?? '').pathname;
+  const bcApiBaseUrl = `http://127.0.0.1:${bcPort}${bcPath}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-app-'));
+  const output = runChild(
+    TSX,
+    ['server/main.ts'],
+    cleanEnv({ PORT: String(port), GRAPH_BASE_URL: graphBaseUrl, BC_API_BASE_URL: bcApiBaseUrl, DATABASE_URL: path.join(dir, 'bookings.db') }),
+  );
+  await waitForOutput(output, /Press Ctrl-C to stop/, timeoutMs);
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    graphBaseUrl,
+    bcApiBaseUrl,
+    token: sandboxEnv['STATIC_ACCESS_TOKEN'] ?? '',
+    output,
+    stop: async () => {
+      await stopChild(output);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

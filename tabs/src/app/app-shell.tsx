@@ -1,0 +1,55 @@
+import { Caption1, FluentProvider, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { Host, ThemeName } from '../teams/host';
+import { useI18n } from '../i18n/i18n-context';
+import { fluentTheme } from './theme';
+
+export type PageName = 'unbilled' | 'setup' | 'history';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { padding: tokens.spacingHorizontalL, flexGrow: 1 },
+});
+
+export interface AppShellProps {
+  host: Pick<Host, 'theme' | 'onThemeChange'>;
+  page: PageName;
+  onNavigate: (page: PageName) => void;
+  userName: string | null;
+  children: ReactNode;
+}
+
+/** Fluent theme that follows Teams (live), the page navigation, and the page. */
+export function AppShell(props: AppShellProps) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const [theme, setTheme] = useState<ThemeName>(props.host.theme);
+  useEffect(() => props.host.onThemeChange(setTheme), [props.host]);
+  return (
+    <FluentProvider theme={fluentTheme(theme)} lang={locale.tag}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <TabList
+            selectedValue={props.page}
+            onTabSelect={(_, data) => props.onNavigate(data.value as PageName)}
+            aria-label={t.navLabel}
+          >
+            <Tab value="unbilled">{t.navUnbilled}</Tab>
+            <Tab value="setup">{t.navSetup}</Tab>
+            <Tab value="history">{t.navHistory}</Tab>
+          </TabList>
+          {props.userName && <Caption1>{t.signedInAs(props.userName)}</Caption1>}
+        </header>
+        <main className={styles.main}>{props.children}</main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Api } from '../http/api';
+import { I18nProvider } from '../i18n/i18n-context';
+import type { Locale } from '../i18n/locale';
+import { HistoryPage } from '../pages/history/history-page';
+import { filterFromLink } from '../pages/unbilled/filter-state';
+import { UnbilledPage } from '../pages/unbilled/unbilled-page';
+import type { Host } from '../teams/host';
+import { AppShell, type PageName } from './app-shell';
+import { ServicesProvider } from './services-context';
+import { LoadingState } from '../components/loading-state';
+
+// The card preview pulls in the Adaptive Cards renderer and templating: load them only for Setup.
+const SetupPage = lazy(() => import('../pages/setup/setup-page').then((m) => ({ default: m.SetupPage })));
+
+export interface AppProps {
+  api: Api;
+  host: Host;
+  locale: Locale;
+  initialPage: PageName;
+  /** The deep link's filter: Teams' sub-page id, or this page's own query string. */
+  link: string | null;
+  onNavigate?: (page: PageName) => void;
+}
+
+export function App(props: AppProps) {
+  const [page, setPage] = useState<PageName>(props.initialPage);
+  const [userName, setUserName] = useState<string | null>(null);
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+  useEffect(() => {
+    props.api.me().then((me) => setUserName(me.name), () => setUserName(null));
+    // Appointment times are shown in the business's zone, which the daily summary's setup names.
+    props.api.setup().then((s) => setTimeZone(s.setup.dailySummary.timeZone), () => undefined);
+  }, [props.api]);
+
+  const navigate = (next: PageName) => {
+    setPage(next);
+    props.onNavigate?.(next);
+  };
+
+  return (
+    <ServicesProvider services={{ api: props.api, openLink: props.host.openLink }}>
+      <I18nProvider locale={props.locale} timeZone={timeZone}>
+        <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
+          {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} />}
+          {page === 'setup' && (
+            <Suspense fallback={<LoadingState />}>
+              <SetupPage appId={props.host.appId} />
+            </Suspense>
+          )}
+          {page === 'history' && <HistoryPage />}
+        </AppShell>
+      </I18nProvider>
+    </ServicesProvider>
+  );
+}

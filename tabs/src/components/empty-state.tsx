@@ -1,0 +1,15 @@
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingVerticalXXL, textAlign: 'center', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export function EmptyState(props: { title: string; hint?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root} role="status">
+      <Body1>{props.title}</Body1>
+      {props.hint && <Caption1>{props.hint}</Caption1>}
+    </div>
+  );
+}

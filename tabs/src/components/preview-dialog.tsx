@@ -1,0 +1,98 @@
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import type { Preview } from '../api/contract';
+import { formatMoney, formatNumber, formatTotals } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { LoadingState } from './loading-state';
+
+const useStyles = makeStyles({
+  scroll: { maxHeight: '50vh', overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface PreviewDialogProps {
+  /** null while the preview loads. */
+  preview: Preview | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** What a run would create and skip, and the one explicit click that creates it. */
+export function PreviewDialog(props: PreviewDialogProps) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const { preview } = props;
+  const customers = preview ? new Set(preview.invoices.map((i) => i.customer.email.toLowerCase())).size : 0;
+  const n = (v: number) => formatNumber(v, locale.tag);
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onCancel()}>
+      <DialogSurface aria-label={t.previewTitle}>
+        <DialogBody>
+          <DialogTitle>{t.previewTitle}</DialogTitle>
+          <DialogContent className={styles.scroll}>
+            {!preview && <LoadingState label={t.previewLoading} />}
+            {preview && preview.invoices.length === 0 && <Body1>{t.previewNothing}</Body1>}
+            {preview && preview.invoices.length > 0 && (
+              <>
+                <Body1>{t.previewInvoices(n(preview.invoices.length), n(customers))}</Body1>
+                <Body1>{t.previewTotal(formatTotals(preview.totals, locale.tag))}</Body1>
+                <Table size="small" aria-label={t.previewTitle}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t.previewCustomer}</TableHeaderCell>
+                      <TableHeaderCell>{t.previewLines}</TableHeaderCell>
+                      <TableHeaderCell>{t.previewAmount}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {preview.invoices.map((invoice, i) => (
+                      <TableRow key={`${invoice.customer.email}-${i}`}>
+                        <TableCell>{invoice.customer.name || invoice.customer.email}</TableCell>
+                        <TableCell>{n(invoice.lines.length)}</TableCell>
+                        <TableCell>{formatMoney(invoice.total, locale.tag)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
+            )}
+            {preview && preview.skipped.length > 0 && (
+              <section aria-label={t.previewSkipped(n(preview.skipped.length))}>
+                <Body1>{t.previewSkipped(n(preview.skipped.length))}</Body1>
+                <ul>
+                  {preview.skipped.map((s) => (
+                    <li key={`${s.appointmentId}-${s.customerEmail ?? ''}`}>
+                      {s.customerEmail ? `${s.customerEmail}: ` : ''}
+                      {s.reasons.map((r) => t.reasons[r]).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={props.onCancel}>{t.cancel}</Button>
+            <Button appearance="primary" disabled={!preview || preview.invoices.length === 0} onClick={props.onConfirm}>
+              {t.previewConfirm}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { RunResult } from '../api/contract';
+import { formatMoney, formatNumber } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+const FAILED = new Set(['failed']);
+
+export interface RunResultViewProps {
+  run: RunResult;
+  openLink: (url: string) => void;
+  onRetry: (runId: string) => void;
+}
+
+/** Each invoice number linking into Business Central; each failure with its reason and Retry. */
+export function RunResultView(props: RunResultViewProps) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const { run } = props;
+  const created = run.invoices.filter((i) => !FAILED.has(i.status));
+  const failed = run.invoices.filter((i) => FAILED.has(i.status));
+  const n = (v: number) => formatNumber(v, locale.tag);
+  return (
+    <section className={styles.root} aria-label={t.runTitle}>
+      <Body1Strong role="status">
+        {run.error !== null && !run.finished
+          ? t.runStopped(run.error)
+          : created.length === 0 && failed.length === 0
+            ? t.runNothing
+            : t.runDone(n(created.length), n(failed.length))}
+      </Body1Strong>
+      {created.length > 0 && (
+        <ul className={styles.list}>
+          {created.map((invoice) => {
+            const number = invoice.number ?? invoice.externalDocumentNumber;
+            const title = t.invoiceNumber(number);
+            return (
+              <li key={invoice.id}>
+                {invoice.url ? (
+                  <Link
+                    href={invoice.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={t.openInBc(number)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      if (invoice.url) props.openLink(invoice.url);
+                    }}
+                  >
+                    {title}
+                  </Link>
+                ) : (
+                  <span>{title}</span>
+                )}{' '}
+                {t.invoiceStatus[invoice.status]} · {invoice.customer.name || invoice.customer.email} · {formatMoney(invoice.amount, locale.tag)}
+                {invoice.verifyProblem && <Caption1> · {invoice.verifyProblem}</Caption1>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {failed.length > 0 && (
+        <>
+          <Body1Strong>{t.failuresTitle}</Body1Strong>
+          <ul className={styles.list}>
+            {failed.map((invoice) => (
+              <li key={invoice.id}>
+                {invoice.customer.name || invoice.customer.email}: {invoice.error ?? t.invoiceStatus.failed}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {run.skipped.length > 0 && (
+        <Caption1>
+          {t.skippedTitle}: {n(run.skipped.length)}
+        </Caption1>
+      )}
+      {(failed.length > 0 || (run.error !== null && !run.finished)) && (
+        <div>
+          <Button onClick={() => props.onRetry(run.id)}>{t.retryFailed}</Button>
+        </div>
+      )}
+    </section>
+  );
+}

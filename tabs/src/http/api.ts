@@ -1,0 +1,47 @@
+import type {
+  AppointmentChangeResponse,
+  AuditQuery,
+  AuditResponse,
+  BcCompaniesResponse,
+  BookingsBusinessesResponse,
+  ConnectionTestRequest,
+  ConnectionTestResponse,
+  EnteredPriceRequest,
+  InvoiceRunsQuery,
+  InvoiceRunsResponse,
+  MeResponse,
+  Preview,
+  RunResult,
+  SelectionInput,
+  SetupPatchResponse,
+  SetupResponse,
+  StartedRun,
+  StartedSync,
+  SyncRunsResponse,
+  SyncRunView,
+  UnbilledQuery,
+  UnbilledResponse,
+} from '../api/contract';
+
+/** What the pages ask of the server; the HTTP client and the tests' in-memory fake both implement it. */
+export interface Api {
+  me(): Promise<MeResponse>;
+  unbilled(query: UnbilledQuery): Promise<UnbilledResponse>;
+  previewRun(selection: SelectionInput): Promise<Preview>;
+  startRun(selection: SelectionInput): Promise<StartedRun>;
+  run(id: string): Promise<RunResult>;
+  retryRun(id: string): Promise<StartedRun>;
+  runs(query: InvoiceRunsQuery): Promise<InvoiceRunsResponse>;
+  exclude(appointmentId: string, reason?: string): Promise<AppointmentChangeResponse>;
+  include(appointmentId: string): Promise<AppointmentChangeResponse>;
+  setPrice(appointmentId: string, price: EnteredPriceRequest['price']): Promise<AppointmentChangeResponse>;
+  startSync(): Promise<StartedSync>;
+  syncRun(id: string): Promise<SyncRunView>;
+  syncRuns(limit?: number): Promise<SyncRunsResponse>;
+  setup(): Promise<SetupResponse>;
+  patchSetup(patch: Record<string, unknown>, version: number): Promise<SetupPatchResponse>;
+  businesses(): Promise<BookingsBusinessesResponse>;
+  companies(): Promise<BcCompaniesResponse>;
+  testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
+  audit(query: AuditQuery): Promise<AuditResponse>;
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import {
+  apiErrorSchema,
+  apiPaths,
+  appointmentChangeResponseSchema,
+  auditResponseSchema,
+  bcCompaniesResponseSchema,
+  bookingsBusinessesResponseSchema,
+  connectionTestResponseSchema,
+  invoiceRunsResponseSchema,
+  meResponseSchema,
+  previewSchema,
+  runResultSchema,
+  setupPatchResponseSchema,
+  setupResponseSchema,
+  startedRunSchema,
+  startedSyncSchema,
+  syncRunSchema,
+  syncRunsResponseSchema,
+  unbilledQueryString,
+  unbilledResponseSchema,
+} from '../api/contract';
+import type { Api } from './api';
+import { ApiError } from './api-error';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpApiOptions {
+  fetch: FetchLike;
+  /** The SSO token in Teams; null on a plain web page. */
+  getToken: () => Promise<string | null>;
+  baseUrl?: string;
+}
+
+function query(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) search.set(k, String(v));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = apiErrorSchema.safeParse(body);
+  if (!parsed.success) return new ApiError('bad_response', `HTTP ${response.status} ${response.statusText}`.trim(), response.status);
+  const { code, message, fields, currentVersion } = parsed.data.error;
+  return new ApiError(code, message, response.status, fields ?? {}, currentVersion ?? null);
+}
+
+/** The tab's API over fetch: bearer token in Teams, every answer parsed with the contract's schema. */
+export function httpApi(options: HttpApiOptions): Api {
+  const base = options.baseUrl ?? '';
+
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = await options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await options.fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (e) {
+      throw new ApiError('network', e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) throw await errorFrom(response);
+    const json: unknown = await response.json().catch(() => undefined);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError('bad_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`, response.status);
+    return parsed.data;
+  }
+
+  return {
+    me: () => call(meResponseSchema, 'GET', apiPaths.me),
+    unbilled: (q) => call(unbilledResponseSchema, 'GET', `${apiPaths.unbilled}${unbilledQueryString(q)}`),
+    previewRun: (selection) => call(previewSchema, 'POST', apiPaths.invoiceRunsPreview, { selection }),
+    startRun: (selection) => call(startedRunSchema, 'POST', apiPaths.invoiceRuns, { selection }),
+    run: (id) => call(runResultSchema, 'GET', apiPaths.invoiceRun(id)),
+    retryRun: (id) => call(startedRunSchema, 'POST', apiPaths.invoiceRunRetry(id), {}),
+    runs: (q) => call(invoiceRunsResponseSchema, 'GET', `${apiPaths.invoiceRuns}${query({ limit: q.limit, offset: q.offset })}`),
+    exclude: (id, reason) => call(appointmentChangeResponseSchema, 'POST', apiPaths.exclude(id), reason === undefined ? {} : { reason }),
+    include: (id) => call(appointmentChangeResponseSchema, 'POST', apiPaths.include(id), {}),
+    setPrice: (id, price) => call(appointmentChangeResponseSchema, 'PUT', apiPaths.price(id), { price }),
+    startSync: () => call(startedSyncSchema, 'POST', apiPaths.sync, {}),
+    syncRun: (id) => call(syncRunSchema, 'GET', apiPaths.syncRun(id)),
+    syncRuns: (limit) => call(syncRunsResponseSchema, 'GET', `${apiPaths.sync}${query({ limit })}`),
+    setup: () => call(setupResponseSchema, 'GET', apiPaths.setup),
+    patchSetup: (patch, version) => call(setupPatchResponseSchema, 'PATCH', apiPaths.setup, { patch, version }),
+    businesses: () => call(bookingsBusinessesResponseSchema, 'GET', apiPaths.bookingsBusinesses),
+    companies: () => call(bcCompaniesResponseSchema, 'GET', apiPaths.bcCompanies),
+    testConnections: (request) => call(connectionTestResponseSchema, 'POST', apiPaths.connectionsTest, request),
+    audit: (q) => call(auditResponseSchema, 'GET', `${apiPaths.audit}${query({ limit: q.limit, offset: q.offset })}`),
+  };
+}

@@ -1,0 +1,236 @@
+import type {
+  AuditEntry,
+  InvoiceRunSummary,
+  Preview,
+  RunResult,
+  SelectionInput,
+  Setup,
+  SetupResponse,
+  SyncRunView,
+  UnbilledQuery,
+  UnbilledRow,
+} from '../../api/contract';
+import { setupSchema } from '../../api/contract';
+import type { Api } from '../api';
+import { ApiError } from '../api-error';
+
+/** An in-memory server for the pages' tests: it records what it was asked and answers from plain data. */
+export class FakeApi implements Api {
+  readonly unbilledQueries: UnbilledQuery[] = [];
+  readonly previewed: SelectionInput[] = [];
+  readonly started: SelectionInput[] = [];
+  readonly excluded: string[] = [];
+  readonly patches: { patch: Record<string, unknown>; version: number }[] = [];
+  rows: UnbilledRow[];
+  setupState: SetupResponse;
+  /** Answers to PATCH /api/setup before the default (apply the patch). */
+  patchFailures: ApiError[] = [];
+  /** How many polls a run reports "creating" before it finishes. */
+  pollsBeforeDone = 1;
+  runSummaries: InvoiceRunSummary[] = [];
+  auditEntries: AuditEntry[] = [];
+  private polls = 0;
+
+  constructor(rows: UnbilledRow[], setup: Partial<Setup> = {}) {
+    this.rows = rows;
+    this.setupState = {
+      setup: setupSchema.parse({ businessId: 'salon@contoso.onmicrosoft.com', ...setup }),
+      version: 3,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  }
+
+  async me() {
+    return { id: 'u1', name: 'Anna Admin', roles: ['admin' as const], mode: 'sandbox' as const };
+  }
+
+  async unbilled(query: UnbilledQuery) {
+    this.unbilledQueries.push(query);
+    const state = query.state ?? 'invoiceable';
+    const matching = this.rows.filter((r) => (state === 'invoiceable' ? r.reason === null && r.state === 'unbilled' : true));
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    const invoiceable = matching.filter((r) => r.reason === null);
+    const sum = invoiceable.reduce((s, r) => s + (r.amount?.minor ?? 0), 0);
+    return {
+      rows: matching.slice(offset, offset + limit),
+      total: matching.length,
+      totals: { count: invoiceable.length, amounts: [{ minor: sum, currency: 'DKK' }] },
+      byDay: [{ day: '2026-11-02', count: invoiceable.length, amounts: [{ minor: sum, currency: 'DKK' }] }],
+      offset,
+      limit,
+    };
+  }
+
+  private selected(selection: SelectionInput): UnbilledRow[] {
+    if (selection.kind === 'ids') return this.rows.filter((r) => selection.appointmentIds.includes(r.id));
+    return this.rows.filter((r) => r.reason === null);
+  }
+
+  async previewRun(selection: SelectionInput): Promise<Preview> {
+    this.previewed.push(selection);
+    const rows = this.selected(selection);
+    return {
+      invoices: rows.map((r) => ({
+        customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
+        invoiceDate: '2026-11-03',
+        appointmentIds: [r.id],
+        lines: [],
+        total: r.amount ?? { minor: 0, currency: 'DKK' },
+      })),
+      skipped: [],
+      totals: [{ minor: rows.reduce((s, r) => s + (r.amount?.minor ?? 0), 0), currency: 'DKK' }],
+    };
+  }
+
+  async startRun(selection: SelectionInput) {
+    this.started.push(selection);
+    this.polls = 0;
+    return { runId: 'run-1' };
+  }
+
+  async run(id: string): Promise<RunResult> {
+    this.polls += 1;
+    const selection = this.started.at(-1) ?? { kind: 'ids' as const, appointmentIds: [] };
+    const rows = this.selected(selection);
+    const done = this.polls > this.pollsBeforeDone;
+    return {
+      id,
+      state: done ? 'partial' : 'creating',
+      finished: done,
+      requestedBy: 'Anna Admin',
+      source: 'tab',
+      selection: selection.kind === 'ids' ? { kind: 'ids', appointmentIds: selection.appointmentIds } : { kind: 'filter' },
+      retryOf: null,
+      progress: { planned: rows.length, created: done ? rows.length - 1 : 0, failed: done ? 1 : 0 },
+      totals: [],
+      invoices: done
+        ? rows.map((r, i) => ({
+            id: `inv-${i}`,
+            externalDocumentNumber: `BKR-${i}`,
+            status: i === rows.length - 1 ? ('failed' as const) : ('created' as const),
+            customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
+            bcCustomerId: null,
+            bcCustomerNumber: null,
+            bcInvoiceId: null,
+            number: i === rows.length - 1 ? null : `S-INV10300${i + 1}`,
+            url: i === rows.length - 1 ? null : `https://businesscentral.dynamics.com/?page=43&invoice=${i}`,
+            invoiceDate: '2026-11-03',
+            amount: r.amount ?? { minor: 0, currency: 'DKK' },
+            bcTotals: null,
+            appointmentIds: [r.id],
+            error: i === rows.length - 1 ? 'Customer is blocked in Business Central' : null,
+            verifyProblem: null,
+          }))
+        : [],
+      skipped: [],
+      error: null,
+      createdAt: '2026-11-03T08:00:00Z',
+      finishedAt: done ? '2026-11-03T08:00:05Z' : null,
+    };
+  }
+
+  async retryRun() {
+    this.polls = 0;
+    return { runId: 'run-2' };
+  }
+
+  async runs() {
+    return { runs: this.runSummaries, total: this.runSummaries.length, offset: 0, limit: 50 };
+  }
+
+  async exclude(id: string) {
+    this.excluded.push(id);
+    this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] } : r));
+    return { id, change: 'excluded' as const };
+  }
+
+  async include(id: string) {
+    this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'unbilled' as const, reason: null, reasons: [] } : r));
+    return { id, change: 'included' as const };
+  }
+
+  async setPrice(id: string) {
+    return { id, change: 'price-entered' as const };
+  }
+
+  async startSync() {
+    return { syncRunId: 'sync-1' };
+  }
+
+  async syncRun(id: string): Promise<SyncRunView> {
+    return {
+      id,
+      businessId: this.setupState.setup.businessId,
+      state: 'succeeded',
+      phase: null,
+      progress: { done: 10, total: 10 },
+      counts: { added: 4, updated: 2, unchanged: 4, removed: 1, rejected: 0 },
+      error: null,
+      requestedBy: 'Anna Admin',
+      source: 'tab',
+      startedAt: '2026-11-03T08:00:00Z',
+      updatedAt: '2026-11-03T08:00:03Z',
+      finishedAt: '2026-11-03T08:00:03Z',
+    };
+  }
+
+  async syncRuns() {
+    return { runs: [] };
+  }
+
+  async setup() {
+    return this.setupState;
+  }
+
+  async patchSetup(patch: Record<string, unknown>, version: number) {
+    this.patches.push({ patch, version });
+    const failure = this.patchFailures.shift();
+    if (failure) throw failure;
+    const setup = setupSchema.parse({ ...this.setupState.setup, ...patch });
+    this.setupState = { setup, version: version + 1, updatedAt: '2026-11-03T09:00:00Z', updatedBy: 'Anna Admin' };
+    return { ...this.setupState, changed: Object.keys(patch) };
+  }
+
+  async businesses() {
+    return { businesses: [{ id: 'salon@contoso.onmicrosoft.com', displayName: 'Salon Ærø' }] };
+  }
+
+  async companies() {
+    return { companies: [{ id: '5d115c9c-44e3-ea11-bb43-000d3a2feca1', name: 'CRONUS', displayName: 'CRONUS Danmark A/S' }] };
+  }
+
+  async testConnections() {
+    return {
+      bookings: { ok: true, businessName: 'Salon Ærø', currency: 'DKK', problems: [], warnings: [] },
+      businessCentral: { ok: true, companyName: 'CRONUS', localCurrency: 'DKK', problems: [], warnings: [], notes: [] },
+    };
+  }
+
+  async audit() {
+    return { entries: this.auditEntries, total: this.auditEntries.length, offset: 0, limit: 100 };
+  }
+}
+
+export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledRow {
+  return {
+    id: `appt-${i}`,
+    start: `2026-11-02T${String(8 + (i % 8)).padStart(2, '0')}:00:00Z`,
+    end: `2026-11-02T${String(9 + (i % 8)).padStart(2, '0')}:00:00Z`,
+    durationMinutes: 60,
+    serviceId: 'svc-cut',
+    serviceName: 'Klipning',
+    staffMemberIds: ['staff-1'],
+    customers: [{ customerId: `c${i}`, name: `Kunde ${i}`, email: `kunde${i}@example.dk`, timeZone: null }],
+    price: { minor: 45_000, currency: 'DKK' },
+    amount: { minor: 45_000, currency: 'DKK' },
+    priceType: 'fixedPrice',
+    state: 'unbilled',
+    reason: null,
+    reasons: [],
+    reviewReason: null,
+    enteredPrice: null,
+    ...change,
+  };
+}

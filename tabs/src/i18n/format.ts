@@ -1,0 +1,72 @@
+/** Intl formatting for the tab: money from minor units, instants in the business's time zone. */
+
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Minor units as an exact decimal string: money never passes through a float. */
+export function decimalString(minor: number, currency: string): Intl.StringNumericLiteral {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  const fraction = abs.slice(abs.length - digits);
+  return `${sign}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
+}
+
+export function formatMoney(amount: Money, tag: string): string {
+  return new Intl.NumberFormat(tag, { style: 'currency', currency: amount.currency }).format(decimalString(amount.minor, amount.currency));
+}
+
+/** Several currencies are shown side by side rather than summed. */
+export function formatTotals(amounts: readonly Money[], tag: string): string {
+  if (amounts.length === 0) return new Intl.NumberFormat(tag).format(0);
+  return amounts.map((a) => formatMoney(a, tag)).join(' + ');
+}
+
+export function sumMoney(amounts: Iterable<Money>): Money[] {
+  const sums = new Map<string, number>();
+  for (const a of amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a.minor);
+  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => ({ currency, minor }));
+}
+
+export function formatNumber(n: number, tag: string): string {
+  return new Intl.NumberFormat(tag).format(n);
+}
+
+export function formatDateTime(instant: string | Date, tag: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+}
+
+/** A local day "2026-11-02", shown without shifting it through a time zone. */
+export function formatDay(day: string, tag: string, style: 'short' | 'medium' = 'medium'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return style === 'short'
+    ? new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(date)
+    : new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
+}
+
+export function formatDuration(minutes: number, tag: string): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = new Intl.NumberFormat(tag, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
+  const m = new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  if (hours === 0) return m.format(rest);
+  return rest === 0 ? h.format(hours) : `${h.format(hours)} ${m.format(rest)}`;
+}
+
+/** Today in a time zone as YYYY-MM-DD. */
+export function localDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,37 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { pageFromPath, pathForPage } from './app/route';
+import { httpApi } from './http/http-api';
+import { pickLocale } from './i18n/locale';
+import { detectHost } from './teams/host';
+import { teamsSdk } from './teams/teams-sdk';
+
+async function start(): Promise<void> {
+  const host = await detectHost({
+    win: window,
+    sdk: teamsSdk,
+    prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+    openWindow: (url) => window.open(url, '_blank', 'noopener'),
+  });
+  const params = new URLSearchParams(window.location.search);
+  const locale = pickLocale([params.get('lang'), host.locale, ...(navigator.languages ?? [navigator.language])]);
+  document.documentElement.lang = locale.tag;
+  const api = httpApi({ fetch: (input, init) => window.fetch(input, init), getToken: () => host.getToken() });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <App
+      api={api}
+      host={host}
+      locale={locale}
+      initialPage={pageFromPath(window.location.pathname)}
+      link={host.subPageId ?? (window.location.search || null)}
+      onNavigate={(page) => {
+        // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
+        if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));
+      }}
+    />,
+  );
+}
+
+void start();

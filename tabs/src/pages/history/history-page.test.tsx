@@ -1,0 +1,44 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import { FakeApi } from '../../http/testing/fake-api';
+import { renderWithApp } from '../../testing/render-with-app';
+import { HistoryPage } from './history-page';
+
+describe('History page', () => {
+  it('lists invoice runs with who, from where and the result, and the audit log as text', async () => {
+    const api = new FakeApi([]);
+    api.runSummaries = [
+      {
+        id: 'run-1',
+        requestedBy: 'anna@contoso.dk',
+        source: 'bot',
+        createdAt: '2026-11-03T08:00:00Z',
+        finishedAt: '2026-11-03T08:00:05Z',
+        state: 'partial',
+        finished: true,
+        counts: { planned: 3, created: 2, failed: 1, skipped: 4 },
+        totals: [{ minor: 90_000, currency: 'DKK' }],
+        failures: 1,
+        retryOf: null,
+        error: null,
+      },
+    ];
+    api.auditEntries = [
+      { id: 1, at: '2026-11-03T07:00:00Z', actor: 'lars@contoso.dk', source: 'tab', action: 'appointment.exclude', subject: '<b>appt-1</b>', details: null },
+    ];
+    renderWithApp(<HistoryPage />, { api });
+    const runs = await screen.findByRole('table', { name: 'Invoice runs' });
+    const row = within(runs).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('anna@contoso.dk')).toBeTruthy();
+    expect(within(row).getByText('Bot')).toBeTruthy();
+    expect(row.textContent).toContain('Partly failed: 2 invoices, 1 failed, 4 skipped');
+    const audit = await screen.findByRole('table', { name: 'Audit log' });
+    expect(within(audit).getByText('<b>appt-1</b>')).toBeTruthy();
+  });
+
+  it('shows empty states', async () => {
+    renderWithApp(<HistoryPage />, { api: new FakeApi([]) });
+    expect(await screen.findByText('No invoice runs yet.')).toBeTruthy();
+    expect(await screen.findByText('The audit log is empty.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,102 @@
+import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useI18n } from '../../i18n/i18n-context';
+import { FIELDS, type FieldPath } from './setup-form';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface SetupFieldProps {
+  path: FieldPath;
+  value: string | boolean;
+  error: string | undefined;
+  onChange: (path: FieldPath, value: string | boolean) => void;
+  businesses: readonly Choice[];
+  companies: readonly Choice[] | null;
+}
+
+/** One setup field, its label from the catalogue and its error (ours or the server's) under it. */
+export function SetupField(props: SetupFieldProps) {
+  const { t } = useI18n();
+  const { path, value, error } = props;
+  const kind = FIELDS[path];
+  const label = t.fields[path];
+  const set = (v: string | boolean) => props.onChange(path, v);
+  const fieldProps = { label, validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) };
+
+  if (kind === 'flag') {
+    return (
+      <Field validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Checkbox label={label} checked={value === true} onChange={(_, d) => set(d.checked === true)} />
+      </Field>
+    );
+  }
+  const text = typeof value === 'string' ? value : '';
+  const choices = (options: readonly Choice[], blank: string) => (
+    <Select value={text} onChange={(_, d) => set(d.value)}>
+      <option value="">{blank}</option>
+      {!options.some((o) => o.id === text) && text !== '' && <option value={text}>{text}</option>}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
+    </Select>
+  );
+  switch (kind) {
+    case 'business':
+      return <Field {...fieldProps}>{choices(props.businesses, t.chooseBusiness)}</Field>;
+    case 'company':
+      return (
+        <Field {...fieldProps}>
+          {props.companies ? choices(props.companies, t.chooseCompany) : <Input value={text} onChange={(_, d) => set(d.value)} />}
+        </Field>
+      );
+    case 'customerType':
+      return (
+        <Field {...fieldProps}>
+          <Select value={text} onChange={(_, d) => set(d.value)}>
+            <option value="Person">{t.customerTypes.Person}</option>
+            <option value="Company">{t.customerTypes.Company}</option>
+          </Select>
+        </Field>
+      );
+    case 'grouping':
+      return (
+        <Field {...fieldProps}>
+          <Select value={text} onChange={(_, d) => set(d.value)}>
+            {(Object.keys(t.groupings) as (keyof typeof t.groupings)[]).map((g) => (
+              <option key={g} value={g}>
+                {t.groupings[g]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      );
+    case 'lines':
+      return (
+        <Field {...fieldProps}>
+          <Textarea value={text} resize="vertical" onChange={(_, d) => set(d.value)} />
+        </Field>
+      );
+    case 'number':
+      return (
+        <Field {...fieldProps}>
+          <Input type="number" inputMode="numeric" value={text} onChange={(_, d) => set(d.value)} />
+        </Field>
+      );
+    case 'time':
+      return (
+        <Field {...fieldProps}>
+          <Input type="time" value={text} onChange={(_, d) => set(d.value)} />
+        </Field>
+      );
+    case 'text':
+      return (
+        <Field {...fieldProps}>
+          <Input value={text} onChange={(_, d) => set(d.value)} />
+        </Field>
+      );
+  }
+}

@@ -1,0 +1,65 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { ApiError } from '../../http/api-error';
+import { FakeApi, fakeRow } from '../../http/testing/fake-api';
+import { renderWithApp } from '../../testing/render-with-app';
+import { SetupPage } from './setup-page';
+
+// jsdom has no ResizeObserver; Fluent's Textarea only observes sizes, which a test does not need.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+beforeAll(() => {
+  Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
+});
+
+describe('Setup page', () => {
+  it('shows a field error from the server under that field', async () => {
+    const api = new FakeApi([fakeRow(1)]);
+    api.patchFailures.push(
+      new ApiError('invalid_body', 'Invalid setup', 400, { 'dailySummary.timeZone': 'Not a time zone: use an IANA name such as Europe/Copenhagen' }),
+    );
+    renderWithApp(<SetupPage pollMs={5} />, { api });
+    const interval = await screen.findByLabelText('Sync interval (minutes)');
+    fireEvent.change(interval, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const message = await screen.findByText('Not a time zone: use an IANA name such as Europe/Copenhagen');
+    expect(api.patches).toEqual([{ patch: { syncIntervalMinutes: 30 }, version: 3 }]);
+    const input = screen.getByLabelText('Time zone');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(message.id);
+  });
+
+  it('validates inline before saving', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    fireEvent.change(await screen.findByLabelText('Sync interval (minutes)'), { target: { value: '2' } });
+    expect(await screen.findByText('Use a whole number of minutes from 5 to 1440')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Some fields need attention.')).toBeTruthy();
+    expect(api.patches).toEqual([]);
+  });
+
+  it('says so when someone else saved first', async () => {
+    const api = new FakeApi([]);
+    api.patchFailures.push(new ApiError('conflict', 'The setup changed', 409, {}, 4));
+    renderWithApp(<SetupPage />, { api });
+    fireEvent.click(await screen.findByLabelText('Sync customers'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Someone else saved the setup/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+  });
+
+  it('renders the daily summary card with the adaptivecards library, tests connections and syncs', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage pollMs={5} />, { api, lang: 'da-DK' });
+    await waitFor(() => expect(screen.getByTestId('card-preview').querySelector('.ac-adaptiveCard')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Test forbindelse' }));
+    expect(await screen.findByText(/Business Central: Forbundet/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Synkroniser nu' }));
+    expect(await screen.findByText('4 tilføjet, 2 opdateret, 1 fjernet, 0 afvist')).toBeTruthy();
+  });
+});

@@ -1,0 +1,194 @@
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { SetupResponse } from '../../api/contract';
+import { useServices } from '../../app/services-context';
+import { useLoad } from '../../app/use-load';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { asApiError } from '../../http/api-error';
+import { useI18n } from '../../i18n/i18n-context';
+import { CardPreview } from './card-preview';
+import { ConnectionTest } from './connection-test';
+import { buildDailyCard, yesterday } from './daily-card';
+import { type FieldErrors, type FieldPath, fieldErrorsFromServer, type FormValues, formValues, mergePatch, validate } from './setup-form';
+import { type Choice, SetupField } from './setup-field';
+import { SyncPanel } from './sync-panel';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  section: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionRoles'; fields: FieldPath[] }[] = [
+  { title: 'sectionConnection', fields: ['businessId', 'companyId', 'pricesIncludeVat'] },
+  { title: 'sectionSync', fields: ['syncCustomers', 'syncServices', 'syncIntervalMinutes', 'lookBackDays', 'overlapDays'] },
+  {
+    title: 'sectionTemplates',
+    fields: [
+      'customerTemplate.type',
+      'customerTemplate.paymentTermsId',
+      'customerTemplate.currencyCode',
+      'customerTemplate.taxAreaId',
+      'customerTemplate.taxLiable',
+      'customerTemplate.shipmentMethodId',
+      'customerTemplate.paymentMethodId',
+      'itemTemplate.baseUnitOfMeasureCode',
+      'itemTemplate.taxGroupCode',
+      'itemTemplate.generalProductPostingGroupCode',
+      'itemTemplate.itemCategoryCode',
+    ],
+  },
+  { title: 'sectionInvoicing', fields: ['invoiceGrouping', 'addZeroLinesForFree'] },
+  { title: 'sectionSummary', fields: ['dailySummary.enabled', 'dailySummary.time', 'dailySummary.timeZone', 'dailySummary.postWhenEmpty', 'dailySummary.conversationIds'] },
+  { title: 'sectionRoles', fields: ['roles.admins', 'roles.invoicers'] },
+];
+
+type Notice = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'conflict' } | { kind: 'error'; message: string } | null;
+
+export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const { t, locale } = useI18n();
+  const loaded = useLoad(() => api.setup(), 'setup');
+  const [stored, setStored] = useState<SetupResponse | null>(null);
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [saving, setSaving] = useState(false);
+  const [businesses, setBusinesses] = useState<Choice[]>([]);
+  const [companies, setCompanies] = useState<Choice[] | null>(null);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setStored(loaded.data);
+    setValues(formValues(loaded.data.setup));
+    setTouched(new Set());
+    setServerErrors({});
+  }, [loaded.data]);
+
+  useEffect(() => {
+    api.businesses().then((r) => setBusinesses(r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id }))), () => undefined);
+    api.companies().then((r) => setCompanies(r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name }))), () => setCompanies(null));
+  }, [api]);
+
+  const localErrors = useMemo(() => (values ? validate(values) : {}), [values]);
+  const errorFor = (path: FieldPath) => serverErrors[path] ?? (touched.has(path) ? localErrors[path] : undefined);
+
+  const timeZone = typeof values?.['dailySummary.timeZone'] === 'string' ? values['dailySummary.timeZone'] : 'Europe/Copenhagen';
+  const cardKey = `${timeZone}|${locale.language}`;
+  const cardRows = useLoad(async () => {
+    const day = yesterday(new Date(), timeZone);
+    return api.unbilled({ from: day, to: day, state: 'unbilled', limit: 500 });
+  }, cardKey);
+  const preview = useMemo(() => {
+    if (!cardRows.data) return { card: null, error: cardRows.error?.message ?? null };
+    try {
+      const card = buildDailyCard(cardRows.data.rows, t, {
+        language: locale.language,
+        timeZone,
+        appId: props.appId ?? null,
+        webUrl: `${window.location.origin}/tab/unbilled`,
+        now: new Date(),
+      });
+      return { card, error: null };
+    } catch (e) {
+      return { card: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId]);
+
+  if (loaded.error && !values) return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />;
+  if (!values || !stored) return <LoadingState />;
+
+  const change = (path: FieldPath, value: string | boolean) => {
+    setValues((v) => (v ? { ...v, [path]: value } : v));
+    setTouched((s) => new Set([...s, path]));
+    setServerErrors(({ [path]: _, ...rest }) => rest);
+    setNotice(null);
+  };
+
+  const save = async () => {
+    if (Object.keys(localErrors).length > 0) {
+      setTouched(new Set(Object.keys(localErrors)));
+      setNotice({ kind: 'invalid' });
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await api.patchSetup(mergePatch(formValues(stored.setup), values), stored.version);
+      setStored(saved);
+      setValues(formValues(saved.setup));
+      setTouched(new Set());
+      setNotice({ kind: 'saved' });
+    } catch (e) {
+      const error = asApiError(e);
+      if (error.reason === 'conflict') setNotice({ kind: 'conflict' });
+      else if (Object.keys(error.fields).length > 0) {
+        setServerErrors(fieldErrorsFromServer(error.fields));
+        setNotice({ kind: 'invalid' });
+      } else setNotice({ kind: 'error', message: error.reason === 'forbidden' ? t.setupForbidden : error.message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const companyId = typeof values.companyId === 'string' && values.companyId !== '' ? values.companyId : null;
+  return (
+    <div className={styles.root}>
+      <Title3 as="h1">{t.setupTitle}</Title3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        aria-label={t.setupTitle}
+      >
+        {SECTIONS.map((section) => (
+          <fieldset key={section.title} style={{ border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalL}` }}>
+            <legend>
+              <Subtitle2>{t[section.title]}</Subtitle2>
+            </legend>
+            {section.title === 'sectionTemplates' && <Caption1 as="p">{t.templatesNote}</Caption1>}
+            <div className={styles.section}>
+              {section.fields.map((path) => (
+                <SetupField
+                  key={path}
+                  path={path}
+                  value={values[path]}
+                  error={errorFor(path)}
+                  onChange={change}
+                  businesses={businesses}
+                  companies={companies}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        {notice?.kind === 'conflict' && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{t.setupConflict}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={loaded.reload}>{t.setupReload}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {notice?.kind === 'invalid' && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t.setupInvalid}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice?.kind === 'error' && <ErrorState message={notice.message} />}
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit" disabled={saving}>
+            {t.setupSave}
+          </Button>
+          {notice?.kind === 'saved' && <Body1 role="status">{t.setupSaved}</Body1>}
+        </div>
+      </form>
+      <ConnectionTest companyId={companyId} />
+      <SyncPanel pollMs={props.pollMs} />
+      <CardPreview title={t.cardPreviewTitle} note={t.cardPreviewNote} card={preview.card} error={preview.error} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { filterFromLink, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { applyPageSelection, NOTHING_SELECTED, selectAllMatching, selectedAmounts, toSelection } from './selection';
+
+describe('grid state', () => {
+  it('asks for invoiceable rows by default, first page, sorted by start', () => {
+    expect(toQuery(initialGridState({}, 25))).toEqual({ state: 'invoiceable', sort: 'start', direction: 'asc', offset: 0, limit: 25 });
+  });
+
+  it('puts the filter into the query and goes back to the first page', () => {
+    let s = withPage(initialGridState({}, 10), 3, 100);
+    expect(toQuery(s).offset).toBe(30);
+    s = withFilter(s, { from: '2026-11-01', customer: '  Ærø ', showNotInvoiceable: true, serviceId: 'svc-1' });
+    expect(toQuery(s)).toEqual({
+      state: 'unbilled',
+      sort: 'start',
+      direction: 'asc',
+      offset: 0,
+      limit: 10,
+      from: '2026-11-01',
+      customer: 'Ærø',
+      serviceId: 'svc-1',
+    });
+  });
+
+  it('toggles the sort direction on the same column', () => {
+    const s = withSort(withSort(initialGridState(), 'price'), 'price');
+    expect([s.sort, s.direction]).toEqual(['price', 'desc']);
+    expect(withSort(s, 'customer').direction).toBe('asc');
+  });
+
+  it('clamps pages', () => {
+    expect(pageCount(0, 50)).toBe(1);
+    expect(pageCount(101, 50)).toBe(3);
+    expect(withPage(initialGridState(), 9, 101).page).toBe(2);
+  });
+
+  it('reads a deep link filter and ignores junk', () => {
+    expect(filterFromLink('from=2026-11-01&to=2026-11-15&customer=Anna')).toEqual({ from: '2026-11-01', to: '2026-11-15', customer: 'Anna' });
+    expect(filterFromLink('from=yesterday&customer=%20')).toEqual({});
+  });
+});
+
+describe('selection model', () => {
+  const page = [
+    { id: 'a', amount: { minor: 100, currency: 'DKK' } },
+    { id: 'b', amount: null },
+    { id: 'c', amount: { minor: 250, currency: 'DKK' } },
+  ];
+
+  it('keeps rows chosen on other pages and sends ids', () => {
+    const first = applyPageSelection(NOTHING_SELECTED, page, new Set(['a', 'c']));
+    const second = applyPageSelection(first, [{ id: 'd', amount: null }], new Set(['d']));
+    expect(toSelection(second, initialGridState().filter)).toEqual({ kind: 'ids', appointmentIds: ['a', 'c', 'd'] });
+    expect(selectedAmounts(second)).toEqual([{ minor: 100, currency: 'DKK' }, { minor: 250, currency: 'DKK' }]);
+  });
+
+  it('sends the filter, not ids, for all matching', () => {
+    const filter = { ...initialGridState().filter, from: '2026-11-01', search: 'klip' };
+    expect(toSelection(selectAllMatching(), filter)).toEqual({ kind: 'filter', from: '2026-11-01', search: 'klip' });
+  });
+
+  it('selects nothing to send when empty, and unchecking in all-matching keeps the page rows', () => {
+    expect(toSelection(NOTHING_SELECTED, initialGridState().filter)).toBeNull();
+    const after = applyPageSelection(selectAllMatching(), page, new Set(['a', 'b']));
+    expect(toSelection(after, initialGridState().filter)).toEqual({ kind: 'ids', appointmentIds: ['a', 'b'] });
+  });
+});

@@ -1,0 +1,95 @@
+import type { SelectionInput, UnbilledQuery } from '../../api/contract';
+
+export const SORT_KEYS = ['start', 'customer', 'service', 'price', 'duration', 'state'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type Direction = 'asc' | 'desc';
+
+/** The form's filter: '' means "any". */
+export interface Filter {
+  from: string;
+  to: string;
+  customer: string;
+  serviceId: string;
+  staffMemberId: string;
+  search: string;
+  showNotInvoiceable: boolean;
+}
+
+export interface GridState {
+  filter: Filter;
+  sort: SortKey;
+  direction: Direction;
+  page: number;
+  pageSize: number;
+}
+
+export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', showNotInvoiceable: false };
+
+export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50): GridState {
+  return { filter: { ...EMPTY_FILTER, ...filter }, sort: 'start', direction: 'asc', page: 0, pageSize };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A deep link's filter (Teams sub-page id or the page's own query string: from, to, customer). */
+export function filterFromLink(search: string | null): Partial<Filter> {
+  if (!search) return {};
+  const params = new URLSearchParams(search);
+  const filter: Partial<Filter> = {};
+  const from = params.get('from');
+  const to = params.get('to');
+  const customer = params.get('customer')?.trim();
+  if (from && DAY.test(from)) filter.from = from;
+  if (to && DAY.test(to)) filter.to = to;
+  if (customer) filter.customer = customer.slice(0, 200);
+  return filter;
+}
+
+/** Changing the filter or the sort starts again at the first page. */
+export function withFilter(state: GridState, change: Partial<Filter>): GridState {
+  return { ...state, filter: { ...state.filter, ...change }, page: 0 };
+}
+
+export function withSort(state: GridState, sort: SortKey): GridState {
+  const direction: Direction = state.sort === sort && state.direction === 'asc' ? 'desc' : 'asc';
+  return { ...state, sort, direction, page: 0 };
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export function withPage(state: GridState, page: number, total: number): GridState {
+  return { ...state, page: Math.min(Math.max(0, page), pageCount(total, state.pageSize) - 1) };
+}
+
+/** What GET /api/unbilled is asked: by default only what can be invoiced now. */
+export function toQuery(state: GridState): UnbilledQuery {
+  const f = state.filter;
+  const query: UnbilledQuery = {
+    state: f.showNotInvoiceable ? 'unbilled' : 'invoiceable',
+    sort: state.sort,
+    direction: state.direction,
+    offset: state.page * state.pageSize,
+    limit: state.pageSize,
+  };
+  if (f.from) query.from = f.from;
+  if (f.to) query.to = f.to;
+  if (f.customer.trim()) query.customer = f.customer.trim();
+  if (f.serviceId) query.serviceId = f.serviceId;
+  if (f.staffMemberId) query.staffMemberId = f.staffMemberId;
+  if (f.search.trim()) query.search = f.search.trim();
+  return query;
+}
+
+/** "All matching the filter": the server resolves it to what is invoiceable at run time. */
+export function filterSelection(filter: Filter): SelectionInput {
+  const selection: SelectionInput = { kind: 'filter' };
+  if (filter.from) selection.from = filter.from;
+  if (filter.to) selection.to = filter.to;
+  if (filter.customer.trim()) selection.customer = filter.customer.trim();
+  if (filter.serviceId) selection.serviceId = filter.serviceId;
+  if (filter.staffMemberId) selection.staffMemberId = filter.staffMemberId;
+  if (filter.search.trim()) selection.search = filter.search.trim();
+  return selection;
+}

@@ -1,0 +1,80 @@
+import { Button, Field, Input, makeStyles, SearchBox, Select, Switch, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Filter } from './filter-state';
+import type { Option } from './known-options';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  text: { width: '180px' },
+});
+
+const TYPING_DELAY_MS = 300;
+
+export interface UnbilledFiltersProps {
+  filter: Filter;
+  services: readonly Option[];
+  staff: readonly Option[];
+  onChange: (change: Partial<Filter>) => void;
+  onClear: () => void;
+}
+
+/** Dates and pickers apply at once; typed text after a short pause, so each key is not a request. */
+export function UnbilledFilters(props: UnbilledFiltersProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { filter, onChange } = props;
+  const [customer, setCustomer] = useState(filter.customer);
+  const [search, setSearch] = useState(filter.search);
+
+  useEffect(() => setCustomer(filter.customer), [filter.customer]);
+  useEffect(() => setSearch(filter.search), [filter.search]);
+  useEffect(() => {
+    if (customer === filter.customer && search === filter.search) return undefined;
+    const timer = setTimeout(() => onChange({ customer, search }), TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [customer, search, filter.customer, filter.search, onChange]);
+
+  return (
+    <div className={styles.root} role="search" aria-label={t.filtersLabel}>
+      <Field label={t.filterFrom}>
+        <Input type="date" value={filter.from} max={filter.to || undefined} onChange={(_, d) => onChange({ from: d.value })} />
+      </Field>
+      <Field label={t.filterTo}>
+        <Input type="date" value={filter.to} min={filter.from || undefined} onChange={(_, d) => onChange({ to: d.value })} />
+      </Field>
+      <Field label={t.filterCustomer}>
+        <Input className={styles.text} value={customer} onChange={(_, d) => setCustomer(d.value)} />
+      </Field>
+      <Field label={t.filterService}>
+        <Select value={filter.serviceId} onChange={(_, d) => onChange({ serviceId: d.value })}>
+          <option value="">{t.filterAny}</option>
+          {props.services.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.filterStaff}>
+        <Select value={filter.staffMemberId} onChange={(_, d) => onChange({ staffMemberId: d.value })}>
+          <option value="">{t.filterAny}</option>
+          {props.staff.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.filterSearch}>
+        <SearchBox className={styles.text} placeholder={t.filterSearchPlaceholder} value={search} onChange={(_, d) => setSearch(d.value)} />
+      </Field>
+      <Switch
+        label={t.showNotInvoiceable}
+        checked={filter.showNotInvoiceable}
+        onChange={(_, d) => onChange({ showNotInvoiceable: d.checked })}
+      />
+      <Button onClick={props.onClear}>{t.clearFilters}</Button>
+    </div>
+  );
+}

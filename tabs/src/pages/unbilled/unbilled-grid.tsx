@@ -1,0 +1,103 @@
+import {
+  Button,
+  createTableColumn,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  type TableColumnDefinition,
+  type TableRowId,
+} from '@fluentui/react-components';
+import { useI18n } from '../../i18n/i18n-context';
+import type { SortKey, Direction } from './filter-state';
+import type { RowView } from './row-view';
+
+type ColumnId = keyof RowView | 'actions';
+
+const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
+  customer: 'customer',
+  service: 'service',
+  start: 'start',
+  duration: 'duration',
+  price: 'price',
+  state: 'state',
+};
+
+export interface UnbilledGridProps {
+  rows: readonly RowView[];
+  selected: ReadonlySet<string>;
+  onSelectionChange: (checked: Set<string>) => void;
+  sort: SortKey;
+  direction: Direction;
+  onSort: (key: SortKey) => void;
+  onExclude: (id: string) => void;
+  onInclude: (id: string) => void;
+  busyId: string | null;
+}
+
+/** The server sorts and pages: the columns' compare is a no-op so the grid keeps the server's order. */
+export function UnbilledGrid(props: UnbilledGridProps) {
+  const { t } = useI18n();
+  const text = (id: keyof RowView, label: string): TableColumnDefinition<RowView> =>
+    createTableColumn<RowView>({ columnId: id, compare: () => 0, renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
+  const columns: TableColumnDefinition<RowView>[] = [
+    text('customer', t.colCustomer),
+    text('service', t.colService),
+    text('staff', t.colStaff),
+    text('start', t.colStart),
+    text('duration', t.colDuration),
+    text('price', t.colPrice),
+    text('priceType', t.colPriceType),
+    text('state', t.colState),
+    text('reason', t.colReason),
+    createTableColumn<RowView>({
+      columnId: 'actions',
+      renderHeaderCell: () => t.colActions,
+      renderCell: (row) =>
+        row.excluded ? (
+          <Button size="small" disabled={props.busyId === row.id} aria-label={t.includeRow(`${row.customer}, ${row.start}`)} onClick={() => props.onInclude(row.id)}>
+            {t.include}
+          </Button>
+        ) : (
+          <Button size="small" disabled={props.busyId === row.id} aria-label={t.excludeRow(`${row.customer}, ${row.start}`)} onClick={() => props.onExclude(row.id)}>
+            {t.exclude}
+          </Button>
+        ),
+    }),
+  ];
+  const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === props.sort)?.[0];
+  return (
+    <DataGrid
+      items={[...props.rows]}
+      columns={columns}
+      getRowId={(row: RowView) => row.id}
+      selectionMode="multiselect"
+      selectedItems={props.selected as Set<TableRowId>}
+      onSelectionChange={(_, data) => props.onSelectionChange(new Set([...data.selectedItems].map(String)))}
+      sortable
+      sortState={sortColumn ? { sortColumn, sortDirection: props.direction === 'asc' ? 'ascending' : 'descending' } : undefined}
+      onSortChange={(_, state) => {
+        const key = SORTABLE[state.sortColumn as ColumnId];
+        if (key) props.onSort(key);
+      }}
+      focusMode="composite"
+      aria-label={t.gridLabel}
+      size="small"
+    >
+      <DataGridHeader>
+        <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': t.selectPage } }}>
+          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+        </DataGridRow>
+      </DataGridHeader>
+      <DataGridBody<RowView>>
+        {({ item, rowId }) => (
+          <DataGridRow<RowView> key={rowId} selectionCell={{ checkboxIndicator: { 'aria-label': t.selectRow(`${item.customer}, ${item.start}`) } }}>
+            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+          </DataGridRow>
+        )}
+      </DataGridBody>
+    </DataGrid>
+  );
+}

@@ -1,0 +1,85 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeApi, fakeRow } from '../../http/testing/fake-api';
+import { renderWithApp } from '../../testing/render-with-app';
+import { UnbilledPage } from './unbilled-page';
+
+function rowCheckboxes(): HTMLElement[] {
+  return screen.getAllByRole('checkbox', { name: /^Select Kunde/ });
+}
+
+describe('Unbilled page', () => {
+  it('renders rows with a checkbox each, and refetches with the filter', async () => {
+    const api = new FakeApi(Array.from({ length: 8 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pageSize={5} />, { api });
+    expect(await screen.findByText('Kunde 0')).toBeTruthy();
+    expect(rowCheckboxes()).toHaveLength(5);
+    expect(api.unbilledQueries[0]).toEqual({ state: 'invoiceable', sort: 'start', direction: 'asc', offset: 0, limit: 5 });
+
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01', offset: 0 }));
+    fireEvent.click(screen.getByRole('switch', { name: 'Show not invoiceable' }));
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'unbilled', from: '2026-11-01' }));
+  });
+
+  it('invoices three selected rows: preview, confirm, progress, result with invoice links', async () => {
+    const api = new FakeApi(Array.from({ length: 6 }, (_, i) => fakeRow(i)));
+    const opened: string[] = [];
+    renderWithApp(<UnbilledPage pollMs={5} />, { api, openLink: (url) => opened.push(url) });
+    await screen.findByText('Kunde 0');
+    for (const box of rowCheckboxes().slice(0, 3)) fireEvent.click(box);
+    expect(screen.getByText(/Selected: 3 · DKK\s?1,350\.00/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('3 invoices for 3 customers');
+    expect(api.previewed).toEqual([{ kind: 'ids', appointmentIds: ['appt-0', 'appt-1', 'appt-2'] }]);
+    expect(api.started).toEqual([]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create invoices' }));
+    expect(await screen.findByText('Starting…')).toBeTruthy();
+    expect(await screen.findByText('Done: 2 invoices created, 1 failed.')).toBeTruthy();
+    expect(api.started).toEqual([{ kind: 'ids', appointmentIds: ['appt-0', 'appt-1', 'appt-2'] }]);
+
+    const link = screen.getByRole('link', { name: 'Open invoice S-INV103001 in Business Central' });
+    expect(link.textContent).toBe('Invoice S-INV103001');
+    fireEvent.click(link);
+    expect(opened).toEqual(['https://businesscentral.dynamics.com/?page=43&invoice=0']);
+    expect(screen.getByText(/Customer is blocked in Business Central/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
+  });
+
+  it('selects all matching the filter and sends the filter, not ids', async () => {
+    const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pageSize={3} />, { api });
+    await screen.findByText('Kunde 0');
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01' }));
+    await screen.findByText('Kunde 0');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all rows on this page' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Select all 7 matching the filter' }));
+    expect(screen.getByText('All 7 appointments matching the filter are selected.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    await screen.findByRole('dialog');
+    expect(api.previewed).toEqual([{ kind: 'filter', from: '2026-11-01' }]);
+  });
+
+  it('excludes an appointment and reloads', async () => {
+    const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 1');
+    const before = api.unbilledQueries.length;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /^Exclude Kunde 1,/ }));
+    });
+    expect(api.excluded).toEqual(['appt-1']);
+    await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(api.unbilledQueries.length).toBeGreaterThan(before);
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<UnbilledPage />, { api });
+    expect(await screen.findByText('No appointments match the filter.')).toBeTruthy();
+  });
+});

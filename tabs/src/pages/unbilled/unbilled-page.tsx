@@ -1,0 +1,198 @@
+import { Button, Caption1, Link, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useServices } from '../../app/services-context';
+import { useLoad } from '../../app/use-load';
+import { DayChart } from '../../components/day-chart';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PreviewDialog } from '../../components/preview-dialog';
+import { RunProgress } from '../../components/run-progress';
+import { RunResultView } from '../../components/run-result';
+import { SummaryBar } from '../../components/summary-bar';
+import { asApiError } from '../../http/api-error';
+import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { EMPTY_FILTER, type Filter, type GridState, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { mergeOptions, serviceOptions, sortedOptions, staffOptions } from './known-options';
+import { rowView } from './row-view';
+import { RunFlow, type RunFlowState } from './run-flow';
+import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
+import { UnbilledFilters } from './unbilled-filters';
+import { UnbilledGrid } from './unbilled-grid';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  grid: { overflowX: 'auto' },
+  panel: { padding: tokens.spacingVerticalM, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+});
+
+export interface UnbilledPageProps {
+  initialFilter?: Partial<Filter>;
+  pageSize?: number;
+  pollMs?: number;
+}
+
+export function UnbilledPage(props: UnbilledPageProps) {
+  const styles = useStyles();
+  const { api, openLink } = useServices();
+  const { t, locale, timeZone } = useI18n();
+  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50));
+  const [selection, setSelection] = useState<SelectionModel>(NOTHING_SELECTED);
+  const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [services, setServices] = useState<Map<string, string>>(new Map());
+  const [staff, setStaff] = useState<Map<string, string>>(new Map());
+
+  const query = toQuery(grid);
+  const loaded = useLoad(() => api.unbilled(query), JSON.stringify(query));
+  const data = loaded.data;
+
+  const reloadRef = useRef(loaded.reload);
+  reloadRef.current = loaded.reload;
+  const runFlow = useMemo(
+    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: () => reloadRef.current() }),
+    [api, props.pollMs],
+  );
+  useEffect(() => () => runFlow.cancel(), [runFlow]);
+
+  useEffect(() => {
+    if (!data) return;
+    setServices((known) => mergeOptions(known, data.rows, serviceOptions));
+    setStaff((known) => mergeOptions(known, data.rows, staffOptions));
+  }, [data]);
+
+  const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone)) : []), [data, t, locale.tag, timeZone]);
+  const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
+
+  const changeFilter = useCallback((change: Partial<Filter>) => {
+    setGrid((g) => withFilter(g, change));
+    // A filter selection would silently change meaning; ids stay what the user ticked.
+    setSelection((s) => (s.kind === 'filter' ? NOTHING_SELECTED : s));
+  }, []);
+
+  const changeAppointment = async (id: string, action: 'exclude' | 'include') => {
+    setBusyId(id);
+    setActionError(null);
+    try {
+      await (action === 'exclude' ? api.exclude(id) : api.include(id));
+      setSelection((s) => applyPageSelection(s, [{ id, amount: null }], new Set()));
+      loaded.reload();
+    } catch (e) {
+      setActionError(asApiError(e).message);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const n = (v: number) => formatNumber(v, locale.tag);
+  const filterCount = data?.totals.count ?? 0;
+  const selectionText =
+    selectedCount(selection, filterCount) === 0
+      ? t.selectionNone
+      : t.selectionSummary(
+          n(selectedCount(selection, filterCount)),
+          formatTotals(selection.kind === 'filter' ? (data?.totals.amounts ?? []) : sumMoney(selectedAmounts(selection)), locale.tag),
+        );
+  const filterText = t.filterSummary(n(filterCount), formatTotals(data?.totals.amounts ?? [], locale.tag));
+  const selected = toSelection(selection, grid.filter);
+  const pages = pageCount(data?.total ?? 0, grid.pageSize);
+  const running = flow.phase === 'previewing' || flow.phase === 'preview' || flow.phase === 'running';
+
+  return (
+    <div className={styles.root}>
+      <Title3 as="h1">{t.unbilledTitle}</Title3>
+      <UnbilledFilters
+        filter={grid.filter}
+        services={sortedOptions(services)}
+        staff={sortedOptions(staff)}
+        onChange={changeFilter}
+        onClear={() => changeFilter(EMPTY_FILTER)}
+      />
+      <SummaryBar selection={selectionText} filter={filterText} />
+      <div className={styles.bar}>
+        <Button appearance="primary" disabled={!selected || running} onClick={() => selected && void runFlow.preview(selected)}>
+          {t.invoiceSelected}
+        </Button>
+        <Button disabled={filterCount === 0 || running} onClick={() => void runFlow.preview(toSelection(selectAllMatching(), grid.filter) ?? { kind: 'filter' })}>
+          {t.invoiceAll}
+        </Button>
+        {selection.kind === 'filter' ? (
+          <>
+            <Caption1>{t.allMatchingSelected(n(filterCount))}</Caption1>
+            <Link as="button" onClick={() => setSelection(NOTHING_SELECTED)}>
+              {t.clearSelection}
+            </Link>
+          </>
+        ) : (
+          <>
+            {data && filterCount > checked.size && checked.size === data.rows.length && checked.size > 0 && (
+              <Link as="button" onClick={() => setSelection(selectAllMatching())}>
+                {t.selectAllMatching(n(filterCount))}
+              </Link>
+            )}
+            {selection.rows.size > 0 && (
+              <Link as="button" onClick={() => setSelection(NOTHING_SELECTED)}>
+                {t.clearSelection}
+              </Link>
+            )}
+          </>
+        )}
+      </div>
+      {(flow.phase === 'running' || flow.phase === 'done' || flow.phase === 'error') && (
+        <div className={styles.panel}>
+          {flow.phase === 'running' && <RunProgress run={flow.run} />}
+          {flow.phase === 'done' && <RunResultView run={flow.run} openLink={openLink} onRetry={(id) => void runFlow.retry(id)} />}
+          {flow.phase === 'error' && <ErrorState message={flow.error.message} />}
+          {flow.phase !== 'running' && (
+            <Button appearance="subtle" onClick={() => runFlow.cancel()}>
+              {t.close}
+            </Button>
+          )}
+        </div>
+      )}
+      {actionError && <ErrorState message={actionError} />}
+      {loaded.error && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
+      {!data && loaded.loading && <LoadingState />}
+      {data && data.rows.length === 0 && <EmptyState title={t.emptyUnbilled} hint={t.emptyUnbilledHint} />}
+      {data && data.rows.length > 0 && (
+        <div className={styles.grid} aria-busy={loaded.loading}>
+          <UnbilledGrid
+            rows={rows}
+            selected={checked}
+            onSelectionChange={(ids) =>
+              setSelection((s) => applyPageSelection(s, data.rows.map((r) => ({ id: r.id, amount: r.amount })), ids))
+            }
+            sort={grid.sort}
+            direction={grid.direction}
+            onSort={(key) => setGrid((g) => withSort(g, key))}
+            onExclude={(id) => void changeAppointment(id, 'exclude')}
+            onInclude={(id) => void changeAppointment(id, 'include')}
+            busyId={busyId}
+          />
+        </div>
+      )}
+      {data && data.total > grid.pageSize && (
+        <nav className={styles.bar} aria-label={t.pageOf(n(grid.page + 1), n(pages))}>
+          <Button disabled={grid.page === 0} onClick={() => setGrid((g) => withPage(g, g.page - 1, data.total))}>
+            {t.previousPage}
+          </Button>
+          <Caption1>{t.pageOf(n(grid.page + 1), n(pages))}</Caption1>
+          <Button disabled={grid.page >= pages - 1} onClick={() => setGrid((g) => withPage(g, g.page + 1, data.total))}>
+            {t.nextPage}
+          </Button>
+        </nav>
+      )}
+      {data && <DayChart days={data.byDay} />}
+      {(flow.phase === 'previewing' || flow.phase === 'preview') && (
+        <PreviewDialog
+          preview={flow.phase === 'preview' ? flow.preview : null}
+          onConfirm={() => void runFlow.confirm()}
+          onCancel={() => runFlow.cancel()}
+        />
+      )}
+    </div>
+  );
+}

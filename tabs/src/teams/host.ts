@@ -1,0 +1,104 @@
+import type { TeamsSdk } from './teams-sdk';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+/** Where the tab runs: inside Teams (SSO, Teams theme and locale) or as a plain web page. */
+export interface Host {
+  kind: 'teams' | 'web';
+  theme: ThemeName;
+  /** Teams' locale ("da-dk"), or null outside Teams. */
+  locale: string | null;
+  /** The deep link's sub-page id, a query string of filters. */
+  subPageId: string | null;
+  appId: string | null;
+  /** A bearer token for our API; null outside Teams (the server uses its development identity). */
+  getToken(): Promise<string | null>;
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  openLink(url: string): void;
+}
+
+export function themeFromTeams(theme: string): ThemeName {
+  if (theme === 'dark') return 'dark';
+  if (theme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+/** A tab is framed by Teams; a top-level page never waits for a host that is not there. */
+export function isFramed(win: Pick<Window, 'parent' | 'self'>): boolean {
+  try {
+    return win.parent !== win.self;
+  } catch {
+    // A cross-origin parent can throw on access: that is a frame.
+    return true;
+  }
+}
+
+export function webHost(prefersDark: boolean, openWindow: (url: string) => void): Host {
+  return {
+    kind: 'web',
+    theme: prefersDark ? 'dark' : 'light',
+    locale: null,
+    subPageId: null,
+    appId: null,
+    getToken: async () => null,
+    onThemeChange: () => undefined,
+    openLink: openWindow,
+  };
+}
+
+class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutError(`no Teams host answered within ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+export interface DetectOptions {
+  win: Pick<Window, 'parent' | 'self'>;
+  sdk: TeamsSdk;
+  prefersDark: boolean;
+  openWindow: (url: string) => void;
+  /** How long a frame gets to prove it is Teams. */
+  timeoutMs?: number;
+}
+
+/**
+ * Not framed: a web page at once, without touching the SDK. Framed: Teams if it answers
+ * `initialize` in time, else (an iframe elsewhere) a web page too.
+ */
+export async function detectHost(options: DetectOptions): Promise<Host> {
+  const web = webHost(options.prefersDark, options.openWindow);
+  if (!isFramed(options.win)) return web;
+  const { sdk } = options;
+  try {
+    await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
+    const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
+    return {
+      kind: 'teams',
+      theme: themeFromTeams(context.theme),
+      locale: context.locale,
+      subPageId: context.subPageId,
+      appId: context.appId,
+      getToken: () => sdk.getAuthToken(),
+      onThemeChange: (handler) => sdk.onThemeChange((t) => handler(themeFromTeams(t))),
+      openLink: (url) => {
+        void sdk.openLink(url).catch(() => options.openWindow(url));
+      },
+    };
+  } catch {
+    return web;
+  }
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Vite 8 transforms JSX itself (Oxc); no React plugin is installed, so there is no Fast Refresh. */
+export default defineConfig({
+  root,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    alias: {
+      // adaptive-expressions' prebuilt browser bundle calls its own `assert` namespace as a function
+      // and throws at load; its CommonJS build works once `assert` is a callable shim.
+      'adaptive-expressions': fileURLToPath(new URL('../node_modules/adaptive-expressions/lib/index.js', import.meta.url)),
+      assert: fileURLToPath(new URL('./src/shims/assert.cjs', import.meta.url)),
+      util: fileURLToPath(new URL('./src/shims/util.cjs', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // Fluent UI marks its modules "use client" for React Server Components; a browser bundle has none.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    // `npm start` serves the API; the dev server forwards to it.
+    proxy: { '/api': 'http://127.0.0.1:3978' },
+  },
+});
