@@ -1,3 +1,4 @@
+import { CatalogCache } from '../catalog/catalog-cache';
 import { createClients, type Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
@@ -26,6 +27,8 @@ export interface AppServices {
   sync: SyncRunner;
   invoices: InvoiceRunner;
   links: InvoiceLinks;
+  /** The setup's Bookings business: its services and staff members with their names, cached for a few minutes. */
+  catalog: CatalogCache;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -61,5 +64,6 @@ export function createAppServices(deps: { config: Config; logger: Logger; store:
     links,
     logger,
   });
-  return { config, logger, store, clients, businessId, setupService, currentSetup, sync, invoices, links };
+  const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
+  return { config, logger, store, clients, businessId, setupService, currentSetup, sync, invoices, links, catalog };
 }

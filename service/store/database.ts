@@ -65,6 +65,8 @@ export interface AppointmentsTable {
   entered_price_minor: number | null;
   /** Lower-cased attendee names and emails and the service name, for free-text search. */
   search_text: Generated<string>;
+  /** Denormalised at sync: how many attendees' linked Business Central customers are blocked for invoicing. */
+  customers_blocked: Generated<number>;
 }
 
 export interface CustomersTable {
@@ -87,6 +89,10 @@ export interface CustomerLinksTable {
   linked_at: string | null;
   created_by_us: Flag;
   skip_reason: string | null;
+  /** 1 when the Business Central customer was blocked ('All' or 'Invoice') when last seen. */
+  bc_blocked: Generated<Flag>;
+  /** What users should know about the link, e.g. that the customer was created without its email. */
+  note: string | null;
 }
 
 export interface ServicesTable {

@@ -48,6 +48,7 @@ const rows: { [T in TableName]: NewRow<T> } = {
     customers_without_email: 0,
     entered_price_minor: null,
     search_text: 'søren@example.dk',
+    customers_blocked: 1,
   },
   customers: {
     business_id: 'b',
@@ -66,6 +67,8 @@ const rows: { [T in TableName]: NewRow<T> } = {
     linked_at: NOW,
     created_by_us: toFlag(true),
     skip_reason: null,
+    bc_blocked: toFlag(true),
+    note: 'Email too long for Business Central (over 80 characters): created without email',
   },
   services: {
     business_id: 'b',

@@ -71,6 +71,7 @@ function checks(options: EligibilityOptions): Checks {
       review: sql`a.review_reason is not null`,
       'no-customer': sql`a.customer_count <= 0`,
       'customer-without-email': sql`a.customers_without_email > 0`,
+      'customer-blocked': sql`a.customers_blocked > 0`,
       'invalid-price': priceIs('invalid-price'),
       'price-needed': priceIs('price-needed'),
       free: priceIs('free'),
@@ -112,6 +113,7 @@ export function eligibilitySql(options: EligibilityOptions): EligibilitySql {
       and a.review_reason is null
       and a.customer_count > 0
       and a.customers_without_email <= 0
+      and a.customers_blocked <= 0
       and sl.bc_item_id is not null
       and ${priceReason} is null)`,
     unitMinor,

@@ -9,6 +9,7 @@ const invoiceable: AppointmentFacts = {
   reviewReason: null,
   customerCount: 1,
   customersWithoutEmail: 0,
+  customersBlocked: 0,
   priceType: 'fixedPrice',
   priceMinor: 49500,
   currency: 'DKK',
@@ -34,6 +35,7 @@ describe('reasonsFor', () => {
     ['review', { reviewReason: 'Cancelled in Bookings after invoicing' }],
     ['no-customer', { customerCount: 0 }],
     ['customer-without-email', { customerCount: 2, customersWithoutEmail: 1 }],
+    ['customer-blocked', { customerCount: 2, customersBlocked: 1 }],
     ['invalid-price', { priceMinor: null }],
     ['invalid-price', { priceMinor: -1 }],
     ['invalid-price', { priceType: 'hourly', durationMinutes: 0 }],
@@ -50,8 +52,8 @@ describe('reasonsFor', () => {
   });
 
   it('lists every reason in the documented order', () => {
-    const all = facts({ state: 'claimed', endUtc: '2026-12-01T00:00:00.000Z', reviewReason: 'x', customerCount: 0, priceType: 'free', bcItemId: null });
-    expect(reasonsFor(all, options)).toEqual(['claimed', 'not-ended', 'review', 'no-customer', 'free', 'service-not-linked']);
+    const all = facts({ state: 'claimed', endUtc: '2026-12-01T00:00:00.000Z', reviewReason: 'x', customerCount: 0, customersBlocked: 1, priceType: 'free', bcItemId: null });
+    expect(reasonsFor(all, options)).toEqual(['claimed', 'not-ended', 'review', 'no-customer', 'customer-blocked', 'free', 'service-not-linked']);
   });
 
   it('invoices free appointments as zero lines when the setup asks for them', () => {

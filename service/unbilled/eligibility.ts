@@ -15,6 +15,7 @@ export const REASONS = [
   'review',
   'no-customer',
   'customer-without-email',
+  'customer-blocked',
   'invalid-price',
   'price-needed',
   'free',
@@ -30,6 +31,8 @@ export interface AppointmentFacts {
   reviewReason: string | null;
   customerCount: number;
   customersWithoutEmail: number;
+  /** Attendees whose linked Business Central customer is blocked for invoicing. */
+  customersBlocked: number;
   priceType: string;
   priceMinor: number | null;
   currency: string;
@@ -129,6 +132,7 @@ export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions)
   if (facts.reviewReason !== null) failed.add('review');
   if (facts.customerCount <= 0) failed.add('no-customer');
   if (facts.customersWithoutEmail > 0) failed.add('customer-without-email');
+  if (facts.customersBlocked > 0) failed.add('customer-blocked');
   const priced = priceReason(facts, options.addZeroLinesForFree);
   if (priced !== null) failed.add(priced);
   if (facts.bcItemId === null) failed.add('service-not-linked');

@@ -21,6 +21,7 @@ describeEachStore('queryUnbilled', (getStore) => {
       ['review', appointmentRow('r-review', { review_reason: 'Changed in Bookings after invoicing: time' })],
       ['no-customer', appointmentRow('r-no-customer', { attendees: [] })],
       ['customer-without-email', appointmentRow('r-no-email', { attendees: [{ name: 'Ib', email: null }] })],
+      ['customer-blocked', appointmentRow('r-blocked', { customers_blocked: 1 })],
       ['invalid-price', appointmentRow('r-invalid', { price_minor: null })],
       ['price-needed', appointmentRow('r-needed', { price_type: 'priceVaries', price_minor: null })],
       ['free', appointmentRow('r-free', { price_type: 'free', price_minor: 0 })],

@@ -1,3 +1,4 @@
+import { readStaffNames } from '../../catalog/catalog';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import { chunk } from './bc-pool';
 import { claim } from './claim';
@@ -14,7 +15,6 @@ import { readRun, LIVE_STATUSES } from './run-view';
 import type { RunState, Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoices } from './settle';
-import { readStaffNames } from './staff-names';
 import { verifyInvoices } from './verify-invoices';
 import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
 

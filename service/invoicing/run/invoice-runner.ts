@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
+import { readStaffNames } from '../../catalog/catalog';
 import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import type { BookingsClient } from '../../clients/graph/bookings-client';
 import { silentLogger, type Logger } from '../../logging/logger';
@@ -19,7 +20,6 @@ import type { RunContext } from './run-context';
 import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun } from './run-view';
-import { readStaffNames } from './staff-names';
 
 export interface InvoiceRunnerOptions {
   db: Kysely<Database>;

@@ -76,6 +76,7 @@ function factsOf(row: JoinedRow): AppointmentFacts {
     reviewReason: row.review_reason,
     customerCount: row.customer_count,
     customersWithoutEmail: row.customers_without_email,
+    customersBlocked: row.customers_blocked,
     priceType: row.price_type,
     priceMinor: row.price_minor,
     currency: row.currency,

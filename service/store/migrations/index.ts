@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { sync } from './0002-sync';
 import { jobs } from './0003-jobs';
 import { invoicing } from './0004-invoicing';
+import { customerBlocks } from './0005-customer-blocks';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-sync': sync,
   '0003-jobs': jobs,
   '0004-invoicing': invoicing,
+  '0005-customer-blocks': customerBlocks,
 };

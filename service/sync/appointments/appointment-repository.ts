@@ -5,6 +5,7 @@ import { toIsoUtc } from '../../store/columns';
 import type { Database, NewRow, Row } from '../../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
 import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
+import { countBlocked, loadBlockedCustomerIds } from './blocked-customers';
 import type { TimeSpan } from './sync-window';
 import { CANCELLED_AFTER_INVOICING, decideUpsert } from './upsert-decision';
 
@@ -69,6 +70,7 @@ export class AppointmentRepository {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const unique = [...new Map(records.map((r) => [r.id, r])).values()];
     const existing = new Map((await this.findByIds(unique.map((r) => r.id))).map((row) => [row.id, row]));
+    const blocked = await this.blockedCustomerIds(unique);
     const now = toIsoUtc(options.now);
     const inserts: NewRow<'appointments'>[] = [];
     const seen: string[] = [];
@@ -79,7 +81,7 @@ export class AppointmentRepository {
       const decision = decideUpsert(stored, record, hash);
       switch (decision.kind) {
         case 'insert':
-          inserts.push(newAppointmentRow(record, options.syncRunId, options.now));
+          inserts.push({ ...newAppointmentRow(record, options.syncRunId, options.now), customers_blocked: countBlocked(record.attendees, blocked(record)) });
           counts.added++;
           break;
         case 'unchanged':
@@ -89,7 +91,13 @@ export class AppointmentRepository {
         case 'replace':
           await this.db
             .updateTable('appointments')
-            .set({ ...recordColumns(record), state: decision.state, last_seen_sync: options.syncRunId, updated_at: now })
+            .set({
+              ...recordColumns(record),
+              customers_blocked: countBlocked(record.attendees, blocked(record)),
+              state: decision.state,
+              last_seen_sync: options.syncRunId,
+              updated_at: now,
+            })
             .where('id', '=', record.id)
             .execute();
           counts.updated++;
@@ -107,6 +115,13 @@ export class AppointmentRepository {
     for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
     await this.markSeen(seen, options.syncRunId);
     return counts;
+  }
+
+  /** The blocked Bookings customers of each record's business, read once per business per call. */
+  private async blockedCustomerIds(records: readonly AppointmentRecord[]): Promise<(record: AppointmentRecord) => ReadonlySet<string>> {
+    const byBusiness = new Map<string, Set<string>>();
+    for (const businessId of new Set(records.map((r) => r.businessId))) byBusiness.set(businessId, await loadBlockedCustomerIds(this.db, businessId));
+    return (record) => byBusiness.get(record.businessId) ?? new Set();
   }
 
   /** Stamps rows Bookings still has without rewriting them (unchanged, or refused this time as malformed). */

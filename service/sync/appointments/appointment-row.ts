@@ -68,6 +68,14 @@ export function rowToAppointment(row: Row<'appointments'>): Appointment {
   };
 }
 
+/**
+ * The text `recordColumns` writes at the start of an attendee in `appointments.customers`, so an
+ * attendee's appointments can be found with LIKE (the id first, JSON-encoded, then a comma).
+ */
+export function attendeeJsonPrefix(customerId: string): string {
+  return `{"id":${writeJson(customerId)},`;
+}
+
 /** The columns that hold Bookings' values, with their denormalised facts and hash. */
 export function recordColumns(record: AppointmentRecord) {
   return {

@@ -5,3 +5,4 @@ export { BookingsBusinessError, type BookingsBusinessProblem } from './bookings-
 export { appointmentWindow, splitWindow, type TimeSpan, type Chunk } from './sync-window';
 export { readAppointmentCheckpoint, APPOINTMENTS_CHECKPOINT_KIND, type AppointmentCheckpoint } from './appointment-checkpoint';
 export { CANCELLED_AFTER_INVOICING } from './upsert-decision';
+export { recountCustomersBlocked, loadBlockedCustomerIds, countBlocked } from './blocked-customers';

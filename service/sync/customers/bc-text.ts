@@ -2,6 +2,11 @@
 export const BC_NAME_LENGTH = 100;
 export const BC_EMAIL_LENGTH = 80;
 
+/** Whether Business Central's email field can hold the address as it is. */
+export function emailFitsBc(email: string): boolean {
+  return email.length <= BC_EMAIL_LENGTH;
+}
+
 /** Cuts to at most `max` code units without leaving half of a surrogate pair (an emoji) behind. */
 export function truncateBcText(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,9 +1,10 @@
 import type { CustomerTemplate } from '../../setup/setup-schema';
 import type { BcCustomerIndex } from './bc-customer-index';
-import { BC_EMAIL_LENGTH } from './bc-text';
+import { emailFitsBc } from './bc-text';
 import { customerCreateBody, type CustomerCreateBody } from './customer-create-body';
 import type { CustomerLinkRow, CustomerLinkUpdate } from './customer-links';
-import { SKIP_REASONS } from './skip-reasons';
+import { isBlockedForInvoicing } from './invoicing-block';
+import { LINK_NOTES, SKIP_REASONS } from './skip-reasons';
 
 export interface PlannedCustomer {
   id: string;
@@ -17,7 +18,9 @@ export interface CustomerCreation {
   /** The normalized email: unique among creations, since shared emails are never created. */
   key: string;
   bookingsCustomerId: string;
+  /** Without an email when Business Central cannot hold it: then found again only through the link. */
   body: CustomerCreateBody;
+  note: string | null;
 }
 
 export interface CustomerLinkPlan {
@@ -31,8 +34,9 @@ export interface CustomerLinkPlan {
  * Decides, without side effects, what becomes of each Bookings customer: a link that still points at
  * an existing Business Central customer stays (Business Central is the master: nothing is written to
  * it); else a customer whose email is among a Business Central customer's addresses is linked to it;
- * else one is created, unless the customer has no email, shares it with another Bookings customer, or
- * has one too long for Business Central.
+ * else one is created, unless the customer has no email or shares it with another Bookings customer.
+ * An email too long for Business Central is left out of the new customer (noted on the link). Each
+ * link records whether its customer is blocked for invoicing.
  */
 export function planCustomerLinks(
   customers: readonly PlannedCustomer[],
@@ -54,8 +58,19 @@ export function planCustomerLinks(
     const link = links.get(customer.id);
     const linked = link?.bc_customer_id ? index.byId(link.bc_customer_id) : undefined;
     if (link && linked) {
-      if (link.bc_customer_number === linked.number) plan.unchanged++;
-      else plan.updates.push({ bookingsCustomerId: customer.id, kind: 'linked', bcCustomerId: linked.id, bcCustomerNumber: linked.number, createdByUs: link.created_by_us === 1 });
+      const bcBlocked = isBlockedForInvoicing(linked);
+      if (link.bc_customer_number === linked.number && link.bc_blocked === (bcBlocked ? 1 : 0)) plan.unchanged++;
+      else {
+        plan.updates.push({
+          bookingsCustomerId: customer.id,
+          kind: 'linked',
+          bcCustomerId: linked.id,
+          bcCustomerNumber: linked.number,
+          createdByUs: link.created_by_us === 1,
+          bcBlocked,
+          note: link.note,
+        });
+      }
       continue;
     }
     if (!customer.email || !customer.emailNormalized) {
@@ -64,13 +79,24 @@ export function planCustomerLinks(
     }
     const match = index.byEmail(customer.emailNormalized);
     if (match) {
-      plan.updates.push({ bookingsCustomerId: customer.id, kind: 'linked', bcCustomerId: match.id, bcCustomerNumber: match.number, createdByUs: false });
+      plan.updates.push({
+        bookingsCustomerId: customer.id,
+        kind: 'linked',
+        bcCustomerId: match.id,
+        bcCustomerNumber: match.number,
+        createdByUs: false,
+        bcBlocked: isBlockedForInvoicing(match),
+        note: null,
+      });
     } else if ((sharing.get(customer.emailNormalized) ?? 0) > 1) {
       skip(customer, SKIP_REASONS.sharedEmail);
-    } else if (customer.email.length > BC_EMAIL_LENGTH) {
-      skip(customer, SKIP_REASONS.emailTooLong);
     } else {
-      plan.creations.push({ key: customer.emailNormalized, bookingsCustomerId: customer.id, body: customerCreateBody(customer.displayName, customer.email, template) });
+      plan.creations.push({
+        key: customer.emailNormalized,
+        bookingsCustomerId: customer.id,
+        body: customerCreateBody(customer.displayName, customer.email, template),
+        note: emailFitsBc(customer.email) ? null : LINK_NOTES.createdWithoutEmail,
+      });
     }
   }
   return plan;

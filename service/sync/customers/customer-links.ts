@@ -5,8 +5,24 @@ export type CustomerLinkRow = Row<'customer_links'>;
 
 /** What a sync decided about one Bookings customer: linked to a Business Central customer, or skipped and why. */
 export type CustomerLinkUpdate =
-  | { bookingsCustomerId: string; kind: 'linked'; bcCustomerId: string; bcCustomerNumber: string; createdByUs: boolean }
+  | {
+      bookingsCustomerId: string;
+      kind: 'linked';
+      bcCustomerId: string;
+      bcCustomerNumber: string;
+      createdByUs: boolean;
+      /** Blocked for invoicing in Business Central when last seen. */
+      bcBlocked: boolean;
+      note: string | null;
+    }
   | { bookingsCustomerId: string; kind: 'skipped'; reason: string };
+
+/** The Bookings customers whose blocked flag these updates change: their appointments need a recount. */
+export function blockedFlagChanges(links: ReadonlyMap<string, CustomerLinkRow>, updates: readonly CustomerLinkUpdate[]): string[] {
+  return updates
+    .filter((u) => (links.get(u.bookingsCustomerId)?.bc_blocked ?? 0) !== (u.kind === 'linked' && u.bcBlocked ? 1 : 0))
+    .map((u) => u.bookingsCustomerId);
+}
 
 export async function readCustomerLinks(db: Kysely<Database>, businessId: string, bookingsCustomerIds?: readonly string[]): Promise<Map<string, CustomerLinkRow>> {
   if (bookingsCustomerIds !== undefined && bookingsCustomerIds.length === 0) return new Map();
@@ -17,7 +33,7 @@ export async function readCustomerLinks(db: Kysely<Database>, businessId: string
 
 const CHUNK = 500;
 
-/** One transaction per chunk; a skip keeps an earlier link's columns cleared, a link clears the skip reason. */
+/** One transaction per chunk; a skip clears an earlier link's columns (and its blocked flag), a link clears the skip reason. */
 export async function writeCustomerLinks(db: Kysely<Database>, businessId: string, updates: readonly CustomerLinkUpdate[], now: Date): Promise<void> {
   for (let start = 0; start < updates.length; start += CHUNK) {
     const rows = updates.slice(start, start + CHUNK).map((u) =>
@@ -30,6 +46,8 @@ export async function writeCustomerLinks(db: Kysely<Database>, businessId: strin
             linked_at: now.toISOString(),
             created_by_us: u.createdByUs ? (1 as const) : (0 as const),
             skip_reason: null,
+            bc_blocked: u.bcBlocked ? (1 as const) : (0 as const),
+            note: u.note,
           }
         : {
             business_id: businessId,
@@ -39,6 +57,8 @@ export async function writeCustomerLinks(db: Kysely<Database>, businessId: strin
             linked_at: null,
             created_by_us: 0 as const,
             skip_reason: u.reason,
+            bc_blocked: 0 as const,
+            note: null,
           },
     );
     await db.transaction().execute((trx) =>
@@ -52,6 +72,8 @@ export async function writeCustomerLinks(db: Kysely<Database>, businessId: strin
             linked_at: eb.ref('excluded.linked_at'),
             created_by_us: eb.ref('excluded.created_by_us'),
             skip_reason: eb.ref('excluded.skip_reason'),
+            bc_blocked: eb.ref('excluded.bc_blocked'),
+            note: eb.ref('excluded.note'),
           })),
         )
         .execute(),

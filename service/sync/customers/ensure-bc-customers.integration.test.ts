@@ -2,10 +2,13 @@ import { customer as bcCustomer } from '../../../sandbox/bc/test-fixtures';
 import { describeEachStore } from '../../store/testing/test-stores';
 import { startSyncHarness, type SyncHarness } from '../testing/sync-harness';
 import { ensureBcCustomers } from './ensure-bc-customers';
-import { SKIP_REASONS } from './skip-reasons';
+import { AppointmentRepository } from '../appointments';
+import { LINK_NOTES, SKIP_REASONS } from './skip-reasons';
 import { recordingBcClient } from './testing/recording-bc-client';
 
 const EXISTING_ID = '0e000000-0000-4000-8000-0000000000e1';
+const BLOCKED_ID = '0e000000-0000-4000-8000-0000000000e2';
+const LONG_EMAIL = `${'meget.lang.adresse.'.repeat(4)}@example.com`; // 88 characters
 
 describeEachStore('ensureBcCustomers against the Business Central emulator', (getStore) => {
   let h: SyncHarness;
@@ -13,7 +16,10 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     h = await startSyncHarness({
       bcSettings: { pageSize: 5 },
       editSeed: (data) => {
-        data.bc.companies[0]!.customers.push(bcCustomer(EXISTING_ID, 'C95000', 'Firma A/S', { type: 'Company', email: 'info@firma.dk;Bogholderi@Firma.dk' }));
+        data.bc.companies[0]!.customers.push(
+          bcCustomer(EXISTING_ID, 'C95000', 'Firma A/S', { type: 'Company', email: 'info@firma.dk;Bogholderi@Firma.dk' }),
+          bcCustomer(BLOCKED_ID, 'C95010', 'Spærret', { email: 'spaerret@example.com', blocked: 'Invoice' }),
+        );
       },
     });
   });
@@ -56,5 +62,49 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     expect(bcCount()).toBe(before);
     expect(recorder.calls).toHaveLength(1);
     expect(recorder.calls[0]!.path).toContain(`$filter=(id eq ${EXISTING_ID}) or (id eq `);
+  });
+
+  it('records a blocked customer on its links and recounts their appointments, still answering it', async () => {
+    const businessId = h.businessId.toLowerCase();
+    await new AppointmentRepository(getStore().db).upsertFromBookings(
+      [
+        {
+          id: 'appt-blocked',
+          businessId,
+          start: new Date('2026-03-10T09:00:00Z'),
+          end: new Date('2026-03-10T10:00:00Z'),
+          durationMinutes: 60,
+          serviceId: 's1',
+          serviceName: 'Massage',
+          staffMemberIds: [],
+          attendees: [{ customerId: 'b-blocked', name: 'Spærret', email: 'spaerret@example.com', timeZone: null }],
+          priceMinor: 100,
+          currency: 'DKK',
+          priceType: 'fixedPrice',
+          graphLastUpdated: null,
+        },
+      ],
+      { syncRunId: 'r1', now: new Date() },
+    );
+    const result = await ensureBcCustomers(deps(), [{ bookingsCustomerId: 'b-blocked', name: 'Spærret', email: 'spaerret@example.com' }]);
+    expect(result.get('spaerret@example.com')).toEqual({ bcCustomerId: BLOCKED_ID, bcCustomerNumber: 'C95010' });
+    const link = await getStore().db.selectFrom('customer_links').selectAll().where('bookings_customer_id', '=', 'b-blocked').executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ bc_customer_id: BLOCKED_ID, bc_blocked: 1 });
+    const row = await getStore().db.selectFrom('appointments').select('customers_blocked').where('id', '=', 'appt-blocked').executeTakeFirstOrThrow();
+    expect(row.customers_blocked).toBe(1);
+  });
+
+  it('creates a customer whose email is too long for Business Central without it, finds it again by the link, and refuses one it could not link', async () => {
+    const before = bcCount();
+    const first = await ensureBcCustomers(deps(), [{ bookingsCustomerId: 'b-long', name: 'Lang Adresse', email: LONG_EMAIL }]);
+    const created = first.get(LONG_EMAIL);
+    if (!created || 'error' in created) throw new Error(`not created: ${JSON.stringify(created)}`);
+    expect(h.bc.state.company(h.companyId)!.customers.find((c) => c.id === created.bcCustomerId)).toMatchObject({ displayName: 'Lang Adresse', email: '' });
+    const link = await getStore().db.selectFrom('customer_links').selectAll().where('bookings_customer_id', '=', 'b-long').executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ bc_customer_id: created.bcCustomerId, created_by_us: 1, note: LINK_NOTES.createdWithoutEmail });
+
+    expect((await ensureBcCustomers(deps(), [{ bookingsCustomerId: 'b-long', name: 'Lang Adresse', email: LONG_EMAIL }])).get(LONG_EMAIL)).toEqual(created);
+    expect((await ensureBcCustomers(deps(), [{ name: 'Uden link', email: `x${LONG_EMAIL}` }])).get(`x${LONG_EMAIL}`)).toEqual({ error: SKIP_REASONS.emailTooLong });
+    expect(bcCount()).toBe(before + 1);
   });
 });

@@ -6,12 +6,14 @@ import type { Logger } from '../../logging/logger';
 import type { CustomerTemplate } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
 import { createInBatches } from './bc-batch-create';
-import { loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
-import { BC_EMAIL_LENGTH } from './bc-text';
+import { recountCustomersBlocked } from '../appointments/blocked-customers';
+import { findCreatedCustomers, loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
+import { emailFitsBc } from './bc-text';
 import { customerCreateBody } from './customer-create-body';
-import { readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
+import { blockedFlagChanges, readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
 import { normalizeEmail } from './email-addresses';
-import { SKIP_REASONS } from './skip-reasons';
+import { isBlockedForInvoicing } from './invoicing-block';
+import { LINK_NOTES, SKIP_REASONS } from './skip-reasons';
 
 export interface EnsureBcCustomersDeps {
   db: Kysely<Database>;
@@ -45,9 +47,12 @@ interface Group {
 /**
  * A Business Central customer for every email (no invoice without its customer): the stored link
  * when its customer still exists, else the customer listing the address (any type, case-insensitive,
- * any of its addresses), else a new one from the customer template. Business Central customers are
- * read by paging once, or, when every email already has a link, only those by id. Answers per
- * normalized email; customers without an email are answered under the key ''.
+ * any of its addresses), else a new one from the customer template (without an email too long for
+ * Business Central: then only the link finds it again, so it needs a Bookings customer id). Business
+ * Central customers are read by paging once, or, when every email already has a link, only those by
+ * id. Links record whether their customer is blocked for invoicing (a blocked one is still answered:
+ * Business Central refuses its invoice, which fails alone). Answers per normalized email; customers
+ * without an email are answered under the key ''.
  */
 export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: readonly CustomerToEnsure[]): Promise<Map<string, EnsuredCustomer>> {
   const result = new Map<string, EnsuredCustomer>();
@@ -79,38 +84,57 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
     const existing = (group.linkedBcId ? fullIndex.byId(group.linkedBcId) : undefined) ?? fullIndex.byEmail(group.email);
     if (existing) {
       result.set(group.email, { bcCustomerId: existing.id, bcCustomerNumber: existing.number });
+      const bcBlocked = isBlockedForInvoicing(existing);
       for (const id of group.bookingsCustomerIds) {
-        if (links.get(id)?.bc_customer_id !== existing.id) updates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: existing.id, bcCustomerNumber: existing.number, createdByUs: false });
+        const link = links.get(id);
+        const same = link?.bc_customer_id === existing.id;
+        if (same && link.bc_blocked === (bcBlocked ? 1 : 0)) continue;
+        updates.push({
+          bookingsCustomerId: id,
+          kind: 'linked',
+          bcCustomerId: existing.id,
+          bcCustomerNumber: existing.number,
+          createdByUs: same && link.created_by_us === 1,
+          bcBlocked,
+          note: same ? link.note : null,
+        });
       }
-    } else if (group.email.length > BC_EMAIL_LENGTH) {
+    } else if (!emailFitsBc(group.email) && group.bookingsCustomerIds.length === 0) {
       result.set(group.email, { error: SKIP_REASONS.emailTooLong });
     } else toCreate.push(group);
   }
   await writeCustomerLinks(deps.db, deps.businessId, updates, new Date());
+  const blockChanged = blockedFlagChanges(links, updates);
 
   const byEmail = new Map(toCreate.map((g) => [g.email, g]));
+  const bodies = new Map(toCreate.map((g) => [g.email, customerCreateBody(g.name, g.email, deps.setup.customerTemplate)]));
   await createInBatches<Customer>(
-    toCreate.map((g) => ({ key: g.email, body: customerCreateBody(g.name, g.email, deps.setup.customerTemplate) })),
+    [...bodies].map(([key, body]) => ({ key, body })),
     {
       bc: deps.bc,
       collection: 'customers',
       schema: customerSchema,
       entity: 'customer',
       ...(deps.signal === undefined ? {} : { signal: deps.signal }),
-      findCreated: async (emails) => {
-        const { index: now } = await loadBcCustomerIndex(deps.bc);
-        return new Map(emails.flatMap((email) => {
-          const found = now.byEmail(email);
-          return found ? [[email, found] as const] : [];
-        }));
-      },
+      findCreated: (emails) => findCreatedCustomers(deps.bc, bodies, emails),
       onSettled: async (settled) => {
         const linkUpdates: CustomerLinkUpdate[] = [];
         for (const [email, outcome] of settled) {
           const ids = byEmail.get(email)?.bookingsCustomerIds ?? [];
           if (outcome.ok) {
             result.set(email, { bcCustomerId: outcome.value.id, bcCustomerNumber: outcome.value.number });
-            for (const id of ids) linkUpdates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: outcome.value.id, bcCustomerNumber: outcome.value.number, createdByUs: true });
+            const note = emailFitsBc(email) ? null : LINK_NOTES.createdWithoutEmail;
+            for (const id of ids) {
+              linkUpdates.push({
+                bookingsCustomerId: id,
+                kind: 'linked',
+                bcCustomerId: outcome.value.id,
+                bcCustomerNumber: outcome.value.number,
+                createdByUs: true,
+                bcBlocked: isBlockedForInvoicing(outcome.value),
+                note,
+              });
+            }
           } else {
             const reason = SKIP_REASONS.rejected(outcome.message);
             result.set(email, { error: reason });
@@ -118,9 +142,11 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
           }
         }
         await writeCustomerLinks(deps.db, deps.businessId, linkUpdates, new Date());
+        blockChanged.push(...blockedFlagChanges(links, linkUpdates));
       },
     },
   );
+  await recountCustomersBlocked(deps.db, deps.businessId, blockChanged);
   deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
   return result;
 }
@@ -142,5 +168,5 @@ async function loadLinkedOnly(bc: BusinessCentralClient, groups: readonly Group[
   }
   const byId = new Map(found.map((c) => [c.id.toLowerCase(), c]));
   if (!ids.every((id) => byId.has(id))) return undefined;
-  return { byId: (id) => byId.get(id.toLowerCase()), byEmail: () => undefined };
+  return { byId: (id) => byId.get(id.toLowerCase()), byEmail: () => undefined, byNameWithoutEmail: () => undefined };
 }

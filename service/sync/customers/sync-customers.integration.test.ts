@@ -4,7 +4,7 @@ import type { SandboxData } from '../../../sandbox/seed';
 import type { AppStore } from '../../store';
 import { describeEachStore } from '../../store/testing/test-stores';
 import { startSyncHarness, type SyncHarness } from '../testing/sync-harness';
-import { SKIP_REASONS } from './skip-reasons';
+import { LINK_NOTES, SKIP_REASONS } from './skip-reasons';
 import { syncCustomers } from './sync-customers';
 import { recordingBcClient } from './testing/recording-bc-client';
 
@@ -83,13 +83,21 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
     expect(havnefront.type).toBe('Company');
     expect(await linkOf(getStore(), h, bookingsIdOf(h, 'Havnefront Logistik A/S'))).toMatchObject({ bc_customer_id: havnefront.id, created_by_us: 0 });
 
-    // Skipped with reasons: no email, a shared email (neither created), an email too long for BC.
+    // Skipped with reasons: no email, a shared email (neither created).
     expect((await linkOf(getStore(), h, bookingsIdOf(h, 'Walk-in kunde'))).skip_reason).toBe(SKIP_REASONS.noEmail);
     for (const name of ['Karen Jørgensen', 'Karen Jorgensen']) {
       expect(await linkOf(getStore(), h, bookingsIdOf(h, name))).toMatchObject({ bc_customer_id: null, skip_reason: SKIP_REASONS.sharedEmail });
     }
     expect(bcCustomers(h).some((c) => c.email.toLowerCase().includes('karen.j@outlook.dk'))).toBe(false);
-    expect((await linkOf(getStore(), h, bookingsIdOf(h, 'Valdemar Lauritzen'))).skip_reason).toBe(SKIP_REASONS.emailTooLong);
+
+    // An email too long for BC's 80 characters: created without it, linked, and the link says so.
+    const valdemar = await linkOf(getStore(), h, bookingsIdOf(h, 'Valdemar Lauritzen'));
+    expect(valdemar).toMatchObject({ created_by_us: 1, skip_reason: null, bc_blocked: 0, note: LINK_NOTES.createdWithoutEmail });
+    expect(bcCustomers(h).find((c) => c.id === valdemar.bc_customer_id)).toMatchObject({ displayName: 'Valdemar Lauritzen', email: '' });
+
+    // Linked to a customer blocked for invoicing: the link records it; others are not blocked.
+    expect(await linkOf(getStore(), h, bookingsIdOf(h, 'Bent Ravn'))).toMatchObject({ bc_customer_number: expect.any(String), bc_blocked: 1 });
+    expect(await linkOf(getStore(), h, 'extra-case-person')).toMatchObject({ bc_blocked: 0, note: null });
 
     // Created from the template: a Person, the name cut to 100 in BC, full in our store; markup is text.
     const long = await linkOf(getStore(), h, 'extra-long-name');

@@ -1,10 +1,12 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
-import { emptyReport, type SyncContext, type SyncPhase } from '../sync-context';
+import { emptyReport, type SyncPhase } from '../sync-context';
 import { createInBatches } from './bc-batch-create';
-import { loadBcCustomerIndex } from './bc-customer-index';
+import { recountCustomersBlocked } from '../appointments/blocked-customers';
+import { findCreatedCustomers, loadBcCustomerIndex } from './bc-customer-index';
 import { toCustomerRecords } from './bookings-customer-records';
 import { planCustomerLinks } from './customer-link-plan';
-import { readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
+import { blockedFlagChanges, readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
+import { isBlockedForInvoicing } from './invoicing-block';
 import { upsertCustomers } from './customer-rows';
 import { fromInvalidRecord, recordRejects } from './record-rejects';
 import { SKIP_REASONS } from './skip-reasons';
@@ -14,7 +16,9 @@ import { SKIP_REASONS } from './skip-reasons';
  * linked to the Business Central customer with that address, or created there (Bookings → Business
  * Central only). Business Central customers are read once per run, by paging, and created through
  * `$batch`. Links are committed after each batch; a killed run redoes nothing, because the next one
- * finds what it created by email.
+ * finds what it created by email (one created without its too-long email, by its unique name). Each
+ * link records whether its customer is blocked for invoicing; where that changed, the customer's
+ * appointments are recounted, so the unbilled list says so before an invoice run fails on it.
  */
 export const syncCustomers: SyncPhase = async (ctx) => {
   const logger = ctx.logger.child({ phase: 'customers' });
@@ -33,10 +37,11 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     const links = await readCustomerLinks(ctx.db, ctx.businessId);
     const plan = planCustomerLinks(records, links, index, ctx.setup.customerTemplate);
     await writeCustomerLinks(ctx.db, ctx.businessId, plan.updates, new Date());
+    const blockChanged = blockedFlagChanges(links, plan.updates);
     let done = records.length - plan.creations.length;
     ctx.progress({ phase: 'customers', done, total: records.length });
 
-    const bookingsIdByKey = new Map(plan.creations.map((c) => [c.key, c.bookingsCustomerId]));
+    const creationByKey = new Map(plan.creations.map((c) => [c.key, c]));
     const outcomes = await createInBatches<Customer>(
       plan.creations.map((c) => ({ key: c.key, body: c.body })),
       {
@@ -45,15 +50,25 @@ export const syncCustomers: SyncPhase = async (ctx) => {
         schema: customerSchema,
         entity: 'customer',
         signal: ctx.signal,
-        findCreated: (keys) => findCustomersByEmail(ctx, keys),
+        findCreated: (keys) => findCreatedCustomers(ctx.bc, new Map(plan.creations.map((c) => [c.key, c.body])), keys),
         onSettled: async (settled) => {
           const updates = [...settled].map(([key, outcome]): CustomerLinkUpdate => {
-            const bookingsCustomerId = bookingsIdByKey.get(key)!;
+            const creation = creationByKey.get(key)!;
+            const bookingsCustomerId = creation.bookingsCustomerId;
             return outcome.ok
-              ? { bookingsCustomerId, kind: 'linked', bcCustomerId: outcome.value.id, bcCustomerNumber: outcome.value.number, createdByUs: true }
+              ? {
+                  bookingsCustomerId,
+                  kind: 'linked',
+                  bcCustomerId: outcome.value.id,
+                  bcCustomerNumber: outcome.value.number,
+                  createdByUs: true,
+                  bcBlocked: isBlockedForInvoicing(outcome.value),
+                  note: creation.note,
+                }
               : { bookingsCustomerId, kind: 'skipped', reason: SKIP_REASONS.rejected(outcome.message) };
           });
           await writeCustomerLinks(ctx.db, ctx.businessId, updates, new Date());
+          blockChanged.push(...blockedFlagChanges(links, updates));
           done += updates.length;
           ctx.progress({ phase: 'customers', done, total: records.length });
         },
@@ -62,20 +77,11 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     const created = [...outcomes.values()].filter((o) => o.ok).length;
     const linked = plan.updates.filter((u) => u.kind === 'linked').length;
     const skipped = plan.updates.length - linked + (outcomes.size - created);
-    logger.info({ linked, created, skipped, unchangedLinks: plan.unchanged }, 'customers linked to Business Central');
+    const recounted = await recountCustomersBlocked(ctx.db, ctx.businessId, blockChanged);
+    logger.info({ linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted }, 'customers linked to Business Central');
   }
 
   await recordRejects(ctx.db, ctx, rejects, new Date());
   report.rejected = rejects.length;
   return report;
 };
-
-async function findCustomersByEmail(ctx: SyncContext, emails: readonly string[]): Promise<Map<string, Customer>> {
-  const { index } = await loadBcCustomerIndex(ctx.bc);
-  const found = new Map<string, Customer>();
-  for (const email of emails) {
-    const customer = index.byEmail(email);
-    if (customer) found.set(email, customer);
-  }
-  return found;
-}
