@@ -62,7 +62,7 @@ export const SPECIAL_CUSTOMERS: readonly SpecialCustomer[] = [
   { name: 'Bryggen Arkitekter ApS', email: 'kontor@bryggen-arkitekter.dk', kind: 'company', phone: '+45 33 44 55 66', bc: { email: 'Kontor@Bryggen-Arkitekter.dk', type: 'Company' } },
   { name: 'Vesterbro Boldklub', email: 'kasserer@vesterbro-bk.dk', kind: 'company' },
   { name: 'Anne Vestergaard', email: 'anne.vestergaard@live.dk', bc: { email: 'anne.vestergaard@live.dk;anne@vestergaard-design.dk', type: 'Person' } },
-  // Blocked in Business Central: invoicing must fail on it, and say so.
+  // Blocked in Business Central: the Unbilled list and invoicing show it as customer-blocked.
   { name: 'Bent Ravn', email: 'bent.ravn@mail.dk', bc: { email: 'bent.ravn@mail.dk', type: 'Person', blocked: true } },
   // Same name as an unrelated Business Central customer with another email: must not be matched by name.
   { name: 'Lars Nielsen', email: 'lars.nielsen@gmail.com' },
