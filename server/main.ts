@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     (e: unknown) => logger.error({ err: e }, 'resuming interrupted invoice runs failed'),
   );
   const scheduler = new IntervalScheduler({ db: store.db });
-  scheduler.add(syncTask({ runner: app.sync, setup: app.setupService, businessId: app.businessId, logger }), 5_000);
+  // The first sync starts at once: a fresh install has nothing to show until it has run.
+  scheduler.add(syncTask({ runner: app.sync, setup: app.setupService, businessId: app.businessId, logger }), 0);
   closers.push(() => scheduler.stop());
 
   const server = createHttpServer({
