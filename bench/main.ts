@@ -3,12 +3,23 @@ import path from 'node:path';
 import { bcInvoicesBenchmark } from './bc-invoices.bench';
 import type { Benchmark, BenchResult } from './benchmark';
 import { graphCalendarViewBenchmark } from './graph-calendar-view.bench';
+import { invoiceRunBenchmark } from './invoice-run.bench';
 import { renderTable } from './render-table';
 import { seedBenchmark } from './seed.bench';
 import { storeUpsertBenchmark } from './store-upsert.bench';
+import { syncAppointmentsBenchmark } from './sync-appointments.bench';
+import { unbilledQueryBenchmark } from './unbilled-query.bench';
 
 /** Every benchmark, in the order the table lists them. */
-const BENCHMARKS: readonly Benchmark[] = [seedBenchmark, graphCalendarViewBenchmark, bcInvoicesBenchmark, storeUpsertBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  seedBenchmark,
+  graphCalendarViewBenchmark,
+  bcInvoicesBenchmark,
+  storeUpsertBenchmark,
+  syncAppointmentsBenchmark,
+  unbilledQueryBenchmark,
+  invoiceRunBenchmark,
+];
 
 /** `npm run bench [name ...]`: runs the benchmarks (all, or those named), prints the table and writes bench/results.md. */
 async function main(): Promise<void> {

@@ -3,15 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type Insertable, type Kysely } from 'kysely';
-import pg from 'pg';
 import type { Store as StoreConfig } from '../service/config/config';
 import { openStore, type AppStore, type AppointmentsTable, type Database } from '../service/store';
 import { perSecond, timed, type Benchmark, type BenchResult } from './benchmark';
+import { postgresProblem, POSTGRES_URL } from './postgres';
 
 const ROWS = 10_000;
 /** 500 rows of 25 columns stay under both databases' bound-parameter limits. */
 const CHUNK = 500;
-const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Rows shaped like a sync's: ids like Graph's, a day's spread of times, JSON columns of realistic size. */
 function appointmentRows(pass: string): Insertable<AppointmentsTable>[] {
@@ -105,20 +104,8 @@ async function sqlite(): Promise<BenchResult[]> {
   }
 }
 
-async function reachable(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function postgres(): Promise<BenchResult[]> {
-  const problem = await reachable(POSTGRES_URL);
+  const problem = await postgresProblem();
   if (problem !== undefined) {
     process.stderr.write(`\n*** PostgreSQL at ${POSTGRES_URL} is unreachable (${problem}): its store benchmark is SKIPPED. ***\n\n`);
     return [{ benchmark: 'Store upsert, PostgreSQL', figure: 'skipped', unit: 'rows/s', notes: `PostgreSQL unreachable at ${POSTGRES_URL}` }];
