@@ -2,7 +2,6 @@ import type restify from 'restify';
 import type { AppServices } from '../service/app/app-services';
 import { loadEnv } from '../service/config/env-files';
 import { PROJECT_ROOT } from '../service/config/config';
-import { readStaffNames } from '../service/invoicing/run/staff-names';
 import type { ScheduledTask } from '../service/jobs/scheduler';
 import { BotActions, type BotServices, type RunWatchOptions } from './actions';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
@@ -24,20 +23,6 @@ export interface RegisterBotOptions {
   services?: Partial<BotServices>;
   watch?: RunWatchOptions;
   summaryCheckMs?: number;
-}
-
-const STAFF_NAMES_TTL_MS = 5 * 60_000;
-
-function cachedStaffNames(app: AppServices): () => Promise<ReadonlyMap<string, string>> {
-  let cached: { at: number; names: Promise<ReadonlyMap<string, string>> } | undefined;
-  return () => {
-    if (!cached || Date.now() - cached.at > STAFF_NAMES_TTL_MS) {
-      const names = app.currentSetup().then((setup) => readStaffNames(app.clients.bookings, setup.businessId));
-      names.catch(() => (cached = undefined));
-      cached = { at: Date.now(), names };
-    }
-    return cached.names;
-  };
 }
 
 /** Without its Bot Framework identity (live mode) the bot refuses every request; the tab keeps working. */
@@ -71,7 +56,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     currentSetup: () => app.currentSetup(),
     invoices: app.invoices,
     sync: app.sync,
-    staffNames: cachedStaffNames(app),
+    staffNames: () => app.catalog.staffNames(),
     tab: readTabLinks(env, app.config.port),
     ...options.services,
   };

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { TextEncoder } from 'node:util';
 import * as AC from 'adaptivecards';
 import { CARD_VERBS, cardActionDataSchemas, invoiceAllDataSchema } from './action-data';
 import { appointments, context, PERIOD, TAB } from './testing/card-fixtures';
@@ -15,6 +16,9 @@ import { runResultCard } from './run-result-card';
 import { statusCard } from './status-card';
 import type { TemplateData } from './template-data';
 import { unbilledListCard } from './unbilled-list-card';
+
+// Browsers and Node have TextEncoder (cardBytes measures with it); jest's jsdom does not.
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 
 beforeAll(() => {
   // The package needs a markdown processor to render; the text itself is what the tests check.
@@ -208,7 +212,7 @@ describe('size', () => {
       channelData: { tenant: { id: tenant }, channel: { id: `19:${'a1b2c3d4'.repeat(8)}@thread.tacv2` }, team: { id: `19:${'f'.repeat(32)}@thread.tacv2` } },
       attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
     };
-    return Buffer.byteLength(JSON.stringify(activity), 'utf8');
+    return new TextEncoder().encode(JSON.stringify(activity)).length;
   }
 
   test('500 appointments with long unicode names stay under 28 KB, the rest summarised', () => {

@@ -70,5 +70,5 @@ export function renderCard<N extends TemplateName>(name: N, data: TemplateData<N
 
 /** The serialised size Teams counts against its message limit. */
 export function cardBytes(card: AdaptiveCardJson): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return new TextEncoder().encode(JSON.stringify(card)).length;
 }

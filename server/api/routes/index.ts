@@ -1,5 +1,6 @@
 import type { Route } from '../route';
 import { excludeAppointment } from './exclude-appointment';
+import { getCatalog } from './get-catalog';
 import { getInvoiceRun } from './get-invoice-run';
 import { getMe } from './get-me';
 import { getSetup } from './get-setup';
@@ -23,6 +24,7 @@ import { testConnections } from './test-connections';
 export const API_ROUTES: readonly Route[] = [
   getMe,
   getUnbilled,
+  getCatalog,
   previewInvoiceRun,
   startInvoiceRun,
   listInvoiceRuns,

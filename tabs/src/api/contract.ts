@@ -234,6 +234,14 @@ export const bookingsBusinessesResponseSchema = z.object({
 });
 export type BookingsBusinessesResponse = z.infer<typeof bookingsBusinessesResponseSchema>;
 
+/** GET /api/catalog: the configured Bookings business's services and staff members, for naming ids and the filters. */
+const catalogEntrySchema = z.object({ id: z.string(), displayName: z.string() });
+export const catalogResponseSchema = z.object({
+  services: z.array(catalogEntrySchema),
+  staffMembers: z.array(catalogEntrySchema),
+});
+export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
+
 /** GET /api/business-central/companies: for the company picker. */
 export const bcCompaniesResponseSchema = z.object({
   companies: z.array(z.object({ id: z.string(), name: z.string(), displayName: z.string() })),
@@ -294,6 +302,7 @@ export const apiPaths = {
   syncRun: (id: string) => `/api/sync/${encodeURIComponent(id)}`,
   setup: '/api/setup',
   bookingsBusinesses: '/api/bookings/businesses',
+  catalog: '/api/catalog',
   bcCompanies: '/api/business-central/companies',
   connectionsTest: '/api/connections/test',
   audit: '/api/audit',

@@ -4,6 +4,7 @@ import type {
   AuditResponse,
   BcCompaniesResponse,
   BookingsBusinessesResponse,
+  CatalogResponse,
   ConnectionTestRequest,
   ConnectionTestResponse,
   EnteredPriceRequest,
@@ -27,6 +28,8 @@ import type {
 export interface Api {
   me(): Promise<MeResponse>;
   unbilled(query: UnbilledQuery): Promise<UnbilledResponse>;
+  /** The business's services and staff members with their names. */
+  catalog(): Promise<CatalogResponse>;
   previewRun(selection: SelectionInput): Promise<Preview>;
   startRun(selection: SelectionInput): Promise<StartedRun>;
   run(id: string): Promise<RunResult>;

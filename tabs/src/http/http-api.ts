@@ -6,6 +6,7 @@ import {
   auditResponseSchema,
   bcCompaniesResponseSchema,
   bookingsBusinessesResponseSchema,
+  catalogResponseSchema,
   connectionTestResponseSchema,
   invoiceRunsResponseSchema,
   meResponseSchema,
@@ -72,6 +73,7 @@ export function httpApi(options: HttpApiOptions): Api {
   return {
     me: () => call(meResponseSchema, 'GET', apiPaths.me),
     unbilled: (q) => call(unbilledResponseSchema, 'GET', `${apiPaths.unbilled}${unbilledQueryString(q)}`),
+    catalog: () => call(catalogResponseSchema, 'GET', apiPaths.catalog),
     previewRun: (selection) => call(previewSchema, 'POST', apiPaths.invoiceRunsPreview, { selection }),
     startRun: (selection) => call(startedRunSchema, 'POST', apiPaths.invoiceRuns, { selection }),
     run: (id) => call(runResultSchema, 'GET', apiPaths.invoiceRun(id)),

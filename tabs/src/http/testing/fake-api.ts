@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  CatalogResponse,
   InvoiceRunSummary,
   Preview,
   RunResult,
@@ -29,6 +30,20 @@ export class FakeApi implements Api {
   pollsBeforeDone = 1;
   runSummaries: InvoiceRunSummary[] = [];
   auditEntries: AuditEntry[] = [];
+  /** fakeRow's service and staff member, named, among others no row uses. */
+  catalogState: CatalogResponse = {
+    services: [
+      { id: 'svc-cut', displayName: 'Klipning' },
+      { id: 'svc-colour', displayName: 'Farvning' },
+      { id: 'svc-beard', displayName: 'Skægtrimning' },
+    ],
+    staffMembers: [
+      { id: 'staff-1', displayName: 'Mette Hansen' },
+      { id: 'staff-2', displayName: 'Åse Berg' },
+      { id: 'staff-3', displayName: 'Anders Holm' },
+    ],
+  };
+  catalogCalls = 0;
   private polls = 0;
 
   constructor(rows: UnbilledRow[], setup: Partial<Setup> = {}) {
@@ -61,6 +76,11 @@ export class FakeApi implements Api {
       offset,
       limit,
     };
+  }
+
+  async catalog() {
+    this.catalogCalls += 1;
+    return this.catalogState;
   }
 
   private selected(selection: SelectionInput): UnbilledRow[] {

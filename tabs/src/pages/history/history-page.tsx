@@ -37,7 +37,7 @@ export function HistoryPage() {
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.historyTitle}</Title3>
-      <section aria-label={t.runsTitle} className={styles.scroll}>
+      <section aria-label={t.runsTitle} className={styles.scroll} tabIndex={0}>
         <Subtitle2 as="h2">{t.runsTitle}</Subtitle2>
         {runs.error && <ErrorState message={runs.error.message} onRetry={runs.reload} />}
         {!runs.data && runs.loading && <LoadingState />}
@@ -70,7 +70,7 @@ export function HistoryPage() {
           </Table>
         )}
       </section>
-      <section aria-label={t.auditTitle} className={styles.scroll}>
+      <section aria-label={t.auditTitle} className={styles.scroll} tabIndex={0}>
         <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
         {audit.error && <ErrorState message={audit.error.message} onRetry={audit.reload} />}
         {!audit.data && audit.loading && <LoadingState />}

@@ -14,6 +14,20 @@ const useStyles = makeStyles({
 });
 
 /**
+ * The library's defaults with status colours dark enough for WCAG AA text contrast (4.5:1) on the
+ * card's white: its own warning orange (#e69500) is 2.3:1.
+ */
+function previewHostConfig(): AdaptiveCards.HostConfig {
+  const config = new AdaptiveCards.HostConfig(AdaptiveCards.defaultHostConfig);
+  const colors = config.containerStyles.default.foregroundColors;
+  colors.warning.default = '#8a5300';
+  colors.warning.subtle = '#8a5300';
+  colors.good.subtle = '#027502';
+  colors.attention.subtle = '#b32d00';
+  return config;
+}
+
+/**
  * Renders the bot's card with the adaptivecards library; the DOM is the library's own.
  * Actions are inert here: the preview only shows the card.
  */
@@ -26,6 +40,7 @@ export function CardPreview(props: { title: string; note: string; card: Adaptive
     target.replaceChildren();
     if (!props.card) return;
     const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = previewHostConfig();
     card.parse(props.card);
     const rendered = card.render();
     if (rendered) target.appendChild(rendered);

@@ -2,7 +2,6 @@ import type { UnbilledRow } from '../../api/contract';
 import { type AdaptiveCardJson, type AppointmentRow, type CardLocale, dailySummaryCard } from '../../../../bot/cards';
 import { addDays, formatDay, localDay } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
-import './buffer-shim';
 
 export interface DailyCardContext {
   language: 'en' | 'da';

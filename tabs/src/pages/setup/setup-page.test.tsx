@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '../../http/api-error';
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
@@ -14,6 +15,8 @@ class NoResizeObserver {
 
 beforeAll(() => {
   Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
+  // Browsers and Node have TextEncoder (the card builder measures card size with it); jest's jsdom does not.
+  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 });
 
 describe('Setup page', () => {

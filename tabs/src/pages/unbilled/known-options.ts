@@ -1,14 +1,16 @@
-import type { UnbilledRow } from '../../api/contract';
+import type { CatalogResponse, UnbilledRow } from '../../api/contract';
 
 export interface Option {
   id: string;
   label: string;
 }
 
-/**
- * The API has no service or staff list for the tab, so the pickers offer what the grid has shown
- * so far (merged across pages and filters), sorted by label.
- */
+/** Catalog entries as id → label; one Bookings left unnamed is labelled by its id. */
+export function catalogLabels(entries: CatalogResponse['services']): Map<string, string> {
+  return new Map(entries.map((e) => [e.id, e.displayName || e.id]));
+}
+
+/** Adds what the rows name and `known` lacks, so ids seen in the grid stay pickable. */
 export function mergeOptions(
   known: ReadonlyMap<string, string>,
   rows: readonly UnbilledRow[],
@@ -22,6 +24,11 @@ export function mergeOptions(
 export const serviceOptions = (row: UnbilledRow): Option[] => (row.serviceId ? [{ id: row.serviceId, label: row.serviceName }] : []);
 export const staffOptions = (row: UnbilledRow): Option[] => row.staffMemberIds.map((id) => ({ id, label: id }));
 
-export function sortedOptions(known: ReadonlyMap<string, string>): Option[] {
-  return [...known].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
+/**
+ * A picker's options: every catalog entry, plus what the grid showed that the catalog lacks (removed
+ * from Bookings since, or the catalog could not be read), sorted by label in the reader's language.
+ */
+export function pickerOptions(catalog: ReadonlyMap<string, string>, seen: ReadonlyMap<string, string>, localeTag: string): Option[] {
+  const collator = new Intl.Collator(localeTag);
+  return [...new Map([...seen, ...catalog])].map(([id, label]) => ({ id, label })).sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -21,14 +21,14 @@ function priceTypeLabel(priceType: string, t: Messages): string {
   return Object.hasOwn(t.priceTypes, priceType) ? t.priceTypes[priceType as keyof Messages['priceTypes']] : priceType;
 }
 
-export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string): RowView {
+/** `staffNames` labels staff member ids (catalogLabels); an id it lacks is shown as is. */
+export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string, staffNames: ReadonlyMap<string, string>): RowView {
   const price = row.enteredPrice ?? row.price;
   return {
     id: row.id,
     customer: row.customers.length === 0 ? t.noCustomer : row.customers.map((c) => c.name || c.email).join(', '),
     service: row.serviceName,
-    // The API gives staff member ids only; they are shown until it names them.
-    staff: row.staffMemberIds.join(', '),
+    staff: row.staffMemberIds.map((id) => staffNames.get(id) ?? id).join(', '),
     start: formatDateTime(row.start, tag, timeZone),
     duration: formatDuration(row.durationMinutes, tag),
     price: price ? formatMoney(price, tag) : t.noPrice,

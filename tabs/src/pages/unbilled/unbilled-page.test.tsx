@@ -22,6 +22,33 @@ describe('Unbilled page', () => {
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'unbilled', from: '2026-11-01' }));
   });
 
+  it('names staff members from the catalog, read once, instead of showing their ids', async () => {
+    const api = new FakeApi([fakeRow(0, { staffMemberIds: ['staff-1', 'staff-3'] }), fakeRow(1, { staffMemberIds: ['staff-gone'] })]);
+    renderWithApp(<UnbilledPage />, { api });
+    expect(await screen.findByText('Mette Hansen, Anders Holm')).toBeTruthy();
+    expect(screen.queryByText(/staff-1/)).toBeNull();
+    // An id the catalog does not know (removed from Bookings since) is still shown.
+    expect(within(screen.getByRole('grid')).getByText('staff-gone')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01' }));
+    expect(api.catalogCalls).toBe(1);
+  });
+
+  it('offers every catalog service and staff member in the filters, sorted by name in the reader\'s language', async () => {
+    const optionTexts = (label: string) => within(screen.getByLabelText(label)).getAllByRole('option').map((o) => o.textContent);
+    const english = renderWithApp(<UnbilledPage />, { api: new FakeApi([fakeRow(0)]) });
+    await waitFor(() => expect(optionTexts('Staff')).toEqual(['Any', 'Anders Holm', 'Åse Berg', 'Mette Hansen']));
+    expect(optionTexts('Service')).toEqual(['Any', 'Farvning', 'Klipning', 'Skægtrimning']);
+    english.unmount();
+
+    const api = new FakeApi([fakeRow(0)]);
+    renderWithApp(<UnbilledPage />, { api, lang: 'da-DK' });
+    await waitFor(() => expect(optionTexts('Medarbejder')).toEqual(['Alle', 'Anders Holm', 'Mette Hansen', 'Åse Berg']));
+    fireEvent.change(screen.getByLabelText('Medarbejder'), { target: { value: 'staff-2' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ staffMemberId: 'staff-2' }));
+  });
+
   it('invoices three selected rows: preview, confirm, progress, result with invoice links', async () => {
     const api = new FakeApi(Array.from({ length: 6 }, (_, i) => fakeRow(i)));
     const opened: string[] = [];

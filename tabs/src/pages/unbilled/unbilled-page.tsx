@@ -14,7 +14,7 @@ import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { EMPTY_FILTER, type Filter, type GridState, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
-import { mergeOptions, serviceOptions, sortedOptions, staffOptions } from './known-options';
+import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
 import { rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
 import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
@@ -43,12 +43,16 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [services, setServices] = useState<Map<string, string>>(new Map());
-  const [staff, setStaff] = useState<Map<string, string>>(new Map());
+  const [seenServices, setSeenServices] = useState<Map<string, string>>(new Map());
+  const [seenStaff, setSeenStaff] = useState<Map<string, string>>(new Map());
 
   const query = toQuery(grid);
   const loaded = useLoad(() => api.unbilled(query), JSON.stringify(query));
   const data = loaded.data;
+  // Names for ids and the pickers' lists; until it answers (or if it fails) the grid shows ids.
+  const catalog = useLoad(() => api.catalog(), 'catalog').data;
+  const serviceNames = useMemo(() => catalogLabels(catalog?.services ?? []), [catalog]);
+  const staffNames = useMemo(() => catalogLabels(catalog?.staffMembers ?? []), [catalog]);
 
   const reloadRef = useRef(loaded.reload);
   reloadRef.current = loaded.reload;
@@ -60,11 +64,14 @@ export function UnbilledPage(props: UnbilledPageProps) {
 
   useEffect(() => {
     if (!data) return;
-    setServices((known) => mergeOptions(known, data.rows, serviceOptions));
-    setStaff((known) => mergeOptions(known, data.rows, staffOptions));
+    setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
+    setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
   }, [data]);
 
-  const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone)) : []), [data, t, locale.tag, timeZone]);
+  const rows = useMemo(
+    () => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []),
+    [data, t, locale.tag, timeZone, staffNames],
+  );
   const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
 
   const changeFilter = useCallback((change: Partial<Filter>) => {
@@ -106,8 +113,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
       <Title3 as="h1">{t.unbilledTitle}</Title3>
       <UnbilledFilters
         filter={grid.filter}
-        services={sortedOptions(services)}
-        staff={sortedOptions(staff)}
+        services={pickerOptions(serviceNames, seenServices, locale.tag)}
+        staff={pickerOptions(staffNames, seenStaff, locale.tag)}
         onChange={changeFilter}
         onClear={() => changeFilter(EMPTY_FILTER)}
       />
