@@ -43,7 +43,7 @@ export function App(props: AppProps) {
     <ServicesProvider services={{ api: props.api, openLink: props.host.openLink }}>
       <I18nProvider locale={props.locale} timeZone={timeZone}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
-          {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} />}
+          {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} onOpenSetup={() => navigate('setup')} />}
           {page === 'setup' && (
             <Suspense fallback={<LoadingState />}>
               <SetupPage appId={props.host.appId} />

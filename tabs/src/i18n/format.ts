@@ -39,6 +39,11 @@ export function formatNumber(n: number, tag: string): string {
   return new Intl.NumberFormat(tag).format(n);
 }
 
+/** A whole percentage from 0-100: "40%" in English, "40 %" in Danish. */
+export function formatPercent(percent: number, tag: string): string {
+  return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
 export function formatDateTime(instant: string | Date, tag: string, timeZone: string): string {
   return new Intl.DateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }

@@ -56,6 +56,16 @@ export const en = {
   noPrice: '—',
   emptyUnbilled: 'No appointments match the filter.',
   emptyUnbilledHint: 'Change the dates or filters, or run a sync from Setup.',
+  emptyNeverSynced: 'No appointments yet: Bookings has not been synced.',
+  emptyNeverSyncedHint: 'Sync now to fetch the appointments from Bookings.',
+  emptyWhileSyncing: 'Appointments appear here when the sync has finished.',
+  syncQueued: 'A sync with Bookings is about to start…',
+  syncStarting: 'Starting a sync with Bookings…',
+  syncProgress: (percent: string | null, phase: string | null) =>
+    `Syncing with Bookings…${percent === null ? '' : ` ${percent}`}${phase === null ? '' : ` (${phase})`}`,
+  syncPhases: { services: 'services', customers: 'customers', appointments: 'appointments', reconcile: 'invoices in Business Central' } as Record<string, string>,
+  syncFailedTitle: 'The last sync with Bookings failed',
+  openSetup: 'Open Setup',
   chartTitle: 'Unbilled amount by day',
   chartEmpty: 'No invoiceable amounts in this period.',
   chartBar: (day: string, amount: string, count: string) => `${day}: ${amount} (${count} appointments)`,
@@ -212,6 +222,13 @@ export const en = {
   auditEmpty: 'The audit log is empty.',
   colAction: 'Action',
   colSubject: 'Subject',
+  auditSubjects: {
+    appointment: (id: string) => `Appointment ${id}`,
+    invoiceRun: (id: string) => `Invoice run ${id}`,
+    invoice: (id: string) => `Invoice ${id}`,
+    setup: (id: string) => `Setup of ${id}`,
+    syncRun: (id: string) => `Sync run ${id}`,
+  },
 };
 
 export type Messages = typeof en;

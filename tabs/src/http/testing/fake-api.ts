@@ -44,7 +44,18 @@ export class FakeApi implements Api {
     ],
   };
   catalogCalls = 0;
+  /** The business's syncs, newest first: by default one that succeeded; [] is a brand-new install. */
+  syncHistory: SyncRunView[] = [fakeSyncRun('sync-0')];
+  /** Rows Bookings has that the next sync brings: they appear when it succeeds. */
+  syncedRows: UnbilledRow[] = [];
+  /** How many polls a sync reports "running" before it ends. */
+  syncPollsBeforeDone = 1;
+  /** When set, syncs end failed with this error. */
+  syncFailure: string | null = null;
+  /** The ids POST /api/sync answered. */
+  readonly syncStarts: string[] = [];
   private polls = 0;
+  private readonly syncPolls = new Map<string, number>();
 
   constructor(rows: UnbilledRow[], setup: Partial<Setup> = {}) {
     this.rows = rows;
@@ -175,29 +186,54 @@ export class FakeApi implements Api {
     return { id, change: 'price-entered' as const };
   }
 
+  /** What the scheduler does on a fresh start: a sync is queued; it runs as it is polled. */
+  beginSync(): string {
+    const id = `sync-${this.syncHistory.length}`;
+    this.syncHistory.unshift(
+      fakeSyncRun(id, {
+        state: 'queued',
+        progress: { done: 0, total: 0 },
+        counts: { added: 0, updated: 0, unchanged: 0, removed: 0, rejected: 0 },
+        requestedBy: 'schedule',
+        source: 'schedule',
+        updatedAt: '2026-11-03T08:00:00Z',
+        finishedAt: null,
+      }),
+    );
+    return id;
+  }
+
+  /** Joins the sync already queued or running, as the server does. */
   async startSync() {
-    return { syncRunId: 'sync-1' };
+    const active = this.syncHistory.find((r) => r.state === 'queued' || r.state === 'running');
+    const syncRunId = active?.id ?? this.beginSync();
+    this.syncStarts.push(syncRunId);
+    return { syncRunId };
   }
 
+  /** Each poll moves an unfinished sync on: running for `syncPollsBeforeDone` polls, then it ends. */
   async syncRun(id: string): Promise<SyncRunView> {
-    return {
-      id,
-      businessId: this.setupState.setup.businessId,
-      state: 'succeeded',
-      phase: null,
-      progress: { done: 10, total: 10 },
-      counts: { added: 4, updated: 2, unchanged: 4, removed: 1, rejected: 0 },
-      error: null,
-      requestedBy: 'Anna Admin',
-      source: 'tab',
-      startedAt: '2026-11-03T08:00:00Z',
-      updatedAt: '2026-11-03T08:00:03Z',
-      finishedAt: '2026-11-03T08:00:03Z',
-    };
+    const index = this.syncHistory.findIndex((r) => r.id === id);
+    const run = this.syncHistory[index];
+    if (!run) throw new ApiError('not_found', `No sync run ${id}`, 404);
+    if (run.state !== 'queued' && run.state !== 'running') return run;
+    const polls = (this.syncPolls.get(id) ?? 0) + 1;
+    this.syncPolls.set(id, polls);
+    const next = polls > this.syncPollsBeforeDone ? this.endSync(run) : { ...run, state: 'running' as const, phase: 'appointments', progress: { done: polls, total: this.syncPollsBeforeDone + 1 } };
+    this.syncHistory[index] = next;
+    return next;
   }
 
-  async syncRuns() {
-    return { runs: [] };
+  private endSync(run: SyncRunView): SyncRunView {
+    const finished = { ...run, phase: null, updatedAt: '2026-11-03T08:00:03Z', finishedAt: '2026-11-03T08:00:03Z' };
+    if (this.syncFailure !== null) return { ...finished, state: 'failed', error: this.syncFailure };
+    this.rows = [...this.rows, ...this.syncedRows];
+    this.syncedRows = [];
+    return { ...finished, state: 'succeeded', progress: { done: 10, total: 10 }, counts: fakeSyncRun(run.id).counts };
+  }
+
+  async syncRuns(limit = 10) {
+    return { runs: this.syncHistory.slice(0, limit) };
   }
 
   async setup() {
@@ -251,6 +287,24 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     reasons: [],
     reviewReason: null,
     enteredPrice: null,
+    ...change,
+  };
+}
+
+export function fakeSyncRun(id: string, change: Partial<SyncRunView> = {}): SyncRunView {
+  return {
+    id,
+    businessId: 'salon@contoso.onmicrosoft.com',
+    state: 'succeeded',
+    phase: null,
+    progress: { done: 10, total: 10 },
+    counts: { added: 4, updated: 2, unchanged: 4, removed: 1, rejected: 0 },
+    error: null,
+    requestedBy: 'Anna Admin',
+    source: 'tab',
+    startedAt: '2026-11-03T08:00:00Z',
+    updatedAt: '2026-11-03T08:00:03Z',
+    finishedAt: '2026-11-03T08:00:03Z',
     ...change,
   };
 }

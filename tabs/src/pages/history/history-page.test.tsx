@@ -25,6 +25,15 @@ describe('History page', () => {
     ];
     api.auditEntries = [
       { id: 1, at: '2026-11-03T07:00:00Z', actor: 'lars@contoso.dk', source: 'tab', action: 'appointment.exclude', subject: '<b>appt-1</b>', details: null },
+      {
+        id: 2,
+        at: '2026-11-03T08:00:05Z',
+        actor: 'anna@contoso.dk',
+        source: 'bot',
+        action: 'invoice.run',
+        subject: 'run-1',
+        details: { state: 'partial', selection: { kind: 'ids', appointmentIds: ['appt-1'] }, retryOf: null, counts: { planned: 3 } },
+      },
     ];
     renderWithApp(<HistoryPage />, { api });
     const runs = await screen.findByRole('table', { name: 'Invoice runs' });
@@ -33,7 +42,10 @@ describe('History page', () => {
     expect(within(row).getByText('Bot')).toBeTruthy();
     expect(row.textContent).toContain('Partly failed: 2 invoices, 1 failed, 4 skipped');
     const audit = await screen.findByRole('table', { name: 'Audit log' });
-    expect(within(audit).getByText('<b>appt-1</b>')).toBeTruthy();
+    expect(within(audit).getByText('Appointment <b>appt-1</b>')).toBeTruthy();
+    const runEntry = within(audit).getAllByRole('row')[2] as HTMLElement;
+    expect(runEntry.textContent).toContain('Invoice run run-1 · state: partial');
+    expect(audit.textContent).not.toMatch(/[{}"]/);
   });
 
   it('shows empty states', async () => {

@@ -19,6 +19,7 @@ import { LoadingState } from '../../components/loading-state';
 import { formatDateTime, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { auditDetails } from './audit-details';
+import { auditSubject } from './audit-subject';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -94,7 +95,7 @@ export function HistoryPage() {
                   <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
                   <TableCell>{entry.action}</TableCell>
                   <TableCell>
-                    {entry.subject ?? ''}
+                    {auditSubject(entry, t)}
                     {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}
                   </TableCell>
                 </TableRow>

@@ -4,6 +4,17 @@ import { FakeApi, fakeRow } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
 import { UnbilledPage } from './unbilled-page';
 
+// jsdom has no ResizeObserver; Fluent's MessageBar only observes its width to reflow its actions.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+beforeAll(() => {
+  Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
+});
+
 function rowCheckboxes(): HTMLElement[] {
   return screen.getAllByRole('checkbox', { name: /^Select Kunde/ });
 }
@@ -102,6 +113,71 @@ describe('Unbilled page', () => {
     expect(api.excluded).toEqual(['appt-1']);
     await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
     expect(api.unbilledQueries.length).toBeGreaterThan(before);
+  });
+
+  it('on a fresh install follows the first sync with its progress, then shows the rows it brought', async () => {
+    const api = new FakeApi([]);
+    api.syncHistory = [];
+    api.syncPollsBeforeDone = 4;
+    api.syncedRows = Array.from({ length: 6 }, (_, i) => fakeRow(i));
+    api.beginSync();
+    const syncRun = jest.spyOn(api, 'syncRun');
+    renderWithApp(<UnbilledPage pollMs={20} />, { api });
+    expect(await screen.findByText('Appointments appear here when the sync has finished.')).toBeTruthy();
+    expect(await screen.findByText('Syncing with Bookings… 40% (appointments)')).toBeTruthy();
+    expect(await screen.findByText('Kunde 5')).toBeTruthy();
+    expect(screen.queryByText(/Syncing with Bookings/)).toBeNull();
+    expect(api.unbilledQueries).toHaveLength(2);
+    expect(api.catalogCalls).toBe(2);
+    const polls = syncRun.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(syncRun.mock.calls.length).toBe(polls);
+  });
+
+  it('shows the sync\'s progress in Danish', async () => {
+    const api = new FakeApi([]);
+    api.syncPollsBeforeDone = 4;
+    api.beginSync();
+    renderWithApp(<UnbilledPage pollMs={20} />, { api, lang: 'da-DK' });
+    expect(await screen.findByText(/^Synkroniserer med Bookings… 40\s%\s\(aftaler\)$/)).toBeTruthy();
+  });
+
+  it('stops asking for the sync when the page closes', async () => {
+    const api = new FakeApi([]);
+    api.syncPollsBeforeDone = 1_000;
+    api.beginSync();
+    const syncRun = jest.spyOn(api, 'syncRun');
+    const page = renderWithApp(<UnbilledPage pollMs={5} />, { api });
+    await screen.findByText(/Syncing with Bookings… \d+%/);
+    page.unmount();
+    const polls = syncRun.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(syncRun.mock.calls.length).toBeLessThanOrEqual(polls + 1);
+  });
+
+  it('says when Bookings has never been synced and syncs on request', async () => {
+    const api = new FakeApi([]);
+    api.syncHistory = [];
+    api.syncedRows = [fakeRow(0), fakeRow(1)];
+    renderWithApp(<UnbilledPage pollMs={5} />, { api });
+    expect(await screen.findByText('No appointments yet: Bookings has not been synced.')).toBeTruthy();
+    expect(screen.queryByText('No appointments match the filter.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    expect(api.syncStarts).toEqual(['sync-0']);
+  });
+
+  it('shows a failed sync\'s error with a way to Setup', async () => {
+    const api = new FakeApi([]);
+    api.syncFailure = 'appointments: Graph answered 403 Forbidden';
+    api.beginSync();
+    const opened: string[] = [];
+    renderWithApp(<UnbilledPage pollMs={5} onOpenSetup={() => opened.push('setup')} />, { api });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The last sync with Bookings failed')).toBeTruthy();
+    expect(alert.textContent).toContain('appointments: Graph answered 403 Forbidden');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Open Setup' }));
+    expect(opened).toEqual(['setup']);
   });
 
   it('shows an empty state when nothing matches', async () => {

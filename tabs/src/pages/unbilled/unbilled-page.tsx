@@ -18,6 +18,8 @@ import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOption
 import { rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
 import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
+import { SyncStatus } from './sync-status';
+import { SyncWatch, type SyncWatchState } from './sync-watch';
 import { UnbilledFilters } from './unbilled-filters';
 import { UnbilledGrid } from './unbilled-grid';
 
@@ -31,7 +33,9 @@ const useStyles = makeStyles({
 export interface UnbilledPageProps {
   initialFilter?: Partial<Filter>;
   pageSize?: number;
+  /** How often a running invoice run or sync is asked for its progress. */
   pollMs?: number;
+  onOpenSetup?: () => void;
 }
 
 export function UnbilledPage(props: UnbilledPageProps) {
@@ -45,12 +49,14 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [seenServices, setSeenServices] = useState<Map<string, string>>(new Map());
   const [seenStaff, setSeenStaff] = useState<Map<string, string>>(new Map());
+  const [sync, setSync] = useState<SyncWatchState>({ phase: 'checking' });
 
   const query = toQuery(grid);
   const loaded = useLoad(() => api.unbilled(query), JSON.stringify(query));
   const data = loaded.data;
   // Names for ids and the pickers' lists; until it answers (or if it fails) the grid shows ids.
-  const catalog = useLoad(() => api.catalog(), 'catalog').data;
+  const catalogLoad = useLoad(() => api.catalog(), 'catalog');
+  const catalog = catalogLoad.data;
   const serviceNames = useMemo(() => catalogLabels(catalog?.services ?? []), [catalog]);
   const staffNames = useMemo(() => catalogLabels(catalog?.staffMembers ?? []), [catalog]);
 
@@ -61,6 +67,27 @@ export function UnbilledPage(props: UnbilledPageProps) {
     [api, props.pollMs],
   );
   useEffect(() => () => runFlow.cancel(), [runFlow]);
+
+  const reloadCatalogRef = useRef(catalogLoad.reload);
+  reloadCatalogRef.current = catalogLoad.reload;
+  // A fresh install syncs at once: what the page first loaded may be empty until that sync ends.
+  const syncWatch = useMemo(
+    () =>
+      new SyncWatch({
+        api,
+        onChange: setSync,
+        pollMs: props.pollMs ?? 1000,
+        onSynced: () => {
+          reloadRef.current();
+          reloadCatalogRef.current();
+        },
+      }),
+    [api, props.pollMs],
+  );
+  useEffect(() => {
+    void syncWatch.start();
+    return () => syncWatch.stop();
+  }, [syncWatch]);
 
   useEffect(() => {
     if (!data) return;
@@ -107,6 +134,19 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const selected = toSelection(selection, grid.filter);
   const pages = pageCount(data?.total ?? 0, grid.pageSize);
   const running = flow.phase === 'previewing' || flow.phase === 'preview' || flow.phase === 'running';
+  const syncing = sync.phase === 'starting' || sync.phase === 'active';
+  const syncNowButton = (
+    <Button appearance="primary" onClick={() => void syncWatch.syncNow()}>
+      {t.syncNow}
+    </Button>
+  );
+  const emptyState = syncing ? (
+    <EmptyState title={t.emptyWhileSyncing} />
+  ) : sync.phase === 'never' ? (
+    <EmptyState title={t.emptyNeverSynced} hint={t.emptyNeverSyncedHint} action={syncNowButton} />
+  ) : (
+    <EmptyState title={t.emptyUnbilled} hint={t.emptyUnbilledHint} />
+  );
 
   return (
     <div className={styles.root}>
@@ -118,6 +158,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
         onChange={changeFilter}
         onClear={() => changeFilter(EMPTY_FILTER)}
       />
+      <SyncStatus state={sync} onSyncNow={() => void syncWatch.syncNow()} onRetry={() => void syncWatch.start()} onOpenSetup={props.onOpenSetup} />
       <SummaryBar selection={selectionText} filter={filterText} />
       <div className={styles.bar}>
         <Button appearance="primary" disabled={!selected || running} onClick={() => selected && void runFlow.preview(selected)}>
@@ -163,7 +204,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       {actionError && <ErrorState message={actionError} />}
       {loaded.error && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
       {!data && loaded.loading && <LoadingState />}
-      {data && data.rows.length === 0 && <EmptyState title={t.emptyUnbilled} hint={t.emptyUnbilledHint} />}
+      {data && data.rows.length === 0 && emptyState}
       {data && data.rows.length > 0 && (
         <div className={styles.grid} aria-busy={loaded.loading}>
           <UnbilledGrid
