@@ -7,7 +7,7 @@ import { createSyncRunner } from '../jobs/compose-sync';
 import type { SyncRunner } from '../jobs/sync-job';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
-import { SetupService } from '../setup/setup-service';
+import { SetupService, type StoredSetup } from '../setup/setup-service';
 import type { AppStore } from '../store';
 
 /**
@@ -22,7 +22,9 @@ export interface AppServices {
   /** BOOKINGS_BUSINESS_ID as Graph spells it: the connection this process serves. */
   businessId: string;
   setupService: SetupService;
-  /** The stored setup, with the configured company (BC_COMPANY_ID) when the setup names none. */
+  /** The stored setup record, with the configured company (BC_COMPANY_ID) when the setup names none. */
+  storedSetup(): Promise<StoredSetup>;
+  /** The setup of `storedSetup()`. */
   currentSetup(): Promise<Setup>;
   sync: SyncRunner;
   invoices: InvoiceRunner;
@@ -43,10 +45,12 @@ export function createAppServices(deps: { config: Config; logger: Logger; store:
   const clients = deps.clients ?? createClients(config, logger);
   const businessId = config.graph.businessId;
   const setupService = new SetupService(store.db);
-  const currentSetup = async (): Promise<Setup> => {
-    const { setup } = await setupService.get(businessId);
-    return setup.companyId === null && config.bc.companyId ? { ...setup, companyId: config.bc.companyId } : setup;
+  const storedSetup = async (): Promise<StoredSetup> => {
+    const stored = await setupService.get(businessId);
+    const { setup } = stored;
+    return setup.companyId === null && config.bc.companyId ? { ...stored, setup: { ...setup, companyId: config.bc.companyId } } : stored;
   };
+  const currentSetup = async (): Promise<Setup> => (await storedSetup()).setup;
   const links = invoiceLinks(config, deps.companyName ?? '');
   const sync = createSyncRunner({
     db: store.db,
@@ -65,5 +69,5 @@ export function createAppServices(deps: { config: Config; logger: Logger; store:
     logger,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  return { config, logger, store, clients, businessId, setupService, currentSetup, sync, invoices, links, catalog };
+  return { config, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../service/config/config';
@@ -11,11 +12,13 @@ import { bcInvoices, customerWithAppointments, type CustomerPick, invoiceableCou
 
 /*
  * The tab as a person meets it: `npm start` in the sandbox, the built tab in Debian's Chromium.
- * Also writes docs/screenshots/<page>-<theme>.png on every run, so they follow the tab.
+ * Also takes a screenshot of each page and theme: into docs/screenshots/ (the README's) when run with
+ * SCREENSHOTS=update, else into a temporary folder, so a test run leaves the work tree clean.
  */
 
 const DIST_INDEX = path.join(PROJECT_ROOT, 'tabs', 'dist', 'index.html');
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS =
+  process.env['SCREENSHOTS'] === 'update' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'tab-screenshots-'));
 const VIEWPORT = { width: 1280, height: 800 };
 /** The Unbilled grid's page size. */
 const PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ export const getSetup = defineRoute({
   path: '/api/setup',
   role: 'reader',
   async handle({ services }) {
-    const stored = await services.setupService.get(services.businessId);
+    const stored = await services.storedSetup();
     const response: SetupResponse = { setup: stored.setup, version: stored.version, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
     return ok(response);
   },
