@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -8,52 +8,17 @@ import pg from 'pg';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
 import { probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
+import { cleanEnv, freePort, runChild, TSX, waitForOutput, type ChildOutput } from './testing/sandbox-app';
 
 /*
  * `npm start` as a user runs it: the real entry point in a child process, configured only through its
  * environment, stopped with Ctrl-C (SIGINT).
  */
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const PG_URL = TEST_DATABASE_URL;
 // Generous guards against a hung child, not performance criteria.
 const START_TIMEOUT_MS = 15_000;
 const EXIT_TIMEOUT_MS = 5_000;
-// Settings a developer's shell may carry; the tests set what they need.
-const CONFIG_VARIABLES = [
-  'APP_ENV',
-  'PORT',
-  'DATABASE_URL',
-  'GRAPH_BASE_URL',
-  'BC_API_BASE_URL',
-  'BOOKINGS_BUSINESS_ID',
-  'BC_COMPANY_ID',
-  'AUTH_MODE',
-  'AAD_TENANT_ID',
-  'AAD_CLIENT_ID',
-  'AAD_CLIENT_SECRET',
-  'STATIC_ACCESS_TOKEN',
-  'LOG_LEVEL',
-];
-
-interface Started {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** A port nothing listens on right now: bind to 0, note the port, release it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -63,34 +28,14 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-function startMain(overrides: Record<string, string>): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of CONFIG_VARIABLES) delete env[name];
-  const child = spawn(TSX, ['server/main.ts'], { cwd: PROJECT_ROOT, env: { ...env, APP_ENV: 'sandbox', LOG_LEVEL: 'warn', ...overrides } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  running.add(child);
-  void exited.then(() => running.delete(child));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+function startMain(overrides: Record<string, string>): ChildOutput {
+  const started = runChild(TSX, ['server/main.ts'], cleanEnv(overrides));
+  running.add(started.child);
+  void started.exited.then(() => running.delete(started.child));
+  return started;
 }
 
-/** Resolves once stdout contains `text`; rejects with the output so far if the process exits or hangs. */
-async function waitForStdout(started: Started, text: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exited = false;
-  void started.exited.then(() => (exited = true));
-  while (!started.stdout().includes(text)) {
-    if (exited || Date.now() > deadline) {
-      throw new Error(`no "${text}" on stdout (${exited ? 'process exited' : 'timed out'}).\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const waitForStdout = (started: ChildOutput, text: string) => waitForOutput(started, new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), START_TIMEOUT_MS);
 
 function exitWithin<T>(exited: Promise<T>, ms: number): Promise<T> {
   return Promise.race([

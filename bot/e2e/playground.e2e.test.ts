@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { wallClockAt } from '../../service/domain/zoned-time';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
-import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, waitForOutput, type ChildOutput, type SandboxApp } from '../../server/testing/sandbox-app';
+import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, syncNow, waitForOutput, type ChildOutput, type SandboxApp } from '../../server/testing/sandbox-app';
 
 /*
  * The bot as a person meets it: `npm start` (sandbox), the Microsoft 365 Agents Playground against it,
@@ -17,19 +17,6 @@ function command(now = new Date()): string {
   const yesterday = wallClockAt(now.getTime() - 86_400_000, 'Europe/Copenhagen');
   const weekday = new Date(Date.UTC(yesterday.year, yesterday.month - 1, yesterday.day)).getUTCDay();
   return weekday === 0 || weekday === 6 ? 'invoice last week' : 'invoice yesterday';
-}
-
-async function syncNow(app: SandboxApp): Promise<void> {
-  const started = await fetch(`${app.origin}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(started.status).toBe(202);
-  const { syncRunId } = (await started.json()) as { syncRunId: string };
-  for (let i = 0; i < 600; i++) {
-    const run = (await (await fetch(`${app.origin}/api/sync/${syncRunId}`)).json()) as { state: string; error?: string | null };
-    if (run.state === 'succeeded') return;
-    if (run.state === 'failed') throw new Error(`sync failed: ${run.error ?? ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('sync did not finish');
 }
 
 async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {

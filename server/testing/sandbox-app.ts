@@ -11,7 +11,7 @@ import { loadEnv } from '../../service/config/env-files';
  * process on free ports with its own SQLite file, configured only through its environment.
  */
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+export const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 // Settings a developer's shell may carry; a test sets what it needs.
 export const CONFIG_VARIABLES = [
   'APP_ENV',
@@ -134,4 +134,18 @@ export async function startSandboxApp(timeoutMs = 60_000): Promise<SandboxApp> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts a sync through the app's API (or joins the running one) and waits until it succeeded. */
+export async function syncNow(app: SandboxApp): Promise<void> {
+  const started = await fetch(`${app.origin}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (started.status !== 202) throw new Error(`POST /api/sync answered ${started.status}: ${await started.text()}`);
+  const { syncRunId } = (await started.json()) as { syncRunId: string };
+  for (let i = 0; i < 600; i++) {
+    const run = (await (await fetch(`${app.origin}/api/sync/${syncRunId}`)).json()) as { state: string; error?: string | null };
+    if (run.state === 'succeeded') return;
+    if (run.state === 'failed') throw new Error(`sync failed: ${run.error ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('sync did not finish');
 }

@@ -44,3 +44,18 @@ export function totalsByCurrency(amounts: Iterable<Money>): Money[] {
   for (const a of amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a.minor);
   return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => money(minor, currency));
 }
+
+/** Minor units as an exact decimal string, so formatting never goes through a float. */
+function decimalString(minor: number, currency: string): Intl.StringNumericLiteral {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  const fraction = abs.slice(abs.length - digits);
+  return `${sign}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
+}
+
+/** An amount for people, in a locale's currency format (da-DK: "1.234,50 kr."). */
+export function formatMoney(amount: Money, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }).format(decimalString(amount.minor, amount.currency));
+}

@@ -1,20 +1,9 @@
 import type { UnbilledResponse, UnbilledRow } from '../src/api/contract';
 import type { SandboxApp } from '../../server/testing/sandbox-app';
 
-/* What the end-to-end tests read from the sandbox behind the tab's back: its API and the BC emulator. */
+export { syncNow } from '../../server/testing/sandbox-app';
 
-export async function syncNow(app: SandboxApp): Promise<void> {
-  const started = await fetch(`${app.origin}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (started.status !== 202) throw new Error(`POST /api/sync answered ${started.status}: ${await started.text()}`);
-  const { syncRunId } = (await started.json()) as { syncRunId: string };
-  for (let i = 0; i < 600; i++) {
-    const run = (await (await fetch(`${app.origin}/api/sync/${syncRunId}`)).json()) as { state: string; error?: string | null };
-    if (run.state === 'succeeded') return;
-    if (run.state === 'failed') throw new Error(`sync failed: ${run.error ?? ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('sync did not finish');
-}
+/* What the end-to-end tests read from the sandbox behind the tab's back: its API and the BC emulator. */
 
 const PLAIN_NAME = /^\p{L}+( \p{L}+)+$/u;
 

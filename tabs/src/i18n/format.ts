@@ -1,27 +1,12 @@
 /** Intl formatting for the tab: money from minor units, instants in the business's time zone. */
+import { formatMoney } from '../../../service/domain/money';
 
 export interface Money {
   minor: number;
   currency: string;
 }
 
-function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** Minor units as an exact decimal string: money never passes through a float. */
-export function decimalString(minor: number, currency: string): Intl.StringNumericLiteral {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const whole = abs.slice(0, abs.length - digits);
-  const fraction = abs.slice(abs.length - digits);
-  return `${sign}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
-}
-
-export function formatMoney(amount: Money, tag: string): string {
-  return new Intl.NumberFormat(tag, { style: 'currency', currency: amount.currency }).format(decimalString(amount.minor, amount.currency));
-}
+export { formatMoney };
 
 /** Several currencies are shown side by side rather than summed. */
 export function formatTotals(amounts: readonly Money[], tag: string): string {
