@@ -51,6 +51,8 @@ export function statusOf(code: ApiErrorCode): number {
       return 429;
     case 'internal':
       return 500;
+    case 'unavailable':
+      return 503;
     default: {
       const unhandled: never = code;
       throw new Error(`No status for ${String(unhandled)}`);

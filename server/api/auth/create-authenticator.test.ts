@@ -17,6 +17,8 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 
 test('sandbox without a header: the local development identity', async () => {
   await expect(createAuthenticator({ mode: 'sandbox', currentSetup }).authenticate({})).resolves.toEqual(SANDBOX_IDENTITY);
+  const env = { AAD_CLIENT_ID: '0c5b7d3e-1f2a-4b6c-8d9e-0f1a2b3c4d5e', AAD_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+  await expect(createAuthenticator({ mode: 'sandbox', currentSetup, env }).authenticate({})).resolves.toEqual(SANDBOX_IDENTITY);
 });
 
 test('sandbox with a token: its claims, unverified', async () => {
@@ -24,19 +26,26 @@ test('sandbox with a token: its claims, unverified', async () => {
   expect(identity).toEqual({ id: 'u1', name: 'Una', email: 'una@contoso.com', roles: ['admin', 'invoicer', 'reader'] });
 });
 
-test('live with a token and no verifier: an explicit 401, never an unchecked accept', async () => {
-  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup }).authenticate({ authorization: `Bearer ${token}` }));
+test('live without AAD_CLIENT_ID and AAD_TENANT_ID: an explicit 401, never an unchecked accept', async () => {
+  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup, env: {} }).authenticate({ authorization: `Bearer ${token}` }));
   expect([err.code, err.status, err.message]).toEqual(['unauthenticated', 401, 'Token verification is not configured']);
 });
 
+test('live with AAD_CLIENT_ID and AAD_TENANT_ID: Microsoft Entra verification', async () => {
+  const env = { AAD_CLIENT_ID: '0c5b7d3e-1f2a-4b6c-8d9e-0f1a2b3c4d5e', AAD_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup, env }).authenticate({ authorization: `Bearer ${token}` }));
+  // The token names no tenant: refused before any key is fetched.
+  expect([err.status, err.message]).toEqual([401, 'The sign-in token lacks a claim the app needs (tid, oid, exp)']);
+});
+
 test('live without a header: 401', async () => {
-  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup }).authenticate({}));
+  const err = await refusal(createAuthenticator({ mode: 'live', currentSetup, env: {} }).authenticate({}));
   expect(err.status).toBe(401);
 });
 
 test('a verifier, when given, decides in either mode', async () => {
   const verifier = { verify: jest.fn(async () => ({ id: 'v1', name: 'Vera', appRoles: [] })) };
-  const identity = await createAuthenticator({ mode: 'live', currentSetup, verifier }).authenticate({ authorization: `Bearer ${token}` });
+  const identity = await createAuthenticator({ mode: 'live', currentSetup, verifier, env: {} }).authenticate({ authorization: `Bearer ${token}` });
   expect(identity.id).toBe('v1');
   expect(verifier.verify).toHaveBeenCalledWith(token);
 });

@@ -1,15 +1,24 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { PROJECT_ROOT } from '../../../service/config/config';
+import { loadEnv, type Env } from '../../../service/config/env-files';
 import type { Setup } from '../../../service/setup/setup-schema';
 import { ApiError } from '../api-error';
 import { decodeUnverified } from './decode-unverified';
+import { readEntraSettings } from './entra-settings';
+import { EntraTokenVerifier } from './entra-token-verifier';
 import type { Authenticator, Identity, Principal, TokenVerifier } from './identity';
 import { rolesFor } from './roles';
 
 export interface AuthenticatorOptions {
   mode: 'sandbox' | 'live';
   currentSetup: () => Promise<Setup>;
-  /** Absent until the security issue adds JWKS verification: live mode then refuses every token. */
+  /**
+   * Checks bearer tokens. Default in live mode: Microsoft Entra verification configured from `env`
+   * (without AAD_CLIENT_ID and AAD_TENANT_ID every token is refused); in the sandbox, none.
+   */
   verifier?: TokenVerifier;
+  /** Where live mode reads AAD_CLIENT_ID, AAD_TENANT_ID, TAB_ENDPOINT, ALLOWED_TENANT_IDS. Default: env files + process environment. */
+  env?: Env;
 }
 
 /** Outside Teams in the sandbox (no Authorization header): a local identity that may do everything. */
@@ -23,10 +32,16 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   return match[1];
 }
 
+function liveVerifier(env: Env = loadEnv(process.env, PROJECT_ROOT)): TokenVerifier | undefined {
+  const settings = readEntraSettings(env);
+  return settings ? new EntraTokenVerifier(settings) : undefined;
+}
+
 /** The Teams SSO bearer token → the caller, with roles from the setup. */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
+  const verifier = options.verifier ?? (options.mode === 'live' ? liveVerifier(options.env) : undefined);
   const principalOf = async (token: string): Promise<Principal> => {
-    if (options.verifier) return options.verifier.verify(token);
+    if (verifier) return verifier.verify(token);
     // Never accept an unchecked token outside the sandbox.
     if (options.mode !== 'sandbox') throw new ApiError('unauthenticated', 'Token verification is not configured');
     return decodeUnverified(token);

@@ -24,7 +24,7 @@ export interface Principal {
   appRoles: string[];
 }
 
-/** Checks a bearer token's signature, audience, issuer and tenant (the security issue supplies one, with jose). */
+/** Checks a bearer token's signature, audience, issuer and tenant (live mode: EntraTokenVerifier). */
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }

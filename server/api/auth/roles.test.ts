@@ -18,3 +18,8 @@ test('not listed: reader only', () => {
 test('Entra app roles count as well', () => {
   expect(rolesFor({ ...anna, appRoles: ['Invoicer'] }, { admins: ['x@contoso.com'], invoicers: [] })).toEqual(['invoicer', 'reader']);
 });
+
+test('assigned Entra app roles govern from the first run: a Reader is not made admin by empty lists', () => {
+  expect(rolesFor({ ...anna, appRoles: ['Reader'] }, { admins: [], invoicers: [] })).toEqual(['reader']);
+  expect(rolesFor({ ...anna, appRoles: ['Admin'] }, { admins: [], invoicers: [] })).toEqual(['admin', 'invoicer', 'reader']);
+});

@@ -8,11 +8,12 @@ import type { Principal } from './identity';
  * An admin may also invoice, so naming admins alone does not lock invoicing away.
  */
 export function rolesFor(principal: Principal, roles: Setup['roles']): Role[] {
-  // First run: with both lists empty nobody could open the setup to fill them, so everyone signed
-  // in is admin and invoicer until someone saves a list.
-  if (roles.admins.length === 0 && roles.invoicers.length === 0) return ['admin', 'invoicer', 'reader'];
-  const names = new Set([principal.id, principal.email ?? ''].map((v) => v.trim().toLowerCase()).filter((v) => v !== ''));
   const appRoles = new Set(principal.appRoles.map((r) => r.toLowerCase()));
+  // First run: with both lists empty and no Entra app roles assigned, nobody could open the setup to
+  // fill the lists, so everyone signed in is admin and invoicer until someone saves a list. A tenant
+  // that assigns app roles is governed by them from the start.
+  if (roles.admins.length === 0 && roles.invoicers.length === 0 && appRoles.size === 0) return ['admin', 'invoicer', 'reader'];
+  const names = new Set([principal.id, principal.email ?? ''].map((v) => v.trim().toLowerCase()).filter((v) => v !== ''));
   const admin = roles.admins.some((v) => names.has(v)) || appRoles.has('admin');
   const invoicer = admin || roles.invoicers.some((v) => names.has(v)) || appRoles.has('invoicer');
   return [...(admin ? (['admin'] as const) : []), ...(invoicer ? (['invoicer'] as const) : []), 'reader'];

@@ -42,6 +42,7 @@ export const API_ERROR_CODES = [
   'too_large',
   'busy',
   'internal',
+  'unavailable',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -248,6 +249,21 @@ export const bcCompaniesResponseSchema = z.object({
 });
 export type BcCompaniesResponse = z.infer<typeof bcCompaniesResponseSchema>;
 
+/** GET /api/conversations: where the bot is installed, for choosing who gets the daily summary. */
+export const conversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);
+export type ConversationKind = z.infer<typeof conversationKindSchema>;
+export const conversationsResponseSchema = z.object({
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      type: conversationKindSchema,
+      /** "Team › Channel", the chat's title, "Personal chat with <user>", or the id when nothing else is known. */
+      name: z.string(),
+    }),
+  ),
+});
+export type ConversationsResponse = z.infer<typeof conversationsResponseSchema>;
+
 /** POST /api/connections/test: checks the saved setup, or the company the form shows before saving. */
 export const connectionTestRequestSchema = z.strictObject({
   companyId: z.guid({ error: 'Use the company id from Business Central (a GUID)' }).nullable().optional(),
@@ -304,6 +320,7 @@ export const apiPaths = {
   bookingsBusinesses: '/api/bookings/businesses',
   catalog: '/api/catalog',
   bcCompanies: '/api/business-central/companies',
+  conversations: '/api/conversations',
   connectionsTest: '/api/connections/test',
   audit: '/api/audit',
 } as const;

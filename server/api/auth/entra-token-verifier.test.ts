@@ -1,0 +1,136 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UnsecuredJWT } from 'jose';
+import { defaultSetup } from '../../../service/setup/setup-schema';
+import { ApiError } from '../api-error';
+import { createAuthenticator } from './create-authenticator';
+import { EntraTokenVerifier, type EntraVerifierOptions } from './entra-token-verifier';
+import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from './testing/fake-entra';
+import { EntraUnreachableError, TokenRefusedError, type TokenRefusal } from './token-errors';
+
+const OTHER_TENANT = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+let entra: FakeEntra;
+let verifier: EntraTokenVerifier;
+
+const verifierFor = (options: Partial<EntraVerifierOptions> = {}) =>
+  new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost, ...options });
+
+async function refusal(token: string, by: EntraTokenVerifier = verifier): Promise<ApiError> {
+  const err = await by.verify(token).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
+  expect(err.message).not.toContain(token);
+  return err;
+}
+
+async function refusedFor(token: string): Promise<[TokenRefusal, number]> {
+  const err = await refusal(token);
+  if (!(err instanceof TokenRefusedError)) throw new Error(`expected a TokenRefusedError, got ${err.name}: ${err.message}`);
+  return [err.reason, err.status];
+}
+
+beforeAll(async () => {
+  entra = await startFakeEntra();
+  verifier = verifierFor();
+});
+afterAll(async () => {
+  await entra?.close();
+});
+
+test('a valid v2.0 token: the caller from oid, name, preferred_username and roles, keys fetched for its tenant', async () => {
+  const principal = await verifier.verify(await entra.sign({ roles: ['Invoicer'] }));
+  expect(principal).toEqual({ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Anna Admin', email: 'anna@contoso.com', appRoles: ['Invoicer'] });
+  expect(entra.requests).toContain(`/${TENANT_ID}/discovery/v2.0/keys`);
+});
+
+test('a v1.0 token: the sts.windows.net issuer and the App ID URI audience, upn as email', async () => {
+  const token = await entra.sign({
+    ver: '1.0',
+    iss: `https://sts.windows.net/${TENANT_ID}/`,
+    aud: `api://${TAB_HOST}/${CLIENT_ID}`,
+    preferred_username: undefined,
+    upn: 'una@contoso.com',
+  });
+  await expect(verifier.verify(token)).resolves.toMatchObject({ email: 'una@contoso.com' });
+});
+
+test('the issuer must match the token version and its tenant', async () => {
+  expect(await refusedFor(await entra.sign({ ver: '1.0' }))).toEqual(['wrong-issuer', 401]);
+  expect(await refusedFor(await entra.sign({ iss: `https://sts.windows.net/${TENANT_ID}/` }))).toEqual(['wrong-issuer', 401]);
+  expect(await refusedFor(await entra.sign({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }))).toEqual(['wrong-issuer', 401]);
+  expect(await refusedFor(await entra.sign({ ver: '3.0' }))).toEqual(['unsupported-version', 401]);
+});
+
+test('another audience: 401', async () => {
+  const err = await refusal(await entra.sign({ aud: 'https://graph.microsoft.com' }));
+  expect([err.status, err.message]).toEqual([401, 'The sign-in token was issued for another app (wrong audience)']);
+  // Without TAB_ENDPOINT the App ID URI is not one of ours.
+  const noTabHost = verifierFor({ tabHost: undefined });
+  const v1 = await entra.sign({ aud: `api://${TAB_HOST}/${CLIENT_ID}` });
+  expect((await refusal(v1, noTabHost)).message).toContain('wrong audience');
+});
+
+test('expired beyond the 2-minute clock tolerance: 401; within it: accepted', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const err = await refusal(await entra.sign({ iat: now - 7200, nbf: now - 7200, exp: now - 600 }));
+  expect([err.status, err.message]).toEqual([401, 'The sign-in token has expired; reopen the tab to sign in again']);
+  await expect(verifier.verify(await entra.sign({ exp: now - 60 }))).resolves.toMatchObject({ name: 'Anna Admin' });
+  expect(await refusedFor(await entra.sign({ nbf: now + 600 }))).toEqual(['not-yet-valid', 401]);
+});
+
+test('a tenant not allowed: 401 before any key is fetched for it; ALLOWED_TENANT_IDS admits it', async () => {
+  const token = await entra.sign({ tid: OTHER_TENANT });
+  const err = await refusal(token);
+  expect([err.status, err.message]).toEqual([401, 'Your organisation (Microsoft Entra tenant) is not allowed to use this app']);
+  expect(entra.requests.some((path) => path.includes(OTHER_TENANT))).toBe(false);
+  await expect(verifierFor({ tenantIds: [TENANT_ID, OTHER_TENANT] }).verify(token)).resolves.toMatchObject({ name: 'Anna Admin' });
+});
+
+test('signed by another key, under a known or an unknown kid: 401 bad signature', async () => {
+  expect(await refusedFor(await entra.sign({}, { foreignKey: true }))).toEqual(['bad-signature', 401]);
+  expect(await refusedFor(await entra.sign({}, { foreignKey: true, kid: 'someone-elses-key' }))).toEqual(['bad-signature', 401]);
+});
+
+test('alg none and a tampered payload: 401', async () => {
+  const unsigned = new UnsecuredJWT({ tid: TENANT_ID, ver: '2.0', oid: 'x', aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0` })
+    .setExpirationTime('1h')
+    .encode();
+  expect(await refusedFor(unsigned)).toEqual(['algorithm-not-allowed', 401]);
+  const [header, , signature] = (await entra.sign()).split('.');
+  const forged = Buffer.from(JSON.stringify({ tid: TENANT_ID, ver: '2.0', oid: 'mallory', aud: CLIENT_ID, exp: 4102444800, iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0` })).toString('base64url');
+  expect(await refusedFor(`${header}.${forged}.${signature}`)).toEqual(['bad-signature', 401]);
+});
+
+test('not a JWT, or without tid, oid or exp: 401', async () => {
+  expect(await refusedFor('not-a-jwt')).toEqual(['malformed', 401]);
+  expect(await refusedFor(await entra.sign({ tid: undefined }))).toEqual(['missing-claim', 401]);
+  expect(await refusedFor(await entra.sign({ oid: undefined }))).toEqual(['missing-claim', 401]);
+  expect(await refusedFor(await entra.sign({ exp: undefined }))).toEqual(['missing-claim', 401]);
+});
+
+test('the key endpoint unreachable or failing: 503', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const token = await entra.sign();
+  const unreachable = await refusal(token, verifierFor({ authorityHost: `http://127.0.0.1:${port}` }));
+  expect(unreachable).toBeInstanceOf(EntraUnreachableError);
+  expect([unreachable.status, unreachable.message]).toEqual([503, 'Cannot reach Microsoft Entra to verify the token']);
+  // The fake answers 404 for anything but a tenant's key path.
+  const failing = await refusal(token, verifierFor({ authorityHost: `${entra.authorityHost}/nowhere` }));
+  expect(failing.status).toBe(503);
+});
+
+test("through the authenticator: Entra app roles count alongside the setup's lists", async () => {
+  const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
+  setup.roles = { admins: ['someone-else@contoso.com'], invoicers: [] };
+  const auth = createAuthenticator({ mode: 'live', currentSetup: async () => setup, verifier });
+  const headers = (token: string) => ({ authorization: `Bearer ${token}` });
+  await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ roles: ['invoicer', 'reader'] });
+  await expect(auth.authenticate(headers(await entra.sign({ roles: ['Admin'] })))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });
+  await expect(auth.authenticate(headers(await entra.sign({ roles: ['Reader'] })))).resolves.toMatchObject({ roles: ['reader'] });
+  await expect(auth.authenticate(headers(await entra.sign()))).resolves.toMatchObject({ roles: ['reader'] });
+});
