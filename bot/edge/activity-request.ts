@@ -44,5 +44,12 @@ export function conversationRecord(context: TurnContext, installedBy?: string | 
     teamId: info.teamId,
     channelId: info.channelId,
     ...(installedBy === undefined ? {} : { installedBy }),
+    ...nameOf(activity, info),
   };
+}
+
+/** A chat's name as the activity tells it; a channel's comes from the team's channel list. */
+function nameOf(activity: Partial<Activity>, info: ConversationInfo): { name?: string } {
+  const name = info.type === 'personal' ? activity.from?.name : info.type === 'groupChat' ? activity.conversation?.name : undefined;
+  return name ? { name } : {};
 }

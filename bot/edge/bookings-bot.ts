@@ -12,6 +12,13 @@ import { ConversationStore, handleInstallation } from '../installations';
 import type { Logger } from '../../service/logging/logger';
 import { conversationOf, conversationRecord, localeOfActivity, userOf } from './activity-request';
 import { cardActivity } from './card-activity';
+import { readTeamInfo, TEAM_CHANNEL_EVENTS } from './team-info';
+
+function eventTypeOf(activity: Activity): string {
+  const data: unknown = activity.channelData;
+  const eventType = data !== null && typeof data === 'object' ? (data as { eventType?: unknown }).eventType : undefined;
+  return typeof eventType === 'string' ? eventType : '';
+}
 
 function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
@@ -70,9 +77,12 @@ export class BookingsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const botId = activity.recipient?.id;
     if (activity.membersAdded?.some((m) => m.id === botId)) {
-      await handleInstallation(this.conversations, { kind: 'installed', conversation: conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null) });
+      await this.installed(context);
     } else if (activity.membersRemoved?.some((m) => m.id === botId)) {
       await handleInstallation(this.conversations, this.uninstalled(activity));
+    } else if (conversationOf(activity).teamId !== null && TEAM_CHANNEL_EVENTS.has(eventTypeOf(activity))) {
+      const team = await readTeamInfo(context, this.logger);
+      if (team) await handleInstallation(this.conversations, { kind: 'teamChanged', conversation: conversationRecord(context), team });
     }
     await super.onConversationUpdateActivity(context);
   }
@@ -81,11 +91,19 @@ export class BookingsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const action = activity.action ?? '';
     if (action.startsWith('add')) {
-      await handleInstallation(this.conversations, { kind: 'installed', conversation: conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null) });
+      await this.installed(context);
     } else if (action.startsWith('remove')) {
       await handleInstallation(this.conversations, this.uninstalled(activity));
     }
     await super.onInstallationUpdateActivity(context);
+  }
+
+  /** In a team, the bot is installed in each of its channels: their list is read now. */
+  private async installed(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const conversation = conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null);
+    const team = conversation.teamId === null ? undefined : await readTeamInfo(context, this.logger);
+    await handleInstallation(this.conversations, { kind: 'installed', conversation, ...(team ? { team } : {}) });
   }
 
   private uninstalled(activity: Activity) {

@@ -12,10 +12,14 @@ export interface StoredConversation {
   teamId: string | null;
   channelId: string | null;
   installedBy: string | null;
+  /** A personal chat's user, a group chat's title, or "team › channel"; null while unknown. */
+  name: string | null;
 }
 
-export interface ConversationRecord extends Omit<StoredConversation, 'installedBy'> {
+/** An absent installedBy or name keeps the stored one: a message turn does not know them. */
+export interface ConversationRecord extends Omit<StoredConversation, 'installedBy' | 'name'> {
   installedBy?: string | null;
+  name?: string | null;
 }
 
 function toStored(row: Row<'conversations'>): StoredConversation {
@@ -28,6 +32,7 @@ function toStored(row: Row<'conversations'>): StoredConversation {
     teamId: row.team_id,
     channelId: row.channel_id,
     installedBy: row.installed_by,
+    name: row.name,
   };
 }
 
@@ -40,7 +45,7 @@ export class ConversationStore {
 
   /**
    * Inserts or refreshes a conversation's reference (Teams may move a conversation to another
-   * service URL); who installed the bot is kept unless a new install names someone.
+   * service URL); who installed the bot and the name are kept unless the record names them.
    */
   async upsert(record: ConversationRecord): Promise<void> {
     const values = {
@@ -50,6 +55,7 @@ export class ConversationStore {
       reference: record.reference,
       team_id: record.teamId,
       channel_id: record.channelId,
+      ...(record.name === undefined || record.name === null ? {} : { name: record.name }),
     };
     await this.db
       .insertInto('conversations')
@@ -77,6 +83,12 @@ export class ConversationStore {
   async removeTeam(teamId: string): Promise<void> {
     const rows = await this.db.selectFrom('conversations').select('id').where('team_id', '=', teamId).execute();
     for (const row of rows) await this.remove(row.id);
+  }
+
+  /** Every conversation of a team, its channels and the threads the bot answered in. */
+  async ofTeam(teamId: string): Promise<StoredConversation[]> {
+    const rows = await this.db.selectFrom('conversations').selectAll().where('team_id', '=', teamId).orderBy('id').execute();
+    return rows.map(toStored);
   }
 
   async all(): Promise<StoredConversation[]> {

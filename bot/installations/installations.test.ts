@@ -38,12 +38,71 @@ describeEachStore('bot installations', (getStore) => {
   });
 });
 
+describeEachStore('team installations', (getStore) => {
+  const teamId = '19:team@thread.tacv2';
+  const install = {
+    id: teamId,
+    tenantId: 't',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    conversationType: 'channel',
+    reference: JSON.stringify({ bot: { id: 'b' }, conversation: { id: teamId, tenantId: 't' }, serviceUrl: 'https://smba.trafficmanager.net/emea/', locale: 'da-DK' }),
+    teamId,
+    channelId: teamId,
+    installedBy: 'anna-oid',
+  };
+  const channels = [
+    { id: teamId, name: null },
+    { id: '19:booking@thread.tacv2', name: 'Booking' },
+  ];
+
+  it('a team install stores the team and one conversation per channel, each posting into its channel', async () => {
+    const store = new ConversationStore(getStore().db);
+    await handleInstallation(store, { kind: 'installed', conversation: install, team: { name: 'Klinik Ø', channels } });
+    const stored = await store.all();
+    expect(stored.map((c) => [c.id, c.conversationType, c.teamId, c.channelId, c.name]).sort()).toEqual([
+      ['19:booking@thread.tacv2', 'channel', teamId, '19:booking@thread.tacv2', 'Klinik Ø › Booking'],
+      [teamId, 'channel', teamId, teamId, 'Klinik Ø › General'],
+    ]);
+    const booking = await store.get('19:booking@thread.tacv2');
+    expect(JSON.parse(booking?.reference ?? '{}')).toEqual({
+      bot: { id: 'b' },
+      conversation: { id: '19:booking@thread.tacv2', tenantId: 't', conversationType: 'channel', isGroup: true },
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      locale: 'da-DK',
+    });
+    expect(booking?.serviceUrl).toBe(install.serviceUrl);
+    expect((await store.get(teamId))?.installedBy).toBe('anna-oid');
+  });
+
+  it('a renamed, created or deleted channel updates the rows; removing the app from the team removes them all', async () => {
+    const store = new ConversationStore(getStore().db);
+    await handleInstallation(store, { kind: 'installed', conversation: install, team: { name: 'Klinik', channels } });
+    await store.upsert({ ...install, id: '19:booking@thread.tacv2;messageid=1', channelId: '19:booking@thread.tacv2' });
+    await store.upsert({ ...record('a:bo'), name: 'Bo' });
+    const { installedBy: _, ...update } = install;
+    await handleInstallation(store, {
+      kind: 'teamChanged',
+      conversation: update,
+      team: { name: 'Klinik', channels: [{ id: teamId, name: null }, { id: '19:new@thread.tacv2', name: 'Nyt' }] },
+    });
+    expect((await store.all()).map((c) => `${c.id}=${c.name ?? ''}`).sort()).toEqual(['19:new@thread.tacv2=Klinik › Nyt', `${teamId}=Klinik › General`, 'a:bo=Bo']);
+    expect((await store.get(teamId))?.installedBy).toBe('anna-oid');
+
+    await handleInstallation(store, { kind: 'teamChanged', conversation: update, team: { name: 'Klinik', channels: [] } });
+    expect(await store.ofTeam(teamId)).toHaveLength(2);
+
+    await handleInstallation(store, { kind: 'uninstalled', conversationId: teamId, teamId });
+    expect((await store.all()).map((c) => c.id)).toEqual(['a:bo']);
+  });
+});
+
 describe('summary targets', () => {
   const all = [
-    { ...record('a:anna'), installedBy: null },
-    { ...record('19:general@thread', '19:team'), installedBy: null },
+    { ...record('a:anna'), installedBy: null, name: null },
+    { ...record('19:general@thread', '19:team'), installedBy: null, name: null },
+    { ...record('19:general@thread;messageid=1', '19:team'), channelId: '19:general@thread', installedBy: null, name: null },
   ];
-  it('are every installed conversation, or those the setup lists by conversation, channel or team id', () => {
+  it('are every installed conversation (not the threads the bot answered in), or those the setup lists by conversation, channel or team id', () => {
     expect(summaryTargets(all, 'all').map((c) => c.id)).toEqual(['a:anna', '19:general@thread']);
     expect(summaryTargets(all, ['19:team']).map((c) => c.id)).toEqual(['19:general@thread']);
     expect(summaryTargets(all, ['a:anna', 'a:unknown']).map((c) => c.id)).toEqual(['a:anna']);

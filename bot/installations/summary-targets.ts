@@ -1,5 +1,6 @@
 import type { DailySummary } from '../../service/setup/setup-schema';
 import type { StoredConversation } from './conversation-store';
+import { installedConversations } from './installed-conversations';
 
 /**
  * Where the daily summary goes: every conversation the bot is installed in, or those the setup
@@ -7,10 +8,11 @@ import type { StoredConversation } from './conversation-store';
  * (the reference kept at install then posts to it).
  */
 export function summaryTargets(conversations: readonly StoredConversation[], setting: DailySummary['conversationIds']): StoredConversation[] {
-  if (setting === 'all') return [...conversations];
+  const installed = installedConversations(conversations);
+  if (setting === 'all') return installed;
   const targets = new Map<string, StoredConversation>();
   for (const id of setting) {
-    const match = conversations.find((c) => c.id === id || c.channelId === id || c.teamId === id);
+    const match = installed.find((c) => c.id === id || c.channelId === id || c.teamId === id);
     if (match) targets.set(match.id, match);
   }
   return [...targets.values()];

@@ -13,6 +13,7 @@ test('every code has its status', () => {
     too_large: 413,
     busy: 429,
     internal: 500,
+    unavailable: 503,
   });
 });
 

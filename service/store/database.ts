@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AppointmentState } from '../domain/appointment';
 
 /*
@@ -280,6 +280,8 @@ export interface ConversationsTable {
   channel_id: string | null;
   installed_by: string | null;
   created_at: string;
+  /** What people call it: a personal chat's user, a group chat's title, or "team › channel"; optional on insert (added by 0006). */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PostedCardsTable {

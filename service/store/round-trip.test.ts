@@ -198,6 +198,7 @@ const rows: { [T in TableName]: NewRow<T> } = {
     channel_id: 'channel-1',
     installed_by: 'user-1',
     created_at: NOW,
+    name: `Klinik › ${UNICODE}`,
   },
   posted_cards: {
     id: 'card-1',

@@ -10,6 +10,7 @@ import { includeAppointment } from './include-appointment';
 import { listAudit } from './list-audit';
 import { listBcCompanies } from './list-bc-companies';
 import { listBookingsBusinesses } from './list-bookings-businesses';
+import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
 import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
@@ -40,6 +41,7 @@ export const API_ROUTES: readonly Route[] = [
   patchSetup,
   listBookingsBusinesses,
   listBcCompanies,
+  listConversations,
   testConnections,
   listAudit,
 ];

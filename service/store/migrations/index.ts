@@ -4,6 +4,7 @@ import { sync } from './0002-sync';
 import { jobs } from './0003-jobs';
 import { invoicing } from './0004-invoicing';
 import { customerBlocks } from './0005-customer-blocks';
+import { conversationNames } from './0006-conversation-names';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-jobs': jobs,
   '0004-invoicing': invoicing,
   '0005-customer-blocks': customerBlocks,
+  '0006-conversation-names': conversationNames,
 };

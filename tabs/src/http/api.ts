@@ -7,6 +7,7 @@ import type {
   CatalogResponse,
   ConnectionTestRequest,
   ConnectionTestResponse,
+  ConversationsResponse,
   EnteredPriceRequest,
   InvoiceRunsQuery,
   InvoiceRunsResponse,
@@ -45,6 +46,8 @@ export interface Api {
   patchSetup(patch: Record<string, unknown>, version: number): Promise<SetupPatchResponse>;
   businesses(): Promise<BookingsBusinessesResponse>;
   companies(): Promise<BcCompaniesResponse>;
+  /** The chats and channels where the app is installed. */
+  conversations(): Promise<ConversationsResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
 }

@@ -8,6 +8,7 @@ import {
   bookingsBusinessesResponseSchema,
   catalogResponseSchema,
   connectionTestResponseSchema,
+  conversationsResponseSchema,
   invoiceRunsResponseSchema,
   meResponseSchema,
   previewSchema,
@@ -89,6 +90,7 @@ export function httpApi(options: HttpApiOptions): Api {
     patchSetup: (patch, version) => call(setupPatchResponseSchema, 'PATCH', apiPaths.setup, { patch, version }),
     businesses: () => call(bookingsBusinessesResponseSchema, 'GET', apiPaths.bookingsBusinesses),
     companies: () => call(bcCompaniesResponseSchema, 'GET', apiPaths.bcCompanies),
+    conversations: () => call(conversationsResponseSchema, 'GET', apiPaths.conversations),
     testConnections: (request) => call(connectionTestResponseSchema, 'POST', apiPaths.connectionsTest, request),
     audit: (q) => call(auditResponseSchema, 'GET', `${apiPaths.audit}${query({ limit: q.limit, offset: q.offset })}`),
   };

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   CatalogResponse,
+  ConversationsResponse,
   InvoiceRunSummary,
   Preview,
   RunResult,
@@ -44,6 +45,13 @@ export class FakeApi implements Api {
     ],
   };
   catalogCalls = 0;
+  /** Where the app is installed: a personal chat, a group chat and two channels of one team. */
+  conversationsState: ConversationsResponse['conversations'] = [
+    { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin' },
+    { id: '19:reception@thread.v2', type: 'groupChat', name: 'Reception' },
+    { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General' },
+    { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking' },
+  ];
   /** The business's syncs, newest first: by default one that succeeded; [] is a brand-new install. */
   syncHistory: SyncRunView[] = [fakeSyncRun('sync-0')];
   /** Rows Bookings has that the next sync brings: they appear when it succeeds. */
@@ -251,6 +259,10 @@ export class FakeApi implements Api {
 
   async businesses() {
     return { businesses: [{ id: 'salon@contoso.onmicrosoft.com', displayName: 'Salon Ærø' }] };
+  }
+
+  async conversations() {
+    return { conversations: this.conversationsState };
   }
 
   async companies() {

@@ -1,5 +1,6 @@
 import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
+import { type ConversationChoices, ConversationPicker } from './conversation-picker';
 import { FIELDS, type FieldPath } from './setup-form';
 
 export interface Choice {
@@ -14,6 +15,7 @@ export interface SetupFieldProps {
   onChange: (path: FieldPath, value: string | boolean) => void;
   businesses: readonly Choice[];
   companies: readonly Choice[] | null;
+  conversations: ConversationChoices;
 }
 
 /** One setup field, its label from the catalogue and its error (ours or the server's) under it. */
@@ -74,6 +76,8 @@ export function SetupField(props: SetupFieldProps) {
           </Select>
         </Field>
       );
+    case 'conversations':
+      return <ConversationPicker label={label} value={text} error={error} choices={props.conversations} onChange={set} />;
     case 'lines':
       return (
         <Field {...fieldProps}>

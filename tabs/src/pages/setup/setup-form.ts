@@ -27,12 +27,15 @@ export const FIELDS = {
   'dailySummary.time': 'time',
   'dailySummary.timeZone': 'text',
   'dailySummary.postWhenEmpty': 'flag',
-  'dailySummary.conversationIds': 'lines',
+  'dailySummary.conversationIds': 'conversations',
   'roles.admins': 'lines',
   'roles.invoicers': 'lines',
 } as const;
 
 export type FieldPath = keyof typeof FIELDS;
+
+/** The daily summary's "every installed conversation", as the setup stores it and the form holds it. */
+export const ALL_CONVERSATIONS = 'all';
 export type FieldKind = (typeof FIELDS)[FieldPath];
 export type FormValues = Record<FieldPath, string | boolean>;
 export type FieldErrors = Partial<Record<string, string>>;
@@ -67,7 +70,8 @@ function wireValue(path: FieldPath, value: string | boolean): unknown {
   const kind = FIELDS[path];
   if (typeof value === 'boolean') return value;
   if (kind === 'number') return value.trim() === '' ? undefined : Number(value);
-  if (kind === 'lines') return path === 'dailySummary.conversationIds' && value.trim().toLowerCase() === 'all' ? 'all' : lines(value);
+  if (kind === 'lines') return lines(value);
+  if (kind === 'conversations') return value.trim() === ALL_CONVERSATIONS ? ALL_CONVERSATIONS : lines(value);
   if (kind === 'company') return value === '' ? null : value;
   return value.trim() === '' && path !== 'businessId' ? undefined : value;
 }

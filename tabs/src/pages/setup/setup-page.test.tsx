@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { TextEncoder } from 'node:util';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setupSchema } from '../../api/contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
@@ -18,6 +19,8 @@ beforeAll(() => {
   // Browsers and Node have TextEncoder (the card builder measures card size with it); jest's jsdom does not.
   Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 });
+
+const defaultSummary = () => setupSchema.parse({ businessId: 'salon@contoso.onmicrosoft.com' }).dailySummary;
 
 describe('Setup page', () => {
   it('shows a field error from the server under that field', async () => {
@@ -54,6 +57,38 @@ describe('Setup page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText(/Someone else saved the setup/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+  });
+
+  it('posts the daily summary to the conversations picked from where the app is installed', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    const booking = await screen.findByRole('checkbox', { name: 'Salon Ærø › Booking' });
+    expect((screen.getByRole('radio', { name: 'Every conversation where the app is installed' }) as HTMLInputElement).checked).toBe(true);
+    expect((booking as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Only these:' }));
+    const group = screen.getByRole('group', { name: 'Only these:' });
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Personal chat with Anna Admin' }));
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Salon Ærø › Booking' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(api.patches).toEqual([{ patch: { dailySummary: { conversationIds: ['a:anna', '19:booking@thread.tacv2'] } }, version: 3 }]);
+  });
+
+  it("saves 'all' when every conversation is chosen again", async () => {
+    const api = new FakeApi([], { dailySummary: { ...defaultSummary(), conversationIds: ['19:team@thread.tacv2'] } });
+    renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
+    expect(((await screen.findByRole('checkbox', { name: 'Salon Ærø › General' })) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Alle samtaler, hvor appen er installeret' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Gem' }));
+    await screen.findByText('Gemt.');
+    expect(api.patches).toEqual([{ patch: { dailySummary: { conversationIds: 'all' } }, version: 3 }]);
+  });
+
+  it('says when the app is not installed anywhere yet', async () => {
+    const api = new FakeApi([]);
+    api.conversationsState = [];
+    renderWithApp(<SetupPage />, { api });
+    expect(await screen.findByText('The app is not installed in any chat or team yet.')).toBeTruthy();
   });
 
   it('renders the daily summary card with the adaptivecards library, tests connections and syncs', async () => {

@@ -9,6 +9,7 @@ import { asApiError } from '../../http/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { CardPreview } from './card-preview';
 import { ConnectionTest } from './connection-test';
+import type { ConversationChoices } from './conversation-picker';
 import { buildDailyCard, yesterday } from './daily-card';
 import { type FieldErrors, type FieldPath, fieldErrorsFromServer, type FormValues, formValues, mergePatch, validate } from './setup-form';
 import { type Choice, SetupField } from './setup-field';
@@ -59,6 +60,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   const [saving, setSaving] = useState(false);
   const [businesses, setBusinesses] = useState<Choice[]>([]);
   const [companies, setCompanies] = useState<Choice[] | null>(null);
+  const [conversations, setConversations] = useState<ConversationChoices>({ kind: 'loading' });
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -71,6 +73,10 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   useEffect(() => {
     api.businesses().then((r) => setBusinesses(r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id }))), () => undefined);
     api.companies().then((r) => setCompanies(r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name }))), () => setCompanies(null));
+    api.conversations().then(
+      (r) => setConversations({ kind: 'loaded', conversations: r.conversations }),
+      (e: unknown) => setConversations({ kind: 'failed', message: asApiError(e).message }),
+    );
   }, [api]);
 
   const localErrors = useMemo(() => (values ? validate(values) : {}), [values]);
@@ -160,6 +166,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
                   onChange={change}
                   businesses={businesses}
                   companies={companies}
+                  conversations={conversations}
                 />
               ))}
             </div>

@@ -1,0 +1,32 @@
+import { ConversationStore, installedConversations, type StoredConversation } from '../../../bot/installations';
+import type { ConversationKind, ConversationsResponse } from '../../../tabs/src/api/contract';
+import { defineRoute, ok } from '../route';
+
+function kindOf(conversation: StoredConversation): ConversationKind {
+  if (conversation.conversationType === 'personal') return 'personal';
+  return conversation.conversationType === 'channel' || conversation.teamId !== null ? 'channel' : 'groupChat';
+}
+
+/** A personal chat's stored name is its user's; a group chat's and a channel's are whole names already. */
+function readableName(conversation: StoredConversation, kind: ConversationKind): string {
+  const name = conversation.name?.trim();
+  if (!name) return conversation.id;
+  return kind === 'personal' ? `Personal chat with ${name}` : name;
+}
+
+/** Where the app is installed, for the setup's choice of who gets the daily summary. */
+export const listConversations = defineRoute({
+  method: 'GET',
+  path: '/api/conversations',
+  role: 'reader',
+  async handle({ services }) {
+    const stored = installedConversations(await new ConversationStore(services.store.db).all());
+    const conversations = stored.map((c) => {
+      const type = kindOf(c);
+      return { id: c.id, type, name: readableName(c, type) };
+    });
+    conversations.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const response: ConversationsResponse = { conversations };
+    return ok(response);
+  },
+});
