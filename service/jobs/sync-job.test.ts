@@ -22,6 +22,23 @@ describeEachStore('SyncRunner', (getStore, suite) => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
     await getStore().db.deleteFrom('sync_runs').execute();
     await getStore().db.deleteFrom('leases').execute();
+    await getStore().db.deleteFrom('audit_log').execute();
+  });
+
+  const auditOf = (id: string) => getStore().db.selectFrom('audit_log').selectAll().where('subject', '=', id).execute();
+
+  it('audits failed runs and runs a person asked for, not the scheduled ones that succeed', async () => {
+    const ok = runner([recordingPhase('services', [], { report: { added: 1 } })]);
+    const asked = await ok.waitFor(await ok.requestSync(BUSINESS, who));
+    expect((await auditOf(asked.id)).map((a) => [a.action, a.actor, a.source])).toEqual([['sync.succeeded', 'anna@contoso.com', 'cli']]);
+    const scheduled = await ok.waitFor(await ok.requestSync(BUSINESS, { requestedBy: 'schedule', source: 'schedule' }));
+    expect(await auditOf(scheduled.id)).toEqual([]);
+
+    const failing = runner([recordingPhase('services', [], { run: async () => Promise.reject(new Error('no mailbox')) })]);
+    const failed = await failing.waitFor(await failing.requestSync(BUSINESS, { requestedBy: 'schedule', source: 'schedule' }));
+    const [entry] = await auditOf(failed.id);
+    expect(entry?.action).toBe('sync.failed');
+    expect(entry?.details).toContain('no mailbox');
   });
 
   it('runs the phases in order and records counts, heartbeat and end', async () => {

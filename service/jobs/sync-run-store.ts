@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SyncPhaseReport } from '../sync/sync-context';
-import { isUniqueViolation, toIsoUtc, type Database, type Row } from '../store';
+import { isUniqueViolation, toIsoUtc, writeJson, type Database, type Row } from '../store';
 import { SYNC_RUN_STATES, UNFINISHED_STATES, statesBefore, type SyncRunState } from './sync-run-state';
 
 export type SyncRunSource = 'tab' | 'bot' | 'cli' | 'schedule' | 'startup';
@@ -149,13 +149,17 @@ export class SyncRunStore {
   /** Ends or stops a run along the transition table; false when it was not in a state that allows it. */
   async finish(id: string, to: 'succeeded' | 'failed' | 'stopped', now: Date, error: string | null = null): Promise<boolean> {
     const at = toIsoUtc(now);
-    const result = await this.db
-      .updateTable('sync_runs')
-      .set({ state: to, updated_at: at, finished_at: to === 'stopped' ? null : at, ...(to === 'failed' ? { error } : {}) })
-      .where('id', '=', id)
-      .where('state', 'in', statesBefore(to))
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('sync_runs')
+        .set({ state: to, updated_at: at, finished_at: to === 'stopped' ? null : at, ...(to === 'failed' ? { error } : {}) })
+        .where('id', '=', id)
+        .where('state', 'in', statesBefore(to))
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      if (to !== 'stopped') await auditEnd(trx, id, at);
+      return true;
+    });
   }
 
   async heartbeat(id: string, now: Date): Promise<void> {
@@ -187,22 +191,47 @@ export class SyncRunStore {
    */
   async completePhase(id: string, report: SyncPhaseReport, next: string | null, now: Date): Promise<boolean> {
     const at = toIsoUtc(now);
-    const result = await this.db
-      .updateTable('sync_runs')
-      .set((eb) => ({
-        added_count: eb('added_count', '+', report.added),
-        updated_count: eb('updated_count', '+', report.updated),
-        unchanged_count: eb('unchanged_count', '+', report.unchanged),
-        removed_count: eb('removed_count', '+', report.removed),
-        rejected_count: eb('rejected_count', '+', report.rejected),
-        updated_at: at,
-        ...(next === null
-          ? { state: 'succeeded', finished_at: at }
-          : { phase: next, progress_done: 0, progress_total: 0 }),
-      }))
-      .where('id', '=', id)
-      .where('state', '=', 'running')
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('sync_runs')
+        .set((eb) => ({
+          added_count: eb('added_count', '+', report.added),
+          updated_count: eb('updated_count', '+', report.updated),
+          unchanged_count: eb('unchanged_count', '+', report.unchanged),
+          removed_count: eb('removed_count', '+', report.removed),
+          rejected_count: eb('rejected_count', '+', report.rejected),
+          updated_at: at,
+          ...(next === null
+            ? { state: 'succeeded', finished_at: at }
+            : { phase: next, progress_done: 0, progress_total: 0 }),
+        }))
+        .where('id', '=', id)
+        .where('state', '=', 'running')
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      if (next === null) await auditEnd(trx, id, at);
+      return true;
+    });
   }
+}
+
+/**
+ * The audit entry of an ended run, in the transaction that ends it: failed runs and runs a person
+ * asked for; the scheduled syncs every few minutes would only bury what matters there.
+ */
+async function auditEnd(trx: Kysely<Database>, id: string, at: string): Promise<void> {
+  const run = await trx.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  if (run.state !== 'failed' && (run.state !== 'succeeded' || run.source === 'schedule')) return;
+  const counts = { added: run.added_count, updated: run.updated_count, unchanged: run.unchanged_count, removed: run.removed_count, rejected: run.rejected_count };
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at,
+      actor: run.requested_by ?? 'schedule',
+      source: run.source ?? 'schedule',
+      action: `sync.${run.state}`,
+      subject: id,
+      details: writeJson({ businessId: run.business_id, ...counts, ...(run.state === 'failed' ? { error: run.error } : {}) }),
+    })
+    .execute();
 }
