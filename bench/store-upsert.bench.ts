@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Store as StoreConfig } from '../service/config/config';
-import { openStore, type AppStore, type AppointmentsTable, type Database } from '../service/store';
+import type { Insertable, Kysely } from 'kysely';
+import type { AppStore, AppointmentsTable, Database } from '../service/store';
 import { perSecond, timed, type Benchmark, type BenchResult } from './benchmark';
-import { postgresProblem, POSTGRES_URL } from './postgres';
+import { onEachStore } from './stores';
 
 const ROWS = 10_000;
 /** 500 rows of 25 columns stay under both databases' bound-parameter limits. */
@@ -92,38 +87,9 @@ async function measure(store: AppStore, label: string): Promise<BenchResult[]> {
   return rows;
 }
 
-async function sqlite(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'));
-  const config: StoreConfig = { kind: 'sqlite', file: path.join(dir, 'bench.db') };
-  const store = await openStore(config);
-  try {
-    return await measure(store, 'SQLite');
-  } finally {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(): Promise<BenchResult[]> {
-  const problem = await postgresProblem();
-  if (problem !== undefined) {
-    process.stderr.write(`\n*** PostgreSQL at ${POSTGRES_URL} is unreachable (${problem}): its store benchmark is SKIPPED. ***\n\n`);
-    return [{ benchmark: 'Store upsert, PostgreSQL', figure: 'skipped', unit: 'rows/s', notes: `PostgreSQL unreachable at ${POSTGRES_URL}` }];
-  }
-  // A schema of its own, dropped afterwards, so the benchmark never touches other data.
-  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const store = await openStore({ kind: 'postgres', url: POSTGRES_URL }, { schema });
-  try {
-    return await measure(store, 'PostgreSQL');
-  } finally {
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
-    await store.close();
-  }
-}
-
 export const storeUpsertBenchmark: Benchmark = {
   name: 'store-upsert',
   async run() {
-    return [...(await sqlite()), ...(await postgres())];
+    return onEachStore({ title: 'Store upsert', unit: 'rows/s' }, measure);
   },
 };

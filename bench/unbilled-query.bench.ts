@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { NewRow } from '../service/store/database';
-import { openStore, type AppStore } from '../service/store';
+import type { AppStore } from '../service/store';
 import { queryUnbilled, type UnbilledRequestInput } from '../service/unbilled';
 import { appointmentRow, BUSINESS, context, resetRows } from '../service/unbilled/testing/unbilled-fixtures';
 import { timed, type Benchmark, type BenchResult } from './benchmark';
-import { postgresProblem, POSTGRES_URL } from './postgres';
+import { onEachStore } from './stores';
 
 const ROWS = 100_000;
 const REPEATS = 5;
@@ -73,36 +69,9 @@ async function measure(store: AppStore, label: string): Promise<BenchResult[]> {
   return results;
 }
 
-async function sqlite(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-unbilled-'));
-  const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
-  try {
-    return await measure(store, 'SQLite');
-  } finally {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(): Promise<BenchResult[]> {
-  const problem = await postgresProblem();
-  if (problem !== undefined) {
-    process.stderr.write(`\n*** PostgreSQL at ${POSTGRES_URL} is unreachable (${problem}): its unbilled query benchmark is SKIPPED. ***\n\n`);
-    return [{ benchmark: 'Unbilled query, PostgreSQL', figure: 'skipped', unit: 'ms', notes: `PostgreSQL unreachable at ${POSTGRES_URL}` }];
-  }
-  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const store = await openStore({ kind: 'postgres', url: POSTGRES_URL }, { schema });
-  try {
-    return await measure(store, 'PostgreSQL');
-  } finally {
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
-    await store.close();
-  }
-}
-
 export const unbilledQueryBenchmark: Benchmark = {
   name: 'unbilled-query',
   async run() {
-    return [...(await sqlite()), ...(await postgres())];
+    return onEachStore({ title: 'Unbilled query', unit: 'ms' }, measure);
   },
 };
