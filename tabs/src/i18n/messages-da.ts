@@ -209,7 +209,7 @@ export const da: Messages = {
   colSource: 'Fra',
   colResult: 'Resultat',
   colTotal: 'I alt',
-  runSummary: (invoices, failed, skipped) => `${invoices} fakturaer, ${failed} fejlede, ${skipped} sprunget over`,
+  runSummary: (invoices, failed, skipped) => `fakturaer ${invoices}, fejlede ${failed}, sprunget over ${skipped}`,
   runStates: {
     planned: 'Planlagt',
     claimed: 'Reserveret',

@@ -210,7 +210,7 @@ export const en = {
   colSource: 'From',
   colResult: 'Result',
   colTotal: 'Total',
-  runSummary: (invoices: string, failed: string, skipped: string) => `${invoices} invoices, ${failed} failed, ${skipped} skipped`,
+  runSummary: (invoices: string, failed: string, skipped: string) => `invoices ${invoices}, failed ${failed}, skipped ${skipped}`,
   runStates: {
     planned: 'Planned',
     claimed: 'Claimed',

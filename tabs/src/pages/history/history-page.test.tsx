@@ -40,7 +40,7 @@ describe('History page', () => {
     const row = within(runs).getAllByRole('row')[1] as HTMLElement;
     expect(within(row).getByText('anna@contoso.dk')).toBeTruthy();
     expect(within(row).getByText('Bot')).toBeTruthy();
-    expect(row.textContent).toContain('Partly failed: 2 invoices, 1 failed, 4 skipped');
+    expect(row.textContent).toContain('Partly failed: invoices 2, failed 1, skipped 4');
     const audit = await screen.findByRole('table', { name: 'Audit log' });
     expect(within(audit).getByText('Appointment <b>appt-1</b>')).toBeTruthy();
     const runEntry = within(audit).getAllByRole('row')[2] as HTMLElement;
