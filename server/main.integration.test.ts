@@ -8,7 +8,7 @@ import pg from 'pg';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
 import { probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
-import { cleanEnv, freePort, runChild, TSX, waitForOutput, type ChildOutput } from './testing/sandbox-app';
+import { cleanEnv, freePort, NODE_TSX, runChild, waitForOutput, type ChildOutput } from './testing/sandbox-app';
 
 /*
  * `npm start` as a user runs it: the real entry point in a child process, configured only through its
@@ -29,7 +29,7 @@ function isFree(port: number): Promise<boolean> {
 }
 
 function startMain(overrides: Record<string, string>): ChildOutput {
-  const started = runChild(TSX, ['server/main.ts'], cleanEnv(overrides));
+  const started = runChild(NODE_TSX[0]!, [...NODE_TSX.slice(1), 'server/main.ts'], cleanEnv(overrides));
   running.add(started.child);
   void started.exited.then(() => running.delete(started.child));
   return started;

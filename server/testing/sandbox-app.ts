@@ -11,7 +11,11 @@ import { loadEnv } from '../../service/config/env-files';
  * process on free ports with its own SQLite file, configured only through its environment.
  */
 
-export const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+/**
+ * How `npm start` runs TypeScript: node itself with tsx as its loader, one process. (The `tsx` command
+ * would sit in between and SIGKILL the app when it is slow to acknowledge a relayed Ctrl-C.)
+ */
+export const NODE_TSX: readonly string[] = [process.execPath, '--import', 'tsx'];
 // Settings a developer's shell may carry; a test sets what it needs.
 export const CONFIG_VARIABLES = [
   'APP_ENV',
@@ -118,8 +122,8 @@ export async function startSandboxApp(timeoutMs = 60_000): Promise<SandboxApp> {
   const bcApiBaseUrl = `http://127.0.0.1:${bcPort}${bcPath}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-app-'));
   const output = runChild(
-    TSX,
-    ['server/main.ts'],
+    NODE_TSX[0]!,
+    [...NODE_TSX.slice(1), 'server/main.ts'],
     cleanEnv({ PORT: String(port), GRAPH_BASE_URL: graphBaseUrl, BC_API_BASE_URL: bcApiBaseUrl, DATABASE_URL: path.join(dir, 'bookings.db') }),
   );
   await waitForOutput(output, /Press Ctrl-C to stop/, timeoutMs);
