@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Attendee, PriceType } from '../../domain/appointment';
+import type { Appointment } from '../../domain/appointment';
 
-/** What Bookings says about an appointment, as we store it: the values the sync writes. */
-export interface AppointmentRecord {
-  id: string;
-  /** Lower-cased Bookings business id. */
-  businessId: string;
-  start: Date;
-  end: Date;
-  durationMinutes: number;
-  serviceId: string;
-  serviceName: string;
-  staffMemberIds: string[];
-  attendees: Attendee[];
-  /** null when Bookings gave no price. */
+/**
+ * What Bookings says about an appointment, as the sync writes it: the domain appointment without our
+ * own state, and with the price as Bookings gave it (null when it gave none).
+ */
+export type AppointmentRecord = Omit<Appointment, 'price' | 'state' | 'reviewReason'> & {
   priceMinor: number | null;
   currency: string;
-  priceType: PriceType;
   graphLastUpdated: Date | null;
-}
+};
 
 /** The parts of an appointment a change is reported by. */
 export type Aspect = 'time' | 'service' | 'price' | 'customers' | 'staff';
