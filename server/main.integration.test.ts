@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
-import { probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
+import { ownPostgresDatabase, probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
 import { cleanEnv, freePort, NODE_TSX, runChild, waitForOutput, type ChildOutput } from './testing/sandbox-app';
 
 /*
@@ -123,38 +122,30 @@ if (!postgres.reachable && !isCi) {
 }
 
 if (postgres.reachable || isCi) describe('server/main.ts on PostgreSQL', () => {
-  // A schema of its own, so the migrations never touch tables other suites use.
-  const schema = `main_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = () => new pg.Client({ connectionString: PG_URL });
+  // A database of its own, so the migrations never touch tables other runs use.
+  const database = ownPostgresDatabase();
 
   beforeAll(async () => {
     if (!postgres.reachable) throw new Error(`CI=true but PostgreSQL at ${PG_URL} is unreachable: ${postgres.reason}`);
-    const client = admin();
-    await client.connect();
-    await client.query(`create schema "${schema}"`).finally(() => client.end());
+    await database.create();
   });
   afterAll(async () => {
-    if (!postgres.reachable) return;
-    const client = admin();
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`).finally(() => client.end());
+    if (postgres.reachable) await database.drop();
   });
 
   it('reports the postgres store in health', async () => {
     const ports = await sandboxPorts();
-    const url = new URL(PG_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const started = startMain({ ...ports.env, DATABASE_URL: url.toString() });
+    const started = startMain({ ...ports.env, DATABASE_URL: database.url });
     await waitForStdout(started, 'Press Ctrl-C to stop.');
     expect(started.stdout()).toContain('postgres store');
 
     const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
     expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'postgres' } });
 
-    const client = admin();
+    const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const tables = await client
-      .query<{ n: string }>('select count(*) as n from information_schema.tables where table_schema = $1', [schema])
+      .query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = 'public'")
       .finally(() => client.end());
     expect(Number(tables.rows[0]?.n)).toBeGreaterThan(0);
 

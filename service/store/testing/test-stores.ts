@@ -43,6 +43,32 @@ if (!postgres.reachable && !isCi) {
 
 const uniqueSchema = () => `test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
 
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database of its own on the test server, so no other run shares it: Kysely's migrator lists the
+ * tables of every schema of its database, and another run dropping its schema meanwhile fails that
+ * listing (3F000). `url` is ready once `create()` resolved; `drop()` removes it with its connections.
+ */
+export function ownPostgresDatabase(): { readonly url: string; create(): Promise<void>; drop(): Promise<void> } {
+  const name = `t_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    create: () => withAdmin((client) => client.query(`create database "${name}"`)).then(() => undefined),
+    drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}
+
 interface Target {
   config: StoreConfig;
   schema?: string;
@@ -50,20 +76,21 @@ interface Target {
 
 function harness(kind: StoreKind) {
   const opened: AppStore[] = [];
-  const schemas: string[] = [];
+  let database: ReturnType<typeof ownPostgresDatabase> | undefined;
+  let created: Promise<void> | undefined;
   let dir: string | undefined;
 
   const newTarget = (): Target => {
     if (kind === 'postgres') {
-      const schema = uniqueSchema();
-      schemas.push(schema);
-      return { config: { kind, url: TEST_DATABASE_URL }, schema };
+      database ??= ownPostgresDatabase();
+      return { config: { kind, url: database.url }, schema: uniqueSchema() };
     }
     dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'));
     // A nested path, so openStore must create the directory.
     return { config: { kind, file: path.join(dir, randomUUID(), 'data', 'bookings.db') } };
   };
   const open = async (target: Target): Promise<AppStore> => {
+    if (database !== undefined) await (created ??= database.create());
     const store = await openStore(target.config, target.schema === undefined ? {} : { schema: target.schema });
     opened.push(store);
     return store;
@@ -71,15 +98,7 @@ function harness(kind: StoreKind) {
   const cleanUp = async (): Promise<void> => {
     await Promise.all(opened.splice(0).map((s) => s.close()));
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
-    if (schemas.length > 0 && postgres.reachable) {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      try {
-        for (const schema of schemas.splice(0)) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    }
+    if (created !== undefined && database !== undefined) await created.then(() => database?.drop(), () => undefined);
   };
   return { newTarget, open, cleanUp };
 }
