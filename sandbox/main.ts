@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../service/config/config';
+import { clockOf } from '../service/app/app-services';
 import { createLogger } from '../service/logging/logger';
 import { startSandbox } from './start-sandbox';
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     graphBaseUrl: config.graph.baseUrl,
     bcApiBaseUrl: config.bc.apiBaseUrl,
     token: config.auth.token,
+    clock: clockOf(config),
     logger,
   });
   process.stdout.write(

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../service/domain/clock';
 import type { Logger } from '../service/logging/logger';
 import { createBcEmulator } from './bc';
 import { createGraphEmulator } from './graph';
@@ -10,7 +11,8 @@ export interface SandboxOptions {
   bcApiBaseUrl: string;
   token: string;
   seed?: number;
-  now?: Date;
+  /** The seed is generated around its `now`, and the emulators read it; default: the real time. */
+  clock?: Clock;
   logger: Logger;
 }
 
@@ -53,7 +55,8 @@ const isAddressInUse = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code
  * the demo clinic. Emulators already answering there are reused rather than failing on a taken port.
  */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const data = generateSandboxData({ seed: options.seed ?? 1, now: options.now ?? new Date() });
+  const clock = options.clock ?? systemClock;
+  const data = generateSandboxData({ seed: options.seed ?? 1, now: clock() });
   const { tenant, environment } = tenantAndEnvironment(options.bcApiBaseUrl);
   data.bc.tenant = tenant;
   data.bc.environment = environment;
@@ -76,8 +79,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
-  const graph = createGraphEmulator(data.bookings, { token: options.token });
-  const bc = createBcEmulator(data.bc, { token: options.token });
+  const graph = createGraphEmulator(data.bookings, { token: options.token }, { now: clock });
+  const bc = createBcEmulator(data.bc, { token: options.token }, { now: clock });
   try {
     await start('Graph Bookings', options.graphBaseUrl, (h, p) => graph.listen(h, p));
     await start('Business Central', options.bcApiBaseUrl, (h, p) => bc.listen(h, p));

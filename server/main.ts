@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
-import { createAppServices } from '../service/app/app-services';
+import { clockOf, createAppServices } from '../service/app/app-services';
 import { IntervalScheduler } from '../service/jobs/scheduler';
 import { syncTask } from '../service/jobs/sync-schedule';
 import { createLogger } from '../service/logging/logger';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  const clock = clockOf(config);
   const closers: Array<() => Promise<void>> = [];
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       graphBaseUrl: config.graph.baseUrl,
       bcApiBaseUrl: config.bc.apiBaseUrl,
       token: config.auth.token,
+      clock,
       logger,
     });
     closers.push(() => sandbox.close());
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.store, { logger });
   closers.push(() => store.close());
 
-  const app = createAppServices({ config, logger, store });
+  const app = createAppServices({ config, logger, store, clock });
   closers.push(() => app.invoices.idle());
   closers.push(() => app.sync.stop());
   // Work a previous process left half done continues before anything new starts.

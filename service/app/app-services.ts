@@ -1,6 +1,8 @@
 import { CatalogCache } from '../catalog/catalog-cache';
 import { createClients, type Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
+import { clockFrom, systemClock, type Clock } from '../domain/clock';
+import { realTimers } from '../jobs/timers';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
@@ -16,6 +18,8 @@ import type { AppStore } from '../store';
  */
 export interface AppServices {
   config: Config;
+  /** The one clock of the process: every use case reads `now` from it. */
+  clock: Clock;
   logger: Logger;
   store: AppStore;
   clients: Clients;
@@ -40,11 +44,24 @@ export function invoiceLinks(config: Config, companyName: string): InvoiceLinks 
     : { kind: 'live', apiBaseUrl: config.bc.apiBaseUrl, companyName };
 }
 
-export function createAppServices(deps: { config: Config; logger: Logger; store: AppStore; clients?: Clients; companyName?: string }): AppServices {
+/** The real time, or in a sandbox started with SANDBOX_CLOCK_START, time passing from that instant. */
+export function clockOf(config: Config): Clock {
+  return config.clockStart === undefined ? systemClock : clockFrom(config.clockStart);
+}
+
+export function createAppServices(deps: {
+  config: Config;
+  logger: Logger;
+  store: AppStore;
+  clients?: Clients;
+  companyName?: string;
+  clock?: Clock;
+}): AppServices {
   const { config, logger, store } = deps;
+  const clock = deps.clock ?? clockOf(config);
   const clients = deps.clients ?? createClients(config, logger);
   const businessId = config.graph.businessId;
-  const setupService = new SetupService(store.db);
+  const setupService = new SetupService(store.db, clock);
   const storedSetup = async (): Promise<StoredSetup> => {
     const stored = await setupService.get(businessId);
     const { setup } = stored;
@@ -58,6 +75,7 @@ export function createAppServices(deps: { config: Config; logger: Logger; store:
     logger,
     businessIds: [businessId],
     configuredCompanyId: config.bc.companyId,
+    options: { timers: { ...realTimers, now: clock } },
   });
   const invoices = new InvoiceRunner({
     db: store.db,
@@ -67,7 +85,8 @@ export function createAppServices(deps: { config: Config; logger: Logger; store:
     setup: currentSetup,
     links,
     logger,
+    clock,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  return { config, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
 }

@@ -1,3 +1,4 @@
+import { clockOf } from '../app/app-services';
 import { createClients, type Clients } from '../clients/create-clients';
 import { ConfigError, loadConfig, type Config } from '../config/config';
 import type { Env } from '../config/env-files';
@@ -74,7 +75,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     store: () => (store ??= openStore(config.store, { logger })),
     clients: () => (clients ??= createClients(config, logger)),
     signal: deps.signal ?? new AbortController().signal,
-    now: deps.now ?? (() => new Date()),
+    now: deps.now ?? clockOf(config),
   };
   try {
     return await found.command.run(found.args, context);

@@ -32,6 +32,14 @@ describe('parseConfig', () => {
     expect(c.auth).toEqual({ mode: 'static', token: 'tok' });
   });
 
+  it('runs a sandbox as of SANDBOX_CLOCK_START, and refuses it in live mode', () => {
+    expect(parseConfig(sandboxEnv, '/app').clockStart).toBeUndefined();
+    expect(parseConfig({ ...sandboxEnv, SANDBOX_CLOCK_START: '2028-02-29T12:00:00Z' }, '/app').clockStart?.toISOString()).toBe('2028-02-29T12:00:00.000Z');
+    expect(problem({ ...sandboxEnv, SANDBOX_CLOCK_START: 'tomorrow' })).toMatch(/^Configuration error: SANDBOX_CLOCK_START must be an ISO 8601 date-time/);
+    const live = { ...sandboxEnv, GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0', SANDBOX_CLOCK_START: '2028-02-29T12:00:00Z' };
+    expect(problem(live)).toBe('Configuration error: SANDBOX_CLOCK_START is only allowed in sandbox mode');
+  });
+
   it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {
     const c = parseConfig({ ...sandboxEnv, DATABASE_URL: 'postgres://u@db:5432/x' }, '/app');
     expect(c.store).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/x' });

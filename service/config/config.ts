@@ -20,6 +20,7 @@ const rawSchema = z
     AAD_CLIENT_SECRET: nonEmpty.optional(),
     STATIC_ACCESS_TOKEN: nonEmpty.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SANDBOX_CLOCK_START: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-25T10:00:00Z' }).optional(),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) => {
@@ -48,6 +49,8 @@ export interface Config {
     | { mode: 'static'; token: string }
     | { mode: 'msal'; tenantId: string; clientId: string; clientSecret: string };
   logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
+  /** Sandbox only: the app, the seed and the emulators run as of this instant (then time passes as usual). */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -79,10 +82,13 @@ export function parseConfig(env: Env, rootDir: string): Config {
     throw new ConfigError(variable, problem);
   }
   const e = parsed.data;
+  const mode = isLoopback(e.GRAPH_BASE_URL) && isLoopback(e.BC_API_BASE_URL) ? 'sandbox' : 'live';
+  // A business's books must carry the real date: only the emulators may be run as of another day.
+  if (e.SANDBOX_CLOCK_START !== undefined && mode === 'live') throw new ConfigError('SANDBOX_CLOCK_START', 'is only allowed in sandbox mode');
   return {
     appEnv: e.APP_ENV,
     port: e.PORT,
-    mode: isLoopback(e.GRAPH_BASE_URL) && isLoopback(e.BC_API_BASE_URL) ? 'sandbox' : 'live',
+    mode,
     store: storeFrom(e.DATABASE_URL, rootDir),
     graph: { baseUrl: e.GRAPH_BASE_URL, businessId: e.BOOKINGS_BUSINESS_ID },
     bc: { apiBaseUrl: e.BC_API_BASE_URL, companyId: e.BC_COMPANY_ID },
@@ -91,6 +97,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
         ? { mode: 'static', token: e.STATIC_ACCESS_TOKEN! }
         : { mode: 'msal', tenantId: e.AAD_TENANT_ID!, clientId: e.AAD_CLIENT_ID!, clientSecret: e.AAD_CLIENT_SECRET! },
     logLevel: e.LOG_LEVEL,
+    clockStart: e.SANDBOX_CLOCK_START === undefined ? undefined : new Date(e.SANDBOX_CLOCK_START),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { toIsoUtc } from './columns';
 import type { Database } from './database';
+import { systemClock, type Clock } from '../domain/clock';
 
-export type Clock = () => Date;
+export type { Clock };
 
 /**
  * Named, expiring leases: with several processes, periodic work runs where the lease is held.
@@ -11,7 +12,7 @@ export type Clock = () => Date;
 export class LeaseStore {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**

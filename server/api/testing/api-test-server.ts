@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type restify from 'restify';
 import { createAppServices, type AppServices } from '../../../service/app/app-services';
+import { clockFrom } from '../../../service/domain/clock';
+import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { StaticTokenProvider } from '../../../service/clients/auth/static-token-provider';
 import type { Config } from '../../../service/config/config';
 import { silentLogger } from '../../../service/logging/logger';
@@ -44,6 +46,8 @@ export interface ApiTestServerOptions {
   authenticator?: Authenticator;
   maxConcurrentRuns?: number;
   tabDir?: string;
+  /** When the server's day starts (the seed and the app's clock, which then advances); default DEFAULT_TEST_NOW. */
+  now?: Date;
 }
 
 /**
@@ -51,7 +55,8 @@ export interface ApiTestServerOptions {
  * 0, seeded with the small sandbox clinic, and a SQLite store in a temp directory.
  */
 export async function startApiTestServer(options: ApiTestServerOptions = {}): Promise<ApiTestServer> {
-  const harness = await startSyncHarness();
+  const now = options.now ?? DEFAULT_TEST_NOW;
+  const harness = await startSyncHarness({ now });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-test-'));
   const config: Config = {
     appEnv: 'test',
@@ -62,10 +67,11 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     bc: { apiBaseUrl: harness.bcApiBaseUrl, companyId: harness.companyId },
     auth: { mode: 'static', token: harness.token },
     logLevel: 'silent',
+    clockStart: undefined,
   };
   const store = await openStore(config.store);
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
-  const services = createAppServices({ config, logger: silentLogger, store, clients });
+  const services = createAppServices({ config, logger: silentLogger, store, clients, clock: clockFrom(now) });
   const api: ApiDeps = {
     services,
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),

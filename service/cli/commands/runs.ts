@@ -30,7 +30,7 @@ export const runsCommand: CliCommand = {
       ctx.io.out(`${JSON.stringify(page, null, 2)}\n`);
       return EXIT.ok;
     }
-    const timeZone = (await createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients() }).currentSetup()).dailySummary.timeZone;
+    const timeZone = (await createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now }).currentSetup()).dailySummary.timeZone;
     const table = textTable(
       ['Started', 'Source', 'By', 'State', 'Invoices', 'Failed', 'Total', 'Run'],
       page.runs.map((r) => [
@@ -58,7 +58,7 @@ export const runsShowCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, showUsage, true);
     const [runId, extra] = positionals;
     if (runId === undefined || extra !== undefined) throw new UsageError(`Name one run. Usage: ${showUsage}`);
-    const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients() });
+    const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
     const run = await getInvoiceRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
     if (run === null) {
       ctx.io.err(`No invoice run ${JSON.stringify(runId)}: see \`npm run cli -- runs\`\n`);

@@ -7,7 +7,9 @@ import { StaticTokenProvider } from '../../clients/auth/static-token-provider';
 import { BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import { BookingsClient } from '../../clients/graph/bookings-client';
 import type { RetryOptions } from '../../clients/http/retry-policy';
+import { clockFrom, type Clock } from '../../domain/clock';
 import { silentLogger } from '../../logging/logger';
+import { DEFAULT_TEST_NOW } from '../../testing/test-dates';
 import { setupSchema, type Setup } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
 import type { SyncContext } from '../sync-context';
@@ -19,7 +21,7 @@ export interface SyncHarnessOptions {
   seed?: number;
   graphSettings?: Partial<GraphEmulatorSettings>;
   bcSettings?: Partial<BcEmulatorSettings>;
-  /** The day the data is generated around and the default `runStartedAt` of contexts; default: the current time. */
+  /** The day the data is generated around, the emulators' and `clock`'s start and the default `runStartedAt` of contexts; default DEFAULT_TEST_NOW. */
   now?: Date;
   /** Setup fields over the defaults (lookBackDays defaults to cover the generated days back). */
   setup?: Partial<Setup>;
@@ -51,6 +53,8 @@ export interface SyncHarness {
   /** The data the emulators were seeded with (their own copies change independently). */
   data: SandboxData;
   now: Date;
+  /** Starts at `now` and advances with monotonic time: what the emulators read, and what components under test should. */
+  clock: Clock;
   token: string;
   /** A fresh context for one run: a new run id and `runStartedAt = now` unless overridden. */
   context(db: Kysely<Database>, overrides?: Partial<SyncContext>): SyncContext;
@@ -67,13 +71,14 @@ const FAST_RETRY: Partial<RetryOptions> = { maxAttempts: 10, baseDelayMs: 5, max
 
 /** Both emulators on 127.0.0.1 port 0, seeded with the sandbox clinic, and clients pointing at them. */
 export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? DEFAULT_TEST_NOW;
+  const clock = clockFrom(now);
   const scale = options.seedScale ?? SMALL_SCALE;
   const data = generateSandboxData({ seed: options.seed ?? 1, now, scale });
   options.editSeed?.(data);
 
-  const graph = createGraphEmulator(data.bookings, { retryAfterSeconds: 0, ...options.graphSettings, token: TOKEN });
-  const bc = createBcEmulator(data.bc, { ...options.bcSettings, token: TOKEN });
+  const graph = createGraphEmulator(data.bookings, { retryAfterSeconds: 0, ...options.graphSettings, token: TOKEN }, { now: clock });
+  const bc = createBcEmulator(data.bc, { ...options.bcSettings, token: TOKEN }, { now: clock });
   const graphListening = await graph.listen('127.0.0.1', 0);
   const bcListening = await bc.listen('127.0.0.1', 0).catch(async (err: unknown) => {
     await graphListening.close();
@@ -114,6 +119,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
     setup,
     data,
     now,
+    clock,
     token: TOKEN,
     context: (db, overrides = {}) => ({
       db,

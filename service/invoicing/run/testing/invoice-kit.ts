@@ -63,7 +63,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         businessId: h.businessId,
         setup: () => setup,
         links: { kind: 'sandbox', origin },
-        clock: () => new Date(),
+        clock: h.clock,
         ...(o.failAt ? { failAt: o.failAt } : {}),
         ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
       }),
@@ -75,7 +75,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         .selectAll()
         .where('service_name', '=', serviceName)
         .where('state', '=', 'unbilled')
-        .where('end_utc', '<=', new Date().toISOString())
+        .where('end_utc', '<=', h.clock().toISOString())
         .where('customers_without_email', '=', 0)
         .where('customer_count', '>', 0)
         .orderBy('start_utc')
