@@ -1,9 +1,11 @@
+import { fixedClock } from '../domain/clock';
 import { describeEachStore } from '../store/testing/test-stores';
 import { appointmentRow, BUSINESS, resetRows } from '../unbilled/testing/unbilled-fixtures';
 import { excludeAppointment, includeAppointment, setEnteredPrice } from './exclusions';
 
 describeEachStore('exclusions', (getStore) => {
   const db = () => getStore().db;
+  const deps = () => ({ db: db(), clock: fixedClock(new Date('2026-11-25T10:00:00Z')) });
   const who = { businessId: BUSINESS.toUpperCase(), actor: 'anna@example.dk', source: 'tab' as const };
   const stateOf = async (id: string) => (await db().selectFrom('appointments').select(['state', 'entered_price_minor']).where('id', '=', id).executeTakeFirstOrThrow());
   const auditOf = (id: string) => db().selectFrom('audit_log').selectAll().where('subject', '=', id).orderBy('id').execute();
@@ -20,13 +22,13 @@ describeEachStore('exclusions', (getStore) => {
   });
 
   it('excludes an unbilled appointment and includes it again, each with its audit row', async () => {
-    expect(await excludeAppointment(db(), { ...who, appointmentId: 'a-1', reason: 'Paid in cash' })).toEqual({ ok: true });
+    expect(await excludeAppointment(deps(), { ...who, appointmentId: 'a-1', reason: 'Paid in cash' })).toEqual({ ok: true });
     expect((await stateOf('a-1')).state).toBe('excluded');
-    expect(await excludeAppointment(db(), { ...who, appointmentId: 'a-1' })).toMatchObject({ ok: false, code: 'not-allowed', reason: 'excluded' });
+    expect(await excludeAppointment(deps(), { ...who, appointmentId: 'a-1' })).toMatchObject({ ok: false, code: 'not-allowed', reason: 'excluded' });
 
-    expect(await includeAppointment(db(), { ...who, appointmentId: 'a-1' })).toEqual({ ok: true });
+    expect(await includeAppointment(deps(), { ...who, appointmentId: 'a-1' })).toEqual({ ok: true });
     expect((await stateOf('a-1')).state).toBe('unbilled');
-    expect(await includeAppointment(db(), { ...who, appointmentId: 'a-1' })).toMatchObject({ ok: false, code: 'not-allowed', reason: 'not-excluded' });
+    expect(await includeAppointment(deps(), { ...who, appointmentId: 'a-1' })).toMatchObject({ ok: false, code: 'not-allowed', reason: 'not-excluded' });
 
     const rows = await auditOf('a-1');
     expect(rows.map((r) => [r.action, r.actor, r.source])).toEqual([
@@ -41,24 +43,24 @@ describeEachStore('exclusions', (getStore) => {
     ['a-claimed', 'claimed'],
     ['a-cancelled', 'cancelled'],
   ] as const)('refuses to exclude %s, saying it is %s, and writes no audit row', async (id, reason) => {
-    expect(await excludeAppointment(db(), { ...who, appointmentId: id })).toMatchObject({ ok: false, code: 'not-allowed', reason, state: reason });
+    expect(await excludeAppointment(deps(), { ...who, appointmentId: id })).toMatchObject({ ok: false, code: 'not-allowed', reason, state: reason });
     expect((await stateOf(id)).state).toBe(reason);
     expect(await auditOf(id)).toHaveLength(0);
   });
 
   it('answers not-found for an unknown id or another business', async () => {
-    expect(await excludeAppointment(db(), { ...who, appointmentId: 'nope' })).toEqual({ ok: false, code: 'not-found' });
-    expect(await includeAppointment(db(), { ...who, businessId: 'other@example.dk', appointmentId: 'a-1' })).toEqual({ ok: false, code: 'not-found' });
+    expect(await excludeAppointment(deps(), { ...who, appointmentId: 'nope' })).toEqual({ ok: false, code: 'not-found' });
+    expect(await includeAppointment(deps(), { ...who, businessId: 'other@example.dk', appointmentId: 'a-1' })).toEqual({ ok: false, code: 'not-found' });
   });
 
   it('sets and clears an entered price only where Bookings gives none', async () => {
     const price = { minor: 60000, currency: 'DKK' };
-    expect(await setEnteredPrice(db(), { ...who, appointmentId: 'a-varies', price })).toEqual({ ok: true });
+    expect(await setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price })).toEqual({ ok: true });
     expect((await stateOf('a-varies')).entered_price_minor).toBe(60000);
-    expect(await setEnteredPrice(db(), { ...who, appointmentId: 'a-varies', price: { minor: 1, currency: 'EUR' } })).toMatchObject({ reason: 'currency' });
-    expect(await setEnteredPrice(db(), { ...who, appointmentId: 'a-1', price })).toMatchObject({ ok: false, reason: 'priced-by-bookings' });
-    expect(await setEnteredPrice(db(), { ...who, appointmentId: 'a-invoiced', price })).toMatchObject({ ok: false, reason: 'invoiced' });
-    expect(await setEnteredPrice(db(), { ...who, appointmentId: 'a-varies', price: null })).toEqual({ ok: true });
+    expect(await setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price: { minor: 1, currency: 'EUR' } })).toMatchObject({ reason: 'currency' });
+    expect(await setEnteredPrice(deps(), { ...who, appointmentId: 'a-1', price })).toMatchObject({ ok: false, reason: 'priced-by-bookings' });
+    expect(await setEnteredPrice(deps(), { ...who, appointmentId: 'a-invoiced', price })).toMatchObject({ ok: false, reason: 'invoiced' });
+    expect(await setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price: null })).toEqual({ ok: true });
     expect((await stateOf('a-varies')).entered_price_minor).toBeNull();
     const rows = await auditOf('a-varies');
     expect(rows.map((r) => [r.action, JSON.parse(r.details!).to])).toEqual([
@@ -68,6 +70,6 @@ describeEachStore('exclusions', (getStore) => {
   });
 
   it('refuses a negative price as invalid input', async () => {
-    await expect(setEnteredPrice(db(), { ...who, appointmentId: 'a-varies', price: { minor: -1, currency: 'DKK' } })).rejects.toThrow(/negative/);
+    await expect(setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price: { minor: -1, currency: 'DKK' } })).rejects.toThrow(/negative/);
   });
 });

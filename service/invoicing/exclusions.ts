@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
@@ -80,18 +81,25 @@ function refusal(state: AppointmentState): AppointmentActionResult {
   return notAllowed(state === 'unbilled' ? 'not-excluded' : state, state);
 }
 
+/** The store, and the clock the changes and their audit entries are dated by. */
+export interface ExclusionDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
 async function audit(
+  deps: ExclusionDeps,
   trx: Transaction<Database>,
   entry: { actor: string; source: string; action: string; appointmentId: string; details: Record<string, unknown> },
 ): Promise<void> {
   await trx
     .insertInto('audit_log')
-    .values({ at: toIsoUtc(new Date()), actor: entry.actor, source: entry.source, action: entry.action, subject: entry.appointmentId, details: writeJson(entry.details) })
+    .values({ at: toIsoUtc(deps.clock()), actor: entry.actor, source: entry.source, action: entry.action, subject: entry.appointmentId, details: writeJson(entry.details) })
     .execute();
 }
 
 async function move(
-  db: Kysely<Database>,
+  deps: ExclusionDeps,
   request: z.output<typeof appointmentActionSchema>,
   to: AppointmentState,
   allowedFrom: (state: AppointmentState) => boolean,
@@ -99,7 +107,7 @@ async function move(
   details: Record<string, unknown>,
 ): Promise<AppointmentActionResult> {
   const businessId = request.businessId.toLowerCase();
-  return db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointments')
       .select(['state'])
@@ -111,7 +119,7 @@ async function move(
     // Guarded by the state read: a run claiming it meanwhile wins, and the answer says so.
     const moved = await trx
       .updateTable('appointments')
-      .set({ state: to, updated_at: toIsoUtc(new Date()) })
+      .set({ state: to, updated_at: toIsoUtc(deps.clock()) })
       .where('id', '=', request.appointmentId)
       .where('business_id', '=', businessId)
       .where('state', '=', row.state)
@@ -120,31 +128,31 @@ async function move(
       const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
       return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
     }
-    await audit(trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
+    await audit(deps, trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
     return { ok: true } as const;
   });
 }
 
 /** "Mark as invoiced": an unbilled appointment leaves the unbilled list without an invoice (audited, reversible). */
-export async function excludeAppointment(db: Kysely<Database>, input: ExcludeRequest): Promise<AppointmentActionResult> {
+export async function excludeAppointment(deps: ExclusionDeps, input: ExcludeRequest): Promise<AppointmentActionResult> {
   const request = excludeRequestSchema.parse(input);
-  return move(db, request, 'excluded', (state) => state === 'unbilled', 'appointment.excluded', { reason: request.reason ?? null });
+  return move(deps, request, 'excluded', (state) => state === 'unbilled', 'appointment.excluded', { reason: request.reason ?? null });
 }
 
 /** Undoes "mark as invoiced": the appointment is unbilled again. */
-export async function includeAppointment(db: Kysely<Database>, input: IncludeRequest): Promise<AppointmentActionResult> {
+export async function includeAppointment(deps: ExclusionDeps, input: IncludeRequest): Promise<AppointmentActionResult> {
   const request = includeRequestSchema.parse(input);
-  return move(db, request, 'unbilled', (state) => state === 'excluded', 'appointment.included', {});
+  return move(deps, request, 'unbilled', (state) => state === 'excluded', 'appointment.included', {});
 }
 
 /**
  * The price a user typed for an appointment Bookings does not price (null clears it). Only while
  * the appointment is unbilled or excluded: what a run claimed or invoiced keeps its billed price.
  */
-export async function setEnteredPrice(db: Kysely<Database>, input: EnteredPriceRequest): Promise<AppointmentActionResult> {
+export async function setEnteredPrice(deps: ExclusionDeps, input: EnteredPriceRequest): Promise<AppointmentActionResult> {
   const request = enteredPriceRequestSchema.parse(input);
   const businessId = request.businessId.toLowerCase();
-  return db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointments')
       .select(['state', 'price_type', 'currency', 'entered_price_minor'])
@@ -158,7 +166,7 @@ export async function setEnteredPrice(db: Kysely<Database>, input: EnteredPriceR
     const minor = request.price?.minor ?? null;
     const updated = await trx
       .updateTable('appointments')
-      .set({ entered_price_minor: minor, updated_at: toIsoUtc(new Date()) })
+      .set({ entered_price_minor: minor, updated_at: toIsoUtc(deps.clock()) })
       .where('id', '=', request.appointmentId)
       .where('business_id', '=', businessId)
       .where('state', '=', row.state)
@@ -167,7 +175,7 @@ export async function setEnteredPrice(db: Kysely<Database>, input: EnteredPriceR
       const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
       return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
     }
-    await audit(trx, {
+    await audit(deps, trx, {
       actor: request.actor,
       source: request.source,
       action: 'appointment.price-entered',

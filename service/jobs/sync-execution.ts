@@ -14,7 +14,7 @@ export interface NamedSyncPhase {
 }
 
 /** What the runner knows of a run; the factory adds the clients, the store and the setup. */
-export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'signal' | 'progress' | 'logger'>;
+export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger'>;
 export type SyncContextFactory = (base: SyncRunBase) => Promise<SyncContext>;
 
 export interface ExecutionDeps {
@@ -72,6 +72,7 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       businessId: run.businessId,
       syncRunId: run.id,
       runStartedAt: new Date(run.startedAt),
+      clock: () => timers.now(),
       signal: controller.signal,
       progress: (update) => progress.push(update),
       logger,

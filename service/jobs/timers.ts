@@ -1,3 +1,5 @@
+import { systemClock } from '../domain/clock';
+
 /** The clock and timers jobs use; tests inject FakeTimers so schedules and throttles run without waiting. */
 export interface Timers {
   now(): Date;
@@ -8,7 +10,7 @@ export interface Timers {
 export type TimerHandle = { readonly id: unknown };
 
 export const realTimers: Timers = {
-  now: () => new Date(),
+  now: systemClock,
   setTimeout(callback, ms) {
     return { id: setTimeout(callback, ms) };
   },

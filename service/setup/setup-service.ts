@@ -1,3 +1,4 @@
+import { systemClock } from '../domain/clock';
 import type { Kysely, Transaction } from 'kysely';
 import { readJson, toIsoUtc, writeJson, type Clock, type Database, type Row } from '../store';
 import type { Change } from './merge-patch';
@@ -50,7 +51,7 @@ const auditValue = (value: unknown) => (value === undefined ? null : value);
 export class SetupService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async get(businessId: string): Promise<StoredSetup> {

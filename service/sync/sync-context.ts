@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BookingsClient } from '../clients/graph/bookings-client';
 import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
 import type { Database } from '../store/database';
@@ -18,6 +19,8 @@ export interface SyncContext {
   syncRunId: string;
   /** The run's own clock: the instant the run started, fixed for its whole length (resumed runs keep it). */
   runStartedAt: Date;
+  /** The process's clock, for the times rows are written at. */
+  clock: Clock;
   logger: Logger;
   /** Reports progress of the current phase; the job writes it to `sync_runs` (throttled). */
   progress(update: { phase: SyncPhaseName; done: number; total: number }): void;

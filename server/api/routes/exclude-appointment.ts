@@ -12,7 +12,7 @@ export const excludeAppointment = defineRoute({
   body: excludeRequestSchema,
   async handle({ services, identity, params, body }) {
     const id = params['id']!;
-    const result = await exclude(services.store.db, {
+    const result = await exclude({ db: services.store.db, clock: services.clock }, {
       businessId: services.businessId,
       appointmentId: id,
       actor: actorOf(identity),

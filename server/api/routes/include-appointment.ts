@@ -11,7 +11,7 @@ export const includeAppointment = defineRoute({
   body: includeRequestSchema,
   async handle({ services, identity, params }) {
     const id = params['id']!;
-    const result = await include(services.store.db, { businessId: services.businessId, appointmentId: id, actor: actorOf(identity), source: 'tab' });
+    const result = await include({ db: services.store.db, clock: services.clock }, { businessId: services.businessId, appointmentId: id, actor: actorOf(identity), source: 'tab' });
     return answerOf(result, id, 'included');
   },
 });

@@ -12,7 +12,7 @@ export const putAppointmentPrice = defineRoute({
   body: enteredPriceRequestSchema,
   async handle({ services, identity, params, body }) {
     const id = params['id']!;
-    const result = await setEnteredPrice(services.store.db, {
+    const result = await setEnteredPrice({ db: services.store.db, clock: services.clock }, {
       businessId: services.businessId,
       appointmentId: id,
       actor: actorOf(identity),

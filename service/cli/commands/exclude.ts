@@ -32,7 +32,7 @@ export const excludeCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { reason: { type: 'string' } }, excludeUsage, true);
     const appointmentId = oneId(positionals, excludeUsage);
     const db = (await ctx.store()).db;
-    const result = await excludeAppointment(db, {
+    const result = await excludeAppointment({ db, clock: ctx.now }, {
       businessId: ctx.config.graph.businessId,
       appointmentId,
       actor: cliActor(),
@@ -51,7 +51,7 @@ export const includeCommand: CliCommand = {
     const { positionals } = parseOptions(args, {}, includeUsage, true);
     const appointmentId = oneId(positionals, includeUsage);
     const db = (await ctx.store()).db;
-    const result = await includeAppointment(db, { businessId: ctx.config.graph.businessId, appointmentId, actor: cliActor(), source: 'cli' });
+    const result = await includeAppointment({ db, clock: ctx.now }, { businessId: ctx.config.graph.businessId, appointmentId, actor: cliActor(), source: 'cli' });
     return report(ctx, appointmentId, result, `Included ${appointmentId}: it is unbilled again`);
   },
 };

@@ -37,7 +37,7 @@ export const syncReconcile: SyncPhase = async (ctx) => {
     after = last.id;
     const settled = rows.filter((r) => isTerminal(runStateSchema.catch('planned').parse(r.run_state)));
     const found = await fetchInvoicesById(ctx.bc, settled.map((r) => r.bc_invoice_id!));
-    const now = new Date();
+    const now = ctx.clock();
     await ctx.db.transaction().execute(async (trx) => {
       for (const { run_state: _runState, ...invoice } of settled) {
         const decision = decide({ status: invoice.status, postedNumber: invoice.posted_number }, found.get(invoice.bc_invoice_id!.toLowerCase()));

@@ -36,7 +36,7 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
   }
   const customers = [...unique.values()];
   const ensured = await ensureBcCustomers(
-    { db: ctx.db, bc: ctx.bc, businessId: ctx.businessId, setup: ctx.setup, logger: ctx.logger },
+    { db: ctx.db, bc: ctx.bc, businessId: ctx.businessId, setup: ctx.setup, logger: ctx.logger, clock: ctx.now },
     customers,
   );
 

@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
@@ -57,7 +58,7 @@ export class InvoiceRunner {
   constructor(private readonly options: InvoiceRunnerOptions) {
     this.runs = new RunStore(options.db);
     this.logger = (options.logger ?? silentLogger).child({ component: 'invoice-runner' });
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.holder = options.holder ?? `invoice-runner:${randomUUID()}`;
   }
 

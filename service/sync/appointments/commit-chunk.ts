@@ -33,7 +33,7 @@ function splitFetched(fetched: FetchedChunk, context: { businessId: string; curr
 /** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction. */
 export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
   const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
-  const now = new Date();
+  const now = ctx.clock();
   const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
   const counts = await ctx.db.transaction().execute(async (trx) => {
     const repository = new AppointmentRepository(trx);

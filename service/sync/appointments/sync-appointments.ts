@@ -105,7 +105,7 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       oldestUnbilledStart: oldest,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
-    if (!plan.resumed) await writeAppointmentCheckpoint(ctx.db, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), new Date());
+    if (!plan.resumed) await writeAppointmentCheckpoint(ctx.db, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock());
 
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
@@ -117,10 +117,10 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
         businessId: ctx.businessId,
         window: plan.window,
         syncRunId: ctx.syncRunId,
-        now: new Date(),
+        now: ctx.clock(),
       });
       const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString() };
-      await writeAppointmentCheckpoint(trx, ctx.businessId, finished, new Date());
+      await writeAppointmentCheckpoint(trx, ctx.businessId, finished, ctx.clock());
       return counts;
     });
     report.removed += vanished.cancelled + vanished.flagged;

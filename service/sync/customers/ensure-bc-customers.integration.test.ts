@@ -25,7 +25,7 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
   });
   afterAll(() => h.close());
 
-  const deps = (bc = h.bcClient) => ({ db: getStore().db, bc, businessId: h.businessId.toLowerCase(), setup: h.setup });
+  const deps = (bc = h.bcClient) => ({ db: getStore().db, bc, businessId: h.businessId.toLowerCase(), setup: h.setup, clock: h.clock });
   const bcCount = () => h.bc.state.company(h.companyId)!.customers.length;
 
   it('links by any address, creates the rest once, and answers per normalized email', async () => {

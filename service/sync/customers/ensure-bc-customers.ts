@@ -1,3 +1,4 @@
+import type { Clock } from '../../domain/clock';
 import type { Kysely } from 'kysely';
 import { odataGuid, or } from '../../clients/business-central/odata-filter';
 import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
@@ -23,6 +24,8 @@ export interface EnsureBcCustomersDeps {
   businessId: string;
   setup: { customerTemplate: CustomerTemplate };
   logger?: Logger;
+  /** When link rows are written. */
+  clock: Clock;
   signal?: AbortSignal;
 }
 
@@ -103,7 +106,7 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
       result.set(group.email, { error: SKIP_REASONS.emailTooLong });
     } else toCreate.push(group);
   }
-  await writeCustomerLinks(deps.db, deps.businessId, updates, new Date());
+  await writeCustomerLinks(deps.db, deps.businessId, updates, deps.clock());
   const blockChanged = blockedFlagChanges(links, updates);
 
   const byEmail = new Map(toCreate.map((g) => [g.email, g]));
@@ -141,7 +144,7 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
             for (const id of ids) linkUpdates.push({ bookingsCustomerId: id, kind: 'skipped', reason });
           }
         }
-        await writeCustomerLinks(deps.db, deps.businessId, linkUpdates, new Date());
+        await writeCustomerLinks(deps.db, deps.businessId, linkUpdates, deps.clock());
         blockChanged.push(...blockedFlagChanges(links, linkUpdates));
       },
     },

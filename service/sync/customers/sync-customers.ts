@@ -26,7 +26,7 @@ export const syncCustomers: SyncPhase = async (ctx) => {
   const listed = await ctx.bookings.listCustomers(ctx.setup.businessId);
   const { records, rejects } = toCustomerRecords(listed.customers);
   rejects.unshift(...listed.invalid.map(fromInvalidRecord));
-  const counts = await upsertCustomers(ctx.db, ctx.businessId, records, new Date());
+  const counts = await upsertCustomers(ctx.db, ctx.businessId, records, ctx.clock());
   Object.assign(report, counts);
   ctx.progress({ phase: 'customers', done: 0, total: records.length });
 
@@ -36,7 +36,7 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     rejects.push(...invalid.map(fromInvalidRecord));
     const links = await readCustomerLinks(ctx.db, ctx.businessId);
     const plan = planCustomerLinks(records, links, index, ctx.setup.customerTemplate);
-    await writeCustomerLinks(ctx.db, ctx.businessId, plan.updates, new Date());
+    await writeCustomerLinks(ctx.db, ctx.businessId, plan.updates, ctx.clock());
     const blockChanged = blockedFlagChanges(links, plan.updates);
     let done = records.length - plan.creations.length;
     ctx.progress({ phase: 'customers', done, total: records.length });
@@ -67,7 +67,7 @@ export const syncCustomers: SyncPhase = async (ctx) => {
                 }
               : { bookingsCustomerId, kind: 'skipped', reason: SKIP_REASONS.rejected(outcome.message) };
           });
-          await writeCustomerLinks(ctx.db, ctx.businessId, updates, new Date());
+          await writeCustomerLinks(ctx.db, ctx.businessId, updates, ctx.clock());
           blockChanged.push(...blockedFlagChanges(links, updates));
           done += updates.length;
           ctx.progress({ phase: 'customers', done, total: records.length });
@@ -81,7 +81,7 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     logger.info({ linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted }, 'customers linked to Business Central');
   }
 
-  await recordRejects(ctx.db, ctx, rejects, new Date());
+  await recordRejects(ctx.db, ctx, rejects, ctx.clock());
   report.rejected = rejects.length;
   return report;
 };

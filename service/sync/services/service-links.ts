@@ -65,8 +65,9 @@ export async function linkServiceToItem(
   itemNumber: string,
   unitPriceMinor: number,
   currency: string,
+  now: Date,
 ): Promise<void> {
-  await writeServiceLinks(db, businessId, [{ serviceId, kind: 'linked', itemId, itemNumber, unitPriceMinor, currency }], new Date());
+  await writeServiceLinks(db, businessId, [{ serviceId, kind: 'linked', itemId, itemNumber, unitPriceMinor, currency }], now);
 }
 
 /**

@@ -89,7 +89,7 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     items(h).find((i) => i.id === link.bc_item_id)!.unitPrice = 800.25;
     const conflictedId = serviceId(h, 'Fysioterapi, opfølgning');
     const existing = items(h).find((i) => i.number === '1000')!;
-    await linkServiceToItem(getStore().db, h.businessId.toLowerCase(), conflictedId, existing.id, existing.number, 0, 'DKK');
+    await linkServiceToItem(getStore().db, h.businessId.toLowerCase(), conflictedId, existing.id, existing.number, 0, 'DKK', h.clock());
 
     await syncServices(h.context(getStore().db));
     expect(await linkOf(getStore(), hourlyId)).toMatchObject({ bc_item_id: link.bc_item_id, bc_item_unit_price_minor: 80025, linked_at: link.linked_at });

@@ -24,7 +24,7 @@ export const syncServices: SyncPhase = async (ctx) => {
   const listed = await ctx.bookings.listServices(ctx.setup.businessId);
   const { records, rejects } = toServiceRecords(listed.services, currency);
   rejects.unshift(...listed.invalid.map(fromInvalidRecord));
-  Object.assign(report, await upsertServices(ctx.db, ctx.businessId, records, new Date()));
+  Object.assign(report, await upsertServices(ctx.db, ctx.businessId, records, ctx.clock()));
   ctx.progress({ phase: 'services', done: 0, total: records.length });
 
   if (ctx.setup.syncServices) {
@@ -35,7 +35,7 @@ export const syncServices: SyncPhase = async (ctx) => {
     const links = await readServiceLinks(ctx.db, ctx.businessId);
     const maybeCreated = await readSentServiceIds(ctx.db, ctx.businessId);
     const plan = planServiceItems({ services: records, links, items, maybeCreated, template: ctx.setup.itemTemplate, itemCurrency });
-    await writeServiceLinks(ctx.db, ctx.businessId, plan.updates, new Date());
+    await writeServiceLinks(ctx.db, ctx.businessId, plan.updates, ctx.clock());
     let done = records.length - plan.creations.length;
     ctx.progress({ phase: 'services', done, total: records.length });
 
@@ -50,19 +50,19 @@ export const syncServices: SyncPhase = async (ctx) => {
       signal: ctx.signal,
       beforeSend: async (serviceIds) => {
         for (const id of serviceIds) sent.add(id);
-        await writeSentServiceIds(ctx.db, ctx.businessId, sent, new Date());
+        await writeSentServiceIds(ctx.db, ctx.businessId, sent, ctx.clock());
       },
       findCreated: (serviceIds) => findCreatedItems(ctx, serviceIds, records, known),
       onSettled: async (settled) => {
         const updates = [...settled].map(([serviceId, outcome]): ServiceLinkUpdate =>
           outcome.ok ? linkTo(serviceId, outcome.value, itemCurrency) : { serviceId, kind: 'conflict', reason: `Business Central refused the item: ${outcome.message}` },
         );
-        await writeServiceLinks(ctx.db, ctx.businessId, updates, new Date());
+        await writeServiceLinks(ctx.db, ctx.businessId, updates, ctx.clock());
         for (const [id, outcome] of settled) {
           sent.delete(id);
           if (outcome.ok) known.add(outcome.value.id.toLowerCase());
         }
-        await writeSentServiceIds(ctx.db, ctx.businessId, sent, new Date());
+        await writeSentServiceIds(ctx.db, ctx.businessId, sent, ctx.clock());
         done += updates.length;
         ctx.progress({ phase: 'services', done, total: records.length });
       },
@@ -72,7 +72,7 @@ export const syncServices: SyncPhase = async (ctx) => {
     logger.info({ created, conflicts, refreshed: plan.updates.length - conflicts, unchangedLinks: plan.unchanged }, 'services linked to Business Central items');
   }
 
-  await recordRejects(ctx.db, ctx, rejects, new Date());
+  await recordRejects(ctx.db, ctx, rejects, ctx.clock());
   report.rejected = rejects.length;
   return report;
 };

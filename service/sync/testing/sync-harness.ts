@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createBcEmulator, type BcEmulator, type BcEmulatorSettings } from '../../../sandbox/bc';
 import { createGraphEmulator, type GraphEmulator, type GraphEmulatorSettings } from '../../../sandbox/graph';
+import { mulberry32 } from '../../../sandbox/seed/prng';
 import { generateSandboxData, SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID, type SandboxData, type SeedScale } from '../../../sandbox/seed';
 import { StaticTokenProvider } from '../../clients/auth/static-token-provider';
 import { BusinessCentralClient } from '../../clients/business-central/business-central-client';
@@ -67,7 +68,8 @@ const TOKEN = 'sync-harness-token';
 
 const SMALL_SCALE: SeedScale = { customers: 30, staff: 2, daysBack: 20, daysAhead: 3 };
 
-const FAST_RETRY: Partial<RetryOptions> = { maxAttempts: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalDelayMs: 10_000 };
+// Jitter from a seeded source, so a run's back-off is the same every time.
+const fastRetry = (): Partial<RetryOptions> => ({ maxAttempts: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalDelayMs: 10_000, random: mulberry32(7) });
 
 /** Both emulators on 127.0.0.1 port 0, seeded with the sandbox clinic, and clients pointing at them. */
 export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
@@ -86,7 +88,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
   });
 
   const tokenProvider = new StaticTokenProvider(TOKEN);
-  const retry = { ...FAST_RETRY, ...options.retry };
+  const retry = { ...fastRetry(), ...options.retry };
   const bookings = new BookingsClient({ baseUrl: graphListening.baseUrl, tokenProvider, retry, timeoutMs: 10_000 });
   const bcClient = new BusinessCentralClient({ apiBaseUrl: bcListening.apiBaseUrl, companyId: SANDBOX_COMPANY_ID, tokenProvider, retry, timeoutMs: 10_000 });
   const setup = setupSchema.parse({
@@ -129,6 +131,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
       businessId: SANDBOX_BUSINESS_ID.toLowerCase(),
       syncRunId: randomUUID(),
       runStartedAt: now,
+      clock,
       logger: silentLogger,
       progress: () => undefined,
       signal: new AbortController().signal,

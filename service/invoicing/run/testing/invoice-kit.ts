@@ -37,7 +37,7 @@ async function linkConflictingServices(db: Kysely<Database>, h: SyncHarness): Pr
   const items = h.bc.state.company(h.companyId)!.items;
   for (const service of unlinked) {
     const item = items.find((i) => i.displayName === service.display_name);
-    if (item) await linkServiceToItem(db, businessId, service.id, item.id, item.number, toMinor(item.unitPrice, 'DKK'), 'DKK');
+    if (item) await linkServiceToItem(db, businessId, service.id, item.id, item.number, toMinor(item.unitPrice, 'DKK'), 'DKK', h.clock());
   }
 }
 
