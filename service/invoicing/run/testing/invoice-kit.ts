@@ -5,9 +5,13 @@ import type { Database, Row } from '../../../store/database';
 import { syncAppointments } from '../../../sync/appointments';
 import { linkServiceToItem, syncServices } from '../../../sync/services';
 import { toMinor } from '../../../domain/money';
+import { queryUnbilled } from '../../../unbilled';
+import { MAX_LIMIT } from '../../../unbilled/unbilled-schemas';
 import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../../../sync/testing/sync-harness';
 import type { FailAtHook } from '../fail-points';
 import { InvoiceRunner } from '../invoice-runner';
+
+const PRICE_REASONS: ReadonlySet<string> = new Set(['price-needed', 'free', 'invalid-price']);
 
 /** A small clinic: enough appointments of every price type, quick to sync. */
 export const KIT_SCALE = { customers: 16, staff: 2, daysBack: 10, daysAhead: 1 };
@@ -20,7 +24,10 @@ export interface InvoiceKit {
   /** Invoices the runs created in the BC emulator (seeded ones left out). */
   bcInvoices(): BcSalesInvoice[];
   appointments(): Promise<Row<'appointments'>[]>;
-  /** Ended unbilled appointments of a service (by display name), oldest first. */
+  /**
+   * Ended unbilled appointments of a service (by display name) whose customers can be invoiced, oldest
+   * first: invoiceable, or held back only by their price (free, price needed).
+   */
   ended(serviceName: string): Promise<Row<'appointments'>[]>;
   setSetup(patch: Partial<Setup>): void;
 }
@@ -69,18 +76,19 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
       }),
     bcInvoices: () => h.bc.state.company(h.companyId)!.salesInvoices.filter((i) => i.externalDocumentNumber.startsWith('BKI-')),
     appointments: () => db.selectFrom('appointments').selectAll().orderBy('start_utc').orderBy('id').execute(),
-    ended: (serviceName) =>
-      db
-        .selectFrom('appointments')
-        .selectAll()
-        .where('service_name', '=', serviceName)
-        .where('state', '=', 'unbilled')
-        .where('end_utc', '<=', h.clock().toISOString())
-        .where('customers_without_email', '=', 0)
-        .where('customer_count', '>', 0)
-        .orderBy('start_utc')
-        .orderBy('id')
-        .execute(),
+    ended: async (serviceName) => {
+      // Picked by what the Unbilled list says, never by position: ended, unbilled, with customers that
+      // can be invoiced (not blocked, with an email); only the price may stand in the way.
+      const service = await db.selectFrom('services').select('id').where('display_name', '=', serviceName).executeTakeFirstOrThrow();
+      const { rows } = await queryUnbilled(
+        db,
+        { businessId: h.businessId, serviceId: service.id, state: 'unbilled', limit: MAX_LIMIT },
+        { now: h.clock(), setup },
+      );
+      const wanted = rows.filter((r) => r.reasons.every((reason) => PRICE_REASONS.has(reason))).map((r) => r.id);
+      if (wanted.length === 0) return [];
+      return db.selectFrom('appointments').selectAll().where('id', 'in', wanted).orderBy('start_utc').orderBy('id').execute();
+    },
     setSetup: (patch) => {
       setup = { ...setup, ...patch };
     },
