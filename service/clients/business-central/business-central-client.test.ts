@@ -2,7 +2,7 @@ import { StaticTokenProvider } from '../auth/static-token-provider';
 import { HttpError } from '../http/http-error';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { COMPANY_ID, rawCustomer, rawSalesInvoice, rawSalesInvoiceLine } from '../testing/bc-fixtures';
-import { delay, recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
+import { recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
 import { BusinessCentralClient, NoCompanyError } from './business-central-client';
 import { and, eq, ne } from './odata-filter';
 import { customerSchema } from './schemas/customer';
@@ -164,8 +164,14 @@ describe('BusinessCentralClient writes', () => {
 
 describe('BusinessCentralClient concurrency', () => {
   it('keeps at most 5 requests in flight while 20 calls run, across forCompany copies', async () => {
+    // The first answers wait until 5 requests are open: the limit is then reached for certain, and a
+    // sixth would show in maxInFlight.
+    let opened = 0;
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
     handler = async (_req, res) => {
-      await delay(15);
+      if (++opened === 5) openGate();
+      await gate;
       sendJson(res, 200, rawCustomer());
     };
     const { bc } = client();

@@ -2,7 +2,7 @@ import { StaticTokenProvider } from '../auth/static-token-provider';
 import { HttpError } from '../http/http-error';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { rawAppointment } from '../testing/graph-fixtures';
-import { delay, recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
+import { recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
 import { BookingsClient } from './bookings-client';
 
 const BUSINESS = 'Contoso@contoso.onmicrosoft.com';
@@ -127,11 +127,17 @@ describe('BookingsClient mailbox concurrency', () => {
   it('keeps at most 4 requests in flight per mailbox while 20 calls run, mailboxes apart', async () => {
     const inFlight = new Map<string, number>();
     const max = new Map<string, number>();
+    // The first answers wait until both mailboxes have 4 requests open: the limit is then reached for
+    // certain, whatever the machine's load, and anything beyond it would show in `max`.
+    let opened = 0;
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
     handler = async (req, res) => {
       const mailbox = decodeURIComponent(req.url?.split('/')[4] ?? '').toLowerCase();
       inFlight.set(mailbox, (inFlight.get(mailbox) ?? 0) + 1);
       max.set(mailbox, Math.max(max.get(mailbox) ?? 0, inFlight.get(mailbox)!));
-      await delay(15);
+      if (++opened === 8) openGate();
+      await gate;
       inFlight.set(mailbox, inFlight.get(mailbox)! - 1);
       sendJson(res, 200, rawAppointment());
     };
@@ -144,6 +150,7 @@ describe('BookingsClient mailbox concurrency', () => {
     expect(max.get(BUSINESS.toLowerCase())).toBe(4);
     expect(max.get('other@contoso.onmicrosoft.com')).toBe(4);
     expect(server.maxInFlight).toBe(8);
+    expect(server.requests).toHaveLength(40);
   });
 });
 

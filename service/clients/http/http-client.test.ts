@@ -1,5 +1,5 @@
 import { StaticTokenProvider } from '../auth/static-token-provider';
-import { recordingSleep, sendJson, startTestServer, delay, type TestHandler, type TestServer } from '../testing/test-server';
+import { recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
 import { HttpClient, type HttpRequest } from './http-client';
 import { HttpError } from './http-error';
 import { KeyedLimiter } from './keyed-limiter';
@@ -151,8 +151,9 @@ describe('HttpClient', () => {
   });
 
   it('times out a slow attempt and retries it', async () => {
-    handler = async (_req, res, _b, n) => {
-      if (n === 1) await delay(500);
+    handler = async (req, res, _b, n) => {
+      // The first attempt is never answered: only the client's timeout ends it.
+      if (n === 1) return new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
       sendJson(res, 200, { n });
     };
     const { http } = client({}, { timeoutMs: 100 });
@@ -195,7 +196,7 @@ describe('HttpClient', () => {
       },
     });
     const a = http.send({ ...get('/a'), limit: { key: 'k' } });
-    await delay(50);
+    while (!order.includes('a backs off')) await new Promise((resolve) => setImmediate(resolve));
     await http.send({ ...get('/b'), limit: { key: 'k' } });
     order.push('b done');
     release();
