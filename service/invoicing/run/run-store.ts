@@ -69,14 +69,17 @@ export class RunStore {
     await this.db.updateTable('invoice_runs').set({ heartbeat_at: toIsoUtc(now) }).where('id', '=', runId).where('holder', '=', holder).execute();
   }
 
-  /** Takes over an unfinished run nobody holds, or whose holder's heartbeat is older than `staleBefore`; false when another got it. */
+  /**
+   * Takes over an unfinished run nobody holds, or whose holder's heartbeat is not after `staleBefore`
+   * (so a staleness of 0 takes over at once, even within the heartbeat's millisecond); false when another got it.
+   */
   async takeOver(runId: string, holder: string, staleBefore: Date, now: Date): Promise<boolean> {
     const result = await this.db
       .updateTable('invoice_runs')
       .set({ holder, heartbeat_at: toIsoUtc(now), updated_at: toIsoUtc(now) })
       .where('id', '=', runId)
       .where('state', 'in', before('succeeded'))
-      .where((eb) => eb.or([eb('holder', 'is', null), eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', toIsoUtc(staleBefore))]))
+      .where((eb) => eb.or([eb('holder', 'is', null), eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<=', toIsoUtc(staleBefore))]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
