@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Logger } from '../service/logging/logger';
 import { registerApi, type ApiDeps } from './api/register-api';
+import { registerLegalPages } from './legal/legal-pages';
 
 export interface HealthSource {
   mode: 'sandbox' | 'live';
@@ -34,6 +35,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       res.send(503, { status: 'unavailable', mode, store });
     }
   });
+  registerLegalPages(server);
   registerApi(server, deps.api);
   return server;
 }

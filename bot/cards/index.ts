@@ -29,6 +29,7 @@ export { escapeMarkdown, escapeText } from './escape-markdown';
 export { CARD_BYTE_BUDGET, CardTooLargeError, type FittedCard, fitToLimit, TEAMS_MESSAGE_LIMIT_BYTES } from './fit-to-limit';
 export { formatMoney } from './format';
 export { type HelpInput, helpCard } from './help-card';
+export { type GreetingScope, installGreetingCard, setupTabDeepLink } from './install-greeting-card';
 export { type InvoicePreviewInput, invoicePreviewCard, invoicePreviewData } from './invoice-preview-card';
 export type { ListOptions } from './list-options';
 export { refusalCard } from './refusal-card';

@@ -1,6 +1,7 @@
 import { Template } from 'adaptivecards-templating';
 import dailySummary from '../adaptiveCards/daily-summary.json';
 import help from '../adaptiveCards/help.json';
+import installGreeting from '../adaptiveCards/install-greeting.json';
 import invoicePreview from '../adaptiveCards/invoice-preview.json';
 import refusal from '../adaptiveCards/refusal.json';
 import runProgress from '../adaptiveCards/run-progress.json';
@@ -27,6 +28,7 @@ const templatePayloads: Record<TemplateName, unknown> = {
   help,
   status,
   refusal,
+  'install-greeting': installGreeting,
 };
 
 const templates = new Map<TemplateName, Template>();

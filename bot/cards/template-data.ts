@@ -86,6 +86,14 @@ export const templateDataSchemas = {
   }),
   status: z.object({ title: text, facts: z.array(fact), openTitle: text, tabUrl }),
   refusal: z.object({ title: text, text }),
+  'install-greeting': z.object({
+    title: text,
+    intro: text,
+    tryHeading: text,
+    tryCommands: z.array(z.object({ title: text, value: text })),
+    setupButton: text,
+    setupUrl: z.union([z.literal(''), tabUrl]),
+  }),
 } as const;
 
 export type TemplateName = keyof typeof templateDataSchemas;

@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { BadCardActionError, type BotActions, type EmailLookup, type Reply } from '../actions';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards';
+import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard } from '../cards';
 import { ConversationStore, handleInstallation } from '../installations';
 import type { Logger } from '../../service/logging/logger';
 import { conversationOf, conversationRecord, localeOfActivity, userOf } from './activity-request';
@@ -103,7 +103,20 @@ export class BookingsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const conversation = conversationRecord(context, activity.from?.aadObjectId ?? activity.from?.id ?? null);
     const team = conversation.teamId === null ? undefined : await readTeamInfo(context, this.logger);
+    // Teams announces one install twice (conversationUpdate and installationUpdate): greet the first.
+    const known = (await this.conversations.get(conversation.id)) !== undefined;
     await handleInstallation(this.conversations, { kind: 'installed', conversation, ...(team ? { team } : {}) });
+    if (!known) await this.greet(context, conversation.conversationType);
+  }
+
+  private async greet(context: TurnContext, conversationType: string): Promise<void> {
+    const scope = conversationType === 'personal' ? 'personal' : conversationType === 'groupChat' ? 'groupChat' : 'channel';
+    try {
+      await context.sendActivity(cardActivity(installGreetingCard(scope, localeOfActivity(context.activity), this.actions.services.tab)));
+    } catch (err) {
+      // A greeting that cannot be sent must not undo the install that was just recorded.
+      this.logger.warn({ err }, 'could not send the install greeting');
+    }
   }
 
   private uninstalled(activity: Activity) {

@@ -5,8 +5,19 @@ import { httpApi } from './http/http-api';
 import { pickLocale } from './i18n/locale';
 import { detectHost } from './teams/host';
 import { teamsSdk } from './teams/teams-sdk';
+import { ConfigurePage } from './pages/configure/configure-page';
+import { isConfigurePath } from './pages/configure/channel-tab';
+import { tabConfigSdk } from './teams/tab-config-sdk';
 
 async function start(): Promise<void> {
+  // Teams opens the channel tab's configuration page in its dialog: a page of its own, without the app.
+  if (isConfigurePath(window.location.pathname)) {
+    const root = document.getElementById('root');
+    if (!root) throw new Error('index.html has no #root');
+    const locale = pickLocale([...(navigator.languages ?? [navigator.language])]);
+    createRoot(root).render(<ConfigurePage sdk={tabConfigSdk} origin={window.location.origin} locale={locale} />);
+    return;
+  }
   const host = await detectHost({
     win: window,
     sdk: teamsSdk,

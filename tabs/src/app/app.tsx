@@ -9,6 +9,7 @@ import type { Host } from '../teams/host';
 import { AppShell, type PageName } from './app-shell';
 import { ServicesProvider } from './services-context';
 import { LoadingState } from '../components/loading-state';
+import { SetupChecklist } from '../components/setup-checklist/setup-checklist';
 
 // The card preview pulls in the Adaptive Cards renderer and templating: load them only for Setup.
 const SetupPage = lazy(() => import('../pages/setup/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -26,10 +27,18 @@ export interface AppProps {
 export function App(props: AppProps) {
   const [page, setPage] = useState<PageName>(props.initialPage);
   const [userName, setUserName] = useState<string | null>(null);
+  // The first-run checklist is for a real tenant; the sandbox comes set up with its demo business.
+  const [live, setLive] = useState(false);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   useEffect(() => {
-    props.api.me().then((me) => setUserName(me.name), () => setUserName(null));
+    props.api.me().then(
+      (me) => {
+        setUserName(me.name);
+        setLive(me.mode === 'live');
+      },
+      () => setUserName(null),
+    );
     // Appointment times are shown in the business's zone, which the daily summary's setup names.
     props.api.setup().then((s) => setTimeZone(s.setup.dailySummary.timeZone), () => undefined);
   }, [props.api]);
@@ -43,6 +52,7 @@ export function App(props: AppProps) {
     <ServicesProvider services={{ api: props.api, openLink: props.host.openLink }}>
       <I18nProvider locale={props.locale} timeZone={timeZone}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
+          {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
           {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} onOpenSetup={() => navigate('setup')} />}
           {page === 'setup' && (
             <Suspense fallback={<LoadingState />}>
