@@ -106,8 +106,9 @@ async function rawGet(url: string): Promise<{ status: number; body: { error?: { 
   return { status: res.status, body: (await res.json()) as { error?: { code?: string; message?: string } } };
 }
 
+/** Polls the condition; the bound is a guard against a hang, never a timing criterion. */
 async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let i = 0; i < 20_000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 1));
   if (!condition()) throw new Error('condition not reached');
 }
 
