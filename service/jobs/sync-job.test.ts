@@ -1,3 +1,6 @@
+import { clockFrom } from '../domain/clock';
+import { DEFAULT_TEST_NOW } from '../testing/test-dates';
+import { realTimers } from './timers';
 import { HttpError } from '../clients/http/http-error';
 import { LeaseStore, isUniqueViolation, toIsoUtc } from '../store';
 import { describeEachStore } from '../store/testing/test-stores';
@@ -12,8 +15,11 @@ const who = { requestedBy: 'anna@contoso.com', source: 'cli' } as const;
 
 describeEachStore('SyncRunner', (getStore, suite) => {
   const runners: SyncRunner[] = [];
+  // Runs start at a fixed instant; real timers still tick so polls and heartbeats happen.
+  const clock = clockFrom(DEFAULT_TEST_NOW);
   const runner = (phases: NamedSyncPhase[], seen: SyncContext[] = [], db = getStore().db, extra: Partial<SyncRunnerOptions> = {}) => {
-    const r = new SyncRunner({ db, phases, createContext: fakeContextFactory(db, seen), pollMs: 10, retryDelayMs: 1, ...extra });
+    const timers = { ...realTimers, now: clock };
+    const r = new SyncRunner({ db, phases, createContext: fakeContextFactory(db, seen), pollMs: 10, retryDelayMs: 1, timers, ...extra });
     runners.push(r);
     return r;
   };
@@ -220,7 +226,7 @@ describeEachStore('SyncRunner', (getStore, suite) => {
   });
 
   it('leaves a run alone whose process is alive, and joins it', async () => {
-    const now = toIsoUtc(new Date());
+    const now = toIsoUtc(clock());
     await getStore().db
       .insertInto('sync_runs')
       .values({
@@ -255,7 +261,7 @@ describeEachStore('SyncRunner', (getStore, suite) => {
     const r = runner([recordingPhase('services', [], { gate: gate.promise })]);
     const id = await r.requestSync(BUSINESS, who);
     const values = { business_id: KEY, state: 'queued', progress_done: 0, progress_total: 0, added_count: 0, updated_count: 0 };
-    const more = { unchanged_count: 0, removed_count: 0, started_at: toIsoUtc(new Date()), updated_at: toIsoUtc(new Date()) };
+    const more = { unchanged_count: 0, removed_count: 0, started_at: toIsoUtc(clock()), updated_at: toIsoUtc(clock()) };
     expect((await r.getRun(id))?.state).toMatch(/^(queued|running)$/);
     const outcome = await getStore()
       .db.insertInto('sync_runs')

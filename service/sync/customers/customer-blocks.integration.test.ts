@@ -29,7 +29,7 @@ async function attendedBy(db: Kysely<Database>, customerId: string): Promise<str
 
 /** Every unbilled-list row's reasons, by appointment id. */
 async function reasonsById(db: Kysely<Database>, h: SyncHarness): Promise<Map<string, string[]>> {
-  const { rows } = await queryUnbilled(db, { businessId: h.businessId.toLowerCase(), state: 'all', limit: 500 }, { now: new Date(), setup: h.setup });
+  const { rows } = await queryUnbilled(db, { businessId: h.businessId.toLowerCase(), state: 'all', limit: 500 }, { now: h.clock(), setup: h.setup });
   return new Map(rows.map((r) => [r.id, r.reasons]));
 }
 

@@ -84,7 +84,7 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
           graphLastUpdated: null,
         },
       ],
-      { syncRunId: 'r1', now: new Date() },
+      { syncRunId: 'r1', now: h.clock() },
     );
     const result = await ensureBcCustomers(deps(), [{ bookingsCustomerId: 'b-blocked', name: 'Spærret', email: 'spaerret@example.com' }]);
     expect(result.get('spaerret@example.com')).toEqual({ bcCustomerId: BLOCKED_ID, bcCustomerNumber: 'C95010' });
