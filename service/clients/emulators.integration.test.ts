@@ -1,3 +1,4 @@
+import { until } from '../testing/until';
 import { createBcEmulator, type BcEmulator, type BcEmulatorSettings, type BcListening } from '../../sandbox/bc';
 import { createGraphEmulator, type GraphEmulator, type GraphEmulatorSettings, type ListeningGraphEmulator } from '../../sandbox/graph';
 import { appointmentSpan } from '../../sandbox/graph/state';
@@ -106,11 +107,6 @@ async function rawGet(url: string): Promise<{ status: number; body: { error?: { 
   return { status: res.status, body: (await res.json()) as { error?: { code?: string; message?: string } } };
 }
 
-/** Polls the condition; the bound is a guard against a hang, never a timing criterion. */
-async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 20_000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 1));
-  if (!condition()) throw new Error('condition not reached');
-}
 
 describe('Graph Bookings client against the emulator', () => {
   let h: Harness;
@@ -278,7 +274,7 @@ describe('throttling', () => {
       // Another caller holds the mailbox's only slot for 300 ms.
       const other = rawGet(`${h.graphServer.baseUrl}/solutions/bookingBusinesses/${encodeURIComponent(SANDBOX_BUSINESS_ID)}`);
       try {
-        await waitUntil(() => h.graph.stats().requestsServed > served);
+        await until(() => h.graph.stats().requestsServed > served, 'the emulator served the request');
         const throttled = h.graph.stats().throttled;
         const waitsBefore = h.waits.length;
 
@@ -318,7 +314,7 @@ describe('throttling', () => {
       // Another caller holds the only slot for 40 ms, with no room to queue.
       const other = rawGet(`${h.bcServer.apiBaseUrl}/companies(${SANDBOX_COMPANY_ID})/items`);
       try {
-        await waitUntil(() => h.bc.stats().requests > requests);
+        await until(() => h.bc.stats().requests > requests, 'the emulator received the request');
         const throttled = h.bc.stats().throttled;
 
         const customer = seedCompany(h.data).customers[0]!;

@@ -1,3 +1,4 @@
+import { until } from '../testing/until';
 import { LeaseStore } from '../store';
 import { describeEachStore } from '../store/testing/test-stores';
 import { IntervalScheduler, type ScheduledTask } from './scheduler';
@@ -102,9 +103,9 @@ describeEachStore('IntervalScheduler', (getStore) => {
       },
     });
     await timers.advance(MINUTE);
-    while (signal === undefined) await new Promise((resolve) => setTimeout(resolve, 1));
+    await until(() => signal !== undefined, 'the task started');
     await s.stop();
-    expect(signal.aborted).toBe(true);
+    expect(signal?.aborted).toBe(true);
     expect(timers.size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { until } from '../testing/until';
 import { clockFrom } from '../domain/clock';
 import { DEFAULT_TEST_NOW } from '../testing/test-dates';
 import { realTimers } from './timers';
@@ -124,11 +125,8 @@ describeEachStore('SyncRunner', (getStore, suite) => {
       }),
     ], [], getStore().db, { progressIntervalMs: 20 });
     const id = await r.requestSync(BUSINESS, who);
-    let last = await r.getRun(id);
-    while (last?.progress.done !== 1000) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      last = await r.getRun(id);
-    }
+    await until(async () => (await r.getRun(id))?.progress.done === 1000, 'the last progress is written');
+    const last = await r.getRun(id);
     expect(last).toMatchObject({ state: 'running', phase: 'appointments', progress: { done: 1000, total: 1000 } });
     gate.resolve();
     expect((await r.waitFor(id)).state).toBe('succeeded');
@@ -170,7 +168,7 @@ describeEachStore('SyncRunner', (getStore, suite) => {
       recordingPhase('appointments', calls, { run: (ctx) => untilAborted(ctx.signal) }),
     ], seen);
     const id = await stopping.requestSync(BUSINESS, who);
-    while (calls.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => calls.length >= 2, 'both phases were called');
     await stopping.stop();
     expect(await stopping.getRun(id)).toMatchObject({ state: 'stopped', phase: 'appointments', finishedAt: null });
     await expect(stopping.requestSync(BUSINESS, who)).rejects.toMatchObject({ reason: 'stopping' });
