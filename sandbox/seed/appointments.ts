@@ -43,7 +43,7 @@ function distinctCustomers(rng: Rng, customers: readonly SeedCustomer[], count: 
   return [...chosen].map((index) => customers[index] as SeedCustomer);
 }
 
-/** A weekly patient's session: the service's list price, so it is always invoiceable once it has ended. */
+/** A session at the service's list terms: a weekly patient's is always invoiceable once it has ended. */
 function listTerms(service: ServiceDefinition): AppointmentTerms {
   return { minutes: service.minutes, price: service.price, priceType: service.priceType };
 }
@@ -54,7 +54,10 @@ const isPlainlyPriced = (service: ServiceDefinition): boolean =>
 /**
  * Every weekday in the window, each staff member's individual appointments one after the other from the
  * morning, then the group class on the days they teach it. The special customers come as weekly patients
- * (see weekly-patients.ts) in the first slots of the day. Each (day, staff member) has its own random
+ * (see weekly-patients.ts) in the first slots of the day; the next slot goes round the services the staff
+ * member offers, one a weekday at its list terms, so that any six weekdays (the most a profile offers),
+ * hence the ten days before any date, hold an ended appointment of every service and price type the
+ * staff offer. Each (day, staff member) has its own random
  * stream and ids name the day, so a sandbox restarted the next day serves the same ids, times, services,
  * prices and customers for the days both windows cover (at the default scale; only creation times of
  * recent bookings are clamped to the seed's day).
@@ -95,13 +98,16 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
     staff.forEach((member, staffIndex) => {
       const rng = createRng(seed, 'day', day, 'staff', staffIndex);
       const offered = servicesOf[profileOf(staffIndex)] ?? [];
-      const count = offered.length > 0 ? countFor(rng, scale.appointmentsPerStaffDay) : 0;
+      const rotationSlot = weekly.slotsTaken(weekday, staffIndex);
+      const rotating = offered[weekday % Math.max(1, offered.length)]?.[0];
+      const count = offered.length > 0 ? Math.max(countFor(rng, scale.appointmentsPerStaffDay), rotationSlot + 1) : 0;
       const lunchAfter = Math.floor(count / 2);
       let cursor = rng.pick(DAY_STARTS);
       for (let slot = 0; slot < count; slot++) {
         const patient = weekly.at(weekday, staffIndex, slot);
-        const definition = rng.weighted(patient ? (plainlyPricedOf[profileOf(staffIndex)] ?? []) : offered);
-        const terms = patient ? listTerms(definition) : termsFor(definition, rng);
+        const rotated = slot === rotationSlot ? rotating : undefined;
+        const definition = rotated ?? rng.weighted(patient ? (plainlyPricedOf[profileOf(staffIndex)] ?? []) : offered);
+        const terms = patient || rotated ? listTerms(definition) : termsFor(definition, rng);
         cursor += rng.pick(GAPS) + (slot === lunchAfter && slot > 0 ? LUNCH_MINUTES : 0);
         const startMinute = cursor + definition.preBufferMinutes;
         cursor = startMinute + terms.minutes + definition.postBufferMinutes;

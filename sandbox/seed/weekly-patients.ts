@@ -21,6 +21,8 @@ export interface WeeklyPatients {
    * patients take the first slots of every staff member in turn (slot 0 of each, then slot 1, ...).
    */
   at(weekdayNumber: number, staffIndex: number, slot: number): SeedCustomer | undefined;
+  /** How many of the day's first slots of this staff member the weekly patients take. */
+  slotsTaken(weekdayNumber: number, staffIndex: number): number;
 }
 
 /**
@@ -38,5 +40,9 @@ export function weeklyPatients(customers: readonly SeedCustomer[], specialCount:
   return {
     period,
     at: (weekdayNumber, staffIndex, slot) => byResidue[weekdayNumber % period]?.[slot * scale.staff + staffIndex],
+    slotsTaken: (weekdayNumber, staffIndex) => {
+      const onDay = byResidue[weekdayNumber % period]?.length ?? 0;
+      return onDay > staffIndex ? Math.ceil((onDay - staffIndex) / scale.staff) : 0;
+    },
   };
 }
