@@ -57,10 +57,10 @@ const isPlainlyPriced = (service: ServiceDefinition): boolean =>
  * (see weekly-patients.ts) in the first slots of the day; the next slot goes round the services the staff
  * member offers, one a weekday at its list terms, so that any six weekdays (the most a profile offers),
  * hence the ten days before any date, hold an ended appointment of every service and price type the
- * staff offer. Each (day, staff member) has its own random
- * stream and ids name the day, so a sandbox restarted the next day serves the same ids, times, services,
- * prices and customers for the days both windows cover (at the default scale; only creation times of
- * recent bookings are clamped to the seed's day).
+ * staff offer. Both rules name absolute weekdays. Each (day, staff member) has its own random stream and
+ * ids name the day, so a sandbox restarted the next day serves the same ids, times, services, prices and
+ * customers for the days both windows cover (at the default scale; only creation times of recent bookings
+ * are clamped to the seed's day).
  */
 export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
   const { seed, scale, staff, servicesByKey, customers, todayMs } = input;

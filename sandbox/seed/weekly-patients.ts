@@ -15,7 +15,6 @@ const WEEK_OF_WEEKDAYS = 5;
  * week's share a day spreads them over more weekdays; one with room for none places none.
  */
 export interface WeeklyPatients {
-  period: number;
   /**
    * The weekly patient in this staff member's slot on the weekday with this number, if any: the day's
    * patients take the first slots of every staff member in turn (slot 0 of each, then slot 1, ...).
@@ -38,7 +37,6 @@ export function weeklyPatients(customers: readonly SeedCustomer[], specialCount:
     placesPerDay === 0 ? [] : specials.filter((_, index) => index % period === residue),
   );
   return {
-    period,
     at: (weekdayNumber, staffIndex, slot) => byResidue[weekdayNumber % period]?.[slot * scale.staff + staffIndex],
     slotsTaken: (weekdayNumber, staffIndex) => {
       const onDay = byResidue[weekdayNumber % period]?.length ?? 0;
