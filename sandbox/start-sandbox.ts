@@ -79,8 +79,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
-  const graph = createGraphEmulator(data.bookings, { token: options.token }, { now: clock });
-  const bc = createBcEmulator(data.bc, { token: options.token }, { now: clock });
+  // The emulators key their fault draws and new ids by the run's start: an app database that outlives a
+  // restart (the emulators forget what they created) never sees an invoice id of an earlier run reissued.
+  const runSeed = clock().getTime();
+  const graph = createGraphEmulator(data.bookings, { token: options.token }, { now: clock, seed: runSeed });
+  const bc = createBcEmulator(data.bc, { token: options.token }, { now: clock, seed: runSeed });
   try {
     await start('Graph Bookings', options.graphBaseUrl, (h, p) => graph.listen(h, p));
     await start('Business Central', options.bcApiBaseUrl, (h, p) => bc.listen(h, p));

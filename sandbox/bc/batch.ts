@@ -44,13 +44,13 @@ export async function handleBatch(
   try {
     parsed = JSON.parse(req.body);
   } catch {
-    return errorResponse(invalidBody());
+    return errorResponse(invalidBody(), deps.state.newId('correlation'));
   }
   const batch = batchSchema.safeParse(parsed);
-  if (!batch.success) return errorResponse(invalidBody());
+  if (!batch.success) return errorResponse(invalidBody(), deps.state.newId('correlation'));
   const operations = batch.data.requests;
   if (operations.length > MAX_BATCH_OPERATIONS) {
-    return errorResponse(badRequest(`The batch request has ${operations.length} operations; the maximum is ${MAX_BATCH_OPERATIONS}.`));
+    return errorResponse(badRequest(`The batch request has ${operations.length} operations; the maximum is ${MAX_BATCH_OPERATIONS}.`), deps.state.newId('correlation'));
   }
   const isolation = String(req.headers.isolation ?? '').toLowerCase() === 'snapshot';
   const snapshot = isolation ? deps.state.snapshot() : undefined;
@@ -73,7 +73,7 @@ async function runOperation(
 ): Promise<RouteResponse> {
   const relative = relativeUrl(deps.basePath, op.url);
   if (relative === undefined || relative.startsWith('/$batch')) {
-    return errorResponse(badRequest(`The operation URL '${op.url}' is not valid in this batch.`, 'BadRequest_InvalidRequestUrl'));
+    return errorResponse(badRequest(`The operation URL '${op.url}' is not valid in this batch.`, 'BadRequest_InvalidRequestUrl'), deps.state.newId('correlation'));
   }
   const url = new URL(`${outer.url.origin}${deps.basePath}${relative}`);
   const headers: Record<string, string> = {};

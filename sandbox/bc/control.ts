@@ -1,12 +1,14 @@
 import type { RouteRequest, RouteResponse } from '../http/router';
 import { badRequest, errorResponse, invalidBody } from './errors';
-import { applySettingsPatch, bcEmulatorSettingsPatchSchema, type BcEmulatorSettings } from './settings';
+import { bcEmulatorSettingsPatchSchema, type BcEmulatorSettings, type BcEmulatorSettingsPatch } from './settings';
 import type { BcEmulatorStats } from './stats';
 
 export interface ControlDeps {
   settings: () => BcEmulatorSettings;
-  update: (next: BcEmulatorSettings) => void;
+  /** The emulator's own update: validates, applies and answers the settings in force. */
+  update: (patch: BcEmulatorSettingsPatch) => BcEmulatorSettings;
   stats: () => BcEmulatorStats;
+  correlationId: () => string;
 }
 
 /** `/_emulator/settings` (GET, PATCH) and `/_emulator/stats` (GET); the caller has checked the token. */
@@ -20,15 +22,15 @@ export function handleControl(deps: ControlDeps, req: RouteRequest): RouteRespon
   try {
     parsed = JSON.parse(req.body);
   } catch {
-    return errorResponse(invalidBody());
+    return errorResponse(invalidBody(), deps.correlationId());
   }
   const patch = bcEmulatorSettingsPatchSchema.safeParse(parsed);
-  if (!patch.success) return errorResponse(badRequest(`Invalid settings: ${patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+  if (!patch.success) {
+    return errorResponse(badRequest(`Invalid settings: ${patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`), deps.correlationId());
+  }
   try {
-    const next = applySettingsPatch(deps.settings(), patch.data);
-    deps.update(next);
-    return { status: 200, body: next };
+    return { status: 200, body: deps.update(patch.data) };
   } catch (error) {
-    return errorResponse(badRequest(`Invalid settings: ${error instanceof Error ? error.message : String(error)}`));
+    return errorResponse(badRequest(`Invalid settings: ${error instanceof Error ? error.message : String(error)}`), deps.correlationId());
   }
 }

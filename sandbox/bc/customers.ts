@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { resolveCurrencyCode } from './currency';
 import { customerEntity } from './entities';
 import { BcError, applicationError } from './errors';
@@ -58,7 +57,7 @@ export function createCustomer(state: BcState, company: CompanyState, body: Reco
   const rule = company.templateRules.customer;
   const type = input.type ?? 'Company';
   const customer: BcCustomer = {
-    id: randomUUID(),
+    id: state.newId('customer'),
     number,
     displayName: input.displayName,
     type,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RouteResponse } from '../http/router';
 
 /**
@@ -18,7 +17,7 @@ export class BcError extends Error {
 }
 
 /** Business Central appends the correlation id to every message, with two spaces before and after the label. */
-export function errorResponse(error: BcError, correlationId: string = randomUUID()): RouteResponse {
+export function errorResponse(error: BcError, correlationId: string): RouteResponse {
   return {
     status: error.status,
     headers: { ...error.headers, 'request-id': correlationId },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { blankNameError } from './customers';
 import { itemEntity } from './entities';
 import { BcError, applicationError } from './errors';
@@ -51,7 +50,7 @@ export function createItem(state: BcState, company: CompanyState, body: Record<s
   const baseUnitOfMeasureCode = input.baseUnitOfMeasureCode ?? rule?.baseUnitOfMeasureCode ?? '';
   const generalProductPostingGroupCode = input.generalProductPostingGroupCode ?? rule?.generalProductPostingGroupCode ?? '';
   const item: BcItem = {
-    id: randomUUID(),
+    id: state.newId('item'),
     number,
     displayName: input.displayName,
     displayName2: '',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { computeLine, convertUnitPrice, roundQuantity } from './amounts';
 import { salesInvoiceLineEntity } from './entities';
 import { applicationError, recordNotFound } from './errors';
@@ -56,14 +55,20 @@ function resolveItem(company: CompanyState, input: LineInput): BcItem {
  * VAT and unit price (converted when the item's and the invoice's "Prices Including VAT" differ)
  * unless the client set them; amounts follow from quantity, unit price and the VAT percent.
  */
-export function buildLine(company: CompanyState, invoice: BcSalesInvoice, input: LineInput, base: BcSalesInvoiceLine | undefined): BcSalesInvoiceLine {
+export function buildLine(
+  company: CompanyState,
+  invoice: BcSalesInvoice,
+  input: LineInput,
+  /** The line's own when it is rebuilt, a new one when it is added. */
+  id: string,
+): BcSalesInvoiceLine {
   if (!isBlankGuid(input.itemId) && !isBlankGuid(input.accountId)) {
     throw applicationError('You can only specify one of the properties "itemId" and "accountId" on a line.');
   }
   const lineType =
     input.lineType ?? (!isBlankGuid(input.accountId) ? 'Account' : !isBlankGuid(input.itemId) || input.lineObjectNumber ? 'Item' : 'Comment');
   const line: BcSalesInvoiceLine = {
-    id: base?.id ?? randomUUID(),
+    id,
     documentId: invoice.id,
     sequence: input.sequence ?? 10000,
     itemId: NIL_GUID,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { distributeVat, fromCents, sumTotals, toCents } from './amounts';
 import { resolveCurrencyCode } from './currency';
 import { salesInvoiceEntity } from './entities';
@@ -109,7 +108,7 @@ export function createInvoice(state: BcState, company: CompanyState, body: Recor
   const invoiceDate = input.invoiceDate ?? today;
   const inUse = new Set(company.salesInvoices.map((i) => i.number));
   const invoice: BcSalesInvoice = {
-    id: randomUUID(),
+    id: state.newId('salesInvoice'),
     number: '',
     externalDocumentNumber: '',
     invoiceDate,
@@ -142,7 +141,7 @@ export function createInvoice(state: BcState, company: CompanyState, body: Recor
   const { customerId: _id, customerNumber: _number, currencyCode, ...rest } = input;
   Object.assign(invoice, rest);
   if (currencyCode !== undefined) invoice.currencyCode = resolveCurrencyCode(company, currencyCode);
-  invoice.salesInvoiceLines = buildLines(company, invoice, lineBodies);
+  invoice.salesInvoiceLines = buildLines(state, company, invoice, lineBodies);
   invoice.number = state.nextNumber(company, 'draftInvoice', inUse);
   for (const line of invoice.salesInvoiceLines) state.touch(line.id);
   company.salesInvoices.push(invoice);
@@ -150,11 +149,11 @@ export function createInvoice(state: BcState, company: CompanyState, body: Recor
   return invoice;
 }
 
-function buildLines(company: CompanyState, invoice: BcSalesInvoice, inputs: LineInput[]): BcSalesInvoiceLine[] {
+function buildLines(state: BcState, company: CompanyState, invoice: BcSalesInvoice, inputs: LineInput[]): BcSalesInvoiceLine[] {
   const lines: BcSalesInvoiceLine[] = [];
   for (const input of inputs) {
     const sequence = input.sequence ?? nextSequence(lines);
-    lines.push(buildLine(company, invoice, { ...input, sequence }, undefined));
+    lines.push(buildLine(company, invoice, { ...input, sequence }, state.newId('salesInvoiceLine')));
   }
   return lines;
 }
@@ -220,7 +219,7 @@ export function cancelInvoice(state: BcState, invoice: BcSalesInvoice, now: Date
 export function addLine(state: BcState, company: CompanyState, invoice: BcSalesInvoice, body: Record<string, unknown>, now: Date): BcSalesInvoiceLine {
   const input = validateLineBody(body);
   if (invoice.status !== 'Draft') throw postedReadOnly();
-  const line = buildLine(company, invoice, { ...input, sequence: input.sequence ?? nextSequence(invoice.salesInvoiceLines) }, undefined);
+  const line = buildLine(company, invoice, { ...input, sequence: input.sequence ?? nextSequence(invoice.salesInvoiceLines) }, state.newId('salesInvoiceLine'));
   invoice.salesInvoiceLines.push(line);
   state.touch(line.id);
   refreshTotals(state, invoice, now);
@@ -244,7 +243,7 @@ export function updateLine(
       delete base[key];
     }
   }
-  const rebuilt = buildLine(company, invoice, { ...base, ...patch }, line);
+  const rebuilt = buildLine(company, invoice, { ...base, ...patch }, line.id);
   Object.assign(line, rebuilt);
   state.touch(line.id);
   refreshTotals(state, invoice, now);

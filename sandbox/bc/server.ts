@@ -1,6 +1,10 @@
 import type http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock, type Clock } from '../../service/domain/clock';
+import { ScheduledFaults } from '../http/fault-schedule';
 import { listen } from '../http/listen';
+import { createIdSource } from '../seed/id-source';
+import { hashKey, mulberry32 } from '../seed/prng';
 import { BodyTooLargeError, readBody, send, type RouteRequest, type RouteResponse } from '../http/router';
 import type { ApiDeps } from './api';
 import { handleBatch } from './batch';
@@ -16,10 +20,14 @@ import { emptyStats, type BcEmulatorStats } from './stats';
 import type { BcSeed } from './types';
 
 export interface BcEmulatorDeps {
-  /** Drives fault injection; Math.random by default. */
+  /** The clock of invoice dates, lastModifiedDateTime and the request-rate window; default: the real time. */
+  now?: Clock;
+  /** Keys the fault draws and the ids the emulator creates; default 1, so every run is reproducible. */
+  seed?: number;
+  /** Drives fault injection; default: a generator seeded with `seed`. */
   random?: () => number;
-  /** The business clock (invoice dates, lastModifiedDateTime); limits use real time. */
-  now?: () => Date;
+  /** How the emulator waits out latencyMs and serviceTimeMs; a test may hold requests open with its own. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 export interface BcListening {
@@ -44,11 +52,21 @@ const INVOICE_PAGE = /^\/sandbox\/companies\/([^/]+)\/salesInvoices\/([^/]+)$/;
 /** A Business Central API v2.0 emulator over a seed: OData routes, `$batch`, limits, faults and control endpoints. */
 export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulatorSettings>, deps: BcEmulatorDeps = {}): BcEmulator {
   let settings = resolveSettings(settingsInput);
-  const random = deps.random ?? Math.random;
-  const state = new BcState(seed);
+  const runSeed = deps.seed ?? 1;
+  const random = deps.random ?? mulberry32(hashKey(runSeed, 'bc', 'faults'));
+  const wait = deps.sleep ?? sleep;
+  const now = deps.now ?? systemClock;
+  const scheduledFaults = new ScheduledFaults();
+  const state = new BcState(seed, createIdSource(`bc|${runSeed}`));
   const stats = emptyStats();
   const basePath = `/v2.0/${encodeURIComponent(seed.tenant)}/${encodeURIComponent(seed.environment)}/api/v2.0`;
-  const api: ApiDeps = { state, settings: () => settings, now: deps.now ?? (() => new Date()), basePath };
+  const api: ApiDeps = { state, settings: () => settings, now, basePath };
+  const correlationId = () => state.newId('correlation');
+  const update = (patch: BcEmulatorSettingsPatch): BcEmulatorSettings => {
+    settings = applySettingsPatch(settings, patch);
+    if (patch.faultSchedule !== undefined) scheduledFaults.restart();
+    return settings;
+  };
   const dispatch = createApiDispatcher(api);
   const gate = new ConcurrencyGate(() => settings, stats);
   const rate = new RateWindow(() => settings.rateLimit);
@@ -56,13 +74,13 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
   const tooManyRequests = (message: string): RouteResponse => {
     stats.throttled += 1;
     // Deliberately without Retry-After: BC does not always send one.
-    return errorResponse(new BcError(429, 'Application_TooManyRequests', message));
+    return errorResponse(new BcError(429, 'Application_TooManyRequests', message), correlationId());
   };
 
   async function processApi(req: RouteRequest, relative: string): Promise<RouteResponse | 'reset'> {
     stats.requests += 1;
-    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-    if (!rate.tryAdmit(Date.now())) {
+    if (settings.latencyMs > 0) await wait(settings.latencyMs);
+    if (!rate.tryAdmit(now().getTime())) {
       stats.rateLimited += 1;
       return tooManyRequests(
         `The request rate limit was exceeded: at most ${settings.rateLimit.maxRequests} requests per ${settings.rateLimit.windowMs / 1000} seconds.`,
@@ -76,15 +94,17 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
     const release = await slot;
     try {
       // Faults strike before the operation runs, so they never leave a change behind.
-      const fault = pickFault(settings, random);
+      const fault = pickFault(settings, scheduledFaults, random);
       if (fault) {
         stats.faults += 1;
         if (fault === 'reset') return 'reset';
         return fault === '500'
-          ? errorResponse(new BcError(500, 'Internal_ServerError', 'An unexpected error occurred (injected by the emulator).'))
-          : errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).'));
+          ? errorResponse(new BcError(500, 'Internal_ServerError', 'An unexpected error occurred (injected by the emulator).'), correlationId())
+          : errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).'), correlationId());
       }
-      const serviceTime = () => (settings.serviceTimeMs > 0 ? sleep(settings.serviceTimeMs) : Promise.resolve());
+      const serviceTime = async () => {
+        if (settings.serviceTimeMs > 0) await wait(settings.serviceTimeMs);
+      };
       if (relative === '/$batch' && req.method === 'POST') return await handleBatch(api, dispatch, req, serviceTime);
       await serviceTime();
       return await dispatch(req, relative === '' ? '/' : relative);
@@ -103,7 +123,7 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
     }
     if (raw.headers.authorization !== `Bearer ${settings.token}`) {
       send(res, {
-        ...errorResponse(new BcError(401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.')),
+        ...errorResponse(new BcError(401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.'), correlationId()),
         headers: { 'www-authenticate': 'Bearer realm="", error="invalid_token"' },
       });
       return;
@@ -113,19 +133,19 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
       body = await readBody(raw);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        send(res, errorResponse(new BcError(413, 'BadRequest_RequestEntityTooLarge', 'The request body is too large.')));
+        send(res, errorResponse(new BcError(413, 'BadRequest_RequestEntityTooLarge', 'The request body is too large.'), correlationId()));
         return;
       }
       throw error;
     }
     const req: RouteRequest = { method, url, params: {}, headers: raw.headers, body, raw };
     if (url.pathname.startsWith('/_emulator/')) {
-      const out = handleControl({ settings: () => settings, update: (next) => (settings = next), stats: () => ({ ...stats }) }, req);
+      const out = handleControl({ settings: () => settings, update, stats: () => ({ ...stats }), correlationId }, req);
       send(res, out ?? { status: 404, body: { error: { code: 'NotFound', message: 'No such emulator endpoint.' } } });
       return;
     }
     if (!(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
-      send(res, errorResponse(new BcError(404, 'BadRequest_NotFound', `No tenant, environment or API matches '${url.pathname}'.`)));
+      send(res, errorResponse(new BcError(404, 'BadRequest_NotFound', `No tenant, environment or API matches '${url.pathname}'.`), correlationId()));
       return;
     }
     const out = await processApi(req, url.pathname.slice(basePath.length));
@@ -143,7 +163,7 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      send(res, errorResponse(new BcError(500, 'Internal_ServerError', `Emulator failure: ${message}`)));
+      send(res, errorResponse(new BcError(500, 'Internal_ServerError', `Emulator failure: ${message}`), correlationId()));
     });
   };
 
@@ -152,10 +172,7 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
     get settings() {
       return settings;
     },
-    update(patch) {
-      settings = applySettingsPatch(settings, patch);
-      return settings;
-    },
+    update,
     stats: () => ({ ...stats }),
     state,
     async listen(host = '127.0.0.1', port = 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultScheduleSchema } from '../http/fault-schedule';
 
 export const faultKindSchema = z.enum(['500', '503', 'reset']);
 export type FaultKind = z.infer<typeof faultKindSchema>;
@@ -13,6 +14,8 @@ export const bcEmulatorSettingsSchema = z.strictObject({
   rateLimit: z.strictObject({ maxRequests: z.number().int().min(1), windowMs: z.number().int().min(1) }),
   faultRate: z.number().min(0).max(1),
   faultKinds: z.array(faultKindSchema).min(1),
+  /** Faults on chosen requests (counted from when it is set), besides faultRate. */
+  faultSchedule: faultScheduleSchema.nullable(),
 });
 export type BcEmulatorSettings = z.infer<typeof bcEmulatorSettingsSchema>;
 
@@ -32,6 +35,7 @@ export const defaultBcEmulatorSettings: Omit<BcEmulatorSettings, 'token'> = {
   rateLimit: { maxRequests: 6000, windowMs: 300_000 },
   faultRate: 0,
   faultKinds: ['500', '503', 'reset'],
+  faultSchedule: null,
 };
 
 export function resolveSettings(input: Partial<BcEmulatorSettings> | undefined): BcEmulatorSettings {

@@ -8,6 +8,7 @@ import type {
   BcSeed,
   BcTemplateRules,
 } from './types';
+import type { IdSource } from '../seed/id-source';
 import { lastUsedIn, nextInSeries, seriesDefinitions, type SeriesName } from './numbering';
 
 /** Used when the seed lists no currencies: what a typical European company has set up. */
@@ -42,7 +43,11 @@ export class BcState {
   private versions = new Map<string, number>();
   private versionCounter = 1000;
 
-  constructor(seed: BcSeed) {
+  /** Where new records' ids and correlation ids come from; outside snapshots, so a rolled-back batch never reissues one. */
+  constructor(
+    seed: BcSeed,
+    private readonly ids: IdSource,
+  ) {
     this.tenant = seed.tenant;
     this.environment = seed.environment;
     this.companies = new Map(seed.companies.map((c) => [c.company.id.toLowerCase(), toCompanyState(structuredClone(c))]));
@@ -73,6 +78,10 @@ export class BcState {
 
   forget(id: string): void {
     this.versions.delete(id);
+  }
+
+  newId(kind: 'customer' | 'item' | 'salesInvoice' | 'salesInvoiceLine' | 'correlation'): string {
+    return this.ids.guid(kind);
   }
 
   nextNumber(company: CompanyState, series: SeriesName, inUse: ReadonlySet<string>): string {

@@ -1,16 +1,17 @@
 import { badRequest } from './errors';
+import type { IdSource } from '../seed/id-source';
 import { newAppointmentId } from './ids';
 import type { AppointmentCreate, AppointmentPatch } from './schemas';
 import type { BusinessState } from './state';
 import { instantOf, isoDuration, utcDateTime } from './times';
 import type { BookingAppointment, BookingCustomerInformation, DateTimeTimeZone } from './types';
 
-export function createAppointment(business: BusinessState, body: AppointmentCreate, now: Date): BookingAppointment {
+export function createAppointment(business: BusinessState, body: AppointmentCreate, now: Date, ids: IdSource): BookingAppointment {
   const service = business.service(body.serviceId);
   if (!service) throw badRequest(`Invalid request body: serviceId: no bookingService '${body.serviceId}' in this business`);
   const stamp = now.toISOString();
   const draft: BookingAppointment = {
-    id: newAppointmentId(),
+    id: newAppointmentId(ids),
     selfServiceAppointmentId: '00000000-0000-0000-0000-000000000000',
     additionalInformation: '',
     isLocationOnline: false,

@@ -1,6 +1,11 @@
 import type { RequestListener } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock, type Clock } from '../../service/domain/clock';
+import { ScheduledFaults } from '../http/fault-schedule';
 import { listen } from '../http/listen';
 import { Router } from '../http/router';
+import { createIdSource } from '../seed/id-source';
+import { hashKey, mulberry32 } from '../seed/prng';
 import type { RouteContext } from './route-context';
 import { controlRouter } from './routes-control';
 import { addAppointmentRoutes } from './routes-appointments';
@@ -16,9 +21,14 @@ import { MailboxLimiter } from './throttle';
 import type { BookingsSeed } from './types';
 
 export interface GraphEmulatorDeps {
-  /** Drives fault injection only; inject a deterministic one in tests. */
+  /** The business clock (created and updated times, error dates); default: the real time. */
+  now?: Clock;
+  /** Keys the fault draws and the ids the emulator creates; default 1, so every run is reproducible. */
+  seed?: number;
+  /** Drives fault injection only; default: a generator seeded with `seed`. */
   random?: () => number;
-  now?: () => Date;
+  /** How the emulator waits out latencyMs; a test may hold requests open with its own. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 export interface ListeningGraphEmulator {
@@ -41,8 +51,11 @@ export interface GraphEmulator {
 /** An in-memory Microsoft Graph v1.0 Bookings service over the seed (which it copies, never mutates). */
 export function createGraphEmulator(seed: BookingsSeed, settings: Partial<GraphEmulatorSettings> = {}, deps: GraphEmulatorDeps = {}): GraphEmulator {
   let current = mergeSettings(DEFAULT_SETTINGS, settings);
-  const now = deps.now ?? (() => new Date());
-  const ctx: RouteContext = { store: new BookingsStore(seed), settings: () => current, now };
+  const now = deps.now ?? systemClock;
+  const runSeed = deps.seed ?? 1;
+  const ids = createIdSource(`graph|${runSeed}`);
+  const ctx: RouteContext = { store: new BookingsStore(seed), settings: () => current, now, ids };
+  const scheduledFaults = new ScheduledFaults();
   const limiter = new MailboxLimiter(() => current.maxConcurrentPerMailbox);
   const stats = new StatsRecorder();
 
@@ -55,11 +68,22 @@ export function createGraphEmulator(seed: BookingsSeed, settings: Partial<GraphE
 
   const update = (partial: unknown): GraphEmulatorSettings => {
     current = mergeSettings(current, partial);
+    if (typeof partial === 'object' && partial !== null && 'faultSchedule' in partial) scheduledFaults.restart();
     return structuredClone(current);
   };
   const snapshot = (): GraphEmulatorStats => stats.snapshot(limiter.peakByMailbox());
   const control = controlRouter({ settings: () => structuredClone(current), update, stats: snapshot });
-  const handler = createRequestListener({ router, ctx, limiter, stats, random: deps.random ?? Math.random, control, token: () => current.token });
+  const handler = createRequestListener({
+    router,
+    ctx,
+    limiter,
+    stats,
+    random: deps.random ?? mulberry32(hashKey(runSeed, 'graph', 'faults')),
+    scheduledFaults,
+    sleep: deps.sleep ?? sleep,
+    control,
+    token: () => current.token,
+  });
 
   return {
     handler,

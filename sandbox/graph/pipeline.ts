@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { ScheduledFaults } from '../http/fault-schedule';
 import type { RouteResponse, Router } from '../http/router';
 import { errorResponse, GraphError, type RequestMeta } from './errors';
 import { faultError, pickFault } from './faults';
@@ -14,7 +14,11 @@ export interface PipelineDeps {
   ctx: RouteContext;
   limiter: MailboxLimiter;
   stats: StatsRecorder;
+  /** Draws for faultRate: a seeded generator. */
   random: () => number;
+  scheduledFaults: ScheduledFaults;
+  /** Waits out the latency; tests inject one they release themselves. */
+  sleep: (ms: number) => Promise<unknown>;
 }
 
 /** One Graph request, whether it came alone over HTTP or as an item of a $batch. */
@@ -49,7 +53,7 @@ export async function runGraphCall(deps: PipelineDeps, call: GraphCall): Promise
   if (!release) return throttledResponse(deps, call.meta);
   try {
     const { latencyMs } = deps.ctx.settings();
-    if (latencyMs > 0) await sleep(latencyMs);
+    if (latencyMs > 0) await deps.sleep(latencyMs);
     const fault = injectFault(deps, call.faults, call.meta);
     if (fault) return fault;
     return await match.handler({ method: call.method, url: call.url, params: match.params, headers: call.headers, body: call.body, raw: call.raw });
@@ -60,10 +64,10 @@ export async function runGraphCall(deps: PipelineDeps, call: GraphCall): Promise
   }
 }
 
-/** A fault drawn for this request, counted in the stats, or undefined to go on. */
+/** A fault scheduled or drawn for this request, counted in the stats, or undefined to go on. */
 export function injectFault(deps: PipelineDeps, allowed: readonly FaultKind[], meta: RequestMeta): CallOutcome | undefined {
   const settings = deps.ctx.settings();
-  const kind = pickFault(settings, deps.random, allowed);
+  const kind = deps.scheduledFaults.next(settings.faultSchedule, settings.faultKinds, allowed) ?? pickFault(settings, deps.random, allowed);
   if (kind === undefined) return undefined;
   deps.stats.fault(kind);
   if (kind === 'reset') return 'reset';

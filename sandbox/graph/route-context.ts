@@ -1,13 +1,15 @@
 import type { RouteRequest } from '../http/router';
+import type { IdSource } from '../seed/id-source';
 import { GraphError } from './errors';
 import type { GraphEmulatorSettings } from './settings';
 import type { BookingsStore, BusinessState } from './state';
 
-/** What every Graph route reads: the records, the current settings and the clock. */
+/** What every Graph route reads: the records, the current settings, the clock and where new ids come from. */
 export interface RouteContext {
   store: BookingsStore;
   settings(): GraphEmulatorSettings;
   now(): Date;
+  ids: IdSource;
 }
 
 export function requireBusiness(ctx: RouteContext, req: RouteRequest): BusinessState {

@@ -26,7 +26,7 @@ export function addAppointmentRoutes(router: Router, ctx: RouteContext): void {
 
   router.add('POST', APPOINTMENTS, (req) => {
     const business = requireBusiness(ctx, req);
-    const created = createAppointment(business, parseBody(req.body, appointmentCreateSchema), ctx.now());
+    const created = createAppointment(business, parseBody(req.body, appointmentCreateSchema), ctx.now(), ctx.ids);
     business.putAppointment(created);
     return { status: 201, headers: { Location: `${req.url.origin}${req.url.pathname}/${encodeURIComponent(created.id)}` }, body: entityBody(req, business, created) };
   });

@@ -29,7 +29,7 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext): void {
     const business = requireBusiness(ctx, req);
     const body = parseBody(req.body, customerCreateSchema);
     const stamp = ctx.now().toISOString();
-    const customer: BookingCustomer = { id: newCustomerId(), ...body, createdDateTime: stamp, lastUpdatedDateTime: stamp };
+    const customer: BookingCustomer = { id: newCustomerId(ctx.ids), ...body, createdDateTime: stamp, lastUpdatedDateTime: stamp };
     business.putCustomer(customer);
     return {
       status: 201,

@@ -24,7 +24,7 @@ export function createRequestListener(deps: ServerDeps): RequestListener {
 }
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const meta: RequestMeta = { requestId: newRequestId(), clientRequestId: headerValue(req, 'client-request-id'), date: deps.ctx.now() };
+  const meta: RequestMeta = { requestId: newRequestId(deps.ctx.ids), clientRequestId: headerValue(req, 'client-request-id'), date: deps.ctx.now() };
   const outcome = await answer(deps, req, meta);
   if (outcome === 'reset') {
     req.socket.destroy();

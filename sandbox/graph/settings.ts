@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultScheduleSchema } from '../http/fault-schedule';
 
 export const FAULT_KINDS = ['500', '503', 'reset'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -12,6 +13,8 @@ export const settingsSchema = z.strictObject({
   latencyMs: z.int().min(0).max(60_000),
   faultRate: rate,
   faultKinds: z.array(z.enum(FAULT_KINDS)),
+  /** Faults on chosen requests (counted from when it is set; $batch items count too), besides faultRate. */
+  faultSchedule: faultScheduleSchema.nullable(),
   emptyCustomersRate: rate,
   maxConcurrentPerMailbox: z.int().min(1).max(1000),
   retryAfterSeconds: z.int().min(0).max(3600),
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Omit<GraphEmulatorSettings, 'token'> = {
   latencyMs: 0,
   faultRate: 0,
   faultKinds: [...FAULT_KINDS],
+  faultSchedule: null,
   emptyCustomersRate: 0,
   maxConcurrentPerMailbox: 4,
   retryAfterSeconds: 1,

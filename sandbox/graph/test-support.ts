@@ -124,8 +124,11 @@ export interface Harness {
   json<T = Record<string, unknown>>(path: string, init?: Parameters<Harness['call']>[1]): Promise<{ status: number; headers: Headers; body: T }>;
 }
 
+/** The emulator's clock in these tests: fixed, like the seed's dates. */
+export const NOW = new Date('2026-03-20T10:00:00Z');
+
 export async function startHarness(seed: BookingsSeed, settings: Partial<GraphEmulatorSettings> = {}, deps: GraphEmulatorDeps = {}): Promise<Harness> {
-  const emulator = createGraphEmulator(seed, { token: TOKEN, ...settings }, deps);
+  const emulator = createGraphEmulator(seed, { token: TOKEN, ...settings }, { now: () => NOW, ...deps });
   const listening = await emulator.listen();
   const call: Harness['call'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };

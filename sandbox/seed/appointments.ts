@@ -1,6 +1,6 @@
 import type { BookingAppointment, BookingService, BookingStaffMember } from '../graph/types';
 import { appointmentRecord, type AppointmentDraft } from './appointment-record';
-import { termsFor } from './appointment-pricing';
+import { termsFor, type AppointmentTerms } from './appointment-pricing';
 import { dateOf, isWeekday } from './calendar';
 import { CLINIC_TIME_ZONE } from './constants';
 import type { SeedCustomer } from './customers';
@@ -10,6 +10,7 @@ import type { ResolvedScale } from './scale';
 import { profileOf, teachesGroupOn, weekdayNumber } from './schedule-rules';
 import { GROUP_SERVICE_KEY, SERVICE_DEFINITIONS, type ServiceDefinition } from './services';
 import { SPECIAL_CUSTOMERS } from './special-customers';
+import { weeklyPatients } from './weekly-patients';
 import { zonedTimeToUtc } from '../../service/domain/zoned-time';
 
 export interface ScheduleInput {
@@ -42,12 +43,24 @@ function distinctCustomers(rng: Rng, customers: readonly SeedCustomer[], count: 
   return [...chosen].map((index) => customers[index] as SeedCustomer);
 }
 
+/** A session at the service's list terms: a weekly patient's is always invoiceable once it has ended. */
+function listTerms(service: ServiceDefinition): AppointmentTerms {
+  return { minutes: service.minutes, price: service.price, priceType: service.priceType };
+}
+
+const isPlainlyPriced = (service: ServiceDefinition): boolean =>
+  (service.priceType === 'fixedPrice' || service.priceType === 'hourly') && service.price > 0 && service.maximumAttendees === 1;
+
 /**
  * Every weekday in the window, each staff member's individual appointments one after the other from the
- * morning, then the group class on the days they teach it. Each (day, staff member) has its own random
- * stream and ids name the day, so a sandbox restarted the next day serves the same ids, times, services,
- * prices and customers for the days both windows cover (at the default scale; only creation times of
- * recent bookings are clamped to the seed's day).
+ * morning, then the group class on the days they teach it. The special customers come as weekly patients
+ * (see weekly-patients.ts) in the first slots of the day; the next slot goes round the services the staff
+ * member offers, one a weekday at its list terms, so that any six weekdays (the most a profile offers),
+ * hence the ten days before any date, hold an ended appointment of every service and price type the
+ * staff offer. Both rules name absolute weekdays. Each (day, staff member) has its own random stream and
+ * ids name the day, so a sandbox restarted the next day serves the same ids, times, services, prices and
+ * customers for the days both windows cover (at the default scale; only creation times of recent bookings
+ * are clamped to the seed's day).
  */
 export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
   const { seed, scale, staff, servicesByKey, customers, todayMs } = input;
@@ -57,8 +70,9 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
     ),
   );
   const groupService = SERVICE_DEFINITIONS.find((service) => service.key === GROUP_SERVICE_KEY);
+  const plainlyPricedOf = servicesOf.map((offered) => offered.filter(([service]) => isPlainlyPriced(service)));
   const companies = customers.filter((customer) => customer.kind === 'company');
-  const specialCount = Math.min(SPECIAL_CUSTOMERS.length, customers.length);
+  const weekly = weeklyPatients(customers, Math.min(SPECIAL_CUSTOMERS.length, customers.length), scale);
   // Copenhagen changes its clocks on the hour, so one conversion per local hour serves its minutes.
   const utcMsByLocalHour = new Map<number, number>();
   const toUtc = (day: number, minute: number): Date => {
@@ -84,23 +98,24 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
     staff.forEach((member, staffIndex) => {
       const rng = createRng(seed, 'day', day, 'staff', staffIndex);
       const offered = servicesOf[profileOf(staffIndex)] ?? [];
-      const count = offered.length > 0 ? countFor(rng, scale.appointmentsPerStaffDay) : 0;
+      const rotationSlot = weekly.slotsTaken(weekday, staffIndex);
+      const rotating = offered[weekday % Math.max(1, offered.length)]?.[0];
+      const count = offered.length > 0 ? Math.max(countFor(rng, scale.appointmentsPerStaffDay), rotationSlot + 1) : 0;
       const lunchAfter = Math.floor(count / 2);
       let cursor = rng.pick(DAY_STARTS);
       for (let slot = 0; slot < count; slot++) {
-        const definition = rng.weighted(offered);
-        const terms = termsFor(definition, rng);
+        const patient = weekly.at(weekday, staffIndex, slot);
+        const rotated = slot === rotationSlot ? rotating : undefined;
+        const definition = rotated ?? rng.weighted(patient ? (plainlyPricedOf[profileOf(staffIndex)] ?? []) : offered);
+        const terms = patient || rotated ? listTerms(definition) : termsFor(definition, rng);
         cursor += rng.pick(GAPS) + (slot === lunchAfter && slot > 0 ? LUNCH_MINUTES : 0);
         const startMinute = cursor + definition.preBufferMinutes;
         cursor = startMinute + terms.minutes + definition.postBufferMinutes;
-        // The first patients of the first two staff members rotate through the special customers,
-        // so every one of them has appointments whatever the seed.
         const customer =
-          slot === 0 && staffIndex < 2 && specialCount > 0
-            ? customers[(weekday * 2 + staffIndex) % specialCount]
-            : definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7)
-              ? rng.pick(companies)
-              : customers[rng.int(0, customers.length - 1)];
+          patient ??
+          (definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7)
+            ? rng.pick(companies)
+            : customers[rng.int(0, customers.length - 1)]);
         const ids = appointmentIdsFor(`${seed}|appointment|${day}|${staffIndex}|${slot}`);
         const draft: AppointmentDraft = {
           id: ids.id,

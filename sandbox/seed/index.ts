@@ -1,3 +1,4 @@
+import { systemClock } from '../../service/domain/clock';
 import type { BcSeed } from '../bc/types';
 import type { BookingsSeed } from '../graph/types';
 import { buildBcSeed } from './bc-seed';
@@ -20,7 +21,7 @@ export { SPECIAL_CUSTOMERS, type SpecialCustomer } from './special-customers';
 export interface SandboxDataOptions {
   /** Default 1. */
   seed?: number;
-  /** Only its UTC calendar day matters: all dates are relative to that day. Default: now. */
+  /** Only its UTC calendar day matters: all dates are relative to that day. Default: the real time (for `npm start`; tests fix it). */
   now?: Date;
   scale?: SeedScale;
 }
@@ -37,7 +38,7 @@ export interface SandboxData {
 export function generateSandboxData(options: SandboxDataOptions = {}): SandboxData {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
-  const today = epochDayOf(options.now ?? new Date());
+  const today = epochDayOf(options.now ?? systemClock());
   const todayMs = today * DAY_MS;
   const scale = resolveScale(options.scale ?? {}, today);
   const customers = buildCustomers(seed, scale.customers, scale.firstDay * DAY_MS);

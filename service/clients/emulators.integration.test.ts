@@ -329,7 +329,7 @@ describe('throttling', () => {
   });
 });
 
-describe('fault injection (faultRate 0.2 on both emulators)', () => {
+describe('fault injection (every fifth request on both emulators, on schedule)', () => {
   let h: Harness;
   beforeAll(async () => {
     // Small BC pages so the customer list takes several requests, each of which may fail.
@@ -349,16 +349,16 @@ describe('fault injection (faultRate 0.2 on both emulators)', () => {
 
   it('a full read gives exactly the fault-free result', async () => {
     const clean = await fullRead();
-    h.graph.update({ faultRate: 0.2 });
-    h.bc.update({ faultRate: 0.2 });
+    h.graph.update({ faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } });
+    h.bc.update({ faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } });
     try {
       const faulty = await fullRead();
       expect(faulty).toEqual(clean);
       expect(h.graph.stats().faultsInjected).toBeGreaterThan(0);
       expect(h.bc.stats().faults).toBeGreaterThan(0);
     } finally {
-      h.graph.update({ faultRate: 0 });
-      h.bc.update({ faultRate: 0 });
+      h.graph.update({ faultSchedule: null });
+      h.bc.update({ faultSchedule: null });
     }
   });
 });

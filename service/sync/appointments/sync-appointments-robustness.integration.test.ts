@@ -76,9 +76,9 @@ describeEachStore('syncAppointments when Graph misbehaves', (_getStore, suite) =
   });
 
   it('ends with the same rows under 20% injected faults', async () => {
-    // Small pages and some $batch reads: enough requests that faults surely strike.
+    // Small pages and some $batch reads; every fifth request or $batch item fails (the first two in a row), on schedule.
     const { db, h } = await scenario({ graphSettings: { pageSize: 5, emptyCustomersRate: 0.3 } });
-    h.graph.update({ faultRate: 0.2 });
+    h.graph.update({ faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } });
     await syncAppointments(h.context(db));
 
     expect(h.graph.stats().faultsInjected).toBeGreaterThan(0);

@@ -147,13 +147,13 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
     // Enough customers for several pages on both sides and more than one $batch of creations.
     const seedScale = { customers: 200, staff: 2, daysBack: 20, daysAhead: 3 };
     const clean = await startSyncHarness({ seedScale, editSeed: addFixtures, bcSettings: { pageSize: 3 } });
-    const faulty = await startSyncHarness({ seedScale, editSeed: addFixtures, bcSettings: { pageSize: 3, faultRate: 0.2 }, graphSettings: { faultRate: 0.2, pageSize: 10 } });
+    const faulty = await startSyncHarness({ seedScale, editSeed: addFixtures, bcSettings: { pageSize: 3, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } }, graphSettings: { faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] }, pageSize: 10 } });
     try {
       const cleanStore = await suite.freshTarget().open();
       const faultyStore = await suite.freshTarget().open();
       await syncCustomers(clean.context(cleanStore.db));
       await syncCustomers(faulty.context(faultyStore.db));
-      // About 40 requests at 20%: some fault is all but certain (0.8^40 < 0.0002).
+      // Every fifth request fails (the first two in a row), on schedule.
       expect(faulty.bc.stats().faults + faulty.graph.stats().faultsInjected).toBeGreaterThan(0);
       const expected = await outcome(cleanStore, clean);
       expect(expected.bc.length - clean.data.bc.companies[0]!.customers.length).toBeGreaterThan(100);

@@ -108,7 +108,7 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
   });
 
   it('gives the same result under 20% injected faults in both emulators', async () => {
-    // 120 services: more than one $batch of items, and enough requests (about 40) that some fault is all but certain.
+    // 120 services: more than one $batch of items. Every fifth request fails (the first two in a row), on schedule.
     const editSeed = (data: SandboxData) => {
       addFixtures(data);
       const services = data.bookings.businesses[0]!.services;
@@ -117,7 +117,7 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     };
     const options = { editSeed, setup: { itemTemplate: { type: 'Service' as const, ...TEMPLATE } } };
     const clean = await startSyncHarness({ ...options, bcSettings: { pageSize: 5 }, graphSettings: { pageSize: 5 } });
-    const faulty = await startSyncHarness({ ...options, bcSettings: { pageSize: 5, faultRate: 0.2 }, graphSettings: { pageSize: 5, faultRate: 0.2 } });
+    const faulty = await startSyncHarness({ ...options, bcSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } }, graphSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } } });
     try {
       const cleanStore = await suite.freshTarget().open();
       const faultyStore = await suite.freshTarget().open();
