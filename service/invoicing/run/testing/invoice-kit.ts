@@ -85,7 +85,17 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         { businessId: h.businessId, serviceId: service.id, state: 'unbilled', limit: MAX_LIMIT },
         { now: h.clock(), setup },
       );
-      const wanted = rows.filter((r) => r.reasons.every((reason) => PRICE_REASONS.has(reason))).map((r) => r.id);
+      // The kit syncs no customers, so the list cannot know who Business Central blocks: ask the emulator.
+      const blocked = new Set(
+        h.bc.state
+          .company(h.companyId)!
+          .customers.filter((c) => c.blocked === 'All' || c.blocked === 'Invoice')
+          .flatMap((c) => c.email.split(';').map((e) => e.trim().toLowerCase())),
+      );
+      const wanted = rows
+        .filter((r) => r.reasons.every((reason) => PRICE_REASONS.has(reason)))
+        .filter((r) => r.customers.every((c) => !blocked.has(c.email.trim().toLowerCase())))
+        .map((r) => r.id);
       if (wanted.length === 0) return [];
       return db.selectFrom('appointments').selectAll().where('id', 'in', wanted).orderBy('start_utc').orderBy('id').execute();
     },
