@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Logger } from '../service/logging/logger';
 import { registerApi, type ApiDeps } from './api/register-api';
 import { registerLegalPages } from './legal/legal-pages';
+import { registerSignInPages, signInPagesOptions, type SignInPagesOptions } from './sign-in/sign-in-pages';
 
 export interface HealthSource {
   mode: 'sandbox' | 'live';
@@ -15,6 +16,8 @@ export interface HttpServerDeps {
   logger: Logger;
   /** The tab's JSON API and the built tab: AppServices, and optionally another authenticator. */
   api: ApiDeps;
+  /** The SSO consent window's pages. Default: in live mode, from the Entra settings in the environment. */
+  signIn?: SignInPagesOptions;
 }
 
 /** The process's one HTTP server: the tab's JSON API, the bot endpoint and the built tab all hang off it. */
@@ -36,6 +39,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     }
   });
   registerLegalPages(server);
+  registerSignInPages(server, deps.signIn ?? signInPagesOptions(deps.health.mode, deps.api.tabDir));
   registerApi(server, deps.api);
   return server;
 }

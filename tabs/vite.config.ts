@@ -22,6 +22,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The tab, and the last page of its SSO consent window (served at /auth-end).
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), 'auth-end': fileURLToPath(new URL('./auth-end.html', import.meta.url)) },
       // Fluent UI marks its modules "use client" for React Server Components; a browser bundle has none.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -59,6 +59,18 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
     await app?.stop();
   });
 
+  it('greets with the install card when the playground opens its conversation (conversationUpdate adding the bot)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+    const greeting = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: 'Hello from Bookings Invoicing' }).first();
+    await greeting.waitFor({ timeout: 30_000 });
+    const text = await greeting.innerText();
+    // The playground's conversation is a personal chat: what the bot does and the three commands to try.
+    expect(text).toContain('Nothing is invoiced until you click Invoice on a preview.');
+    expect(text).toContain('Try one of these:');
+    await page.close();
+  }, 60_000);
+
   it('previews invoices for a command, and the Invoice click refreshes the card with invoice numbers', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });

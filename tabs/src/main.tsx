@@ -23,6 +23,7 @@ async function start(): Promise<void> {
     sdk: teamsSdk,
     prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
     openWindow: (url) => window.open(url, '_blank', 'noopener'),
+    newState: () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''),
   });
   const params = new URLSearchParams(window.location.search);
   const locale = pickLocale([params.get('lang'), host.locale, ...(navigator.languages ?? [navigator.language])]);

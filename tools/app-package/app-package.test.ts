@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { z } from 'zod';
 import { manifestCommandLists } from '../../bot/commands';
 import { UNBILLED_TAB_ENTITY_ID } from '../../bot/cards/deep-link';
@@ -10,8 +12,6 @@ import { isConfigurePath } from '../../tabs/src/pages/configure/channel-tab';
 import { AppPackageError, buildAppPackage } from './build-app-package';
 import { iconProblems } from './icon-checks';
 import { schemaErrors } from './manifest-schema';
-import { decodePng } from './png';
-import { readZip } from './testing/read-zip';
 import { TEST_ENV } from './testing/test-env';
 
 /** A copy of appPackage/ in a scratch root, so the build writes nowhere near the repository. */
@@ -34,7 +34,8 @@ const builtManifest = z.object({
 describe('npm run package', () => {
   const root = scratchRoot();
   const built = buildAppPackage(root, 'test', TEST_ENV);
-  const archive = readZip(readFileSync(built.zipPath));
+  // Read back through the zip's central directory, as Teams reads it.
+  const archive = Object.entries(unzipSync(readFileSync(built.zipPath))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
   const file = (name: string) => {
     const entry = archive.find((e) => e.name === name);
     if (entry === undefined) throw new Error(`${name} is not in the zip`);
@@ -67,8 +68,8 @@ describe('npm run package', () => {
   });
 
   it('carries a color icon of 192x192 and a white outline icon of 32x32 on a transparent background', () => {
-    const color = decodePng(file('color.png'));
-    const outline = decodePng(file('outline.png'));
+    const color = PNG.sync.read(file('color.png'));
+    const outline = PNG.sync.read(file('outline.png'));
     expect([color.width, color.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
     expect(iconProblems('color', file('color.png'))).toEqual([]);
     expect(iconProblems('outline', file('outline.png'))).toEqual([]);
@@ -102,8 +103,11 @@ describe('npm run package', () => {
     expect(manifest.configurableTabs.map((t) => isConfigurePath(new URL(t.configurationUrl).pathname))).toEqual([true]);
   });
 
-  it('builds the same bytes from the same inputs', () => {
-    expect(readFileSync(buildAppPackage(root, 'test', TEST_ENV).zipPath)).toEqual(readFileSync(built.zipPath));
+  it('builds the same bytes from the same inputs, every entry dated at the zip epoch', () => {
+    const bytes = readFileSync(built.zipPath);
+    expect(readFileSync(buildAppPackage(root, 'test', TEST_ENV).zipPath)).toEqual(bytes);
+    // The first local header's DOS time and date: 00:00 on 1980-01-01, never the build's clock.
+    expect([bytes.readUInt32LE(0), bytes.readUInt16LE(10), bytes.readUInt16LE(12)]).toEqual([0x04034b50, 0, (1 << 5) | 1]);
   });
 });
 

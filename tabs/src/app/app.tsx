@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import type { Api } from '../http/api';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
@@ -10,6 +10,7 @@ import { AppShell, type PageName } from './app-shell';
 import { ServicesProvider } from './services-context';
 import { LoadingState } from '../components/loading-state';
 import { SetupChecklist } from '../components/setup-checklist/setup-checklist';
+import { SignInNotice, useSignInRecoveries } from '../components/sign-in-notice/sign-in-notice';
 
 // The card preview pulls in the Adaptive Cards renderer and templating: load them only for Setup.
 const SetupPage = lazy(() => import('../pages/setup/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -30,6 +31,8 @@ export function App(props: AppProps) {
   // The first-run checklist is for a real tenant; the sandbox comes set up with its demo business.
   const [live, setLive] = useState(false);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Once a consent problem clears, everything that failed for want of a token loads again.
+  const signInRecoveries = useSignInRecoveries(props.host.signIn);
 
   useEffect(() => {
     props.api.me().then(
@@ -41,7 +44,7 @@ export function App(props: AppProps) {
     );
     // Appointment times are shown in the business's zone, which the daily summary's setup names.
     props.api.setup().then((s) => setTimeZone(s.setup.dailySummary.timeZone), () => undefined);
-  }, [props.api]);
+  }, [props.api, signInRecoveries]);
 
   const navigate = (next: PageName) => {
     setPage(next);
@@ -52,14 +55,17 @@ export function App(props: AppProps) {
     <ServicesProvider services={{ api: props.api, openLink: props.host.openLink }}>
       <I18nProvider locale={props.locale} timeZone={timeZone}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
-          {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
-          {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} onOpenSetup={() => navigate('setup')} />}
-          {page === 'setup' && (
-            <Suspense fallback={<LoadingState />}>
-              <SetupPage appId={props.host.appId} />
-            </Suspense>
-          )}
-          {page === 'history' && <HistoryPage />}
+          <SignInNotice session={props.host.signIn} />
+          <Fragment key={signInRecoveries}>
+            {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
+            {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} onOpenSetup={() => navigate('setup')} />}
+            {page === 'setup' && (
+              <Suspense fallback={<LoadingState />}>
+                <SetupPage appId={props.host.appId} />
+              </Suspense>
+            )}
+            {page === 'history' && <HistoryPage />}
+          </Fragment>
         </AppShell>
       </I18nProvider>
     </ServicesProvider>

@@ -1,4 +1,5 @@
-import type { TeamsSdk } from './teams-sdk';
+import { SignInSession } from './sign-in-session';
+import type { TeamsContext, TeamsSdk } from './teams-sdk';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
@@ -13,6 +14,8 @@ export interface Host {
   appId: string | null;
   /** A bearer token for our API; null outside Teams (the server uses its development identity). */
   getToken(): Promise<string | null>;
+  /** In Teams: the SSO session whose consent problems the tab shows. */
+  signIn?: SignInSession;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   openLink(url: string): void;
 }
@@ -73,6 +76,16 @@ export interface DetectOptions {
   openWindow: (url: string) => void;
   /** How long a frame gets to prove it is Teams. */
   timeoutMs?: number;
+  /** A fresh unguessable state for each sign-in window. */
+  newState: () => string;
+}
+
+/** The sign-in window's first page (server/sign-in/): it sends the user on to Microsoft Entra. */
+export function authStartUrl(context: Pick<TeamsContext, 'tenantId' | 'loginHint'>, state: string): string {
+  const query = new URLSearchParams({ state });
+  if (context.tenantId) query.set('tenant', context.tenantId);
+  if (context.loginHint) query.set('loginHint', context.loginHint);
+  return `/auth-start?${query.toString()}`;
 }
 
 /**
@@ -86,13 +99,20 @@ export async function detectHost(options: DetectOptions): Promise<Host> {
   try {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
     const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
+    const signIn = new SignInSession({
+      getAuthToken: () => sdk.getAuthToken(),
+      authenticate: (url) => sdk.authenticate(url),
+      startUrl: (state) => authStartUrl(context, state),
+      newState: options.newState,
+    });
     return {
       kind: 'teams',
       theme: themeFromTeams(context.theme),
       locale: context.locale,
       subPageId: context.subPageId,
       appId: context.appId,
-      getToken: () => sdk.getAuthToken(),
+      getToken: () => signIn.getToken(),
+      signIn,
       onThemeChange: (handler) => sdk.onThemeChange((t) => handler(themeFromTeams(t))),
       openLink: (url) => {
         void sdk.openLink(url).catch(() => options.openWindow(url));
