@@ -58,9 +58,10 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     sync: app.sync,
     staffNames: () => app.catalog.staffNames(),
     tab: readTabLinks(env, app.config.port),
+    clock: app.clock,
     ...options.services,
   };
-  const conversations = new ConversationStore(services.db);
+  const conversations = new ConversationStore(services.db, services.clock);
   const adapter = createAdapter(auth, services.logger);
   const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
   const actions = new BotActions(services, messenger, options.watch);

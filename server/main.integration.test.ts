@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
 import { ownPostgresDatabase, probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
+import { DEFAULT_TEST_NOW } from '../service/testing/test-dates';
 import { cleanEnv, freePort, NODE_TSX, runChild, waitForOutput, type ChildOutput } from './testing/sandbox-app';
 
 /*
@@ -15,9 +16,10 @@ import { cleanEnv, freePort, NODE_TSX, runChild, waitForOutput, type ChildOutput
  */
 
 const PG_URL = TEST_DATABASE_URL;
-// Generous guards against a hung child, not performance criteria.
-const START_TIMEOUT_MS = 15_000;
-const EXIT_TIMEOUT_MS = 5_000;
+// Generous guards against a hung child, not performance criteria: a loaded machine starts it slowly.
+const START_TIMEOUT_MS = 60_000;
+const EXIT_TIMEOUT_MS = 20_000;
+const TEST_TIMEOUT_MS = START_TIMEOUT_MS + EXIT_TIMEOUT_MS + 30_000;
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -68,6 +70,8 @@ async function sandboxPorts() {
       PORT: String(app),
       GRAPH_BASE_URL: `http://127.0.0.1:${graph}/v1.0`,
       BC_API_BASE_URL: `http://127.0.0.1:${bc}/v2.0/sandbox-tenant/production/api/v2.0`,
+      // The sandbox as of a fixed day: the seed it generates does not depend on when the test runs.
+      SANDBOX_CLOCK_START: DEFAULT_TEST_NOW.toISOString(),
     },
   };
 }
@@ -101,7 +105,7 @@ describe('server/main.ts in sandbox mode', () => {
     started.child.kill('SIGINT');
     expect(await exitWithin(started.exited, EXIT_TIMEOUT_MS)).toEqual({ code: 0, signal: null });
     expect([await isFree(ports.app), await isFree(ports.graph), await isFree(ports.bc)]).toEqual([true, true, true]);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('refuses an invalid setting with exit code 2 and one line naming it', async () => {
     const ports = await sandboxPorts();
@@ -112,7 +116,7 @@ describe('server/main.ts in sandbox mode', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('PORT');
     expect(started.stdout()).not.toContain('Press Ctrl-C');
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 const postgres = probePostgres(PG_URL);
@@ -151,5 +155,5 @@ if (postgres.reachable || isCi) describe('server/main.ts on PostgreSQL', () => {
 
     started.child.kill('SIGINT');
     expect((await exitWithin(started.exited, EXIT_TIMEOUT_MS)).code).toBe(0);
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import { clockOf, createAppServices } from '../service/app/app-services';
 import { IntervalScheduler } from '../service/jobs/scheduler';
 import { syncTask } from '../service/jobs/sync-schedule';
+import { realTimers } from '../service/jobs/timers';
 import { createLogger } from '../service/logging/logger';
 import { openStore } from '../service/store';
 import { startSandbox } from '../sandbox/start-sandbox';
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
     (runs) => runs.length > 0 && logger.info({ invoiceRuns: runs.map((r) => r.id) }, 'resumed interrupted invoice runs'),
     (e: unknown) => logger.error({ err: e }, 'resuming interrupted invoice runs failed'),
   );
-  const scheduler = new IntervalScheduler({ db: store.db });
+  // Leases expire by the app's clock, the same one the tasks read.
+  const scheduler = new IntervalScheduler({ db: store.db, timers: { ...realTimers, now: clock } });
   // The first sync starts at once: a fresh install has nothing to show until it has run.
   scheduler.add(syncTask({ runner: app.sync, setup: app.setupService, businessId: app.businessId, logger }), 0);
   closers.push(() => scheduler.stop());

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { TabLinkOptions } from '../cards';
 import type { InvoiceRunner } from '../../service/invoicing/run';
 import type { SyncRunner } from '../../service/jobs/sync-job';
+import type { Clock } from '../../service/domain/clock';
+import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
@@ -21,7 +23,13 @@ export interface BotServices {
   staffNames(): Promise<ReadonlyMap<string, string>>;
   /** Where "Open Unbilled Bookings" leads. */
   tab: TabLinkOptions;
-  clock?: () => Date;
+  /** The process's clock (AppServices.clock): every "now" of the bot. */
+  clock: Clock;
+  /** How the bot waits between looks at a run; default the real timers. Tests pass FakeTimers. */
+  waits?: Waits;
 }
 
-export const nowOf = (services: Pick<BotServices, 'clock'>): Date => (services.clock ? services.clock() : new Date());
+/** Timers without their own "now": the time is always read from `clock`. */
+export type Waits = Pick<Timers, 'setTimeout' | 'clearTimeout'>;
+
+export const nowOf = (services: Pick<BotServices, 'clock'>): Date => services.clock();

@@ -1,6 +1,8 @@
 import { type AdaptiveCardJson, CARD_VERBS, type CardContext, invoiceAllDataSchema, refreshCardDataSchema, refusalCard, retryFailedDataSchema } from '../cards';
 import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run';
 import type { SelectionInput } from '../../service/invoicing/run';
+import { abortableSleep } from '../../service/jobs/abortable-sleep';
+import { realTimers } from '../../service/jobs/timers';
 import type { CardActionRequest, EmailLookup } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
@@ -14,6 +16,8 @@ import type { RunWatchers } from './run-watchers';
 const STALE_PENDING_MS = 60_000;
 /** How long a losing click waits for the winner's run id before answering "starting". */
 const JOIN_WAIT_MS = 600;
+/** How often that losing click looks again. */
+const JOIN_POLL_MS = 50;
 
 export interface CardActionDeps {
   services: BotServices;
@@ -56,7 +60,7 @@ export async function handleCardAction(deps: CardActionDeps, request: CardAction
 
 async function refresh(deps: CardActionDeps, request: CardActionRequest, context: CardContext): Promise<AdaptiveCardJson> {
   const data = parse(refreshCardDataSchema, request.data);
-  const cards = new PostedCards(deps.services.db);
+  const cards = new PostedCards(deps.services.db, deps.services.clock);
   switch (data.cardKind) {
     case 'dailySummary':
     case 'invoicePreview': {
@@ -80,7 +84,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   const data = parse(invoiceAllDataSchema, request.data);
   const { services } = deps;
   if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
-  const cards = new PostedCards(services.db);
+  const cards = new PostedCards(services.db, services.clock);
   const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
   const card = await cards.find(request.conversation.id, data.cardKind, key);
   if (!card) throw new BadCardActionError('no such card in this conversation');
@@ -99,7 +103,7 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const data = parse(retryFailedDataSchema, request.data);
   const { services } = deps;
   if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
-  const cards = new PostedCards(services.db);
+  const cards = new PostedCards(services.db, services.clock);
   const card = await cards.findByRun(request.conversation.id, data.runId);
   if (!card) {
     // The card has moved on to a newer run (someone retried already), or it is not ours: show the run.
@@ -124,7 +128,7 @@ async function startRun(
   token: string,
   start: () => Promise<string>,
 ): Promise<AdaptiveCardJson> {
-  const cards = new PostedCards(deps.services.db);
+  const cards = new PostedCards(deps.services.db, deps.services.clock);
   let runId: string;
   try {
     runId = await start();
@@ -140,10 +144,11 @@ async function startRun(
 
 /** Another click (here or in another process) started the card's run: show it, create nothing. */
 async function joined(deps: CardActionDeps, request: CardActionRequest, context: CardContext, cards: PostedCards, cardId: string): Promise<AdaptiveCardJson> {
-  const deadline = Date.now() + JOIN_WAIT_MS;
+  const { clock } = deps.services;
+  const deadline = clock().getTime() + JOIN_WAIT_MS;
   let card = await cards.byId(cardId);
-  while (card && isPending(card.runId) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  while (card && isPending(card.runId) && clock().getTime() < deadline) {
+    await abortableSleep(deps.services.waits ?? realTimers, JOIN_POLL_MS);
     card = await cards.byId(cardId);
   }
   if (!card) throw new BadCardActionError('the card was removed');

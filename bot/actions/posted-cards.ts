@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Clock } from '../../service/domain/clock';
 import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../../service/store';
 
 export type PostedCardKind = 'invoicePreview' | 'dailySummary';
@@ -50,7 +51,7 @@ function toPostedCard(row: Row<'posted_cards'>): PostedCard {
 export class PostedCards {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   /** Records a card before it is sent (activity id still empty); undefined when the key is taken. */

@@ -1,6 +1,9 @@
 import type { AdaptiveCardJson } from '../cards';
+import type { Clock } from '../../service/domain/clock';
 import type { RunResult } from '../../service/invoicing/run';
+import { abortableSleep } from '../../service/jobs/abortable-sleep';
 import type { Logger } from '../../service/logging/logger';
+import type { Waits } from './bot-services';
 import { isSettled } from './run-card';
 
 export interface RunWatchOptions {
@@ -18,18 +21,9 @@ export interface RunWatchDeps {
   edit(card: AdaptiveCardJson): Promise<void>;
   logger: Logger;
   signal: AbortSignal;
+  clock: Clock;
+  waits: Waits;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 const progressKey = (run: RunResult) => `${run.state}:${run.progress.created}:${run.progress.failed}:${run.progress.planned}`;
 
@@ -40,8 +34,9 @@ const progressKey = (run: RunResult) => `${run.state}:${run.progress.created}:${
 export async function watchRun(runId: string, deps: RunWatchDeps, options: RunWatchOptions = {}): Promise<void> {
   const pollMs = options.pollMs ?? 1_000;
   const minEdit = options.minEditIntervalMs ?? 10_000;
-  const deadline = Date.now() + (options.maxWatchMs ?? 3_600_000);
-  let lastEditAt = 0;
+  const now = () => deps.clock().getTime();
+  const deadline = now() + (options.maxWatchMs ?? 3_600_000);
+  let lastEditAt = Number.NEGATIVE_INFINITY;
   let lastKey = '';
   const edit = async (run: RunResult) => {
     try {
@@ -49,16 +44,16 @@ export async function watchRun(runId: string, deps: RunWatchDeps, options: RunWa
     } catch (err) {
       deps.logger.warn({ err, runId }, 'could not update the card');
     }
-    lastEditAt = Date.now();
+    lastEditAt = now();
     lastKey = progressKey(run);
   };
-  while (!deps.signal.aborted && Date.now() < deadline) {
+  while (!deps.signal.aborted && now() < deadline) {
     const run = await deps.getRun(runId);
     if (isSettled(run)) {
       await edit(run);
       return;
     }
-    if (progressKey(run) !== lastKey && Date.now() - lastEditAt >= minEdit) await edit(run);
-    await sleep(pollMs, deps.signal);
+    if (progressKey(run) !== lastKey && now() - lastEditAt >= minEdit) await edit(run);
+    await abortableSleep(deps.waits, pollMs, deps.signal);
   }
 }

@@ -1,4 +1,5 @@
 import type { CardContext } from '../cards';
+import { realTimers } from '../../service/jobs/timers';
 import type { BotServices } from './bot-services';
 import type { CardMessenger } from './card-messenger';
 import type { PostedCard } from './posted-cards';
@@ -28,6 +29,8 @@ export class RunWatchers {
         edit: (shown) => this.messenger.update(card.conversationId, activityId, shown),
         logger,
         signal: this.controller.signal,
+        clock: this.services.clock,
+        waits: this.services.waits ?? realTimers,
       },
       this.options,
     ).catch((err: unknown) => logger.error({ err }, 'watching the run failed'));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../service/config/config';
-import { wallClockAt } from '../../service/domain/zoned-time';
+import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, syncNow, waitForOutput, type ChildOutput, type SandboxApp } from '../../server/testing/sandbox-app';
 
@@ -12,12 +12,9 @@ import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, syncNow, wait
 
 const PLAYGROUND = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'agentsplayground');
 
-/** "invoice yesterday" unless yesterday in Copenhagen was a weekend, when the clinic is closed. */
-function command(now = new Date()): string {
-  const yesterday = wallClockAt(now.getTime() - 86_400_000, 'Europe/Copenhagen');
-  const weekday = new Date(Date.UTC(yesterday.year, yesterday.month - 1, yesterday.day)).getUTCDay();
-  return weekday === 0 || weekday === 6 ? 'invoice last week' : 'invoice yesterday';
-}
+/** The app runs as of a Wednesday: yesterday was a working day at the clinic, with appointments to invoice. */
+const NOW = DEFAULT_TEST_NOW;
+const COMMAND = 'invoice yesterday';
 
 async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
   const headers = { authorization: `Bearer ${app.token}` };
@@ -39,7 +36,7 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startSandboxApp();
+    app = await startSandboxApp({ now: NOW });
     await syncNow(app);
     const port = await freePort();
     playground = runChild(
@@ -51,7 +48,7 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
     const [, listening] = await waitForOutput(playground, /Listening on (\d+)/, 30_000);
     playgroundUrl = `http://localhost:${listening}`;
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -75,21 +72,21 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
     const input = page.locator('[data-lexical-editor="true"][role="textbox"]');
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor({ timeout: 60_000 });
     await input.click();
-    await page.keyboard.type(command());
+    await page.keyboard.type(COMMAND);
     await page.locator('button[aria-label="Send Message"]').click();
 
     const preview = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Preview/ }).last();
-    await preview.waitFor({ timeout: 30_000 });
+    await preview.waitFor({ timeout: 60_000 });
     const invoiceButton = preview.getByRole('button', { name: /^Invoice \(\d+\)$/ });
     await invoiceButton.click();
 
     const result = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Created \d+ (of \d+ )?draft invoices/ }).last();
-    await result.waitFor({ timeout: 60_000 });
+    await result.waitFor({ timeout: 90_000 });
     const shown = [...(await result.innerText()).matchAll(/\b(1\d{5})\b/g)].map((m) => m[1]!);
     expect(shown.length).toBeGreaterThan(0);
     const inBusinessCentral = await bcInvoiceNumbers(app);
     for (const number of shown) expect(inBusinessCentral.has(number)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });

@@ -6,7 +6,7 @@ import { startBotHarness, USER_A, USER_B, type BotHarness } from './testing/bot-
 
 /** The local day (Copenhagen) with the most invoiceable appointments in the seeded data. */
 async function busiestDay(kit: InvoiceKit): Promise<string> {
-  const result = await queryUnbilled(kit.db, { businessId: kit.h.businessId, state: 'invoiceable', limit: 1 }, { now: new Date(), setup: kit.setup });
+  const result = await queryUnbilled(kit.db, { businessId: kit.h.businessId, state: 'invoiceable', limit: 1 }, { now: kit.h.clock(), setup: kit.setup });
   const day = [...result.byDay].sort((a, b) => b.count - a.count)[0];
   if (!day) throw new Error('the seed has nothing to invoice');
   return day.day;

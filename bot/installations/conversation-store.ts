@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../service/domain/clock';
 import { toIsoUtc, type Database, type Row } from '../../service/store';
 
 /** A conversation the bot can post into, with the Bot Framework reference kept as JSON text. */
@@ -40,7 +41,7 @@ function toStored(row: Row<'conversations'>): StoredConversation {
 export class ConversationStore {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   /**

@@ -1,7 +1,11 @@
+import { fixedClock } from '../../service/domain/clock';
 import { describeEachStore } from '../../service/store/testing/test-stores';
+import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { ConversationStore } from './conversation-store';
 import { handleInstallation } from './installation-event';
 import { summaryTargets } from './summary-targets';
+
+const clock = fixedClock(DEFAULT_TEST_NOW);
 
 const record = (id: string, teamId: string | null = null) => ({
   id,
@@ -16,7 +20,7 @@ const record = (id: string, teamId: string | null = null) => ({
 describeEachStore('bot installations', (getStore) => {
   it('stores a conversation on install, refreshes it, and removes it with its cards on uninstall', async () => {
     const db = getStore().db;
-    const store = new ConversationStore(db);
+    const store = new ConversationStore(db, clock);
     await handleInstallation(store, { kind: 'installed', conversation: { ...record('a:anna'), installedBy: 'anna-oid' } });
     await store.upsert({ ...record('a:anna'), serviceUrl: 'https://smba.trafficmanager.net/amer/' });
     expect(await store.get('a:anna')).toMatchObject({ installedBy: 'anna-oid', serviceUrl: 'https://smba.trafficmanager.net/amer/' });
@@ -30,7 +34,7 @@ describeEachStore('bot installations', (getStore) => {
   });
 
   it('a team uninstall removes every conversation of the team', async () => {
-    const store = new ConversationStore(getStore().db);
+    const store = new ConversationStore(getStore().db, clock);
     await store.upsert(record('19:general@thread', '19:general@thread'));
     await store.upsert(record('a:bo'));
     await handleInstallation(store, { kind: 'uninstalled', conversationId: '19:general@thread', teamId: '19:general@thread' });
@@ -56,7 +60,7 @@ describeEachStore('team installations', (getStore) => {
   ];
 
   it('a team install stores the team and one conversation per channel, each posting into its channel', async () => {
-    const store = new ConversationStore(getStore().db);
+    const store = new ConversationStore(getStore().db, clock);
     await handleInstallation(store, { kind: 'installed', conversation: install, team: { name: 'Klinik Ø', channels } });
     const stored = await store.all();
     expect(stored.map((c) => [c.id, c.conversationType, c.teamId, c.channelId, c.name]).sort()).toEqual([
@@ -75,7 +79,7 @@ describeEachStore('team installations', (getStore) => {
   });
 
   it('a renamed, created or deleted channel updates the rows; removing the app from the team removes them all', async () => {
-    const store = new ConversationStore(getStore().db);
+    const store = new ConversationStore(getStore().db, clock);
     await handleInstallation(store, { kind: 'installed', conversation: install, team: { name: 'Klinik', channels } });
     await store.upsert({ ...install, id: '19:booking@thread.tacv2;messageid=1', channelId: '19:booking@thread.tacv2' });
     await store.upsert({ ...record('a:bo'), name: 'Bo' });

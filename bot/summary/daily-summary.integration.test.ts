@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { zonedTimeToUtc } from '../../service/domain/zoned-time';
 import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
 import { IntervalScheduler } from '../../service/jobs/scheduler';
+import { FakeTimers } from '../../service/jobs/testing/fake-timers';
 import { silentLogger } from '../../service/logging/logger';
 import type { Database } from '../../service/store';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { queryUnbilled } from '../../service/unbilled';
 import type { BotServices, CardMessenger } from '../actions';
 import type { AdaptiveCardJson } from '../cards';
+import { addDays, parseIsoDate, type LocalDate } from '../commands/local-date';
 import { ConversationStore } from '../installations';
 import { postDailySummaries } from './post-daily-summary';
 import { dailySummaryTask } from './summary-task';
@@ -22,10 +24,15 @@ class RecordingMessenger implements CardMessenger {
 }
 
 const TARGETS = ['a:chat-anna', '19:general@thread.tacv2'];
+const ZONE = 'Europe/Copenhagen';
+
+/** A local time in Copenhagen on a calendar day: counting days on the calendar, so a clock change between is no matter. */
+const localTime = (date: LocalDate, hour: number) => zonedTimeToUtc({ ...date, hour, minute: 0 }, ZONE);
 
 describeEachStore('daily summary posting', (getStore, suite) => {
   let kit: InvoiceKit;
   let day: string;
+  let dayAfter: LocalDate;
   let now: Date;
 
   const services = (db: Kysely<Database>, clock: () => Date): BotServices => ({
@@ -42,12 +49,12 @@ describeEachStore('daily summary posting', (getStore, suite) => {
 
   beforeAll(async () => {
     kit = await startInvoiceKit(getStore().db);
-    const unbilled = await queryUnbilled(kit.db, { businessId: kit.h.businessId, state: 'unbilled', limit: 1 }, { now: new Date(), setup: kit.setup });
+    const unbilled = await queryUnbilled(kit.db, { businessId: kit.h.businessId, state: 'unbilled', limit: 1 }, { now: kit.h.now, setup: kit.setup });
     day = [...unbilled.byDay].sort((a, b) => b.count - a.count)[0]!.day;
-    const [y, m, d] = day.split('-').map(Number);
+    dayAfter = addDays(parseIsoDate(day)!, 1);
     // 08:00 local on the day after: the 07:30 summary covering `day` is due.
-    now = zonedTimeToUtc({ year: y!, month: m!, day: d! + 1, hour: 8, minute: 0 }, 'Europe/Copenhagen');
-    const conversations = new ConversationStore(kit.db);
+    now = localTime(dayAfter, 8);
+    const conversations = new ConversationStore(kit.db, () => now);
     for (const id of TARGETS) {
       await conversations.upsert({
         id,
@@ -70,15 +77,17 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     const other = (await suite.reopen()).db;
     const a = new RecordingMessenger();
     const b = new RecordingMessenger();
-    const depsA = { services: services(kit.db, () => now), messenger: a, conversations: new ConversationStore(kit.db) };
-    const depsB = { services: services(other, () => now), messenger: b, conversations: new ConversationStore(other) };
+    const depsA = { services: services(kit.db, () => now), messenger: a, conversations: new ConversationStore(kit.db, () => now) };
+    const depsB = { services: services(other, () => now), messenger: b, conversations: new ConversationStore(other, () => now) };
     await Promise.all([postDailySummaries(depsA), postDailySummaries(depsB)]);
 
     // Two schedulers (two processes) on one database keep ticking: nothing is posted twice.
-    const schedulers = [new IntervalScheduler({ db: kit.db }), new IntervalScheduler({ db: other })];
+    const timers = new FakeTimers(now);
+    const schedulers = [new IntervalScheduler({ db: kit.db, timers }), new IntervalScheduler({ db: other, timers })];
     schedulers[0]!.add(dailySummaryTask(depsA, 20), 0);
     schedulers[1]!.add(dailySummaryTask(depsB, 20), 0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A check every 20 ms for 300 ms: each one after the first posts finds the day posted.
+    await timers.advance(300, () => Promise.all(schedulers.map((s) => s.whenIdle())));
     await Promise.all(schedulers.map((s) => s.stop()));
 
     const sent = [...a.sent, ...b.sent];
@@ -93,18 +102,19 @@ describeEachStore('daily summary posting', (getStore, suite) => {
   it('posts only to the conversations the setup selects', async () => {
     kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, conversationIds: ['19:general@thread.tacv2'] } });
     const m = new RecordingMessenger();
-    await postDailySummaries({ services: services(kit.db, () => now), messenger: m, conversations: new ConversationStore(kit.db) });
+    await postDailySummaries({ services: services(kit.db, () => now), messenger: m, conversations: new ConversationStore(kit.db, () => now) });
     expect(m.sent.map((s) => s.conversationId)).toEqual(['19:general@thread.tacv2']);
   });
 
   it('skips an empty day unless postWhenEmpty, and posts nothing before the summary time', async () => {
-    const later = new Date(now.getTime() + 400 * 86_400_000);
+    // 08:00 local, 400 calendar days on: the seed has nothing that far ahead.
+    const later = localTime(addDays(dayAfter, 400), 8);
     const m = new RecordingMessenger();
-    const deps = { services: services(kit.db, () => later), messenger: m, conversations: new ConversationStore(kit.db) };
+    const deps = { services: services(kit.db, () => later), messenger: m, conversations: new ConversationStore(kit.db, () => later) };
     expect(await postDailySummaries(deps)).toMatchObject({ empty: true, posted: [] });
     expect(m.sent).toHaveLength(0);
 
-    const early = new Date(now.getTime() - 60 * 60_000);
+    const early = localTime(dayAfter, 7);
     expect((await postDailySummaries({ ...deps, services: services(kit.db, () => early) })).day).toBeUndefined();
     expect(m.sent).toHaveLength(0);
 

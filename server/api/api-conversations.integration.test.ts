@@ -23,7 +23,7 @@ const conversation = (id: string, conversationType: string, name: string | null,
 
 beforeAll(async () => {
   api = await startApiTestServer({ authenticator: auth });
-  const store = new ConversationStore(api.store.db);
+  const store = new ConversationStore(api.store.db, api.services.clock);
   await store.upsert(conversation('a:anna', 'personal', 'Anna Æbelø'));
   await store.upsert(conversation('a:nameless', 'personal', null));
   await store.upsert(conversation('19:chat@thread.v2', 'groupChat', 'Reception'));

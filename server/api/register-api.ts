@@ -60,7 +60,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const { services } = deps;
   const logger = services.logger.child({ component: 'api' });
   const authenticator =
-    deps.authenticator ?? createAuthenticator({ mode: services.config.mode, currentSetup: () => services.currentSetup() });
+    deps.authenticator ?? createAuthenticator({ mode: services.config.mode, currentSetup: () => services.currentSetup(), clock: services.clock });
   const runs = new RunGate(deps.maxConcurrentRuns ?? 2);
   const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
 

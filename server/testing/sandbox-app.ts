@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../service/config/config';
+import { clockFrom, type Clock } from '../../service/domain/clock';
 import { loadEnv } from '../../service/config/env-files';
 
 /*
@@ -31,6 +32,7 @@ export const CONFIG_VARIABLES = [
   'AAD_CLIENT_SECRET',
   'STATIC_ACCESS_TOKEN',
   'LOG_LEVEL',
+  'SANDBOX_CLOCK_START',
 ];
 
 /** A port nothing listens on right now: bind to 0, note the port, release it. */
@@ -82,13 +84,14 @@ export async function stopChild(started: ChildOutput, signal: NodeJS.Signals = '
 
 /** Resolves with the first match of `pattern` on stdout; rejects with the output if the process exits or hangs. */
 export async function waitForOutput(started: ChildOutput, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
+  // Elapsed time (monotonic), not the date: a guard against a hung child.
+  const deadline = performance.now() + timeoutMs;
   let exited = false;
   void started.exited.then(() => (exited = true));
   for (;;) {
     const match = started.stdout().match(pattern);
     if (match) return match;
-    if (exited || Date.now() > deadline) {
+    if (exited || performance.now() > deadline) {
       throw new Error(`no ${pattern} on stdout (${exited ? 'process exited' : 'timed out'}).\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -109,12 +112,24 @@ export interface SandboxApp {
   bcApiBaseUrl: string;
   /** The emulators' token (env/.env.sandbox). */
   token: string;
+  /** The instant the app, its seed and its emulators started at (SANDBOX_CLOCK_START); their time passes from there. */
+  now: Date;
+  /** The app's time as seen from the test (within its start-up time): for a browser's clock to agree with the server. */
+  clock: Clock;
   output: ChildOutput;
   stop(): Promise<void>;
 }
 
-/** `npm start` in the sandbox on free ports and a fresh SQLite file; resolves once it serves. */
-export async function startSandboxApp(timeoutMs = 60_000): Promise<SandboxApp> {
+export interface SandboxAppOptions {
+  /** SANDBOX_CLOCK_START: the app runs as of this instant, so what it shows does not depend on the day the test runs. */
+  now: Date;
+  /** A guard against a hung start, generous for a loaded machine. Default 120 s. */
+  timeoutMs?: number;
+}
+
+/** `npm start` in the sandbox on free ports and a fresh SQLite file, as of `now`; resolves once it serves. */
+export async function startSandboxApp(options: SandboxAppOptions): Promise<SandboxApp> {
+  const { now, timeoutMs = 120_000 } = options;
   const sandboxEnv = loadEnv({}, PROJECT_ROOT);
   const [port, graphPort, bcPort] = [await freePort(), await freePort(), await freePort()];
   const graphBaseUrl = `http://127.0.0.1:${graphPort}/v1.0`;
@@ -124,14 +139,23 @@ export async function startSandboxApp(timeoutMs = 60_000): Promise<SandboxApp> {
   const output = runChild(
     NODE_TSX[0]!,
     [...NODE_TSX.slice(1), 'server/main.ts'],
-    cleanEnv({ PORT: String(port), GRAPH_BASE_URL: graphBaseUrl, BC_API_BASE_URL: bcApiBaseUrl, DATABASE_URL: path.join(dir, 'bookings.db') }),
+    cleanEnv({
+      PORT: String(port),
+      GRAPH_BASE_URL: graphBaseUrl,
+      BC_API_BASE_URL: bcApiBaseUrl,
+      DATABASE_URL: path.join(dir, 'bookings.db'),
+      SANDBOX_CLOCK_START: now.toISOString(),
+    }),
   );
+  const starting = clockFrom(now);
   await waitForOutput(output, /Press Ctrl-C to stop/, timeoutMs);
   return {
     origin: `http://127.0.0.1:${port}`,
     graphBaseUrl,
     bcApiBaseUrl,
     token: sandboxEnv['STATIC_ACCESS_TOKEN'] ?? '',
+    now,
+    clock: starting,
     output,
     stop: async () => {
       await stopChild(output);

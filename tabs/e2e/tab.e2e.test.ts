@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../service/config/config';
+import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
 import { da } from '../src/i18n/messages-da';
@@ -20,6 +21,10 @@ const DIST_INDEX = path.join(PROJECT_ROOT, 'tabs', 'dist', 'index.html');
 const SCREENSHOTS =
   process.env['SCREENSHOTS'] === 'update' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'tab-screenshots-'));
 const VIEWPORT = { width: 1280, height: 800 };
+/** The server runs as of this instant, and every page's browser clock starts with the server's. */
+const NOW = DEFAULT_TEST_NOW;
+/** Guards, not performance criteria: a browser on a loaded machine is slow, a hang still fails. */
+const BROWSER_TEST_TIMEOUT_MS = 120_000;
 /** The Unbilled grid's page size. */
 const PAGE_SIZE = 50;
 
@@ -39,10 +44,11 @@ async function waitUntilLoaded(page: Page, name: PageName): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Waits for a condition; the timeout is a guard against a hang (elapsed time, not the date), generous for a loaded machine. */
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -54,6 +60,8 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 
   const open = async (name: PageName, options: BrowserContextOptions = {}, query = ''): Promise<Page> => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', ...options });
+    // The tab's "today" (Setup's card preview covers yesterday) is the server's, not the machine's; time flows on from there.
+    await context.clock.install({ time: app.clock() });
     const page = await context.newPage();
     await page.goto(`${app.origin}/tab/${name}${query}`);
     return page;
@@ -62,11 +70,11 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   beforeAll(async () => {
     if (!fs.existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: build the tab first with \`npm run build:tab\` (npm test does).`);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startSandboxApp();
+    app = await startSandboxApp({ now: NOW });
     await syncNow(app);
     customer = await customerWithAppointments(app, 3);
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -95,7 +103,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     await dialog.getByRole('button', { name: en.previewConfirm }).click();
 
     const result = page.getByRole('region', { name: en.runTitle });
-    await result.getByRole('status').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await result.getByRole('status').filter({ hasText: /^Done:/ }).waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS });
     const numbers = [...(await result.innerText()).matchAll(/Invoice (\S+)/g)].map((m) => m[1] ?? '');
     expect(numbers.length).toBeGreaterThan(0);
 
@@ -105,7 +113,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
       expect(invoice?.customerName).toBe(customer.name);
     }
     await page.context().close();
-  }, 90_000);
+  }, 2 * BROWSER_TEST_TIMEOUT_MS);
 
   it('shows the validation message next to a setup field with a bad value, and does not save it', async () => {
     const page = await open('setup');
@@ -123,7 +131,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     const stored = (await (await fetch(`${app.origin}/api/setup`)).json()) as { setup: { syncIntervalMinutes: number } };
     expect(stored.setup.syncIntervalMinutes).toBe(15);
     await page.context().close();
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('speaks Danish to a Danish browser, with Danish amounts', async () => {
     const page = await open('unbilled', { locale: 'da-DK' });
@@ -139,7 +147,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     const chosen = await open('setup', { locale: 'en-US' }, '?lang=da');
     await chosen.getByRole('heading', { name: da.setupTitle }).waitFor();
     await chosen.context().close();
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   describe.each(THEMES)('in the %s theme', (theme) => {
     it.each(PAGES)('%s has no serious or critical axe violations (and is screenshotted)', async (name) => {
@@ -158,6 +166,6 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
         .map((v) => `${v.impact} ${v.id} (${v.nodes.length}x): ${v.help}, e.g. ${v.nodes[0]?.html ?? ''}`);
       expect(severe).toEqual([]);
       await page.context().close();
-    }, 30_000);
+    }, BROWSER_TEST_TIMEOUT_MS);
   });
 });

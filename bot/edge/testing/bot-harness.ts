@@ -29,7 +29,7 @@ export interface BotHarness {
 export const USER_A = { id: '29:user-a', aadObjectId: '11111111-1111-1111-1111-111111111111' };
 export const USER_B = { id: '29:user-b', aadObjectId: '22222222-2222-2222-2222-222222222222' };
 
-/** The bot on a restify server (port 0) over the invoice kit's emulators, talking to a stand-in connector. */
+/** The bot on a restify server (port 0) over the invoice kit's emulators, talking to a stand-in connector; its clock is the kit's. */
 export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = kit.db, auth: BotAuthConfig = {}): Promise<BotHarness> {
   const connector = await startStandInConnector();
   const runner = kit.runner({ db });
@@ -42,8 +42,9 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
     staffNames: async () => new Map(),
     tab: TEST_TAB,
+    clock: kit.h.clock,
   };
-  const conversations = new ConversationStore(db);
+  const conversations = new ConversationStore(db, kit.h.clock);
   const adapter = createAdapter(auth, silentLogger);
   const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
   const actions = new BotActions(services, messenger, { pollMs: 50, minEditIntervalMs: 0 });
@@ -62,7 +63,7 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     activity: (extra, user = USER_A) => ({
       channelId: 'msteams',
       serviceUrl: connector.serviceUrl,
-      timestamp: new Date().toISOString(),
+      timestamp: kit.h.clock().toISOString(),
       locale: 'en-US',
       from: { id: user.id, name: 'Test User', aadObjectId: user.aadObjectId },
       recipient: { id: '28:bot', name: 'Bookings' },

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { PROJECT_ROOT } from '../../../service/config/config';
+import { systemClock, type Clock } from '../../../service/domain/clock';
 import { loadEnv, type Env } from '../../../service/config/env-files';
 import type { Setup } from '../../../service/setup/setup-schema';
 import { ApiError } from '../api-error';
@@ -19,6 +20,8 @@ export interface AuthenticatorOptions {
   verifier?: TokenVerifier;
   /** Where live mode reads AAD_CLIENT_ID, AAD_TENANT_ID, TAB_ENDPOINT, ALLOWED_TENANT_IDS. Default: env files + process environment. */
   env?: Env;
+  /** The live verifier's "now" for token lifetimes; default the real time. */
+  clock?: Clock;
 }
 
 /** Outside Teams in the sandbox (no Authorization header): a local identity that may do everything. */
@@ -32,14 +35,14 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   return match[1];
 }
 
-function liveVerifier(env: Env = loadEnv(process.env, PROJECT_ROOT)): TokenVerifier | undefined {
+function liveVerifier(clock: Clock, env: Env = loadEnv(process.env, PROJECT_ROOT)): TokenVerifier | undefined {
   const settings = readEntraSettings(env);
-  return settings ? new EntraTokenVerifier(settings) : undefined;
+  return settings ? new EntraTokenVerifier({ ...settings, clock }) : undefined;
 }
 
 /** The Teams SSO bearer token → the caller, with roles from the setup. */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
-  const verifier = options.verifier ?? (options.mode === 'live' ? liveVerifier(options.env) : undefined);
+  const verifier = options.verifier ?? (options.mode === 'live' ? liveVerifier(options.clock ?? systemClock, options.env) : undefined);
   const principalOf = async (token: string): Promise<Principal> => {
     if (verifier) return verifier.verify(token);
     // Never accept an unchecked token outside the sandbox.

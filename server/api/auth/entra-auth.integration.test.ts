@@ -1,3 +1,4 @@
+import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { meResponseSchema } from '../../../tabs/src/api/contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
 import { createAuthenticator } from './create-authenticator';
@@ -10,11 +11,18 @@ let entra: FakeEntra;
 let api: ApiTestServer;
 
 beforeAll(async () => {
-  entra = await startFakeEntra();
-  const verifier = new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost });
+  // Tokens are issued as the server's day starts, and checked by the server's clock.
+  entra = await startFakeEntra(DEFAULT_TEST_NOW);
+  const verifier = new EntraTokenVerifier({
+    clientId: CLIENT_ID,
+    tenantIds: [TENANT_ID],
+    tabHost: TAB_HOST,
+    authorityHost: entra.authorityHost,
+    clock: () => api.services.clock(),
+  });
   // The server's services exist only once it runs, so the setup is read through `api` at request time.
   const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier });
-  api = await startApiTestServer({ mode: 'live', authenticator });
+  api = await startApiTestServer({ mode: 'live', authenticator, now: DEFAULT_TEST_NOW });
 });
 afterAll(async () => {
   await api?.close();
@@ -35,7 +43,7 @@ test('a valid token reads GET /api/me as its caller', async () => {
 });
 
 test('an expired token is a 401 with its reason, and no stack', async () => {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(DEFAULT_TEST_NOW.getTime() / 1000);
   const res = await api.call('GET', '/api/me', bearer(await entra.sign({ iat: now - 7200, nbf: now - 7200, exp: now - 3600 })));
   expect(res.status).toBe(401);
   expect(errorOf(res)).toEqual({ code: 'unauthenticated', message: 'The sign-in token has expired; reopen the tab to sign in again' });

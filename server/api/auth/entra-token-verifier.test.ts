@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UnsecuredJWT } from 'jose';
+import { fixedClock } from '../../../service/domain/clock';
 import { defaultSetup } from '../../../service/setup/setup-schema';
+import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { ApiError } from '../api-error';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier, type EntraVerifierOptions } from './entra-token-verifier';
@@ -9,11 +11,14 @@ import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from '
 import { EntraUnreachableError, TokenRefusedError, type TokenRefusal } from './token-errors';
 
 const OTHER_TENANT = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+/** When the tokens are issued and checked: lifetimes are tested against this instant, not the real time. */
+const NOW = DEFAULT_TEST_NOW;
+const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 let entra: FakeEntra;
 let verifier: EntraTokenVerifier;
 
 const verifierFor = (options: Partial<EntraVerifierOptions> = {}) =>
-  new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost, ...options });
+  new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost, clock: fixedClock(NOW), ...options });
 
 async function refusal(token: string, by: EntraTokenVerifier = verifier): Promise<ApiError> {
   const err = await by.verify(token).then(
@@ -32,7 +37,7 @@ async function refusedFor(token: string): Promise<[TokenRefusal, number]> {
 }
 
 beforeAll(async () => {
-  entra = await startFakeEntra();
+  entra = await startFakeEntra(NOW);
   verifier = verifierFor();
 });
 afterAll(async () => {
@@ -73,7 +78,7 @@ test('another audience: 401', async () => {
 });
 
 test('expired beyond the 2-minute clock tolerance: 401; within it: accepted', async () => {
-  const now = Math.floor(Date.now() / 1000);
+  const now = NOW_SECONDS;
   const err = await refusal(await entra.sign({ iat: now - 7200, nbf: now - 7200, exp: now - 600 }));
   expect([err.status, err.message]).toEqual([401, 'The sign-in token has expired; reopen the tab to sign in again']);
   await expect(verifier.verify(await entra.sign({ exp: now - 60 }))).resolves.toMatchObject({ name: 'Anna Admin' });

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import type { Clock } from '../../../service/domain/clock';
 import type { EntraSettings } from './entra-settings';
 import type { Principal, TokenVerifier } from './identity';
 import { EntraUnreachableError, isKeyLookupError, refusalOf, TokenRefusedError } from './token-errors';
@@ -9,6 +10,8 @@ export interface EntraVerifierOptions extends EntraSettings {
   authorityHost?: string;
   /** Give up on fetching the keys after this long. Default 5 s. */
   jwksTimeoutMs?: number;
+  /** What "now" is when checking exp and nbf: the app's clock. */
+  clock: Clock;
 }
 
 const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
@@ -71,6 +74,7 @@ export class EntraTokenVerifier implements TokenVerifier {
         audience: this.audiences,
         issuer,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: this.options.clock(),
         requiredClaims: ['exp', 'tid'],
       }));
     } catch (err) {

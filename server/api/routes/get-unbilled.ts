@@ -13,6 +13,6 @@ export const getUnbilled = defineRoute({
     const request = unbilledRequestSchema.safeParse({ ...query, businessId: services.businessId });
     if (!request.success) throw ApiError.invalid('invalid_query', request.error.issues);
     const setup = await services.currentSetup();
-    return ok(await queryUnbilled(services.store.db, request.data, { now: new Date(), setup }));
+    return ok(await queryUnbilled(services.store.db, request.data, { now: services.clock(), setup }));
   },
 });

@@ -20,7 +20,7 @@ export const listConversations = defineRoute({
   path: '/api/conversations',
   role: 'reader',
   async handle({ services }) {
-    const stored = installedConversations(await new ConversationStore(services.store.db).all());
+    const stored = installedConversations(await new ConversationStore(services.store.db, services.clock).all());
     const conversations = stored.map((c) => {
       const type = kindOf(c);
       return { id: c.id, type, name: readableName(c, type) };

@@ -19,12 +19,14 @@ export interface FakeEntra {
   authorityHost: string;
   /** Key set requests served so far, by path. */
   requests: string[];
-  /** A v2.0 access token for CLIENT_ID in TENANT_ID, valid for an hour; `claims` override or add. */
+  /** A v2.0 access token for CLIENT_ID in TENANT_ID, issued at the fake's `now` and valid for an hour; `claims` override or add. */
   sign(claims?: JWTPayload, options?: SignOptions): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startFakeEntra(): Promise<FakeEntra> {
+/** `now`: when the tokens are issued (the verifier under test checks them against its own clock). */
+export async function startFakeEntra(now: Date): Promise<FakeEntra> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: KID, use: 'sig', alg: 'RS256' }] };
@@ -39,15 +41,14 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const { port } = server.address() as AddressInfo;
 
   const sign = async (claims: JWTPayload = {}, options: SignOptions = {}) => {
-    const now = Math.floor(Date.now() / 1000);
     const key: KeyLike = options.foreignKey ? foreign.privateKey : privateKey;
     const tid = typeof claims['tid'] === 'string' ? claims['tid'] : TENANT_ID;
     return new SignJWT({
       aud: CLIENT_ID,
       iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-      iat: now,
-      nbf: now,
-      exp: now + 3600,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: issuedAt + 3600,
       tid,
       oid: 'a1b2c3d4-0000-4000-8000-000000000001',
       name: 'Anna Admin',

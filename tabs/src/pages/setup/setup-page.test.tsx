@@ -95,6 +95,8 @@ describe('Setup page', () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage pollMs={5} />, { api, lang: 'da-DK' });
     await waitFor(() => expect(screen.getByTestId('card-preview').querySelector('.ac-adaptiveCard')).not.toBeNull());
+    // Yesterday in Copenhagen as of the tab's clock (DEFAULT_TEST_NOW, 25 Nov 2026), as the bot will post it.
+    expect(api.unbilledQueries).toContainEqual({ from: '2026-11-24', to: '2026-11-24', state: 'unbilled', limit: 500 });
     fireEvent.click(screen.getByRole('button', { name: 'Test forbindelse' }));
     expect(await screen.findByText(/Business Central: Forbundet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Synkroniser nu' }));

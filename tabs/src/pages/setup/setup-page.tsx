@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { SetupResponse } from '../../api/contract';
+import { useClock } from '../../app/clock-context';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { ErrorState } from '../../components/error-state';
@@ -50,6 +51,7 @@ type Notice = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'conflict' } | {
 export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   const styles = useStyles();
   const { api } = useServices();
+  const clock = useClock();
   const { t, locale } = useI18n();
   const loaded = useLoad(() => api.setup(), 'setup');
   const [stored, setStored] = useState<SetupResponse | null>(null);
@@ -85,7 +87,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   const timeZone = typeof values?.['dailySummary.timeZone'] === 'string' ? values['dailySummary.timeZone'] : 'Europe/Copenhagen';
   const cardKey = `${timeZone}|${locale.language}`;
   const cardRows = useLoad(async () => {
-    const day = yesterday(new Date(), timeZone);
+    const day = yesterday(clock(), timeZone);
     return api.unbilled({ from: day, to: day, state: 'unbilled', limit: 500 });
   }, cardKey);
   const preview = useMemo(() => {
@@ -96,13 +98,13 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
         timeZone,
         appId: props.appId ?? null,
         webUrl: `${window.location.origin}/tab/unbilled`,
-        now: new Date(),
+        now: clock(),
       });
       return { card, error: null };
     } catch (e) {
       return { card: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId]);
+  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId, clock]);
 
   if (loaded.error && !values) return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />;
   if (!values || !stored) return <LoadingState />;

@@ -9,7 +9,15 @@ function watching(api: FakeApi, recheckMs = 1) {
   return { watch, states, synced, phases: () => states.map((s) => (s.phase === 'active' || s.phase === 'ended' ? `${s.phase}:${s.run.state}` : s.phase)) };
 }
 
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs the watch's polls on fake time until none is left, then its promise ends. */
+async function finish(watched: Promise<void>): Promise<void> {
+  await jest.runAllTimersAsync();
+  await watched;
+}
+
+// The watch's waits are on jest's fake timers: each test moves time itself, so load cannot reorder its steps.
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
 
 describe('SyncWatch', () => {
   it('follows the sync the scheduler queued until it succeeds, then reports it once', async () => {
@@ -19,7 +27,7 @@ describe('SyncWatch', () => {
     api.syncedRows = [fakeRow(0)];
     api.beginSync();
     const w = watching(api);
-    await w.watch.start();
+    await finish(w.watch.start());
     expect(w.phases()).toEqual(['checking', 'active:queued', 'active:running', 'active:running', 'active:running', 'ended:succeeded']);
     expect(w.synced).toEqual(['sync-0:succeeded']);
     expect(api.rows.map((r) => r.id)).toEqual(['appt-0']);
@@ -29,7 +37,7 @@ describe('SyncWatch', () => {
     const api = new FakeApi([]);
     const spy = jest.spyOn(api, 'syncRun');
     const w = watching(api);
-    await w.watch.start();
+    await finish(w.watch.start());
     expect(w.phases()).toEqual(['checking', 'ended:succeeded']);
     expect(w.synced).toEqual([]);
     expect(spy).not.toHaveBeenCalled();
@@ -40,9 +48,9 @@ describe('SyncWatch', () => {
     api.syncHistory = [];
     const w = watching(api, 60_000);
     void w.watch.start();
-    await tick(5);
+    await jest.advanceTimersByTimeAsync(0);
     expect(w.phases()).toEqual(['checking', 'never']);
-    await w.watch.syncNow();
+    await finish(w.watch.syncNow());
     expect(w.phases().slice(2)).toEqual(['starting', 'active:running', 'ended:succeeded']);
     expect(api.syncStarts).toEqual(['sync-0']);
     expect(w.synced).toEqual(['sync-0:succeeded']);
@@ -53,9 +61,10 @@ describe('SyncWatch', () => {
     api.syncHistory = [];
     const w = watching(api, 2);
     const watched = w.watch.start();
-    await tick(5);
+    await jest.advanceTimersByTimeAsync(5);
+    expect(w.phases()).toEqual(['checking', 'never', 'never', 'never']);
     api.beginSync();
-    await watched;
+    await finish(watched);
     expect(w.phases().at(-1)).toBe('ended:succeeded');
     expect(w.synced).toEqual(['sync-0:succeeded']);
     expect(api.syncStarts).toEqual([]);
@@ -66,7 +75,7 @@ describe('SyncWatch', () => {
     api.syncFailure = 'appointments: Graph answered 403';
     api.beginSync();
     const w = watching(api);
-    await w.watch.start();
+    await finish(w.watch.start());
     const last = w.states.at(-1);
     expect(last?.phase === 'ended' && last.run.error).toBe('appointments: Graph answered 403');
     expect(w.synced).toEqual(['sync-1:failed']);
@@ -79,11 +88,13 @@ describe('SyncWatch', () => {
     const spy = jest.spyOn(api, 'syncRun');
     const w = watching(api);
     void w.watch.start();
-    await tick(10);
-    w.watch.stop();
+    await jest.advanceTimersByTimeAsync(10);
     const calls = spy.mock.calls.length;
-    await tick(20);
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(calls + 1);
+    expect(calls).toBeGreaterThan(5);
+    w.watch.stop();
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(spy.mock.calls.length).toBe(calls);
     expect(w.synced).toEqual([]);
     expect(w.phases().at(-1)).toBe('active:running');
   });

@@ -14,6 +14,14 @@ class NoResizeObserver {
 beforeAll(() => {
   Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
 });
+afterEach(() => jest.useRealTimers());
+
+/**
+ * Role queries inside a Fluent modal dialog include aria-hidden nodes: without layout (jsdom), tabster
+ * marks the open modal itself aria-hidden a moment after it opens, so whether a plain query finds it
+ * depends on how fast the test gets there. Chromium's accessibility tree is checked by tabs/e2e.
+ */
+const IN_MODAL = { hidden: true } as const;
 
 function rowCheckboxes(): HTMLElement[] {
   return screen.getAllByRole('checkbox', { name: /^Select Kunde/ });
@@ -69,22 +77,23 @@ describe('Unbilled page', () => {
     expect(screen.getByText(/Selected: 3 · DKK\s?1,350\.00/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
     await within(dialog).findByText('3 invoices for 3 customers');
     expect(api.previewed).toEqual([{ kind: 'ids', appointmentIds: ['appt-0', 'appt-1', 'appt-2'] }]);
     expect(api.started).toEqual([]);
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create invoices' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create invoices', ...IN_MODAL }));
     expect(await screen.findByText('Starting…')).toBeTruthy();
     expect(await screen.findByText('Done: 2 invoices created, 1 failed.')).toBeTruthy();
     expect(api.started).toEqual([{ kind: 'ids', appointmentIds: ['appt-0', 'appt-1', 'appt-2'] }]);
 
-    const link = screen.getByRole('link', { name: 'Open invoice S-INV103001 in Business Central' });
+    // The closing dialog hides the rest of the page from the accessibility tree until it is gone: wait for the link to be reachable.
+    const link = await screen.findByRole('link', { name: 'Open invoice S-INV103001 in Business Central' });
     expect(link.textContent).toBe('Invoice S-INV103001');
     fireEvent.click(link);
     expect(opened).toEqual(['https://businesscentral.dynamics.com/?page=43&invoice=0']);
     expect(screen.getByText(/Customer is blocked in Business Central/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
   });
 
   it('selects all matching the filter and sends the filter, not ids', async () => {
@@ -98,7 +107,7 @@ describe('Unbilled page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Select all 7 matching the filter' }));
     expect(screen.getByText('All 7 appointments matching the filter are selected.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
-    await screen.findByRole('dialog');
+    await screen.findByRole('dialog', IN_MODAL);
     expect(api.previewed).toEqual([{ kind: 'filter', from: '2026-11-01' }]);
   });
 
@@ -116,6 +125,8 @@ describe('Unbilled page', () => {
   });
 
   it('on a fresh install follows the first sync with its progress, then shows the rows it brought', async () => {
+    // Polls on fake time (Testing Library's waits advance it): that no poll follows the end is then certain, not a matter of how long one slept.
+    jest.useFakeTimers();
     const api = new FakeApi([]);
     api.syncHistory = [];
     api.syncPollsBeforeDone = 4;
@@ -130,7 +141,7 @@ describe('Unbilled page', () => {
     expect(api.unbilledQueries).toHaveLength(2);
     expect(api.catalogCalls).toBe(2);
     const polls = syncRun.mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await act(() => jest.advanceTimersByTimeAsync(60_000));
     expect(syncRun.mock.calls.length).toBe(polls);
   });
 
@@ -143,6 +154,7 @@ describe('Unbilled page', () => {
   });
 
   it('stops asking for the sync when the page closes', async () => {
+    jest.useFakeTimers();
     const api = new FakeApi([]);
     api.syncPollsBeforeDone = 1_000;
     api.beginSync();
@@ -151,8 +163,8 @@ describe('Unbilled page', () => {
     await screen.findByText(/Syncing with Bookings… \d+%/);
     page.unmount();
     const polls = syncRun.mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(syncRun.mock.calls.length).toBeLessThanOrEqual(polls + 1);
+    await act(() => jest.advanceTimersByTimeAsync(60_000));
+    expect(syncRun.mock.calls.length).toBe(polls);
   });
 
   it('says when Bookings has never been synced and syncs on request', async () => {
