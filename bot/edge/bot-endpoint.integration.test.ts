@@ -78,13 +78,13 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
 
   it('refuses a user who is not an invoicer: refusal card, nothing created', async () => {
     const { verb, data } = await preview(`invoice ${day}`);
-    kit.setSetup({ roles: { admins: [], invoicers: ['33333333-3333-3333-3333-333333333333'] } });
+    kit.setSetup({ roles: { admins: [], invoicers: ['33333333-3333-3333-3333-333333333333'], unmatched: [] } });
     try {
       const r = await invoke(bot, USER_A, 'i-refused', verb, data, 'manual');
       expect(r.status).toBe(200);
       expect(JSON.stringify(r.body)).toMatch(/not allowed|may not|permission/i);
     } finally {
-      kit.setSetup({ roles: { admins: [], invoicers: [] } });
+      kit.setSetup({ roles: { admins: [], invoicers: [], unmatched: [] } });
     }
     expect(await runCount()).toBe(0);
     expect(kit.bcInvoices()).toHaveLength(0);

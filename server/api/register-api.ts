@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import type { AppServices } from '../../service/app/app-services';
 import { PROJECT_ROOT } from '../../service/config/config';
+import type { Env } from '../../service/config/env-files';
 import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
 import { ApiError } from './api-error';
 import { createAuthenticator } from './auth/create-authenticator';
@@ -27,6 +28,10 @@ export interface ApiDeps {
   maxBodyBytes?: number;
   /** The Vite build output. Default tabs/dist. */
   tabDir?: string;
+  /** Where the default authenticator reads AAD_* settings (default: env files + process environment). */
+  env?: Env;
+  /** The time tokens are checked at (tests fix it). */
+  clock?: () => Date;
 }
 
 const NO_INPUT = z.strictObject({});
@@ -59,8 +64,17 @@ function pathParams(req: restify.Request): Record<string, string> {
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const { services } = deps;
   const logger = services.logger.child({ component: 'api' });
+  const { security } = services.config;
   const authenticator =
-    deps.authenticator ?? createAuthenticator({ mode: services.config.mode, currentSetup: () => services.currentSetup() });
+    deps.authenticator ??
+    createAuthenticator({
+      mode: services.config.mode,
+      currentSetup: () => services.currentSetup(),
+      authorityHost: security.entraAuthorityHost,
+      ...(security.bootstrapAdminOid ? { bootstrapAdminOid: security.bootstrapAdminOid } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    });
   const runs = new RunGate(deps.maxConcurrentRuns ?? 2);
   const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
 

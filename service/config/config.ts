@@ -20,6 +20,11 @@ const rawSchema = z
     AAD_CLIENT_SECRET: nonEmpty.optional(),
     STATIC_ACCESS_TOKEN: nonEmpty.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // National clouds have their own Entra and Bot Framework hosts; tests point these at local stand-ins.
+    ENTRA_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+    BOT_OPENID_METADATA_URL: url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    BOOTSTRAP_ADMIN_OID: z.guid({ error: 'must be the first admin\'s Entra object id (a GUID)' }).transform((v) => v.toLowerCase()).optional(),
+    HOST: nonEmpty.optional(),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) => {
@@ -48,6 +53,13 @@ export interface Config {
     | { mode: 'static'; token: string }
     | { mode: 'msal'; tenantId: string; clientId: string; clientSecret: string };
   logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
+  security: {
+    entraAuthorityHost: string;
+    botOpenIdMetadataUrl: string;
+    bootstrapAdminOid: string | undefined;
+  };
+  /** The interface the app listens on: sandbox mode binds loopback unless HOST says otherwise (with a loud warning). */
+  host: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +103,12 @@ export function parseConfig(env: Env, rootDir: string): Config {
         ? { mode: 'static', token: e.STATIC_ACCESS_TOKEN! }
         : { mode: 'msal', tenantId: e.AAD_TENANT_ID!, clientId: e.AAD_CLIENT_ID!, clientSecret: e.AAD_CLIENT_SECRET! },
     logLevel: e.LOG_LEVEL,
+    security: {
+      entraAuthorityHost: e.ENTRA_AUTHORITY_HOST,
+      botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      bootstrapAdminOid: e.BOOTSTRAP_ADMIN_OID,
+    },
+    host: e.HOST,
   };
 }
 

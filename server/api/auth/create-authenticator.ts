@@ -1,13 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { PROJECT_ROOT } from '../../../service/config/config';
 import { loadEnv, type Env } from '../../../service/config/env-files';
+import { rolesFor, type RolePolicy } from '../../../service/identity/roles';
 import type { Setup } from '../../../service/setup/setup-schema';
 import { ApiError } from '../api-error';
 import { decodeUnverified } from './decode-unverified';
 import { readEntraSettings } from './entra-settings';
 import { EntraTokenVerifier } from './entra-token-verifier';
 import type { Authenticator, Identity, Principal, TokenVerifier } from './identity';
-import { rolesFor } from './roles';
 
 export interface AuthenticatorOptions {
   mode: 'sandbox' | 'live';
@@ -19,9 +19,15 @@ export interface AuthenticatorOptions {
   verifier?: TokenVerifier;
   /** Where live mode reads AAD_CLIENT_ID, AAD_TENANT_ID, TAB_ENDPOINT, ALLOWED_TENANT_IDS. Default: env files + process environment. */
   env?: Env;
+  /** ENTRA_AUTHORITY_HOST (national clouds, tests). */
+  authorityHost?: string;
+  /** BOOTSTRAP_ADMIN_OID. */
+  bootstrapAdminOid?: string;
+  /** The time tokens are checked at (tests fix it). */
+  clock?: () => Date;
 }
 
-/** Outside Teams in the sandbox (no Authorization header): a local identity that may do everything. */
+/** Outside Teams in the sandbox (no Authorization header): the person at this machine, an operator. */
 export const SANDBOX_IDENTITY: Identity = { id: 'dev-user', name: 'Sandbox User', roles: ['admin', 'invoicer', 'reader'] };
 
 function bearerToken(headers: IncomingHttpHeaders): string | undefined {
@@ -32,14 +38,20 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   return match[1];
 }
 
-function liveVerifier(env: Env = loadEnv(process.env, PROJECT_ROOT)): TokenVerifier | undefined {
-  const settings = readEntraSettings(env);
-  return settings ? new EntraTokenVerifier(settings) : undefined;
+/** The caller's id as the setup's role lists name it (see Identity.id). */
+function listIdOf(principal: Principal, home: string | undefined): string {
+  const { tenantId, objectId } = principal.user;
+  return tenantId === home ? objectId : `${tenantId}/${objectId}`;
 }
 
-/** The Teams SSO bearer token → the caller, with roles from the setup. */
+/** The Teams SSO bearer token → the caller, with roles from the one rule (service/identity/roles.ts). */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
-  const verifier = options.verifier ?? (options.mode === 'live' ? liveVerifier(options.env) : undefined);
+  const env = options.env ?? (options.verifier ? {} : loadEnv(process.env, PROJECT_ROOT));
+  const settings = readEntraSettings(env);
+  const verifier =
+    options.verifier ??
+    (options.mode === 'live' && settings ? new EntraTokenVerifier({ ...settings, ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}), ...(options.clock ? { clock: options.clock } : {}) }) : undefined);
+  const configuredHome = env['AAD_TENANT_ID']?.trim().toLowerCase() || undefined;
   const principalOf = async (token: string): Promise<Principal> => {
     if (verifier) return verifier.verify(token);
     // Never accept an unchecked token outside the sandbox.
@@ -54,12 +66,14 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
         throw new ApiError('unauthenticated', 'Sign in: open the app in Teams (the API needs its single sign-on token)');
       }
       const principal = await principalOf(token);
-      const setup = await options.currentSetup();
+      // A sandbox without AAD_TENANT_ID: the developer's own Teams tenant is the home one.
+      const home = configuredHome ?? (options.mode === 'sandbox' && !options.verifier ? principal.user.tenantId : undefined);
+      const policy: RolePolicy = { homeTenantId: home, ...(options.bootstrapAdminOid ? { bootstrapAdminOid: options.bootstrapAdminOid } : {}) };
       return {
-        id: principal.id,
-        name: principal.name,
+        id: listIdOf(principal, home),
+        name: principal.user.name,
         ...(principal.email ? { email: principal.email } : {}),
-        roles: rolesFor(principal, setup.roles),
+        roles: rolesFor(principal.user, await options.currentSetup(), policy),
       };
     },
   };

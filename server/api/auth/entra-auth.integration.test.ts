@@ -2,7 +2,7 @@ import { meResponseSchema } from '../../../tabs/src/api/contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier } from './entra-token-verifier';
-import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from './testing/fake-entra';
+import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_CLOCK, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
 
 /* The real API server in live mode, verifying Teams SSO tokens against a local stand-in for Entra's keys. */
 
@@ -11,9 +11,9 @@ let api: ApiTestServer;
 
 beforeAll(async () => {
   entra = await startFakeEntra();
-  const verifier = new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost });
+  const verifier = new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost, clock: TOKEN_CLOCK });
   // The server's services exist only once it runs, so the setup is read through `api` at request time.
-  const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier });
+  const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   api = await startApiTestServer({ mode: 'live', authenticator });
 });
 afterAll(async () => {
@@ -35,7 +35,7 @@ test('a valid token reads GET /api/me as its caller', async () => {
 });
 
 test('an expired token is a 401 with its reason, and no stack', async () => {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(TOKEN_TIME.getTime() / 1000);
   const res = await api.call('GET', '/api/me', bearer(await entra.sign({ iat: now - 7200, nbf: now - 7200, exp: now - 3600 })));
   expect(res.status).toBe(401);
   expect(errorOf(res)).toEqual({ code: 'unauthenticated', message: 'The sign-in token has expired; reopen the tab to sign in again' });

@@ -44,6 +44,13 @@ export interface ApiTestServerOptions {
   authenticator?: Authenticator;
   maxConcurrentRuns?: number;
   tabDir?: string;
+  /** ENTRA_AUTHORITY_HOST: a local stand-in for Entra's keys. */
+  entraAuthorityHost?: string;
+  bootstrapAdminOid?: string;
+  /** AAD_CLIENT_ID, AAD_TENANT_ID, ALLOWED_TENANT_IDS, TAB_ENDPOINT for the default authenticator. */
+  env?: Record<string, string>;
+  /** The time tokens are checked at. */
+  clock?: () => Date;
 }
 
 /**
@@ -62,6 +69,12 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     bc: { apiBaseUrl: harness.bcApiBaseUrl, companyId: harness.companyId },
     auth: { mode: 'static', token: harness.token },
     logLevel: 'silent',
+    security: {
+      entraAuthorityHost: options.entraAuthorityHost ?? 'https://login.microsoftonline.com',
+      botOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      bootstrapAdminOid: options.bootstrapAdminOid,
+    },
+    host: undefined,
   };
   const store = await openStore(config.store);
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
@@ -71,6 +84,8 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),
     ...(options.maxConcurrentRuns !== undefined ? { maxConcurrentRuns: options.maxConcurrentRuns } : {}),
     tabDir: options.tabDir ?? path.join(dir, 'no-tab-build'),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   };
   const server: restify.Server = createHttpServer({
     logger: silentLogger,
