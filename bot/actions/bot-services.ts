@@ -5,6 +5,7 @@ import type { SyncRunner } from '../../service/jobs/sync-job';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
+import type { BotRolePolicy } from './bot-roles';
 
 /**
  * The slice of AppServices the bot uses: narrow, so tests can hand it the emulator-backed
@@ -21,6 +22,8 @@ export interface BotServices {
   staffNames(): Promise<ReadonlyMap<string, string>>;
   /** Where "Open Unbilled Bookings" leads. */
   tab: TabLinkOptions;
+  /** The home tenant and first admin, for the one role rule. */
+  roles: BotRolePolicy;
   clock?: () => Date;
 }
 

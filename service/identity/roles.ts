@@ -11,6 +11,12 @@ export interface RolePolicy {
 
 const ALL: Role[] = ['admin', 'invoicer', 'reader'];
 
+/** The setup names no one and the caller has no app roles: the first admin is still to be decided. */
+export function isFirstRun(setup: Pick<Setup, 'roles'>, appRoles: readonly string[]): boolean {
+  const { admins, invoicers, unmatched } = setup.roles;
+  return admins.length === 0 && invoicers.length === 0 && unmatched.length === 0 && appRoles.length === 0;
+}
+
 /** A setup entry is `<oid>` (a user of the home tenant) or `<tid>/<oid>` (of another allowed tenant). */
 function entryMatches(entry: string, tenantId: string, objectId: string, home: string | undefined): boolean {
   const [first, second] = entry.trim().toLowerCase().split('/');
@@ -31,9 +37,8 @@ export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy
   const objectId = identity.objectId.toLowerCase();
   const home = policy.homeTenantId?.toLowerCase();
   const appRoles = new Set(identity.appRoles.map((r) => r.toLowerCase()));
-  const { admins, invoicers, unmatched } = setup.roles;
-  const firstRun = admins.length === 0 && invoicers.length === 0 && unmatched.length === 0 && appRoles.size === 0;
-  if (firstRun) {
+  const { admins, invoicers } = setup.roles;
+  if (isFirstRun(setup, identity.appRoles)) {
     const homeMember = home !== undefined && tenantId === home && !identity.guest;
     const named = policy.bootstrapAdminOid?.toLowerCase();
     const first = named === undefined ? homeMember : homeMember && objectId === named;
