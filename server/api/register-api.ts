@@ -16,6 +16,7 @@ import { mapServiceError } from './map-service-error';
 import type { Route } from './route';
 import { API_ROUTES } from './routes';
 import { RunGate } from './run-gate';
+import type { RateLimiter } from '../http/rate-limiter';
 import { createStaticTab } from './static-tab';
 
 export interface ApiDeps {
@@ -32,6 +33,15 @@ export interface ApiDeps {
   env?: Env;
   /** The time tokens are checked at (tests fix it). */
   clock?: () => Date;
+  /** Mutating requests per signed-in user (createHttpServer supplies one). */
+  perUser?: RateLimiter;
+}
+
+/** A user over their rate of changes: 429 with the seconds until their window resets. */
+class RateLimitedError extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('busy', 'You are sending too many changes; try again shortly');
+  }
 }
 
 const NO_INPUT = z.strictObject({});
@@ -86,7 +96,8 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       return;
     }
     if (known.status >= 500) logger.error({ err, method: req.method, url: req.url }, 'API request failed');
-    sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': '5' } : {});
+    const retryAfter = known instanceof RateLimitedError ? known.retryAfterSeconds : 5;
+    sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': String(retryAfter) } : {});
   };
 
   const handlerOf = (route: Route): Handler => async (req, res) => {
@@ -94,6 +105,10 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       const identity = await authenticator.authenticate(req.headers);
       if (!identity.roles.includes(route.role)) {
         throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
+      }
+      if (HAS_BODY.has(route.method) && deps.perUser) {
+        const rate = deps.perUser.take(identity.id);
+        if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
       }
       const params = pathParams(req);
       const query = parseWith(route.query ?? NO_INPUT, queryParams(req.url), 'invalid_query');

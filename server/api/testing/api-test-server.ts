@@ -99,7 +99,8 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     const body = callOptions.raw ?? (callOptions.json === undefined ? undefined : JSON.stringify(callOptions.json));
     const res = await fetch(`${origin}${urlPath}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
+      // As the tab does: every change is sent as JSON, an empty one too.
+      headers: { ...(body === undefined && !['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
       ...(body === undefined ? {} : { body }),
     });
     const text = await res.text();
