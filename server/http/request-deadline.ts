@@ -24,8 +24,7 @@ export function applyTimeouts(server: Server, timeouts: Timeouts): void {
       if (!req.complete) req.socket.destroy();
     }, timeouts.requestMs);
     timer.unref();
-    const clear = () => clearTimeout(timer);
-    req.once('end', clear);
-    req.once('close', clear);
+    // Not on 'close': that comes with the answer, and an answer sent early (a 401) must not keep a dribbling body alive.
+    req.once('end', () => clearTimeout(timer));
   });
 }

@@ -8,7 +8,8 @@ import type { Config } from '../../../service/config/config';
 import { silentLogger } from '../../../service/logging/logger';
 import { openStore, type AppStore } from '../../../service/store';
 import { startSyncHarness, type SyncHarness } from '../../../service/sync/testing/sync-harness';
-import { createHttpServer, listen } from '../../http-server';
+import { createHttpServer, listen, type HttpLimits } from '../../http-server';
+import type { Timeouts } from '../../http/request-deadline';
 import { apiErrorSchema, type ApiErrorBody } from '../../../tabs/src/api/contract';
 import type { Authenticator } from '../auth/identity';
 import type { ApiDeps } from '../register-api';
@@ -19,6 +20,8 @@ export interface ApiTestServer {
   services: AppServices;
   harness: SyncHarness;
   store: AppStore;
+  /** The restify server, for the routes it registered. */
+  server: restify.Server;
   /** fetch against the server: a JSON body is sent as such; the answer's raw text and parsed JSON. */
   call(method: string, urlPath: string, options?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
@@ -49,8 +52,10 @@ export interface ApiTestServerOptions {
   bootstrapAdminOid?: string;
   /** AAD_CLIENT_ID, AAD_TENANT_ID, ALLOWED_TENANT_IDS, TAB_ENDPOINT for the default authenticator. */
   env?: Record<string, string>;
-  /** The time tokens are checked at. */
+  /** The time tokens are checked at, and the rate limiters' clock. */
   clock?: () => Date;
+  limits?: HttpLimits;
+  timeouts?: Timeouts;
 }
 
 /**
@@ -91,6 +96,9 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     logger: silentLogger,
     health: { mode: config.mode, store: 'sqlite', ping: async () => undefined },
     api,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const port = await listen(server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
@@ -118,6 +126,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     services,
     harness,
     store,
+    server,
     call,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
