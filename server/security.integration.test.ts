@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { meResponseSchema } from '../tabs/src/api/contract';
 import { CLIENT_ID, startFakeEntra, TENANT_ID, TOKEN_CLOCK, type FakeEntra } from './api/auth/testing/fake-entra';
 import { errorOf, startApiTestServer, type ApiTestServer } from './api/testing/api-test-server';
@@ -25,6 +26,7 @@ beforeAll(async () => {
     entraAuthorityHost: entra.authorityHost,
     env: { AAD_CLIENT_ID: CLIENT_ID, AAD_TENANT_ID: TENANT_ID, ALLOWED_TENANT_IDS: PARTNER },
     clock: TOKEN_CLOCK,
+    timeouts: { headersMs: 1000, requestMs: 500 },
     limits: { perAddress: { limit: 10_000, windowMs: 60_000 }, perUser: { limit: 3, windowMs: 60_000 } },
   });
 });
@@ -109,6 +111,17 @@ test.each([['/'], ['/api/health'], ['/api/no-such-thing']])('%s carries CSP with
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+});
+
+test('a slow body is cut off, not held for minutes', async () => {
+  const { port } = new URL(api.origin);
+  const socket = net.connect(Number(port), '127.0.0.1');
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.resume();
+  socket.write(`POST /api/sync HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`);
+  // Nothing more is sent: the server, not the test, must end it.
+  await closed;
+  expect(socket.destroyed).toBe(true);
 });
 
 describe('sandbox binding', () => {

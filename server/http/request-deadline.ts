@@ -19,7 +19,11 @@ export function applyTimeouts(server: Server, timeouts: Timeouts): void {
   server.requestTimeout = timeouts.requestMs;
   // An idle connection (no bytes either way) is dropped; long enough for the slowest handler (a connection test).
   server.on('connection', (socket) => socket.setTimeout(2 * timeouts.requestMs, () => socket.destroy()));
-  server.prependListener('request', (req) => {
+  server.prependListener('request', (req, res) => {
+    // Answered before its body arrived (a refused token, a bad content type): the rest is not waited for.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     const timer = setTimeout(() => {
       if (!req.complete) req.socket.destroy();
     }, timeouts.requestMs);
