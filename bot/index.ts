@@ -4,6 +4,7 @@ import { loadEnv } from '../service/config/env-files';
 import { PROJECT_ROOT } from '../service/config/config';
 import type { ScheduledTask } from '../service/jobs/scheduler';
 import { BotActions, type BotServices, type RunWatchOptions } from './actions';
+import { readTenants } from '../service/identity/tenants';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
 import { ConversationStore } from './installations';
 import { dailySummaryTask } from './summary';
@@ -49,6 +50,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     if (err instanceof BotAuthConfigError) return registerDisabledBot(server, app, err.message);
     throw err;
   }
+  const tenants = readTenants(env, app.config.mode);
   const services: BotServices = {
     db: app.store.db,
     logger: app.logger.child({ component: 'bot' }),
@@ -59,13 +61,15 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     staffNames: () => app.catalog.staffNames(),
     tab: readTabLinks(env, app.config.port),
     clock: app.clock,
+    roles: { homeTenantId: tenants.home, bootstrapAdminOid: app.config.security.bootstrapAdminOid, sandboxAnyTenant: tenants.anyInSandbox },
     ...options.services,
   };
+  const { mode } = app.config;
   const conversations = new ConversationStore(services.db, services.clock);
-  const adapter = createAdapter(auth, services.logger);
-  const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
+  const bot = createAdapter(auth, services.logger, { openIdMetadataUrl: app.config.security.botOpenIdMetadataUrl });
+  const messenger = new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', conversations, { tenants, mode });
   const actions = new BotActions(services, messenger, options.watch);
-  mountBot(server, adapter, new BookingsBot(actions, conversations, services.logger));
+  mountBot(server, { ...bot, tenants, mode, logger: services.logger }, new BookingsBot(actions, conversations, services.logger));
   return {
     summaryTask: dailySummaryTask({ services, messenger, conversations }, options.summaryCheckMs),
     idle: () => actions.idle(),

@@ -3,6 +3,10 @@ import type { Logger } from '../service/logging/logger';
 import { registerApi, type ApiDeps } from './api/register-api';
 import { registerLegalPages } from './legal/legal-pages';
 import { registerSignInPages, signInPagesOptions, type SignInPagesOptions } from './sign-in/sign-in-pages';
+import { RateLimiter, type RateLimit } from './http/rate-limiter';
+import { applyTimeouts, DEFAULT_TIMEOUTS, type Timeouts } from './http/request-deadline';
+import { guardRequest } from './http/request-guard';
+import { securityHeaders } from './http/security-headers';
 
 export interface HealthSource {
   mode: 'sandbox' | 'live';
@@ -11,6 +15,18 @@ export interface HealthSource {
   ping(): Promise<void>;
 }
 
+export interface HttpLimits {
+  /** Every /api/ request, per client address, before authentication. Default 600 a minute. */
+  perAddress: RateLimit;
+  /** Mutating API requests per signed-in user. Default 60 a minute. */
+  perUser: RateLimit;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  perAddress: { limit: 600, windowMs: 60_000 },
+  perUser: { limit: 60, windowMs: 60_000 },
+};
+
 export interface HttpServerDeps {
   health: HealthSource;
   logger: Logger;
@@ -18,30 +34,80 @@ export interface HttpServerDeps {
   api: ApiDeps;
   /** The SSO consent window's pages. Default: in live mode, from the Entra settings in the environment. */
   signIn?: SignInPagesOptions;
+  limits?: HttpLimits;
+  timeouts?: Timeouts;
+  /** The rate limiters' clock. Default: the system clock. */
+  clock?: () => Date;
 }
+
+type Next = (err?: false) => void;
 
 /** The process's one HTTP server: the tab's JSON API, the bot endpoint and the built tab all hang off it. */
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
+  const mode = deps.health.mode;
+  const clock = deps.clock ?? (() => new Date());
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const perAddress = new RateLimiter(limits.perAddress, clock);
+  const headers = securityHeaders(mode);
   const server = restify.createServer({
     name: 'bookings-invoicing',
     handleUncaughtExceptions: false,
     // Bookings appointment ids run past find-my-way's default of 100 characters.
     maxParamLength: 1024,
   });
+  applyTimeouts(server.server, deps.timeouts ?? DEFAULT_TIMEOUTS);
+
+  // Before routing, so every answer (404s and the router's own refusals included) carries the headers.
+  server.pre((req: restify.Request, res: restify.Response, next: Next) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith('/api/')) return next();
+    const refuse = (status: number, code: string, message: string, extra: Record<string, string> = {}) => {
+      for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
+      res.setHeader('connection', 'close');
+      res.send(status, { error: { code, message } });
+      return next(false);
+    };
+    const rate = perAddress.take(req.socket.remoteAddress ?? 'unknown');
+    if (!rate.ok) return refuse(429, 'busy', 'Too many requests; try again shortly', { 'retry-after': String(rate.retryAfterSeconds) });
+    // The bot endpoint has checks of its own (Bot Framework token, JSON, tenant, serviceUrl).
+    if (path === '/api/messages') return next();
+    const guard = guardRequest(req, mode);
+    if (!guard.ok) return refuse(guard.status, guard.code, guard.message);
+    return next();
+  });
+
   server.get('/api/health', async (_req, res) => {
-    const { mode, store } = deps.health;
+    const { mode: healthMode, store } = deps.health;
     try {
       await deps.health.ping();
-      res.send(200, { status: 'ok', mode, store });
+      res.send(200, { status: 'ok', mode: healthMode, store });
     } catch (e) {
       deps.logger.error({ err: e }, 'health check: database unreachable');
-      res.send(503, { status: 'unavailable', mode, store });
+      res.send(503, { status: 'unavailable', mode: healthMode, store });
     }
   });
   registerLegalPages(server);
-  registerSignInPages(server, deps.signIn ?? signInPagesOptions(deps.health.mode, deps.api.tabDir));
-  registerApi(server, deps.api);
+  registerSignInPages(server, deps.signIn ?? signInPagesOptions(deps.health.mode, deps.api.services.config.security.entraAuthorityHost, deps.api.tabDir));
+  registerApi(server, { ...deps.api, perUser: deps.api.perUser ?? new RateLimiter(limits.perUser, clock) });
   return server;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+/**
+ * Where to listen: the sandbox trusts its callers (no token, a local development identity), so it
+ * binds loopback unless HOST says otherwise, and then warns loudly. Live mode listens on HOST, or
+ * every interface (behind the platform's TLS front end).
+ */
+export function listenHost(mode: 'sandbox' | 'live', host: string | undefined, warn: (message: string) => void): string | undefined {
+  if (mode === 'live') return host;
+  if (host === undefined || host === LOOPBACK || host === 'localhost' || host === '::1') return host ?? LOOPBACK;
+  warn(
+    `WARNING: sandbox mode listening on ${host} (HOST). The sandbox accepts unauthenticated requests with every role: ` +
+      'anyone who can reach this address can read customer data and create invoices. Use it only on a network you trust.',
+  );
+  return host;
 }
 
 export function listen(server: restify.Server, port: number, host?: string): Promise<number> {

@@ -7,7 +7,7 @@ import { realTimers } from '../service/jobs/timers';
 import { createLogger } from '../service/logging/logger';
 import { openStore } from '../service/store';
 import { startSandbox } from '../sandbox/start-sandbox';
-import { createHttpServer, listen } from './http-server';
+import { createHttpServer, listen, listenHost } from './http-server';
 import { registerBot } from '../bot';
 
 /** `npm start`: the composition root. Sandbox mode also starts the two emulators, seeded. */
@@ -72,7 +72,11 @@ async function main(): Promise<void> {
   const bot = registerBot(server, app);
   scheduler.add(bot.summaryTask);
   closers.push(() => bot.stop());
-  const port = await listen(server, config.port);
+  const host = listenHost(config.mode, config.host, (message) => {
+    logger.warn({ host: config.host }, message);
+    process.stderr.write(`\n${message}\n\n`);
+  });
+  const port = await listen(server, config.port, host);
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const origin = `http://localhost:${port}`;

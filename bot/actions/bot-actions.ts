@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from '../cards';
-import type { CardActionRequest, EmailLookup, MessageRequest } from './bot-request';
+import type { CardActionRequest, GuestLookup, MessageRequest } from './bot-request';
 import type { BotServices } from './bot-services';
 import type { CardMessenger, Reply } from './card-messenger';
 import { handleCardAction } from './handle-card-action';
@@ -19,12 +19,12 @@ export class BotActions {
     this.watchers = new RunWatchers(services, messenger, watch);
   }
 
-  message(request: MessageRequest, reply: Reply, email: EmailLookup): Promise<void> {
-    return handleMessage(this.services, request, reply, email);
+  message(request: MessageRequest, reply: Reply, guest: GuestLookup): Promise<void> {
+    return handleMessage(this.services, request, reply, guest);
   }
 
-  cardAction(request: CardActionRequest, email: EmailLookup): Promise<AdaptiveCardJson> {
-    return handleCardAction({ services: this.services, watchers: this.watchers }, request, email);
+  cardAction(request: CardActionRequest, guest: GuestLookup): Promise<AdaptiveCardJson> {
+    return handleCardAction({ services: this.services, watchers: this.watchers }, request, guest);
   }
 
   /** Resolves when every card being kept in step with its run got its final edit. */

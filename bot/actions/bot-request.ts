@@ -37,8 +37,8 @@ export interface CardActionRequest {
   locale: CardLocale;
 }
 
-/** How the edge resolves an identity the activity does not carry (a sign-in email). */
-export type EmailLookup = () => Promise<string | null>;
+/** Whether the user is a guest of the conversation's tenant, which the activity does not say (asked of Teams when needed). */
+export type GuestLookup = () => Promise<boolean>;
 
 /** The locale cards are written in: Danish for Danish clients, English otherwise. */
 export function cardLocaleOf(clientLocale: string | undefined): CardLocale {

@@ -7,6 +7,7 @@ import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
+import type { BotRolePolicy } from './bot-roles';
 
 /**
  * The slice of AppServices the bot uses: narrow, so tests can hand it the emulator-backed
@@ -27,6 +28,8 @@ export interface BotServices {
   clock: Clock;
   /** How the bot waits between looks at a run; default the real timers. Tests pass FakeTimers. */
   waits?: Waits;
+  /** The home tenant and first admin, for the one role rule. */
+  roles: BotRolePolicy;
 }
 
 /** Timers without their own "now": the time is always read from `clock`. */

@@ -3,10 +3,10 @@ import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicin
 import type { SelectionInput } from '../../service/invoicing/run';
 import { abortableSleep } from '../../service/jobs/abortable-sleep';
 import { realTimers } from '../../service/jobs/timers';
-import type { CardActionRequest, EmailLookup } from './bot-request';
+import type { CardActionRequest, GuestLookup } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
-import { mayInvoice } from './may-invoice';
+import { actorOf, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { isPending, PostedCards, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
@@ -24,7 +24,6 @@ export interface CardActionDeps {
   watchers: RunWatchers;
 }
 
-const actorOf = (request: CardActionRequest) => request.user.aadObjectId ?? request.user.id;
 
 function selectionOf(card: PostedCard): SelectionInput {
   const s = card.selection;
@@ -51,10 +50,10 @@ async function contextFor(services: BotServices, request: CardActionRequest): Pr
  * One click's answer: the card as it is now. Only a manual Invoice all / Retry failed can start
  * work; every other invoke, and any automatic refresh whatever its verb, only draws state.
  */
-export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest, email: EmailLookup): Promise<AdaptiveCardJson> {
+export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest, guest: GuestLookup): Promise<AdaptiveCardJson> {
   const context = await contextFor(deps.services, request);
-  if (request.trigger === 'manual' && request.verb === CARD_VERBS.invoiceAll) return invoiceAll(deps, request, context, email);
-  if (request.trigger === 'manual' && request.verb === CARD_VERBS.retryFailed) return retryFailed(deps, request, context, email);
+  if (request.trigger === 'manual' && request.verb === CARD_VERBS.invoiceAll) return invoiceAll(deps, request, context, guest);
+  if (request.trigger === 'manual' && request.verb === CARD_VERBS.retryFailed) return retryFailed(deps, request, context, guest);
   return refresh(deps, request, context);
 }
 
@@ -71,6 +70,8 @@ async function refresh(deps: CardActionDeps, request: CardActionRequest, context
     }
     case 'runProgress':
     case 'runResult':
+      // A run is shown only where one of its cards was posted: a run id from elsewhere reveals nothing.
+      if (!(await cards.findByRun(request.conversation.id, data.runId))) throw new BadCardActionError('no such run in this conversation');
       try {
         return runCard(await deps.services.invoices.getRun(data.runId), context, [request.user.id]);
       } catch (err) {
@@ -80,10 +81,10 @@ async function refresh(deps: CardActionDeps, request: CardActionRequest, context
   }
 }
 
-async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, context: CardContext, email: EmailLookup): Promise<AdaptiveCardJson> {
+async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, context: CardContext, guest: GuestLookup): Promise<AdaptiveCardJson> {
   const data = parse(invoiceAllDataSchema, request.data);
   const { services } = deps;
-  if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
+  if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
   const cards = new PostedCards(services.db, services.clock);
   const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
   const card = await cards.find(request.conversation.id, data.cardKind, key);
@@ -99,10 +100,10 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   return joined(deps, request, context, cards, card.id);
 }
 
-async function retryFailed(deps: CardActionDeps, request: CardActionRequest, context: CardContext, email: EmailLookup): Promise<AdaptiveCardJson> {
+async function retryFailed(deps: CardActionDeps, request: CardActionRequest, context: CardContext, guest: GuestLookup): Promise<AdaptiveCardJson> {
   const data = parse(retryFailedDataSchema, request.data);
   const { services } = deps;
-  if (!(await mayInvoice(await services.currentSetup(), request.user, email))) return refusalCard(request.locale);
+  if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
   const cards = new PostedCards(services.db, services.clock);
   const card = await cards.findByRun(request.conversation.id, data.runId);
   if (!card) {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type CardContext, helpCard, localeOf, refusalCard, statusCard, unbilledListCard } from '../cards';
 import { type Command, type Language, type Period, parseCommand, resolveNamedPeriod } from '../commands';
 import { appointmentRows, cardPeriodOf } from './appointment-rows';
-import type { EmailLookup, MessageRequest } from './bot-request';
+import type { GuestLookup, MessageRequest } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import type { Reply } from './card-messenger';
-import { mayInvoice } from './may-invoice';
+import { actorOf, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { PostedCards, type CardSelection, type PostedCardKind } from './posted-cards';
 import { statusInput } from './status-input';
@@ -43,14 +43,14 @@ async function postCard(
  * A chat message: the command's answer goes back into the conversation. Nothing here invoices:
  * `invoice ...` answers with a preview whose button does.
  */
-export async function handleMessage(services: BotServices, request: MessageRequest, reply: Reply, email: EmailLookup): Promise<void> {
+export async function handleMessage(services: BotServices, request: MessageRequest, reply: Reply, guest: GuestLookup): Promise<void> {
   const setup = await services.currentSetup();
   const now = nowOf(services);
   const timeZone = setup.dailySummary.timeZone;
   const command: Command = parseCommand(request.text, { now, timeZone, botNames: BOT_NAMES });
   const locale = localeOf(command.language);
   const context: CardContext = { locale, timeZone, tab: services.tab };
-  const actor = request.user.aadObjectId ?? request.user.id;
+  const actor = actorOf(request);
 
   switch (command.kind) {
     case 'help':
@@ -60,7 +60,7 @@ export async function handleMessage(services: BotServices, request: MessageReque
       await reply.card(helpCard({ notUnderstood: { text: command.text, problem: command.problem } }, locale));
       return;
     case 'invoice':
-      if (!(await mayInvoice(setup, request.user, email))) {
+      if (!(await mayInvoice(services, request, guest))) {
         await reply.card(refusalCard(locale));
         return;
       }
@@ -82,7 +82,7 @@ export async function handleMessage(services: BotServices, request: MessageReque
       return;
     }
     case 'sync':
-      if (!(await mayInvoice(setup, request.user, email))) {
+      if (!(await mayInvoice(services, request, guest))) {
         await reply.card(refusalCard(locale));
         return;
       }

@@ -6,7 +6,7 @@ import {
   TeamsInfo,
   type TurnContext,
 } from 'botbuilder';
-import { BadCardActionError, type BotActions, type EmailLookup, type Reply } from '../actions';
+import { BadCardActionError, type BotActions, type GuestLookup, type Reply } from '../actions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard } from '../cards';
 import { ConversationStore, handleInstallation } from '../installations';
 import type { Logger } from '../../service/logging/logger';
@@ -43,7 +43,7 @@ export class BookingsBot extends TeamsActivityHandler {
     await this.actions.message(
       { text: context.activity.text ?? '', user: userOf(context.activity), conversation: conversationOf(context.activity), locale: localeOfActivity(context.activity) },
       reply,
-      this.emailOf(context),
+      this.guestOf(context),
     );
   }
 
@@ -63,7 +63,7 @@ export class BookingsBot extends TeamsActivityHandler {
           replyToId: context.activity.replyToId ?? null,
           locale: localeOfActivity(context.activity),
         },
-        this.emailOf(context),
+        this.guestOf(context),
       );
       return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
     } catch (err) {
@@ -124,15 +124,15 @@ export class BookingsBot extends TeamsActivityHandler {
     return { kind: 'uninstalled' as const, conversationId: info.id, teamId: info.teamId };
   }
 
-  /** The sign-in email is not in the activity: asked of Teams only when a role list names emails. */
-  private emailOf(context: TurnContext): EmailLookup {
+  /** Whether the user is a guest is not in the activity: asked of Teams when a role decision needs it; unknown counts as guest. */
+  private guestOf(context: TurnContext): GuestLookup {
     return async () => {
       try {
         const member = await TeamsInfo.getMember(context, context.activity.from.id);
-        return member.email ?? member.userPrincipalName ?? null;
+        return member.userRole === 'guest';
       } catch (err) {
         this.logger.warn({ err }, 'could not read the user from Teams');
-        return null;
+        return true;
       }
     };
   }

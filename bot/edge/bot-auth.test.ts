@@ -18,15 +18,16 @@ describe('Bot Framework authentication', () => {
 
   it('answers 401 to a request without a Bot Framework token when an app id is configured', async () => {
     const auth = readBotAuthConfig({ MicrosoftAppId: '4f1c2a9e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'secret' }, 'live');
-    const adapter = createAdapter(auth, silentLogger);
+    const bot = createAdapter(auth, silentLogger);
+    const tenants = { home: undefined, allowed: new Set<string>(), anyInSandbox: false };
     const handled: string[] = [];
     // Any turn reaching the actions would be a failure: the fake records it.
     const services = { logger: silentLogger } as unknown as BotServices;
-    const actions = new BotActions(services, new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', {} as ConversationStore));
+    const actions = new BotActions(services, new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', {} as ConversationStore, { tenants, mode: 'live' }));
     actions.message = async () => void handled.push('message');
     const conversations = { upsert: async () => undefined } as unknown as ConversationStore;
     const server = restify.createServer();
-    mountBot(server, adapter, new BookingsBot(actions, conversations, silentLogger));
+    mountBot(server, { ...bot, tenants, mode: 'live', logger: silentLogger }, new BookingsBot(actions, conversations, silentLogger));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/messages`, {

@@ -2,7 +2,7 @@ import { queryUnbilled } from '../../service/unbilled';
 import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { executeActions } from '../actions/testing/card-walk';
-import { startBotHarness, USER_A, USER_B, type BotHarness } from './testing/bot-harness';
+import { HOME_TENANT, startBotHarness, USER_A, USER_B, type BotHarness } from './testing/bot-harness';
 
 /** The local day (Copenhagen) with the most invoiceable appointments in the seeded data. */
 async function busiestDay(kit: InvoiceKit): Promise<string> {
@@ -67,8 +67,8 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
   });
 
   it('stores the conversation on install and forgets it on uninstall', async () => {
-    const conversation = { id: '19:team-general@thread.tacv2', conversationType: 'channel', tenantId: 'test-tenant' };
-    const channelData = { tenant: { id: 'test-tenant' }, team: { id: '19:team-general@thread.tacv2' }, channel: { id: '19:team-general@thread.tacv2' } };
+    const conversation = { id: '19:team-general@thread.tacv2', conversationType: 'channel', tenantId: HOME_TENANT };
+    const channelData = { tenant: { id: HOME_TENANT }, team: { id: '19:team-general@thread.tacv2' }, channel: { id: '19:team-general@thread.tacv2' } };
     await bot.post(bot.activity({ type: 'conversationUpdate', id: 'c1', conversation, channelData, membersAdded: [{ id: '28:bot' }] }));
     const stored = await bot.conversations.get(conversation.id);
     expect(stored).toMatchObject({ teamId: '19:team-general@thread.tacv2', installedBy: USER_A.aadObjectId, serviceUrl: bot.connector.serviceUrl });
@@ -78,13 +78,13 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
 
   it('refuses a user who is not an invoicer: refusal card, nothing created', async () => {
     const { verb, data } = await preview(`invoice ${day}`);
-    kit.setSetup({ roles: { admins: [], invoicers: ['33333333-3333-3333-3333-333333333333'] } });
+    kit.setSetup({ roles: { admins: [], invoicers: ['33333333-3333-3333-3333-333333333333'], unmatched: [] } });
     try {
       const r = await invoke(bot, USER_A, 'i-refused', verb, data, 'manual');
       expect(r.status).toBe(200);
       expect(JSON.stringify(r.body)).toMatch(/not allowed|may not|permission/i);
     } finally {
-      kit.setSetup({ roles: { admins: [], invoicers: [] } });
+      kit.setSetup({ roles: { admins: [], invoicers: [], unmatched: [] } });
     }
     expect(await runCount()).toBe(0);
     expect(kit.bcInvoices()).toHaveLength(0);

@@ -1,13 +1,47 @@
 import type { Request, Response } from 'botbuilder';
-import type { CloudAdapter } from 'botbuilder';
 import type restify from 'restify';
+import type { Tenants } from '../../service/identity/tenants';
+import type { Logger } from '../../service/logging/logger';
+import { gateActivity } from './activity-gate';
 import type { BookingsBot } from './bookings-bot';
-import { readJsonBody } from './read-json-body';
+import type { BotAdapter } from './create-adapter';
+import { readActivityBody } from './read-json-body';
 
-/** POST /api/messages: the Bot Framework endpoint Teams (or the Agents Playground) calls. */
-export function mountBot(server: restify.Server, adapter: CloudAdapter, bot: BookingsBot): void {
+export interface BotEndpoint extends BotAdapter {
+  tenants: Tenants;
+  mode: 'sandbox' | 'live';
+  logger: Logger;
+}
+
+const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
+
+/**
+ * POST /api/messages, the Bot Framework endpoint Teams (or the Agents Playground) calls. In order:
+ * JSON only; the Bot Framework token before a byte of the body is read; the body capped; the
+ * activity's shape, serviceUrl and tenant checked; only then the adapter (which verifies the token
+ * again against the activity) runs the turn.
+ */
+export function mountBot(server: restify.Server, endpoint: BotEndpoint, bot: BookingsBot): void {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    await readJsonBody(req);
-    await adapter.process(req as unknown as Request, res as unknown as Response, (context) => bot.run(context));
+    const refuse = (status: number, reason: string) => {
+      endpoint.logger.warn({ status, reason }, 'activity refused');
+      // A refused request's unread body is not drained: the connection closes after the answer.
+      res.setHeader('connection', 'close');
+      res.send(status, { error: { code: 'refused', message: reason } });
+    };
+    if (!isJson(req.headers['content-type'])) return refuse(415, 'send the activity as application/json');
+    if (endpoint.authenticate) {
+      try {
+        await endpoint.authenticate(req.headers.authorization ?? '');
+      } catch {
+        return refuse(401, 'a valid Bot Framework token is required');
+      }
+    }
+    const read = await readActivityBody(req);
+    if (!read.ok) return refuse(read.status, read.reason);
+    const verdict = gateActivity(read.body, endpoint.tenants, endpoint.mode);
+    if (!verdict.ok) return refuse(verdict.status, verdict.reason);
+    (req as unknown as { body: unknown }).body = read.body;
+    await endpoint.adapter.process(req as unknown as Request, res as unknown as Response, (context) => bot.run(context));
   });
 }

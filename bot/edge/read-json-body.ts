@@ -1,25 +1,24 @@
 import type { IncomingMessage } from 'node:http';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Teams activities are a few KB; a card action's data a little more. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-/**
- * CloudAdapter wants `req.body` parsed; restify leaves it unread unless a body parser ran. Bad or
- * oversized JSON leaves it unset, which the adapter answers with 400.
- */
-export async function readJsonBody(req: IncomingMessage & { body?: unknown }): Promise<void> {
-  if (req.body !== undefined && req.body !== null && typeof req.body === 'object') return;
-  if (req.readableEnded) return;
+export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413; reason: string };
+
+/** The request's JSON body, read up to `limit` bytes: beyond that the connection is cut, not drained. */
+export async function readActivityBody(req: IncomingMessage, limit: number = MAX_ACTIVITY_BYTES): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, status: 413, reason: 'activity too large' };
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return;
-    chunks.push(buffer);
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return { ok: false, status: 413, reason: 'activity too large' };
+    chunks.push(chunk);
   }
   try {
-    req.body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return { ok: true, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
   } catch {
-    req.body = undefined;
+    return { ok: false, status: 400, reason: 'the body is not JSON' };
   }
 }

@@ -44,6 +44,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     sync: { requestSync: async () => 'x', recentRuns: async () => [] },
     staffNames: async () => new Map(),
     tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
+    roles: { homeTenantId: undefined, sandboxAnyTenant: true },
     clock,
   });
 

@@ -7,6 +7,7 @@ import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-t
 const jwt = (claims: Record<string, unknown>) =>
   ['{"alg":"RS256","typ":"JWT"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
 
+const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 /** Whoever the test names, as a fixed identity. */
@@ -114,16 +115,16 @@ describe('in sandbox mode with a Teams token', () => {
   });
 
   test("the token's user; roles from the setup's lists once they are filled", async () => {
-    const anna = bearer(jwt({ oid: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', name: 'Anna Admin', preferred_username: 'anna@contoso.com' }));
-    const bo = bearer(jwt({ oid: '0b5d7c55-0c51-4d0b-8d34-93f2c8a5e0aa', name: 'Bo <b>Bold</b>', preferred_username: 'bo@contoso.com' }));
+    const anna = bearer(jwt({ tid: TID, oid: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', name: 'Anna Admin', preferred_username: 'anna@contoso.com' }));
+    const bo = bearer(jwt({ tid: TID, oid: '0b5d7c55-0c51-4d0b-8d34-93f2c8a5e0aa', name: 'Bo <b>Bold</b>', preferred_username: 'bo@contoso.com' }));
 
-    // First run: both lists empty, so everyone signed in is admin and invoicer.
+    // First run: both lists empty, so everyone of the home tenant (here the token's own) is admin and invoicer.
     expect(meResponseSchema.parse((await api.call('GET', '/api/me', bo)).body).roles).toEqual(['admin', 'invoicer', 'reader']);
 
     const { version } = setupResponseSchema.parse((await api.call('GET', '/api/setup', anna)).body);
-    const saved = await api.call('PATCH', '/api/setup', { json: { patch: { roles: { admins: ['ANNA@contoso.com'] } }, version }, ...anna });
+    const saved = await api.call('PATCH', '/api/setup', { json: { patch: { roles: { admins: ['6F1C0B1E-4A59-4A43-9A7E-2D3C1B0E9F11'] } }, version }, ...anna });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ updatedBy: 'anna@contoso.com' });
+    expect(saved.body).toMatchObject({ updatedBy: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11' });
 
     const me = meResponseSchema.parse((await api.call('GET', '/api/me', bo)).body);
     expect(me).toEqual({ id: '0b5d7c55-0c51-4d0b-8d34-93f2c8a5e0aa', name: 'Bo <b>Bold</b>', email: 'bo@contoso.com', roles: ['reader'], mode: 'sandbox' });

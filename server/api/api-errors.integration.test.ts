@@ -22,9 +22,9 @@ test('malformed JSON is 400 invalid_body', async () => {
   noStack(res.text);
 });
 
-test('a body that is not sent as JSON is 400', async () => {
+test('a body that is not sent as JSON is 415, before anything reads it', async () => {
   const res = await api.call('POST', '/api/invoice-runs', { raw: 'selection=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  expect(res.status).toBe(400);
+  expect(res.status).toBe(415);
   expect(errorOf(res).message).toMatch(/Content-Type: application\/json/);
 });
 

@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import type { AppServices } from '../../service/app/app-services';
 import { PROJECT_ROOT } from '../../service/config/config';
+import type { Env } from '../../service/config/env-files';
 import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
 import { ApiError } from './api-error';
 import { createAuthenticator } from './auth/create-authenticator';
@@ -15,6 +16,7 @@ import { mapServiceError } from './map-service-error';
 import type { Route } from './route';
 import { API_ROUTES } from './routes';
 import { RunGate } from './run-gate';
+import type { RateLimiter } from '../http/rate-limiter';
 import { createStaticTab } from './static-tab';
 
 export interface ApiDeps {
@@ -27,6 +29,19 @@ export interface ApiDeps {
   maxBodyBytes?: number;
   /** The Vite build output. Default tabs/dist. */
   tabDir?: string;
+  /** Where the default authenticator reads AAD_* settings (default: env files + process environment). */
+  env?: Env;
+  /** The time tokens are checked at (tests fix it). */
+  clock?: () => Date;
+  /** Mutating requests per signed-in user (createHttpServer supplies one). */
+  perUser?: RateLimiter;
+}
+
+/** A user over their rate of changes: 429 with the seconds until their window resets. */
+class RateLimitedError extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('busy', 'You are sending too many changes; try again shortly');
+  }
 }
 
 const NO_INPUT = z.strictObject({});
@@ -59,8 +74,17 @@ function pathParams(req: restify.Request): Record<string, string> {
 export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const { services } = deps;
   const logger = services.logger.child({ component: 'api' });
+  const { security } = services.config;
   const authenticator =
-    deps.authenticator ?? createAuthenticator({ mode: services.config.mode, currentSetup: () => services.currentSetup(), clock: services.clock });
+    deps.authenticator ??
+    createAuthenticator({
+      mode: services.config.mode,
+      currentSetup: () => services.currentSetup(),
+      authorityHost: security.entraAuthorityHost,
+      ...(security.bootstrapAdminOid ? { bootstrapAdminOid: security.bootstrapAdminOid } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
+      clock: deps.clock ?? services.clock,
+    });
   const runs = new RunGate(deps.maxConcurrentRuns ?? 2);
   const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
 
@@ -72,7 +96,8 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       return;
     }
     if (known.status >= 500) logger.error({ err, method: req.method, url: req.url }, 'API request failed');
-    sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': '5' } : {});
+    const retryAfter = known instanceof RateLimitedError ? known.retryAfterSeconds : 5;
+    sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': String(retryAfter) } : {});
   };
 
   const handlerOf = (route: Route): Handler => async (req, res) => {
@@ -80,6 +105,10 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       const identity = await authenticator.authenticate(req.headers);
       if (!identity.roles.includes(route.role)) {
         throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
+      }
+      if (HAS_BODY.has(route.method) && deps.perUser) {
+        const rate = deps.perUser.take(identity.id);
+        if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
       }
       const params = pathParams(req);
       const query = parseWith(route.query ?? NO_INPUT, queryParams(req.url), 'invalid_query');

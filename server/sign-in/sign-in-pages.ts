@@ -24,8 +24,8 @@ function sendText(res: restify.Response, status: number, type: string, body: str
 }
 
 /** Live mode reads the settings from the environment the token verifier reads; the sandbox has no sign-in window. */
-export function signInPagesOptions(mode: 'sandbox' | 'live', tabDir?: string): SignInPagesOptions {
-  const settings = mode === 'live' ? readSignInSettings(loadEnv(process.env, PROJECT_ROOT)) : undefined;
+export function signInPagesOptions(mode: 'sandbox' | 'live', authorityHost: string, tabDir?: string): SignInPagesOptions {
+  const settings = mode === 'live' ? readSignInSettings(loadEnv(process.env, PROJECT_ROOT), authorityHost) : undefined;
   return { settings, ...(tabDir === undefined ? {} : { tabDir }) };
 }
 

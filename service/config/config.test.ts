@@ -94,3 +94,39 @@ describe('loadConfig', () => {
     expect(c.appEnv).toBe('sandbox');
   });
 });
+
+describe('security settings', () => {
+  it('default to the public cloud, no first admin and no HOST', () => {
+    expect(parseConfig(sandboxEnv, '/app')).toMatchObject({
+      security: {
+        entraAuthorityHost: 'https://login.microsoftonline.com',
+        botOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+        bootstrapAdminOid: undefined,
+      },
+      host: undefined,
+    });
+  });
+
+  it('take a national cloud, a first admin (lower case) and a HOST', () => {
+    const c = parseConfig(
+      {
+        ...sandboxEnv,
+        ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/',
+        BOT_OPENID_METADATA_URL: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+        BOOTSTRAP_ADMIN_OID: '6F1C0B1E-4A59-4A43-9A7E-2D3C1B0E9F11',
+        HOST: '0.0.0.0',
+      },
+      '/app',
+    );
+    expect(c.security).toEqual({
+      entraAuthorityHost: 'https://login.microsoftonline.us',
+      botOpenIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+      bootstrapAdminOid: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+    });
+    expect(c.host).toBe('0.0.0.0');
+  });
+
+  it('refuse a first admin given as an email', () => {
+    expect(problem({ ...sandboxEnv, BOOTSTRAP_ADMIN_OID: 'anna@contoso.com' })).toMatch(/BOOTSTRAP_ADMIN_OID must be the first admin's Entra object id/);
+  });
+});

@@ -22,6 +22,11 @@ const rawSchema = z
     STATIC_ACCESS_TOKEN: nonEmpty.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SANDBOX_CLOCK_START: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-25T10:00:00Z' }).optional(),
+    // National clouds have their own Entra and Bot Framework hosts; tests point these at local stand-ins.
+    ENTRA_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+    BOT_OPENID_METADATA_URL: url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    BOOTSTRAP_ADMIN_OID: z.guid({ error: 'must be the first admin\'s Entra object id (a GUID)' }).transform((v) => v.toLowerCase()).optional(),
+    HOST: nonEmpty.optional(),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) => {
@@ -52,6 +57,13 @@ export interface Config {
   logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
   /** Sandbox only: the app, the seed and the emulators run as of this instant (then time passes as usual). */
   clockStart: Date | undefined;
+  security: {
+    entraAuthorityHost: string;
+    botOpenIdMetadataUrl: string;
+    bootstrapAdminOid: string | undefined;
+  };
+  /** The interface the app listens on: sandbox mode binds loopback unless HOST says otherwise (with a loud warning). */
+  host: string | undefined;
 }
 
 export { ConfigError };
@@ -91,6 +103,12 @@ export function parseConfig(env: Env, rootDir: string): Config {
         : { mode: 'msal', tenantId: e.AAD_TENANT_ID!, clientId: e.AAD_CLIENT_ID!, clientSecret: e.AAD_CLIENT_SECRET! },
     logLevel: e.LOG_LEVEL,
     clockStart: e.SANDBOX_CLOCK_START === undefined ? undefined : new Date(e.SANDBOX_CLOCK_START),
+    security: {
+      entraAuthorityHost: e.ENTRA_AUTHORITY_HOST,
+      botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      bootstrapAdminOid: e.BOOTSTRAP_ADMIN_OID,
+    },
+    host: e.HOST,
   };
 }
 

@@ -50,8 +50,8 @@ describe('parseSettingAssignments', () => {
   });
 
   it('reads comma lists for arrays and the word all where it is allowed', () => {
-    expect(patchOf('roles.admins=anna@contoso.com, bo@contoso.com,')).toEqual({
-      roles: { admins: ['anna@contoso.com', 'bo@contoso.com'] },
+    expect(patchOf('roles.admins=6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11, 7a2d1c2f-5b60-4b54-8b8f-3e4d2c1f0a22,')).toEqual({
+      roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', '7a2d1c2f-5b60-4b54-8b8f-3e4d2c1f0a22'] },
     });
     expect(patchOf('dailySummary.conversationIds=all')).toEqual({ dailySummary: { conversationIds: 'all' } });
     expect(patchOf('dailySummary.conversationIds=19:a@thread.v2,19:b@thread.v2')).toEqual({
@@ -72,12 +72,12 @@ describe('parseSettingAssignments', () => {
   it('produces patches that validate end to end', () => {
     const result = applySetupPatch(
       defaultSetup('a@b.dk'),
-      patchOf('pricesIncludeVat=nej', 'dailySummary.time=06:00', 'roles.admins=Anna@Contoso.com'),
+      patchOf('pricesIncludeVat=nej', 'dailySummary.time=06:00', 'roles.admins=6F1C0B1E-4A59-4A43-9A7E-2D3C1B0E9F11'),
     );
     expect(result).toMatchObject({
       ok: true,
       changed: ['dailySummary.time', 'pricesIncludeVat', 'roles.admins'],
-      setup: { pricesIncludeVat: false, roles: { admins: ['anna@contoso.com'] } },
+      setup: { pricesIncludeVat: false, roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'] } },
     });
   });
 

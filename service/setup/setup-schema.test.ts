@@ -27,7 +27,7 @@ describe('defaultSetup', () => {
         postWhenEmpty: false,
         conversationIds: 'all',
       },
-      roles: { admins: [], invoicers: [] },
+      roles: { admins: [], invoicers: [], unmatched: [] },
     });
     expect(setupSchema.parse(JSON.parse(JSON.stringify(setup)))).toEqual(setup);
   });
@@ -55,12 +55,12 @@ describe('setupSchema', () => {
       customerTemplate: { currencyCode: 'dkk' },
       itemTemplate: { baseUnitOfMeasureCode: ' hour ' },
       dailySummary: { timeZone: 'europe/copenhagen' },
-      roles: { admins: ['Anna@Contoso.com', 'anna@contoso.com'], invoicers: [] },
+      roles: { admins: ['6F1C0B1E-4A59-4A43-9A7E-2D3C1B0E9F11', '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'], invoicers: [] },
     });
     expect(setup.customerTemplate.currencyCode).toBe('DKK');
     expect(setup.itemTemplate.baseUnitOfMeasureCode).toBe('HOUR');
     expect(setup.dailySummary.timeZone).toBe('Europe/Copenhagen');
-    expect(setup.roles.admins).toEqual(['anna@contoso.com']);
+    expect(setup.roles.admins).toEqual(['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11']);
   });
 });
 

@@ -32,14 +32,16 @@ const bcCode = (length: number, example: string) => {
   return z.string({ error }).trim().toUpperCase().min(1, { error }).max(length, { error });
 };
 
-const identityError = 'Use an Entra object id (a GUID) or a sign-in email such as anna@contoso.com';
+const identityError = 'Use an Entra object id (a GUID), or tenant id/object id for a user of another allowed tenant';
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+// Users are matched on tenant + object id only: an email claim is whatever the token's tenant says.
 const userIdentity = z
   .string({ error: identityError })
   .trim()
   .toLowerCase()
-  .refine((v) => z.guid().safeParse(v).success || z.email().safeParse(v).success, { error: identityError });
+  .regex(new RegExp(`^(${GUID}/)?${GUID}$`), { error: identityError });
 const identities = z
-  .array(userIdentity, { error: 'Use a list of Entra object ids or sign-in emails' })
+  .array(userIdentity, { error: 'Use a list of Entra object ids' })
   .overwrite((list) => [...new Set(list)]);
 
 export const customerTemplateSchema = z.strictObject({
@@ -103,6 +105,12 @@ export const dailySummarySchema = z.strictObject({
 export const rolesSchema = z.strictObject({
   admins: identities.default([]),
   invoicers: identities.default([]),
+  /**
+   * Emails the lists held before users were matched on object ids (migration 0007): they grant
+   * nothing, but while any remain the first-run rule stays closed, so the upgrade widens no one's
+   * rights. Replace them with object ids, then empty this list.
+   */
+  unmatched: z.array(z.string().trim().toLowerCase()).default([]),
 });
 
 export const INVOICE_GROUPINGS = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;

@@ -47,8 +47,9 @@ describe('applySetupPatch: bad values name their field and say what to do', () =
     ['summary when empty', { dailySummary: { postWhenEmpty: 0 } }, 'dailySummary.postWhenEmpty', /Use true or false/],
     ['summary conversations word', { dailySummary: { conversationIds: 'everyone' } }, 'dailySummary.conversationIds', /Use all, or a list/],
     ['summary conversations empty', { dailySummary: { conversationIds: [] } }, 'dailySummary.conversationIds', /one or more conversation ids/],
-    ['admins', { roles: { admins: ['anna@contoso.com', 'not a user'] } }, 'roles.admins', /^Entry 2: Use an Entra object id \(a GUID\) or a sign-in email/],
-    ['invoicers', { roles: { invoicers: 'anna@contoso.com' } }, 'roles.invoicers', /list of Entra object ids or sign-in emails/],
+    ['admins', { roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', 'not a user'] } }, 'roles.admins', /^Entry 2: Use an Entra object id \(a GUID\), or tenant id\/object id/],
+    ['an email is not a user', { roles: { admins: ['anna@contoso.com'] } }, 'roles.admins', /^Entry 1: Use an Entra object id/],
+    ['invoicers', { roles: { invoicers: 'anna@contoso.com' } }, 'roles.invoicers', /list of Entra object ids/],
   ];
 
   it.each(cases)('%s', (_name, patch, path, message) => {
@@ -106,10 +107,10 @@ describe('applySetupPatch: merging and changes', () => {
   });
 
   it('replaces arrays instead of merging them', () => {
-    const first = applySetupPatch(base(), { roles: { admins: ['anna@contoso.com', 'bo@contoso.com'] } });
+    const first = applySetupPatch(base(), { roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', '7a2d1c2f-5b60-4b54-8b8f-3e4d2c1f0a22'] } });
     if (!first.ok) throw new Error('setup');
     const next = applySetupPatch(first.setup, { roles: { admins: [GUID] } });
-    expect(next).toMatchObject({ ok: true, setup: { roles: { admins: [GUID], invoicers: [] } }, changed: ['roles.admins'] });
+    expect(next).toMatchObject({ ok: true, setup: { roles: { admins: [GUID], invoicers: [], unmatched: [] } }, changed: ['roles.admins'] });
   });
 
   it('lists exactly the changed dotted paths, with old and new values', () => {

@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { InvoiceKit } from '../../../service/invoicing/run/testing/invoice-kit';
 import { silentLogger } from '../../../service/logging/logger';
 import type { Database } from '../../../service/store';
+import type { Tenants } from '../../../service/identity/tenants';
 import { BotActions, type BotServices } from '../../actions';
 import { ConversationStore } from '../../installations';
 import { AdapterMessenger } from '../adapter-messenger';
@@ -26,11 +27,26 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
+/** The harness's home tenant: its conversations are allowed. */
+export const HOME_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const HOME_TENANTS: Tenants = { home: HOME_TENANT, allowed: new Set([HOME_TENANT]), anyInSandbox: false };
+/** Activities carry this timestamp: tests never read the clock. */
+const ACTIVITY_TIME = '2026-03-02T09:00:00.000Z';
+
+export interface BotHarnessOptions {
+  tenants?: Tenants;
+  mode?: 'sandbox' | 'live';
+  /** BOT_OPENID_METADATA_URL: a local stand-in for the Bot Framework's keys (live mode). */
+  openIdMetadataUrl?: string;
+}
+
 export const USER_A = { id: '29:user-a', aadObjectId: '11111111-1111-1111-1111-111111111111' };
 export const USER_B = { id: '29:user-b', aadObjectId: '22222222-2222-2222-2222-222222222222' };
 
 /** The bot on a restify server (port 0) over the invoice kit's emulators, talking to a stand-in connector; its clock is the kit's. */
-export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = kit.db, auth: BotAuthConfig = {}): Promise<BotHarness> {
+export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = kit.db, auth: BotAuthConfig = {}, options: BotHarnessOptions = {}): Promise<BotHarness> {
+  const tenants = options.tenants ?? HOME_TENANTS;
+  const mode = options.mode ?? 'sandbox';
   const connector = await startStandInConnector();
   const runner = kit.runner({ db });
   const services: BotServices = {
@@ -43,16 +59,17 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     staffNames: async () => new Map(),
     tab: TEST_TAB,
     clock: kit.h.clock,
+    roles: { homeTenantId: tenants.home, sandboxAnyTenant: tenants.anyInSandbox },
   };
   const conversations = new ConversationStore(db, kit.h.clock);
-  const adapter = createAdapter(auth, silentLogger);
-  const messenger = new AdapterMessenger(adapter, auth.MicrosoftAppId ?? '', conversations);
+  const bot = createAdapter(auth, silentLogger, options.openIdMetadataUrl ? { openIdMetadataUrl: options.openIdMetadataUrl } : {});
+  const messenger = new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', conversations, { tenants, mode });
   const actions = new BotActions(services, messenger, { pollMs: 50, minEditIntervalMs: 0 });
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  mountBot(server, adapter, new BookingsBot(actions, conversations, silentLogger));
+  mountBot(server, { ...bot, tenants, mode, logger: silentLogger }, new BookingsBot(actions, conversations, silentLogger));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}/api/messages`;
-  const conversation = { id: 'a:test-conversation', conversationType: 'personal', tenantId: 'test-tenant' };
+  const conversation = { id: 'a:test-conversation', conversationType: 'personal', tenantId: HOME_TENANT };
   return {
     url,
     connector,
@@ -68,7 +85,7 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
       from: { id: user.id, name: 'Test User', aadObjectId: user.aadObjectId },
       recipient: { id: '28:bot', name: 'Bookings' },
       conversation,
-      channelData: { tenant: { id: 'test-tenant' } },
+      channelData: { tenant: { id: HOME_TENANT } },
       ...extra,
     }),
     post: async (activity) => {

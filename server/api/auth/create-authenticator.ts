@@ -2,13 +2,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { PROJECT_ROOT } from '../../../service/config/config';
 import { systemClock, type Clock } from '../../../service/domain/clock';
 import { loadEnv, type Env } from '../../../service/config/env-files';
+import { rolesFor, type RolePolicy } from '../../../service/identity/roles';
 import type { Setup } from '../../../service/setup/setup-schema';
 import { ApiError } from '../api-error';
 import { decodeUnverified } from './decode-unverified';
 import { readEntraSettings } from './entra-settings';
 import { EntraTokenVerifier } from './entra-token-verifier';
 import type { Authenticator, Identity, Principal, TokenVerifier } from './identity';
-import { rolesFor } from './roles';
 
 export interface AuthenticatorOptions {
   mode: 'sandbox' | 'live';
@@ -20,11 +20,15 @@ export interface AuthenticatorOptions {
   verifier?: TokenVerifier;
   /** Where live mode reads AAD_CLIENT_ID, AAD_TENANT_ID, TAB_ENDPOINT, ALLOWED_TENANT_IDS. Default: env files + process environment. */
   env?: Env;
+  /** ENTRA_AUTHORITY_HOST (national clouds, tests). */
+  authorityHost?: string;
+  /** BOOTSTRAP_ADMIN_OID. */
+  bootstrapAdminOid?: string;
   /** The live verifier's "now" for token lifetimes; default the real time. */
   clock?: Clock;
 }
 
-/** Outside Teams in the sandbox (no Authorization header): a local identity that may do everything. */
+/** Outside Teams in the sandbox (no Authorization header): the person at this machine, an operator. */
 export const SANDBOX_IDENTITY: Identity = { id: 'dev-user', name: 'Sandbox User', roles: ['admin', 'invoicer', 'reader'] };
 
 function bearerToken(headers: IncomingHttpHeaders): string | undefined {
@@ -35,14 +39,20 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   return match[1];
 }
 
-function liveVerifier(clock: Clock, env: Env = loadEnv(process.env, PROJECT_ROOT)): TokenVerifier | undefined {
-  const settings = readEntraSettings(env);
-  return settings ? new EntraTokenVerifier({ ...settings, clock }) : undefined;
+/** The caller's id as the setup's role lists name it (see Identity.id). */
+function listIdOf(principal: Principal, home: string | undefined): string {
+  const { tenantId, objectId } = principal.user;
+  return tenantId === home ? objectId : `${tenantId}/${objectId}`;
 }
 
-/** The Teams SSO bearer token → the caller, with roles from the setup. */
+/** The Teams SSO bearer token → the caller, with roles from the one rule (service/identity/roles.ts). */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
-  const verifier = options.verifier ?? (options.mode === 'live' ? liveVerifier(options.clock ?? systemClock, options.env) : undefined);
+  const env = options.env ?? (options.verifier ? {} : loadEnv(process.env, PROJECT_ROOT));
+  const settings = readEntraSettings(env);
+  const verifier =
+    options.verifier ??
+    (options.mode === 'live' && settings ? new EntraTokenVerifier({ ...settings, ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}), clock: options.clock ?? systemClock }) : undefined);
+  const configuredHome = env['AAD_TENANT_ID']?.trim().toLowerCase() || undefined;
   const principalOf = async (token: string): Promise<Principal> => {
     if (verifier) return verifier.verify(token);
     // Never accept an unchecked token outside the sandbox.
@@ -57,12 +67,14 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
         throw new ApiError('unauthenticated', 'Sign in: open the app in Teams (the API needs its single sign-on token)');
       }
       const principal = await principalOf(token);
-      const setup = await options.currentSetup();
+      // A sandbox without AAD_TENANT_ID: the developer's own Teams tenant is the home one.
+      const home = configuredHome ?? (options.mode === 'sandbox' && !options.verifier ? principal.user.tenantId : undefined);
+      const policy: RolePolicy = { homeTenantId: home, ...(options.bootstrapAdminOid ? { bootstrapAdminOid: options.bootstrapAdminOid } : {}) };
       return {
-        id: principal.id,
-        name: principal.name,
+        id: listIdOf(principal, home),
+        name: principal.user.name,
         ...(principal.email ? { email: principal.email } : {}),
-        roles: rolesFor(principal, setup.roles),
+        roles: rolesFor(principal.user, await options.currentSetup(), policy),
       };
     },
   };

@@ -3,7 +3,7 @@ import { meResponseSchema } from '../../../tabs/src/api/contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier } from './entra-token-verifier';
-import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from './testing/fake-entra';
+import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_CLOCK, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
 
 /* The real API server in live mode, verifying Teams SSO tokens against a local stand-in for Entra's keys. */
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
     clock: () => api.services.clock(),
   });
   // The server's services exist only once it runs, so the setup is read through `api` at request time.
-  const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier });
+  const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   api = await startApiTestServer({ mode: 'live', authenticator, now: DEFAULT_TEST_NOW });
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { ApiError } from '../api-error';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier, type EntraVerifierOptions } from './entra-token-verifier';
-import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from './testing/fake-entra';
+import { ANNA_OID, CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_CLOCK, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
 import { EntraUnreachableError, TokenRefusedError, type TokenRefusal } from './token-errors';
 
 const OTHER_TENANT = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
@@ -44,9 +44,12 @@ afterAll(async () => {
   await entra?.close();
 });
 
-test('a valid v2.0 token: the caller from oid, name, preferred_username and roles, keys fetched for its tenant', async () => {
+test('a valid v2.0 token: the caller from tid, oid, name, preferred_username and roles, keys fetched for its tenant', async () => {
   const principal = await verifier.verify(await entra.sign({ roles: ['Invoicer'] }));
-  expect(principal).toEqual({ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Anna Admin', email: 'anna@contoso.com', appRoles: ['Invoicer'] });
+  expect(principal).toEqual({
+    user: { kind: 'user', tenantId: TENANT_ID, objectId: ANNA_OID, name: 'Anna Admin', appRoles: ['Invoicer'], guest: false },
+    email: 'anna@contoso.com',
+  });
   expect(entra.requests).toContain(`/${TENANT_ID}/discovery/v2.0/keys`);
 });
 
@@ -64,7 +67,9 @@ test('a v1.0 token: the sts.windows.net issuer and the App ID URI audience, upn 
 test('the issuer must match the token version and its tenant', async () => {
   expect(await refusedFor(await entra.sign({ ver: '1.0' }))).toEqual(['wrong-issuer', 401]);
   expect(await refusedFor(await entra.sign({ iss: `https://sts.windows.net/${TENANT_ID}/` }))).toEqual(['wrong-issuer', 401]);
-  expect(await refusedFor(await entra.sign({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }))).toEqual(['wrong-issuer', 401]);
+  expect(await refusedFor(await entra.sign({ iss: `${entra.authorityHost}/${OTHER_TENANT}/v2.0` }))).toEqual(['wrong-issuer', 401]);
+  // The public cloud's issuer, when ENTRA_AUTHORITY_HOST names another cloud.
+  expect(await refusedFor(await entra.sign({ iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0` }))).toEqual(['wrong-issuer', 401]);
   expect(await refusedFor(await entra.sign({ ver: '3.0' }))).toEqual(['unsupported-version', 401]);
 });
 
@@ -81,7 +86,7 @@ test('expired beyond the 2-minute clock tolerance: 401; within it: accepted', as
   const now = NOW_SECONDS;
   const err = await refusal(await entra.sign({ iat: now - 7200, nbf: now - 7200, exp: now - 600 }));
   expect([err.status, err.message]).toEqual([401, 'The sign-in token has expired; reopen the tab to sign in again']);
-  await expect(verifier.verify(await entra.sign({ exp: now - 60 }))).resolves.toMatchObject({ name: 'Anna Admin' });
+  await expect(verifier.verify(await entra.sign({ exp: now - 60 }))).resolves.toMatchObject({ user: { name: 'Anna Admin' } });
   expect(await refusedFor(await entra.sign({ nbf: now + 600 }))).toEqual(['not-yet-valid', 401]);
 });
 
@@ -90,7 +95,7 @@ test('a tenant not allowed: 401 before any key is fetched for it; ALLOWED_TENANT
   const err = await refusal(token);
   expect([err.status, err.message]).toEqual([401, 'Your organisation (Microsoft Entra tenant) is not allowed to use this app']);
   expect(entra.requests.some((path) => path.includes(OTHER_TENANT))).toBe(false);
-  await expect(verifierFor({ tenantIds: [TENANT_ID, OTHER_TENANT] }).verify(token)).resolves.toMatchObject({ name: 'Anna Admin' });
+  await expect(verifierFor({ tenantIds: [TENANT_ID, OTHER_TENANT] }).verify(token)).resolves.toMatchObject({ user: { tenantId: OTHER_TENANT } });
 });
 
 test('signed by another key, under a known or an unknown kid: 401 bad signature', async () => {
@@ -99,12 +104,12 @@ test('signed by another key, under a known or an unknown kid: 401 bad signature'
 });
 
 test('alg none and a tampered payload: 401', async () => {
-  const unsigned = new UnsecuredJWT({ tid: TENANT_ID, ver: '2.0', oid: 'x', aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0` })
-    .setExpirationTime('1h')
+  const unsigned = new UnsecuredJWT({ tid: TENANT_ID, ver: '2.0', oid: 'x', aud: CLIENT_ID, iss: `${entra.authorityHost}/${TENANT_ID}/v2.0` })
+    .setExpirationTime(Math.floor(TOKEN_TIME.getTime() / 1000) + 3600)
     .encode();
   expect(await refusedFor(unsigned)).toEqual(['algorithm-not-allowed', 401]);
   const [header, , signature] = (await entra.sign()).split('.');
-  const forged = Buffer.from(JSON.stringify({ tid: TENANT_ID, ver: '2.0', oid: 'mallory', aud: CLIENT_ID, exp: 4102444800, iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0` })).toString('base64url');
+  const forged = Buffer.from(JSON.stringify({ tid: TENANT_ID, ver: '2.0', oid: 'mallory', aud: CLIENT_ID, exp: 4102444800, iss: `${entra.authorityHost}/${TENANT_ID}/v2.0` })).toString('base64url');
   expect(await refusedFor(`${header}.${forged}.${signature}`)).toEqual(['bad-signature', 401]);
 });
 
@@ -129,13 +134,32 @@ test('the key endpoint unreachable or failing: 503', async () => {
   expect(failing.status).toBe(503);
 });
 
-test("through the authenticator: Entra app roles count alongside the setup's lists", async () => {
+test('only a delegated Teams token: no app-only token, the access_as_user scope, a Teams or Microsoft 365 client', async () => {
+  expect(await refusedFor(await entra.sign({ idtyp: 'app', scp: undefined }))).toEqual(['not-delegated', 401]);
+  expect(await refusedFor(await entra.sign({ idtyp: 'app' }))).toEqual(['not-delegated', 401]);
+  expect(await refusedFor(await entra.sign({ scp: undefined, roles: ['Admin'] }))).toEqual(['not-delegated', 401]);
+  expect(await refusedFor(await entra.sign({ scp: 'User.Read' }))).toEqual(['not-delegated', 401]);
+  expect(await refusedFor(await entra.sign({ azp: '11111111-2222-4333-8444-555555555555' }))).toEqual(['unknown-client', 401]);
+  expect(await refusedFor(await entra.sign({ azp: undefined, appid: '11111111-2222-4333-8444-555555555555' }))).toEqual(['unknown-client', 401]);
+  await expect(verifier.verify(await entra.sign({ scp: 'User.Read access_as_user', azp: undefined }))).resolves.toMatchObject({ user: { objectId: ANNA_OID } });
+});
+
+test('a guest is told apart: acct 1, or an identity provider other than its tenant', async () => {
+  await expect(verifier.verify(await entra.sign({ acct: 1 }))).resolves.toMatchObject({ user: { guest: true } });
+  await expect(verifier.verify(await entra.sign({ idp: `https://sts.windows.net/${OTHER_TENANT}/` }))).resolves.toMatchObject({ user: { guest: true } });
+  await expect(verifier.verify(await entra.sign({ idp: 'live.com' }))).resolves.toMatchObject({ user: { guest: true } });
+  await expect(verifier.verify(await entra.sign({ acct: 0 }))).resolves.toMatchObject({ user: { guest: false } });
+});
+
+test("through the authenticator: Entra app roles count alongside the setup's lists; an email claim never does", async () => {
   const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
-  setup.roles = { admins: ['someone-else@contoso.com'], invoicers: [] };
-  const auth = createAuthenticator({ mode: 'live', currentSetup: async () => setup, verifier });
+  setup.roles = { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'], invoicers: [], unmatched: [] };
+  const auth = createAuthenticator({ mode: 'live', currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
-  await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ roles: ['invoicer', 'reader'] });
+  await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ id: ANNA_OID, roles: ['invoicer', 'reader'] });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Admin'] })))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Reader'] })))).resolves.toMatchObject({ roles: ['reader'] });
   await expect(auth.authenticate(headers(await entra.sign()))).resolves.toMatchObject({ roles: ['reader'] });
+  setup.roles = { admins: [ANNA_OID], invoicers: [], unmatched: [] };
+  await expect(auth.authenticate(headers(await entra.sign()))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });
 });

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Clock } from '../../../service/domain/clock';
 import type { EntraSettings } from './entra-settings';
 import type { Principal, TokenVerifier } from './identity';
+import { TAB_SCOPE, TEAMS_CLIENT_IDS } from './teams-clients';
 import { EntraUnreachableError, isKeyLookupError, refusalOf, TokenRefusedError } from './token-errors';
+import { principalOf, userClaimsSchema } from './user-claims';
 
 export interface EntraVerifierOptions extends EntraSettings {
-  /** Where the signing keys are fetched. Default https://login.microsoftonline.com; tests use a local server. */
+  /** Where the signing keys are fetched (ENTRA_AUTHORITY_HOST). Default https://login.microsoftonline.com; tests use a local server. */
   authorityHost?: string;
   /** Give up on fetching the keys after this long. Default 5 s. */
   jwksTimeoutMs?: number;
@@ -21,20 +23,19 @@ const CLOCK_TOLERANCE_SECONDS = 120;
 /** What routing needs before the signature is checked: which tenant's keys, which issuer. */
 const unverifiedSchema = z.object({ tid: z.guid(), ver: z.string().optional() });
 
-const claimsSchema = z.object({
-  oid: z.string().min(1),
-  name: z.string().optional(),
-  preferred_username: z.string().optional(),
-  upn: z.string().optional(),
-  email: z.string().optional(),
-  roles: z.array(z.string()).optional(),
+/** A delegated user token: what makes it one besides tid and oid. */
+const delegationSchema = z.object({
+  scp: z.string().optional(),
+  idtyp: z.string().optional(),
+  azp: z.string().optional(),
+  appid: z.string().optional(),
 });
 
 /** Entra issues v1.0 and v2.0 tokens with differently shaped issuers (DESIGN.md section 7). */
-function issuerFor(version: string | undefined, tenantId: string): string | undefined {
+function issuerFor(version: string | undefined, tenantId: string, authority: string): string | undefined {
   switch (version) {
     case '2.0':
-      return `https://login.microsoftonline.com/${tenantId}/v2.0`;
+      return `${authority}/${tenantId}/v2.0`;
     case '1.0':
       return `https://sts.windows.net/${tenantId}/`;
     default:
@@ -64,7 +65,7 @@ export class EntraTokenVerifier implements TokenVerifier {
     const tenantId = unverified.tid.toLowerCase();
     // Checked before any fetch: a token from elsewhere must not make us call out for its tenant's keys.
     if (!this.tenants.has(tenantId)) throw new TokenRefusedError('tenant-not-allowed');
-    const issuer = issuerFor(unverified.ver, unverified.tid);
+    const issuer = issuerFor(unverified.ver, unverified.tid, this.authority);
     if (issuer === undefined) throw new TokenRefusedError('unsupported-version');
 
     let payload: unknown;
@@ -83,11 +84,15 @@ export class EntraTokenVerifier implements TokenVerifier {
       if (reason === undefined) throw err;
       throw new TokenRefusedError(reason);
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new TokenRefusedError('missing-claim');
-    const c = claims.data;
-    const email = c.preferred_username ?? c.upn ?? c.email;
-    return { id: c.oid, name: c.name ?? email ?? c.oid, ...(email ? { email } : {}), appRoles: c.roles ?? [] };
+    const claims = userClaimsSchema.safeParse(payload);
+    const delegation = delegationSchema.safeParse(payload);
+    if (!claims.success || !delegation.success) throw new TokenRefusedError('missing-claim');
+    const d = delegation.data;
+    // An app-only token (client credentials) has no user: it must never act as one.
+    if (d.idtyp === 'app' || !(d.scp ?? '').split(' ').includes(TAB_SCOPE)) throw new TokenRefusedError('not-delegated');
+    const client = d.azp ?? d.appid;
+    if (client !== undefined && !TEAMS_CLIENT_IDS.has(client.toLowerCase())) throw new TokenRefusedError('unknown-client');
+    return principalOf(claims.data);
   }
 
   private peek(token: string): z.infer<typeof unverifiedSchema> {

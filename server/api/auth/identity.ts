@@ -1,11 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { UserIdentity } from '../../../service/identity/identity';
 import type { Role } from '../../../tabs/src/api/contract';
 
 /** Who calls the API, with what they may do. */
 export interface Identity {
-  /** The Entra object id (oid), or 'dev-user' for the sandbox's local identity. */
+  /**
+   * How the setup's role lists name this caller: the object id for a user of the home tenant,
+   * `<tenant id>/<object id>` for one of another allowed tenant; 'dev-user' for the sandbox's local identity.
+   */
   id: string;
   name: string;
+  /** Shown to the user only: never matched (any tenant can claim any address). */
   email?: string;
   roles: Role[];
 }
@@ -15,19 +20,17 @@ export interface Authenticator {
   authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
 }
 
-/** The caller as the token names them, before the setup's role lists are applied. */
+/** The caller as the token names them, before roles are decided. */
 export interface Principal {
-  id: string;
-  name: string;
+  user: UserIdentity;
+  /** The sign-in name, for display. */
   email?: string;
-  /** Entra app roles from the token's `roles` claim, as sent. */
-  appRoles: string[];
 }
 
-/** Checks a bearer token's signature, audience, issuer and tenant (live mode: EntraTokenVerifier). */
+/** Checks a bearer token's signature, audience, issuer, tenant and kind (live mode: EntraTokenVerifier). */
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-/** How runs and setup changes record who asked. */
-export const actorOf = (identity: Identity): string => identity.email ?? identity.id;
+/** How runs and setup changes record who asked: the stable id, never a claimed email. */
+export const actorOf = (identity: Identity): string => identity.id;

@@ -11,14 +11,16 @@ export type TokenRefusal =
   | 'wrong-audience'
   | 'wrong-issuer'
   | 'algorithm-not-allowed'
-  | 'bad-signature';
+  | 'bad-signature'
+  | 'not-delegated'
+  | 'unknown-client';
 
 function messageOf(reason: TokenRefusal): string {
   switch (reason) {
     case 'malformed':
       return 'The bearer token is not a readable JWT';
     case 'missing-claim':
-      return 'The sign-in token lacks a claim the app needs (tid, oid, exp)';
+      return 'The sign-in token lacks a claim the app needs (tid, oid, exp, scp)';
     case 'unsupported-version':
       return 'The sign-in token is neither a v1.0 nor a v2.0 Microsoft Entra token';
     case 'tenant-not-allowed':
@@ -35,6 +37,10 @@ function messageOf(reason: TokenRefusal): string {
       return 'The sign-in token must be signed with RS256';
     case 'bad-signature':
       return "The sign-in token's signature does not match Microsoft Entra's signing keys";
+    case 'not-delegated':
+      return 'The token must be a user\'s delegated token with the access_as_user scope, not an app-only token';
+    case 'unknown-client':
+      return 'The token was requested by an app other than Teams or Microsoft 365';
     default: {
       const unhandled: never = reason;
       return unhandled;

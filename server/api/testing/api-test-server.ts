@@ -10,7 +10,8 @@ import type { Config } from '../../../service/config/config';
 import { silentLogger } from '../../../service/logging/logger';
 import { openStore, type AppStore } from '../../../service/store';
 import { startSyncHarness, type SyncHarness } from '../../../service/sync/testing/sync-harness';
-import { createHttpServer, listen } from '../../http-server';
+import { createHttpServer, listen, type HttpLimits } from '../../http-server';
+import type { Timeouts } from '../../http/request-deadline';
 import { apiErrorSchema, type ApiErrorBody } from '../../../tabs/src/api/contract';
 import type { Authenticator } from '../auth/identity';
 import type { ApiDeps } from '../register-api';
@@ -21,6 +22,8 @@ export interface ApiTestServer {
   services: AppServices;
   harness: SyncHarness;
   store: AppStore;
+  /** The restify server, for the routes it registered. */
+  server: restify.Server;
   /** fetch against the server: a JSON body is sent as such; the answer's raw text and parsed JSON. */
   call(method: string, urlPath: string, options?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
@@ -48,6 +51,15 @@ export interface ApiTestServerOptions {
   tabDir?: string;
   /** When the server's day starts (the seed and the app's clock, which then advances); default DEFAULT_TEST_NOW. */
   now?: Date;
+  /** ENTRA_AUTHORITY_HOST: a local stand-in for Entra's keys. */
+  entraAuthorityHost?: string;
+  bootstrapAdminOid?: string;
+  /** AAD_CLIENT_ID, AAD_TENANT_ID, ALLOWED_TENANT_IDS, TAB_ENDPOINT for the default authenticator. */
+  env?: Record<string, string>;
+  /** The time tokens are checked at, and the rate limiters' clock. */
+  clock?: () => Date;
+  limits?: HttpLimits;
+  timeouts?: Timeouts;
 }
 
 /**
@@ -68,6 +80,12 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     auth: { mode: 'static', token: harness.token },
     logLevel: 'silent',
     clockStart: undefined,
+    security: {
+      entraAuthorityHost: options.entraAuthorityHost ?? 'https://login.microsoftonline.com',
+      botOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      bootstrapAdminOid: options.bootstrapAdminOid,
+    },
+    host: undefined,
   };
   const store = await openStore(config.store);
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
@@ -77,11 +95,16 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),
     ...(options.maxConcurrentRuns !== undefined ? { maxConcurrentRuns: options.maxConcurrentRuns } : {}),
     tabDir: options.tabDir ?? path.join(dir, 'no-tab-build'),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   };
   const server: restify.Server = createHttpServer({
     logger: silentLogger,
     health: { mode: config.mode, store: 'sqlite', ping: async () => undefined },
     api,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const port = await listen(server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
@@ -90,7 +113,8 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     const body = callOptions.raw ?? (callOptions.json === undefined ? undefined : JSON.stringify(callOptions.json));
     const res = await fetch(`${origin}${urlPath}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
+      // As the tab does: every change is sent as JSON, an empty one too.
+      headers: { ...(body === undefined && !['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
       ...(body === undefined ? {} : { body }),
     });
     const text = await res.text();
@@ -108,6 +132,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     services,
     harness,
     store,
+    server,
     call,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

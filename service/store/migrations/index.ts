@@ -5,6 +5,7 @@ import { jobs } from './0003-jobs';
 import { invoicing } from './0004-invoicing';
 import { customerBlocks } from './0005-customer-blocks';
 import { conversationNames } from './0006-conversation-names';
+import { rolesByObjectId } from './0007-roles-by-object-id';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-invoicing': invoicing,
   '0005-customer-blocks': customerBlocks,
   '0006-conversation-names': conversationNames,
+  '0007-roles-by-object-id': rolesByObjectId,
 };

@@ -5,6 +5,12 @@ import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } fr
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const CLIENT_ID = '0c5b7d3e-1f2a-4b6c-8d9e-0f1a2b3c4d5e';
 export const TAB_HOST = 'tab.contoso.example';
+/** Teams web: one of the clients allowed to ask for tab tokens. */
+export const TEAMS_WEB_CLIENT = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
+/** Tokens are issued at this instant and the verifiers of the tests check them at it. */
+export const TOKEN_TIME = new Date('2026-03-02T09:00:00.000Z');
+export const TOKEN_CLOCK = () => TOKEN_TIME;
+export const ANNA_OID = 'a1b2c3d4-0000-4000-8000-000000000001';
 const KID = 'fake-entra-key-1';
 
 export interface SignOptions {
@@ -15,17 +21,17 @@ export interface SignOptions {
 
 /** A local stand-in for login.microsoftonline.com's key endpoint, and a signer of Entra-shaped tokens. */
 export interface FakeEntra {
-  /** `http://127.0.0.1:<port>`: the verifier's authorityHost. */
+  /** `http://127.0.0.1:<port>`: the verifier's authorityHost (ENTRA_AUTHORITY_HOST). */
   authorityHost: string;
   /** Key set requests served so far, by path. */
   requests: string[];
-  /** A v2.0 access token for CLIENT_ID in TENANT_ID, issued at the fake's `now` and valid for an hour; `claims` override or add. */
+  /** A v2.0 delegated Teams token for CLIENT_ID in TENANT_ID, issued at the fake's `now` for an hour; `claims` override or add. */
   sign(claims?: JWTPayload, options?: SignOptions): Promise<string>;
   close(): Promise<void>;
 }
 
 /** `now`: when the tokens are issued (the verifier under test checks them against its own clock). */
-export async function startFakeEntra(now: Date): Promise<FakeEntra> {
+export async function startFakeEntra(now: Date = TOKEN_TIME): Promise<FakeEntra> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
@@ -39,20 +45,23 @@ export async function startFakeEntra(now: Date): Promise<FakeEntra> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const authorityHost = `http://127.0.0.1:${port}`;
 
   const sign = async (claims: JWTPayload = {}, options: SignOptions = {}) => {
     const key: KeyLike = options.foreignKey ? foreign.privateKey : privateKey;
     const tid = typeof claims['tid'] === 'string' ? claims['tid'] : TENANT_ID;
     return new SignJWT({
       aud: CLIENT_ID,
-      iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+      iss: `${authorityHost}/${tid}/v2.0`,
       iat: issuedAt,
       nbf: issuedAt,
       exp: issuedAt + 3600,
       tid,
-      oid: 'a1b2c3d4-0000-4000-8000-000000000001',
+      oid: ANNA_OID,
       name: 'Anna Admin',
       preferred_username: 'anna@contoso.com',
+      scp: 'access_as_user',
+      azp: TEAMS_WEB_CLIENT,
       ver: '2.0',
       ...claims,
     })
@@ -61,7 +70,7 @@ export async function startFakeEntra(now: Date): Promise<FakeEntra> {
   };
 
   return {
-    authorityHost: `http://127.0.0.1:${port}`,
+    authorityHost,
     requests,
     sign,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

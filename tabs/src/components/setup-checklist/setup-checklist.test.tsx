@@ -37,7 +37,7 @@ describe('the first-run setup checklist', () => {
   });
 
   it('is not shown once Bookings has synced, a company is chosen and an admin is named', async () => {
-    const api = new FakeApi([], { companyId: COMPANY, roles: { admins: [ADMIN], invoicers: [] } });
+    const api = new FakeApi([], { companyId: COMPANY, roles: { admins: [ADMIN], invoicers: [], unmatched: [] } });
     api.syncHistory = [fakeSyncRun('sync-1', { state: 'succeeded' })];
     let answered = 0;
     const syncRuns = api.syncRuns.bind(api);

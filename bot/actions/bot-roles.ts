@@ -1,0 +1,45 @@
+import { isFirstRun, rolesFor, type RolePolicy } from '../../service/identity/roles';
+import type { Role } from '../../tabs/src/api/contract';
+import type { BotUser, ConversationInfo, GuestLookup } from './bot-request';
+import type { BotServices } from './bot-services';
+
+/**
+ * How the bot applies the one role rule (service/identity/roles.ts). The activity names the user's
+ * tenant and object id; Entra app roles travel only in the tab's tokens, so the bot sees none: a
+ * user who should invoice from chat is named in the setup. A sandbox without AAD_TENANT_ID takes
+ * the conversation's own tenant as home (the playground's made-up one).
+ */
+export interface BotRolePolicy extends RolePolicy {
+  sandboxAnyTenant: boolean;
+}
+
+export async function botRoles(
+  services: Pick<BotServices, 'currentSetup' | 'roles'>,
+  user: BotUser,
+  conversation: Pick<ConversationInfo, 'tenantId'>,
+  guest: GuestLookup,
+): Promise<Role[]> {
+  if (user.aadObjectId === null) return ['reader'];
+  const tenantId = conversation.tenantId.toLowerCase();
+  const { sandboxAnyTenant, ...policy } = services.roles;
+  const homeTenantId = policy.homeTenantId ?? (sandboxAnyTenant ? tenantId : undefined);
+  const setup = await services.currentSetup();
+  // Only the first-run rule asks whether the user is a guest, and asking costs a call to Teams.
+  const isGuest = isFirstRun(setup, []) ? await guest() : false;
+  const identity = { kind: 'user' as const, tenantId, objectId: user.aadObjectId.toLowerCase(), name: user.name, appRoles: [], guest: isGuest };
+  return rolesFor(identity, setup, { ...policy, homeTenantId });
+}
+
+export async function mayInvoice(
+  services: Pick<BotServices, 'currentSetup' | 'roles'>,
+  request: { user: BotUser; conversation: Pick<ConversationInfo, 'tenantId'> },
+  guest: GuestLookup,
+): Promise<boolean> {
+  return (await botRoles(services, request.user, request.conversation, guest)).includes('invoicer');
+}
+
+/** How runs and syncs started from chat record who asked: tenant/object id, as the tab does for partners. */
+export function actorOf(request: { user: BotUser; conversation: Pick<ConversationInfo, 'tenantId'> }): string {
+  const { user, conversation } = request;
+  return user.aadObjectId === null ? user.id : `${conversation.tenantId}/${user.aadObjectId}`.toLowerCase();
+}

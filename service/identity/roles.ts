@@ -1,0 +1,51 @@
+import type { Role } from '../../tabs/src/api/contract';
+import type { Setup } from '../setup/setup-schema';
+import type { Identity } from './identity';
+
+/** What decides the first admin besides the setup: the home tenant, and an optional named first admin. */
+export interface RolePolicy {
+  homeTenantId: string | undefined;
+  /** BOOTSTRAP_ADMIN_OID: the one home-tenant user who is admin while the setup names no one. */
+  bootstrapAdminOid?: string;
+}
+
+const ALL: Role[] = ['admin', 'invoicer', 'reader'];
+
+/** The setup names no one and the caller has no app roles: the first admin is still to be decided. */
+export function isFirstRun(setup: Pick<Setup, 'roles'>, appRoles: readonly string[]): boolean {
+  const { admins, invoicers, unmatched } = setup.roles;
+  return admins.length === 0 && invoicers.length === 0 && unmatched.length === 0 && appRoles.length === 0;
+}
+
+/** A setup entry is `<oid>` (a user of the home tenant) or `<tid>/<oid>` (of another allowed tenant). */
+function entryMatches(entry: string, tenantId: string, objectId: string, home: string | undefined): boolean {
+  const [first, second] = entry.trim().toLowerCase().split('/');
+  if (second === undefined) return home !== undefined && tenantId === home && first === objectId;
+  return first === tenantId && second === objectId;
+}
+
+/**
+ * The one role rule, for the tab API, the bot and the CLI. Everyone signed in (from an allowed
+ * tenant: checked before this) reads. Admin and invoicer come from Entra app roles and from the
+ * setup's lists matched on tenant + object id; an admin may also invoice. While the setup names no
+ * one and the tenant assigns no app roles (the first run), the first admin is BOOTSTRAP_ADMIN_OID
+ * when configured, else any member (not guest) of the home tenant: never a partner tenant's user.
+ */
+export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy: RolePolicy): Role[] {
+  if (identity.kind === 'operator') return [...ALL];
+  const tenantId = identity.tenantId.toLowerCase();
+  const objectId = identity.objectId.toLowerCase();
+  const home = policy.homeTenantId?.toLowerCase();
+  const appRoles = new Set(identity.appRoles.map((r) => r.toLowerCase()));
+  const { admins, invoicers } = setup.roles;
+  if (isFirstRun(setup, identity.appRoles)) {
+    const homeMember = home !== undefined && tenantId === home && !identity.guest;
+    const named = policy.bootstrapAdminOid?.toLowerCase();
+    const first = named === undefined ? homeMember : homeMember && objectId === named;
+    return first ? [...ALL] : ['reader'];
+  }
+  const listed = (list: readonly string[]) => list.some((entry) => entryMatches(entry, tenantId, objectId, home));
+  const admin = appRoles.has('admin') || listed(admins);
+  const invoicer = admin || appRoles.has('invoicer') || listed(invoicers);
+  return [...(admin ? (['admin'] as const) : []), ...(invoicer ? (['invoicer'] as const) : []), 'reader'];
+}
