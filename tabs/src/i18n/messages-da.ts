@@ -152,6 +152,8 @@ export const da: Messages = {
   summaryToSome: 'Kun disse:',
   summaryNoConversations: 'Appen er endnu ikke installeret i nogen chat eller noget team.',
   summaryConversationsFailed: (message: string) => `Kunne ikke hente chats og kanaler: ${message}`,
+  summaryLastPosted: (at: string) => `Sidste oversigt sendt ${at}`,
+  summaryLastFailed: (at: string, error: string) => `Sidste oversigt mislykkedes ${at} (prøves igen ved næste kontrol): ${error}`,
   sectionRoles: 'Hvem må hvad',
   fields: {
     businessId: 'Bookings-virksomhed',

@@ -152,6 +152,8 @@ export const en = {
   summaryToSome: 'Only these:',
   summaryNoConversations: 'The app is not installed in any chat or team yet.',
   summaryConversationsFailed: (message: string) => `Could not load the chats and channels: ${message}`,
+  summaryLastPosted: (at: string) => `Last summary posted ${at}`,
+  summaryLastFailed: (at: string, error: string) => `Last summary failed ${at} (tried again at the next check): ${error}`,
   sectionRoles: 'Who may do what',
   fields: {
     businessId: 'Bookings business',

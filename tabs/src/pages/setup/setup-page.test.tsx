@@ -84,6 +84,20 @@ describe('Setup page', () => {
     expect(api.patches).toEqual([{ patch: { dailySummary: { conversationIds: 'all' } }, version: 3 }]);
   });
 
+  it("shows each conversation's last summary post, and why it failed", async () => {
+    const api = new FakeApi([]);
+    api.conversationsState = [
+      { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin', lastPost: { at: '2026-11-25T06:30:00.000Z', error: null } },
+      { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General', lastPost: { at: '2026-11-25T06:30:00.000Z', error: 'Error: Bot Framework answered 502' } },
+      { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking', lastPost: null },
+    ];
+    renderWithApp(<SetupPage />, { api });
+    // 06:30 UTC is 07:30 in Copenhagen, the business's time zone.
+    expect(await screen.findByText(/^Last summary posted .*7:30/)).toBeTruthy();
+    expect(screen.getByText(/^Last summary failed .*7:30.*tried again at the next check.*: Error: Bot Framework answered 502$/)).toBeTruthy();
+    expect(screen.getAllByText(/^Last summary/)).toHaveLength(2);
+  });
+
   it('says when the app is not installed anywhere yet', async () => {
     const api = new FakeApi([]);
     api.conversationsState = [];
