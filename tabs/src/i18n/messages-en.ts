@@ -155,6 +155,10 @@ export const en = {
   summaryLastPosted: (at: string) => `Last summary posted ${at}`,
   summaryLastFailed: (at: string, error: string) => `Last summary failed ${at} (tried again at the next check): ${error}`,
   sectionRoles: 'Who may do what',
+  rolesYouAreAdmin: (name: string, id: string) => `You (${name}, listed as ${id}) are an admin.`,
+  rolesYouAreNotAdmin: (name: string, id: string) => `You (${name}, listed as ${id}) are not an admin: ask an admin to add this id.`,
+  rolesHowToChange:
+    'Admins are the ids listed here and users given the Entra app role Admin. While no one is named, the first admin is BOOTSTRAP_ADMIN_OID or, without it, any member of the home tenant. To change the admins: this page (admins only), the app roles in Entra, or `npm run cli -- setup set roles.admins=<object id>` on the server.',
   fields: {
     businessId: 'Bookings business',
     companyId: 'Business Central company',

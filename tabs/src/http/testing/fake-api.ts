@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   CatalogResponse,
   ConversationsResponse,
+  MeResponse,
   InvoiceRunSummary,
   Preview,
   RunResult,
@@ -75,7 +76,7 @@ export class FakeApi implements Api {
     };
   }
 
-  async me() {
+  async me(): Promise<MeResponse> {
     return { id: 'u1', name: 'Anna Admin', roles: ['admin' as const], mode: 'sandbox' as const };
   }
 

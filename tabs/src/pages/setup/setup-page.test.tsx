@@ -98,6 +98,18 @@ describe('Setup page', () => {
     expect(screen.getAllByText(/^Last summary/)).toHaveLength(2);
   });
 
+  it('says who is admin and how to change it, from /api/me', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    expect(await screen.findByText('You (Anna Admin, listed as u1) are an admin.')).toBeTruthy();
+    expect(screen.getByText(/npm run cli -- setup set roles\.admins=<object id>/)).toBeTruthy();
+
+    const reader = new FakeApi([]);
+    reader.me = async () => ({ id: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f', name: 'Pat Partner', roles: ['reader'], mode: 'live' });
+    renderWithApp(<SetupPage />, { api: reader, lang: 'da-DK' });
+    expect(await screen.findByText('Du (Pat Partner, opført som 0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f) er ikke administrator: bed en administrator tilføje dette id.')).toBeTruthy();
+  });
+
   it('says when the app is not installed anywhere yet', async () => {
     const api = new FakeApi([]);
     api.conversationsState = [];
