@@ -15,10 +15,17 @@ export interface StoredConversation {
   installedBy: string | null;
   /** A personal chat's user, a group chat's title, or "team › channel"; null while unknown. */
   name: string | null;
+  /** The bot's last post of its own here (the daily summary): when, and the error if it failed; null before the first. */
+  lastPost: PostResult | null;
+}
+
+export interface PostResult {
+  at: string;
+  error: string | null;
 }
 
 /** An absent installedBy or name keeps the stored one: a message turn does not know them. */
-export interface ConversationRecord extends Omit<StoredConversation, 'installedBy' | 'name'> {
+export interface ConversationRecord extends Omit<StoredConversation, 'installedBy' | 'name' | 'lastPost'> {
   installedBy?: string | null;
   name?: string | null;
 }
@@ -34,6 +41,7 @@ function toStored(row: Row<'conversations'>): StoredConversation {
     channelId: row.channel_id,
     installedBy: row.installed_by,
     name: row.name,
+    lastPost: row.last_post_at === null ? null : { at: row.last_post_at, error: row.last_post_error },
   };
 }
 
@@ -65,6 +73,11 @@ export class ConversationStore {
         oc.column('id').doUpdateSet(record.installedBy === undefined || record.installedBy === null ? values : { ...values, installed_by: record.installedBy }),
       )
       .execute();
+  }
+
+  /** The outcome of a proactive post, shown in the setup; a failure is retried by the caller, not here. */
+  async recordPost(id: string, error: string | null): Promise<void> {
+    await this.db.updateTable('conversations').set({ last_post_at: toIsoUtc(this.clock()), last_post_error: error }).where('id', '=', id).execute();
   }
 
   async get(id: string): Promise<StoredConversation | undefined> {

@@ -102,9 +102,9 @@ describeEachStore('team installations', (getStore) => {
 
 describe('summary targets', () => {
   const all = [
-    { ...record('a:anna'), installedBy: null, name: null },
-    { ...record('19:general@thread', '19:team'), installedBy: null, name: null },
-    { ...record('19:general@thread;messageid=1', '19:team'), channelId: '19:general@thread', installedBy: null, name: null },
+    { ...record('a:anna'), installedBy: null, name: null, lastPost: null },
+    { ...record('19:general@thread', '19:team'), installedBy: null, name: null, lastPost: null },
+    { ...record('19:general@thread;messageid=1', '19:team'), channelId: '19:general@thread', installedBy: null, name: null, lastPost: null },
   ];
   it('are every installed conversation (not the threads the bot answered in), or those the setup lists by conversation, channel or team id', () => {
     expect(summaryTargets(all, 'all').map((c) => c.id)).toEqual(['a:anna', '19:general@thread']);

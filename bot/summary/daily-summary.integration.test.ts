@@ -122,4 +122,27 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, postWhenEmpty: true } });
     expect((await postDailySummaries(deps)).posted.sort()).toEqual([...TARGETS].sort());
   });
+
+  it('records a failed post as failed, retries it at the next tick and records the success', async () => {
+    kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, conversationIds: ['a:chat-anna'] } });
+    const conversations = new ConversationStore(kit.db, () => now);
+    const down: CardMessenger = {
+      send: async () => {
+        throw new Error('Bot Framework answered 502');
+      },
+      update: async () => {},
+    };
+    const first = await postDailySummaries({ services: services(kit.db, () => now), messenger: down, conversations });
+    expect(first).toMatchObject({ posted: [], failed: ['a:chat-anna'] });
+    expect((await conversations.get('a:chat-anna'))?.lastPost).toEqual({ at: now.toISOString(), error: 'Error: Bot Framework answered 502' });
+    expect(await kit.db.selectFrom('posted_cards').selectAll().execute()).toEqual([]);
+
+    const tick = new Date(now.getTime() + 60_000);
+    const up = new RecordingMessenger();
+    const later = new ConversationStore(kit.db, () => tick);
+    const second = await postDailySummaries({ services: services(kit.db, () => tick), messenger: up, conversations: later });
+    expect(second).toMatchObject({ posted: ['a:chat-anna'], failed: [] });
+    expect(up.sent.map((s) => s.conversationId)).toEqual(['a:chat-anna']);
+    expect((await later.get('a:chat-anna'))?.lastPost).toEqual({ at: tick.toISOString(), error: null });
+  });
 });

@@ -35,10 +35,17 @@ function localeOfConversation(conversation: StoredConversation): CardLocale {
   }
 }
 
+/** What the setup shows of a failed post: the error's own message, kept short (it is not a log). */
+function postErrorOf(err: unknown): string {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return message.length > 300 ? `${message.slice(0, 299)}…` : message;
+}
+
 /**
  * Posts the summary due at `now` (the previous local day) to each target conversation, once: the
  * card's `posted_cards` row is inserted before sending, and the unique (conversation, kind,
- * period) lets one insert win across processes. A failed send removes the row so a later tick retries.
+ * period) lets one insert win across processes. A failed send removes the row so a later tick retries,
+ * and each conversation's outcome is recorded for the setup page.
  */
 export async function postDailySummaries(deps: SummaryDeps, now: Date = nowOf(deps.services)): Promise<SummaryOutcome> {
   const { services } = deps;
@@ -74,10 +81,12 @@ export async function postDailySummaries(deps: SummaryDeps, now: Date = nowOf(de
     try {
       const activityId = await deps.messenger.send(target.id, await postedCardView(services, stored, context));
       await cards.setActivity(stored.id, activityId);
+      await deps.conversations.recordPost(target.id, null);
       outcome.posted.push(target.id);
     } catch (err) {
       services.logger.warn({ err, conversationId: target.id, day }, 'daily summary not posted; retried at the next tick');
       await cards.remove(stored.id);
+      await deps.conversations.recordPost(target.id, postErrorOf(err));
       outcome.failed.push(target.id);
     }
   }

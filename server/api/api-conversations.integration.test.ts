@@ -9,6 +9,7 @@ const caller: { as: Identity } = { as: { id: 'reader-1', name: 'Rita Reader', ro
 const auth: Authenticator = { authenticate: async () => caller.as };
 
 let api: ApiTestServer;
+const POSTED_AT = '2026-11-25T06:30:00.000Z';
 
 const conversation = (id: string, conversationType: string, name: string | null, teamId: string | null = null, channelId: string | null = teamId ? id : null) => ({
   id,
@@ -29,20 +30,24 @@ beforeAll(async () => {
   await store.upsert(conversation('19:chat@thread.v2', 'groupChat', 'Reception'));
   await store.upsert(conversation('19:team@thread.tacv2', 'channel', 'Klinik › General', '19:team@thread.tacv2'));
   await store.upsert(conversation('19:team@thread.tacv2;messageid=7', 'channel', null, '19:team@thread.tacv2', '19:team@thread.tacv2'));
+  const posts = new ConversationStore(api.store.db, () => new Date(POSTED_AT));
+  await posts.recordPost('a:anna', null);
+  await posts.recordPost('19:team@thread.tacv2', 'Error: Bot Framework answered 502');
 });
 
 afterAll(async () => {
   await api?.close();
 });
 
-test('a reader gets each installed chat and channel with its type and a readable name, without reply threads', async () => {
+test('a reader gets each installed chat and channel with its type, a readable name and its last summary post, without reply threads', async () => {
   const res = await api.call('GET', '/api/conversations');
   expect(res.status).toBe(200);
+  const at = POSTED_AT;
   expect(conversationsResponseSchema.parse(res.body).conversations).toEqual([
-    { id: 'a:nameless', type: 'personal', name: 'a:nameless' },
-    { id: '19:team@thread.tacv2', type: 'channel', name: 'Klinik › General' },
-    { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Æbelø' },
-    { id: '19:chat@thread.v2', type: 'groupChat', name: 'Reception' },
+    { id: 'a:nameless', type: 'personal', name: 'a:nameless', lastPost: null },
+    { id: '19:team@thread.tacv2', type: 'channel', name: 'Klinik › General', lastPost: { at, error: 'Error: Bot Framework answered 502' } },
+    { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Æbelø', lastPost: { at, error: null } },
+    { id: '19:chat@thread.v2', type: 'groupChat', name: 'Reception', lastPost: null },
   ]);
 });
 

@@ -1,6 +1,7 @@
 import type { Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
+import type { Role } from '../../tabs/src/api/contract';
 import type { AppStore } from '../store';
 
 /** Where a command writes; tests capture it. */
@@ -29,5 +30,7 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** The role the command needs, checked with the one rule before it runs. */
+  role: Role;
   run(args: readonly string[], context: CommandContext): Promise<number>;
 }

@@ -14,4 +14,4 @@ export class FieldErrorsFailure extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, forbidden: 3, interrupted: 130 } as const;

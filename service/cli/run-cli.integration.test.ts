@@ -5,6 +5,7 @@ import { createBcEmulator, type BcListening } from '../../sandbox/bc';
 import { createGraphEmulator, type ListeningGraphEmulator } from '../../sandbox/graph';
 import { generateSandboxData, SANDBOX_BUSINESS_ID } from '../../sandbox/seed';
 import type { Env } from '../config/env-files';
+import type { Identity } from '../identity/identity';
 import { runCli } from './run-cli';
 
 const TOKEN = 'cli-test-token';
@@ -43,13 +44,14 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = async (argv: string[], options: { env?: Env; isTty?: boolean } = {}): Promise<Captured> => {
+  const cli = async (argv: string[], options: { env?: Env; isTty?: boolean; identity?: Identity } = {}): Promise<Captured> => {
     let out = '';
     let err = '';
     const code = await runCli(argv, {
       env: options.env ?? env,
       rootDir: dir,
       io: { out: (t) => void (out += t), err: (t) => void (err += t), isTty: options.isTty ?? false, columns: 100 },
+      ...(options.identity ? { identity: options.identity } : {}),
     });
     return { code, out, err };
   };
@@ -139,5 +141,15 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     const config = await cli(['sync'], { env: { ...env, GRAPH_BASE_URL: 'not a url' } });
     expect(config).toMatchObject({ code: 2, err: 'Configuration error: GRAPH_BASE_URL must be an http(s) URL\n' });
     expect((await cli(['help'])).out).toMatch(/^ {2}setup set +Change settings/m);
+  });
+
+  it('decides through the one role rule: a partner-tenant user named as the CLI caller only reads, the operator may change the setup', async () => {
+    const home = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const partner: Identity = { kind: 'user', tenantId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6', objectId: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', name: 'Pat', appRoles: [], guest: false };
+    const withHome = { ...env, AAD_TENANT_ID: home };
+    const refused = await cli(['setup', 'set', 'syncIntervalMinutes=45'], { env: withHome, identity: partner });
+    expect(refused).toEqual({ code: 3, out: '', err: `${partner.tenantId}/${partner.objectId} may not setup set: it needs the admin role\n` });
+    expect((await cli(['setup', 'show'], { env: withHome, identity: partner })).code).toBe(0);
+    expect((await cli(['setup', 'set', 'syncIntervalMinutes=45'], { env: withHome })).code).toBe(0);
   });
 });

@@ -7,6 +7,10 @@ import { openStore, type AppStore } from '../store';
 import type { CliCommand, CliIo, CommandContext } from './cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from './cli-errors';
 import { COMMANDS } from './commands';
+import { cliActor } from './commands/cli-actor';
+import { cliRoles } from './cli-roles';
+import { actorOf, type Identity } from '../identity/identity';
+import { SetupService } from '../setup/setup-service';
 
 export interface CliDeps {
   env: Env;
@@ -17,6 +21,8 @@ export interface CliDeps {
   now?: () => Date;
   /** Where log lines go (stderr in a real run), so they never mix with a command's output. */
   logDestination?: { write(line: string): void };
+  /** Who runs it: the operator at this machine (`cli:<os user>`) unless a caller names someone (tests). */
+  identity?: Identity;
 }
 
 function helpText(commands: readonly CliCommand[]): string {
@@ -78,6 +84,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     now: deps.now ?? clockOf(config),
   };
   try {
+    const identity: Identity = deps.identity ?? { kind: 'operator', name: cliActor() };
+    const { setup } = await new SetupService((await context.store()).db).get(config.graph.businessId);
+    if (!cliRoles(identity, setup, deps.env, config).includes(found.command.role)) {
+      io.err(`${actorOf(identity)} may not ${found.command.name}: it needs the ${found.command.role} role\n`);
+      return EXIT.forbidden;
+    }
     return await found.command.run(found.args, context);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -282,6 +282,10 @@ export interface ConversationsTable {
   created_at: string;
   /** What people call it: a personal chat's user, a group chat's title, or "team › channel"; optional on insert (added by 0006). */
   name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the bot last posted here on its own (the daily summary); null before the first try (added by 0008). */
+  last_post_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why that post failed; null when it went through. */
+  last_post_error: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PostedCardsTable {

@@ -199,6 +199,8 @@ const rows: { [T in TableName]: NewRow<T> } = {
     installed_by: 'user-1',
     created_at: NOW,
     name: `Klinik › ${UNICODE}`,
+    last_post_at: LATER,
+    last_post_error: UNICODE,
   },
   posted_cards: {
     id: 'card-1',

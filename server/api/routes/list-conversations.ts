@@ -23,7 +23,7 @@ export const listConversations = defineRoute({
     const stored = installedConversations(await new ConversationStore(services.store.db, services.clock).all());
     const conversations = stored.map((c) => {
       const type = kindOf(c);
-      return { id: c.id, type, name: readableName(c, type) };
+      return { id: c.id, type, name: readableName(c, type), lastPost: c.lastPost };
     });
     conversations.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const response: ConversationsResponse = { conversations };

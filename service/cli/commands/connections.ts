@@ -11,6 +11,7 @@ export const connectionsCommand: CliCommand = {
   name: 'connections',
   summary: 'Test the connections to Bookings and Business Central and say what to fix',
   usage,
+  role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, usage);
     const { setup } = await new SetupService((await ctx.store()).db).get(ctx.config.graph.businessId);

@@ -28,6 +28,7 @@ export const excludeCommand: CliCommand = {
   name: 'exclude',
   summary: 'Mark an appointment as invoiced without invoicing it (undo with include)',
   usage: excludeUsage,
+  role: 'invoicer',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(args, { reason: { type: 'string' } }, excludeUsage, true);
     const appointmentId = oneId(positionals, excludeUsage);
@@ -47,6 +48,7 @@ export const includeCommand: CliCommand = {
   name: 'include',
   summary: 'Undo exclude: the appointment is unbilled again',
   usage: includeUsage,
+  role: 'invoicer',
   async run(args, ctx) {
     const { positionals } = parseOptions(args, {}, includeUsage, true);
     const appointmentId = oneId(positionals, includeUsage);

@@ -47,6 +47,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
     name: 'invoice',
     summary: 'Preview and create draft invoices in Business Central for a period (asks first unless --yes)',
     usage,
+    role: 'invoicer',
     async run(args, ctx) {
       const { values } = parseOptions(args, options, usage);
       if (values.period === undefined) throw new UsageError(`--period is required. Usage: ${usage}`);

@@ -15,6 +15,7 @@ export const runsCommand: CliCommand = {
   name: 'runs',
   summary: 'List invoice runs, newest first: who, when, from where, counts and totals',
   usage: listUsage,
+  role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, { source: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } }, listUsage);
     const request = listInvoiceRunsRequestSchema.safeParse({
@@ -54,6 +55,7 @@ export const runsShowCommand: CliCommand = {
   name: 'runs show',
   summary: "Show one invoice run: its selection, invoices with numbers and links, failures and what it skipped",
   usage: showUsage,
+  role: 'reader',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, showUsage, true);
     const [runId, extra] = positionals;

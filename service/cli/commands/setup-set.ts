@@ -10,6 +10,7 @@ export const setupSetCommand: CliCommand = {
   name: 'setup set',
   summary: 'Change settings: key=value ..., keys as `setup show` lists them',
   usage,
+  role: 'admin',
   async run(args, ctx) {
     const { positionals } = parseOptions(args, {}, usage, true);
     if (positionals.length === 0) throw new UsageError(`Name at least one setting. Usage: ${usage}`);

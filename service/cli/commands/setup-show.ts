@@ -18,6 +18,7 @@ export const setupShowCommand: CliCommand = {
   name: 'setup show',
   summary: 'Show the setup of the configured Bookings business',
   usage,
+  role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, usage);
     const stored = await new SetupService((await ctx.store()).db).get(ctx.config.graph.businessId);

@@ -17,6 +17,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Sync services, customers and appointments from Bookings now and wait for the result',
   usage,
+  role: 'invoicer',
   async run(args, ctx) {
     parseOptions(args, {}, usage);
     const store = await ctx.store();

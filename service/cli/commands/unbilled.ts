@@ -64,6 +64,7 @@ export const unbilledCommand: CliCommand = {
   name: 'unbilled',
   summary: 'List unbilled appointments with the reason each cannot be invoiced yet, and the totals',
   usage,
+  role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, options, usage);
     const limit = intOption(values.limit, 'limit', 1) ?? (values.json ? Number.MAX_SAFE_INTEGER : TABLE_LIMIT);

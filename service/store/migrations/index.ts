@@ -6,6 +6,7 @@ import { invoicing } from './0004-invoicing';
 import { customerBlocks } from './0005-customer-blocks';
 import { conversationNames } from './0006-conversation-names';
 import { rolesByObjectId } from './0007-roles-by-object-id';
+import { conversationPostResults } from './0008-conversation-post-results';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-customer-blocks': customerBlocks,
   '0006-conversation-names': conversationNames,
   '0007-roles-by-object-id': rolesByObjectId,
+  '0008-conversation-post-results': conversationPostResults,
 };

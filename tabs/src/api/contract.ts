@@ -259,6 +259,8 @@ export const conversationsResponseSchema = z.object({
       type: conversationKindSchema,
       /** "Team › Channel", the chat's title, "Personal chat with <user>", or the id when nothing else is known. */
       name: z.string(),
+      /** The bot's last daily summary post here: when it was tried (ISO UTC) and why it failed, or null before the first. A failed post is retried at the next tick. */
+      lastPost: z.object({ at: z.string(), error: z.string().nullable() }).nullable(),
     }),
   ),
 });

@@ -152,7 +152,13 @@ export const da: Messages = {
   summaryToSome: 'Kun disse:',
   summaryNoConversations: 'Appen er endnu ikke installeret i nogen chat eller noget team.',
   summaryConversationsFailed: (message: string) => `Kunne ikke hente chats og kanaler: ${message}`,
+  summaryLastPosted: (at: string) => `Sidste oversigt sendt ${at}`,
+  summaryLastFailed: (at: string, error: string) => `Sidste oversigt mislykkedes ${at} (prøves igen ved næste kontrol): ${error}`,
   sectionRoles: 'Hvem må hvad',
+  rolesYouAreAdmin: (name: string, id: string) => `Du (${name}, opført som ${id}) er administrator.`,
+  rolesYouAreNotAdmin: (name: string, id: string) => `Du (${name}, opført som ${id}) er ikke administrator: bed en administrator tilføje dette id.`,
+  rolesHowToChange:
+    'Administratorer er de id\'er, der står her, og brugere med Entra-approllen Admin. Så længe ingen er angivet, er den første administrator BOOTSTRAP_ADMIN_OID eller, uden den, ethvert medlem af hjemmelejeren. Administratorerne ændres her (kun administratorer), med approllerne i Entra eller med `npm run cli -- setup set roles.admins=<object id>` på serveren.',
   fields: {
     businessId: 'Bookings-virksomhed',
     companyId: 'Business Central-regnskab',

@@ -152,7 +152,13 @@ export const en = {
   summaryToSome: 'Only these:',
   summaryNoConversations: 'The app is not installed in any chat or team yet.',
   summaryConversationsFailed: (message: string) => `Could not load the chats and channels: ${message}`,
+  summaryLastPosted: (at: string) => `Last summary posted ${at}`,
+  summaryLastFailed: (at: string, error: string) => `Last summary failed ${at} (tried again at the next check): ${error}`,
   sectionRoles: 'Who may do what',
+  rolesYouAreAdmin: (name: string, id: string) => `You (${name}, listed as ${id}) are an admin.`,
+  rolesYouAreNotAdmin: (name: string, id: string) => `You (${name}, listed as ${id}) are not an admin: ask an admin to add this id.`,
+  rolesHowToChange:
+    'Admins are the ids listed here and users given the Entra app role Admin. While no one is named, the first admin is BOOTSTRAP_ADMIN_OID or, without it, any member of the home tenant. To change the admins: this page (admins only), the app roles in Entra, or `npm run cli -- setup set roles.admins=<object id>` on the server.',
   fields: {
     businessId: 'Bookings business',
     companyId: 'Business Central company',

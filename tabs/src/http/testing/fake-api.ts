@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   CatalogResponse,
   ConversationsResponse,
+  MeResponse,
   InvoiceRunSummary,
   Preview,
   RunResult,
@@ -47,10 +48,10 @@ export class FakeApi implements Api {
   catalogCalls = 0;
   /** Where the app is installed: a personal chat, a group chat and two channels of one team. */
   conversationsState: ConversationsResponse['conversations'] = [
-    { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin' },
-    { id: '19:reception@thread.v2', type: 'groupChat', name: 'Reception' },
-    { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General' },
-    { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking' },
+    { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin', lastPost: null },
+    { id: '19:reception@thread.v2', type: 'groupChat', name: 'Reception', lastPost: null },
+    { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General', lastPost: null },
+    { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking', lastPost: null },
   ];
   /** The business's syncs, newest first: by default one that succeeded; [] is a brand-new install. */
   syncHistory: SyncRunView[] = [fakeSyncRun('sync-0')];
@@ -75,7 +76,7 @@ export class FakeApi implements Api {
     };
   }
 
-  async me() {
+  async me(): Promise<MeResponse> {
     return { id: 'u1', name: 'Anna Admin', roles: ['admin' as const], mode: 'sandbox' as const };
   }
 

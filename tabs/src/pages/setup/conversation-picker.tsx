@@ -1,6 +1,7 @@
-import { Caption1, Checkbox, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { Caption1, Checkbox, Field, makeStyles, mergeClasses, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Fragment, useId } from 'react';
 import type { ConversationsResponse } from '../../api/contract';
+import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ALL_CONVERSATIONS } from './setup-form';
 
@@ -20,19 +21,21 @@ export interface ConversationPickerProps {
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalXXL },
+  lastPost: { paddingLeft: tokens.spacingHorizontalXXL },
+  failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const idsOf = (value: string) => value.split('\n').filter((id) => id !== '');
 
 /** Every installed conversation, or a checked list of them; ids saved earlier but no longer installed stay listed so they are not dropped unseen. */
 export function ConversationPicker(props: ConversationPickerProps) {
-  const { t } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const styles = useStyles();
   const listLabel = useId();
   const all = props.value.trim() === ALL_CONVERSATIONS;
   const chosen = all ? [] : idsOf(props.value);
   const loaded = props.choices.kind === 'loaded' ? props.choices.conversations : [];
-  const unknown = chosen.filter((id) => !loaded.some((c) => c.id === id)).map((id) => ({ id, name: id }));
+  const unknown = chosen.filter((id) => !loaded.some((c) => c.id === id)).map((id) => ({ id, name: id, lastPost: null }));
   const options = [...loaded, ...unknown];
 
   const toggle = (id: string, checked: boolean) => {
@@ -51,7 +54,16 @@ export function ConversationPicker(props: ConversationPickerProps) {
       </Field>
       <div role="group" aria-labelledby={listLabel} className={styles.list}>
         {options.map((o) => (
-          <Checkbox key={o.id} label={o.name} checked={chosen.includes(o.id)} disabled={all} onChange={(_, d) => toggle(o.id, d.checked === true)} />
+          <Fragment key={o.id}>
+            <Checkbox label={o.name} checked={chosen.includes(o.id)} disabled={all} onChange={(_, d) => toggle(o.id, d.checked === true)} />
+            {o.lastPost && (
+              <Caption1 className={mergeClasses(styles.lastPost, o.lastPost.error !== null && styles.failed)}>
+                {o.lastPost.error === null
+                  ? t.summaryLastPosted(formatDateTime(o.lastPost.at, locale.tag, timeZone))
+                  : t.summaryLastFailed(formatDateTime(o.lastPost.at, locale.tag, timeZone), o.lastPost.error)}
+              </Caption1>
+            )}
+          </Fragment>
         ))}
         {props.choices.kind === 'loaded' && options.length === 0 && <Caption1>{t.summaryNoConversations}</Caption1>}
         {props.choices.kind === 'failed' && <Caption1 role="alert">{t.summaryConversationsFailed(props.choices.message)}</Caption1>}

@@ -84,6 +84,32 @@ describe('Setup page', () => {
     expect(api.patches).toEqual([{ patch: { dailySummary: { conversationIds: 'all' } }, version: 3 }]);
   });
 
+  it("shows each conversation's last summary post, and why it failed", async () => {
+    const api = new FakeApi([]);
+    api.conversationsState = [
+      { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin', lastPost: { at: '2026-11-25T06:30:00.000Z', error: null } },
+      { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General', lastPost: { at: '2026-11-25T06:30:00.000Z', error: 'Error: Bot Framework answered 502' } },
+      { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking', lastPost: null },
+    ];
+    renderWithApp(<SetupPage />, { api });
+    // 06:30 UTC is 07:30 in Copenhagen, the business's time zone.
+    expect(await screen.findByText(/^Last summary posted .*7:30/)).toBeTruthy();
+    expect(screen.getByText(/^Last summary failed .*7:30.*tried again at the next check.*: Error: Bot Framework answered 502$/)).toBeTruthy();
+    expect(screen.getAllByText(/^Last summary/)).toHaveLength(2);
+  });
+
+  it('says who is admin and how to change it, from /api/me', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    expect(await screen.findByText('You (Anna Admin, listed as u1) are an admin.')).toBeTruthy();
+    expect(screen.getByText(/npm run cli -- setup set roles\.admins=<object id>/)).toBeTruthy();
+
+    const reader = new FakeApi([]);
+    reader.me = async () => ({ id: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f', name: 'Pat Partner', roles: ['reader'], mode: 'live' });
+    renderWithApp(<SetupPage />, { api: reader, lang: 'da-DK' });
+    expect(await screen.findByText('Du (Pat Partner, opført som 0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f) er ikke administrator: bed en administrator tilføje dette id.')).toBeTruthy();
+  });
+
   it('says when the app is not installed anywhere yet', async () => {
     const api = new FakeApi([]);
     api.conversationsState = [];

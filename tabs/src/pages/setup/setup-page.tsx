@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SetupResponse } from '../../api/contract';
 import { useClock } from '../../app/clock-context';
 import { useServices } from '../../app/services-context';
+import { WhoIsAdmin } from './who-is-admin';
 import { useLoad } from '../../app/use-load';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -158,6 +159,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
               <Subtitle2>{t[section.title]}</Subtitle2>
             </legend>
             {section.title === 'sectionTemplates' && <Caption1 as="p">{t.templatesNote}</Caption1>}
+            {section.title === 'sectionRoles' && <WhoIsAdmin />}
             <div className={styles.section}>
               {section.fields.map((path) => (
                 <SetupField
