@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lostAnswerSchema, noLostAnswers } from './lost-answer';
 
 export const faultKindSchema = z.enum(['500', '503', 'reset']);
 export type FaultKind = z.infer<typeof faultKindSchema>;
@@ -13,6 +14,7 @@ export const bcEmulatorSettingsSchema = z.strictObject({
   rateLimit: z.strictObject({ maxRequests: z.number().int().min(1), windowMs: z.number().int().min(1) }),
   faultRate: z.number().min(0).max(1),
   faultKinds: z.array(faultKindSchema).min(1),
+  lostAnswer: lostAnswerSchema,
 });
 export type BcEmulatorSettings = z.infer<typeof bcEmulatorSettingsSchema>;
 
@@ -32,6 +34,7 @@ export const defaultBcEmulatorSettings: Omit<BcEmulatorSettings, 'token'> = {
   rateLimit: { maxRequests: 6000, windowMs: 300_000 },
   faultRate: 0,
   faultKinds: ['500', '503', 'reset'],
+  lostAnswer: noLostAnswers,
 };
 
 export function resolveSettings(input: Partial<BcEmulatorSettings> | undefined): BcEmulatorSettings {

@@ -1,11 +1,12 @@
-import { BC_BATCH_MAX_OPERATIONS, type BcBatchResult } from '../../clients/business-central/bc-batch';
+import { type BcBatchResult } from '../../clients/business-central/bc-batch';
 import { salesInvoiceSchema, type SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { HttpError } from '../../clients/http/http-error';
 import { toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';
 import { chunk, inPool } from './bc-pool';
 import { RunStoppedError } from './errors';
-import { findInvoicesByKey } from './find-invoices';
+import { liveInvoicesByKey } from './keep-one-per-key';
+import { awaitSettledKeys } from './lost-answer-wait';
 import { invoiceBody, lineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import type { LineRow } from './line-rows';
@@ -15,6 +16,12 @@ import { failInvoices, refreshCounts, type InvoiceFailure } from './settle';
 
 /** Business Central processes 5 requests per user at a time. */
 const BATCHES_IN_FLIGHT = 5;
+/**
+ * Invoices per create `$batch`: Business Central creates them one after another (about 1 s each on
+ * a slow tenant), so a batch of 100 could outlast any sensible timeout while the server goes on
+ * creating. 20 keep a batch well inside the client's timeout, which grows with the batch.
+ */
+export const CREATE_BATCH_SIZE = 20;
 /** Lookup-then-create rounds for invoices whose create had no clear answer (5xx, reset, timeout). */
 const MAX_ROUNDS = 4;
 
@@ -87,14 +94,28 @@ function bodyOf(ctx: RunContext, deps: CreateDeps, invoice: InvoiceRow, lines: r
 }
 
 /**
+ * After a batch whose answer was lost, waits until what Business Central holds under its keys has
+ * settled (it may still be creating); a run that cannot tell stops, leaving them planned.
+ */
+async function settleLostAnswers(ctx: RunContext, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const settled = await awaitSettledKeys(keys, async (ks) => new Set((await liveInvoicesByKey(ctx, ks)).keys()), ctx.lostAnswerWait);
+  if (settled === undefined) {
+    throw new RunStoppedError(`Business Central did not settle whether ${keys.length} invoice(s) were created; nothing was sent again and the run resumes later`);
+  }
+}
+
+/**
  * Create: first adopt what Business Central already holds under our keys (a run killed between
  * creating and recording), then POST the rest as drafts with deep-inserted lines, in $batch
- * requests of up to 100 without snapshot isolation (one invalid invoice fails alone), at most 5 in
- * flight. A create without a clear answer is looked up again before it is sent again; beyond the
- * rounds the run stops, resumably.
+ * requests of CREATE_BATCH_SIZE without snapshot isolation (one invalid invoice fails alone), at
+ * most 5 in flight. A batch whose answer was lost is watched until its keys settle, and every
+ * create without a clear answer is looked up before it is sent again: never a second draft for a
+ * key whose first one's fate is unknown. Beyond the rounds the run stops, resumably.
  */
 export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise<void> {
   let lastProblem: unknown;
+  let lostKeys: string[] = [];
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const pending = await ctx.db
       .selectFrom('invoices')
@@ -106,7 +127,9 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       .execute();
     if (pending.length === 0) return;
 
-    const existing = await findInvoicesByKey(ctx.bc, pending.map((i) => i.external_document_number));
+    await settleLostAnswers(ctx, lostKeys);
+    lostKeys = [];
+    const existing = await liveInvoicesByKey(ctx, pending.map((i) => i.external_document_number));
     await markCreated(ctx, deps, pending.flatMap((invoice) => {
       const bc = existing.get(invoice.external_document_number.toUpperCase());
       return bc ? [{ invoice, bc }] : [];
@@ -115,7 +138,7 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
     if (rest.length === 0) return;
 
     const lines = await linesByInvoice(ctx, rest.map((i) => i.id));
-    await inPool(chunk(rest, BC_BATCH_MAX_OPERATIONS), BATCHES_IN_FLIGHT, async (batch) => {
+    await inPool(chunk(rest, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
       const operations = batch.map((invoice) => ({
         id: String(invoice.position + 1),
         method: 'POST' as const,
@@ -130,7 +153,8 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       } catch (err) {
         if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
         lastProblem = err;
-        ctx.logger.warn({ err: err.message, invoices: batch.length }, 'create batch without an answer: looked up before it is sent again');
+        lostKeys.push(...batch.map((i) => i.external_document_number.toUpperCase()));
+        ctx.logger.warn({ err: err.message, invoices: batch.length }, 'create batch without an answer: watched until settled before anything is sent again');
         return;
       }
       await ctx.failAt('after-create');

@@ -13,6 +13,7 @@ import { InvalidRunRequestError } from './errors';
 import { executeRun } from './execute-run';
 import { SimulatedCrash, type FailAtHook, type FailPoint } from './fail-points';
 import type { InvoiceLinks } from './invoice-links';
+import { DEFAULT_LOST_ANSWER_WAIT, type LostAnswerWait } from './lost-answer-wait';
 import { planInvoices } from './plan-invoices';
 import { previewOf } from './preview';
 import { resolveSelectionIds } from './resolve-ids';
@@ -41,6 +42,8 @@ export interface InvoiceRunnerOptions {
   heartbeatMs?: number;
   /** A run whose heartbeat is older than this belongs to a dead process and is resumed. Default 60 s. */
   staleAfterMs?: number;
+  /** How long a create whose answer was lost is watched before anything is sent again. */
+  lostAnswerWait?: LostAnswerWait;
 }
 
 /**
@@ -202,6 +205,7 @@ export class InvoiceRunner {
       runId,
       logger,
       now: this.clock,
+      lostAnswerWait: this.options.lostAnswerWait ?? DEFAULT_LOST_ANSWER_WAIT,
       failAt: async (point: FailPoint) => {
         if (hook === undefined) return;
         try {

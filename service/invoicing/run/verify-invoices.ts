@@ -6,7 +6,7 @@ import type { Row } from '../../store/database';
 import { expectedBcTotals } from '../bc-line';
 import { chunk, inPool } from './bc-pool';
 import { linesByInvoice } from './create-invoices';
-import { findInvoicesByKey } from './find-invoices';
+import { liveInvoicesByKey } from './keep-one-per-key';
 import { lineTerms, type BcLineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import type { LineRow } from './line-rows';
@@ -124,7 +124,8 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   if (created.length === 0) return;
   const lines = await linesByInvoice(ctx, created.map((i) => i.id));
   const keyOf = (i: InvoiceRow) => i.external_document_number.toUpperCase();
-  let found = await findInvoicesByKey(ctx.bc, created.map(keyOf), { expandLines: true });
+  const recorded = new Map(created.flatMap((i) => (i.bc_invoice_id === null ? [] : [[keyOf(i), i.bc_invoice_id] as const])));
+  let found = await liveInvoicesByKey(ctx, created.map(keyOf), { expandLines: true, recorded });
 
   const missing = created.filter((i) => !found.has(keyOf(i)));
   await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: 'The draft was deleted in Business Central before it was verified' })));
@@ -135,7 +136,7 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
 
   const patched = await patchLines(ctx, drafts.filter((d) => d.bc.status === 'Draft'), lines);
   if (patched.size > 0) {
-    const reread = await findInvoicesByKey(ctx.bc, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true });
+    const reread = await liveInvoicesByKey(ctx, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true, recorded });
     found = new Map([...found, ...reread]);
   }
   const checked: Checked[] = drafts.flatMap(({ invoice }) => {

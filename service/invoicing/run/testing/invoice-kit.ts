@@ -8,15 +8,18 @@ import { toMinor } from '../../../domain/money';
 import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../../../sync/testing/sync-harness';
 import type { FailAtHook } from '../fail-points';
 import { InvoiceRunner } from '../invoice-runner';
+import type { LostAnswerWait } from '../lost-answer-wait';
 
 /** A small clinic: enough appointments of every price type, quick to sync. */
 export const KIT_SCALE = { customers: 16, staff: 2, daysBack: 10, daysAhead: 1 };
 
 export interface InvoiceKit {
   h: SyncHarness;
+  /** The runners' clock: `options.now`, standing still unless advanced (the real clock without `now`). */
+  clock: { now(): Date; advance(ms: number): void };
   db: Kysely<Database>;
   setup: Setup;
-  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number }): InvoiceRunner;
+  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number; lostAnswerWait?: LostAnswerWait }): InvoiceRunner;
   /** Invoices the runs created in the BC emulator (seeded ones left out). */
   bcInvoices(): BcSalesInvoice[];
   appointments(): Promise<Row<'appointments'>[]>;
@@ -48,9 +51,17 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
   await syncAppointments(h.context(db));
   await linkConflictingServices(db, h);
   let setup: Setup = h.setup;
+  let fixed = options.now?.getTime();
+  const clock = {
+    now: () => (fixed === undefined ? new Date() : new Date(fixed)),
+    advance: (ms: number) => {
+      if (fixed !== undefined) fixed += ms;
+    },
+  };
   const origin = new URL(h.bcApiBaseUrl).origin;
   const kit: InvoiceKit = {
     h,
+    clock,
     db,
     get setup() {
       return setup;
@@ -63,8 +74,9 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         businessId: h.businessId,
         setup: () => setup,
         links: { kind: 'sandbox', origin },
-        clock: () => new Date(),
+        clock: clock.now,
         ...(o.failAt ? { failAt: o.failAt } : {}),
+        ...(o.lostAnswerWait ? { lostAnswerWait: o.lostAnswerWait } : {}),
         ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
       }),
     bcInvoices: () => h.bc.state.company(h.companyId)!.salesInvoices.filter((i) => i.externalDocumentNumber.startsWith('BKI-')),
@@ -75,7 +87,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         .selectAll()
         .where('service_name', '=', serviceName)
         .where('state', '=', 'unbilled')
-        .where('end_utc', '<=', new Date().toISOString())
+        .where('end_utc', '<=', clock.now().toISOString())
         .where('customers_without_email', '=', 0)
         .where('customer_count', '>', 0)
         .orderBy('start_utc')
