@@ -53,11 +53,14 @@ async function record(ctx: RunContext): Promise<void> {
   for (const part of chunk(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
 }
 
+/** Invoices that exist in Business Central as Bookings says: a 'mismatch' (a wrong draft that could not be deleted) is a failure. */
+const RIGHT_STATUSES: readonly string[] = LIVE_STATUSES.filter((s) => s !== 'mismatch');
+
 function finalState(statuses: readonly string[]): RunState {
   if (statuses.length === 0) return 'nothing';
-  const live = statuses.filter((s) => (LIVE_STATUSES as readonly string[]).includes(s)).length;
-  if (live === statuses.length) return 'succeeded';
-  return live === 0 ? 'failed' : 'partial';
+  const right = statuses.filter((s) => RIGHT_STATUSES.includes(s)).length;
+  if (right === statuses.length) return 'succeeded';
+  return right === 0 ? 'failed' : 'partial';
 }
 
 async function finish(ctx: RunContext, runs: RunStore): Promise<void> {

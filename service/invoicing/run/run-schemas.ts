@@ -136,6 +136,7 @@ export const runResultSchema = z.object({
   selection: selectionSchema,
   retryOf: z.string().nullable(),
   progress: z.object({ planned: z.number().int(), created: z.number().int(), failed: z.number().int() }),
+  /** Of the invoices in Business Central: its totals including VAT as read back (the planned amount of one not read back yet). */
   totals: z.array(moneySchema),
   invoices: z.array(runInvoiceSchema),
   skipped: z.array(skippedSchema),

@@ -64,7 +64,8 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     selection: readJson(selectionSchema, run.selection, 'invoice_runs.selection'),
     retryOf: run.retry_of,
     progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
-    totals: totalsByCurrency(live.map((i) => money(i.amount_minor, i.currency))),
+    // What Business Central holds (including VAT) once read back; the planned amount until then.
+    totals: totalsByCurrency(live.map((i) => money(i.bc_total_incl_minor ?? i.amount_minor, i.currency))),
     invoices: invoices.map(toRunInvoice),
     skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
     error: run.error,
