@@ -37,7 +37,7 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   return out;
 }
 
-async function markCreated(ctx: RunContext, deps: CreateDeps, created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>): Promise<void> {
+export async function markCreated(ctx: RunContext, deps: Pick<CreateDeps, 'links' | 'companyId'>, created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>): Promise<void> {
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
@@ -63,7 +63,7 @@ async function settleLostAnswers(ctx: RunContext, expected: ReadonlyMap<string, 
   const lookup = async (keys: readonly string[]) =>
     new Map([...(await liveInvoicesByKey(ctx, keys, { expandLines: true }))].map(([key, bc]) => [key, itemLines(bc).length]));
   if ((await awaitSettledKeys(expected, lookup, ctx.lostAnswerWait)) === undefined) {
-    throw new RunStoppedError(`Business Central did not settle whether ${expected.size} invoice(s) were created; nothing was sent again and the run resumes later`);
+    throw new RunStoppedError(`Business Central did not settle whether ${expected.size} invoice(s) were created; nothing was sent again and the run resumes later`, { fateUnknown: true });
   }
 }
 
@@ -134,6 +134,6 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
   const still = await ctx.db.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).where('status', '=', 'planned').where('bc_customer_id', 'is not', null).execute();
   if (still.length > 0) {
     const why = lastProblem instanceof Error ? lastProblem.message : 'no clear answer';
-    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why}); the run resumes later`, { cause: lastProblem });
+    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why})`, { cause: lastProblem, fateUnknown: lost.size > 0 });
   }
 }

@@ -9,8 +9,9 @@ import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
-import { InvalidRunRequestError } from './errors';
-import { executeRun } from './execute-run';
+import { InvalidRunRequestError, RunStoppedError } from './errors';
+import { executeRun, finish } from './execute-run';
+import { giveUp } from './give-up';
 import { SimulatedCrash, type FailAtHook, type FailPoint } from './fail-points';
 import type { InvoiceLinks } from './invoice-links';
 import { DEFAULT_LOST_ANSWER_WAIT, type LostAnswerWait } from './lost-answer-wait';
@@ -179,17 +180,37 @@ export class InvoiceRunner {
       this.runs.heartbeat(runId, this.holder, this.clock()).catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
     }, this.options.heartbeatMs ?? 10_000);
     heartbeat.unref();
+    let ctx: RunContext | undefined;
     try {
-      const ctx = await this.context(runId, logger);
+      ctx = await this.context(runId, logger);
       await executeRun(ctx, { runs: this.runs, links: this.options.links, companyId: ctx.setup.companyId!, selection });
     } catch (err) {
       if (err instanceof SimulatedCrash) throw err;
-      const message = err instanceof Error ? err.message : String(err);
-      logger.warn({ err: message }, 'invoice run stopped; it resumes on the next start');
-      await this.runs.stop(runId, this.holder, message, this.clock());
+      await this.end(runId, ctx, err, logger);
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * A run that gave up ends at once, failed or partial, its appointments released (give-up). Only
+   * when that is impossible (the database itself failing) or when Business Central may still be
+   * creating its drafts does it stop unfinished, to be resumed.
+   */
+  private async end(runId: string, ctx: RunContext | undefined, err: unknown, logger: Logger): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    if (ctx !== undefined && !(err instanceof RunStoppedError && err.fateUnknown)) {
+      try {
+        await giveUp(ctx, { links: this.options.links, companyId: ctx.setup.companyId! });
+        await finish(ctx, this.runs, message);
+        logger.warn({ err: message }, 'invoice run gave up; what was not created is back in the list');
+        return;
+      } catch (endError) {
+        logger.error({ err: endError instanceof Error ? endError.message : String(endError) }, 'could not end the run; it resumes later');
+      }
+    }
+    logger.warn({ err: message }, 'invoice run stopped; it resumes later');
+    await this.runs.stop(runId, this.holder, message, this.clock());
   }
 
   private async context(runId: string, logger: Logger): Promise<RunContext> {

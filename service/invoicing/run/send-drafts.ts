@@ -94,6 +94,7 @@ async function sendBatch<T, I>(
 
 /** Customers whose price basis an earlier draft showed: the draft and its lines in one request. */
 async function deepInsert(ctx: RunContext, deps: DraftDeps, invoices: readonly InvoiceRow[], lines: ReadonlyMap<string, LineRow[]>, out: SendOutcome) {
+  if (invoices.length === 0) return;
   await inPool(chunk(invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
     const results = await sendBatch(
       ctx,
@@ -143,6 +144,7 @@ async function createHeaders(ctx: RunContext, deps: DraftDeps, invoices: readonl
 
 /** The lines of drafts whose header exists without them, priced in the basis the header shows. */
 async function addLines(ctx: RunContext, deps: DraftDeps, headers: readonly Draft[], lines: ReadonlyMap<string, LineRow[]>, out: SendOutcome): Promise<void> {
+  if (headers.length === 0) return;
   const learnt = new Map(headers.map(({ invoice, bc }) => [invoice.bc_customer_id!, bc.pricesIncludeTax]));
   await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learnt, items: new Map() }, ctx.now());
 
