@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     (runs) => runs.length > 0 && logger.info({ invoiceRuns: runs.map((r) => r.id) }, 'resumed interrupted invoice runs'),
     (e: unknown) => logger.error({ err: e }, 'resuming interrupted invoice runs failed'),
   );
+  // Runs left behind by a killed CLI or another process continue here without waiting for a restart.
+  app.invoices.watchInterrupted();
+  closers.push(async () => app.invoices.stopWatching());
   const scheduler = new IntervalScheduler({ db: store.db });
   // The first sync starts at once: a fresh install has nothing to show until it has run.
   scheduler.add(syncTask({ runner: app.sync, setup: app.setupService, businessId: app.businessId, logger }), 0);

@@ -41,11 +41,16 @@ export interface InvoiceRunnerOptions {
   holder?: string;
   /** How often a running run shows it is alive. Default 10 s. */
   heartbeatMs?: number;
-  /** A run whose heartbeat is older than this belongs to a dead process and is resumed. Default 60 s. */
+  /** A run whose heartbeat is older than this belongs to a dead process and is taken over. Default 30 s (3 missed heartbeats). */
   staleAfterMs?: number;
   /** How long a create whose answer was lost is watched before anything is sent again. */
   lostAnswerWait?: LostAnswerWait;
 }
+
+/** Heartbeats every 10 s; three missed ones mean the holder is gone. */
+export const DEFAULT_STALE_AFTER_MS = 30_000;
+/** How often a live process looks for runs whose holder is gone: such a run continues within 45 s. */
+export const DEFAULT_WATCH_MS = 15_000;
 
 /**
  * The one way every face (tab, bot, CLI, schedule) creates invoices: plan → claim → ensure
@@ -57,6 +62,7 @@ export class InvoiceRunner {
   private readonly clock: () => Date;
   private readonly holder: string;
   private readonly active = new Map<string, Promise<void>>();
+  private watch: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: InvoiceRunnerOptions) {
     this.runs = new RunStore(options.db);
@@ -109,9 +115,34 @@ export class InvoiceRunner {
 
   /** On start-up: every unfinished run of the business that nobody alive holds is resumed (same id); resolves when they end. */
   async resumeInterrupted(): Promise<RunResult[]> {
+    const resumed = await this.takeOverInterrupted();
+    const results: RunResult[] = [];
+    for (const id of resumed) results.push(await this.wait(id));
+    return results;
+  }
+
+  /**
+   * While the process lives: every `intervalMs` it takes over runs whose holder is gone (a killed
+   * CLI, a crashed process: heartbeat older than staleAfterMs), so no run waits for a restart.
+   */
+  watchInterrupted(intervalMs = DEFAULT_WATCH_MS): void {
+    if (this.watch !== undefined) return;
+    this.watch = setInterval(() => {
+      this.takeOverInterrupted().catch((err: unknown) => this.logger.warn({ err }, 'looking for interrupted invoice runs failed'));
+    }, intervalMs);
+    this.watch.unref();
+  }
+
+  stopWatching(): void {
+    clearInterval(this.watch);
+    this.watch = undefined;
+  }
+
+  /** Takes over and starts the unfinished runs of the business nobody alive holds; answers their ids. */
+  private async takeOverInterrupted(): Promise<string[]> {
     const setup = await this.setup();
     const now = this.clock();
-    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? 60_000));
+    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
     const candidates = await this.runs.unfinished(setup.businessId.toLowerCase());
     const resumed: string[] = [];
     for (const run of candidates) {
@@ -121,9 +152,7 @@ export class InvoiceRunner {
       this.launch(run.id, selectionSchema.parse(JSON.parse(run.selection)));
       resumed.push(run.id);
     }
-    const results: RunResult[] = [];
-    for (const id of resumed) results.push(await this.wait(id));
-    return results;
+    return resumed;
   }
 
   /** Resolves when every run this runner executes has ended or stopped. */
