@@ -98,7 +98,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     const dry = await cli(['invoice', '--period', period, '--dry-run']);
     expect(dry.err).toBe('');
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/^\d+ invoices? for \d+ customers?, \d+ lines?, DKK [\d.]+ \(times in Europe\/Copenhagen\)\.$/m);
+    expect(dry.out).toMatch(/^\d+ appointments? → \d+ invoices?, \d+ customers?, \d+ lines?, DKK [\d.]+ \(times in Europe\/Copenhagen\)\.$/m);
     expect(dry.out).toMatch(/^Not invoiceable: \d+ appointments?$/m);
     expect(dry.out).toMatch(/^Dry run: nothing was created\.$/m);
     expect(bcInvoices()).toHaveLength(0);
@@ -116,7 +116,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     // The seed has customers Business Central refuses (e.g. an email over 80 characters): their invoices fail alone, exit code 1.
     const failures = created.out.match(/^FAILED  .+  DKK [\d.]+  .+$/gm) ?? [];
     expect(created.code).toBe(failures.length > 0 ? 1 : 0);
-    expect(questions).toEqual([expect.stringMatching(/^Create \d+ draft invoices? in Business Central\? \[y\/N\] $/)]);
+    expect(questions).toEqual([expect.stringMatching(/^Create draft invoices in Business Central \(\d+ appointments? → \d+ invoices?, \d+ customers?\)\? \[y\/N\] $/)]);
     const invoices = bcInvoices();
     expect(invoices.length).toBeGreaterThan(0);
     for (const invoice of invoices) {
@@ -124,7 +124,9 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
       expect(invoice.customerNumber).not.toBe('');
       expect(invoice.salesInvoiceLines.length).toBeGreaterThan(0);
     }
-    expect(created.out).toMatch(new RegExp(`^Created ${invoices.length} draft invoices? \\(DKK [\\d.]+\\)${failures.length > 0 ? `; ${failures.length} failed` : ''} \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
+    expect(created.out).toMatch(
+      new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d.]+\\)${failures.length > 0 ? `; ${failures.length} invoices? failed` : ''} \\(run [0-9a-f-]{36}\\)\\.$`, 'm'),
+    );
 
     // What failed is unbilled again and fails again; nothing else is invoiced twice.
     const again = await cli(['invoice', '--period', period, '--yes']);

@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
 import { cliActor } from './cli-actor';
 import { terminalConfirm, type Confirm } from './confirm';
-import { previewText, resultText } from './invoice-output';
+import { countsText, previewText, resultText } from './invoice-output';
 import { invoiceProgress } from './invoice-progress';
 
 const usage =
@@ -82,7 +82,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
         return EXIT.usage;
       }
       if (!values.yes) {
-        const answer = await confirm(`Create ${preview.invoices.length} draft invoice${preview.invoices.length === 1 ? '' : 's'} in Business Central? [y/N] `, ctx.signal);
+        const answer = await confirm(`Create draft invoices in Business Central (${countsText(preview.counts)})? [y/N] `, ctx.signal);
         if (answer === 'no-terminal') {
           ctx.io.err('Not creating invoices without confirmation: run on a terminal to be asked, or add --yes\n');
           return EXIT.usage;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runCountsSchema } from './run-counts';
 import { REASONS } from '../../unbilled/eligibility';
 
 /*
@@ -101,6 +102,7 @@ export const previewSchema = z.object({
   invoices: z.array(plannedInvoiceSchema),
   skipped: z.array(skippedSchema),
   totals: z.array(moneySchema),
+  counts: runCountsSchema,
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -138,6 +140,8 @@ export const runResultSchema = z.object({
   progress: z.object({ planned: z.number().int(), created: z.number().int(), failed: z.number().int() }),
   /** Of the invoices in Business Central: its totals including VAT as read back (the planned amount of one not read back yet). */
   totals: z.array(moneySchema),
+  /** Of the invoices that exist in Business Central. */
+  counts: runCountsSchema,
   invoices: z.array(runInvoiceSchema),
   skipped: z.array(skippedSchema),
   error: z.string().nullable(),

@@ -4,6 +4,7 @@ import { money, totalsByCurrency } from '../../domain/money';
 import { fromFlag, readJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { RunNotFoundError } from './errors';
+import { countsOf } from './run-counts';
 import {
   invoiceStatusSchema,
   isTerminal,
@@ -66,6 +67,7 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
     // What Business Central holds (including VAT) once read back; the planned amount until then.
     totals: totalsByCurrency(live.map((i) => money(i.bc_total_incl_minor ?? i.amount_minor, i.currency))),
+    counts: countsOf(live.map(toRunInvoice)),
     invoices: invoices.map(toRunInvoice),
     skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
     error: run.error,
