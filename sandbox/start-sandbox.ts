@@ -1,6 +1,7 @@
 import type { Logger } from '../service/logging/logger';
 import { createBcEmulator } from './bc';
 import { createGraphEmulator } from './graph';
+import { keepSandboxState, readSandboxState } from './persisted-state';
 import { generateSandboxData } from './seed';
 
 export interface SandboxOptions {
@@ -12,6 +13,8 @@ export interface SandboxOptions {
   seed?: number;
   now?: Date;
   logger: Logger;
+  /** Where the emulators keep their data across restarts (beside the database); without it they start from the seed each time. */
+  stateFile?: string;
 }
 
 export interface RunningSandbox {
@@ -76,14 +79,22 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
-  const graph = createGraphEmulator(data.bookings, { token: options.token });
+  const saved = options.stateFile === undefined ? undefined : readSandboxState(options.stateFile);
+  if (saved !== undefined) options.logger.info({ file: options.stateFile }, 'emulators continue from their saved data');
+  const graph = createGraphEmulator(saved?.bookings ?? data.bookings, { token: options.token });
   const bc = createBcEmulator(data.bc, { token: options.token });
+  if (saved !== undefined) bc.state.restore(saved.bc);
   try {
     await start('Graph Bookings', options.graphBaseUrl, (h, p) => graph.listen(h, p));
     await start('Business Central', options.bcApiBaseUrl, (h, p) => bc.listen(h, p));
   } catch (e) {
     await Promise.all(closers.map((c) => c()));
     throw e;
+  }
+  // Emulators of another process (reused) keep their own data; only ours are saved.
+  if (started && options.stateFile !== undefined) {
+    const keeper = keepSandboxState(options.stateFile, () => ({ bookings: graph.exportSeed(), bc: bc.state.snapshot() }));
+    closers.unshift(async () => keeper.stop());
   }
   return {
     graphBaseUrl: options.graphBaseUrl,

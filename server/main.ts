@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import { createAppServices } from '../service/app/app-services';
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
       bcApiBaseUrl: config.bc.apiBaseUrl,
       token: config.auth.token,
       logger,
+      // Beside the database: the emulators continue from where this database left them.
+      ...(config.store.kind === 'sqlite' && config.store.file === ':memory:'
+        ? {}
+        : { stateFile: config.store.kind === 'sqlite' ? `${config.store.file}.sandbox.json` : path.resolve('.data', 'postgres.sandbox.json') }),
     });
     closers.push(() => sandbox.close());
   }
