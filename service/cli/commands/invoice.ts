@@ -103,7 +103,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
         return EXIT.interrupted;
       }
       if (!result.finished) {
-        ctx.io.err(`Invoice run stopped: ${result.error ?? 'unknown error'}; it resumes on the next start (run ${runId})\n`);
+        ctx.io.err(`Invoice run paused: ${result.error ?? ''} (run ${runId})\n`);
         return EXIT.failed;
       }
       ctx.io.out(resultText(result));

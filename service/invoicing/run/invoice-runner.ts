@@ -12,6 +12,7 @@ import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
 import { InvalidRunRequestError, RunStoppedError } from './errors';
 import { executeRun, finish } from './execute-run';
 import { giveUp } from './give-up';
+import { runErrorKind } from './run-error';
 import { SimulatedCrash, type FailAtHook, type FailPoint } from './fail-points';
 import type { InvoiceLinks } from './invoice-links';
 import { DEFAULT_LOST_ANSWER_WAIT, type LostAnswerWait } from './lost-answer-wait';
@@ -227,19 +228,21 @@ export class InvoiceRunner {
    * creating its drafts does it stop unfinished, to be resumed.
    */
   private async end(runId: string, ctx: RunContext | undefined, err: unknown, logger: Logger): Promise<void> {
+    // The request, its URL and the cause go to the log; the run keeps only the kind, which faces put in words.
     const message = err instanceof Error ? err.message : String(err);
+    const kind = runErrorKind(err);
     if (ctx !== undefined && !(err instanceof RunStoppedError && err.fateUnknown)) {
       try {
         await giveUp(ctx, { links: this.options.links, companyId: ctx.setup.companyId! });
-        await finish(ctx, this.runs, message);
-        logger.warn({ err: message }, 'invoice run gave up; what was not created is back in the list');
+        await finish(ctx, this.runs, kind);
+        logger.warn({ err: message, kind }, 'invoice run gave up; what was not created is back in the list');
         return;
       } catch (endError) {
         logger.error({ err: endError instanceof Error ? endError.message : String(endError) }, 'could not end the run; it resumes later');
       }
     }
-    logger.warn({ err: message }, 'invoice run stopped; it resumes later');
-    await this.runs.stop(runId, this.holder, message, this.clock());
+    logger.warn({ err: message, kind }, 'invoice run stopped; it resumes later');
+    await this.runs.stop(runId, this.holder, kind, this.clock());
   }
 
   private async context(runId: string, logger: Logger): Promise<RunContext> {

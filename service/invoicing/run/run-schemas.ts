@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runCountsSchema } from './run-counts';
+import { RUN_ERROR_KINDS } from './run-error-words';
 import { REASONS } from '../../unbilled/eligibility';
 
 /*
@@ -144,7 +145,9 @@ export const runResultSchema = z.object({
   counts: runCountsSchema,
   invoices: z.array(runInvoiceSchema),
   skipped: z.array(skippedSchema),
+  /** In English words; `errorKind` lets a face say it in its language (runErrorWords). */
   error: z.string().nullable(),
+  errorKind: z.enum(RUN_ERROR_KINDS).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import { fromFlag, readJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { RunNotFoundError } from './errors';
 import { countsOf } from './run-counts';
+import { isRunErrorKind, runErrorWords } from './run-error-words';
 import {
   invoiceStatusSchema,
   isTerminal,
@@ -70,7 +71,8 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     counts: countsOf(live.map(toRunInvoice)),
     invoices: invoices.map(toRunInvoice),
     skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
-    error: run.error,
+    error: runErrorWords(run.error),
+    errorKind: run.error === null ? null : isRunErrorKind(run.error) ? run.error : 'unknown',
     createdAt: run.created_at,
     finishedAt: run.finished_at,
   };

@@ -42,8 +42,10 @@ function isDefinitive(result: Extract<BcBatchResult<unknown>, { ok: false }>): b
   return result.error.reason === 'client' || result.error.reason === 'not-found' || result.error.reason === 'conflict';
 }
 
+/** Business Central's own reason (it says what is wrong with the invoice), without its correlation id; the rest is for the log. */
 function failureText(error: Error): string {
-  return error instanceof HttpError && error.serviceMessage ? error.serviceMessage : error.message;
+  if (error instanceof HttpError && error.serviceMessage) return error.serviceMessage.replace(/\s*CorrelationId:\s*[\w-]*\.?/gi, '').trim();
+  return 'Business Central refused this invoice';
 }
 
 const keyOf = (invoice: InvoiceRow) => invoice.external_document_number.toUpperCase();

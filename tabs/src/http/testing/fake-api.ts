@@ -145,6 +145,7 @@ export class FakeApi implements Api {
       retryOf: null,
       progress: { planned: rows.length, created: done ? rows.length - 1 : 0, failed: done ? 1 : 0 },
       totals: [],
+      errorKind: null,
       counts: { appointments: done ? rows.length - 1 : 0, invoices: done ? rows.length - 1 : 0, customers: done ? rows.length - 1 : 0 },
       invoices: done
         ? rows.map((r, i) => ({
