@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../service/domain/clock';
 import type { Logger } from '../service/logging/logger';
 import { createBcEmulator } from './bc';
 import { createGraphEmulator } from './graph';
+import { keepSandboxState, readSandboxState } from './persisted-state';
 import { generateSandboxData } from './seed';
 
 export interface SandboxOptions {
@@ -14,6 +15,8 @@ export interface SandboxOptions {
   /** The seed is generated around its `now`, and the emulators read it; default: the real time. */
   clock?: Clock;
   logger: Logger;
+  /** Where the emulators keep their data across restarts (beside the database); without it they start from the seed each time. */
+  stateFile?: string;
 }
 
 export interface RunningSandbox {
@@ -79,17 +82,25 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
+  const saved = options.stateFile === undefined ? undefined : readSandboxState(options.stateFile);
+  if (saved !== undefined) options.logger.info({ file: options.stateFile }, 'emulators continue from their saved data');
   // The emulators key their fault draws and new ids by the run's start: an app database that outlives a
-  // restart (the emulators forget what they created) never sees an invoice id of an earlier run reissued.
+  // restart never sees an id of an earlier run reissued.
   const runSeed = clock().getTime();
-  const graph = createGraphEmulator(data.bookings, { token: options.token }, { now: clock, seed: runSeed });
+  const graph = createGraphEmulator(saved?.bookings ?? data.bookings, { token: options.token }, { now: clock, seed: runSeed });
   const bc = createBcEmulator(data.bc, { token: options.token }, { now: clock, seed: runSeed });
+  if (saved !== undefined) bc.state.restore(saved.bc);
   try {
     await start('Graph Bookings', options.graphBaseUrl, (h, p) => graph.listen(h, p));
     await start('Business Central', options.bcApiBaseUrl, (h, p) => bc.listen(h, p));
   } catch (e) {
     await Promise.all(closers.map((c) => c()));
     throw e;
+  }
+  // Emulators of another process (reused) keep their own data; only ours are saved.
+  if (started && options.stateFile !== undefined) {
+    const keeper = keepSandboxState(options.stateFile, () => ({ bookings: graph.exportSeed(), bc: bc.state.snapshot() }));
+    closers.unshift(async () => keeper.stop());
   }
   return {
     graphBaseUrl: options.graphBaseUrl,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import { clockOf, createAppServices } from '../service/app/app-services';
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
       token: config.auth.token,
       clock,
       logger,
+      // Beside the database: the emulators continue from where this database left them.
+      ...(config.store.kind === 'sqlite' && config.store.file === ':memory:'
+        ? {}
+        : { stateFile: config.store.kind === 'sqlite' ? `${config.store.file}.sandbox.json` : path.resolve('.data', 'postgres.sandbox.json') }),
     });
     closers.push(() => sandbox.close());
   }
@@ -58,6 +63,9 @@ async function main(): Promise<void> {
     (runs) => runs.length > 0 && logger.info({ invoiceRuns: runs.map((r) => r.id) }, 'resumed interrupted invoice runs'),
     (e: unknown) => logger.error({ err: e }, 'resuming interrupted invoice runs failed'),
   );
+  // Runs left behind by a killed CLI or another process continue here without waiting for a restart.
+  app.invoices.watchInterrupted();
+  closers.push(async () => app.invoices.stopWatching());
   // Leases expire by the app's clock, the same one the tasks read.
   const scheduler = new IntervalScheduler({ db: store.db, timers: { ...realTimers, now: clock } });
   // The first sync starts at once: a fresh install has nothing to show until it has run.

@@ -17,7 +17,9 @@ function run(state: RunResult['state'], created: number, finished = false): RunR
     totals: [],
     invoices: [],
     skipped: [],
+    counts: { appointments: 10, invoices: 10, customers: 10 },
     error: null,
+    errorKind: null,
     createdAt: DEFAULT_TEST_NOW.toISOString(),
     finishedAt: null,
   };

@@ -13,6 +13,7 @@ import { createApiDispatcher } from './dispatch';
 import { BcError, errorResponse } from './errors';
 import { pickFault } from './faults';
 import { invoicePage } from './html-page';
+import { loseAnswer } from './lost-answer';
 import { ConcurrencyGate, RateWindow } from './limits';
 import { applySettingsPatch, resolveSettings, type BcEmulatorSettings, type BcEmulatorSettingsPatch } from './settings';
 import { BcState } from './state';
@@ -102,12 +103,16 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
           ? errorResponse(new BcError(500, 'Internal_ServerError', 'An unexpected error occurred (injected by the emulator).'), correlationId())
           : errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).'), correlationId());
       }
-      const serviceTime = async () => {
+      const serviceTime = async (): Promise<void> => {
         if (settings.serviceTimeMs > 0) await wait(settings.serviceTimeMs);
       };
-      if (relative === '/$batch' && req.method === 'POST') return await handleBatch(api, dispatch, req, serviceTime);
-      await serviceTime();
-      return await dispatch(req, relative === '' ? '/' : relative);
+      let done: RouteResponse;
+      if (relative === '/$batch' && req.method === 'POST') done = await handleBatch(api, dispatch, req, serviceTime);
+      else {
+        await serviceTime();
+        done = await dispatch(req, relative === '' ? '/' : relative);
+      }
+      return loseAnswer(settings.lostAnswer, req.method, relative, random, correlationId) ?? done;
     } finally {
       release();
     }

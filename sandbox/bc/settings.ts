@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { faultScheduleSchema } from '../http/fault-schedule';
+import { lostAnswerSchema, noLostAnswers } from './lost-answer';
 
 export const faultKindSchema = z.enum(['500', '503', 'reset']);
 export type FaultKind = z.infer<typeof faultKindSchema>;
@@ -16,6 +17,7 @@ export const bcEmulatorSettingsSchema = z.strictObject({
   faultKinds: z.array(faultKindSchema).min(1),
   /** Faults on chosen requests (counted from when it is set), besides faultRate. */
   faultSchedule: faultScheduleSchema.nullable(),
+  lostAnswer: lostAnswerSchema,
 });
 export type BcEmulatorSettings = z.infer<typeof bcEmulatorSettingsSchema>;
 
@@ -36,6 +38,7 @@ export const defaultBcEmulatorSettings: Omit<BcEmulatorSettings, 'token'> = {
   faultRate: 0,
   faultKinds: ['500', '503', 'reset'],
   faultSchedule: null,
+  lostAnswer: noLostAnswers,
 };
 
 export function resolveSettings(input: Partial<BcEmulatorSettings> | undefined): BcEmulatorSettings {

@@ -45,6 +45,8 @@ export interface GraphEmulator {
   /** Validates and applies a partial update; throws InvalidSettingsError naming bad fields. */
   update(partial: Partial<GraphEmulatorSettings>): GraphEmulatorSettings;
   stats(): GraphEmulatorStats;
+  /** The data as it stands now, as a seed (a restarted sandbox continues from it). */
+  exportSeed(): BookingsSeed;
   listen(host?: string, port?: number): Promise<ListeningGraphEmulator>;
 }
 
@@ -92,6 +94,12 @@ export function createGraphEmulator(seed: BookingsSeed, settings: Partial<GraphE
     },
     update,
     stats: snapshot,
+    exportSeed: () => ({
+      businesses: ctx.store.businesses().map((b) => {
+        const state = ctx.store.business(b.id)!;
+        return structuredClone({ business: state.business, staffMembers: state.staffMembers, services: state.services, customers: state.customerList(), appointments: state.appointmentList() });
+      }),
+    }),
     async listen(host = '127.0.0.1', port = 0) {
       const listening = await listen(handler, host, port);
       const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -1,3 +1,4 @@
+import type { RunCounts } from '../../invoicing/run/run-counts';
 import type { Preview, RunResult } from '../../invoicing/run/run-schemas';
 import { formatLocal, formatMoney } from '../format';
 import { textTable } from '../text-table';
@@ -5,6 +6,9 @@ import { textTable } from '../text-table';
 /** Names come from Bookings: no terminal escape sequence reaches the terminal. */
 const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "17 appointments → 22 invoices, 22 customers": a group class invoices each attendee. */
+export const countsText = (c: RunCounts) => `${plural(c.appointments, 'appointment')} → ${plural(c.invoices, 'invoice')}, ${plural(c.customers, 'customer')}`;
 
 /** The preview: each invoice with its lines, what is not invoiceable and why, and the totals. */
 export function previewText(preview: Preview, timeZone: string): string {
@@ -19,7 +23,6 @@ export function previewText(preview: Preview, timeZone: string): string {
     // Lines under their invoice, without the table's header.
     out.push(...table.split('\n').slice(2).map((line) => `  ${line}`));
   }
-  const customers = new Set(preview.invoices.map((i) => i.customer.email.toLowerCase())).size;
   const lines = preview.invoices.reduce((n, i) => n + i.lines.length, 0);
   if (preview.skipped.length > 0) {
     const byReason = new Map<string, number>();
@@ -29,7 +32,7 @@ export function previewText(preview: Preview, timeZone: string): string {
   }
   out.push(
     '',
-    `${plural(preview.invoices.length, 'invoice')} for ${plural(customers, 'customer')}, ${plural(lines, 'line')}, ${preview.totals.map(formatMoney).join(', ') || 'nothing'} (times in ${timeZone}).`,
+    `${countsText(preview.counts)}, ${plural(lines, 'line')}, ${preview.totals.map(formatMoney).join(', ') || 'nothing'} (times in ${timeZone}).`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -47,8 +50,7 @@ export function resultText(run: RunResult): string {
     out.push(`${invoice.number ?? '(no number)'}  ${who}  ${formatMoney(invoice.amount)}  ${invoice.url ?? ''}${problem}`.trimEnd());
   }
   const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted').length;
-  const created = run.invoices.length - failed;
   if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);
-  else out.push(`Created ${plural(created, 'draft invoice')} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${failed} failed` : ''} (run ${run.id}).`);
+  else out.push(`Created: ${countsText(run.counts)} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${plural(failed, 'invoice')} failed` : ''} (run ${run.id}).`);
   return `${out.join('\n')}\n`;
 }

@@ -111,7 +111,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     const dry = await cli(['invoice', '--period', PERIOD, '--dry-run']);
     expect(dry.err).toBe('');
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/^\d+ invoices? for \d+ customers?, \d+ lines?, DKK [\d.]+ \(times in Europe\/Copenhagen\)\.$/m);
+    expect(dry.out).toMatch(/^\d+ appointments? → \d+ invoices?, \d+ customers?, \d+ lines?, DKK [\d.]+ \(times in Europe\/Copenhagen\)\.$/m);
     expect(dry.out).toMatch(/^Not invoiceable: \d+ appointments?$/m);
     expect(dry.out).toMatch(/^Dry run: nothing was created\.$/m);
     expect(bcInvoices()).toHaveLength(0);
@@ -128,7 +128,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
     expect(created.out).not.toMatch(/^FAILED/m);
-    expect(questions).toEqual([expect.stringMatching(/^Create \d+ draft invoices? in Business Central\? \[y\/N\] $/)]);
+    expect(questions).toEqual([expect.stringMatching(/^Create draft invoices in Business Central \(\d+ appointments? → \d+ invoices?, \d+ customers?\)\? \[y\/N\] $/)]);
     const invoices = bcInvoices();
     expect(invoices.length).toBeGreaterThan(0);
     for (const invoice of invoices) {
@@ -136,7 +136,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
       expect(invoice.customerNumber).not.toBe('');
       expect(invoice.salesInvoiceLines.length).toBeGreaterThan(0);
     }
-    expect(created.out).toMatch(new RegExp(`^Created ${invoices.length} draft invoices? \\(DKK [\\d.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
+    expect(created.out).toMatch(new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
 
     // Nothing is invoiced twice.
     const again = await cli(['invoice', '--period', PERIOD, '--yes']);

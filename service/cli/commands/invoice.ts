@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
 import { cliActor } from './cli-actor';
 import { terminalConfirm, type Confirm } from './confirm';
-import { previewText, resultText } from './invoice-output';
+import { countsText, previewText, resultText } from './invoice-output';
 import { invoiceProgress } from './invoice-progress';
 
 const usage =
@@ -83,7 +83,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
         return EXIT.usage;
       }
       if (!values.yes) {
-        const answer = await confirm(`Create ${preview.invoices.length} draft invoice${preview.invoices.length === 1 ? '' : 's'} in Business Central? [y/N] `, ctx.signal);
+        const answer = await confirm(`Create draft invoices in Business Central (${countsText(preview.counts)})? [y/N] `, ctx.signal);
         if (answer === 'no-terminal') {
           ctx.io.err('Not creating invoices without confirmation: run on a terminal to be asked, or add --yes\n');
           return EXIT.usage;
@@ -100,11 +100,11 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
       const runId = await services.invoices.start(selection, actor, 'cli');
       const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRun(runId));
       if (result === 'interrupted') {
-        ctx.io.err(`Interrupted: run ${runId} resumes on the next start of the service\n`);
+        ctx.io.err(`Interrupted: run ${runId} is unfinished. A running app continues it within a minute (else the app's next start); nothing is created twice.\n`);
         return EXIT.interrupted;
       }
       if (!result.finished) {
-        ctx.io.err(`Invoice run stopped: ${result.error ?? 'unknown error'}; it resumes on the next start (run ${runId})\n`);
+        ctx.io.err(`Invoice run paused: ${result.error ?? ''} (run ${runId})\n`);
         return EXIT.failed;
       }
       ctx.io.out(resultText(result));

@@ -47,6 +47,8 @@ interface Context {
   apiBaseUrl: string;
   companyPath: string;
   limitKey: string;
+  /** For the whole envelope. */
+  timeoutMs?: number;
 }
 
 /** Sends up to 100 operations as one JSON `$batch`; returns one result per operation, in order. */
@@ -63,6 +65,7 @@ export async function sendBcBatch<T>(ctx: Context, operations: ReadonlyArray<BcB
     headers: options.isolation ? { isolation: options.isolation } : undefined,
     idempotent: options.idempotent,
     limit: { key: ctx.limitKey },
+    ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
   };
   const response = await ctx.http.send(request);
   const envelope = parseBody(jsonBatchResponseSchema, response.body, '$batch response', request);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../logging/logger';
 import { BUSINESS_CENTRAL_SCOPE, type TokenProvider } from '../auth/token-provider';
-import { HttpClient, type FetchFn, type HttpRequest } from '../http/http-client';
+import { DEFAULT_TIMEOUT_MS, HttpClient, type FetchFn, type HttpRequest } from '../http/http-client';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { KeyedLimiter } from '../http/keyed-limiter';
 import { odataPages } from '../http/odata-pages';
@@ -30,7 +30,15 @@ export interface BusinessCentralClientOptions {
   retry?: Partial<RetryOptions>;
   fetch?: FetchFn;
   timeoutMs?: number;
+  /**
+   * Time a `$batch` gets per operation on top of `timeoutMs`: Business Central runs a batch's
+   * operations one after another, so a batch must not time out (its answer lost) while the server
+   * is still carrying it out. Default 3 s (a slow tenant takes about 1 s per invoice).
+   */
+  batchOperationTimeoutMs?: number;
 }
+
+export const DEFAULT_BATCH_OPERATION_TIMEOUT_MS = 3_000;
 
 export type Listed<K extends string, T> = { [key in K]: T[] } & { invalid: InvalidRecord[] };
 
@@ -143,7 +151,8 @@ export class BusinessCentralClient {
 
   /** Up to 100 operations in one `$batch` (paths relative to the company); one result per operation. */
   batch<T>(operations: ReadonlyArray<BcBatchOperation<T>>, options: BcBatchOptions = {}): Promise<BcBatchResult<T>[]> {
-    return sendBcBatch({ http: this.http, apiBaseUrl: this.apiBaseUrl, companyPath: this.companyPath(), limitKey: LIMIT_KEY }, operations, options);
+    const timeoutMs = (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + operations.length * (this.options.batchOperationTimeoutMs ?? DEFAULT_BATCH_OPERATION_TIMEOUT_MS);
+    return sendBcBatch({ http: this.http, apiBaseUrl: this.apiBaseUrl, companyPath: this.companyPath(), limitKey: LIMIT_KEY, timeoutMs }, operations, options);
   }
 
   private companyPath(): string {

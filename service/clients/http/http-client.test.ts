@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { StaticTokenProvider } from '../auth/static-token-provider';
 import { recordingSleep, sendJson, startTestServer, type TestHandler, type TestServer } from '../testing/test-server';
 import { HttpClient, type HttpRequest } from './http-client';
@@ -148,6 +149,23 @@ describe('HttpClient', () => {
     server.requests.length = 0;
     await http.send({ method: 'POST', url: `${server.url}/p`, body: {}, idempotent: true });
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not repeat a POST answered 503: the work may have been done, so the answer is lost, not refused', async () => {
+    handler = (_req, res, _b, n) => (n === 1 ? sendJson(res, 503, {}) : sendJson(res, 201, {}));
+    const { http } = client();
+    expect((await failure(http.send({ method: 'POST', url: `${server.url}/p`, body: {} }))).reason).toBe('unavailable');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives one request a longer timeout than the client default (a $batch sized by its operations)', async () => {
+    handler = async (_req, res) => {
+      await sleep(300);
+      sendJson(res, 200, { late: true });
+    };
+    const { http } = client({ maxAttempts: 1 }, { timeoutMs: 100 });
+    expect((await failure(http.send(get('/batch')))).reason).toBe('timeout');
+    expect((await http.send({ ...get('/batch'), timeoutMs: 2_000 })).body).toEqual({ late: true });
   });
 
   it('times out a slow attempt and retries it', async () => {

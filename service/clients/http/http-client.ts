@@ -32,6 +32,8 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Concurrency slot(s) to hold while the request is in flight; `weight` for requests that fan out ($batch). */
   limit?: { key: string; weight?: number };
+  /** Per attempt, over the client's: a `$batch` gets time in proportion to its operations. */
+  timeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -80,7 +82,7 @@ export class HttpClient {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(request.timeoutMs ?? this.timeoutMs),
       });
       text = await response.text();
     } catch (error) {
@@ -118,7 +120,8 @@ function parseJson(text: string): unknown {
 }
 
 function transportError(error: unknown, request: RequestName): HttpError {
-  const name = error instanceof Error ? error.name : '';
+  // AbortSignal.timeout rejects with a DOMException, which is not an Error in every realm (jest's vm).
+  const name = error !== null && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') return new HttpError('timeout', { request, cause: error });
   return new HttpError('network', { request, cause: error }, `network error (${networkDetail(error)})`);
 }

@@ -41,10 +41,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 export function isRetryable(error: HttpError, safety: RetrySafety): boolean {
   const repeatable = safety.idempotent === true || SAFE_METHODS.has(safety.method.toUpperCase());
   switch (error.reason) {
-    // 429 and 503 mean the request was turned away before any work, so even a POST may go again.
+    // 429 means the request was turned away before any work, so even a POST may go again.
     case 'throttled':
-    case 'unavailable':
       return true;
+    // A 503 may come from a gateway after the work was done: for a write it is a lost answer, like a timeout.
+    case 'unavailable':
     case 'server':
     case 'network':
     case 'timeout':

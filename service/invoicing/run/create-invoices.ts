@@ -1,20 +1,18 @@
-import { BC_BATCH_MAX_OPERATIONS, type BcBatchResult } from '../../clients/business-central/bc-batch';
-import { salesInvoiceSchema, type SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
-import { HttpError } from '../../clients/http/http-error';
+import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';
-import { chunk, inPool } from './bc-pool';
+import { chunk } from './bc-pool';
 import { RunStoppedError } from './errors';
-import { findInvoicesByKey } from './find-invoices';
-import { invoiceBody, lineTerms } from './invoice-body';
+import { itemLines } from './item-lines';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
+import { liveInvoicesByKey } from './keep-one-per-key';
 import type { LineRow } from './line-rows';
-import { DEFAULT_VAT_PERCENT, type PriceTerms } from './price-terms';
+import { awaitSettledKeys } from './lost-answer-wait';
+import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
-import { failInvoices, refreshCounts, type InvoiceFailure } from './settle';
+import { sendDrafts, type Draft } from './send-drafts';
+import { failInvoices, refreshCounts } from './settle';
 
-/** Business Central processes 5 requests per user at a time. */
-const BATCHES_IN_FLIGHT = 5;
 /** Lookup-then-create rounds for invoices whose create had no clear answer (5xx, reset, timeout). */
 const MAX_ROUNDS = 4;
 
@@ -28,15 +26,7 @@ export interface CreateDeps {
 
 type InvoiceRow = Row<'invoices'>;
 
-/** Errors that say what is wrong with this invoice (validation, blocked customer, missing item): it fails alone. */
-function isDefinitive(result: Extract<BcBatchResult<SalesInvoice>, { ok: false }>): boolean {
-  if (result.retryable || !(result.error instanceof HttpError)) return false;
-  return result.error.reason === 'client' || result.error.reason === 'not-found' || result.error.reason === 'conflict';
-}
-
-function failureText(error: Error): string {
-  return error instanceof HttpError && error.serviceMessage ? error.serviceMessage : error.message;
-}
+const keyOf = (invoice: InvoiceRow) => invoice.external_document_number.toUpperCase();
 
 export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly string[]): Promise<Map<string, LineRow[]>> {
   const out = new Map<string, LineRow[]>();
@@ -47,7 +37,7 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   return out;
 }
 
-async function markCreated(ctx: RunContext, deps: CreateDeps, created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>): Promise<void> {
+export async function markCreated(ctx: RunContext, deps: Pick<CreateDeps, 'links' | 'companyId'>, created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>): Promise<void> {
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
@@ -64,37 +54,46 @@ async function markCreated(ctx: RunContext, deps: CreateDeps, created: ReadonlyA
   });
 }
 
-function bodyOf(ctx: RunContext, deps: CreateDeps, invoice: InvoiceRow, lines: readonly LineRow[]) {
-  const customerId = invoice.bc_customer_id!;
-  const pricesIncludeTax = deps.terms.customerPricesIncludeTax.get(customerId.toLowerCase()) ?? ctx.setup.pricesIncludeVat;
-  return invoiceBody({
-    customerId,
-    externalDocumentNumber: invoice.external_document_number,
-    invoiceDate: invoice.invoice_date,
-    currencyCode: deps.currencyCode(invoice.currency),
-    lines: lines.map((row) =>
-      lineTerms(
-        row,
-        {
-          pricesIncludeTax,
-          vatPercent: deps.terms.itemVatPercent.get(row.bc_item_id.toLowerCase()) ?? DEFAULT_VAT_PERCENT,
-          bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat,
-        },
-        ctx.setup.dailySummary.timeZone,
-      ),
-    ),
-  });
+/**
+ * After a batch whose answer was lost, waits until what Business Central holds under its keys has
+ * settled (it may still be creating); a run that cannot tell stops, leaving them planned.
+ */
+async function settleLostAnswers(ctx: RunContext, expected: ReadonlyMap<string, number>): Promise<void> {
+  if (expected.size === 0) return;
+  const lookup = async (keys: readonly string[]) =>
+    new Map([...(await liveInvoicesByKey(ctx, keys, { expandLines: true }))].map(([key, bc]) => [key, itemLines(bc).length]));
+  if ((await awaitSettledKeys(expected, lookup, ctx.lostAnswerWait)) === undefined) {
+    throw new RunStoppedError(`Business Central did not settle whether ${expected.size} invoice(s) were created; nothing was sent again and the run resumes later`, { fateUnknown: true });
+  }
+}
+
+/**
+ * A draft found under our key with some but not all of our lines was left half made: it is
+ * deleted (If-Match) so the invoice is created whole (one with no lines yet just gets them). False
+ * when it could not be deleted (changed or posted meanwhile): the verify step then reports it.
+ */
+async function deleteIncomplete(ctx: RunContext, bc: SalesInvoice): Promise<boolean> {
+  if (bc.status !== 'Draft' || bc.etag === undefined) return false;
+  try {
+    await ctx.bc.deleteSalesInvoice(bc.id, bc.etag);
+    ctx.logger.warn({ number: bc.number }, 'a half-made draft was deleted to be created whole');
+    return true;
+  } catch (err) {
+    ctx.logger.warn({ err: err instanceof Error ? err.message : String(err), number: bc.number }, 'a half-made draft could not be deleted');
+    return false;
+  }
 }
 
 /**
  * Create: first adopt what Business Central already holds under our keys (a run killed between
- * creating and recording), then POST the rest as drafts with deep-inserted lines, in $batch
- * requests of up to 100 without snapshot isolation (one invalid invoice fails alone), at most 5 in
- * flight. A create without a clear answer is looked up again before it is sent again; beyond the
- * rounds the run stops, resumably.
+ * creating and recording), then send the rest as drafts (send-drafts). A batch whose answer was
+ * lost is watched until its keys settle, and every create without a clear answer is looked up
+ * before it is sent again: never a second draft for a key whose first one's fate is unknown.
+ * Beyond the rounds the run stops, resumably.
  */
 export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise<void> {
   let lastProblem: unknown;
+  let lost = new Map<string, number>();
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const pending = await ctx.db
       .selectFrom('invoices')
@@ -106,49 +105,35 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       .execute();
     if (pending.length === 0) return;
 
-    const existing = await findInvoicesByKey(ctx.bc, pending.map((i) => i.external_document_number));
-    await markCreated(ctx, deps, pending.flatMap((invoice) => {
-      const bc = existing.get(invoice.external_document_number.toUpperCase());
-      return bc ? [{ invoice, bc }] : [];
-    }));
-    const rest = pending.filter((i) => !existing.has(i.external_document_number.toUpperCase()));
-    if (rest.length === 0) return;
+    await settleLostAnswers(ctx, lost);
+    lost = new Map();
+    const lines = await linesByInvoice(ctx, pending.map((i) => i.id));
+    const existing = await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
+    const adopted: Draft[] = [];
+    const headersOnly: Draft[] = [];
+    const rest: InvoiceRow[] = [];
+    for (const invoice of pending) {
+      const bc = existing.get(keyOf(invoice));
+      const have = bc === undefined ? 0 : itemLines(bc).length;
+      const want = (lines.get(invoice.id) ?? []).length;
+      if (bc === undefined) rest.push(invoice);
+      else if (have >= want) adopted.push({ invoice, bc });
+      else if (have === 0 && bc.status === 'Draft') headersOnly.push({ invoice, bc });
+      else if (await deleteIncomplete(ctx, bc)) rest.push(invoice);
+      else adopted.push({ invoice, bc });
+    }
+    await markCreated(ctx, deps, adopted);
+    if (rest.length === 0 && headersOnly.length === 0) return;
 
-    const lines = await linesByInvoice(ctx, rest.map((i) => i.id));
-    await inPool(chunk(rest, BC_BATCH_MAX_OPERATIONS), BATCHES_IN_FLIGHT, async (batch) => {
-      const operations = batch.map((invoice) => ({
-        id: String(invoice.position + 1),
-        method: 'POST' as const,
-        path: 'salesInvoices',
-        body: bodyOf(ctx, deps, invoice, lines.get(invoice.id) ?? []),
-        schema: salesInvoiceSchema,
-        entity: 'salesInvoice',
-      }));
-      let results: BcBatchResult<SalesInvoice>[];
-      try {
-        results = await ctx.bc.batch(operations);
-      } catch (err) {
-        if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
-        lastProblem = err;
-        ctx.logger.warn({ err: err.message, invoices: batch.length }, 'create batch without an answer: looked up before it is sent again');
-        return;
-      }
-      await ctx.failAt('after-create');
-      const created: { invoice: InvoiceRow; bc: SalesInvoice }[] = [];
-      const failures: InvoiceFailure[] = [];
-      results.forEach((result, i) => {
-        const invoice = batch[i]!;
-        if (result.ok) created.push({ invoice, bc: result.value });
-        else if (isDefinitive(result)) failures.push({ invoiceId: invoice.id, error: failureText(result.error) });
-        else lastProblem = result.error;
-      });
-      await markCreated(ctx, deps, created);
-      await failInvoices(ctx, failures);
-    });
+    const out = await sendDrafts(ctx, deps, { invoices: rest, headersOnly, lines });
+    await markCreated(ctx, deps, out.created);
+    await failInvoices(ctx, out.failed);
+    for (const key of out.lost) lost.set(key, (lines.get(pending.find((i) => keyOf(i) === key)!.id) ?? []).length);
+    if (out.problem !== undefined) lastProblem = out.problem;
   }
   const still = await ctx.db.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).where('status', '=', 'planned').where('bc_customer_id', 'is not', null).execute();
   if (still.length > 0) {
     const why = lastProblem instanceof Error ? lastProblem.message : 'no clear answer';
-    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why}); the run resumes later`, { cause: lastProblem });
+    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why})`, { cause: lastProblem, fateUnknown: lost.size > 0 });
   }
 }

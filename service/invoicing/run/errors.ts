@@ -16,12 +16,16 @@ export class RunNotFoundError extends Error {
 }
 
 /**
- * Business Central or Bookings kept failing beyond the retry bounds: the run stops where it is and
- * resumes (same run id) on the next start or resumeInterrupted().
+ * Business Central or Bookings kept failing beyond the retry bounds: the run gives up (give-up), or,
+ * when the fate of its drafts is unknown, stops where it is and resumes (same run id) later.
  */
 export class RunStoppedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** True when Business Central may still be creating the run's drafts: the run must not give up, only pause. */
+  readonly fateUnknown: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; fateUnknown?: boolean }) {
     super(message, options);
     this.name = 'RunStoppedError';
+    this.fateUnknown = options?.fateUnknown ?? false;
   }
 }

@@ -1,6 +1,7 @@
 import { readStaffNames } from '../../catalog/catalog';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import { chunk } from './bc-pool';
+import { adoptEarlierDrafts } from './adopt-earlier-drafts';
 import { claim } from './claim';
 import { createInvoices } from './create-invoices';
 import { ensureCustomers } from './ensure-customers';
@@ -28,9 +29,10 @@ export interface ExecuteDeps {
 }
 
 /** Plan (with the Bookings re-read) and claim; a run resumed in 'planned' state does both again. */
-async function planAndClaim(ctx: RunContext, selection: Selection): Promise<void> {
+async function planAndClaim(ctx: RunContext, deps: ExecuteDeps): Promise<void> {
   const now = ctx.now();
-  const ids = await resolveSelectionIds(ctx.db, selection, { businessId: ctx.businessId, now, setup: ctx.setup });
+  const ids = await resolveSelectionIds(ctx.db, deps.selection, { businessId: ctx.businessId, now, setup: ctx.setup });
+  await adoptEarlierDrafts(ctx, ids, deps);
   await rereadSelection(ctx, await new AppointmentRepository(ctx.db).findByIds(ids));
   const plan = await planInvoices({ db: ctx.db, setup: ctx.setup, businessId: ctx.businessId, now: ctx.now(), ids });
   const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(ctx.bookings, ctx.setup.businessId);
@@ -53,16 +55,21 @@ async function record(ctx: RunContext): Promise<void> {
   for (const part of chunk(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
 }
 
+/** Invoices that exist in Business Central as Bookings says: a 'mismatch' (a wrong draft that could not be deleted) is a failure. */
+const RIGHT_STATUSES: readonly string[] = LIVE_STATUSES.filter((s) => s !== 'mismatch');
+
 function finalState(statuses: readonly string[]): RunState {
   if (statuses.length === 0) return 'nothing';
-  const live = statuses.filter((s) => (LIVE_STATUSES as readonly string[]).includes(s)).length;
-  if (live === statuses.length) return 'succeeded';
-  return live === 0 ? 'failed' : 'partial';
+  const right = statuses.filter((s) => RIGHT_STATUSES.includes(s)).length;
+  if (right === statuses.length) return 'succeeded';
+  return right === 0 ? 'failed' : 'partial';
 }
 
-async function finish(ctx: RunContext, runs: RunStore): Promise<void> {
+/** The run's end: its state from its invoices, and `error` when it gave up (then it failed, even with nothing to invoice). */
+export async function finish(ctx: RunContext, runs: RunStore, error: string | null = null): Promise<void> {
   const run = await readRun(ctx.db, ctx.runId);
-  const state = finalState(run.invoices.map((i) => i.status));
+  const derived = finalState(run.invoices.map((i) => i.status));
+  const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -75,6 +82,7 @@ async function finish(ctx: RunContext, runs: RunStore): Promise<void> {
         subject: ctx.runId,
         details: writeJson({
           state,
+          ...(error === null ? {} : { error }),
           selection: run.selection,
           retryOf: run.retryOf,
           counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
@@ -84,7 +92,7 @@ async function finish(ctx: RunContext, runs: RunStore): Promise<void> {
       })
       .execute();
   });
-  await runs.finish(ctx.runId, state, run.totals, now);
+  await runs.finish(ctx.runId, state, run.totals, now, error);
 }
 
 /**
@@ -95,7 +103,7 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
   const { runs } = deps;
   const row = await runs.get(ctx.runId);
   if (row === undefined) return;
-  if (row.state === 'planned') await planAndClaim(ctx, deps.selection);
+  if (row.state === 'planned') await planAndClaim(ctx, deps);
 
   const planned = await ctx.db.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).executeTakeFirst();
   if (planned === undefined) {

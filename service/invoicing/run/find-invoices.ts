@@ -7,15 +7,16 @@ const KEYS_PER_FILTER = 10;
 const CONCURRENT_LOOKUPS = 5;
 
 /**
- * The invoices Business Central holds under our idempotency keys (Canceled ones do not count), by
- * key. Business Central upper-cases the field; our keys are upper-case already.
+ * Every live invoice Business Central holds under our idempotency keys (Canceled ones do not
+ * count), by key, in Business Central's order. More than one under a key is a duplicate: see
+ * keep-one-per-key. Business Central upper-cases the field; our keys are upper-case already.
  */
 export async function findInvoicesByKey(
   bc: BusinessCentralClient,
   keys: readonly string[],
   options: { expandLines?: boolean } = {},
-): Promise<Map<string, SalesInvoice>> {
-  const found = new Map<string, SalesInvoice>();
+): Promise<Map<string, SalesInvoice[]>> {
+  const found = new Map<string, SalesInvoice[]>();
   const chunks: string[][] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_FILTER) chunks.push(keys.slice(i, i + KEYS_PER_FILTER));
   let next = 0;
@@ -25,8 +26,7 @@ export async function findInvoicesByKey(
       for (const invoice of salesInvoices) {
         if (invoice.status === 'Canceled') continue;
         const key = invoice.externalDocumentNumber.toUpperCase();
-        // Two live drafts under one key cannot come from us; the older (first listed) one is ours.
-        if (!found.has(key)) found.set(key, invoice);
+        found.set(key, [...(found.get(key) ?? []), invoice]);
       }
     }
   };

@@ -10,10 +10,13 @@ import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
-import { InvalidRunRequestError } from './errors';
-import { executeRun } from './execute-run';
+import { InvalidRunRequestError, RunStoppedError } from './errors';
+import { executeRun, finish } from './execute-run';
+import { giveUp } from './give-up';
+import { runErrorKind } from './run-error';
 import { SimulatedCrash, type FailAtHook, type FailPoint } from './fail-points';
 import type { InvoiceLinks } from './invoice-links';
+import { DEFAULT_LOST_ANSWER_WAIT, type LostAnswerWait } from './lost-answer-wait';
 import { planInvoices } from './plan-invoices';
 import { previewOf } from './preview';
 import { resolveSelectionIds } from './resolve-ids';
@@ -40,9 +43,16 @@ export interface InvoiceRunnerOptions {
   holder?: string;
   /** How often a running run shows it is alive. Default 10 s. */
   heartbeatMs?: number;
-  /** A run whose heartbeat is older than this belongs to a dead process and is resumed. Default 60 s. */
+  /** A run whose heartbeat is older than this belongs to a dead process and is taken over. Default 30 s (3 missed heartbeats). */
   staleAfterMs?: number;
+  /** How long a create whose answer was lost is watched before anything is sent again. */
+  lostAnswerWait?: LostAnswerWait;
 }
+
+/** Heartbeats every 10 s; three missed ones mean the holder is gone. */
+export const DEFAULT_STALE_AFTER_MS = 30_000;
+/** How often a live process looks for runs whose holder is gone: such a run continues within 45 s. */
+export const DEFAULT_WATCH_MS = 15_000;
 
 /**
  * The one way every face (tab, bot, CLI, schedule) creates invoices: plan → claim → ensure
@@ -54,6 +64,7 @@ export class InvoiceRunner {
   private readonly clock: () => Date;
   private readonly holder: string;
   private readonly active = new Map<string, Promise<void>>();
+  private watch: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: InvoiceRunnerOptions) {
     this.runs = new RunStore(options.db);
@@ -106,9 +117,34 @@ export class InvoiceRunner {
 
   /** On start-up: every unfinished run of the business that nobody alive holds is resumed (same id); resolves when they end. */
   async resumeInterrupted(): Promise<RunResult[]> {
+    const resumed = await this.takeOverInterrupted();
+    const results: RunResult[] = [];
+    for (const id of resumed) results.push(await this.wait(id));
+    return results;
+  }
+
+  /**
+   * While the process lives: every `intervalMs` it takes over runs whose holder is gone (a killed
+   * CLI, a crashed process: heartbeat older than staleAfterMs), so no run waits for a restart.
+   */
+  watchInterrupted(intervalMs = DEFAULT_WATCH_MS): void {
+    if (this.watch !== undefined) return;
+    this.watch = setInterval(() => {
+      this.takeOverInterrupted().catch((err: unknown) => this.logger.warn({ err }, 'looking for interrupted invoice runs failed'));
+    }, intervalMs);
+    this.watch.unref();
+  }
+
+  stopWatching(): void {
+    clearInterval(this.watch);
+    this.watch = undefined;
+  }
+
+  /** Takes over and starts the unfinished runs of the business nobody alive holds; answers their ids. */
+  private async takeOverInterrupted(): Promise<string[]> {
     const setup = await this.setup();
     const now = this.clock();
-    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? 60_000));
+    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
     const candidates = await this.runs.unfinished(setup.businessId.toLowerCase());
     const resumed: string[] = [];
     for (const run of candidates) {
@@ -118,9 +154,7 @@ export class InvoiceRunner {
       this.launch(run.id, selectionSchema.parse(JSON.parse(run.selection)));
       resumed.push(run.id);
     }
-    const results: RunResult[] = [];
-    for (const id of resumed) results.push(await this.wait(id));
-    return results;
+    return resumed;
   }
 
   /** Resolves when every run this runner executes has ended or stopped. */
@@ -177,17 +211,39 @@ export class InvoiceRunner {
       this.runs.heartbeat(runId, this.holder, this.clock()).catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
     }, this.options.heartbeatMs ?? 10_000);
     heartbeat.unref();
+    let ctx: RunContext | undefined;
     try {
-      const ctx = await this.context(runId, logger);
+      ctx = await this.context(runId, logger);
       await executeRun(ctx, { runs: this.runs, links: this.options.links, companyId: ctx.setup.companyId!, selection });
     } catch (err) {
       if (err instanceof SimulatedCrash) throw err;
-      const message = err instanceof Error ? err.message : String(err);
-      logger.warn({ err: message }, 'invoice run stopped; it resumes on the next start');
-      await this.runs.stop(runId, this.holder, message, this.clock());
+      await this.end(runId, ctx, err, logger);
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * A run that gave up ends at once, failed or partial, its appointments released (give-up). Only
+   * when that is impossible (the database itself failing) or when Business Central may still be
+   * creating its drafts does it stop unfinished, to be resumed.
+   */
+  private async end(runId: string, ctx: RunContext | undefined, err: unknown, logger: Logger): Promise<void> {
+    // The request, its URL and the cause go to the log; the run keeps only the kind, which faces put in words.
+    const message = err instanceof Error ? err.message : String(err);
+    const kind = runErrorKind(err);
+    if (ctx !== undefined && !(err instanceof RunStoppedError && err.fateUnknown)) {
+      try {
+        await giveUp(ctx, { links: this.options.links, companyId: ctx.setup.companyId! });
+        await finish(ctx, this.runs, kind);
+        logger.warn({ err: message, kind }, 'invoice run gave up; what was not created is back in the list');
+        return;
+      } catch (endError) {
+        logger.error({ err: endError instanceof Error ? endError.message : String(endError) }, 'could not end the run; it resumes later');
+      }
+    }
+    logger.warn({ err: message, kind }, 'invoice run stopped; it resumes later');
+    await this.runs.stop(runId, this.holder, kind, this.clock());
   }
 
   private async context(runId: string, logger: Logger): Promise<RunContext> {
@@ -203,6 +259,7 @@ export class InvoiceRunner {
       runId,
       logger,
       now: this.clock,
+      lostAnswerWait: this.options.lostAnswerWait ?? DEFAULT_LOST_ANSWER_WAIT,
       failAt: async (point: FailPoint) => {
         if (hook === undefined) return;
         try {

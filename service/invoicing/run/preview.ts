@@ -2,12 +2,12 @@ import { totalsByCurrency } from '../../domain/money';
 import { toIsoUtc } from '../../store/columns';
 import { describeLine } from '../line-description';
 import type { InvoicePlan } from './plan-invoices';
+import { countsOf } from './run-counts';
 import type { Preview } from './run-schemas';
 
 /** A plan as the preview card and the tab's preview dialog show it: nothing is claimed or sent. */
 export function previewOf(plan: InvoicePlan, staffNames: ReadonlyMap<string, string>, timeZone: string): Preview {
-  return {
-    invoices: plan.groups.map((group) => ({
+  const invoices = plan.groups.map((group) => ({
       customer: { name: group.customer.name, email: group.customer.email.trim().toLowerCase() },
       invoiceDate: group.invoiceDate,
       appointmentIds: group.appointmentIds,
@@ -29,8 +29,11 @@ export function previewOf(plan: InvoicePlan, staffNames: ReadonlyMap<string, str
         review: line.review,
       })),
       total: group.total,
-    })),
+    }));
+  return {
+    invoices,
     skipped: plan.skipped,
     totals: totalsByCurrency(plan.groups.map((g) => g.total)),
+    counts: countsOf(invoices),
   };
 }

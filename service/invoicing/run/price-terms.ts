@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { fromFlag, toFlag, toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
+import { transactionWithRetry } from '../../store/transaction-retry';
 
 /**
  * Our guess of the VAT percent of an item no invoice has shown yet. Only used when the customer's
@@ -31,8 +32,10 @@ export async function rememberPriceTerms(
 ): Promise<void> {
   if (learnt.customers.size === 0 && learnt.items.size === 0) return;
   const at = toIsoUtc(now);
-  await db.transaction().execute(async (trx) => {
-    for (const [id, includes] of learnt.customers) {
+  // Keys in one order for every run, so that concurrent runs lock rows in the same order (no deadlock).
+  const byId = <V>(m: ReadonlyMap<string, V>) => [...m].map(([id, v]) => [id.toLowerCase(), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await transactionWithRetry(db, async (trx) => {
+    for (const [id, includes] of byId(learnt.customers)) {
       const values = { prices_include_tax: toFlag(includes), updated_at: at };
       await trx
         .insertInto('bc_customer_terms')
@@ -40,7 +43,7 @@ export async function rememberPriceTerms(
         .onConflict((oc) => oc.columns(['business_id', 'bc_customer_id']).doUpdateSet(values))
         .execute();
     }
-    for (const [id, percent] of learnt.items) {
+    for (const [id, percent] of byId(learnt.items)) {
       const values = { vat_percent_milli: Math.round(percent * 1000), updated_at: at };
       await trx
         .insertInto('bc_item_terms')

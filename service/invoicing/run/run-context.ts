@@ -5,6 +5,7 @@ import type { Logger } from '../../logging/logger';
 import type { Setup } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
 import type { FailPoint } from './fail-points';
+import type { LostAnswerWait } from './lost-answer-wait';
 
 /** What every step of one run works with. */
 export interface RunContext {
@@ -19,4 +20,5 @@ export interface RunContext {
   logger: Logger;
   now: () => Date;
   failAt: (point: FailPoint) => Promise<void>;
+  lostAnswerWait: LostAnswerWait;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { runCountsSchema } from './run-counts';
+import { RUN_ERROR_KINDS } from './run-error-words';
 import { REASONS } from '../../unbilled/eligibility';
 
 /*
@@ -101,6 +103,7 @@ export const previewSchema = z.object({
   invoices: z.array(plannedInvoiceSchema),
   skipped: z.array(skippedSchema),
   totals: z.array(moneySchema),
+  counts: runCountsSchema,
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -136,10 +139,15 @@ export const runResultSchema = z.object({
   selection: selectionSchema,
   retryOf: z.string().nullable(),
   progress: z.object({ planned: z.number().int(), created: z.number().int(), failed: z.number().int() }),
+  /** Of the invoices in Business Central: its totals including VAT as read back (the planned amount of one not read back yet). */
   totals: z.array(moneySchema),
+  /** Of the invoices that exist in Business Central. */
+  counts: runCountsSchema,
   invoices: z.array(runInvoiceSchema),
   skipped: z.array(skippedSchema),
+  /** In English words; `errorKind` lets a face say it in its language (runErrorWords). */
   error: z.string().nullable(),
+  errorKind: z.enum(RUN_ERROR_KINDS).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -105,11 +105,11 @@ export class RunStore {
       .execute();
   }
 
-  async finish(runId: string, state: RunState, totals: unknown, now: Date): Promise<void> {
+  async finish(runId: string, state: RunState, totals: unknown, now: Date, error: string | null = null): Promise<void> {
     const at = toIsoUtc(now);
     await this.db
       .updateTable('invoice_runs')
-      .set({ state, phase: 'done', totals: writeJson(totals), error: null, holder: null, heartbeat_at: null, finished_at: at, updated_at: at })
+      .set({ state, phase: 'done', totals: writeJson(totals), error, holder: null, heartbeat_at: null, finished_at: at, updated_at: at })
       .where('id', '=', runId)
       .where('state', 'in', before(state))
       .execute();

@@ -4,6 +4,8 @@ import { money, totalsByCurrency } from '../../domain/money';
 import { fromFlag, readJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { RunNotFoundError } from './errors';
+import { countsOf } from './run-counts';
+import { isRunErrorKind, runErrorWords } from './run-error-words';
 import {
   invoiceStatusSchema,
   isTerminal,
@@ -64,10 +66,13 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     selection: readJson(selectionSchema, run.selection, 'invoice_runs.selection'),
     retryOf: run.retry_of,
     progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
-    totals: totalsByCurrency(live.map((i) => money(i.amount_minor, i.currency))),
+    // What Business Central holds (including VAT) once read back; the planned amount until then.
+    totals: totalsByCurrency(live.map((i) => money(i.bc_total_incl_minor ?? i.amount_minor, i.currency))),
+    counts: countsOf(live.map(toRunInvoice)),
     invoices: invoices.map(toRunInvoice),
     skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
-    error: run.error,
+    error: runErrorWords(run.error),
+    errorKind: run.error === null ? null : isRunErrorKind(run.error) ? run.error : 'unknown',
     createdAt: run.created_at,
     finishedAt: run.finished_at,
   };

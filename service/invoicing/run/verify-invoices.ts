@@ -6,9 +6,10 @@ import type { Row } from '../../store/database';
 import { expectedBcTotals } from '../bc-line';
 import { chunk, inPool } from './bc-pool';
 import { linesByInvoice } from './create-invoices';
-import { findInvoicesByKey } from './find-invoices';
+import { liveInvoicesByKey } from './keep-one-per-key';
 import { lineTerms, type BcLineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
+import { itemLines } from './item-lines';
 import type { LineRow } from './line-rows';
 import { rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
@@ -30,8 +31,6 @@ interface Checked {
   problems: string[];
 }
 
-const itemLines = (bc: SalesInvoice): SalesInvoiceLine[] =>
-  (bc.salesInvoiceLines ?? []).filter((l) => l.lineType !== 'Comment').sort((a, b) => a.sequence - b.sequence);
 
 /** Our lines as Business Central should hold them, given the price basis and VAT the draft shows. */
 function wantedTerms(ctx: RunContext, bc: SalesInvoice, lines: readonly LineRow[]): BcLineTerms[] {
@@ -114,17 +113,40 @@ async function patchLines(ctx: RunContext, drafts: ReadonlyArray<{ invoice: Invo
   return patched;
 }
 
+export const WRONG_DRAFT_DELETED = 'Business Central\'s draft did not match the Bookings amounts after correction and was deleted';
+
+/**
+ * Drafts that still differ after correction are deleted (If-Match): a draft is never left wrong.
+ * Answers the invoices whose draft is gone; one changed or posted meanwhile stays, as 'mismatch'.
+ */
+async function deleteWrongDrafts(ctx: RunContext, wrong: readonly Checked[]): Promise<Set<string>> {
+  const removed = new Set<string>();
+  for (const { invoice, bc, problems } of wrong) {
+    if (bc.status !== 'Draft' || bc.etag === undefined) continue;
+    try {
+      await ctx.bc.deleteSalesInvoice(bc.id, bc.etag);
+      removed.add(invoice.id);
+      ctx.logger.warn({ number: bc.number, problems }, 'a draft that differs from Bookings was deleted');
+    } catch (err) {
+      ctx.logger.warn({ err: err instanceof Error ? err.message : String(err), number: bc.number }, 'a draft that differs from Bookings could not be deleted');
+    }
+  }
+  return removed;
+}
+
 /**
  * Verify: each created draft is read back with its lines. Where the customer's price basis (or an
- * item's VAT) differs from what was assumed, the lines are corrected once and read again; the basis
- * is remembered for the next run. A remaining difference is reported on the invoice ('mismatch').
+ * item's VAT) differs from what was assumed, the lines are corrected (If-Match) and read again; the
+ * basis is remembered for the next run. A draft that still differs is deleted and its invoice
+ * fails (its appointments back in the list); one that cannot be deleted stays as 'mismatch'.
  */
 export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise<void> {
   const created = await ctx.db.selectFrom('invoices').selectAll().where('run_id', '=', ctx.runId).where('status', '=', 'created').orderBy('position').execute();
   if (created.length === 0) return;
   const lines = await linesByInvoice(ctx, created.map((i) => i.id));
   const keyOf = (i: InvoiceRow) => i.external_document_number.toUpperCase();
-  let found = await findInvoicesByKey(ctx.bc, created.map(keyOf), { expandLines: true });
+  const recorded = new Map(created.flatMap((i) => (i.bc_invoice_id === null ? [] : [[keyOf(i), i.bc_invoice_id] as const])));
+  let found = await liveInvoicesByKey(ctx, created.map(keyOf), { expandLines: true, recorded });
 
   const missing = created.filter((i) => !found.has(keyOf(i)));
   await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: 'The draft was deleted in Business Central before it was verified' })));
@@ -135,7 +157,7 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
 
   const patched = await patchLines(ctx, drafts.filter((d) => d.bc.status === 'Draft'), lines);
   if (patched.size > 0) {
-    const reread = await findInvoicesByKey(ctx.bc, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true });
+    const reread = await liveInvoicesByKey(ctx, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true, recorded });
     found = new Map([...found, ...reread]);
   }
   const checked: Checked[] = drafts.flatMap(({ invoice }) => {
@@ -155,9 +177,16 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   }
   await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learntCustomers, items: learntItems }, ctx.now());
 
+  const wrong = checked.filter((c) => c.problems.length > 0);
+  const removed = await deleteWrongDrafts(ctx, wrong);
+  await failInvoices(
+    ctx,
+    wrong.filter((c) => removed.has(c.invoice.id)).map((c) => ({ invoiceId: c.invoice.id, error: `${WRONG_DRAFT_DELETED}: ${c.problems.join('; ')}` })),
+  );
+
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    for (const { invoice, bc, problems } of checked) {
+    for (const { invoice, bc, problems } of checked.filter((c) => !removed.has(c.invoice.id))) {
       const currency = invoice.currency;
       const excl = toMinor(bc.totalAmountExcludingTax, currency);
       const incl = toMinor(bc.totalAmountIncludingTax, currency);

@@ -107,8 +107,9 @@ function envelopeVerdict<T>(error: unknown, defaultWaitMs: number): Verdict<T> {
   if (!(error instanceof HttpError)) throw error;
   switch (error.reason) {
     case 'throttled':
-    case 'unavailable':
       return { kind: 'retry', waitMs: error.retryAfterMs ?? defaultWaitMs };
+    // A 503 of the envelope may come after Business Central did the work: look before sending again.
+    case 'unavailable':
     case 'server':
     case 'network':
     case 'timeout':

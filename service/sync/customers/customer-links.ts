@@ -34,7 +34,9 @@ export async function readCustomerLinks(db: Kysely<Database>, businessId: string
 const CHUNK = 500;
 
 /** One transaction per chunk; a skip clears an earlier link's columns (and its blocked flag), a link clears the skip reason. */
-export async function writeCustomerLinks(db: Kysely<Database>, businessId: string, updates: readonly CustomerLinkUpdate[], now: Date): Promise<void> {
+export async function writeCustomerLinks(db: Kysely<Database>, businessId: string, unordered: readonly CustomerLinkUpdate[], now: Date): Promise<void> {
+  // One key order for every writer: concurrent runs upserting overlapping links never deadlock.
+  const updates = [...unordered].sort((a, b) => (a.bookingsCustomerId < b.bookingsCustomerId ? -1 : a.bookingsCustomerId > b.bookingsCustomerId ? 1 : 0));
   for (let start = 0; start < updates.length; start += CHUNK) {
     const rows = updates.slice(start, start + CHUNK).map((u) =>
       u.kind === 'linked'

@@ -11,6 +11,7 @@ import { recountCustomersBlocked } from '../appointments/blocked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
 import { emailFitsBc } from './bc-text';
 import { customerCreateBody } from './customer-create-body';
+import { withCustomerCreateLease } from './customer-create-lease';
 import { blockedFlagChanges, readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
 import { normalizeEmail } from './email-addresses';
 import { isBlockedForInvoicing } from './invoicing-block';
@@ -109,6 +110,48 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
   await writeCustomerLinks(deps.db, deps.businessId, updates, deps.clock());
   const blockChanged = blockedFlagChanges(links, updates);
 
+  if (toCreate.length > 0) {
+    await withCustomerCreateLease(deps.db, deps.businessId, (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }), deps.signal);
+  }
+  await recountCustomersBlocked(deps.db, deps.businessId, blockChanged);
+  deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
+  return result;
+}
+
+interface CreateState {
+  result: Map<string, EnsuredCustomer>;
+  links: Awaited<ReturnType<typeof readCustomerLinks>>;
+  blockChanged: ReturnType<typeof blockedFlagChanges>;
+  renew: () => Promise<void>;
+}
+
+/**
+ * Under the lease: looks again (another run may have created some of these customers while this
+ * one waited: its links, or Business Central listing the email), then creates the rest.
+ */
+async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly Group[], state: CreateState): Promise<void> {
+  const { result, links, blockChanged } = state;
+  const fresh = await readCustomerLinks(deps.db, deps.businessId, candidates.flatMap((g) => g.bookingsCustomerIds));
+  const index = (await loadBcCustomerIndex(deps.bc)).index;
+  const updates: CustomerLinkUpdate[] = [];
+  const toCreate: Group[] = [];
+  for (const group of candidates) {
+    const linkedId = group.bookingsCustomerIds.map((id) => fresh.get(id)?.bc_customer_id ?? undefined).find((id) => id !== undefined);
+    const existing = (linkedId ? index.byId(linkedId) : undefined) ?? index.byEmail(group.email);
+    if (existing === undefined) {
+      toCreate.push(group);
+      continue;
+    }
+    result.set(group.email, { bcCustomerId: existing.id, bcCustomerNumber: existing.number });
+    for (const id of group.bookingsCustomerIds) {
+      if (fresh.get(id)?.bc_customer_id === existing.id) continue;
+      updates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: existing.id, bcCustomerNumber: existing.number, createdByUs: false, bcBlocked: isBlockedForInvoicing(existing), note: null });
+    }
+  }
+  await writeCustomerLinks(deps.db, deps.businessId, updates, new Date());
+  blockChanged.push(...blockedFlagChanges(links, updates));
+  if (toCreate.length === 0) return;
+
   const byEmail = new Map(toCreate.map((g) => [g.email, g]));
   const bodies = new Map(toCreate.map((g) => [g.email, customerCreateBody(g.name, g.email, deps.setup.customerTemplate)]));
   await createInBatches<Customer>(
@@ -120,6 +163,7 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
       entity: 'customer',
       ...(deps.signal === undefined ? {} : { signal: deps.signal }),
       findCreated: (emails) => findCreatedCustomers(deps.bc, bodies, emails),
+      beforeSend: () => state.renew(),
       onSettled: async (settled) => {
         const linkUpdates: CustomerLinkUpdate[] = [];
         for (const [email, outcome] of settled) {
@@ -149,9 +193,6 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
       },
     },
   );
-  await recountCustomersBlocked(deps.db, deps.businessId, blockChanged);
-  deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
-  return result;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -30,6 +30,8 @@ export interface SyncHarnessOptions {
   editSeed?: (data: SandboxData) => void;
   /** Retry settings of both clients; default: fast (a few ms of backoff). */
   retry?: Partial<RetryOptions>;
+  /** Business Central client timeouts; default 10 s per request and the client's per-operation `$batch` allowance. */
+  bcTimeouts?: { timeoutMs?: number; batchOperationTimeoutMs?: number };
 }
 
 export interface GraphResponse {
@@ -90,7 +92,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
   const tokenProvider = new StaticTokenProvider(TOKEN);
   const retry = { ...fastRetry(), ...options.retry };
   const bookings = new BookingsClient({ baseUrl: graphListening.baseUrl, tokenProvider, retry, timeoutMs: 10_000 });
-  const bcClient = new BusinessCentralClient({ apiBaseUrl: bcListening.apiBaseUrl, companyId: SANDBOX_COMPANY_ID, tokenProvider, retry, timeoutMs: 10_000 });
+  const bcClient = new BusinessCentralClient({ apiBaseUrl: bcListening.apiBaseUrl, companyId: SANDBOX_COMPANY_ID, tokenProvider, retry, timeoutMs: 10_000, ...options.bcTimeouts });
   const setup = setupSchema.parse({
     businessId: SANDBOX_BUSINESS_ID,
     companyId: SANDBOX_COMPANY_ID,

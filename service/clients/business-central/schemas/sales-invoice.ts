@@ -72,7 +72,7 @@ export interface SalesInvoiceLineCreate {
   unitPrice?: number;
 }
 
-/** A draft invoice with its lines in one request (deep insert); `number` and `status` are read-only. */
+/** A draft invoice with its lines in one request (deep insert), or its header alone; `number` and `status` are read-only. */
 export interface SalesInvoiceCreate {
   customerId?: string;
   customerNumber?: string;
@@ -81,5 +81,5 @@ export interface SalesInvoiceCreate {
   invoiceDate?: string;
   postingDate?: string;
   currencyCode?: string;
-  salesInvoiceLines: SalesInvoiceLineCreate[];
+  salesInvoiceLines?: SalesInvoiceLineCreate[];
 }

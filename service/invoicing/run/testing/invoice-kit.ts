@@ -10,6 +10,7 @@ import { MAX_LIMIT } from '../../../unbilled/unbilled-schemas';
 import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../../../sync/testing/sync-harness';
 import type { FailAtHook } from '../fail-points';
 import { InvoiceRunner } from '../invoice-runner';
+import type { LostAnswerWait } from '../lost-answer-wait';
 
 const PRICE_REASONS: ReadonlySet<string> = new Set(['price-needed', 'free', 'invalid-price']);
 
@@ -18,9 +19,11 @@ export const KIT_SCALE = { customers: 16, staff: 2, daysBack: 10, daysAhead: 1 }
 
 export interface InvoiceKit {
   h: SyncHarness;
+  /** The runners' clock: the harness's (from `options.now`), plus what a test advanced it by. */
+  clock: { now(): Date; advance(ms: number): void };
   db: Kysely<Database>;
   setup: Setup;
-  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number }): InvoiceRunner;
+  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number; lostAnswerWait?: LostAnswerWait }): InvoiceRunner;
   /** Invoices the runs created in the BC emulator (seeded ones left out). */
   bcInvoices(): BcSalesInvoice[];
   appointments(): Promise<Row<'appointments'>[]>;
@@ -55,9 +58,18 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
   await syncAppointments(h.context(db));
   await linkConflictingServices(db, h);
   let setup: Setup = h.setup;
+  // The harness's clock, moved on by whatever a test advances it.
+  let advanced = 0;
+  const clock = {
+    now: () => new Date(h.clock().getTime() + advanced),
+    advance: (ms: number) => {
+      advanced += ms;
+    },
+  };
   const origin = new URL(h.bcApiBaseUrl).origin;
   const kit: InvoiceKit = {
     h,
+    clock,
     db,
     get setup() {
       return setup;
@@ -70,8 +82,9 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         businessId: h.businessId,
         setup: () => setup,
         links: { kind: 'sandbox', origin },
-        clock: h.clock,
+        clock: clock.now,
         ...(o.failAt ? { failAt: o.failAt } : {}),
+        ...(o.lostAnswerWait ? { lostAnswerWait: o.lostAnswerWait } : {}),
         ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
       }),
     bcInvoices: () => h.bc.state.company(h.companyId)!.salesInvoices.filter((i) => i.externalDocumentNumber.startsWith('BKI-')),
@@ -83,7 +96,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
       const { rows } = await queryUnbilled(
         db,
         { businessId: h.businessId, serviceId: service.id, state: 'unbilled', limit: MAX_LIMIT },
-        { now: h.clock(), setup },
+        { now: clock.now(), setup },
       );
       // The kit syncs no customers, so the list cannot know who Business Central blocks: ask the emulator.
       const blocked = new Set(

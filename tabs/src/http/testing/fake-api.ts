@@ -121,6 +121,7 @@ export class FakeApi implements Api {
       })),
       skipped: [],
       totals: [{ minor: rows.reduce((s, r) => s + (r.amount?.minor ?? 0), 0), currency: 'DKK' }],
+      counts: { appointments: rows.length, invoices: rows.length, customers: rows.length },
     };
   }
 
@@ -145,6 +146,8 @@ export class FakeApi implements Api {
       retryOf: null,
       progress: { planned: rows.length, created: done ? rows.length - 1 : 0, failed: done ? 1 : 0 },
       totals: [],
+      errorKind: null,
+      counts: { appointments: done ? rows.length - 1 : 0, invoices: done ? rows.length - 1 : 0, customers: done ? rows.length - 1 : 0 },
       invoices: done
         ? rows.map((r, i) => ({
             id: `inv-${i}`,

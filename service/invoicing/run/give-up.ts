@@ -1,0 +1,54 @@
+import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
+import { toIsoUtc } from '../../store/columns';
+import { chunk } from './bc-pool';
+import { markCreated } from './create-invoices';
+import type { InvoiceLinks } from './invoice-links';
+import { liveInvoicesByKey } from './keep-one-per-key';
+import type { RunContext } from './run-context';
+import { failInvoices, recordInvoices } from './settle';
+
+/** Stored on each invoice the run gave up on; the faces put it in words (error-words). */
+export const GAVE_UP = 'Business Central did not answer before the run gave up; no draft was found for this invoice';
+
+/**
+ * A run whose retry bounds are spent ends at once instead of holding its appointments until some
+ * later start: what Business Central holds under the run's keys (one last look, if it answers)
+ * counts as created and its appointments become invoiced; every other invoice fails and its
+ * appointments go back to the list, so Retry can start at once. A draft created but not found now
+ * (Business Central down) is found by the next run over those appointments (adopt-earlier-drafts).
+ */
+export async function giveUp(ctx: RunContext, deps: { links: InvoiceLinks; companyId: string }): Promise<void> {
+  const planned = await ctx.db.selectFrom('invoices').selectAll().where('run_id', '=', ctx.runId).where('status', '=', 'planned').execute();
+  let found = new Map<string, SalesInvoice>();
+  const withCustomer = planned.filter((i) => i.bc_customer_id !== null);
+  if (withCustomer.length > 0) {
+    try {
+      found = await liveInvoicesByKey(ctx, withCustomer.map((i) => i.external_document_number.toUpperCase()));
+    } catch (err) {
+      ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'last look before giving up failed');
+    }
+  }
+  await markCreated(ctx, deps, planned.flatMap((invoice) => {
+    const bc = found.get(invoice.external_document_number.toUpperCase());
+    return bc ? [{ invoice, bc }] : [];
+  }));
+  await failInvoices(ctx, planned.filter((i) => !found.has(i.external_document_number.toUpperCase())).map((i) => ({ invoiceId: i.id, error: GAVE_UP })));
+
+  const live = await ctx.db
+    .selectFrom('invoices')
+    .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
+    .select('invoices.id')
+    .distinct()
+    .where('invoices.run_id', '=', ctx.runId)
+    .where('invoices.status', 'in', ['created', 'verified', 'mismatch'])
+    .where('invoice_lines.state', '=', 'planned')
+    .execute();
+  for (const part of chunk(live.map((r) => r.id), 100)) await recordInvoices(ctx, part);
+  // Appointments claimed but on no invoice (the run stopped between claiming and planning them).
+  await ctx.db
+    .updateTable('appointments')
+    .set({ state: 'unbilled', claimed_by_run: null, updated_at: toIsoUtc(ctx.now()) })
+    .where('claimed_by_run', '=', ctx.runId)
+    .where('state', '=', 'claimed')
+    .execute();
+}

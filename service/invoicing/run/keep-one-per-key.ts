@@ -1,0 +1,56 @@
+import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
+import { toIsoUtc, writeJson } from '../../store/columns';
+import { findInvoicesByKey } from './find-invoices';
+import type { RunContext } from './run-context';
+
+const brief = (i: SalesInvoice) => ({ id: i.id, number: i.number, status: i.status, totalAmountIncludingTax: i.totalAmountIncludingTax });
+
+/**
+ * The one invoice per key that counts: the one we recorded, else the oldest (lowest number).
+ * Every other draft under the key is a duplicate (a create repeated after a lost answer, or made
+ * by hand): it is deleted (If-Match, so a draft someone edited meanwhile is left alone) and the
+ * deletion recorded in the audit log. A duplicate that is no longer a draft cannot be deleted: it
+ * is recorded for a person to sort out. Never adopted silently.
+ */
+async function keepOne(ctx: RunContext, key: string, invoices: readonly SalesInvoice[], recordedId: string | undefined): Promise<SalesInvoice> {
+  const ordered = [...invoices].sort((a, b) => {
+    if (recordedId !== undefined && (a.id === recordedId) !== (b.id === recordedId)) return a.id === recordedId ? -1 : 1;
+    return a.number.localeCompare(b.number, 'en', { numeric: true });
+  });
+  const [kept, ...extra] = ordered as [SalesInvoice, ...SalesInvoice[]];
+  for (const duplicate of extra) {
+    const deletable = duplicate.status === 'Draft' && duplicate.etag !== undefined;
+    let action = 'invoice.duplicate-found';
+    if (deletable) {
+      await ctx.bc.deleteSalesInvoice(duplicate.id, duplicate.etag!);
+      action = 'invoice.duplicate-deleted';
+    }
+    ctx.logger.warn({ key, kept: kept.number, duplicate: duplicate.number, deleted: deletable }, 'a second invoice under one key');
+    await ctx.db
+      .insertInto('audit_log')
+      .values({
+        at: toIsoUtc(ctx.now()),
+        actor: 'system',
+        source: 'invoice-run',
+        action,
+        subject: ctx.runId,
+        details: writeJson({ key, kept: brief(kept), duplicate: brief(duplicate) }),
+      })
+      .execute();
+  }
+  return kept;
+}
+
+/** The live invoice under each key, duplicates removed; `recorded` names the Business Central ids we stored per key. */
+export async function liveInvoicesByKey(
+  ctx: RunContext,
+  keys: readonly string[],
+  options: { expandLines?: boolean; recorded?: ReadonlyMap<string, string> } = {},
+): Promise<Map<string, SalesInvoice>> {
+  const found = await findInvoicesByKey(ctx.bc, keys, options.expandLines ? { expandLines: true } : {});
+  const out = new Map<string, SalesInvoice>();
+  for (const [key, invoices] of found) {
+    out.set(key, invoices.length === 1 ? invoices[0]! : await keepOne(ctx, key, invoices, options.recorded?.get(key)));
+  }
+  return out;
+}

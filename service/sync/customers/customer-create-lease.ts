@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/database';
+import { LeaseStore } from '../../store/leases';
+
+/** Long enough for a few batches of creates; renewed before each batch. */
+const TTL_MS = 5 * 60_000;
+/** Waits between tries while another run creates customers: short at first, then at most 1 s. */
+const WAIT_MS = [25, 50, 100, 200, 400, 800, 1_000];
+/** Past this the caller gives up (the invoices fail and can be retried) rather than wait on a stuck holder. */
+const MAX_WAIT_MS = 6 * 60_000;
+
+export class CustomerLeaseTimeoutError extends Error {
+  constructor() {
+    super('Another run kept creating Business Central customers for too long');
+    this.name = 'CustomerLeaseTimeoutError';
+  }
+}
+
+/**
+ * Creating Business Central customers is exactly once per email and business: the look-up that
+ * decides what to create and the creation run under one lease per business, across runs and
+ * processes (a database row both SQLite and PostgreSQL decide with one upsert). Whoever comes
+ * second looks again under the lease and finds what the first created. `work` gets `renew`.
+ */
+export async function withCustomerCreateLease<T>(
+  db: Kysely<Database>,
+  businessId: string,
+  work: (renew: () => Promise<void>) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const leases = new LeaseStore(db);
+  const name = `bc-customers-create:${businessId}`;
+  const holder = `ensure-bc-customers:${randomUUID()}`;
+  let waited = 0;
+  for (let attempt = 0; !(await leases.tryAcquire(name, holder, TTL_MS)); attempt++) {
+    if (waited >= MAX_WAIT_MS) throw new CustomerLeaseTimeoutError();
+    const delay = WAIT_MS[Math.min(attempt, WAIT_MS.length - 1)]!;
+    await sleep(delay, undefined, signal === undefined ? {} : { signal });
+    waited += delay;
+  }
+  try {
+    return await work(async () => {
+      await leases.tryAcquire(name, holder, TTL_MS);
+    });
+  } finally {
+    await leases.release(name, holder);
+  }
+}
