@@ -2,12 +2,13 @@ import { describeEachStore } from '../../store/testing/test-stores';
 import { startInvoiceKit, type InvoiceKit } from '../../invoicing/run/testing/invoice-kit';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
-const FIXED = 'Fysioterapi, opfølgning';
+// Services whose appointments the kit can invoice (fixed and hourly prices, linked items).
+const SERVICES = ['Fysioterapi, opfølgning', 'Genoptræning 50 min', 'Hjemmebesøg', 'Akupunktur'];
 
 /** A customer with at least `count` ended single-attendee appointments, not blocked. */
 async function customerWithAppointments(k: InvoiceKit, count: number): Promise<{ email: string; ids: string[] }> {
   const byEmail = new Map<string, string[]>();
-  for (const row of await k.ended(FIXED)) {
+  for (const row of (await Promise.all(SERVICES.map((name) => k.ended(name)))).flat()) {
     if (row.customer_count !== 1 || row.customers_blocked !== 0) continue;
     const email = (JSON.parse(row.customers) as { email: string }[])[0]!.email.toLowerCase();
     byEmail.set(email, [...(byEmail.get(email) ?? []), row.id]);
@@ -27,7 +28,7 @@ describeEachStore('One Business Central customer per email, across runs and proc
     // A little service time, so every run has read the customers before any has created one.
     const k = await startInvoiceKit(store.db, { now: NOW, bcSettings: { serviceTimeMs: 20 } });
     kits.push(k);
-    const { email, ids } = await customerWithAppointments(k, 4);
+    const { email, ids } = await customerWithAppointments(k, 3);
     const company = k.h.bc.state.company(k.h.companyId)!;
     company.customers = company.customers.filter((c) => !c.email.toLowerCase().split(';').includes(email));
     await k.db.deleteFrom('customer_links').execute();
