@@ -22,7 +22,8 @@ export interface BotHarness {
   services: BotServices;
   conversations: ConversationStore;
   messenger: AdapterMessenger;
-  post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** `headers` add to (or override) content-type: a live-mode test's Authorization. */
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   activity(extra: Record<string, unknown>, user?: { id: string; aadObjectId: string }): Record<string, unknown>;
   close(): Promise<void>;
 }
@@ -88,8 +89,8 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
       channelData: { tenant: { id: HOME_TENANT } },
       ...extra,
     }),
-    post: async (activity) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    post: async (activity, headers = {}) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await res.text();
       let body: unknown = text;
       try {
