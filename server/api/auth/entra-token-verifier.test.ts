@@ -1,3 +1,4 @@
+import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UnsecuredJWT } from 'jose';
@@ -154,7 +155,7 @@ test('a guest is told apart: acct 1, or an identity provider other than its tena
 test("through the authenticator: Entra app roles count alongside the setup's lists; an email claim never does", async () => {
   const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
   setup.roles = { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'], invoicers: [], unmatched: [] };
-  const auth = createAuthenticator({ mode: 'live', currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
+  const auth = createAuthenticator({ mode: 'live', appRoleGrants: noAppRoleGrants, currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ id: ANNA_OID, roles: ['invoicer', 'reader'] });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Admin'] })))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });
