@@ -1,8 +1,8 @@
-import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UnsecuredJWT } from 'jose';
 import { fixedClock } from '../../../service/domain/clock';
+import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import { defaultSetup } from '../../../service/setup/setup-schema';
 import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { ApiError } from '../api-error';
@@ -50,6 +50,8 @@ test('a valid v2.0 token: the caller from tid, oid, name, preferred_username and
   expect(principal).toEqual({
     user: { kind: 'user', tenantId: TENANT_ID, objectId: ANNA_OID, name: 'Anna Admin', appRoles: ['Invoicer'], guest: false },
     email: 'anna@contoso.com',
+    // The token's exp: how long the tab's record of its app roles holds for the bot.
+    expiresAt: new Date((NOW_SECONDS + 3600) * 1000),
   });
   expect(entra.requests).toContain(`/${TENANT_ID}/discovery/v2.0/keys`);
 });
