@@ -1,3 +1,4 @@
+import { AppRoleGrantStore, appRolesInUse } from '../../service/identity/app-role-grants';
 import { isFirstRun, rolesFor, type RolePolicy } from '../../service/identity/roles';
 import type { Role } from '../../tabs/src/api/contract';
 import type { BotUser, ConversationInfo, GuestLookup } from './bot-request';
@@ -5,33 +6,35 @@ import type { BotServices } from './bot-services';
 
 /**
  * How the bot applies the one role rule (service/identity/roles.ts). The activity names the user's
- * tenant and object id; Entra app roles travel only in the tab's tokens, so the bot sees none: a
- * user who should invoice from chat is named in the setup. A sandbox without AAD_TENANT_ID takes
- * the conversation's own tenant as home (the playground's made-up one).
+ * tenant and object id; Entra app roles travel only in the tab's tokens, so the bot takes the ones
+ * the tab recorded from the user's last token while it is unexpired (AppRoleGrants). A sandbox
+ * without AAD_TENANT_ID takes the conversation's own tenant as home (the playground's made-up one).
  */
-export interface BotRolePolicy extends RolePolicy {
+export interface BotRolePolicy extends Omit<RolePolicy, 'appRolesInUse'> {
   sandboxAnyTenant: boolean;
 }
 
 export async function botRoles(
-  services: Pick<BotServices, 'currentSetup' | 'roles'>,
+  services: Pick<BotServices, 'currentSetup' | 'roles' | 'db' | 'clock'>,
   user: BotUser,
   conversation: Pick<ConversationInfo, 'tenantId'>,
   guest: GuestLookup,
 ): Promise<Role[]> {
   if (user.aadObjectId === null) return ['reader'];
   const tenantId = conversation.tenantId.toLowerCase();
+  const objectId = user.aadObjectId.toLowerCase();
   const { sandboxAnyTenant, ...policy } = services.roles;
   const homeTenantId = policy.homeTenantId ?? (sandboxAnyTenant ? tenantId : undefined);
-  const setup = await services.currentSetup();
+  const grants = new AppRoleGrantStore(services.db, services.clock);
+  const [setup, appRoles, inUse] = await Promise.all([services.currentSetup(), grants.rolesOf(tenantId, objectId), appRolesInUse(grants, homeTenantId)]);
   // Only the first-run rule asks whether the user is a guest, and asking costs a call to Teams.
-  const isGuest = isFirstRun(setup, []) ? await guest() : false;
-  const identity = { kind: 'user' as const, tenantId, objectId: user.aadObjectId.toLowerCase(), name: user.name, appRoles: [], guest: isGuest };
-  return rolesFor(identity, setup, { ...policy, homeTenantId });
+  const isGuest = isFirstRun(setup, appRoles, inUse) ? await guest() : false;
+  const identity = { kind: 'user' as const, tenantId, objectId, name: user.name, appRoles, guest: isGuest };
+  return rolesFor(identity, setup, { ...policy, homeTenantId, appRolesInUse: inUse });
 }
 
 export async function mayInvoice(
-  services: Pick<BotServices, 'currentSetup' | 'roles'>,
+  services: Pick<BotServices, 'currentSetup' | 'roles' | 'db' | 'clock'>,
   request: { user: BotUser; conversation: Pick<ConversationInfo, 'tenantId'> },
   guest: GuestLookup,
 ): Promise<boolean> {

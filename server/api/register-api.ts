@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../service/app/app-services';
 import { PROJECT_ROOT } from '../../service/config/config';
 import type { Env } from '../../service/config/env-files';
+import { AppRoleGrantStore } from '../../service/identity/app-role-grants';
 import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
 import { ApiError } from './api-error';
 import { createAuthenticator } from './auth/create-authenticator';
@@ -80,6 +81,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     createAuthenticator({
       mode: services.config.mode,
       currentSetup: () => services.currentSetup(),
+      appRoleGrants: new AppRoleGrantStore(services.store.db, deps.clock ?? services.clock),
       authorityHost: security.entraAuthorityHost,
       ...(security.bootstrapAdminOid ? { bootstrapAdminOid: security.bootstrapAdminOid } : {}),
       ...(deps.env ? { env: deps.env } : {}),

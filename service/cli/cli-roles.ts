@@ -1,18 +1,27 @@
 import type { Role } from '../../tabs/src/api/contract';
 import type { Config } from '../config/config';
 import type { Env } from '../config/env-files';
+import { appRolesInUse, type AppRoleGrants } from '../identity/app-role-grants';
 import type { Identity } from '../identity/identity';
 import { rolesFor } from '../identity/roles';
 import { readTenants } from '../identity/tenants';
 import type { Setup } from '../setup/setup-schema';
 
 /**
- * What the CLI may do for `identity`: `rolesFor` with the same home tenant (AAD_TENANT_ID) and
- * first admin (BOOTSTRAP_ADMIN_OID) the tab API and the bot read. The CLI runs as an operator (it
- * holds the database's credentials, so the rule grants every role), but it asks the rule rather
- * than assuming, so a change to the rule reaches the CLI too.
+ * What the CLI may do for `identity`: `rolesFor` with the same home tenant (AAD_TENANT_ID), first
+ * admin (BOOTSTRAP_ADMIN_OID) and app roles in use (recorded from the tab's tokens) the tab API and
+ * the bot read. The CLI runs as an operator (it holds the database's credentials, so the rule
+ * grants every role), but it asks the rule rather than assuming, so a change to the rule reaches the CLI too.
  */
-export function cliRoles(identity: Identity, setup: Pick<Setup, 'roles'>, env: Env, config: Pick<Config, 'mode' | 'security'>): Role[] {
+export async function cliRoles(
+  identity: Identity,
+  setup: Pick<Setup, 'roles'>,
+  env: Env,
+  config: Pick<Config, 'mode' | 'security'>,
+  grants: Pick<AppRoleGrants, 'inUse'>,
+): Promise<Role[]> {
   const { bootstrapAdminOid } = config.security;
-  return rolesFor(identity, setup, { homeTenantId: readTenants(env, config.mode).home, ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}) });
+  const homeTenantId = readTenants(env, config.mode).home;
+  const inUse = await appRolesInUse(grants, homeTenantId);
+  return rolesFor(identity, setup, { homeTenantId, appRolesInUse: inUse, ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}) });
 }

@@ -8,6 +8,7 @@ import type { CliCommand, CliIo, CommandContext } from './cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from './cli-errors';
 import { COMMANDS } from './commands';
 import { cliActor } from './commands/cli-actor';
+import { AppRoleGrantStore } from '../identity/app-role-grants';
 import { cliRoles } from './cli-roles';
 import { actorOf, type Identity } from '../identity/identity';
 import { SetupService } from '../setup/setup-service';
@@ -85,8 +86,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   };
   try {
     const identity: Identity = deps.identity ?? { kind: 'operator', name: cliActor() };
-    const { setup } = await new SetupService((await context.store()).db).get(config.graph.businessId);
-    if (!cliRoles(identity, setup, deps.env, config).includes(found.command.role)) {
+    const { db } = await context.store();
+    const { setup } = await new SetupService(db).get(config.graph.businessId);
+    const grants = new AppRoleGrantStore(db, context.now);
+    if (!(await cliRoles(identity, setup, deps.env, config, grants)).includes(found.command.role)) {
       io.err(`${actorOf(identity)} may not ${found.command.name}: it needs the ${found.command.role} role\n`);
       return EXIT.forbidden;
     }

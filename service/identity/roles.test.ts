@@ -6,7 +6,7 @@ const HOME = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const PARTNER = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 const ANNA = '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11';
 const BO = '7a2d1c2f-5b60-4b54-8b8f-3e4d2c1f0a22';
-const policy: RolePolicy = { homeTenantId: HOME };
+const policy: RolePolicy = { homeTenantId: HOME, appRolesInUse: false };
 const user = (extra: Partial<UserIdentity> = {}): UserIdentity => ({ kind: 'user', tenantId: HOME, objectId: ANNA, name: 'Anna', appRoles: [], guest: false, ...extra });
 const lists = (admins: string[] = [], invoicers: string[] = [], unmatched: string[] = []) => ({ roles: { admins, invoicers, unmatched } });
 const ALL = ['admin', 'invoicer', 'reader'];
@@ -16,12 +16,24 @@ describe('the first run (no one named, no app roles)', () => {
     ['a member of the home tenant', user(), policy, ALL],
     ['a guest of the home tenant', user({ guest: true }), policy, ['reader']],
     ['a user of a partner tenant', user({ tenantId: PARTNER }), policy, ['reader']],
-    ['anyone while no home tenant is configured', user(), { homeTenantId: undefined }, ['reader']],
+    ['anyone while no home tenant is configured', user(), { homeTenantId: undefined, appRolesInUse: false }, ['reader']],
     ['BOOTSTRAP_ADMIN_OID itself', user(), { ...policy, bootstrapAdminOid: ANNA.toUpperCase() }, ALL],
     ['another home member when BOOTSTRAP_ADMIN_OID names someone else', user(), { ...policy, bootstrapAdminOid: BO }, ['reader']],
     ['BOOTSTRAP_ADMIN_OID from a partner tenant', user({ tenantId: PARTNER }), { ...policy, bootstrapAdminOid: ANNA }, ['reader']],
   ])('%s', (_name, identity, p, expected) => {
     expect(rolesFor(identity, lists(), p)).toEqual(expected);
+  });
+
+  test('a home member without an app role, where the home tenant governs by app roles, is a reader', () => {
+    expect(rolesFor(user(), lists(), { ...policy, appRolesInUse: true })).toEqual(['reader']);
+    expect(rolesFor(user(), lists(), { ...policy, bootstrapAdminOid: ANNA, appRolesInUse: true })).toEqual(['reader']);
+  });
+
+  test('where app roles are in use, an app role still grants its role and the setup lists still count', () => {
+    const inUse = { ...policy, appRolesInUse: true };
+    expect(rolesFor(user({ appRoles: ['Invoicer'] }), lists(), inUse)).toEqual(['invoicer', 'reader']);
+    expect(rolesFor(user({ appRoles: ['Admin'] }), lists(), inUse)).toEqual(ALL);
+    expect(rolesFor(user(), lists([ANNA]), inUse)).toEqual(ALL);
   });
 
   test('emails left from before (unmatched) close the first run, granting nothing', () => {
@@ -51,13 +63,13 @@ test('the operator (CLI, sandbox loopback) holds every role: they hold the datab
 test('property: every user reads; admin implies invoicer; a partner-tenant user is never the first admin', () => {
   const guid = fc.uuid();
   fc.assert(
-    fc.property(guid, fc.boolean(), fc.boolean(), fc.subarray(['Admin', 'Invoicer', 'Reader']), fc.array(guid, { maxLength: 3 }), fc.array(guid, { maxLength: 3 }), (oid, partner, guest, appRoles, admins, invoicers) => {
+    fc.property(guid, fc.boolean(), fc.boolean(), fc.subarray(['Admin', 'Invoicer', 'Reader']), fc.array(guid, { maxLength: 3 }), fc.array(guid, { maxLength: 3 }), fc.boolean(), (oid, partner, guest, appRoles, admins, invoicers, appRolesInUse) => {
       const identity = user({ objectId: oid, tenantId: partner ? PARTNER : HOME, guest, appRoles });
-      const roles = rolesFor(identity, lists(admins, invoicers), policy);
+      const roles = rolesFor(identity, lists(admins, invoicers), { ...policy, appRolesInUse });
       expect(roles).toContain('reader');
       if (roles.includes('admin')) expect(roles).toContain('invoicer');
       const namedOrAppRole = appRoles.includes('Admin') || (!partner && admins.includes(oid));
-      if (partner || guest) expect(roles.includes('admin')).toBe(namedOrAppRole);
+      if (partner || guest || appRolesInUse) expect(roles.includes('admin')).toBe(namedOrAppRole);
     }),
     { seed: 42 },
   );

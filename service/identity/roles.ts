@@ -7,14 +7,20 @@ export interface RolePolicy {
   homeTenantId: string | undefined;
   /** BOOTSTRAP_ADMIN_OID: the one home-tenant user who is admin while the setup names no one. */
   bootstrapAdminOid?: string;
+  /** The home tenant has assigned app roles to someone (AppRoleGrants.inUse): it governs by them, so there is no first run. */
+  appRolesInUse: boolean;
 }
 
 const ALL: Role[] = ['admin', 'invoicer', 'reader'];
 
-/** The setup names no one and the caller has no app roles: the first admin is still to be decided. */
-export function isFirstRun(setup: Pick<Setup, 'roles'>, appRoles: readonly string[]): boolean {
+/**
+ * The setup names no one, the home tenant assigns no app roles and neither does the caller: the
+ * first admin is still to be decided. Without the tenant-wide check, a member without an app role
+ * in a tenant that governs by app roles would take the first run for themselves.
+ */
+export function isFirstRun(setup: Pick<Setup, 'roles'>, appRoles: readonly string[], appRolesInUse: boolean): boolean {
   const { admins, invoicers, unmatched } = setup.roles;
-  return admins.length === 0 && invoicers.length === 0 && unmatched.length === 0 && appRoles.length === 0;
+  return admins.length === 0 && invoicers.length === 0 && unmatched.length === 0 && !appRolesInUse && appRoles.length === 0;
 }
 
 /** A setup entry is `<oid>` (a user of the home tenant) or `<tid>/<oid>` (of another allowed tenant). */
@@ -28,7 +34,7 @@ function entryMatches(entry: string, tenantId: string, objectId: string, home: s
  * The one role rule, for the tab API, the bot and the CLI. Everyone signed in (from an allowed
  * tenant: checked before this) reads. Admin and invoicer come from Entra app roles and from the
  * setup's lists matched on tenant + object id; an admin may also invoice. While the setup names no
- * one and the tenant assigns no app roles (the first run), the first admin is BOOTSTRAP_ADMIN_OID
+ * one and the home tenant assigns no app roles (the first run), the first admin is BOOTSTRAP_ADMIN_OID
  * when configured, else any member (not guest) of the home tenant: never a partner tenant's user.
  */
 export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy: RolePolicy): Role[] {
@@ -38,7 +44,7 @@ export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy
   const home = policy.homeTenantId?.toLowerCase();
   const appRoles = new Set(identity.appRoles.map((r) => r.toLowerCase()));
   const { admins, invoicers } = setup.roles;
-  if (isFirstRun(setup, identity.appRoles)) {
+  if (isFirstRun(setup, identity.appRoles, policy.appRolesInUse)) {
     const homeMember = home !== undefined && tenantId === home && !identity.guest;
     const named = policy.bootstrapAdminOid?.toLowerCase();
     const first = named === undefined ? homeMember : homeMember && objectId === named;

@@ -319,6 +319,17 @@ export interface LeasesTable {
   acquired_at: string;
 }
 
+/** The app roles of a user's last verified tab token, until it expires (migration 0009). */
+export interface AppRoleGrantsTable {
+  /** Lower-case GUIDs. */
+  tenant_id: string;
+  object_id: string;
+  /** JSON: string[] of the token's `roles` claim, as sent. */
+  roles: string;
+  expires_at: string;
+  seen_at: string;
+}
+
 export interface Database {
   setup: SetupTable;
   appointments: AppointmentsTable;
@@ -338,6 +349,7 @@ export interface Database {
   invoice_lines: InvoiceLinesTable;
   bc_customer_terms: BcCustomerTermsTable;
   bc_item_terms: BcItemTermsTable;
+  app_role_grants: AppRoleGrantsTable;
 }
 
 export type TableName = keyof Database;
@@ -365,6 +377,7 @@ export const TABLES = [
   'invoice_lines',
   'bc_customer_terms',
   'bc_item_terms',
+  'app_role_grants',
 ] as const satisfies readonly TableName[];
 type MustBeEmpty<T extends never> = T;
 type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

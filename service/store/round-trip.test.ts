@@ -13,6 +13,13 @@ const BIG_MINOR = 9_007_199_254_740;
 const attendee = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), timeZone: z.string() });
 
 const rows: { [T in TableName]: NewRow<T> } = {
+  app_role_grants: {
+    tenant_id: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    object_id: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+    roles: writeJson(['Admin', UNICODE]),
+    expires_at: LATER,
+    seen_at: NOW,
+  },
   setup: {
     id: 'setup-1',
     business_id: 'contoso@contoso.onmicrosoft.com',

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { PROJECT_ROOT } from '../../../service/config/config';
 import { systemClock, type Clock } from '../../../service/domain/clock';
 import { loadEnv, type Env } from '../../../service/config/env-files';
+import { appRolesInUse, type AppRoleGrants } from '../../../service/identity/app-role-grants';
 import { rolesFor, type RolePolicy } from '../../../service/identity/roles';
 import type { Setup } from '../../../service/setup/setup-schema';
 import { ApiError } from '../api-error';
@@ -13,6 +14,8 @@ import type { Authenticator, Identity, Principal, TokenVerifier } from './identi
 export interface AuthenticatorOptions {
   mode: 'sandbox' | 'live';
   currentSetup: () => Promise<Setup>;
+  /** Where each verified token's app roles are kept for the bot and the CLI, and asked whether the home tenant uses app roles. */
+  appRoleGrants: AppRoleGrants;
   /**
    * Checks bearer tokens. Default in live mode: Microsoft Entra verification configured from `env`
    * (without AAD_CLIENT_ID and AAD_TENANT_ID every token is refused); in the sandbox, none.
@@ -69,7 +72,13 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       const principal = await principalOf(token);
       // A sandbox without AAD_TENANT_ID: the developer's own Teams tenant is the home one.
       const home = configuredHome ?? (options.mode === 'sandbox' && !options.verifier ? principal.user.tenantId : undefined);
-      const policy: RolePolicy = { homeTenantId: home, ...(options.bootstrapAdminOid ? { bootstrapAdminOid: options.bootstrapAdminOid } : {}) };
+      // Recorded before the first-run check below, so a caller's own app roles already count as the tenant's.
+      if (principal.expiresAt !== undefined) await options.appRoleGrants.record(principal.user, principal.expiresAt);
+      const policy: RolePolicy = {
+        homeTenantId: home,
+        appRolesInUse: await appRolesInUse(options.appRoleGrants, home),
+        ...(options.bootstrapAdminOid ? { bootstrapAdminOid: options.bootstrapAdminOid } : {}),
+      };
       return {
         id: listIdOf(principal, home),
         name: principal.user.name,

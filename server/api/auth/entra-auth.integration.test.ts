@@ -1,3 +1,4 @@
+import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { meResponseSchema } from '../../../tabs/src/api/contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
@@ -21,7 +22,7 @@ beforeAll(async () => {
     clock: () => api.services.clock(),
   });
   // The server's services exist only once it runs, so the setup is read through `api` at request time.
-  const authenticator = createAuthenticator({ mode: 'live', currentSetup: () => api.services.currentSetup(), verifier, env: { AAD_TENANT_ID: TENANT_ID } });
+  const authenticator = createAuthenticator({ mode: 'live', appRoleGrants: noAppRoleGrants, currentSetup: () => api.services.currentSetup(), verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   api = await startApiTestServer({ mode: 'live', authenticator, now: DEFAULT_TEST_NOW });
 });
 afterAll(async () => {

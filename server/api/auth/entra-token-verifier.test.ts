@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UnsecuredJWT } from 'jose';
 import { fixedClock } from '../../../service/domain/clock';
+import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import { defaultSetup } from '../../../service/setup/setup-schema';
 import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { ApiError } from '../api-error';
@@ -49,6 +50,8 @@ test('a valid v2.0 token: the caller from tid, oid, name, preferred_username and
   expect(principal).toEqual({
     user: { kind: 'user', tenantId: TENANT_ID, objectId: ANNA_OID, name: 'Anna Admin', appRoles: ['Invoicer'], guest: false },
     email: 'anna@contoso.com',
+    // The token's exp: how long the tab's record of its app roles holds for the bot.
+    expiresAt: new Date((NOW_SECONDS + 3600) * 1000),
   });
   expect(entra.requests).toContain(`/${TENANT_ID}/discovery/v2.0/keys`);
 });
@@ -154,7 +157,7 @@ test('a guest is told apart: acct 1, or an identity provider other than its tena
 test("through the authenticator: Entra app roles count alongside the setup's lists; an email claim never does", async () => {
   const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
   setup.roles = { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'], invoicers: [], unmatched: [] };
-  const auth = createAuthenticator({ mode: 'live', currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
+  const auth = createAuthenticator({ mode: 'live', appRoleGrants: noAppRoleGrants, currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ id: ANNA_OID, roles: ['invoicer', 'reader'] });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Admin'] })))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });

@@ -25,6 +25,8 @@ export interface Principal {
   user: UserIdentity;
   /** The sign-in name, for display. */
   email?: string;
+  /** The token's `exp`: how long its app roles hold for the bot and the CLI (AppRoleGrants). Absent only from an unchecked sandbox token without one. */
+  expiresAt?: Date;
 }
 
 /** Checks a bearer token's signature, audience, issuer, tenant and kind (live mode: EntraTokenVerifier). */

@@ -10,6 +10,8 @@ export const userClaimsSchema = z.object({
   upn: z.string().optional(),
   email: z.string().optional(),
   roles: z.array(z.string()).optional(),
+  /** Seconds since the epoch; the verifier requires it. */
+  exp: z.number().optional(),
   // acct 1: a guest account; idp: the identity provider of a user from elsewhere (B2B guest, MSA).
   acct: z.number().optional(),
   idp: z.string().optional(),
@@ -34,5 +36,6 @@ export function principalOf(c: UserClaims): Principal {
       guest: isGuest(c),
     },
     ...(email ? { email } : {}),
+    ...(c.exp === undefined ? {} : { expiresAt: new Date(c.exp * 1000) }),
   };
 }

@@ -7,6 +7,7 @@ import { customerBlocks } from './0005-customer-blocks';
 import { conversationNames } from './0006-conversation-names';
 import { rolesByObjectId } from './0007-roles-by-object-id';
 import { conversationPostResults } from './0008-conversation-post-results';
+import { appRoleGrants } from './0009-app-role-grants';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-conversation-names': conversationNames,
   '0007-roles-by-object-id': rolesByObjectId,
   '0008-conversation-post-results': conversationPostResults,
+  '0009-app-role-grants': appRoleGrants,
 };
