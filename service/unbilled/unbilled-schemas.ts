@@ -7,7 +7,8 @@ import { REASONS } from './eligibility';
  */
 
 export const STATE_FILTERS = ['invoiceable', 'not-invoiceable', 'unbilled', 'all', ...APPOINTMENT_STATES] as const;
-export const SORT_KEYS = ['start', 'end', 'customer', 'service', 'price', 'duration', 'state'] as const;
+/** price: the unit price (per hour for hourly); amount: what the appointment will be invoiced at. */
+export const SORT_KEYS = ['start', 'end', 'customer', 'service', 'price', 'amount', 'duration', 'state'] as const;
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 const MAX_TEXT = 200;

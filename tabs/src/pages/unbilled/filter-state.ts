@@ -1,7 +1,6 @@
-import type { SelectionInput, UnbilledQuery } from '../../api/contract';
+import { SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../api/contract';
 
-export const SORT_KEYS = ['start', 'customer', 'service', 'price', 'duration', 'state'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export type { SortKey };
 export type Direction = 'asc' | 'desc';
 
 /** The form's filter: '' means "any". */
@@ -25,8 +24,37 @@ export interface GridState {
 
 export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', showNotInvoiceable: false };
 
-export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50): GridState {
-  return { filter: { ...EMPTY_FILTER, ...filter }, sort: 'start', direction: 'asc', page: 0, pageSize };
+export interface SortChoice {
+  sort: SortKey;
+  direction: Direction;
+}
+
+const DEFAULT_SORT: SortChoice = { sort: 'start', direction: 'asc' };
+
+export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50, sort: Partial<SortChoice> = {}): GridState {
+  return { filter: { ...EMPTY_FILTER, ...filter }, ...DEFAULT_SORT, ...sort, page: 0, pageSize };
+}
+
+/** A link's sort (sort=customer&direction=desc); anything unknown keeps the default. */
+export function sortFromLink(search: string | null): Partial<SortChoice> {
+  const params = new URLSearchParams(search ?? '');
+  const sort = SORT_KEYS.find((k) => k === params.get('sort'));
+  const direction = (['asc', 'desc'] as const).find((d) => d === params.get('direction'));
+  return { ...(sort && { sort }), ...(direction && { direction }) };
+}
+
+/** The page's own query string for the state (dates, customer and sort), so that a reload or a bookmark keeps them. */
+export function linkQuery(state: GridState): string {
+  const params = new URLSearchParams();
+  if (state.filter.from) params.set('from', state.filter.from);
+  if (state.filter.to) params.set('to', state.filter.to);
+  if (state.filter.customer.trim()) params.set('customer', state.filter.customer.trim());
+  if (state.sort !== DEFAULT_SORT.sort || state.direction !== DEFAULT_SORT.direction) {
+    params.set('sort', state.sort);
+    params.set('direction', state.direction);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

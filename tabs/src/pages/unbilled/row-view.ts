@@ -1,5 +1,5 @@
 import type { UnbilledRow } from '../../api/contract';
-import { formatDateTime, formatDuration, formatMoney } from '../../i18n/format';
+import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 
 /** One grid row as text, in the reader's language; server text stays text. */
@@ -10,7 +10,10 @@ export interface RowView {
   staff: string;
   start: string;
   duration: string;
-  price: string;
+  /** What invoicing the appointment bills (all attendees), as the preview will show it. */
+  amount: string;
+  /** How the amount comes about, where that is not plain: the hourly rate and duration, or the attendees. */
+  amountDetail: string;
   priceType: string;
   state: string;
   reason: string;
@@ -21,9 +24,16 @@ function priceTypeLabel(priceType: string, t: Messages): string {
   return Object.hasOwn(t.priceTypes, priceType) ? t.priceTypes[priceType as keyof Messages['priceTypes']] : priceType;
 }
 
+function amountDetail(row: UnbilledRow, t: Messages, tag: string): string {
+  if (!row.price) return '';
+  const unit = formatMoney(row.price, tag);
+  const each = row.priceType === 'hourly' ? t.hourlyDetail(unit, formatDuration(row.durationMinutes, tag)) : unit;
+  if (row.customers.length > 1) return t.attendeesDetail(formatNumber(row.customers.length, tag), each);
+  return row.priceType === 'hourly' ? each : '';
+}
+
 /** `staffNames` labels staff member ids (catalogLabels); an id it lacks is shown as is. */
 export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string, staffNames: ReadonlyMap<string, string>): RowView {
-  const price = row.enteredPrice ?? row.price;
   return {
     id: row.id,
     customer: row.customers.length === 0 ? t.noCustomer : row.customers.map((c) => c.name || c.email).join(', '),
@@ -31,7 +41,8 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     staff: row.staffMemberIds.map((id) => staffNames.get(id) ?? id).join(', '),
     start: formatDateTime(row.start, tag, timeZone),
     duration: formatDuration(row.durationMinutes, tag),
-    price: price ? formatMoney(price, tag) : t.noPrice,
+    amount: row.amount ? formatMoney(row.amount, tag) : t.noPrice,
+    amountDetail: amountDetail(row, t, tag),
     priceType: priceTypeLabel(row.priceType, t),
     state: t.states[row.state],
     reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? ''),

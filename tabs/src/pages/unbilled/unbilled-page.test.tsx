@@ -96,6 +96,57 @@ describe('Unbilled page', () => {
     expect(await screen.findByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
   });
 
+  it('shows the amount that will be invoiced, with an hourly rate and duration beside it, agreeing with the preview', async () => {
+    const hourly = fakeRow(0, { priceType: 'hourly', durationMinutes: 35, price: { minor: 72_000, currency: 'DKK' }, amount: { minor: 42_000, currency: 'DKK' } });
+    const group = fakeRow(1, {
+      customers: [fakeRow(1).customers[0]!, { customerId: 'c9', name: 'Kunde 9', email: 'k9@example.dk', timeZone: null }],
+      amount: { minor: 90_000, currency: 'DKK' },
+    });
+    const api = new FakeApi([hourly, group]);
+    renderWithApp(<UnbilledPage />, { api });
+    const grid = await screen.findByRole('grid');
+    const hourlyRow = within(grid).getByText('Kunde 0').closest('[role="row"]') as HTMLElement;
+    expect(within(hourlyRow).getByText('DKK 420.00')).toBeTruthy();
+    expect(within(hourlyRow).getByText('DKK 720.00 per hour × 35 min')).toBeTruthy();
+    expect(within(hourlyRow).queryByText('DKK 720.00')).toBeNull();
+    const groupRow = within(grid).getByText('Kunde 1, Kunde 9').closest('[role="row"]') as HTMLElement;
+    expect(within(groupRow).getByText('DKK 900.00')).toBeTruthy();
+    expect(within(groupRow).getByText('2 attendees × DKK 450.00')).toBeTruthy();
+
+    for (const box of rowCheckboxes()) fireEvent.click(box);
+    expect(screen.getByText(/Selected: 2 · DKK\s?1,320\.00/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(await within(dialog).findByText(/Total: DKK\s?1,320\.00/)).toBeTruthy();
+  });
+
+  it('sorts on the server by each sortable column, both ways, and reports the sort for the link', async () => {
+    const api = new FakeApi([fakeRow(0), fakeRow(1)]);
+    const links: string[] = [];
+    renderWithApp(<UnbilledPage initialSort={{ sort: 'customer', direction: 'desc' }} onLinkChange={(q) => links.push(q)} />, { api });
+    await screen.findByText('Kunde 0');
+    expect(api.unbilledQueries[0]).toMatchObject({ sort: 'customer', direction: 'desc' });
+    expect(links.at(-1)).toBe('?sort=customer&direction=desc');
+    const columns = [
+      ['Customer', 'customer'],
+      ['Service', 'service'],
+      ['Start', 'start'],
+      ['Duration', 'duration'],
+      ['Amount', 'amount'],
+      ['State', 'state'],
+    ] as const;
+    for (const [label, sort] of columns) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const before = api.unbilledQueries.length;
+        fireEvent.click(screen.getByRole('columnheader', { name: new RegExp(`^${label}`) }));
+        await waitFor(() => expect(api.unbilledQueries.length).toBeGreaterThan(before));
+        expect(api.unbilledQueries.at(-1)).toMatchObject({ sort, direction, offset: 0 });
+        await screen.findByText('Kunde 0');
+      }
+    }
+    expect(links.at(-1)).toBe('?sort=state&direction=desc');
+  });
+
   it('selects all matching the filter and sends the filter, not ids', async () => {
     const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage pageSize={3} />, { api });

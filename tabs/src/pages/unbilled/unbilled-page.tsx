@@ -13,7 +13,7 @@ import { SummaryBar } from '../../components/summary-bar';
 import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
-import { EMPTY_FILTER, type Filter, type GridState, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { EMPTY_FILTER, type Filter, type GridState, initialGridState, linkQuery, pageCount, type SortChoice, toQuery, withFilter, withPage, withSort } from './filter-state';
 import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
 import { rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
@@ -32,6 +32,9 @@ const useStyles = makeStyles({
 
 export interface UnbilledPageProps {
   initialFilter?: Partial<Filter>;
+  initialSort?: Partial<SortChoice>;
+  /** The page's query string for what is shown (filter dates, customer, sort), each time it changes. */
+  onLinkChange?: (query: string) => void;
   pageSize?: number;
   /** How often a running invoice run or sync is asked for its progress. */
   pollMs?: number;
@@ -42,7 +45,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();
-  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50));
+  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50, props.initialSort));
   const [selection, setSelection] = useState<SelectionModel>(NOTHING_SELECTED);
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -52,6 +55,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [sync, setSync] = useState<SyncWatchState>({ phase: 'checking' });
 
   const query = toQuery(grid);
+  const link = linkQuery(grid);
+  const onLinkChange = props.onLinkChange;
+  useEffect(() => {
+    onLinkChange?.(link);
+  }, [link, onLinkChange]);
   const loaded = useLoad(() => api.unbilled(query), JSON.stringify(query));
   const data = loaded.data;
   // Names for ids and the pickers' lists; until it answers (or if it fails) the grid shows ids.
