@@ -81,6 +81,9 @@ export const da: Messages = {
   previewAmount: 'Beløb',
   previewSkipped: (n) => `${n} springes over`,
   previewNothing: 'Intet i valget kan faktureres.',
+  previewNothingStale: 'Intet i valget kan faktureres længere: listen har ændret sig, siden du valgte. Hver aftale og hvorfor:',
+  skippedLine: (appointment, why) => `${appointment}: ${why}`,
+  unknownAppointment: 'En aftale, der ikke længere er på listen',
   previewConfirm: 'Opret fakturaer',
 
   runTitle: 'Fakturakørsel',

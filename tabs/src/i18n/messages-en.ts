@@ -81,6 +81,9 @@ export const en = {
   previewAmount: 'Amount',
   previewSkipped: (n: string) => `${n} will be skipped`,
   previewNothing: 'Nothing in the selection can be invoiced.',
+  previewNothingStale: 'Nothing in the selection can be invoiced any more: the list changed since you selected it. Each appointment and why:',
+  skippedLine: (appointment: string, why: string) => `${appointment}: ${why}`,
+  unknownAppointment: 'An appointment no longer in the list',
   previewConfirm: 'Create invoices',
 
   runTitle: 'Invoice run',

@@ -109,7 +109,15 @@ export class FakeApi implements Api {
 
   async previewRun(selection: SelectionInput): Promise<Preview> {
     this.previewed.push(selection);
-    const rows = this.selected(selection);
+    const chosen = this.selected(selection);
+    // As the server: what is no longer invoiceable (invoiced, excluded, blocked since) is skipped with its reasons.
+    const rows = chosen.filter((r) => r.reason === null && r.state === 'unbilled');
+    const skipped = chosen
+      .filter((r) => !rows.includes(r))
+      .map((r) => {
+        const reasons = r.reasons.length > 0 ? r.reasons : r.state === 'invoiced' ? (['invoiced'] as const) : (['unknown'] as const);
+        return { appointmentId: r.id, reason: reasons[0]!, reasons: [...reasons] };
+      });
     return {
       invoices: rows.map((r) => ({
         customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
@@ -118,7 +126,7 @@ export class FakeApi implements Api {
         lines: [],
         total: r.amount ?? { minor: 0, currency: 'DKK' },
       })),
-      skipped: [],
+      skipped,
       totals: [{ minor: rows.reduce((s, r) => s + (r.amount?.minor ?? 0), 0), currency: 'DKK' }],
     };
   }

@@ -32,11 +32,20 @@ function amountDetail(row: UnbilledRow, t: Messages, tag: string): string {
   return row.priceType === 'hourly' ? each : '';
 }
 
+function customerText(row: UnbilledRow, t: Messages): string {
+  return row.customers.length === 0 ? t.noCustomer : row.customers.map((c) => c.name || c.email).join(', ');
+}
+
+/** How a person recognises an appointment in a sentence: "Kunde 1 · Klipning · 2 Nov 2026, 09:00". */
+export function appointmentLabel(row: UnbilledRow, tag: string, timeZone: string, t: Messages): string {
+  return [customerText(row, t), row.serviceName, formatDateTime(row.start, tag, timeZone)].join(' · ');
+}
+
 /** `staffNames` labels staff member ids (catalogLabels); an id it lacks is shown as is. */
 export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string, staffNames: ReadonlyMap<string, string>): RowView {
   return {
     id: row.id,
-    customer: row.customers.length === 0 ? t.noCustomer : row.customers.map((c) => c.name || c.email).join(', '),
+    customer: customerText(row, t),
     service: row.serviceName,
     staff: row.staffMemberIds.map((id) => staffNames.get(id) ?? id).join(', '),
     start: formatDateTime(row.start, tag, timeZone),

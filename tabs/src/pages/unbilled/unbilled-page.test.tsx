@@ -147,6 +147,36 @@ describe('Unbilled page', () => {
     expect(links.at(-1)).toBe('?sort=state&direction=desc');
   });
 
+  it('clears the selection when a run has finished', async () => {
+    const api = new FakeApi(Array.from({ length: 4 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pollMs={5} />, { api });
+    await screen.findByText('Kunde 0');
+    for (const box of rowCheckboxes().slice(0, 2)) fireEvent.click(box);
+    expect(screen.getByText(/Selected: 2/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Create invoices', ...IN_MODAL }));
+    expect(await screen.findByText('Done: 1 invoices created, 1 failed.')).toBeTruthy();
+    expect(await screen.findByText('Nothing selected')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Invoice selected' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('names each appointment a stale preview skips, and why', async () => {
+    const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 0');
+    for (const box of rowCheckboxes().slice(0, 2)) fireEvent.click(box);
+    // Meanwhile someone else invoiced one and excluded the other.
+    api.rows = api.rows.map((r) =>
+      r.id === 'appt-0' ? { ...r, state: 'invoiced' as const, reason: 'invoiced' as const, reasons: ['invoiced' as const] } : r.id === 'appt-1' ? { ...r, state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] } : r,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(await within(dialog).findByText(/^Nothing in the selection can be invoiced any more/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Kunde 0 · Klipning · Nov 2, 2026, 9:00\sAM: Already invoiced$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Kunde 1 · Klipning · Nov 2, 2026, 10:00\sAM: Excluded$/)).toBeTruthy();
+  });
+
   it('selects all matching the filter and sends the filter, not ids', async () => {
     const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage pageSize={3} />, { api });

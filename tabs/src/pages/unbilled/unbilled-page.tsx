@@ -15,7 +15,7 @@ import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { EMPTY_FILTER, type Filter, type GridState, initialGridState, linkQuery, pageCount, type SortChoice, toQuery, withFilter, withPage, withSort } from './filter-state';
 import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
-import { rowView } from './row-view';
+import { appointmentLabel, rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
 import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
 import { SyncStatus } from './sync-status';
@@ -71,7 +71,17 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const reloadRef = useRef(loaded.reload);
   reloadRef.current = loaded.reload;
   const runFlow = useMemo(
-    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: () => reloadRef.current() }),
+    () =>
+      new RunFlow({
+        api,
+        onChange: setFlow,
+        pollMs: props.pollMs ?? 1000,
+        onSettled: (run) => {
+          // What a finished run took is claimed or invoiced now: selecting it again could only fail.
+          if (run.finished) setSelection(NOTHING_SELECTED);
+          reloadRef.current();
+        },
+      }),
     [api, props.pollMs],
   );
   useEffect(() => () => runFlow.cancel(), [runFlow]);
@@ -97,8 +107,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
     return () => syncWatch.stop();
   }, [syncWatch]);
 
+  // Rows seen on any page, so that the preview can name what it skips (a stale selection).
+  const seenRows = useRef(new Map<string, string>());
   useEffect(() => {
     if (!data) return;
+    for (const r of data.rows) seenRows.current.set(r.id, appointmentLabel(r, locale.tag, timeZone, t));
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
   }, [data]);
@@ -245,6 +258,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       {(flow.phase === 'previewing' || flow.phase === 'preview') && (
         <PreviewDialog
           preview={flow.phase === 'preview' ? flow.preview : null}
+          describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
           onConfirm={() => void runFlow.confirm()}
           onCancel={() => runFlow.cancel()}
         />
