@@ -22,6 +22,7 @@ export class FakeApi implements Api {
   readonly previewed: SelectionInput[] = [];
   readonly started: SelectionInput[] = [];
   readonly excluded: string[] = [];
+  readonly included: string[] = [];
   readonly patches: { patch: Record<string, unknown>; version: number }[] = [];
   rows: UnbilledRow[];
   setupState: SetupResponse;
@@ -82,7 +83,7 @@ export class FakeApi implements Api {
   async unbilled(query: UnbilledQuery) {
     this.unbilledQueries.push(query);
     const state = query.state ?? 'invoiceable';
-    const matching = this.rows.filter((r) => (state === 'invoiceable' ? r.reason === null && r.state === 'unbilled' : true));
+    const matching = this.rows.filter((r) => matchesState(r, state));
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
     const invoiceable = matching.filter((r) => r.reason === null);
@@ -194,6 +195,7 @@ export class FakeApi implements Api {
   }
 
   async include(id: string) {
+    this.included.push(id);
     this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'unbilled' as const, reason: null, reasons: [] } : r));
     return { id, change: 'included' as const };
   }
@@ -286,6 +288,21 @@ export class FakeApi implements Api {
 
   async audit() {
     return { entries: this.auditEntries, total: this.auditEntries.length, offset: 0, limit: 100 };
+  }
+}
+
+function matchesState(row: UnbilledRow, state: string): boolean {
+  switch (state) {
+    case 'invoiceable':
+      return row.reason === null && row.state === 'unbilled';
+    case 'not-invoiceable':
+      return row.reason !== null && row.state === 'unbilled';
+    case 'unbilled':
+      return row.state === 'unbilled';
+    case 'all':
+      return true;
+    default:
+      return row.state === state;
   }
 }
 

@@ -9,7 +9,7 @@ describe('grid state', () => {
   it('puts the filter into the query and goes back to the first page', () => {
     let s = withPage(initialGridState({}, 10), 3, 100);
     expect(toQuery(s).offset).toBe(30);
-    s = withFilter(s, { from: '2026-11-01', customer: '  Ærø ', showNotInvoiceable: true, serviceId: 'svc-1' });
+    s = withFilter(s, { from: '2026-11-01', customer: '  Ærø ', show: 'unbilled', serviceId: 'svc-1' });
     expect(toQuery(s)).toEqual({
       state: 'unbilled',
       sort: 'start',

@@ -3,6 +3,10 @@ import { SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from
 export type { SortKey };
 export type Direction = 'asc' | 'desc';
 
+/** Which rows the list shows: ready to invoice, blocked, both, or those someone excluded (to include them again). */
+export const SHOW_CHOICES = ['invoiceable', 'not-invoiceable', 'unbilled', 'excluded'] as const;
+export type ShowChoice = (typeof SHOW_CHOICES)[number];
+
 /** The form's filter: '' means "any". */
 export interface Filter {
   from: string;
@@ -11,7 +15,7 @@ export interface Filter {
   serviceId: string;
   staffMemberId: string;
   search: string;
-  showNotInvoiceable: boolean;
+  show: ShowChoice;
 }
 
 export interface GridState {
@@ -22,7 +26,7 @@ export interface GridState {
   pageSize: number;
 }
 
-export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', showNotInvoiceable: false };
+export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', show: 'invoiceable' };
 
 export interface SortChoice {
   sort: SortKey;
@@ -49,6 +53,7 @@ export function linkQuery(state: GridState): string {
   if (state.filter.from) params.set('from', state.filter.from);
   if (state.filter.to) params.set('to', state.filter.to);
   if (state.filter.customer.trim()) params.set('customer', state.filter.customer.trim());
+  if (state.filter.show !== EMPTY_FILTER.show) params.set('show', state.filter.show);
   if (state.sort !== DEFAULT_SORT.sort || state.direction !== DEFAULT_SORT.direction) {
     params.set('sort', state.sort);
     params.set('direction', state.direction);
@@ -59,7 +64,7 @@ export function linkQuery(state: GridState): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A deep link's filter (Teams sub-page id or the page's own query string: from, to, customer). */
+/** A deep link's filter (Teams sub-page id or the page's own query string: from, to, customer, show). */
 export function filterFromLink(search: string | null): Partial<Filter> {
   if (!search) return {};
   const params = new URLSearchParams(search);
@@ -70,6 +75,8 @@ export function filterFromLink(search: string | null): Partial<Filter> {
   if (from && DAY.test(from)) filter.from = from;
   if (to && DAY.test(to)) filter.to = to;
   if (customer) filter.customer = customer.slice(0, 200);
+  const show = SHOW_CHOICES.find((c) => c === params.get('show'));
+  if (show) filter.show = show;
   return filter;
 }
 
@@ -95,7 +102,7 @@ export function withPage(state: GridState, page: number, total: number): GridSta
 export function toQuery(state: GridState): UnbilledQuery {
   const f = state.filter;
   const query: UnbilledQuery = {
-    state: f.showNotInvoiceable ? 'unbilled' : 'invoiceable',
+    state: f.show,
     sort: state.sort,
     direction: state.direction,
     offset: state.page * state.pageSize,

@@ -1,7 +1,7 @@
-import { Button, Field, Input, makeStyles, SearchBox, Select, Switch, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
-import type { Filter } from './filter-state';
+import { type Filter, SHOW_CHOICES, type ShowChoice } from './filter-state';
 import type { Option } from './known-options';
 
 const useStyles = makeStyles({
@@ -69,11 +69,15 @@ export function UnbilledFilters(props: UnbilledFiltersProps) {
       <Field label={t.filterSearch}>
         <SearchBox className={styles.text} placeholder={t.filterSearchPlaceholder} value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
-      <Switch
-        label={t.showNotInvoiceable}
-        checked={filter.showNotInvoiceable}
-        onChange={(_, d) => onChange({ showNotInvoiceable: d.checked })}
-      />
+      <Field label={t.filterShow}>
+        <Select value={filter.show} onChange={(_, d) => onChange({ show: SHOW_CHOICES.find((c) => c === d.value) ?? 'invoiceable' })}>
+          {SHOW_CHOICES.map((c: ShowChoice) => (
+            <option key={c} value={c}>
+              {t.showChoices[c]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Button onClick={props.onClear}>{t.clearFilters}</Button>
     </div>
   );

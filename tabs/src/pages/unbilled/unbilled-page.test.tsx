@@ -37,7 +37,7 @@ describe('Unbilled page', () => {
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01', offset: 0 }));
-    fireEvent.click(screen.getByRole('switch', { name: 'Show not invoiceable' }));
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unbilled' } });
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'unbilled', from: '2026-11-01' }));
   });
 
@@ -192,17 +192,35 @@ describe('Unbilled page', () => {
     expect(api.previewed).toEqual([{ kind: 'filter', from: '2026-11-01' }]);
   });
 
-  it('excludes an appointment and reloads', async () => {
+  it('excludes an appointment, says so in a toast, and Undo brings it back', async () => {
     const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage />, { api });
     await screen.findByText('Kunde 1');
     const before = api.unbilledQueries.length;
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: /^Exclude Kunde 1,/ }));
-    });
-    expect(api.excluded).toEqual(['appt-1']);
+    fireEvent.click(screen.getByRole('button', { name: /^Exclude Kunde 1,/ }));
     await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(api.excluded).toEqual(['appt-1']);
     expect(api.unbilledQueries.length).toBeGreaterThan(before);
+    expect(await screen.findByText(/^Excluded Kunde 1 · Klipning · Nov 2, 2026, 10:00\sAM\.$/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    expect(api.included).toEqual(['appt-1']);
+  });
+
+  it('shows excluded appointments on request and includes one again from the tab', async () => {
+    const api = new FakeApi([fakeRow(0), fakeRow(1, { state: 'excluded', reason: 'excluded', reasons: ['excluded'] })]);
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 0');
+    expect(screen.queryByText('Kunde 1')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'excluded' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'excluded' }));
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    expect(screen.queryByText('Kunde 0')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Include Kunde 1,/ }));
+    await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(api.included).toEqual(['appt-1']);
+    expect(await screen.findByText(/^Included Kunde 1 · Klipning .* again\.$/)).toBeTruthy();
   });
 
   it('on a fresh install follows the first sync with its progress, then shows the rows it brought', async () => {

@@ -1,4 +1,4 @@
-import { Button, Caption1, Link, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, makeStyles, Title3, Toast, Toaster, ToastTitle, tokens, useId, useToastController } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
@@ -128,13 +128,39 @@ export function UnbilledPage(props: UnbilledPageProps) {
     setSelection((s) => (s.kind === 'filter' ? NOTHING_SELECTED : s));
   }, []);
 
-  const changeAppointment = async (id: string, action: 'exclude' | 'include') => {
+  const toasterId = useId('unbilled-toaster');
+  const { dispatchToast, dismissToast } = useToastController(toasterId);
+
+  const changeAppointment = async (id: string, action: 'exclude' | 'include', offerUndo = true) => {
     setBusyId(id);
     setActionError(null);
     try {
       await (action === 'exclude' ? api.exclude(id) : api.include(id));
       setSelection((s) => applyPageSelection(s, [{ id, amount: null }], new Set()));
       loaded.reload();
+      const what = seenRows.current.get(id) ?? t.unknownAppointment;
+      const toastId = `${action}-${id}`;
+      const undo = () => {
+        dismissToast(toastId);
+        void changeAppointment(id, action === 'exclude' ? 'include' : 'exclude', false);
+      };
+      // A click that hides a row is undone where it was made, for a while.
+      dispatchToast(
+        <Toast>
+          <ToastTitle
+            action={
+              offerUndo ? (
+                <Link as="button" onClick={undo}>
+                  {t.undo}
+                </Link>
+              ) : undefined
+            }
+          >
+            {action === 'exclude' ? t.excludedToast(what) : t.includedToast(what)}
+          </ToastTitle>
+        </Toast>,
+        { toastId, intent: 'success', timeout: 10_000 },
+      );
     } catch (e) {
       setActionError(asApiError(e).message);
     } finally {
@@ -172,6 +198,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.unbilledTitle}</Title3>
+      <Toaster toasterId={toasterId} position="bottom-end" />
       <UnbilledFilters
         filter={grid.filter}
         services={pickerOptions(serviceNames, seenServices, locale.tag)}
