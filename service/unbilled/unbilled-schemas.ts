@@ -114,6 +114,8 @@ export const unbilledRowSchema = z.object({
   reasons: z.array(z.enum(REASONS)),
   reviewReason: z.string().nullable(),
   enteredPrice: moneySchema.nullable(),
+  /** The appointment's currency: the one a typed price must be in. */
+  currency: z.string(),
 });
 
 const dayAmountsSchema = z.object({

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   CatalogResponse,
+  EnteredPriceRequest,
   ConversationsResponse,
   InvoiceRunSummary,
   Preview,
@@ -23,6 +24,7 @@ export class FakeApi implements Api {
   readonly started: SelectionInput[] = [];
   readonly excluded: string[] = [];
   readonly included: string[] = [];
+  readonly prices: { id: string; price: EnteredPriceRequest['price'] }[] = [];
   readonly patches: { patch: Record<string, unknown>; version: number }[] = [];
   rows: UnbilledRow[];
   setupState: SetupResponse;
@@ -200,7 +202,15 @@ export class FakeApi implements Api {
     return { id, change: 'included' as const };
   }
 
-  async setPrice(id: string) {
+  async setPrice(id: string, price: EnteredPriceRequest['price']) {
+    this.prices.push({ id, price });
+    // As the server: the typed price makes a "price needed" row invoiceable.
+    this.rows = this.rows.map((r) => {
+      if (r.id !== id || price === null) return r;
+      const reasons = r.reasons.filter((x) => x !== 'price-needed');
+      const amount = { minor: price.minor * Math.max(1, r.customers.length), currency: price.currency };
+      return { ...r, enteredPrice: price, price, amount, reasons, reason: reasons[0] ?? null };
+    });
     return { id, change: 'price-entered' as const };
   }
 
@@ -324,6 +334,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     reasons: [],
     reviewReason: null,
     enteredPrice: null,
+    currency: 'DKK',
     ...change,
   };
 }

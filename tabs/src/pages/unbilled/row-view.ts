@@ -17,6 +17,12 @@ export interface RowView {
   priceType: string;
   state: string;
   reason: string;
+  /** The blocking reasons, for their hints and fixes. */
+  reasonCodes: string[];
+  /** The appointment's currency, the one a typed price is in. */
+  currency: string;
+  /** "customer · service · start", to name the row in sentences and labels. */
+  label: string;
   excluded: boolean;
 }
 
@@ -55,6 +61,9 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     priceType: priceTypeLabel(row.priceType, t),
     state: t.states[row.state],
     reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? ''),
+    reasonCodes: [...row.reasons],
+    currency: row.currency,
+    label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
   };
 }

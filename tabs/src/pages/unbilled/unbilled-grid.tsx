@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
 import type { SortKey, Direction } from './filter-state';
+import { ReasonCell } from './reason-cell';
 import type { RowView } from './row-view';
 
 type ColumnId = keyof RowView | 'actions';
@@ -52,6 +53,7 @@ export interface UnbilledGridProps {
   onSort: (key: SortKey) => void;
   onExclude: (id: string) => void;
   onInclude: (id: string) => void;
+  onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
 }
 
@@ -79,7 +81,11 @@ export function UnbilledGrid(props: UnbilledGridProps) {
     }),
     text('priceType', t.colPriceType),
     text('state', t.colState),
-    text('reason', t.colReason),
+    createTableColumn<RowView>({
+      columnId: 'reason',
+      renderHeaderCell: () => t.colReason,
+      renderCell: (row) => <ReasonCell row={row} busy={props.busyId === row.id} onSetPrice={props.onSetPrice} />,
+    }),
     createTableColumn<RowView>({
       columnId: 'actions',
       renderHeaderCell: () => t.colActions,

@@ -208,6 +208,35 @@ describe('Unbilled page', () => {
     expect(api.included).toEqual(['appt-1']);
   });
 
+  it('fixes a missing price where the row is: the typed price makes it invoiceable; other reasons say what to do', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),
+      fakeRow(1, { reason: 'customer-blocked', reasons: ['customer-blocked'] }),
+    ]);
+    renderWithApp(<UnbilledPage />, { api, lang: 'da-DK' });
+    await waitFor(() => expect(api.unbilledQueries).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Vis'), { target: { value: 'not-invoiceable' } });
+    expect(await screen.findByText('Skriv prisen, der skal faktureres, herunder.')).toBeTruthy();
+    expect(screen.getByText(/^Fjern spærringen af debitoren i Business Central/)).toBeTruthy();
+
+    const input = screen.getByRole('textbox', { name: /^Pris for Kunde 0 · / });
+    fireEvent.change(input, { target: { value: '4.2x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem pris' }));
+    expect(await screen.findByText('Skriv et beløb som 450 eller 450,50')).toBeTruthy();
+    expect(api.prices).toEqual([]);
+
+    fireEvent.change(input, { target: { value: '1.250,50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem pris' }));
+    await waitFor(() => expect(screen.queryByText('Kunde 0')).toBeNull());
+    expect(api.prices).toEqual([{ id: 'appt-0', price: { minor: 125_050, currency: 'DKK' } }]);
+    expect(await screen.findByText(/^Prisen er gemt for Kunde 0/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Vis'), { target: { value: 'invoiceable' } });
+    expect(await screen.findByText('Kunde 0')).toBeTruthy();
+    const row = screen.getByText('Kunde 0').closest('[role="row"]') as HTMLElement;
+    expect(within(row).getByText(/^1\.250,50\skr\.$/)).toBeTruthy();
+  });
+
   it('shows excluded appointments on request and includes one again from the tab', async () => {
     const api = new FakeApi([fakeRow(0), fakeRow(1, { state: 'excluded', reason: 'excluded', reasons: ['excluded'] })]);
     renderWithApp(<UnbilledPage />, { api });

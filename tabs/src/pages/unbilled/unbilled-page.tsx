@@ -168,6 +168,25 @@ export function UnbilledPage(props: UnbilledPageProps) {
     }
   };
 
+  const setPrice = async (id: string, minor: number, currency: string) => {
+    setBusyId(id);
+    setActionError(null);
+    try {
+      await api.setPrice(id, { minor, currency });
+      loaded.reload();
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{t.priceSaved(seenRows.current.get(id) ?? t.unknownAppointment)}</ToastTitle>
+        </Toast>,
+        { intent: 'success' },
+      );
+    } catch (e) {
+      setActionError(asApiError(e).message);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
   const n = (v: number) => formatNumber(v, locale.tag);
   const filterCount = data?.totals.count ?? 0;
   const selectionText =
@@ -266,6 +285,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
             onSort={(key) => setGrid((g) => withSort(g, key))}
             onExclude={(id) => void changeAppointment(id, 'exclude')}
             onInclude={(id) => void changeAppointment(id, 'include')}
+            onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
             busyId={busyId}
           />
         </div>
