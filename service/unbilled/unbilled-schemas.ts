@@ -56,6 +56,8 @@ export const unbilledFilterSchema = z
      * unbilled: both. all: every state. Or one stored state.
      */
     state: z.enum(STATE_FILTERS, { error: `Use one of ${STATE_FILTERS.join(', ')}` }).default('invoiceable'),
+    /** Only appointments held back (among others) by this reason: to work through one kind of fix. */
+    reason: z.enum(REASONS, { error: `Use one of ${REASONS.join(', ')}` }).optional(),
     /** Words that must all occur in an attendee's name or email or the service name, in any letter case. */
     search: optionalText('the search'),
   })

@@ -26,6 +26,7 @@ export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema
 export type { Preview, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
 export type { SortKey, UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
 export { SORT_KEYS };
+export { REASONS } from '../../../service/unbilled/eligibility';
 export type { Setup } from '../../../service/setup/setup-schema';
 
 /** Request bodies above this many bytes are refused with 413 too_large. */

@@ -85,7 +85,7 @@ export class FakeApi implements Api {
   async unbilled(query: UnbilledQuery) {
     this.unbilledQueries.push(query);
     const state = query.state ?? 'invoiceable';
-    const matching = this.rows.filter((r) => matchesState(r, state));
+    const matching = this.rows.filter((r) => matchesState(r, state) && (query.reason === undefined || r.reasons.includes(query.reason)));
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
     const invoiceable = matching.filter((r) => r.reason === null);

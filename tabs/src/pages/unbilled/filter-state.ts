@@ -1,4 +1,4 @@
-import { SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../api/contract';
+import { REASONS, SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../api/contract';
 
 export type { SortKey };
 export type Direction = 'asc' | 'desc';
@@ -16,6 +16,8 @@ export interface Filter {
   staffMemberId: string;
   search: string;
   show: ShowChoice;
+  /** A blocking reason to work through ('' for any); only meaningful when blocked rows are shown. */
+  reason: string;
 }
 
 export interface GridState {
@@ -26,7 +28,7 @@ export interface GridState {
   pageSize: number;
 }
 
-export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', show: 'invoiceable' };
+export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', show: 'invoiceable', reason: '' };
 
 export interface SortChoice {
   sort: SortKey;
@@ -114,6 +116,8 @@ export function toQuery(state: GridState): UnbilledQuery {
   if (f.serviceId) query.serviceId = f.serviceId;
   if (f.staffMemberId) query.staffMemberId = f.staffMemberId;
   if (f.search.trim()) query.search = f.search.trim();
+  const reason = REASONS.find((r) => r === f.reason);
+  if (reason && f.show !== 'invoiceable') query.reason = reason;
   return query;
 }
 

@@ -237,6 +237,22 @@ describe('Unbilled page', () => {
     expect(within(row).getByText(/^1\.250,50\skr\.$/)).toBeTruthy();
   });
 
+  it('filters blocked appointments by reason, to work through one kind of fix', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),
+      fakeRow(1, { reason: 'customer-blocked', reasons: ['customer-blocked'] }),
+    ]);
+    renderWithApp(<UnbilledPage />, { api });
+    await waitFor(() => expect(api.unbilledQueries).toHaveLength(1));
+    expect(screen.queryByLabelText('Reason')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'not-invoiceable' } });
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'price-needed' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'not-invoiceable', reason: 'price-needed' }));
+    await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(screen.getByText('Kunde 0')).toBeTruthy();
+  });
+
   it('shows excluded appointments on request and includes one again from the tab', async () => {
     const api = new FakeApi([fakeRow(0), fakeRow(1, { state: 'excluded', reason: 'excluded', reasons: ['excluded'] })]);
     renderWithApp(<UnbilledPage />, { api });
