@@ -152,6 +152,21 @@ export const en = {
   priceSaved: (what: string) => `Price saved for ${what}.`,
   priceInvalid: 'Type an amount such as 450 or 450.50',
   filterReason: 'Reason',
+  /** Audit action codes as words; a code not listed here is shown as it is. */
+  auditActions: {
+    'appointment.exclude': 'Excluded from invoicing',
+    'appointment.excluded': 'Excluded from invoicing',
+    'appointment.included': 'Included again',
+    'appointment.price-entered': 'Price entered',
+    'invoice.canceled': 'Invoice canceled in Business Central',
+    'invoice.deleted': 'Draft deleted in Business Central',
+    'invoice.posted': 'Invoice posted in Business Central',
+    'invoice.run': 'Invoice run',
+    'setup.changed': 'Setup changed',
+    'setup.data': 'Setup data changed',
+    'sync.failed': 'Sync failed',
+    'sync.succeeded': 'Sync finished',
+  } as Record<string, string>,
   priceTypes: {
     undefined: 'Not set',
     fixedPrice: 'Fixed',
