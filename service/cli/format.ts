@@ -10,7 +10,9 @@ export function formatMoney(money: MoneyLike | null | undefined): string {
   // A currency Intl does not know (a stored code someone mistyped) still shows, in hundredths.
   if (!/^[A-Z]{3}$/.test(money.currency)) return `${money.currency} ${(money.minor / 100).toFixed(2)}`.trim();
   const digits = minorDigits(money.currency);
-  return `${money.currency} ${fromMinor(money.minor, money.currency).toFixed(digits)}`;
+  // Thousands grouped, in the CLI's one (English) locale: DKK 687,330.66.
+  const number = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fromMinor(money.minor, money.currency));
+  return `${money.currency} ${number}`;
 }
 
 /** `2026-11-02 09:30` in the given IANA time zone. */

@@ -38,6 +38,8 @@ function sortValue(row: UnbilledRow, sort: SortKey): (string | number)[] {
       return [row.serviceName.toLowerCase()];
     case 'price':
       return [row.price?.minor ?? 0];
+    case 'amount':
+      return [row.amount?.minor ?? 0];
     case 'duration':
       return [row.durationMinutes];
     case 'state':
@@ -50,7 +52,7 @@ function expectedOrder(list: UnbilledRow[], sort: SortKey, direction: 'asc' | 'd
   const sign = direction === 'asc' ? 1 : -1;
   return [...list]
     .sort((a, b) => {
-      if (sort === 'price' && (a.price === null) !== (b.price === null)) return a.price === null ? 1 : -1;
+      if ((sort === 'price' || sort === 'amount') && (a.price === null) !== (b.price === null)) return a.price === null ? 1 : -1;
       const [ka, kb] = [sortValue(a, sort), sortValue(b, sort)];
       for (let k = 0; k < ka.length; k++) {
         const c = compare(ka[k]!, kb[k]!);

@@ -36,6 +36,11 @@ describeEachStore('queryUnbilled', (getStore) => {
       expect(found).toMatchObject({ reason, reasons: [reason] });
     });
 
+    it.each(cases)('filters on %s', async (reason, row) => {
+      const { rows } = await query({ state: 'all', reason, limit: 500 });
+      expect(rows.map((r) => r.id)).toEqual([row.id]);
+    });
+
     it('lists only the invoiceable appointment by default, with no reason', async () => {
       const result = await query();
       expect(result.rows.map((r) => [r.id, r.reason, r.reasons])).toEqual([['r-ok', null, []]]);

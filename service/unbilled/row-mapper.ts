@@ -73,5 +73,6 @@ export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
     reasons: reasonsOf(r.reasons),
     reviewReason: r.review_reason,
     enteredPrice: entered === null ? null : { minor: entered, currency: r.currency },
+    currency: r.currency,
   };
 }

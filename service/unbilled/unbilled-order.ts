@@ -31,6 +31,8 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
       return [text(sql`lower(a.service_name)`, postgres)];
     case 'price':
       return [eligibility.unitMinor];
+    case 'amount':
+      return [eligibility.amountMinor];
     case 'duration':
       return [sql`a.duration_minutes`];
     case 'state':
@@ -45,7 +47,7 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
 export function orderBy(sort: SortKey, direction: Direction, context: OrderContext): RawBuilder<unknown> {
   const dir = direction === 'asc' ? sql`asc` : sql`desc`;
   const terms = keys(sort, context).map((key) => sql`${key} ${dir}`);
-  if (sort === 'price') terms.unshift(sql`(case when ${context.eligibility.unitMinor} is null then 1 else 0 end) asc`);
+  if (sort === 'price' || sort === 'amount') terms.unshift(sql`(case when ${context.eligibility.unitMinor} is null then 1 else 0 end) asc`);
   terms.push(sql`${text(sql`a.id`, context.postgres)} asc`);
   return sql.join(terms);
 }

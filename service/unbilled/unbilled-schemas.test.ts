@@ -18,7 +18,7 @@ describe('unbilledRequestSchema', () => {
     [{ limit: 0 }, 'limit'],
     [{ offset: -1 }, 'offset'],
     [{ offset: 1.5 }, 'offset'],
-    [{ sort: 'amount' }, 'sort'],
+    [{ sort: 'total' }, 'sort'],
     [{ state: 'paid' }, 'state'],
     [{ from: '2026-13-01' }, 'from'],
     [{ from: '2026-11-01T08:00:00' }, 'from'],

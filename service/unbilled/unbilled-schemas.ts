@@ -7,7 +7,8 @@ import { REASONS } from './eligibility';
  */
 
 export const STATE_FILTERS = ['invoiceable', 'not-invoiceable', 'unbilled', 'all', ...APPOINTMENT_STATES] as const;
-export const SORT_KEYS = ['start', 'end', 'customer', 'service', 'price', 'duration', 'state'] as const;
+/** price: the unit price (per hour for hourly); amount: what the appointment will be invoiced at. */
+export const SORT_KEYS = ['start', 'end', 'customer', 'service', 'price', 'amount', 'duration', 'state'] as const;
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 const MAX_TEXT = 200;
@@ -55,6 +56,8 @@ export const unbilledFilterSchema = z
      * unbilled: both. all: every state. Or one stored state.
      */
     state: z.enum(STATE_FILTERS, { error: `Use one of ${STATE_FILTERS.join(', ')}` }).default('invoiceable'),
+    /** Only appointments held back (among others) by this reason: to work through one kind of fix. */
+    reason: z.enum(REASONS, { error: `Use one of ${REASONS.join(', ')}` }).optional(),
     /** Words that must all occur in an attendee's name or email or the service name, in any letter case. */
     search: optionalText('the search'),
   })
@@ -113,6 +116,8 @@ export const unbilledRowSchema = z.object({
   reasons: z.array(z.enum(REASONS)),
   reviewReason: z.string().nullable(),
   enteredPrice: moneySchema.nullable(),
+  /** The appointment's currency: the one a typed price must be in. */
+  currency: z.string(),
 });
 
 const dayAmountsSchema = z.object({

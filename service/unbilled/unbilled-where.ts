@@ -69,6 +69,8 @@ export function whereConditions(filter: UnbilledFilter, context: WhereContext): 
   if (filter.serviceId !== undefined) conditions.push(sql`a.service_id = ${filter.serviceId}`);
   if (filter.staffMemberId !== undefined) conditions.push(staffCondition(filter.staffMemberId, context.postgres));
   if (filter.customer !== undefined) conditions.push(customerCondition(filter.customer, context.postgres));
+  // The reasons column is "a,b," : delimited on both sides, one reason never matches inside another.
+  if (filter.reason !== undefined) conditions.push(sql<SqlBool>`(',' || ${context.eligibility.reasons}) like ${`%,${filter.reason},%`}`);
   // search_text is stored lower-cased, so lower-casing the words here is the whole case folding.
   for (const word of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     conditions.push(like(sql`a.search_text`, word));

@@ -42,6 +42,9 @@ async function start(): Promise<void> {
         // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
         if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));
       }}
+      onUnbilledLinkChange={(query) => {
+        if (host.kind === 'web') window.history.replaceState(null, '', `${pathForPage('unbilled')}${query}`);
+      }}
     />,
   );
 }

@@ -2,10 +2,11 @@ import { excludeAppointment, includeAppointment, type AppointmentActionResult } 
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
+import { appointmentIds, resolveShortId, shortId } from '../short-id';
 import { cliActor } from './cli-actor';
 
-const excludeUsage = 'npm run cli -- exclude APPOINTMENT_ID [--reason text]';
-const includeUsage = 'npm run cli -- include APPOINTMENT_ID';
+const excludeUsage = 'npm run cli -- exclude ID [--reason text]   (ID: the short id `unbilled` shows, or the whole id)';
+const includeUsage = 'npm run cli -- include ID   (ID: the short id `unbilled --state excluded` shows, or the whole id)';
 
 function report(ctx: CommandContext, appointmentId: string, result: AppointmentActionResult, done: string): number {
   if (result.ok) {
@@ -23,6 +24,16 @@ function oneId(positionals: readonly string[], usage: string): string {
   return id.trim();
 }
 
+/** The whole appointment id for what was typed, or null after saying why. */
+async function resolveId(ctx: CommandContext, typed: string): Promise<string | null> {
+  const db = (await ctx.store()).db;
+  const resolved = resolveShortId(await appointmentIds(db, ctx.config.graph.businessId), typed);
+  if (resolved.ok) return resolved.id;
+  if (resolved.problem === 'ambiguous') ctx.io.err(`${typed} matches ${resolved.matches.length} appointments: type more of the short id\n`);
+  else ctx.io.err(`No appointment ${JSON.stringify(typed)} in this business (use the short id \`unbilled\` shows)\n`);
+  return null;
+}
+
 /** "Mark as invoiced": leaves the unbilled list without an invoice; audited, undone by `include`. */
 export const excludeCommand: CliCommand = {
   name: 'exclude',
@@ -31,7 +42,8 @@ export const excludeCommand: CliCommand = {
   role: 'invoicer',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(args, { reason: { type: 'string' } }, excludeUsage, true);
-    const appointmentId = oneId(positionals, excludeUsage);
+    const appointmentId = await resolveId(ctx, oneId(positionals, excludeUsage));
+    if (appointmentId === null) return EXIT.failed;
     const db = (await ctx.store()).db;
     const result = await excludeAppointment({ db, clock: ctx.now }, {
       businessId: ctx.config.graph.businessId,
@@ -40,7 +52,7 @@ export const excludeCommand: CliCommand = {
       source: 'cli',
       ...(values.reason === undefined ? {} : { reason: values.reason }),
     });
-    return report(ctx, appointmentId, result, `Excluded ${appointmentId}: it is no longer listed as unbilled`);
+    return report(ctx, appointmentId, result, `Excluded ${shortId(appointmentId)}: it is no longer listed as unbilled (undo: include ${shortId(appointmentId)})`);
   },
 };
 
@@ -51,9 +63,10 @@ export const includeCommand: CliCommand = {
   role: 'invoicer',
   async run(args, ctx) {
     const { positionals } = parseOptions(args, {}, includeUsage, true);
-    const appointmentId = oneId(positionals, includeUsage);
+    const appointmentId = await resolveId(ctx, oneId(positionals, includeUsage));
+    if (appointmentId === null) return EXIT.failed;
     const db = (await ctx.store()).db;
     const result = await includeAppointment({ db, clock: ctx.now }, { businessId: ctx.config.graph.businessId, appointmentId, actor: cliActor(), source: 'cli' });
-    return report(ctx, appointmentId, result, `Included ${appointmentId}: it is unbilled again`);
+    return report(ctx, appointmentId, result, `Included ${shortId(appointmentId)}: it is unbilled again`);
   },
 };

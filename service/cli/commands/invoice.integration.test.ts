@@ -1,3 +1,4 @@
+import { shortId } from '../short-id';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -171,9 +172,17 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     await invoicedOnce();
     const rows = JSON.parse((await cli(['unbilled', '--json', '--limit', '1'])).out) as { rows: { id: string }[] };
     const id = rows.rows[0]!.id;
-    expect(await cli(['exclude', id, '--reason', 'paid in cash'])).toMatchObject({ code: 0, out: `Excluded ${id}: it is no longer listed as unbilled\n` });
+    const short = shortId(id);
+    // The table shows the short id that exclude and include take.
+    expect((await cli(['unbilled', '--limit', '1'])).out).toMatch(new RegExp(`^${short} `, 'm'));
+    expect(await cli(['exclude', short, '--reason', 'paid in cash'])).toMatchObject({
+      code: 0,
+      out: `Excluded ${short}: it is no longer listed as unbilled (undo: include ${short})\n`,
+    });
     expect(await cli(['exclude', id])).toMatchObject({ code: 1, err: 'The appointment is marked as invoiced already (excluded)\n' });
-    expect(await cli(['include', id])).toMatchObject({ code: 0, out: `Included ${id}: it is unbilled again\n` });
+    expect((await cli(['unbilled', '--state', 'excluded'])).out).toMatch(new RegExp(`^${short} `, 'm'));
+    expect(await cli(['include', short.slice(0, 6)])).toMatchObject({ code: 0, out: `Included ${short}: it is unbilled again\n` });
+    expect(await cli(['include', 'ffffffffff'])).toMatchObject({ code: 1, err: expect.stringMatching(/^No appointment "ffffffffff" in this business/) });
     const firstRun = (JSON.parse((await cli(['runs', '--json'])).out) as { runs: { id: string }[] }).runs.at(-1)!;
     const run = JSON.parse((await cli(['runs', 'show', firstRun.id, '--json'])).out) as { invoices: { status: string; appointmentIds: string[] }[] };
     const invoicedId = run.invoices.find((i) => i.status === 'verified')!.appointmentIds[0]!;

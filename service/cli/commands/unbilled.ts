@@ -12,6 +12,7 @@ import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure } from '../cli-errors';
 import { formatLocal, formatMoney } from '../format';
 import { intOption, parseOptions } from '../parse-options';
+import { shortId } from '../short-id';
 import { textTable } from '../text-table';
 import { resolveServiceId } from './resolve-service';
 
@@ -95,9 +96,9 @@ export const unbilledCommand: CliCommand = {
     }
     const timeZone = setup.dailySummary.timeZone;
     const table = textTable(
-      ['Start', 'Customer', 'Service', 'Amount', 'Status'],
-      response.rows.map((row) => [formatLocal(row.start, timeZone), customerText(row), row.serviceName, formatMoney(row.amount ?? row.price), statusText(row)]),
-      [16, 28, 28, 14, 40],
+      ['Id', 'Start', 'Customer', 'Service', 'Amount', 'Status'],
+      response.rows.map((row) => [shortId(row.id), formatLocal(row.start, timeZone), customerText(row), row.serviceName, formatMoney(row.amount ?? row.price), statusText(row)]),
+      [8, 16, 28, 28, 16, 40],
     );
     const amounts = response.totals.amounts.map(formatMoney).join(', ') || 'nothing';
     const lines = [

@@ -14,7 +14,7 @@ import {
   type InvoiceRunSummary,
 } from '../../../service/history/history-schemas';
 import { setupSchema } from '../../../service/setup/setup-schema';
-import { MAX_LIMIT, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
+import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
 
 /*
  * The tab's JSON API: every request and response schema, shared by the server (server/api/) and the
@@ -24,7 +24,9 @@ import { MAX_LIMIT, unbilledRequestSchema, unbilledResponseSchema } from '../../
 
 export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
 export type { Preview, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
-export type { UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
+export type { SortKey, UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
+export { SORT_KEYS };
+export { REASONS } from '../../../service/unbilled/eligibility';
 export type { Setup } from '../../../service/setup/setup-schema';
 
 /** Request bodies above this many bytes are refused with 413 too_large. */

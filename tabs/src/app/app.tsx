@@ -3,7 +3,7 @@ import type { Api } from '../http/api';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { HistoryPage } from '../pages/history/history-page';
-import { filterFromLink } from '../pages/unbilled/filter-state';
+import { filterFromLink, sortFromLink } from '../pages/unbilled/filter-state';
 import { UnbilledPage } from '../pages/unbilled/unbilled-page';
 import type { Host } from '../teams/host';
 import { AppShell, type PageName } from './app-shell';
@@ -23,6 +23,8 @@ export interface AppProps {
   /** The deep link's filter: Teams' sub-page id, or this page's own query string. */
   link: string | null;
   onNavigate?: (page: PageName) => void;
+  /** Unbilled's query string (filter dates, customer, sort) whenever it changes. */
+  onUnbilledLinkChange?: (query: string) => void;
 }
 
 export function App(props: AppProps) {
@@ -58,7 +60,11 @@ export function App(props: AppProps) {
           <SignInNotice session={props.host.signIn} />
           <Fragment key={signInRecoveries}>
             {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
-            {page === 'unbilled' && <UnbilledPage initialFilter={filterFromLink(props.link)} onOpenSetup={() => navigate('setup')} />}
+            {page === 'unbilled' && <UnbilledPage
+                initialFilter={filterFromLink(props.link)}
+                initialSort={sortFromLink(props.link)}
+                onLinkChange={props.onUnbilledLinkChange}
+                onOpenSetup={() => navigate('setup')} />}
             {page === 'setup' && (
               <Suspense fallback={<LoadingState />}>
                 <SetupPage appId={props.host.appId} />

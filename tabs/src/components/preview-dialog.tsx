@@ -28,6 +28,8 @@ const useStyles = makeStyles({
 export interface PreviewDialogProps {
   /** null while the preview loads. */
   preview: Preview | null;
+  /** Names an appointment for the reader ("customer · service · start"). */
+  describe: (appointmentId: string) => string;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -46,7 +48,9 @@ export function PreviewDialog(props: PreviewDialogProps) {
           <DialogTitle>{t.previewTitle}</DialogTitle>
           <DialogContent className={styles.scroll}>
             {!preview && <LoadingState label={t.previewLoading} />}
-            {preview && preview.invoices.length === 0 && <Body1>{t.previewNothing}</Body1>}
+            {preview && preview.invoices.length === 0 && (
+              <Body1>{preview.skipped.length > 0 ? t.previewNothingStale : t.previewNothing}</Body1>
+            )}
             {preview && preview.invoices.length > 0 && (
               <>
                 <Body1>{t.previewInvoices(n(preview.invoices.length), n(customers))}</Body1>
@@ -77,8 +81,10 @@ export function PreviewDialog(props: PreviewDialogProps) {
                 <ul>
                   {preview.skipped.map((s) => (
                     <li key={`${s.appointmentId}-${s.customerEmail ?? ''}`}>
-                      {s.customerEmail ? `${s.customerEmail}: ` : ''}
-                      {s.reasons.map((r) => t.reasons[r]).join(', ')}
+                      {t.skippedLine(
+                        s.customerEmail ? `${props.describe(s.appointmentId)} (${s.customerEmail})` : props.describe(s.appointmentId),
+                        s.reasons.map((r) => t.reasons[r]).join(', '),
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   CatalogResponse,
+  EnteredPriceRequest,
   ConversationsResponse,
   MeResponse,
   InvoiceRunSummary,
@@ -23,6 +24,8 @@ export class FakeApi implements Api {
   readonly previewed: SelectionInput[] = [];
   readonly started: SelectionInput[] = [];
   readonly excluded: string[] = [];
+  readonly included: string[] = [];
+  readonly prices: { id: string; price: EnteredPriceRequest['price'] }[] = [];
   readonly patches: { patch: Record<string, unknown>; version: number }[] = [];
   rows: UnbilledRow[];
   setupState: SetupResponse;
@@ -83,7 +86,7 @@ export class FakeApi implements Api {
   async unbilled(query: UnbilledQuery) {
     this.unbilledQueries.push(query);
     const state = query.state ?? 'invoiceable';
-    const matching = this.rows.filter((r) => (state === 'invoiceable' ? r.reason === null && r.state === 'unbilled' : true));
+    const matching = this.rows.filter((r) => matchesState(r, state) && (query.reason === undefined || r.reasons.includes(query.reason)));
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
     const invoiceable = matching.filter((r) => r.reason === null);
@@ -110,7 +113,15 @@ export class FakeApi implements Api {
 
   async previewRun(selection: SelectionInput): Promise<Preview> {
     this.previewed.push(selection);
-    const rows = this.selected(selection);
+    const chosen = this.selected(selection);
+    // As the server: what is no longer invoiceable (invoiced, excluded, blocked since) is skipped with its reasons.
+    const rows = chosen.filter((r) => r.reason === null && r.state === 'unbilled');
+    const skipped = chosen
+      .filter((r) => !rows.includes(r))
+      .map((r) => {
+        const reasons = r.reasons.length > 0 ? r.reasons : r.state === 'invoiced' ? (['invoiced'] as const) : (['unknown'] as const);
+        return { appointmentId: r.id, reason: reasons[0]!, reasons: [...reasons] };
+      });
     return {
       invoices: rows.map((r) => ({
         customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
@@ -119,7 +130,7 @@ export class FakeApi implements Api {
         lines: [],
         total: r.amount ?? { minor: 0, currency: 'DKK' },
       })),
-      skipped: [],
+      skipped,
       totals: [{ minor: rows.reduce((s, r) => s + (r.amount?.minor ?? 0), 0), currency: 'DKK' }],
       counts: { appointments: rows.length, invoices: rows.length, customers: rows.length },
     };
@@ -190,11 +201,20 @@ export class FakeApi implements Api {
   }
 
   async include(id: string) {
+    this.included.push(id);
     this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'unbilled' as const, reason: null, reasons: [] } : r));
     return { id, change: 'included' as const };
   }
 
-  async setPrice(id: string) {
+  async setPrice(id: string, price: EnteredPriceRequest['price']) {
+    this.prices.push({ id, price });
+    // As the server: the typed price makes a "price needed" row invoiceable.
+    this.rows = this.rows.map((r) => {
+      if (r.id !== id || price === null) return r;
+      const reasons = r.reasons.filter((x) => x !== 'price-needed');
+      const amount = { minor: price.minor * Math.max(1, r.customers.length), currency: price.currency };
+      return { ...r, enteredPrice: price, price, amount, reasons, reason: reasons[0] ?? null };
+    });
     return { id, change: 'price-entered' as const };
   }
 
@@ -285,6 +305,21 @@ export class FakeApi implements Api {
   }
 }
 
+function matchesState(row: UnbilledRow, state: string): boolean {
+  switch (state) {
+    case 'invoiceable':
+      return row.reason === null && row.state === 'unbilled';
+    case 'not-invoiceable':
+      return row.reason !== null && row.state === 'unbilled';
+    case 'unbilled':
+      return row.state === 'unbilled';
+    case 'all':
+      return true;
+    default:
+      return row.state === state;
+  }
+}
+
 export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledRow {
   return {
     id: `appt-${i}`,
@@ -303,6 +338,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     reasons: [],
     reviewReason: null,
     enteredPrice: null,
+    currency: 'DKK',
     ...change,
   };
 }

@@ -46,6 +46,10 @@ describe('History page', () => {
     const runEntry = within(audit).getAllByRole('row')[2] as HTMLElement;
     expect(runEntry.textContent).toContain('Invoice run run-1 · state: partial');
     expect(audit.textContent).not.toMatch(/[{}"]/);
+    // Action codes read as words.
+    expect(within(audit).getByText('Excluded from invoicing')).toBeTruthy();
+    expect(within(runEntry).getByText('Invoice run')).toBeTruthy();
+    expect(audit.textContent).not.toContain('appointment.exclude');
   });
 
   it('shows empty states', async () => {

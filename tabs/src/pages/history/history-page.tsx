@@ -93,7 +93,7 @@ export function HistoryPage() {
                   <TableCell>{when(entry.at)}</TableCell>
                   <TableCell>{entry.actor}</TableCell>
                   <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
-                  <TableCell>{entry.action}</TableCell>
+                  <TableCell>{t.auditActions[entry.action] ?? entry.action}</TableCell>
                   <TableCell>
                     {auditSubject(entry, t)}
                     {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}

@@ -1,4 +1,4 @@
-import { filterFromLink, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { filterFromLink, initialGridState, linkQuery, pageCount, sortFromLink, toQuery, withFilter, withPage, withSort } from './filter-state';
 import { applyPageSelection, NOTHING_SELECTED, selectAllMatching, selectedAmounts, toSelection } from './selection';
 
 describe('grid state', () => {
@@ -9,7 +9,7 @@ describe('grid state', () => {
   it('puts the filter into the query and goes back to the first page', () => {
     let s = withPage(initialGridState({}, 10), 3, 100);
     expect(toQuery(s).offset).toBe(30);
-    s = withFilter(s, { from: '2026-11-01', customer: '  Ærø ', showNotInvoiceable: true, serviceId: 'svc-1' });
+    s = withFilter(s, { from: '2026-11-01', customer: '  Ærø ', show: 'unbilled', serviceId: 'svc-1' });
     expect(toQuery(s)).toEqual({
       state: 'unbilled',
       sort: 'start',
@@ -26,6 +26,16 @@ describe('grid state', () => {
     const s = withSort(withSort(initialGridState(), 'price'), 'price');
     expect([s.sort, s.direction]).toEqual(['price', 'desc']);
     expect(withSort(s, 'customer').direction).toBe('asc');
+  });
+
+  it('keeps the sort and the dates in the link, and reads them back', () => {
+    const state = withSort(withSort(withFilter(initialGridState(), { from: '2026-11-01', customer: 'Ærø' }), 'amount'), 'amount');
+    const link = linkQuery(state);
+    expect(link).toBe('?from=2026-11-01&customer=%C3%86r%C3%B8&sort=amount&direction=desc');
+    expect(sortFromLink(link)).toEqual({ sort: 'amount', direction: 'desc' });
+    expect(filterFromLink(link)).toEqual({ from: '2026-11-01', customer: 'Ærø' });
+    expect(linkQuery(initialGridState())).toBe('');
+    expect(sortFromLink('sort=price;drop&direction=up')).toEqual({});
   });
 
   it('clamps pages', () => {

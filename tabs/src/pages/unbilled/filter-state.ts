@@ -1,8 +1,11 @@
-import type { SelectionInput, UnbilledQuery } from '../../api/contract';
+import { REASONS, SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../api/contract';
 
-export const SORT_KEYS = ['start', 'customer', 'service', 'price', 'duration', 'state'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export type { SortKey };
 export type Direction = 'asc' | 'desc';
+
+/** Which rows the list shows: ready to invoice, blocked, both, or those someone excluded (to include them again). */
+export const SHOW_CHOICES = ['invoiceable', 'not-invoiceable', 'unbilled', 'excluded'] as const;
+export type ShowChoice = (typeof SHOW_CHOICES)[number];
 
 /** The form's filter: '' means "any". */
 export interface Filter {
@@ -12,7 +15,9 @@ export interface Filter {
   serviceId: string;
   staffMemberId: string;
   search: string;
-  showNotInvoiceable: boolean;
+  show: ShowChoice;
+  /** A blocking reason to work through ('' for any); only meaningful when blocked rows are shown. */
+  reason: string;
 }
 
 export interface GridState {
@@ -23,15 +28,45 @@ export interface GridState {
   pageSize: number;
 }
 
-export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', showNotInvoiceable: false };
+export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', show: 'invoiceable', reason: '' };
 
-export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50): GridState {
-  return { filter: { ...EMPTY_FILTER, ...filter }, sort: 'start', direction: 'asc', page: 0, pageSize };
+export interface SortChoice {
+  sort: SortKey;
+  direction: Direction;
+}
+
+const DEFAULT_SORT: SortChoice = { sort: 'start', direction: 'asc' };
+
+export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50, sort: Partial<SortChoice> = {}): GridState {
+  return { filter: { ...EMPTY_FILTER, ...filter }, ...DEFAULT_SORT, ...sort, page: 0, pageSize };
+}
+
+/** A link's sort (sort=customer&direction=desc); anything unknown keeps the default. */
+export function sortFromLink(search: string | null): Partial<SortChoice> {
+  const params = new URLSearchParams(search ?? '');
+  const sort = SORT_KEYS.find((k) => k === params.get('sort'));
+  const direction = (['asc', 'desc'] as const).find((d) => d === params.get('direction'));
+  return { ...(sort && { sort }), ...(direction && { direction }) };
+}
+
+/** The page's own query string for the state (dates, customer and sort), so that a reload or a bookmark keeps them. */
+export function linkQuery(state: GridState): string {
+  const params = new URLSearchParams();
+  if (state.filter.from) params.set('from', state.filter.from);
+  if (state.filter.to) params.set('to', state.filter.to);
+  if (state.filter.customer.trim()) params.set('customer', state.filter.customer.trim());
+  if (state.filter.show !== EMPTY_FILTER.show) params.set('show', state.filter.show);
+  if (state.sort !== DEFAULT_SORT.sort || state.direction !== DEFAULT_SORT.direction) {
+    params.set('sort', state.sort);
+    params.set('direction', state.direction);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A deep link's filter (Teams sub-page id or the page's own query string: from, to, customer). */
+/** A deep link's filter (Teams sub-page id or the page's own query string: from, to, customer, show). */
 export function filterFromLink(search: string | null): Partial<Filter> {
   if (!search) return {};
   const params = new URLSearchParams(search);
@@ -42,6 +77,8 @@ export function filterFromLink(search: string | null): Partial<Filter> {
   if (from && DAY.test(from)) filter.from = from;
   if (to && DAY.test(to)) filter.to = to;
   if (customer) filter.customer = customer.slice(0, 200);
+  const show = SHOW_CHOICES.find((c) => c === params.get('show'));
+  if (show) filter.show = show;
   return filter;
 }
 
@@ -67,7 +104,7 @@ export function withPage(state: GridState, page: number, total: number): GridSta
 export function toQuery(state: GridState): UnbilledQuery {
   const f = state.filter;
   const query: UnbilledQuery = {
-    state: f.showNotInvoiceable ? 'unbilled' : 'invoiceable',
+    state: f.show,
     sort: state.sort,
     direction: state.direction,
     offset: state.page * state.pageSize,
@@ -79,6 +116,8 @@ export function toQuery(state: GridState): UnbilledQuery {
   if (f.serviceId) query.serviceId = f.serviceId;
   if (f.staffMemberId) query.staffMemberId = f.staffMemberId;
   if (f.search.trim()) query.search = f.search.trim();
+  const reason = REASONS.find((r) => r === f.reason);
+  if (reason && f.show !== 'invoiceable') query.reason = reason;
   return query;
 }
 

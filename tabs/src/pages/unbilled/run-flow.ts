@@ -19,8 +19,8 @@ export interface RunFlowOptions {
   api: Api;
   onChange: (state: RunFlowState) => void;
   pollMs: number;
-  /** Called once a run has settled, so the grid reloads. */
-  onSettled?: () => void;
+  /** Called once a run has settled, so the grid reloads (and a finished run's selection clears). */
+  onSettled?: (run: RunResult) => void;
 }
 
 /**
@@ -82,7 +82,7 @@ export class RunFlow {
     if (generation !== this.generation) return;
     if (isSettled(run)) {
       this.set({ phase: 'done', run });
-      this.options.onSettled?.();
+      this.options.onSettled?.(run);
       return;
     }
     this.set({ phase: 'running', runId, run });

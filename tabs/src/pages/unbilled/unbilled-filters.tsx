@@ -1,7 +1,8 @@
-import { Button, Field, Input, makeStyles, SearchBox, Select, Switch, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { REASONS } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import type { Filter } from './filter-state';
+import { type Filter, SHOW_CHOICES, type ShowChoice } from './filter-state';
 import type { Option } from './known-options';
 
 const useStyles = makeStyles({
@@ -10,6 +11,9 @@ const useStyles = makeStyles({
 });
 
 const TYPING_DELAY_MS = 300;
+
+/** The reasons a row in the list can be held back by and someone can act on (states have their own view). */
+const BLOCKING_REASONS = REASONS.filter((r) => !['cancelled', 'invoiced', 'claimed', 'excluded'].includes(r));
 
 export interface UnbilledFiltersProps {
   filter: Filter;
@@ -69,11 +73,27 @@ export function UnbilledFilters(props: UnbilledFiltersProps) {
       <Field label={t.filterSearch}>
         <SearchBox className={styles.text} placeholder={t.filterSearchPlaceholder} value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
-      <Switch
-        label={t.showNotInvoiceable}
-        checked={filter.showNotInvoiceable}
-        onChange={(_, d) => onChange({ showNotInvoiceable: d.checked })}
-      />
+      <Field label={t.filterShow}>
+        <Select value={filter.show} onChange={(_, d) => onChange({ show: SHOW_CHOICES.find((c) => c === d.value) ?? 'invoiceable' })}>
+          {SHOW_CHOICES.map((c: ShowChoice) => (
+            <option key={c} value={c}>
+              {t.showChoices[c]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {filter.show !== 'invoiceable' && (
+        <Field label={t.filterReason}>
+          <Select value={filter.reason} onChange={(_, d) => onChange({ reason: d.value })}>
+            <option value="">{t.filterAny}</option>
+            {BLOCKING_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t.reasons[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Button onClick={props.onClear}>{t.clearFilters}</Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   createTableColumn,
   DataGrid,
   DataGridBody,
@@ -8,22 +9,40 @@ import {
   DataGridHeaderCell,
   DataGridRow,
   type TableColumnDefinition,
+  makeStyles,
   type TableRowId,
+  tokens,
 } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
 import type { SortKey, Direction } from './filter-state';
+import { ReasonCell } from './reason-cell';
 import type { RowView } from './row-view';
 
 type ColumnId = keyof RowView | 'actions';
+
+const useStyles = makeStyles({
+  amount: { display: 'flex', flexDirection: 'column', fontVariantNumeric: 'tabular-nums' },
+  detail: { color: tokens.colorNeutralForeground3 },
+});
 
 const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
   customer: 'customer',
   service: 'service',
   start: 'start',
   duration: 'duration',
-  price: 'price',
+  amount: 'amount',
   state: 'state',
 };
+
+/**
+ * The server sorts and pages, so the grid keeps the server's order. Fluent counts a column sortable only
+ * when its compare declares two parameters (compare.length > 0): a `() => 0` silently disabled sorting.
+ */
+function keepServerOrder(_a: RowView, _b: RowView): number {
+  return 0;
+}
+
+const compareFor = (id: ColumnId) => (SORTABLE[id] ? { compare: keepServerOrder } : {});
 
 export interface UnbilledGridProps {
   rows: readonly RowView[];
@@ -34,24 +53,39 @@ export interface UnbilledGridProps {
   onSort: (key: SortKey) => void;
   onExclude: (id: string) => void;
   onInclude: (id: string) => void;
+  onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
 }
 
-/** The server sorts and pages: the columns' compare is a no-op so the grid keeps the server's order. */
 export function UnbilledGrid(props: UnbilledGridProps) {
   const { t } = useI18n();
+  const styles = useStyles();
   const text = (id: keyof RowView, label: string): TableColumnDefinition<RowView> =>
-    createTableColumn<RowView>({ columnId: id, compare: () => 0, renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
+    createTableColumn<RowView>({ columnId: id, ...compareFor(id), renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
   const columns: TableColumnDefinition<RowView>[] = [
     text('customer', t.colCustomer),
     text('service', t.colService),
     text('staff', t.colStaff),
     text('start', t.colStart),
     text('duration', t.colDuration),
-    text('price', t.colPrice),
+    createTableColumn<RowView>({
+      columnId: 'amount',
+      ...compareFor('amount'),
+      renderHeaderCell: () => t.colAmount,
+      renderCell: (row) => (
+        <span className={styles.amount}>
+          <span>{row.amount}</span>
+          {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
+        </span>
+      ),
+    }),
     text('priceType', t.colPriceType),
     text('state', t.colState),
-    text('reason', t.colReason),
+    createTableColumn<RowView>({
+      columnId: 'reason',
+      renderHeaderCell: () => t.colReason,
+      renderCell: (row) => <ReasonCell row={row} busy={props.busyId === row.id} onSetPrice={props.onSetPrice} />,
+    }),
     createTableColumn<RowView>({
       columnId: 'actions',
       renderHeaderCell: () => t.colActions,

@@ -37,7 +37,7 @@ describe('Unbilled page', () => {
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01', offset: 0 }));
-    fireEvent.click(screen.getByRole('switch', { name: 'Show not invoiceable' }));
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unbilled' } });
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'unbilled', from: '2026-11-01' }));
   });
 
@@ -96,6 +96,87 @@ describe('Unbilled page', () => {
     expect(await screen.findByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
   });
 
+  it('shows the amount that will be invoiced, with an hourly rate and duration beside it, agreeing with the preview', async () => {
+    const hourly = fakeRow(0, { priceType: 'hourly', durationMinutes: 35, price: { minor: 72_000, currency: 'DKK' }, amount: { minor: 42_000, currency: 'DKK' } });
+    const group = fakeRow(1, {
+      customers: [fakeRow(1).customers[0]!, { customerId: 'c9', name: 'Kunde 9', email: 'k9@example.dk', timeZone: null }],
+      amount: { minor: 90_000, currency: 'DKK' },
+    });
+    const api = new FakeApi([hourly, group]);
+    renderWithApp(<UnbilledPage />, { api });
+    const grid = await screen.findByRole('grid');
+    const hourlyRow = within(grid).getByText('Kunde 0').closest('[role="row"]') as HTMLElement;
+    expect(within(hourlyRow).getByText('DKK 420.00')).toBeTruthy();
+    expect(within(hourlyRow).getByText('DKK 720.00 per hour × 35 min')).toBeTruthy();
+    expect(within(hourlyRow).queryByText('DKK 720.00')).toBeNull();
+    const groupRow = within(grid).getByText('Kunde 1, Kunde 9').closest('[role="row"]') as HTMLElement;
+    expect(within(groupRow).getByText('DKK 900.00')).toBeTruthy();
+    expect(within(groupRow).getByText('2 attendees × DKK 450.00')).toBeTruthy();
+
+    for (const box of rowCheckboxes()) fireEvent.click(box);
+    expect(screen.getByText(/Selected: 2 · DKK\s?1,320\.00/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(await within(dialog).findByText(/Total: DKK\s?1,320\.00/)).toBeTruthy();
+  });
+
+  it('sorts on the server by each sortable column, both ways, and reports the sort for the link', async () => {
+    const api = new FakeApi([fakeRow(0), fakeRow(1)]);
+    const links: string[] = [];
+    renderWithApp(<UnbilledPage initialSort={{ sort: 'customer', direction: 'desc' }} onLinkChange={(q) => links.push(q)} />, { api });
+    await screen.findByText('Kunde 0');
+    expect(api.unbilledQueries[0]).toMatchObject({ sort: 'customer', direction: 'desc' });
+    expect(links.at(-1)).toBe('?sort=customer&direction=desc');
+    const columns = [
+      ['Customer', 'customer'],
+      ['Service', 'service'],
+      ['Start', 'start'],
+      ['Duration', 'duration'],
+      ['Amount', 'amount'],
+      ['State', 'state'],
+    ] as const;
+    for (const [label, sort] of columns) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const before = api.unbilledQueries.length;
+        fireEvent.click(screen.getByRole('columnheader', { name: new RegExp(`^${label}`) }));
+        await waitFor(() => expect(api.unbilledQueries.length).toBeGreaterThan(before));
+        expect(api.unbilledQueries.at(-1)).toMatchObject({ sort, direction, offset: 0 });
+        await screen.findByText('Kunde 0');
+      }
+    }
+    expect(links.at(-1)).toBe('?sort=state&direction=desc');
+  });
+
+  it('clears the selection when a run has finished', async () => {
+    const api = new FakeApi(Array.from({ length: 4 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pollMs={5} />, { api });
+    await screen.findByText('Kunde 0');
+    for (const box of rowCheckboxes().slice(0, 2)) fireEvent.click(box);
+    expect(screen.getByText(/Selected: 2/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Create invoices', ...IN_MODAL }));
+    expect(await screen.findByText('Done: 1 invoices created, 1 failed.')).toBeTruthy();
+    expect(await screen.findByText('Nothing selected')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Invoice selected' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('names each appointment a stale preview skips, and why', async () => {
+    const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 0');
+    for (const box of rowCheckboxes().slice(0, 2)) fireEvent.click(box);
+    // Meanwhile someone else invoiced one and excluded the other.
+    api.rows = api.rows.map((r) =>
+      r.id === 'appt-0' ? { ...r, state: 'invoiced' as const, reason: 'invoiced' as const, reasons: ['invoiced' as const] } : r.id === 'appt-1' ? { ...r, state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] } : r,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(await within(dialog).findByText(/^Nothing in the selection can be invoiced any more/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Kunde 0 · Klipning · Nov 2, 2026, 9:00\sAM: Already invoiced$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Kunde 1 · Klipning · Nov 2, 2026, 10:00\sAM: Excluded$/)).toBeTruthy();
+  });
+
   it('selects all matching the filter and sends the filter, not ids', async () => {
     const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage pageSize={3} />, { api });
@@ -111,17 +192,80 @@ describe('Unbilled page', () => {
     expect(api.previewed).toEqual([{ kind: 'filter', from: '2026-11-01' }]);
   });
 
-  it('excludes an appointment and reloads', async () => {
+  it('excludes an appointment, says so in a toast, and Undo brings it back', async () => {
     const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage />, { api });
     await screen.findByText('Kunde 1');
     const before = api.unbilledQueries.length;
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: /^Exclude Kunde 1,/ }));
-    });
-    expect(api.excluded).toEqual(['appt-1']);
+    fireEvent.click(screen.getByRole('button', { name: /^Exclude Kunde 1,/ }));
     await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(api.excluded).toEqual(['appt-1']);
     expect(api.unbilledQueries.length).toBeGreaterThan(before);
+    expect(await screen.findByText(/^Excluded Kunde 1 · Klipning · Nov 2, 2026, 10:00\sAM\.$/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    expect(api.included).toEqual(['appt-1']);
+  });
+
+  it('fixes a missing price where the row is: the typed price makes it invoiceable; other reasons say what to do', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),
+      fakeRow(1, { reason: 'customer-blocked', reasons: ['customer-blocked'] }),
+    ]);
+    renderWithApp(<UnbilledPage />, { api, lang: 'da-DK' });
+    await waitFor(() => expect(api.unbilledQueries).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Vis'), { target: { value: 'not-invoiceable' } });
+    expect(await screen.findByText('Skriv prisen, der skal faktureres, herunder.')).toBeTruthy();
+    expect(screen.getByText(/^Fjern spærringen af debitoren i Business Central/)).toBeTruthy();
+
+    const input = screen.getByRole('textbox', { name: /^Pris for Kunde 0 · / });
+    fireEvent.change(input, { target: { value: '4.2x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem pris' }));
+    expect(await screen.findByText('Skriv et beløb som 450 eller 450,50')).toBeTruthy();
+    expect(api.prices).toEqual([]);
+
+    fireEvent.change(input, { target: { value: '1.250,50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem pris' }));
+    await waitFor(() => expect(screen.queryByText('Kunde 0')).toBeNull());
+    expect(api.prices).toEqual([{ id: 'appt-0', price: { minor: 125_050, currency: 'DKK' } }]);
+    expect(await screen.findByText(/^Prisen er gemt for Kunde 0/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Vis'), { target: { value: 'invoiceable' } });
+    expect(await screen.findByText('Kunde 0')).toBeTruthy();
+    const row = screen.getByText('Kunde 0').closest('[role="row"]') as HTMLElement;
+    expect(within(row).getByText(/^1\.250,50\skr\.$/)).toBeTruthy();
+  });
+
+  it('filters blocked appointments by reason, to work through one kind of fix', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),
+      fakeRow(1, { reason: 'customer-blocked', reasons: ['customer-blocked'] }),
+    ]);
+    renderWithApp(<UnbilledPage />, { api });
+    await waitFor(() => expect(api.unbilledQueries).toHaveLength(1));
+    expect(screen.queryByLabelText('Reason')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'not-invoiceable' } });
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'price-needed' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'not-invoiceable', reason: 'price-needed' }));
+    await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(screen.getByText('Kunde 0')).toBeTruthy();
+  });
+
+  it('shows excluded appointments on request and includes one again from the tab', async () => {
+    const api = new FakeApi([fakeRow(0), fakeRow(1, { state: 'excluded', reason: 'excluded', reasons: ['excluded'] })]);
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 0');
+    expect(screen.queryByText('Kunde 1')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'excluded' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'excluded' }));
+    expect(await screen.findByText('Kunde 1')).toBeTruthy();
+    expect(screen.queryByText('Kunde 0')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Include Kunde 1,/ }));
+    await waitFor(() => expect(screen.queryByText('Kunde 1')).toBeNull());
+    expect(api.included).toEqual(['appt-1']);
+    expect(await screen.findByText(/^Included Kunde 1 · Klipning .* again\.$/)).toBeTruthy();
   });
 
   it('on a fresh install follows the first sync with its progress, then shows the rows it brought', async () => {

@@ -1,4 +1,4 @@
-import { Button, Caption1, Link, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, makeStyles, Title3, Toast, Toaster, ToastTitle, tokens, useId, useToastController } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
@@ -13,9 +13,9 @@ import { SummaryBar } from '../../components/summary-bar';
 import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
-import { EMPTY_FILTER, type Filter, type GridState, initialGridState, pageCount, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { EMPTY_FILTER, type Filter, type GridState, initialGridState, linkQuery, pageCount, type SortChoice, toQuery, withFilter, withPage, withSort } from './filter-state';
 import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
-import { rowView } from './row-view';
+import { appointmentLabel, rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
 import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
 import { SyncStatus } from './sync-status';
@@ -32,6 +32,9 @@ const useStyles = makeStyles({
 
 export interface UnbilledPageProps {
   initialFilter?: Partial<Filter>;
+  initialSort?: Partial<SortChoice>;
+  /** The page's query string for what is shown (filter dates, customer, sort), each time it changes. */
+  onLinkChange?: (query: string) => void;
   pageSize?: number;
   /** How often a running invoice run or sync is asked for its progress. */
   pollMs?: number;
@@ -42,7 +45,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();
-  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50));
+  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50, props.initialSort));
   const [selection, setSelection] = useState<SelectionModel>(NOTHING_SELECTED);
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -52,6 +55,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [sync, setSync] = useState<SyncWatchState>({ phase: 'checking' });
 
   const query = toQuery(grid);
+  const link = linkQuery(grid);
+  const onLinkChange = props.onLinkChange;
+  useEffect(() => {
+    onLinkChange?.(link);
+  }, [link, onLinkChange]);
   const loaded = useLoad(() => api.unbilled(query), JSON.stringify(query));
   const data = loaded.data;
   // Names for ids and the pickers' lists; until it answers (or if it fails) the grid shows ids.
@@ -63,7 +71,17 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const reloadRef = useRef(loaded.reload);
   reloadRef.current = loaded.reload;
   const runFlow = useMemo(
-    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: () => reloadRef.current() }),
+    () =>
+      new RunFlow({
+        api,
+        onChange: setFlow,
+        pollMs: props.pollMs ?? 1000,
+        onSettled: (run) => {
+          // What a finished run took is claimed or invoiced now: selecting it again could only fail.
+          if (run.finished) setSelection(NOTHING_SELECTED);
+          reloadRef.current();
+        },
+      }),
     [api, props.pollMs],
   );
   useEffect(() => () => runFlow.cancel(), [runFlow]);
@@ -89,8 +107,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
     return () => syncWatch.stop();
   }, [syncWatch]);
 
+  // Rows seen on any page, so that the preview can name what it skips (a stale selection).
+  const seenRows = useRef(new Map<string, string>());
   useEffect(() => {
     if (!data) return;
+    for (const r of data.rows) seenRows.current.set(r.id, appointmentLabel(r, locale.tag, timeZone, t));
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
   }, [data]);
@@ -107,13 +128,58 @@ export function UnbilledPage(props: UnbilledPageProps) {
     setSelection((s) => (s.kind === 'filter' ? NOTHING_SELECTED : s));
   }, []);
 
-  const changeAppointment = async (id: string, action: 'exclude' | 'include') => {
+  const toasterId = useId('unbilled-toaster');
+  const { dispatchToast, dismissToast } = useToastController(toasterId);
+
+  const changeAppointment = async (id: string, action: 'exclude' | 'include', offerUndo = true) => {
     setBusyId(id);
     setActionError(null);
     try {
       await (action === 'exclude' ? api.exclude(id) : api.include(id));
       setSelection((s) => applyPageSelection(s, [{ id, amount: null }], new Set()));
       loaded.reload();
+      const what = seenRows.current.get(id) ?? t.unknownAppointment;
+      const toastId = `${action}-${id}`;
+      const undo = () => {
+        dismissToast(toastId);
+        void changeAppointment(id, action === 'exclude' ? 'include' : 'exclude', false);
+      };
+      // A click that hides a row is undone where it was made, for a while.
+      dispatchToast(
+        <Toast>
+          <ToastTitle
+            action={
+              offerUndo ? (
+                <Link as="button" onClick={undo}>
+                  {t.undo}
+                </Link>
+              ) : undefined
+            }
+          >
+            {action === 'exclude' ? t.excludedToast(what) : t.includedToast(what)}
+          </ToastTitle>
+        </Toast>,
+        { toastId, intent: 'success', timeout: 10_000 },
+      );
+    } catch (e) {
+      setActionError(asApiError(e).message);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const setPrice = async (id: string, minor: number, currency: string) => {
+    setBusyId(id);
+    setActionError(null);
+    try {
+      await api.setPrice(id, { minor, currency });
+      loaded.reload();
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{t.priceSaved(seenRows.current.get(id) ?? t.unknownAppointment)}</ToastTitle>
+        </Toast>,
+        { intent: 'success' },
+      );
     } catch (e) {
       setActionError(asApiError(e).message);
     } finally {
@@ -151,6 +217,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.unbilledTitle}</Title3>
+      <Toaster toasterId={toasterId} position="bottom-end" />
       <UnbilledFilters
         filter={grid.filter}
         services={pickerOptions(serviceNames, seenServices, locale.tag)}
@@ -218,6 +285,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
             onSort={(key) => setGrid((g) => withSort(g, key))}
             onExclude={(id) => void changeAppointment(id, 'exclude')}
             onInclude={(id) => void changeAppointment(id, 'include')}
+            onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
             busyId={busyId}
           />
         </div>
@@ -237,6 +305,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       {(flow.phase === 'previewing' || flow.phase === 'preview') && (
         <PreviewDialog
           preview={flow.phase === 'preview' ? flow.preview : null}
+          describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
           onConfirm={() => void runFlow.confirm()}
           onCancel={() => runFlow.cancel()}
         />
