@@ -122,6 +122,7 @@ export const da: Messages = {
     unknown: 'Ukendt aftale',
     'attendee-invoiced': 'Deltageren er allerede faktureret',
   },
+  notes: { 'last-attempt-failed': 'Sidste forsøg mislykkedes; kan faktureres igen' },
   priceTypes: {
     undefined: 'Ikke angivet',
     fixedPrice: 'Fast',

@@ -122,6 +122,7 @@ export const en = {
     unknown: 'Unknown appointment',
     'attendee-invoiced': 'Attendee already invoiced',
   },
+  notes: { 'last-attempt-failed': 'Last attempt failed; can be invoiced again' },
   priceTypes: {
     undefined: 'Not set',
     fixedPrice: 'Fixed',

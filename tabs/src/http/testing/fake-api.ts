@@ -301,6 +301,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     state: 'unbilled',
     reason: null,
     reasons: [],
+    note: null,
     reviewReason: null,
     enteredPrice: null,
     ...change,

@@ -34,7 +34,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     price: price ? formatMoney(price, tag) : t.noPrice,
     priceType: priceTypeLabel(row.priceType, t),
     state: t.states[row.state],
-    reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? ''),
+    reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? '') || (row.note === null ? '' : t.notes[row.note]),
     excluded: row.state === 'excluded',
   };
 }
