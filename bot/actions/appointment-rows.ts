@@ -3,7 +3,7 @@ import type { Language } from '../commands';
 import { MAX_LIMIT, queryUnbilled, type UnbilledRow } from '../../service/unbilled';
 import { nowOf, type BotServices } from './bot-services';
 import type { CardSelection } from './posted-cards';
-import { reasonText } from './reason-text';
+import { noteText, reasonText } from './reason-text';
 
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
 const MAX_ROWS = 5_000;
@@ -19,6 +19,7 @@ function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
     staffName: '-',
     price: row.amount,
     reason: row.reason === null ? null : reasonText(row.reason, language),
+    note: row.note === null ? null : noteText(row.note, language),
   };
 }
 

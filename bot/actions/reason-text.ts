@@ -1,5 +1,5 @@
 import type { Language } from '../commands';
-import type { Reason } from '../../service/unbilled';
+import type { Note, Reason } from '../../service/unbilled';
 
 /** Why an appointment cannot be invoiced, as the cards say it. */
 const REASON_TEXT: Record<Language, Record<Reason, string>> = {
@@ -37,4 +37,14 @@ const REASON_TEXT: Record<Language, Record<Reason, string>> = {
 
 export function reasonText(reason: Reason, language: Language): string {
   return REASON_TEXT[language][reason];
+}
+
+/** A note beside a row that does not block it (service/unbilled NOTES). */
+const NOTE_TEXT: Record<Language, Record<Note, string>> = {
+  en: { 'last-attempt-failed': 'The last attempt to invoice this failed; it can be invoiced again' },
+  da: { 'last-attempt-failed': 'Sidste forsøg på at fakturere den mislykkedes; den kan faktureres igen' },
+};
+
+export function noteText(note: Note, language: Language): string {
+  return NOTE_TEXT[language][note];
 }

@@ -102,7 +102,7 @@ export function appointmentSections(input: AppointmentListInput, title: string, 
     appointmentsHeading: text.ready,
     appointments: ready.slice(0, rowsShown).map((r) => ({
       when: when(r, context, text),
-      customer: escapeText(r.customerName),
+      customer: escapeText(r.note ? `${r.customerName} (${r.note})` : r.customerName, 200),
       service: escapeText(r.serviceName, 60),
       staff: escapeText(r.staffName, 60),
       price: formatMoney(r.price, context.locale),

@@ -27,6 +27,8 @@ export interface AppointmentRow {
   price: CardMoney | null;
   /** Why it cannot be invoiced yet (human-readable, already in the card's language), or null. */
   reason: string | null;
+  /** Said beside a ready row without blocking it (the last attempt failed), in the card's language. */
+  note?: string | null;
 }
 
 export type RunState = 'queued' | 'running' | 'completed' | 'failed';

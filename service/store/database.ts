@@ -67,6 +67,8 @@ export interface AppointmentsTable {
   search_text: Generated<string>;
   /** Denormalised at sync: how many attendees' linked Business Central customers are blocked for invoicing. */
   customers_blocked: Generated<number>;
+  /** 1 when the last invoice run over it failed for it (a note in the Unbilled list, not a block). */
+  last_attempt_failed: Generated<number>;
 }
 
 export interface CustomersTable {

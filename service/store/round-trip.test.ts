@@ -56,6 +56,7 @@ const rows: { [T in TableName]: NewRow<T> } = {
     entered_price_minor: null,
     search_text: 'søren@example.dk',
     customers_blocked: 1,
+    last_attempt_failed: 1,
   },
   customers: {
     business_id: 'b',

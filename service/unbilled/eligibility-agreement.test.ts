@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
 import { describeEachStore } from '../store/testing/test-stores';
-import { linePriceFor, reasonsFor, type AppointmentFacts } from './eligibility';
+import { linePriceFor, noteFor, reasonsFor, type AppointmentFacts } from './eligibility';
 import { queryUnbilled } from './query-unbilled';
 import { resolveSelection } from './resolve-selection';
 import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
@@ -36,6 +36,7 @@ const rowArb = fc.record({
   currency: fc.constantFrom('DKK', 'EUR'),
   durationMinutes: fc.constantFrom(-5, 0, 1, 10, 45, 50, 90),
   enteredPriceMinor: smallMinor,
+  lastAttemptFailed: fc.boolean(),
   link: mostly<Link>({ itemId: 'item-1', unitMinor: null, currency: null }, linkArb),
 });
 type GeneratedRow = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
@@ -60,7 +61,7 @@ function factsOf(row: GeneratedRow): AppointmentFacts {
   };
 }
 
-describeEachStore('eligibility in SQL and in JS', (getStore) => {
+describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) => {
   let invoiceableSeen = 0;
 
   it.each([false, true])('agree on reasons, prices and selection (addZeroLinesForFree %s)', async (addZeroLinesForFree) => {
@@ -86,6 +87,7 @@ describeEachStore('eligibility in SQL and in JS', (getStore) => {
               currency: f.currency,
               duration_minutes: f.durationMinutes,
               entered_price_minor: f.enteredPriceMinor,
+              last_attempt_failed: row.lastAttemptFailed ? 1 : 0,
             });
           }),
           generated.flatMap((row, i) =>
@@ -103,6 +105,8 @@ describeEachStore('eligibility in SQL and in JS', (getStore) => {
         const expectedTotals = new Map<string, number>();
         for (const row of rows) {
           const f = facts[Number(row.id.slice(1))]!;
+          // The note never blocks: the reasons and the selection below are compared without it.
+          expect(row.note).toBe(noteFor(generated[Number(row.id.slice(1))]!));
           const reasons = reasonsFor(f, options);
           const line = linePriceFor(f);
           expect({ id: row.id, reasons: row.reasons, reason: row.reason }).toEqual({ id: row.id, reasons, reason: reasons[0] ?? null });

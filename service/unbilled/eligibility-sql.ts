@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { PRICE_TYPES } from '../domain/appointment';
-import { REASONS, type EligibilityOptions, type Reason } from './eligibility';
+import { REASONS, type EligibilityOptions, type Note, type Reason } from './eligibility';
 
 /*
  * Eligibility as SQL over `appointments a LEFT JOIN service_links sl`, so that filtering by it,
@@ -81,6 +81,8 @@ function checks(options: EligibilityOptions): Checks {
 }
 
 export interface EligibilitySql {
+  /** noteFor(): informational only, so no part of `invoiceable`. */
+  note: RawBuilder<Note | null>;
   /** The first reason, NULL when invoiceable. */
   reason: RawBuilder<Reason | null>;
   /** Every reason, each followed by a comma ('' when invoiceable). */
@@ -100,6 +102,7 @@ export function eligibilitySql(options: EligibilityOptions): EligibilitySql {
   const { byReason, priceReason } = checks(options);
   const now = options.now.toISOString();
   return {
+    note: sql<Note | null>`(case when a.last_attempt_failed <> 0 then 'last-attempt-failed' end)`,
     reason: sql<Reason | null>`(case ${sql.join(
       REASONS.map((r) => sql`when ${byReason[r]} then ${sql.lit(r)}`),
       sql` `,

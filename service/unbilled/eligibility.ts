@@ -23,6 +23,13 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
+/**
+ * What the list says about an appointment without blocking it: the last run over it failed for it
+ * (it gave up, or Business Central refused the invoice), so invoicing it again is a retry.
+ */
+export const NOTES = ['last-attempt-failed'] as const;
+export type Note = (typeof NOTES)[number];
+
 /** The stored columns eligibility depends on (appointments LEFT JOIN service_links). */
 export interface AppointmentFacts {
   state: string;
@@ -137,4 +144,9 @@ export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions)
   if (priced !== null) failed.add(priced);
   if (facts.bcItemId === null) failed.add('service-not-linked');
   return REASONS.filter((reason) => failed.has(reason));
+}
+
+/** The row's note, which never blocks invoicing; eligibility-sql.ts computes the same. */
+export function noteFor(facts: { lastAttemptFailed: boolean }): Note | null {
+  return facts.lastAttemptFailed ? 'last-attempt-failed' : null;
 }

@@ -48,6 +48,7 @@ export async function queryUnbilled(
       'a.review_reason',
       'a.entered_price_minor',
       'a.currency',
+      eligibility.note.as('note'),
       eligibility.reason.as('reason'),
       eligibility.reasons.as('reasons'),
       eligibility.unitMinor.as('unit_minor'),

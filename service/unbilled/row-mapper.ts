@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppointmentState } from '../domain/appointment';
 import { readJson } from '../store/columns';
-import { REASONS, type Reason } from './eligibility';
+import { REASONS, type Note, type Reason } from './eligibility';
 import type { UnbilledCustomer, UnbilledRow } from './unbilled-schemas';
 
 /** A page row as selected by query-unbilled.ts. */
@@ -19,6 +19,7 @@ export interface UnbilledRecord {
   review_reason: string | null;
   entered_price_minor: number | null;
   currency: string;
+  note: Note | null;
   reason: Reason | null;
   reasons: string;
   unit_minor: number | null;
@@ -69,6 +70,7 @@ export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
     amount: amount === null ? null : { minor: amount, currency: r.unit_currency },
     priceType: r.price_type,
     state: r.state,
+    note: r.note,
     reason: r.reason,
     reasons: reasonsOf(r.reasons),
     reviewReason: r.review_reason,

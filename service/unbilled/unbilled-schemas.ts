@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATES } from '../domain/appointment';
-import { REASONS } from './eligibility';
+import { NOTES, REASONS } from './eligibility';
 
 /*
  * The contract of the unbilled query, shared with the tab's HTTP API, the bot and the CLI.
@@ -114,6 +114,8 @@ export const unbilledRowSchema = z.object({
   /** The first blocking reason; null when invoiceable. */
   reason: z.enum(REASONS).nullable(),
   reasons: z.array(z.enum(REASONS)),
+  /** Said beside the row without blocking it (eligibility.ts NOTES). */
+  note: z.enum(NOTES).nullable(),
   reviewReason: z.string().nullable(),
   enteredPrice: moneySchema.nullable(),
   /** The appointment's currency: the one a typed price must be in. */

@@ -1,4 +1,5 @@
 import { describeEachStore } from '../../store/testing/test-stores';
+import { queryUnbilled } from '../../unbilled';
 import { startInvoiceKit, type InvoiceKit } from './testing/invoice-kit';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -42,6 +43,9 @@ describeEachStore('A run that gives up', (_getStore, suite) => {
     const rows = (await k.appointments()).filter((a) => ids.includes(a.id));
     expect(rows.map((a) => a.state)).toEqual(ids.map(() => 'unbilled'));
     expect(k.bcInvoices()).toHaveLength(0);
+    // Back in the Unbilled list, invoiceable, with a note that the last attempt failed.
+    const listed = await queryUnbilled(k.db, { businessId: k.h.businessId, state: 'invoiceable', limit: 500 }, { now: NOW, setup: k.setup });
+    expect(listed.rows.filter((r) => ids.includes(r.id)).map((r) => [r.reason, r.note])).toEqual(ids.map(() => [null, 'last-attempt-failed']));
 
     k.h.bc.update({ faultRate: 0 });
     const other = k.runner();
@@ -49,6 +53,7 @@ describeEachStore('A run that gives up', (_getStore, suite) => {
     expect(retry).toMatchObject({ state: 'succeeded', retryOf: failed.id });
     expect(retry.invoices.flatMap((i) => i.appointmentIds).sort()).toEqual([...ids].sort());
     expect(k.bcInvoices()).toHaveLength(ids.length);
+    expect((await k.appointments()).filter((a) => ids.includes(a.id)).map((a) => [a.state, a.last_attempt_failed])).toEqual(ids.map(() => ['invoiced', 0]));
   });
 
   it('a draft created before Business Central went away is found by the retry and not created twice', async () => {

@@ -47,7 +47,7 @@ export async function giveUp(ctx: RunContext, deps: { links: InvoiceLinks; compa
   // Appointments claimed but on no invoice (the run stopped between claiming and planning them).
   await ctx.db
     .updateTable('appointments')
-    .set({ state: 'unbilled', claimed_by_run: null, updated_at: toIsoUtc(ctx.now()) })
+    .set({ state: 'unbilled', claimed_by_run: null, last_attempt_failed: 1, updated_at: toIsoUtc(ctx.now()) })
     .where('claimed_by_run', '=', ctx.runId)
     .where('state', '=', 'claimed')
     .execute();

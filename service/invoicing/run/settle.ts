@@ -51,7 +51,7 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
     for (const part of slices(await appointmentsOfInvoices(trx, invoiceIds), IDS_PER_QUERY)) {
       await trx
         .updateTable('appointments')
-        .set({ state: 'unbilled', claimed_by_run: null, updated_at: now })
+        .set({ state: 'unbilled', claimed_by_run: null, last_attempt_failed: 1, updated_at: now })
         .where('id', 'in', part)
         .where('state', '=', 'claimed')
         .where('claimed_by_run', '=', ctx.runId)
@@ -96,7 +96,11 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
         const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
         await trx
           .updateTable('appointments')
-          .set(complete ? { state: 'invoiced', invoice_id: lineOf.get(appointment.id)!, updated_at: now } : { state: 'unbilled', claimed_by_run: null, updated_at: now })
+          .set(
+            complete
+              ? { state: 'invoiced', invoice_id: lineOf.get(appointment.id)!, last_attempt_failed: 0, updated_at: now }
+              : { state: 'unbilled', claimed_by_run: null, last_attempt_failed: 0, updated_at: now },
+          )
           .where('id', '=', appointment.id)
           .execute();
       }

@@ -8,6 +8,7 @@ import { conversationNames } from './0006-conversation-names';
 import { rolesByObjectId } from './0007-roles-by-object-id';
 import { conversationPostResults } from './0008-conversation-post-results';
 import { appRoleGrants } from './0009-app-role-grants';
+import { lastAttemptFailed } from './0010-last-attempt-failed';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-roles-by-object-id': rolesByObjectId,
   '0008-conversation-post-results': conversationPostResults,
   '0009-app-role-grants': appRoleGrants,
+  '0010-last-attempt-failed': lastAttemptFailed,
 };

@@ -45,6 +45,7 @@ export function appointmentRow(
     customer_count: attendees.length,
     customers_without_email: attendees.filter((a) => !a.email).length,
     customers_blocked: 0,
+    last_attempt_failed: 0,
     entered_price_minor: null,
     search_text: [...attendees.flatMap((a) => [a.name, a.email ?? '']), serviceName].join(' ').toLowerCase(),
     ...rest,

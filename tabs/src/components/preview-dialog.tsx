@@ -39,7 +39,6 @@ export function PreviewDialog(props: PreviewDialogProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { preview } = props;
-  const customers = preview ? new Set(preview.invoices.map((i) => i.customer.email.toLowerCase())).size : 0;
   const n = (v: number) => formatNumber(v, locale.tag);
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onCancel()}>
@@ -53,7 +52,7 @@ export function PreviewDialog(props: PreviewDialogProps) {
             )}
             {preview && preview.invoices.length > 0 && (
               <>
-                <Body1>{t.previewInvoices(n(preview.invoices.length), n(customers))}</Body1>
+                <Body1>{t.previewInvoices(n(preview.counts.appointments), n(preview.counts.invoices), n(preview.counts.customers))}</Body1>
                 <Body1>{t.previewTotal(formatTotals(preview.totals, locale.tag))}</Body1>
                 <Table size="small" aria-label={t.previewTitle}>
                   <TableHeader>

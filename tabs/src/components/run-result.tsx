@@ -2,6 +2,7 @@ import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluent
 import type { RunResult } from '../api/contract';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -28,11 +29,12 @@ export function RunResultView(props: RunResultViewProps) {
     <section className={styles.root} aria-label={t.runTitle}>
       <Body1Strong role="status">
         {run.error !== null && !run.finished
-          ? t.runStopped(run.error)
+          ? t.runStopped(runErrorWords(run.errorKind ?? run.error, locale.language) ?? '')
           : created.length === 0 && failed.length === 0
             ? t.runNothing
             : t.runDone(n(created.length), n(failed.length))}
       </Body1Strong>
+      {run.counts.invoices > 0 && <Caption1>{t.runCounts(n(run.counts.appointments), n(run.counts.invoices), n(run.counts.customers))}</Caption1>}
       {created.length > 0 && (
         <ul className={styles.list}>
           {created.map((invoice) => {
@@ -69,7 +71,8 @@ export function RunResultView(props: RunResultViewProps) {
           <ul className={styles.list}>
             {failed.map((invoice) => (
               <li key={invoice.id}>
-                {invoice.customer.name || invoice.customer.email}: {invoice.error ?? t.invoiceStatus.failed}
+                {invoice.customer.name || invoice.customer.email}: {/* A run that ended on an error: its failures are that error, in words; otherwise the invoice's own words. */}
+                {(run.errorKind === null ? invoice.error : runErrorWords(run.errorKind, locale.language)) ?? t.invoiceStatus.failed}
               </li>
             ))}
           </ul>

@@ -78,7 +78,7 @@ export const da: Messages = {
 
   previewTitle: 'Opret fakturakladder?',
   previewLoading: 'Forbereder eksempel…',
-  previewInvoices: (n, customers) => `${n} fakturaer til ${customers} kunder`,
+  previewInvoices: (appointments, invoices, customers) => `${appointments} aftaler → ${invoices} fakturaer, ${customers} kunder`,
   previewTotal: (total) => `I alt: ${total}`,
   previewCustomer: 'Kunde',
   previewLines: 'Aftaler',
@@ -94,6 +94,7 @@ export const da: Messages = {
   runProgress: (done, planned) => `Opretter fakturaer: ${done} af ${planned}`,
   runStarting: 'Starter…',
   runDone: (created, failed) => `Færdig: ${created} fakturaer oprettet, ${failed} fejlede.`,
+  runCounts: (appointments, invoices, customers) => `${appointments} aftaler → ${invoices} fakturaer, ${customers} kunder i Business Central`,
   runNothing: 'Færdig: intet blev faktureret.',
   runStopped: (error) => `Kørslen stoppede: ${error}`,
   invoiceNumber: (number) => `Faktura ${number}`,
@@ -165,6 +166,7 @@ export const da: Messages = {
     'sync.failed': 'Synkronisering mislykkedes',
     'sync.succeeded': 'Synkronisering færdig',
   },
+  notes: { 'last-attempt-failed': 'Sidste forsøg mislykkedes; kan faktureres igen' },
   priceTypes: {
     undefined: 'Ikke angivet',
     fixedPrice: 'Fast',

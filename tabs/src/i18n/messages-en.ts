@@ -78,7 +78,7 @@ export const en = {
 
   previewTitle: 'Create draft invoices?',
   previewLoading: 'Preparing the preview…',
-  previewInvoices: (n: string, customers: string) => `${n} invoices for ${customers} customers`,
+  previewInvoices: (appointments: string, invoices: string, customers: string) => `${appointments} appointments → ${invoices} invoices, ${customers} customers`,
   previewTotal: (total: string) => `Total: ${total}`,
   previewCustomer: 'Customer',
   previewLines: 'Appointments',
@@ -94,6 +94,7 @@ export const en = {
   runProgress: (done: string, planned: string) => `Creating invoices: ${done} of ${planned}`,
   runStarting: 'Starting…',
   runDone: (created: string, failed: string) => `Done: ${created} invoices created, ${failed} failed.`,
+  runCounts: (appointments: string, invoices: string, customers: string) => `${appointments} appointments → ${invoices} invoices, ${customers} customers in Business Central`,
   runNothing: 'Done: nothing was invoiced.',
   runStopped: (error: string) => `The run stopped: ${error}`,
   invoiceNumber: (number: string) => `Invoice ${number}`,
@@ -167,6 +168,7 @@ export const en = {
     'sync.failed': 'Sync failed',
     'sync.succeeded': 'Sync finished',
   } as Record<string, string>,
+  notes: { 'last-attempt-failed': 'Last attempt failed; can be invoiced again' },
   priceTypes: {
     undefined: 'Not set',
     fixedPrice: 'Fixed',

@@ -336,6 +336,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     state: 'unbilled',
     reason: null,
     reasons: [],
+    note: null,
     reviewReason: null,
     enteredPrice: null,
     currency: 'DKK',

@@ -60,7 +60,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     amountDetail: amountDetail(row, t, tag),
     priceType: priceTypeLabel(row.priceType, t),
     state: t.states[row.state],
-    reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? ''),
+    reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? '') || (row.note === null ? '' : t.notes[row.note]),
     reasonCodes: [...row.reasons],
     currency: row.currency,
     label: appointmentLabel(row, tag, timeZone, t),

@@ -78,7 +78,7 @@ describe('Unbilled page', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
     const dialog = await screen.findByRole('dialog', IN_MODAL);
-    await within(dialog).findByText('3 invoices for 3 customers');
+    await within(dialog).findByText('3 appointments → 3 invoices, 3 customers');
     expect(api.previewed).toEqual([{ kind: 'ids', appointmentIds: ['appt-0', 'appt-1', 'appt-2'] }]);
     expect(api.started).toEqual([]);
 

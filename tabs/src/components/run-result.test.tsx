@@ -1,0 +1,45 @@
+/** @jest-environment jsdom */
+import { screen } from '@testing-library/react';
+import type { RunResult } from '../api/contract';
+import { FakeApi, fakeRow } from '../http/testing/fake-api';
+import { renderWithApp } from '../testing/render-with-app';
+import { RunResultView } from './run-result';
+
+const RAW = 'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/customers failed after 5 attempts: 500 (Invoice BKI-MOCWY12 planned)\n    at send (http-client.ts:1:1)';
+
+async function stoppedRun(): Promise<RunResult> {
+  const api = new FakeApi([fakeRow(1), fakeRow(2), fakeRow(3)]);
+  api.pollsBeforeDone = 0;
+  await api.startRun({ kind: 'ids', appointmentIds: ['appt-1', 'appt-2', 'appt-3'] });
+  const run = await api.run('run-1');
+  return {
+    ...run,
+    finished: true,
+    state: 'partial',
+    error: RAW,
+    errorKind: 'bc-busy',
+    counts: { appointments: 17, invoices: 22, customers: 21 },
+    invoices: run.invoices.map((i) => (i.status === 'failed' ? { ...i, error: RAW } : i)),
+  };
+}
+
+describe('the run result', () => {
+  it.each([
+    ['en-GB', /17 appointments → 22 invoices, 21 customers/, /Business Central kept answering with errors/],
+    ['da-DK', /17 aftaler → 22 fakturaer, 21 kunder/, /Business Central blev ved med at svare med fejl/],
+  ])('in %s says appointments and invoices apart and the failure in words, with no URL, stack or key', async (lang, counts, words) => {
+    const run = await stoppedRun();
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, { api: new FakeApi([]), lang });
+    expect(screen.getByText(counts)).toBeTruthy();
+    expect(screen.getByText(words)).toBeTruthy();
+    const text = container.textContent ?? '';
+    expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
+  });
+
+  it('shows a stopped run\'s error in words too', async () => {
+    const run = { ...(await stoppedRun()), finished: false, state: 'creating' as const, errorKind: 'bc-unreachable' as const };
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, { api: new FakeApi([]), lang: 'da-DK' });
+    expect(container.textContent).toMatch(/Business Central kunne ikke nås/);
+    expect(container.textContent).not.toMatch(/https?:|BKI-/);
+  });
+});
