@@ -16,9 +16,24 @@ export function browserTestsEnabled(suite: string): boolean {
   return false;
 }
 
+/**
+ * The environment without libfaketime: a suite run at a shifted date (LD_PRELOAD=libfaketime) keeps
+ * the browser on the real clock, where Chromium's crash handler works; the page's own clock is set by
+ * the tests (Playwright's clock) anyway.
+ */
+function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key.startsWith('FAKETIME')) continue;
+    env[key] = key === 'LD_PRELOAD' ? value.split(/[: ]/).filter((lib) => !lib.includes('faketime')).join(':') : value;
+  }
+  return env;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    env: browserEnv(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
