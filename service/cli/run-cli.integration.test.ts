@@ -82,10 +82,10 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     const table = await cli(['unbilled', '--limit', '5']);
     expect(table.code).toBe(0);
     const lines = table.out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Start\s+Customer\s+Service\s+Amount\s+Status$/);
+    expect(lines[0]).toMatch(/^Id\s+Start\s+Customer\s+Service\s+Amount\s+Status$/);
     expect(lines.slice(2, 7)).toHaveLength(5);
     expect(table.out).toMatch(/^Showing 5 of \d+ \(unbilled; times in Europe\/Copenhagen\)\.$/m);
-    expect(table.out).toMatch(/^Invoiceable now: \d+ appointments?, DKK \d+\.\d\d\.$/m);
+    expect(table.out).toMatch(/^Invoiceable now: \d+ appointments?, DKK [\d,]+\.\d\d\.$/m);
   });
 
   it('draws a bar on a terminal when a second sync runs', async () => {

@@ -112,7 +112,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     const dry = await cli(['invoice', '--period', PERIOD, '--dry-run']);
     expect(dry.err).toBe('');
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/^\d+ appointments? → \d+ invoices?, \d+ customers?, \d+ lines?, DKK [\d.]+ \(times in Europe\/Copenhagen\)\.$/m);
+    expect(dry.out).toMatch(/^\d+ appointments? → \d+ invoices?, \d+ customers?, \d+ lines?, DKK [\d,.]+ \(times in Europe\/Copenhagen\)\.$/m);
     expect(dry.out).toMatch(/^Not invoiceable: \d+ appointments?$/m);
     expect(dry.out).toMatch(/^Dry run: nothing was created\.$/m);
     expect(bcInvoices()).toHaveLength(0);
@@ -137,7 +137,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
       expect(invoice.customerNumber).not.toBe('');
       expect(invoice.salesInvoiceLines.length).toBeGreaterThan(0);
     }
-    expect(created.out).toMatch(new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
+    expect(created.out).toMatch(new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d,.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
 
     // Nothing is invoiced twice.
     const again = await cli(['invoice', '--period', PERIOD, '--yes']);
