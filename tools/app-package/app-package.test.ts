@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -14,9 +14,15 @@ import { iconProblems } from './icon-checks';
 import { schemaErrors } from './manifest-schema';
 import { TEST_ENV } from './testing/test-env';
 
+const scratchRoots: string[] = [];
+afterAll(() => {
+  for (const root of scratchRoots) rmSync(root, { recursive: true, force: true });
+});
+
 /** A copy of appPackage/ in a scratch root, so the build writes nowhere near the repository. */
 function scratchRoot(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
+  scratchRoots.push(root);
   cpSync(path.join(PROJECT_ROOT, 'appPackage'), path.join(root, 'appPackage'), { recursive: true, filter: (src) => !src.includes(`${path.sep}build`) });
   return root;
 }
