@@ -1,4 +1,4 @@
-import { createSyncRunner } from '../../jobs/compose-sync';
+import { createAppServices } from '../../app/app-services';
 import type { SyncRun } from '../../jobs/sync-run-store';
 import type { CliCommand } from '../cli-context';
 import { EXIT } from '../cli-errors';
@@ -20,14 +20,8 @@ export const syncCommand: CliCommand = {
   role: 'invoicer',
   async run(args, ctx) {
     parseOptions(args, {}, usage);
-    const store = await ctx.store();
-    const runner = createSyncRunner({
-      db: store.db,
-      clients: ctx.clients(),
-      logger: ctx.logger,
-      businessIds: [ctx.config.graph.businessId],
-      configuredCompanyId: ctx.config.bc.companyId,
-    });
+    // The façade's runner: the same phases and the same clock as the app's.
+    const runner = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now }).sync;
     const display = ctx.io.isTty ? barDisplay(ctx.io) : lineDisplay(ctx.io);
     try {
       const id = await runner.requestSync(ctx.config.graph.businessId, { requestedBy: 'cli', source: 'cli' });
