@@ -140,8 +140,11 @@ export class InvoiceRunner {
     this.watch = undefined;
   }
 
-  /** Takes over and starts the unfinished runs of the business nobody alive holds; answers their ids. */
-  private async takeOverInterrupted(): Promise<string[]> {
+  /**
+   * One look of the watch: takes over and starts the unfinished runs of the business nobody alive
+   * holds; answers their ids. Public so a test can take the look the interval would.
+   */
+  async takeOverInterrupted(): Promise<string[]> {
     const setup = await this.setup();
     const now = this.clock();
     const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
