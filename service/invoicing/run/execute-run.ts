@@ -1,6 +1,5 @@
 import { readStaffNames } from '../../catalog/catalog';
 import { toIsoUtc, writeJson } from '../../store/columns';
-import { chunk } from './bc-pool';
 import { adoptEarlierDrafts } from './adopt-earlier-drafts';
 import { claim } from './claim';
 import { createInvoices } from './create-invoices';
@@ -15,11 +14,9 @@ import type { RunContext } from './run-context';
 import { readRun, LIVE_STATUSES } from './run-view';
 import type { RunState, Selection } from './run-schemas';
 import type { RunStore } from './run-store';
-import { recordInvoices } from './settle';
+import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
 import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
-
-const INVOICES_PER_RECORD = 100;
 
 export interface ExecuteDeps {
   runs: RunStore;
@@ -41,19 +38,8 @@ async function planAndClaim(ctx: RunContext, deps: ExecuteDeps): Promise<void> {
   await ctx.failAt('after-claim');
 }
 
-/** Record: created invoices' lines and appointments become invoiced, one transaction per 100 invoices. */
-async function record(ctx: RunContext): Promise<void> {
-  const ready = await ctx.db
-    .selectFrom('invoices')
-    .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
-    .select('invoices.id')
-    .distinct()
-    .where('invoices.run_id', '=', ctx.runId)
-    .where('invoices.status', 'in', ['verified', 'mismatch'])
-    .where('invoice_lines.state', '=', 'planned')
-    .execute();
-  for (const part of chunk(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
-}
+/** Record: verified invoices' lines and appointments become invoiced. */
+const record = (ctx: RunContext) => recordInvoicesIn(ctx, ['verified', 'mismatch']);
 
 /** Invoices that exist in Business Central as Bookings says: a 'mismatch' (a wrong draft that could not be deleted) is a failure. */
 const RIGHT_STATUSES: readonly string[] = LIVE_STATUSES.filter((s) => s !== 'mismatch');

@@ -1,11 +1,10 @@
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { toIsoUtc } from '../../store/columns';
-import { chunk } from './bc-pool';
 import { markCreated } from './create-invoices';
 import type { InvoiceLinks } from './invoice-links';
 import { liveInvoicesByKey } from './keep-one-per-key';
 import type { RunContext } from './run-context';
-import { failInvoices, recordInvoices } from './settle';
+import { failInvoices, recordInvoicesIn } from './settle';
 
 /** Stored on each invoice the run gave up on; the faces put it in words (error-words). */
 export const GAVE_UP = 'Business Central did not answer before the run gave up; no draft was found for this invoice';
@@ -34,16 +33,7 @@ export async function giveUp(ctx: RunContext, deps: { links: InvoiceLinks; compa
   }));
   await failInvoices(ctx, planned.filter((i) => !found.has(i.external_document_number.toUpperCase())).map((i) => ({ invoiceId: i.id, error: GAVE_UP })));
 
-  const live = await ctx.db
-    .selectFrom('invoices')
-    .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
-    .select('invoices.id')
-    .distinct()
-    .where('invoices.run_id', '=', ctx.runId)
-    .where('invoices.status', 'in', ['created', 'verified', 'mismatch'])
-    .where('invoice_lines.state', '=', 'planned')
-    .execute();
-  for (const part of chunk(live.map((r) => r.id), 100)) await recordInvoices(ctx, part);
+  await recordInvoicesIn(ctx, ['created', 'verified', 'mismatch']);
   // Appointments claimed but on no invoice (the run stopped between claiming and planning them).
   await ctx.db
     .updateTable('appointments')

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readJson, toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
 import type { RunContext } from './run-context';
+import type { InvoiceStatus } from './run-schemas';
 
 const IDS_PER_QUERY = 500;
 
@@ -59,6 +60,26 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
     }
     await refreshCounts(trx, ctx.runId, now);
   });
+}
+
+/** Invoices recorded per transaction. */
+const INVOICES_PER_RECORD = 100;
+
+/**
+ * Records the run's invoices in these statuses that still have planned lines, 100 invoices a
+ * transaction: the end of a run records its verified ones, a run that gives up every live one.
+ */
+export async function recordInvoicesIn(ctx: RunContext, statuses: readonly InvoiceStatus[]): Promise<void> {
+  const ready = await ctx.db
+    .selectFrom('invoices')
+    .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
+    .select('invoices.id')
+    .distinct()
+    .where('invoices.run_id', '=', ctx.runId)
+    .where('invoices.status', 'in', statuses)
+    .where('invoice_lines.state', '=', 'planned')
+    .execute();
+  for (const part of slices(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
 }
 
 const attendeesSchema = z.array(z.object({ email: z.string() }).loose());
