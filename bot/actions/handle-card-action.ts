@@ -1,6 +1,5 @@
 import { type AdaptiveCardJson, CARD_VERBS, type CardContext, invoiceAllDataSchema, refreshCardDataSchema, refusalCard, retryFailedDataSchema } from '../cards';
 import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run';
-import type { SelectionInput } from '../../service/invoicing/run';
 import { abortableSleep } from '../../service/jobs/abortable-sleep';
 import { realTimers } from '../../service/jobs/timers';
 import type { CardActionRequest, GuestLookup } from './bot-request';
@@ -8,7 +7,7 @@ import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
 import { actorOf, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
-import { isPending, PostedCards, type PostedCard } from './posted-cards';
+import { isPending, PostedCards, selectionInput, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
 import type { RunWatchers } from './run-watchers';
 
@@ -24,16 +23,6 @@ export interface CardActionDeps {
   watchers: RunWatchers;
 }
 
-
-function selectionOf(card: PostedCard): SelectionInput {
-  const s = card.selection;
-  return {
-    kind: 'filter',
-    ...(s.firstDay === null ? {} : { from: s.firstDay }),
-    ...(s.lastDay === null ? {} : { to: s.lastDay }),
-    ...(s.customer === null ? {} : { customer: s.customer }),
-  };
-}
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
   const parsed = schema.safeParse(data);
@@ -94,7 +83,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   if (card.runId === null || stale) {
     const token = await cards.claim(card.id, card.runId);
     if (token !== undefined) {
-      return startRun(deps, request, context, card, token, () => services.invoices.start(selectionOf(card), actorOf(request), 'bot'));
+      return startRun(deps, request, context, card, token, () => services.invoices.start(selectionInput(card.selection), actorOf(request), 'bot'));
     }
   }
   return joined(deps, request, context, cards, card.id);

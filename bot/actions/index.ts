@@ -1,7 +1,7 @@
 export { BotActions } from './bot-actions';
 export { type BotUser, type CardActionRequest, type CardTrigger, cardLocaleOf, type ConversationInfo, type GuestLookup, type MessageRequest } from './bot-request';
 export type { BotServices } from './bot-services';
-export { BadCardActionError } from './card-errors';
+export { BadCardActionError, cardActionErrorWords } from './card-errors';
 export type { CardMessenger, Reply } from './card-messenger';
 export { PostedCards, type PostedCard, type PostedCardKind, type CardSelection } from './posted-cards';
 export { postedCardView } from './posted-card-view';

@@ -10,7 +10,7 @@ import { periodFromKey } from '../commands';
 import { RunNotFoundError } from '../../service/invoicing/run';
 import { appointmentRows } from './appointment-rows';
 import type { BotServices } from './bot-services';
-import { isPending, type CardSelection, type PostedCard } from './posted-cards';
+import { isPending, selectionInput, type CardSelection, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
 
 export function selectionPeriod(selection: CardSelection, context: CardContext): CardPeriod | null {
@@ -41,9 +41,11 @@ export async function postedCardView(
   }
   const appointments = await appointmentRows(services, card.selection, languageOf(context.locale));
   const period = selectionPeriod(card.selection, context);
+  // The button says appointments and invoices apart: a group class invoices each attendee.
+  const counts = appointments.some((a) => a.reason === null) ? await services.invoices.counts(selectionInput(card.selection)) : null;
   if (card.kind === 'invoicePreview') {
-    return invoicePreviewCard({ previewId: card.key, period, customer: card.selection.customer, appointments, refreshUserIds }, context).card;
+    return invoicePreviewCard({ previewId: card.key, period, customer: card.selection.customer, appointments, refreshUserIds, counts }, context).card;
   }
   if (period === null) throw new Error(`daily summary card ${card.id} has no period`);
-  return dailySummaryCard({ period, appointments, refreshUserIds }, context).card;
+  return dailySummaryCard({ period, appointments, refreshUserIds, counts }, context).card;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { SelectionInput } from '../../service/invoicing/run';
 import type { Clock } from '../../service/domain/clock';
 import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../../service/store';
 
@@ -15,6 +16,16 @@ export const cardSelectionSchema = z.object({
   label: z.string().nullable().default(null),
 });
 export type CardSelection = z.output<typeof cardSelectionSchema>;
+
+/** The run selection a card's Invoice button asks for: its period and customer, never ids. */
+export function selectionInput(s: CardSelection): SelectionInput {
+  return {
+    kind: 'filter',
+    ...(s.firstDay === null ? {} : { from: s.firstDay }),
+    ...(s.lastDay === null ? {} : { to: s.lastDay }),
+    ...(s.customer === null ? {} : { customer: s.customer }),
+  };
+}
 
 export interface PostedCard {
   id: string;

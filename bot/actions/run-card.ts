@@ -1,6 +1,7 @@
 import {
   type AdaptiveCardJson,
   type CardContext,
+  languageOf,
   type CreatedInvoice,
   type FailedInvoice,
   type RunState as CardRunState,
@@ -8,7 +9,9 @@ import {
   runResultCard,
 } from '../cards';
 import type { RunResult } from '../../service/invoicing/run';
+import { invoiceErrorWords, runErrorWords } from '../../service/invoicing/run/run-error-words';
 import { LIVE_STATUSES } from '../../service/invoicing/run/run-view';
+import type { Language } from '../commands';
 
 function cardState(run: RunResult): CardRunState {
   if (run.finished) return run.state === 'failed' ? 'failed' : 'completed';
@@ -25,11 +28,17 @@ function invoicesOf(run: RunResult): CreatedInvoice[] {
     .map((i) => ({ number: i.number ?? i.externalDocumentNumber, url: i.url, customerName: i.customer.name || i.customer.email, amount: i.amount }));
 }
 
-function failuresOf(run: RunResult): FailedInvoice[] {
+/**
+ * Why each invoice failed, in the card's language: a run that ended on an error says that error
+ * in the run-error words the tab uses (never the request behind it); otherwise the invoice's own
+ * reason (Business Central's words for a refused invoice).
+ */
+function failuresOf(run: RunResult, language: Language): FailedInvoice[] {
+  const runWords = run.errorKind === null ? null : runErrorWords(run.errorKind, language);
   const failed = run.invoices
     .filter((i) => i.status === 'failed')
-    .map((i) => ({ customerName: i.customer.name || i.customer.email, reason: i.error ?? '' }));
-  return run.error !== null && !run.finished ? [...failed, { customerName: '-', reason: run.error }] : failed;
+    .map((i) => ({ customerName: i.customer.name || i.customer.email, reason: runWords ?? invoiceErrorWords(i.error, language) ?? '' }));
+  return runWords !== null && !run.finished ? [...failed, { customerName: '-', reason: runWords }] : failed;
 }
 
 /** The card a run's card shows now: progress while it works, the result when it has ended. */
@@ -37,7 +46,7 @@ export function runCard(run: RunResult, context: CardContext, refreshUserIds: re
   const state = cardState(run);
   const progress = { runId: run.id, state, ...run.progress };
   if (!isSettled(run)) return runProgressCard({ ...progress, refreshUserIds }, context);
-  return runResultCard({ ...progress, invoices: invoicesOf(run), failures: failuresOf(run) }, context).card;
+  return runResultCard({ ...progress, invoices: invoicesOf(run), failures: failuresOf(run, languageOf(context.locale)), counts: run.counts }, context).card;
 }
 
 /** A click won the race but its run has not been written yet. */

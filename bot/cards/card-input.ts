@@ -55,9 +55,18 @@ export interface FailedInvoice {
   reason: string;
 }
 
+/** Appointments and invoices counted apart (a group class invoices each attendee). */
+export interface CardCounts {
+  appointments: number;
+  invoices: number;
+  customers: number;
+}
+
 export interface RunResultInput extends RunProgressInput {
   invoices: readonly CreatedInvoice[];
   failures: readonly FailedInvoice[];
+  /** What the run created, counted apart; shown when any invoice was created. */
+  counts: CardCounts;
 }
 
 export type SyncOutcome = 'succeeded' | 'failed' | 'running';

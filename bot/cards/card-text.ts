@@ -1,5 +1,8 @@
 import type { Language } from '../commands/command';
-import type { RunState, SyncOutcome } from './card-input';
+import type { CardCounts, RunState, SyncOutcome } from './card-input';
+
+/** Formats a count in the card's locale. */
+type Num = (value: number) => string;
 
 /**
  * Every fixed phrase on a card, in both languages. Values interpolated here are either numbers or
@@ -24,6 +27,12 @@ export interface CardText {
   previewTitle: (label: string | null, customer: string | null) => string;
   previewNote: string;
   invoiceAll: (n: string) => string;
+  /** Invoice all, once the plan is known: appointments and invoices apart. */
+  invoiceAllCounts: (counts: CardCounts, n: Num) => string;
+  invoicePreviewCounts: (counts: CardCounts, n: Num) => string;
+  /** "17 appointments → 22 invoices, 22 customers" */
+  counts: (counts: CardCounts, n: Num) => string;
+  countsTitle: string;
   invoicePreview: (n: string) => string;
   unbilledTitle: (label: string | null, customer: string | null) => string;
   runProgressTitle: string;
@@ -57,6 +66,9 @@ export interface CardText {
   refusalText: string;
 }
 
+const enPlural = (count: number, word: string, n: Num) => `${n(count)} ${count === 1 ? word : `${word}s`}`;
+const daCount = (count: number, one: string, many: string, n: Num) => `${n(count)} ${count === 1 ? one : many}`;
+
 const en: CardText = {
   period: 'Period',
   completed: 'Completed appointments',
@@ -77,6 +89,10 @@ const en: CardText = {
     `Preview: invoice ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'all unbilled'}`,
   previewNote: 'Nothing is invoiced until you click Invoice.',
   invoiceAll: (n) => `Invoice all (${n})`,
+  invoiceAllCounts: (c, n) => `Invoice all: ${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}`,
+  invoicePreviewCounts: (c, n) => `Invoice: ${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}`,
+  counts: (c, n) => `${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}, ${enPlural(c.customers, 'customer', n)}`,
+  countsTitle: 'Appointments → invoices',
   invoicePreview: (n) => `Invoice (${n})`,
   unbilledTitle: (label, customer) =>
     ['Unbilled appointments', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
@@ -132,6 +148,11 @@ const da: CardText = {
     `Forhåndsvisning: fakturer ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'alle ikke fakturerede'}`,
   previewNote: 'Intet faktureres, før du klikker på Fakturer.',
   invoiceAll: (n) => `Fakturer alle (${n})`,
+  invoiceAllCounts: (c, n) => `Fakturer alle: ${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}`,
+  invoicePreviewCounts: (c, n) => `Fakturer: ${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}`,
+  counts: (c, n) =>
+    `${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}, ${daCount(c.customers, 'kunde', 'kunder', n)}`,
+  countsTitle: 'Aftaler → fakturaer',
   invoicePreview: (n) => `Fakturer (${n})`,
   unbilledTitle: (label, customer) =>
     ['Ikke fakturerede aftaler', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),

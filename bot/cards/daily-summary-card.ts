@@ -1,4 +1,4 @@
-import type { AppointmentRow, CardPeriod } from './card-input';
+import type { AppointmentRow, CardCounts, CardPeriod } from './card-input';
 import { type CardContext, languageOf } from './card-locale';
 import { CARD_TEXT } from './card-text';
 import { appointmentSections } from './appointment-sections';
@@ -13,6 +13,8 @@ export interface DailySummaryInput {
   appointments: readonly AppointmentRow[];
   /** Users whose Teams refreshes the card automatically (at most 60); empty: refresh on demand. */
   refreshUserIds?: readonly string[];
+  /** The plan's counts (appointments → invoices), when known: the button says both. */
+  counts?: CardCounts | null;
 }
 
 export function dailySummaryData(input: DailySummaryInput, context: CardContext, rowsShown: number): TemplateData<'daily-summary'> {
@@ -22,7 +24,10 @@ export function dailySummaryData(input: DailySummaryInput, context: CardContext,
     ...sections.data,
     periodKey: input.period.key,
     canInvoice: sections.readyCount > 0,
-    invoiceTitle: text.invoiceAll(formatNumber(sections.readyCount, context.locale)),
+    invoiceTitle:
+      input.counts == null
+        ? text.invoiceAll(formatNumber(sections.readyCount, context.locale))
+        : text.invoiceAllCounts(input.counts, (v) => formatNumber(v, context.locale)),
     refreshUserIds: [...(input.refreshUserIds ?? [])],
   };
 }

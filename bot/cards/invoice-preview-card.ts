@@ -1,4 +1,4 @@
-import type { AppointmentRow, CardPeriod } from './card-input';
+import type { AppointmentRow, CardCounts, CardPeriod } from './card-input';
 import { type CardContext, languageOf } from './card-locale';
 import { CARD_TEXT } from './card-text';
 import { appointmentSections } from './appointment-sections';
@@ -15,6 +15,8 @@ export interface InvoicePreviewInput {
   customer: string | null;
   appointments: readonly AppointmentRow[];
   refreshUserIds?: readonly string[];
+  /** The plan's counts (appointments → invoices), when known: the button says both. */
+  counts?: CardCounts | null;
 }
 
 function previewTitle(input: InvoicePreviewInput, context: CardContext): string {
@@ -30,7 +32,10 @@ export function invoicePreviewData(input: InvoicePreviewInput, context: CardCont
     note: text.previewNote,
     previewId: input.previewId,
     canInvoice: sections.readyCount > 0,
-    invoiceTitle: text.invoicePreview(formatNumber(sections.readyCount, context.locale)),
+    invoiceTitle:
+      input.counts == null
+        ? text.invoicePreview(formatNumber(sections.readyCount, context.locale))
+        : text.invoicePreviewCounts(input.counts, (v) => formatNumber(v, context.locale)),
     refreshUserIds: [...(input.refreshUserIds ?? [])],
   };
 }

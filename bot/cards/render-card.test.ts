@@ -69,6 +69,7 @@ function runResult(invoices: number, failures: number, name = (i: number) => `Ku
       amount: { minor: 62_500 + i, currency: 'DKK' },
     })),
     failures: Array.from({ length: failures }, (_, i) => ({ customerName: name(i), reason: `Customer ${i} is blocked in Business Central` })),
+    counts: { appointments: invoices + 2, invoices, customers: invoices },
   };
 }
 

@@ -40,6 +40,7 @@ export function runResultData(input: RunResultInput, context: CardContext, rowsS
       { title: text.planned, value: n(input.planned) },
       { title: text.created, value: n(input.created) },
       { title: text.failed, value: n(input.failed) },
+      ...(input.counts.invoices > 0 ? [{ title: text.countsTitle, value: text.counts(input.counts, n) }] : []),
     ],
     invoicesHeading: text.invoices,
     invoices: input.invoices.slice(0, rowsShown).map((inv) => ({
@@ -49,7 +50,7 @@ export function runResultData(input: RunResultInput, context: CardContext, rowsS
     })),
     invoicesMore: more(input.invoices.length),
     failuresHeading: text.failures,
-    failures: input.failures.slice(0, rowsShown).map((f) => ({ customer: escapeText(f.customerName), reason: escapeText(f.reason, 200) })),
+    failures: input.failures.slice(0, rowsShown).map((f) => ({ customer: escapeText(f.customerName), reason: escapeText(f.reason, 400) })),
     failuresMore: more(input.failures.length),
     canRetry: input.failures.length > 0 && input.state !== 'running' && input.state !== 'queued',
     retryTitle: text.retryFailed(n(input.failures.length)),

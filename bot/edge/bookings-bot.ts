@@ -6,8 +6,8 @@ import {
   TeamsInfo,
   type TurnContext,
 } from 'botbuilder';
-import { BadCardActionError, type BotActions, type GuestLookup, type Reply } from '../actions';
-import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard } from '../cards';
+import { BadCardActionError, cardActionErrorWords, type BotActions, type GuestLookup, type Reply } from '../actions';
+import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard, languageOf } from '../cards';
 import { ConversationStore, handleInstallation } from '../installations';
 import type { Logger } from '../../service/logging/logger';
 import { conversationOf, conversationRecord, localeOfActivity, userOf } from './activity-request';
@@ -67,9 +67,13 @@ export class BookingsBot extends TeamsActivityHandler {
       );
       return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
     } catch (err) {
-      if (err instanceof BadCardActionError) return errorResponse(400, 'BadRequest', err.message);
+      const words = cardActionErrorWords(err, languageOf(localeOfActivity(context.activity)));
+      if (err instanceof BadCardActionError) {
+        this.logger.warn({ err }, 'card action refused');
+        return errorResponse(400, 'BadRequest', words);
+      }
       this.logger.error({ err }, 'card action failed');
-      return errorResponse(500, 'InternalServerError', 'The action failed; try again.');
+      return errorResponse(500, 'InternalServerError', words);
     }
   }
 

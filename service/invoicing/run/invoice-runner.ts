@@ -19,6 +19,7 @@ import type { InvoiceLinks } from './invoice-links';
 import { DEFAULT_LOST_ANSWER_WAIT, type LostAnswerWait } from './lost-answer-wait';
 import { planInvoices } from './plan-invoices';
 import { previewOf } from './preview';
+import { countsOf, type RunCounts } from './run-counts';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
 import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
@@ -83,6 +84,17 @@ export class InvoiceRunner {
     const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
     const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(this.options.bookings, setup.businessId);
     return previewOf(plan, staffNames, setup.dailySummary.timeZone);
+  }
+
+  /** What a run over this selection would make, counted apart (appointments → invoices, customers): the plan only, nothing read from Bookings. */
+  async counts(selectionInput: unknown): Promise<RunCounts> {
+    const { selection } = this.validate(selectionInput, 'counts', 'bot');
+    const setup = await this.setup();
+    const businessId = setup.businessId.toLowerCase();
+    const now = this.clock();
+    const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
+    const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
+    return countsOf(plan.groups);
   }
 
   /** Starts a run in the background and returns its id at once. */
