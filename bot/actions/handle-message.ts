@@ -9,6 +9,7 @@ import { actorOf, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { PostedCards, type CardSelection, type PostedCardKind } from './posted-cards';
 import { statusInput } from './status-input';
+import { syncErrorWords } from '../../service/jobs/sync-error-words';
 
 /** Names the bot may be addressed by in plain text. */
 const BOT_NAMES = ['bookings', 'bookings invoicing'];
@@ -17,6 +18,20 @@ const SYNC_STARTED: Record<Language, string> = {
   en: 'Sync started: Bookings is being read into the list of unbilled appointments.',
   da: 'Synkronisering startet: Bookings læses ind i listen over ufakturerede aftaler.',
 };
+
+const LAST_FAILED: Record<Language, string> = { en: 'The last sync failed:', da: 'Den seneste synkronisering fejlede:' };
+
+/** The sync could not be started (another process holds it without showing a run, or this one is stopping); the reason is logged. */
+const SYNC_NOT_STARTED: Record<Language, string> = {
+  en: 'The sync could not be started just now. Nothing was changed. Try "sync now" again in a minute; if it keeps failing, ask an admin.',
+  da: 'Synkroniseringen kunne ikke startes lige nu. Intet blev ændret. Prøv "synkroniser nu" igen om et minut; spørg en administrator, hvis det bliver ved.',
+};
+
+/** The last sync's failure in words, said when a new one starts so no one waits for a known problem. */
+async function lastSyncProblem(services: BotServices, language: Language): Promise<string | null> {
+  const [last] = await services.sync.recentRuns(services.businessId, 1);
+  return last?.state === 'failed' ? syncErrorWords(last.errorKind ?? 'unknown', language) : null;
+}
 
 function selectionOf(period: Period | null, customer: string | null): CardSelection {
   return { firstDay: period?.firstDay ?? null, lastDay: period?.lastDay ?? null, customer, label: period?.label ?? null };
@@ -86,8 +101,17 @@ export async function handleMessage(services: BotServices, request: MessageReque
         await reply.card(refusalCard(locale));
         return;
       }
-      await services.sync.requestSync(services.businessId, { requestedBy: actor, source: 'bot' });
-      await reply.text(SYNC_STARTED[command.language]);
+      {
+        const problem = await lastSyncProblem(services, command.language);
+        try {
+          await services.sync.requestSync(services.businessId, { requestedBy: actor, source: 'bot' });
+        } catch (err) {
+          services.logger.warn({ err }, 'sync from the bot could not start');
+          await reply.text(SYNC_NOT_STARTED[command.language]);
+          return;
+        }
+        await reply.text(problem === null ? SYNC_STARTED[command.language] : `${SYNC_STARTED[command.language]} ${LAST_FAILED[command.language]} ${problem}`);
+      }
       return;
     case 'status':
       await reply.card(statusCard(await statusInput(services), context));

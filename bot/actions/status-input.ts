@@ -28,7 +28,9 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
   return {
     bookingsBusiness: setup.businessId,
     businessCentralCompany: setup.companyId ?? '-',
-    lastSync: lastSync ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state) } : null,
+    lastSync: lastSync
+      ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind }
+      : null,
     unbilledCount: await count('invoiceable'),
     cannotInvoiceCount: await count('not-invoiceable'),
     lastRun: lastRun ? { at: new Date(lastRun.created_at), created: lastRun.created_count, failed: lastRun.failed_count } : null,

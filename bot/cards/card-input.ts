@@ -1,3 +1,5 @@
+import type { SyncErrorKind } from '../../service/jobs/sync-error-words';
+
 /**
  * What the card builders need, in the builders' own terms: the service's types are adapted to
  * these at the edge, so the cards do not depend on the store or the domain model.
@@ -74,7 +76,8 @@ export type SyncOutcome = 'succeeded' | 'failed' | 'running';
 export interface StatusInput {
   bookingsBusiness: string;
   businessCentralCompany: string;
-  lastSync: { at: Date; outcome: SyncOutcome } | null;
+  /** `errorKind` when it failed: the card says it in the sync-error words. */
+  lastSync: { at: Date; outcome: SyncOutcome; errorKind?: SyncErrorKind | null } | null;
   unbilledCount: number;
   cannotInvoiceCount: number;
   lastRun: { at: Date; created: number; failed: number } | null;

@@ -1,3 +1,4 @@
+import { syncErrorWords } from '../../service/jobs/sync-error-words';
 import type { StatusInput } from './card-input';
 import { type CardContext, languageOf } from './card-locale';
 import { CARD_TEXT } from './card-text';
@@ -6,6 +7,13 @@ import { escapeText } from './escape-markdown';
 import { formatDateTime, formatNumber } from './format';
 import { type AdaptiveCardJson, renderCard } from './render-card';
 import type { TemplateData } from './template-data';
+
+function lastSyncText(lastSync: NonNullable<StatusInput['lastSync']>, context: CardContext, time: (at: Date) => string): string {
+  const language = languageOf(context.locale);
+  const outcome = `${time(lastSync.at)}: ${CARD_TEXT[language].syncOutcome[lastSync.outcome]}`;
+  const words = lastSync.outcome === 'failed' ? syncErrorWords(lastSync.errorKind ?? 'unknown', language) : null;
+  return words === null ? outcome : `${outcome}. ${escapeText(words, 400)}`;
+}
 
 export function statusData(input: StatusInput, context: CardContext): TemplateData<'status'> {
   const text = CARD_TEXT[languageOf(context.locale)];
@@ -18,7 +26,7 @@ export function statusData(input: StatusInput, context: CardContext): TemplateDa
       { title: text.businessCentralCompany, value: escapeText(input.businessCentralCompany) },
       {
         title: text.lastSync,
-        value: input.lastSync ? `${time(input.lastSync.at)}: ${text.syncOutcome[input.lastSync.outcome]}` : text.never,
+        value: input.lastSync ? lastSyncText(input.lastSync, context, time) : text.never,
       },
       { title: text.waiting, value: n(input.unbilledCount) },
       { title: text.cannotInvoice, value: n(input.cannotInvoiceCount) },

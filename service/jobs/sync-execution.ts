@@ -4,6 +4,7 @@ import type { LeaseStore } from '../store';
 import type { SyncContext, SyncPhase, SyncPhaseName, SyncPhaseReport } from '../sync/sync-context';
 import { abortableSleep } from './abortable-sleep';
 import { SyncInterruptedError } from './errors';
+import { syncErrorKind } from './sync-error';
 import type { SyncRun, SyncRunStore } from './sync-run-store';
 import { Throttle } from './throttle';
 import type { TimerHandle, Timers } from './timers';
@@ -34,15 +35,6 @@ export interface ExecutionDeps {
 
 const TRANSIENT: ReadonlySet<HttpErrorReason> = new Set(['throttled', 'unavailable', 'server', 'network', 'timeout']);
 const isTransient = (err: unknown) => err instanceof HttpError && TRANSIENT.has(err.reason);
-
-const MAX_ERROR_LENGTH = 2_000;
-
-/** The error as one line a user can read in the tab or the CLI. */
-export function errorText(phase: string | undefined, err: unknown): string {
-  const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || 'unknown error';
-  const text = phase === undefined ? message : `${phase}: ${message}`;
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
-}
 
 export const leaseName = (businessId: string) => `sync:${businessId}`;
 
@@ -106,8 +98,10 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       await runs.finish(run.id, 'stopped', timers.now());
       logger.info({ phase: current?.name }, 'sync run stopped: it resumes later');
     } else {
-      await runs.finish(run.id, 'failed', timers.now(), errorText(current?.name, err));
-      logger.warn({ err, phase: current?.name }, 'sync run failed');
+      // The row keeps the kind (the faces say it in words); the request and stack go to the log only.
+      const kind = syncErrorKind(err);
+      await runs.finish(run.id, 'failed', timers.now(), kind);
+      logger.warn({ err, phase: current?.name, kind }, 'sync run failed');
     }
   } finally {
     stopHeartbeat();

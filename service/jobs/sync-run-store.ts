@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SyncPhaseReport } from '../sync/sync-context';
 import { isUniqueViolation, toIsoUtc, writeJson, type Database, type Row } from '../store';
+import { isSyncErrorKind, syncErrorWords, type SyncErrorKind } from './sync-error-words';
 import { SYNC_RUN_STATES, UNFINISHED_STATES, statesBefore, type SyncRunState } from './sync-run-state';
 
 export type SyncRunSource = 'tab' | 'bot' | 'cli' | 'schedule' | 'startup';
@@ -14,8 +15,9 @@ export interface SyncRun {
   phase: string | null;
   progress: { done: number; total: number };
   counts: SyncPhaseReport;
-  /** Why it failed, in words for the user. */
+  /** Why it failed, in English words (sync-error-words); `errorKind` lets a face say it in its language. */
   error: string | null;
+  errorKind: SyncErrorKind | null;
   requestedBy: string | null;
   source: string | null;
   startedAt: string;
@@ -49,7 +51,8 @@ function toRun(row: Row<'sync_runs'>): SyncRun {
       removed: row.removed_count,
       rejected: row.rejected_count,
     },
-    error: row.error,
+    error: syncErrorWords(row.error),
+    errorKind: row.error === null ? null : isSyncErrorKind(row.error) ? row.error : 'unknown',
     requestedBy: row.requested_by,
     source: row.source,
     startedAt: row.started_at,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { previewSchema, runResultSchema, selectionSchema } from '../../../service/invoicing/run/run-schemas';
 import { SYNC_RUN_STATES } from '../../../service/jobs/sync-run-state';
+import { SYNC_ERROR_KINDS } from '../../../service/jobs/sync-error-words';
 import {
   auditEntrySchema,
   auditPageSchema,
@@ -191,6 +192,8 @@ export const syncRunSchema = z.object({
     rejected: z.number().int(),
   }),
   error: z.string().nullable(),
+  /** Why it failed, as a kind: the tab says it in its language (syncErrorWords); absent from older servers. */
+  errorKind: z.enum(SYNC_ERROR_KINDS).nullable().optional(),
   requestedBy: z.string().nullable(),
   source: z.string().nullable(),
   startedAt: z.string(),

@@ -17,6 +17,7 @@ import type {
 import { setupSchema } from '../../api/contract';
 import type { Api } from '../api';
 import { ApiError } from '../api-error';
+import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';
 
 /** An in-memory server for the pages' tests: it records what it was asked and answers from plain data. */
 export class FakeApi implements Api {
@@ -62,7 +63,7 @@ export class FakeApi implements Api {
   syncedRows: UnbilledRow[] = [];
   /** How many polls a sync reports "running" before it ends. */
   syncPollsBeforeDone = 1;
-  /** When set, syncs end failed with this error. */
+  /** When set, syncs end failed with this error: a sync error kind as the server stores it, or raw text as an older server sent it. */
   syncFailure: string | null = null;
   /** The ids POST /api/sync answered. */
   readonly syncStarts: string[] = [];
@@ -258,7 +259,11 @@ export class FakeApi implements Api {
 
   private endSync(run: SyncRunView): SyncRunView {
     const finished = { ...run, phase: null, updatedAt: '2026-11-03T08:00:03Z', finishedAt: '2026-11-03T08:00:03Z' };
-    if (this.syncFailure !== null) return { ...finished, state: 'failed', error: this.syncFailure };
+    if (this.syncFailure !== null) {
+      return isSyncErrorKind(this.syncFailure)
+        ? { ...finished, state: 'failed', error: syncErrorWords(this.syncFailure), errorKind: this.syncFailure }
+        : { ...finished, state: 'failed', error: this.syncFailure };
+    }
     this.rows = [...this.rows, ...this.syncedRows];
     this.syncedRows = [];
     return { ...finished, state: 'succeeded', progress: { done: 10, total: 10 }, counts: fakeSyncRun(run.id).counts };

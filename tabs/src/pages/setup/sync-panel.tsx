@@ -6,6 +6,7 @@ import { asApiError } from '../../http/api-error';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorState } from '../../components/error-state';
+import { syncErrorWords } from '../../../../service/jobs/sync-error-words';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '480px' } });
 
@@ -69,7 +70,7 @@ export function SyncPanel(props: { pollMs?: number }) {
         <>
           <Body1>{t.syncLast(formatDateTime(run.finishedAt ?? run.updatedAt, locale.tag, timeZone), t.syncStates[run.state])}</Body1>
           <Caption1>{t.syncCounts(n(run.counts.added), n(run.counts.updated), n(run.counts.removed), n(run.counts.rejected))}</Caption1>
-          {run.error && <Caption1>{run.error}</Caption1>}
+          {run.error && <Caption1>{syncErrorWords(run.errorKind ?? run.error, locale.language)}</Caption1>}
         </>
       )}
       {!run && !error && <Caption1>{t.syncNever}</Caption1>}

@@ -3,6 +3,7 @@ import { ErrorState } from '../../components/error-state';
 import { formatPercent } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { syncPercent, type SyncWatchState } from './sync-watch';
+import { syncErrorWords } from '../../../../service/jobs/sync-error-words';
 
 export interface SyncStatusProps {
   state: SyncWatchState;
@@ -32,7 +33,7 @@ export function SyncStatus(props: SyncStatusProps) {
       <MessageBar intent="error" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{t.syncFailedTitle}</MessageBarTitle>
-          {state.run.error ?? t.syncStates.failed}
+          {syncErrorWords(state.run.errorKind ?? state.run.error, locale.language) ?? t.syncStates.failed}
         </MessageBarBody>
         <MessageBarActions>
           {props.onOpenSetup && <Button onClick={props.onOpenSetup}>{t.openSetup}</Button>}

@@ -72,12 +72,12 @@ describe('SyncWatch', () => {
 
   it('reports a failed sync with its error', async () => {
     const api = new FakeApi([]);
-    api.syncFailure = 'appointments: Graph answered 403';
+    api.syncFailure = 'graph-unauthorised';
     api.beginSync();
     const w = watching(api);
     await finish(w.watch.start());
     const last = w.states.at(-1);
-    expect(last?.phase === 'ended' && last.run.error).toBe('appointments: Graph answered 403');
+    expect(last?.phase === 'ended' && last.run.errorKind).toBe('graph-unauthorised');
     expect(w.synced).toEqual(['sync-1:failed']);
   });
 

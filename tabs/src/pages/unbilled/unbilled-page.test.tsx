@@ -3,6 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
 import { UnbilledPage } from './unbilled-page';
+import { isSyncErrorKind, SYNC_ERROR_WORDS } from '../../../../service/jobs/sync-error-words';
+import { RAW_DETAIL } from '../../../../service/invoicing/run/run-error-words';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only observes its width to reflow its actions.
 class NoResizeObserver {
@@ -323,16 +325,22 @@ describe('Unbilled page', () => {
     expect(api.syncStarts).toEqual(['sync-0']);
   });
 
-  it('shows a failed sync\'s error with a way to Setup', async () => {
+  it.each([
+    ['en-US', 'en', 'graph-unauthorised', 'The last sync with Bookings failed'],
+    ['da-DK', 'da', 'bc-unreachable', 'Seneste synkronisering med Bookings fejlede'],
+    ['en-US', 'en', 'appointments: GET https://graph.microsoft.com/v1.0/solutions/bookingBusinesses/x failed: 403 BKI-MOCWY3', 'The last sync with Bookings failed'],
+  ] as const)('shows a failed sync\'s error in words (%s, %s), never the request, with a way to Setup', async (lang, language, stored, title) => {
     const api = new FakeApi([]);
-    api.syncFailure = 'appointments: Graph answered 403 Forbidden';
+    api.syncFailure = stored;
     api.beginSync();
     const opened: string[] = [];
-    renderWithApp(<UnbilledPage pollMs={5} onOpenSetup={() => opened.push('setup')} />, { api });
+    renderWithApp(<UnbilledPage pollMs={5} onOpenSetup={() => opened.push('setup')} />, { api, lang });
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('The last sync with Bookings failed')).toBeTruthy();
-    expect(alert.textContent).toContain('appointments: Graph answered 403 Forbidden');
-    fireEvent.click(within(alert).getByRole('button', { name: 'Open Setup' }));
+    expect(within(alert).getByText(title)).toBeTruthy();
+    // A stored kind in the page's language; raw text from an older server as the unknown kind.
+    expect(alert.textContent).toContain(SYNC_ERROR_WORDS[isSyncErrorKind(stored) ? stored : 'unknown'][language]);
+    expect(alert.textContent).not.toMatch(RAW_DETAIL);
+    fireEvent.click(within(alert).getByRole('button', { name: language === 'en' ? 'Open Setup' : 'Åbn Opsætning' }));
     expect(opened).toEqual(['setup']);
   });
 
