@@ -116,8 +116,17 @@ export interface SandboxApp {
   now: Date;
   /** The app's time as seen from the test (within its start-up time): for a browser's clock to agree with the server. */
   clock: Clock;
+  /** The folder of its SQLite file (bookings.db) and, beside it, the emulators' saved state. */
+  dataDir: string;
+  ports: SandboxPorts;
   output: ChildOutput;
   stop(): Promise<void>;
+}
+
+export interface SandboxPorts {
+  app: number;
+  graph: number;
+  bc: number;
 }
 
 export interface SandboxAppOptions {
@@ -125,17 +134,25 @@ export interface SandboxAppOptions {
   now: Date;
   /** A guard against a hung start, generous for a loaded machine. Default 120 s. */
   timeoutMs?: number;
+  /**
+   * Restart on an earlier app's database and saved emulator state (its dataDir), as `npm start`
+   * after Ctrl-C does: the folder is kept on stop. Default a fresh folder, removed on stop.
+   */
+  dataDir?: string;
+  /** The ports to listen on (an earlier app's, for a restart); default free ones. */
+  ports?: SandboxPorts;
 }
 
 /** `npm start` in the sandbox on free ports and a fresh SQLite file, as of `now`; resolves once it serves. */
 export async function startSandboxApp(options: SandboxAppOptions): Promise<SandboxApp> {
   const { now, timeoutMs = 120_000 } = options;
   const sandboxEnv = loadEnv({}, PROJECT_ROOT);
-  const [port, graphPort, bcPort] = [await freePort(), await freePort(), await freePort()];
+  const ports = options.ports ?? { app: await freePort(), graph: await freePort(), bc: await freePort() };
+  const { app: port, graph: graphPort, bc: bcPort } = ports;
   const graphBaseUrl = `http://127.0.0.1:${graphPort}/v1.0`;
   const bcPath = new URL(sandboxEnv['BC_API_BASE_URL'] ?? '').pathname;
   const bcApiBaseUrl = `http://127.0.0.1:${bcPort}${bcPath}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-app-'));
+  const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-app-'));
   const output = runChild(
     NODE_TSX[0]!,
     [...NODE_TSX.slice(1), 'server/main.ts'],
@@ -156,10 +173,12 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     token: sandboxEnv['STATIC_ACCESS_TOKEN'] ?? '',
     now,
     clock: starting,
+    dataDir: dir,
+    ports,
     output,
     stop: async () => {
       await stopChild(output);
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (options.dataDir === undefined) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
