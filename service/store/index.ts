@@ -1,4 +1,4 @@
-export { openStore, type AppStore, type OpenStoreOptions, type StoreKind } from './open-store';
+export { openStore, StoreOpenError, type AppStore, type OpenStoreOptions, type StoreKind } from './open-store';
 export { MigrationError } from './migrator';
 export { isUniqueViolation, isForeignKeyViolation, storeFailureOf, type StoreFailure } from './errors';
 export { LeaseStore, type Clock } from './leases';
