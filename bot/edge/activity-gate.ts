@@ -50,7 +50,7 @@ const invokeRefusal = (message: string): GateVerdict => ({
 
 /** An invoke's name and value, checked before the SDK would answer 501 (an unknown name) or run a turn on a malformed value. */
 function checkInvoke(body: unknown): GateVerdict | undefined {
-  const invoke = z.object({ name: z.string().optional(), value: z.unknown() }).loose().parse(body);
+  const invoke = z.object({ name: z.string().optional(), value: z.unknown().optional() }).loose().safeParse(body).data ?? {};
   if (!(HANDLED_INVOKE_NAMES as readonly (string | undefined)[]).includes(invoke.name)) {
     return invokeRefusal(`This bot does not handle the invoke ${JSON.stringify(invoke.name ?? '')}`);
   }
