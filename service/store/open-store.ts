@@ -25,6 +25,8 @@ export interface OpenStoreOptions {
   schema?: string;
   /** SQLite only: how long a statement waits for another process's write lock. */
   busyTimeoutMs?: number;
+  /** Stop after this migration instead of the latest: for the tests that upgrade a database from each earlier version. */
+  migrateUpTo?: string;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -125,7 +127,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   const db = new Kysely<Database>({ dialect, log: queryLog(logger) });
   try {
     if (schema !== undefined) await ensureSchema(db, schema);
-    await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined);
+    await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined, options.migrateUpTo);
   } catch (err) {
     await db.destroy();
     throw new StoreOpenError(describeStore(config), err);
