@@ -185,5 +185,5 @@ describeEachStore('fuzzing the tab API (every registered route)', (_getStore, su
     // The generator reaches past the front door: successes and refusals of several kinds.
     expect([...counts.keys()]).toEqual(expect.arrayContaining([200, 400, 404]));
     console.info(`tab API fuzz [${suite.kind}]: ${RUNS[suite.kind]} requests, answers by status ${JSON.stringify(Object.fromEntries([...counts].sort()))}`);
-  }, 600_000);
+  }, Math.max(120_000, Math.max(RUNS.sqlite, RUNS.postgres) * 200));
 });
