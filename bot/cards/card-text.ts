@@ -1,5 +1,6 @@
 import type { Language } from '../commands/command';
 import type { CardCounts, RunState, SyncOutcome } from './card-input';
+import { EARLIEST_YEAR, LATEST_YEAR, MAX_PERIOD_YEARS } from '../../service/domain/period-limits';
 
 /** Formats a count in the card's locale. */
 type Num = (value: number) => string;
@@ -52,6 +53,8 @@ export interface CardText {
   notUnderstood: (text: string) => string;
   invalidDate: (text: string) => string;
   invalidRange: (text: string) => string;
+  periodOutOfRange: (text: string) => string;
+  periodTooLong: (text: string) => string;
   statusTitle: string;
   bookingsBusiness: string;
   businessCentralCompany: string;
@@ -114,6 +117,8 @@ const en: CardText = {
   notUnderstood: (text) => `I did not understand "${text}".`,
   invalidDate: (text) => `"${text}" contains a date that does not exist.`,
   invalidRange: (text) => `In "${text}" the period ends before it starts.`,
+  periodOutOfRange: (text) => `"${text}" reaches outside the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.`,
+  periodTooLong: (text) => `In "${text}" the period is longer than ${MAX_PERIOD_YEARS} years.`,
   statusTitle: 'Status',
   bookingsBusiness: 'Bookings business',
   businessCentralCompany: 'Business Central company',
@@ -174,6 +179,8 @@ const da: CardText = {
   notUnderstood: (text) => `Jeg forstod ikke "${text}".`,
   invalidDate: (text) => `"${text}" indeholder en dato, der ikke findes.`,
   invalidRange: (text) => `I "${text}" slutter perioden, før den begynder.`,
+  periodOutOfRange: (text) => `"${text}" rækker uden for årene ${EARLIEST_YEAR} til ${LATEST_YEAR}.`,
+  periodTooLong: (text) => `I "${text}" er perioden længere end ${MAX_PERIOD_YEARS} år.`,
   statusTitle: 'Status',
   bookingsBusiness: 'Bookings-virksomhed',
   businessCentralCompany: 'Business Central-firma',

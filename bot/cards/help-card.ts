@@ -21,6 +21,10 @@ function notice(input: HelpInput, text: CardText): string {
       return text.invalidDate(said);
     case 'invalidRange':
       return text.invalidRange(said);
+    case 'periodOutOfRange':
+      return text.periodOutOfRange(said);
+    case 'periodTooLong':
+      return text.periodTooLong(said);
   }
 }
 

@@ -28,6 +28,6 @@ export type Command =
   | { kind: 'unknown'; text: string; problem: UnknownReason; language: Language };
 
 /** Why a message was not understood, so the help card can say what to fix. */
-export type UnknownReason = 'noCommand' | 'invalidDate' | 'invalidRange';
+export type UnknownReason = 'noCommand' | 'invalidDate' | 'invalidRange' | 'periodOutOfRange' | 'periodTooLong';
 
 export type CommandKind = Exclude<Command['kind'], 'unknown'>;

@@ -2,7 +2,8 @@ import type { Command, CommandKind, Language, Period, UnknownReason } from './co
 import type { CommandDescription } from './command-description';
 import { looksLikeDate, RANGE_SEPARATORS, readDateWord, splitRangeWord } from './date-words';
 import { fillerLanguage, isFiller } from './filler-words';
-import { compareLocalDates, type LocalDate } from './local-date';
+import { compareLocalDates, formatIsoDate, type LocalDate } from './local-date';
+import { periodLimitProblem } from '../../service/domain/period-limits';
 import { cleanMessage, type Token, tokenize } from './message-text';
 import { PERIOD_PHRASES } from './period-words';
 import { periodFromLocalDays, resolveNamedPeriod } from './periods';
@@ -81,6 +82,15 @@ function datesMatch(start: number, end: number, firstWord: string, lastWord: str
   const last = readDateWord(lastWord);
   if (first.kind !== 'date' || last.kind !== 'date') return { kind: 'invalid', problem: 'invalidDate', start, end };
   if (compareLocalDates(first.date, last.date) > 0) return { kind: 'invalid', problem: 'invalidRange', start, end };
+  // The one limit every face applies: a year no calendar reaches, or a span longer than a run should cover.
+  switch (periodLimitProblem(formatIsoDate(first.date), formatIsoDate(last.date))) {
+    case 'out-of-range':
+      return { kind: 'invalid', problem: 'periodOutOfRange', start, end };
+    case 'too-long':
+      return { kind: 'invalid', problem: 'periodTooLong', start, end };
+    case undefined:
+      break;
+  }
   return { kind: 'dates', first: first.date, last: last.date, start, end };
 }
 

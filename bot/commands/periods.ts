@@ -11,6 +11,7 @@ import {
   startOfMonth,
 } from './local-date';
 import { localDateAt, localDaysToInstants } from './zoned-time';
+import { periodLimitProblem } from '../../service/domain/period-limits';
 
 export type NamedPeriod = Exclude<PeriodName, 'dates'>;
 
@@ -109,5 +110,6 @@ export function periodFromKey(key: string, timeZone: string, language: Language)
   const first = m?.[1] !== undefined ? parseIsoDate(m[1]) : undefined;
   const last = m?.[2] !== undefined ? parseIsoDate(m[2]) : undefined;
   if (!first || !last || compareLocalDates(first, last) > 0) return undefined;
+  if (periodLimitProblem(formatIsoDate(first), formatIsoDate(last)) !== undefined) return undefined;
   return periodFromLocalDays('dates', first, last, timeZone, language);
 }

@@ -23,11 +23,11 @@ const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(
  */
 export function mountBot(server: restify.Server, endpoint: BotEndpoint, bot: BookingsBot): void {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    const refuse = (status: number, reason: string) => {
+    const refuse = (status: number, reason: string, body: unknown = { error: { code: 'refused', message: reason } }) => {
       endpoint.logger.warn({ status, reason }, 'activity refused');
       // A refused request's unread body is not drained: the connection closes after the answer.
       res.setHeader('connection', 'close');
-      res.send(status, { error: { code: 'refused', message: reason } });
+      res.send(status, body);
     };
     if (!isJson(req.headers['content-type'])) return refuse(415, 'send the activity as application/json');
     if (endpoint.authenticate) {
@@ -40,7 +40,7 @@ export function mountBot(server: restify.Server, endpoint: BotEndpoint, bot: Boo
     const read = await readActivityBody(req);
     if (!read.ok) return refuse(read.status, read.reason);
     const verdict = gateActivity(read.body, endpoint.tenants, endpoint.mode);
-    if (!verdict.ok) return refuse(verdict.status, verdict.reason);
+    if (!verdict.ok) return refuse(verdict.status, verdict.reason, verdict.invokeError);
     (req as unknown as { body: unknown }).body = read.body;
     await endpoint.adapter.process(req as unknown as Request, res as unknown as Response, (context) => bot.run(context));
   });

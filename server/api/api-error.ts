@@ -36,6 +36,7 @@ export function statusOf(code: ApiErrorCode): number {
   switch (code) {
     case 'invalid_body':
     case 'invalid_query':
+    case 'invalid_path':
       return 400;
     case 'unauthenticated':
       return 401;

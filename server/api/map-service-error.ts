@@ -1,5 +1,6 @@
 import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run/errors';
 import { SyncJobError } from '../../service/jobs/errors';
+import { storeFailureOf } from '../../service/store';
 import { ApiError, issueFields } from './api-error';
 
 /** The service's errors callers must tell apart, as API errors; anything else stays unknown (500). */
@@ -24,5 +25,26 @@ export function mapServiceError(err: unknown): ApiError | undefined {
       }
     }
   }
-  return undefined;
+  return storeErrorOf(err);
+}
+
+/** A database error as the caller may see it: what to do, never the database's own words. */
+function storeErrorOf(err: unknown): ApiError | undefined {
+  const failure = storeFailureOf(err);
+  switch (failure) {
+    case undefined:
+      return undefined;
+    case 'bad-value':
+      return new ApiError('invalid_body', 'The request holds a value that cannot be stored; check the text and numbers you sent');
+    case 'conflict':
+      return new ApiError('conflict', 'Someone changed this at the same time; reload and try again');
+    case 'busy':
+      return new ApiError('unavailable', 'The database is busy; try again shortly');
+    case 'unavailable':
+      return new ApiError('unavailable', 'The database cannot be reached right now; try again shortly');
+    default: {
+      const unhandled: never = failure;
+      return unhandled;
+    }
+  }
 }

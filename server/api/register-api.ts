@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import type { AppServices } from '../../service/app/app-services';
 import { PROJECT_ROOT } from '../../service/config/config';
+import { CONTROL_CHARACTER_MESSAGE, findUnsafeText, hasControlCharacters } from '../../service/domain/safe-text';
 import type { Env } from '../../service/config/env-files';
 import { AppRoleGrantStore } from '../../service/identity/app-role-grants';
 import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
@@ -63,9 +64,24 @@ function pathParams(req: restify.Request): Record<string, string> {
     if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_PARAM_LENGTH) {
       throw new ApiError('not_found', `No such ${key}`);
     }
+    if (hasControlCharacters(value)) throw new ApiError('invalid_path', `Invalid ${key}: ${CONTROL_CHARACTER_MESSAGE}`, { [key]: CONTROL_CHARACTER_MESSAGE });
     params[key] = value;
   }
   return params;
+}
+
+/** Control characters anywhere in the query string or the body are refused before any schema or handler sees them. */
+function refuseControlCharacters(query: Record<string, string | string[]>, body: unknown): void {
+  for (const [key, value] of Object.entries(query)) {
+    if ([key, ...[value].flat()].some(hasControlCharacters)) {
+      throw new ApiError('invalid_query', `Invalid query string: ${key}: ${CONTROL_CHARACTER_MESSAGE}`, { [key]: CONTROL_CHARACTER_MESSAGE });
+    }
+  }
+  const path = findUnsafeText(body);
+  if (path !== undefined) {
+    const field = path.join('.');
+    throw new ApiError('invalid_body', `Invalid request body: ${field || '(root)'}: ${CONTROL_CHARACTER_MESSAGE}`, { [field]: CONTROL_CHARACTER_MESSAGE });
+  }
 }
 
 /**
@@ -113,10 +129,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
         if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
       }
       const params = pathParams(req);
-      const query = parseWith(route.query ?? NO_INPUT, queryParams(req.url), 'invalid_query');
-      const body = HAS_BODY.has(route.method)
-        ? parseWith(route.body ?? NO_INPUT, (await readJsonBody(req, maxBodyBytes)) ?? {}, 'invalid_body')
-        : undefined;
+      const rawQuery = queryParams(req.url);
+      const rawBody = HAS_BODY.has(route.method) ? ((await readJsonBody(req, maxBodyBytes)) ?? {}) : undefined;
+      refuseControlCharacters(rawQuery, rawBody);
+      const query = parseWith(route.query ?? NO_INPUT, rawQuery, 'invalid_query');
+      const body = HAS_BODY.has(route.method) ? parseWith(route.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
       const result = await route.handle({ services, identity, params, query, body, runs });
       sendJson(res, result.status, result.body);
     } catch (err) {

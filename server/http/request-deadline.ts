@@ -20,7 +20,14 @@ export function applyTimeouts(server: Server, timeouts: Timeouts): void {
   // An idle connection (no bytes either way) is dropped; long enough for the slowest handler (a connection test).
   server.on('connection', (socket) => socket.setTimeout(2 * timeouts.requestMs, () => socket.destroy()));
   server.prependListener('request', (req, res) => {
-    // Answered before its body arrived (a refused token, a bad content type): the rest is not waited for.
+    // Answered before its body arrived (a refused token, a bad path id): the answer says the connection
+    // closes, so a keep-alive client does not send its next request down a socket about to be cut.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+      if (!req.complete) res.shouldKeepAlive = false;
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
+    // ...and the rest of the body is not waited for.
     res.once('finish', () => {
       if (!req.complete) req.socket.destroy();
     });

@@ -4,6 +4,8 @@
  * depend on bot/, and the faces only need the days here.
  */
 
+import { PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../domain/period-limits';
+
 export const PERIOD_NAMES = ['today', 'yesterday', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 
@@ -14,8 +16,16 @@ export interface LocalDays {
 }
 
 export class PeriodError extends Error {
-  constructor(readonly input: string) {
-    super(`Not a period: ${JSON.stringify(input)}. Use ${PERIOD_NAMES.join(', ')}, a date such as 2026-11-01, or a range such as 2026-11-01..2026-11-15`);
+  /** `why` says what is wrong with a period that reads as one but reaches too far. */
+  constructor(
+    readonly input: string,
+    why?: string,
+  ) {
+    super(
+      why === undefined
+        ? `Not a period: ${JSON.stringify(input)}. Use ${PERIOD_NAMES.join(', ')}, a date such as 2026-11-01, or a range such as 2026-11-01..2026-11-15`
+        : `The period ${JSON.stringify(input)} reaches too far: ${why}`,
+    );
     this.name = 'PeriodError';
   }
 }
@@ -69,5 +79,7 @@ export function resolvePeriod(input: string, now: Date, timeZone: string): Local
   if ((PERIOD_NAMES as readonly string[]).includes(text)) return named(text as PeriodName, localDateAt(now, timeZone));
   const [first = '', last = first, extra] = text.split('..');
   if (extra !== undefined || !isRealDate(first) || !isRealDate(last) || first > last) throw new PeriodError(input);
+  const problem = periodLimitProblem(first, last);
+  if (problem !== undefined) throw new PeriodError(input, PERIOD_LIMIT_MESSAGES[problem].replace(/^Use/, 'use'));
   return { firstDay: first, lastDay: last };
 }

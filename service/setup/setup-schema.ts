@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalTimeZoneCase, isIanaTimeZone } from './time-zone';
+import { noControlCharacters } from '../domain/safe-text';
 
 /*
  * The setup of one connection (one Bookings business). Every object is strict, so a misspelt key
@@ -29,7 +30,7 @@ const bcId = (what: string) =>
 // Business Central upper-cases Code[n] fields; doing it here shows the user what will be stored.
 const bcCode = (length: number, example: string) => {
   const error = `Use a Business Central code of 1 to ${length} characters, such as ${example}`;
-  return z.string({ error }).trim().toUpperCase().min(1, { error }).max(length, { error });
+  return z.string({ error }).refine(...noControlCharacters).trim().toUpperCase().min(1, { error }).max(length, { error });
 };
 
 const identityError = 'Use an Entra object id (a GUID), or tenant id/object id for a user of another allowed tenant';
@@ -91,7 +92,7 @@ export const dailySummarySchema = z.strictObject({
       [
         z.literal('all'),
         z
-          .array(z.string({ error: conversationListError }).trim().min(1, { error: conversationListError }), {
+          .array(z.string({ error: conversationListError }).refine(...noControlCharacters).trim().min(1, { error: conversationListError }), {
             error: conversationListError,
           })
           .min(1, { error: conversationListError })

@@ -23,10 +23,10 @@ const inCode: MigrationProvider = {
  * while it reads what has run and applies the rest in one transaction. `schema` is PostgreSQL's
  * current schema, where the migrations create their tables.
  */
-export async function migrateToLatest(db: Kysely<Database>, logger: Logger, schema?: string): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>, logger: Logger, schema?: string, upTo?: string): Promise<void> {
   // Named explicitly on PostgreSQL: without it Kysely takes a migration table in any schema of the database as ours.
   const migrator = new Migrator({ db, provider: inCode, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error !== undefined) {
     // Every migration of the run rolled back with the failed one: none of them is reported as applied.
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;

@@ -25,6 +25,8 @@ export interface OpenStoreOptions {
   schema?: string;
   /** SQLite only: how long a statement waits for another process's write lock. */
   busyTimeoutMs?: number;
+  /** Stop after this migration instead of the latest: for the tests that upgrade a database from each earlier version. */
+  migrateUpTo?: string;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -32,14 +34,41 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 // PostgreSQL error codes that mean a concurrent `create schema if not exists` won the race.
 const ALREADY_EXISTS = new Set(['23505', '42P06']);
 
+/** The database could not be opened or brought up to date: the message names the file (or server) and the cause. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly where: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Cannot open the database ${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StoreOpenError';
+  }
+}
+
+/** Where a store lives, for a person: the SQLite file, or PostgreSQL's host and database without credentials. */
+function describeStore(config: StoreConfig): string {
+  if (config.kind === 'sqlite') return `(SQLite file ${config.file})`;
+  try {
+    const url = new URL(config.url);
+    return `(PostgreSQL ${url.host}${url.pathname})`;
+  } catch {
+    return '(PostgreSQL)';
+  }
+}
+
 function sqliteDialect(file: string, busyTimeoutMs: number): Dialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new BetterSqlite3(file);
-  database.pragma('journal_mode = WAL');
-  // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
-  database.pragma('synchronous = NORMAL');
-  database.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-  database.pragma('foreign_keys = ON');
+  try {
+    database.pragma('journal_mode = WAL');
+    // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
+    database.pragma('synchronous = NORMAL');
+    database.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    database.pragma('foreign_keys = ON');
+  } catch (err) {
+    database.close();
+    throw err;
+  }
   return new AppSqliteDialect({ database });
 }
 
@@ -86,17 +115,22 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   if (schema !== undefined && (config.kind !== 'postgres' || !SCHEMA_NAME.test(schema))) {
     throw new Error(`Invalid store schema ${JSON.stringify(schema)}: only for PostgreSQL, lower-case identifier`);
   }
-  const dialect =
-    config.kind === 'sqlite'
-      ? sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
-      : postgresDialect(config.url, schema, logger);
+  let dialect: Dialect;
+  try {
+    dialect =
+      config.kind === 'sqlite'
+        ? sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
+        : postgresDialect(config.url, schema, logger);
+  } catch (err) {
+    throw new StoreOpenError(describeStore(config), err);
+  }
   const db = new Kysely<Database>({ dialect, log: queryLog(logger) });
   try {
     if (schema !== undefined) await ensureSchema(db, schema);
-    await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined);
+    await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined, options.migrateUpTo);
   } catch (err) {
     await db.destroy();
-    throw err;
+    throw new StoreOpenError(describeStore(config), err);
   }
   return { db, kind: config.kind, close: () => db.destroy() };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATES } from '../domain/appointment';
 import { NOTES, REASONS } from './eligibility';
+import { isYearInRange, PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../domain/period-limits';
+import { noControlCharacters } from '../domain/safe-text';
 
 /*
  * The contract of the unbilled query, shared with the tab's HTTP API, the bot and the CLI.
@@ -15,17 +17,20 @@ const MAX_TEXT = 200;
 
 const dateOrDateTimeError = 'Use a date such as 2026-11-01 or a date-time with an offset such as 2026-11-01T08:00:00Z';
 /** A date (a whole local day in the business's time zone) or an instant. */
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateOrDateTimeError });
+const dateOrDateTime = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateOrDateTimeError })
+  .refine(isYearInRange, { error: PERIOD_LIMIT_MESSAGES['out-of-range'] });
 
 const optionalText = (what: string) =>
   z
     .string({ error: `Use text for ${what}` })
+    .refine(...noControlCharacters)
     .trim()
     .max(MAX_TEXT, { error: `Use at most ${MAX_TEXT} characters for ${what}` })
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
-const id = (what: string) => z.string({ error: `Use the ${what} id` }).trim().min(1, { error: `Use the ${what} id` }).optional();
+const id = (what: string) => z.string({ error: `Use the ${what} id` }).refine(...noControlCharacters).trim().min(1, { error: `Use the ${what} id` }).optional();
 
 const isDate = (v: string) => v.length === 10;
 
@@ -40,6 +45,7 @@ export const unbilledFilterSchema = z
     /** The Bookings business id; lower-cased as every stored row's business_id. */
     businessId: z
       .string({ error: 'Use the Bookings business id' })
+      .refine(...noControlCharacters)
       .trim()
       .min(1, { error: 'Use the Bookings business id' })
       .transform((v) => v.toLowerCase()),
@@ -64,7 +70,8 @@ export const unbilledFilterSchema = z
   .refine((f) => f.from === undefined || f.to === undefined || !isAfter(f.from, f.to), {
     error: 'from must not be after to',
     path: ['to'],
-  });
+  })
+  .refine((f) => periodLimitProblem(f.from, f.to) !== 'too-long', { error: PERIOD_LIMIT_MESSAGES['too-long'], path: ['to'] });
 
 export const unbilledRequestSchema = unbilledFilterSchema.safeExtend({
   sort: z.enum(SORT_KEYS, { error: `Use one of ${SORT_KEYS.join(', ')}` }).default('start'),

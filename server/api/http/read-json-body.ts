@@ -1,18 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../api-error';
 
-/** Beyond this many times the limit the connection is cut rather than drained. */
-const DRAIN_FACTOR = 16;
+/**
+ * A body over the limit is still read (and dropped) up to this many bytes, so the client, which is
+ * still sending, reads a 413 instead of a reset connection; the request deadline bounds how long.
+ * Beyond it the connection is cut.
+ */
+export const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 const tooLarge = (limit: number) => new ApiError('too_large', `The request body is larger than ${Math.floor(limit / 1024)} KB`);
 
 /**
  * The request's JSON body, or undefined when it has none. Over `limit` bytes is 413 (the rest is
- * drained so the client reads the answer, up to a bound); anything but a JSON document is 400.
+ * drained so the client reads the answer, up to MAX_DRAIN_BYTES); anything but a JSON document is 400.
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
+  if (Number.isFinite(declared) && declared > Math.max(limit, MAX_DRAIN_BYTES)) {
     req.destroy();
     throw tooLarge(limit);
   }
@@ -20,7 +24,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit * DRAIN_FACTOR) {
+    if (size > Math.max(limit, MAX_DRAIN_BYTES)) {
       req.destroy();
       throw tooLarge(limit);
     }

@@ -60,6 +60,8 @@ export interface ApiTestServerOptions {
   clock?: () => Date;
   limits?: HttpLimits;
   timeouts?: Timeouts;
+  /** Another database than a SQLite file in a temp directory: PostgreSQL, for the suites that run on each store. */
+  store?: { config: Config['store']; schema?: string };
 }
 
 /**
@@ -74,7 +76,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     appEnv: 'test',
     port: 0,
     mode: options.mode ?? 'sandbox',
-    store: { kind: 'sqlite', file: path.join(dir, 'api.db') },
+    store: options.store?.config ?? { kind: 'sqlite', file: path.join(dir, 'api.db') },
     graph: { baseUrl: harness.graphBaseUrl, businessId: harness.businessId },
     bc: { apiBaseUrl: harness.bcApiBaseUrl, companyId: harness.companyId },
     auth: { mode: 'static', token: harness.token },
@@ -87,7 +89,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     },
     host: undefined,
   };
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, options.store?.schema === undefined ? {} : { schema: options.store.schema });
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
   const services = createAppServices({ config, logger: silentLogger, store, clients, clock: clockFrom(now) });
   const api: ApiDeps = {
@@ -100,7 +102,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
   };
   const server: restify.Server = createHttpServer({
     logger: silentLogger,
-    health: { mode: config.mode, store: 'sqlite', ping: async () => undefined },
+    health: { mode: config.mode, store: config.store.kind, ping: async () => undefined },
     api,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { runCountsSchema } from './run-counts';
 import { RUN_ERROR_KINDS } from './run-error-words';
 import { REASONS } from '../../unbilled/eligibility';
+import { isYearInRange, PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../../domain/period-limits';
+import { noControlCharacters } from '../../domain/safe-text';
 
 /*
  * The contract of an invoice run, shared by the tab's HTTP API, the bot and the CLI: what may be
@@ -11,10 +13,13 @@ import { REASONS } from '../../unbilled/eligibility';
 export const MAX_SELECTED_IDS = 5_000;
 
 const dateOrDateTimeError = 'Use a date such as 2026-11-01 or a date-time with an offset such as 2026-11-01T08:00:00Z';
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateOrDateTimeError });
+const dateOrDateTime = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateOrDateTimeError })
+  .refine(isYearInRange, { error: PERIOD_LIMIT_MESSAGES['out-of-range'] });
 const optionalText = (what: string) =>
   z
     .string({ error: `Use text for ${what}` })
+    .refine(...noControlCharacters)
     .trim()
     .max(200, { error: `Use at most 200 characters for ${what}` })
     .transform((v) => (v === '' ? undefined : v))
@@ -23,22 +28,26 @@ const optionalText = (what: string) =>
 export const idSelectionSchema = z.strictObject({
   kind: z.literal('ids'),
   appointmentIds: z
-    .array(z.string({ error: 'Use appointment ids' }).trim().min(1, { error: 'Use appointment ids' }), { error: 'Use a list of appointment ids' })
+    .array(z.string({ error: 'Use appointment ids' }).refine(...noControlCharacters).trim().min(1, { error: 'Use appointment ids' }), {
+      error: 'Use a list of appointment ids',
+    })
     .min(1, { error: 'Select at least one appointment' })
     .max(MAX_SELECTED_IDS, { error: `Select at most ${MAX_SELECTED_IDS} appointments at once` })
     .overwrite((ids) => [...new Set(ids)]),
 });
 
 /** The unbilled query's filter (period on the start, customer, service, staff, search) without state or paging. */
-export const filterSelectionSchema = z.strictObject({
-  kind: z.literal('filter'),
-  from: dateOrDateTime.optional(),
-  to: dateOrDateTime.optional(),
-  customer: optionalText('the customer'),
-  serviceId: optionalText('the service'),
-  staffMemberId: optionalText('the staff member'),
-  search: optionalText('the search'),
-});
+export const filterSelectionSchema = z
+  .strictObject({
+    kind: z.literal('filter'),
+    from: dateOrDateTime.optional(),
+    to: dateOrDateTime.optional(),
+    customer: optionalText('the customer'),
+    serviceId: optionalText('the service'),
+    staffMemberId: optionalText('the staff member'),
+    search: optionalText('the search'),
+  })
+  .refine((f) => periodLimitProblem(f.from, f.to) !== 'too-long', { error: PERIOD_LIMIT_MESSAGES['too-long'], path: ['to'] });
 
 export const selectionSchema = z.discriminatedUnion('kind', [idSelectionSchema, filterSelectionSchema], {
   error: "Use { kind: 'ids', appointmentIds } or { kind: 'filter', from, to, customer, ... }",

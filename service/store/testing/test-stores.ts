@@ -16,6 +16,11 @@ export interface StoreSuite {
   reopen(): Promise<AppStore>;
   /** A store on a brand-new empty database (file or schema) of the same kind; the same target for every call. */
   freshTarget(): { open(): Promise<AppStore> };
+  /**
+   * Where a brand-new empty database (file or schema) of the same kind would be, for code that opens
+   * its own store (a whole app server); the caller closes what it opens, the files and database go in afterAll.
+   */
+  freshConfig(): Promise<{ config: StoreConfig; schema?: string }>;
 }
 
 export type Availability = { reachable: true } | { reachable: false; reason: string };
@@ -100,7 +105,12 @@ function harness(kind: StoreKind) {
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
     if (created !== undefined && database !== undefined) await created.then(() => database?.drop(), () => undefined);
   };
-  return { newTarget, open, cleanUp };
+  const config = async (): Promise<Target> => {
+    const target = newTarget();
+    if (database !== undefined) await (created ??= database.create());
+    return target;
+  };
+  return { newTarget, open, cleanUp, config };
 }
 
 /**
@@ -138,6 +148,7 @@ export function describeEachStore(
             const target = h.newTarget();
             return { open: () => h.open(target) };
           },
+          freshConfig: () => h.config(),
         },
       );
     });

@@ -38,6 +38,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const API_ERROR_CODES = [
   'invalid_body',
   'invalid_query',
+  /** A path id that cannot be one (control characters): 400. */
+  'invalid_path',
   'unauthenticated',
   'forbidden',
   'not_found',
