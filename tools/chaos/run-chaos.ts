@@ -17,6 +17,7 @@ export type ChaosOptions = z.infer<typeof chaosOptionsSchema>;
 export interface ChaosSummary {
   trials: number;
   faults: Record<string, number>;
+  work: Record<string, number>;
   failures: TrialResult[];
   ms: number;
 }
@@ -25,12 +26,14 @@ export interface ChaosSummary {
 export async function runChaos(o: ChaosOptions, report: (line: string) => void = () => undefined): Promise<ChaosSummary> {
   const started = Date.now();
   const faults: Record<string, number> = {};
+  const work: Record<string, number> = {};
   const failures: TrialResult[] = [];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
   for (let i = 0; i < o.trials; i += 1) {
     const seed = o.seed + i;
     const result = await runTrial({ seed, store: o.store, processes: o.processes, workDir: path.join(root, String(seed)), postgresUrl: o.postgresUrl });
     for (const [kind, n] of Object.entries(result.faults)) faults[kind] = (faults[kind] ?? 0) + n;
+    for (const [kind, n] of Object.entries(result.work)) work[kind] = (work[kind] ?? 0) + n;
     const failed = result.error !== undefined || result.violations.length > 0;
     if (failed) failures.push(result);
     else if (process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(result.logDir, { recursive: true, force: true });
@@ -43,7 +46,7 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
     );
   }
   if (failures.length === 0 && process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(root, { recursive: true, force: true });
-  return { trials: o.trials, faults, failures, ms: Date.now() - started };
+  return { trials: o.trials, faults, work, failures, ms: Date.now() - started };
 }
 
 export function summaryText(o: ChaosOptions, s: ChaosSummary): string {
@@ -53,6 +56,10 @@ export function summaryText(o: ChaosOptions, s: ChaosSummary): string {
     `Chaos: ${s.trials} trials on ${o.store} with ${o.processes} app process${o.processes === 1 ? '' : 'es'}, seeds ${o.seed}..${o.seed + s.trials - 1}, ${(s.ms / 60_000).toFixed(1)} min`,
     `Faults: ${total}`,
     ...kinds.map(([k, n]) => `  ${k}: ${n}`),
+    'Work done:',
+    ...Object.entries(s.work)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, n]) => `  ${k}: ${n}`),
     `Failures: ${s.failures.length}`,
     ...s.failures.map((f) => `  seed ${f.seed}: ${f.error ?? f.violations.map((v) => v.invariant).join(', ')} (replay: --seed ${f.seed} --trials 1)`),
   ].join('\n');

@@ -24,6 +24,8 @@ export interface TrialOptions {
 export interface TrialResult {
   seed: number;
   faults: Record<string, number>;
+  /** What the trial got done: drafts it left in Business Central, and its invoice runs by how they ended. */
+  work: Record<string, number>;
   violations: Violation[];
   /** Why the trial could not be judged (did not settle, a process would not start): a failure too. */
   error?: string;
@@ -306,9 +308,11 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     const setupRow = await sdb.selectFrom('setup').select('data').executeTakeFirst();
     const pricesIncludeVat = setupRow === undefined ? true : (JSON.parse(setupRow.data) as { pricesIncludeVat?: boolean }).pricesIncludeVat !== false;
     const snapshot = await collectSnapshot(sdb, api, baseline, pricesIncludeVat);
-    return { seed: o.seed, faults, violations: checkInvariants(snapshot), ms: Date.now() - started, logDir };
+    const work: Record<string, number> = { 'Business Central invoices created': snapshot.bc.invoices.filter((i) => !baseline.invoiceIds.has(i.id)).length };
+    for (const run of snapshot.store.invoiceRuns) work[`invoice runs ${run.state}`] = (work[`invoice runs ${run.state}`] ?? 0) + 1;
+    return { seed: o.seed, faults, work, violations: checkInvariants(snapshot), ms: Date.now() - started, logDir };
   } catch (e) {
-    return { seed: o.seed, faults, violations: [], error: e instanceof Error ? e.message : String(e), ms: Date.now() - started, logDir };
+    return { seed: o.seed, faults, work: {}, violations: [], error: e instanceof Error ? e.message : String(e), ms: Date.now() - started, logDir };
   } finally {
     events.end();
     await store?.close().catch(() => undefined);
