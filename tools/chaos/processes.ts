@@ -13,13 +13,14 @@ export interface Child {
   kill9(): void;
 }
 
-export function spawnTs(name: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string): Child {
+/** `stdout: 'pipe'` for a child whose answer the harness reads; else it goes to the log (an unread pipe would fill and stall the child). */
+export function spawnTs(name: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string, stdout: 'pipe' | 'log' = 'pipe'): Child {
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     env,
     detached: true,
-    stdio: ['ignore', 'pipe', log],
+    stdio: ['ignore', stdout === 'pipe' ? 'pipe' : log, log],
   });
   fs.closeSync(log);
   let exitCode: number | null | undefined;

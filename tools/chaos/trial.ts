@@ -84,6 +84,7 @@ async function trialDatabase(o: TrialOptions): Promise<{ url: string; drop(): Pr
  */
 export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   const started = Date.now();
+  let failed = true;
   const rnd = new Chance(o.seed);
   const faults: Record<string, number> = {};
   const fault = (kind: string) => void (faults[kind] = (faults[kind] ?? 0) + 1);
@@ -135,7 +136,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     for (let i = 0; i < o.processes; i += 1) apps.push({ port: await freePort(), child: undefined });
     const startApp = async (i: number): Promise<void> => {
       const app = apps[i]!;
-      app.child = track(spawnTs(`app${i}`, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), path.join(logDir, `app${i}.log`)));
+      app.child = track(spawnTs(`app${i}`, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), path.join(logDir, `app${i}.log`), 'log'));
       const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${app.port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok, 60_000);
       if (!up) throw new Error(`app${i} did not answer /api/health within 60 s`);
     };
@@ -310,14 +311,19 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     const snapshot = await collectSnapshot(sdb, api, baseline, pricesIncludeVat);
     const work: Record<string, number> = { 'Business Central invoices created': snapshot.bc.invoices.filter((i) => !baseline.invoiceIds.has(i.id)).length };
     for (const run of snapshot.store.invoiceRuns) work[`invoice runs ${run.state}`] = (work[`invoice runs ${run.state}`] ?? 0) + 1;
-    return { seed: o.seed, faults, work, violations: checkInvariants(snapshot), ms: Date.now() - started, logDir };
+    const violations = checkInvariants(snapshot);
+    failed = violations.length > 0;
+    if (failed) fs.writeFileSync(path.join(logDir, 'database.txt'), `${db.url}\n`);
+    return { seed: o.seed, faults, work, violations, ms: Date.now() - started, logDir };
   } catch (e) {
+    fs.writeFileSync(path.join(logDir, 'database.txt'), `${db.url}\n`);
     return { seed: o.seed, faults, work: {}, violations: [], error: e instanceof Error ? e.message : String(e), ms: Date.now() - started, logDir };
   } finally {
     events.end();
     await store?.close().catch(() => undefined);
     for (const c of [...children]) c.kill9();
     await Promise.all([...children].map((c) => c.exited));
-    await db.drop().catch(() => undefined);
+    // A failed trial keeps its database beside its logs, to be read.
+    if (!failed) await db.drop().catch(() => undefined);
   }
 }
