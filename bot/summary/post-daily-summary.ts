@@ -9,11 +9,14 @@ import { PostedCards } from '../actions/posted-cards';
 import { cardLocaleOf } from '../actions/bot-request';
 import { type ConversationStore, type StoredConversation, summaryTargets } from '../installations';
 import { dueSummaryDay } from './summary-time';
+import type { AsHolder } from '../../service/jobs/scheduler';
 
 export interface SummaryDeps {
   services: BotServices;
   messenger: CardMessenger;
   conversations: ConversationStore;
+  /** Set by the scheduler: commits as the holder of the summary's lease. */
+  asHolder?: AsHolder;
 }
 
 export interface SummaryOutcome {
@@ -67,12 +70,9 @@ export async function postDailySummaries(deps: SummaryDeps, now: Date = nowOf(de
     const language = languageOf(locale);
     const yesterday = resolveNamedPeriod('yesterday', now, summary.timeZone, language);
     const period = yesterday.firstDay === day ? yesterday : periodFromKey(`${day}..${day}`, summary.timeZone, language);
-    const stored = await cards.insert({
-      conversationId: target.id,
-      kind: 'dailySummary',
-      key: `${day}..${day}`,
-      selection: { ...selection, label: period?.label ?? null },
-    });
+    const card = { conversationId: target.id, kind: 'dailySummary' as const, key: `${day}..${day}`, selection: { ...selection, label: period?.label ?? null } };
+    // Under the schedule's lease, the claim on the day's card is fenced: a process that lost the lease posts nothing.
+    const stored = deps.asHolder === undefined ? await cards.insert(card) : await deps.asHolder((trx) => new PostedCards(trx, services.clock).insert(card));
     if (!stored) {
       outcome.alreadyPosted.push(target.id);
       continue;

@@ -11,8 +11,8 @@ export function dailySummaryTask(deps: SummaryDeps, checkEveryMs: number = SUMMA
     name: `daily-summary:${businessId}`,
     leaseName: `schedule:daily-summary:${businessId}`,
     intervalMs: () => checkEveryMs,
-    run: async () => {
-      const outcome = await postDailySummaries(deps);
+    run: async (_signal, asHolder) => {
+      const outcome = await postDailySummaries({ ...deps, asHolder });
       if (outcome.posted.length > 0 || outcome.failed.length > 0) {
         deps.services.logger.info({ day: outcome.day, posted: outcome.posted.length, failed: outcome.failed.length }, 'daily summary');
       }

@@ -40,6 +40,14 @@ describe('parseConfig', () => {
     expect(problem(live)).toBe('Configuration error: SANDBOX_CLOCK_START is only allowed in sandbox mode');
   });
 
+  it('shortens the clients\' timeout with SANDBOX_HTTP_TIMEOUT_MS, in sandbox mode only', () => {
+    expect(parseConfig(sandboxEnv, '/app').httpTimeoutMs).toBeUndefined();
+    expect(parseConfig({ ...sandboxEnv, SANDBOX_HTTP_TIMEOUT_MS: '1500' }, '/app').httpTimeoutMs).toBe(1500);
+    expect(problem({ ...sandboxEnv, SANDBOX_HTTP_TIMEOUT_MS: '5' })).toMatch(/^Configuration error: SANDBOX_HTTP_TIMEOUT_MS /);
+    const live = { ...sandboxEnv, GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0', SANDBOX_HTTP_TIMEOUT_MS: '1500' };
+    expect(problem(live)).toBe('Configuration error: SANDBOX_HTTP_TIMEOUT_MS is only allowed in sandbox mode');
+  });
+
   it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {
     const c = parseConfig({ ...sandboxEnv, DATABASE_URL: 'postgres://u@db:5432/x' }, '/app');
     expect(c.store).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/x' });

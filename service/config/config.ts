@@ -22,6 +22,7 @@ const rawSchema = z
     STATIC_ACCESS_TOKEN: nonEmpty.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SANDBOX_CLOCK_START: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-25T10:00:00Z' }).optional(),
+    SANDBOX_HTTP_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(300_000).optional(),
     // National clouds have their own Entra and Bot Framework hosts; tests point these at local stand-ins.
     ENTRA_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
     BOT_OPENID_METADATA_URL: url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
@@ -57,6 +58,8 @@ export interface Config {
   logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
   /** Sandbox only: the app, the seed and the emulators run as of this instant (then time passes as usual). */
   clockStart: Date | undefined;
+  /** Sandbox only: the Graph and Business Central clients' request timeout (the chaos suite outlasts it with slow emulators). */
+  httpTimeoutMs?: number;
   security: {
     entraAuthorityHost: string;
     botOpenIdMetadataUrl: string;
@@ -90,6 +93,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
   const mode = isLoopback(e.GRAPH_BASE_URL) && isLoopback(e.BC_API_BASE_URL) ? 'sandbox' : 'live';
   // A business's books must carry the real date: only the emulators may be run as of another day.
   if (e.SANDBOX_CLOCK_START !== undefined && mode === 'live') throw new ConfigError('SANDBOX_CLOCK_START', 'is only allowed in sandbox mode');
+  if (e.SANDBOX_HTTP_TIMEOUT_MS !== undefined && mode === 'live') throw new ConfigError('SANDBOX_HTTP_TIMEOUT_MS', 'is only allowed in sandbox mode');
   return {
     appEnv: e.APP_ENV,
     port: e.PORT,
@@ -103,6 +107,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
         : { mode: 'msal', tenantId: e.AAD_TENANT_ID!, clientId: e.AAD_CLIENT_ID!, clientSecret: e.AAD_CLIENT_SECRET! },
     logLevel: e.LOG_LEVEL,
     clockStart: e.SANDBOX_CLOCK_START === undefined ? undefined : new Date(e.SANDBOX_CLOCK_START),
+    ...(e.SANDBOX_HTTP_TIMEOUT_MS === undefined ? {} : { httpTimeoutMs: e.SANDBOX_HTTP_TIMEOUT_MS }),
     security: {
       entraAuthorityHost: e.ENTRA_AUTHORITY_HOST,
       botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,

@@ -1,5 +1,5 @@
 import { until } from '../testing/until';
-import { LeaseStore } from '../store';
+import { LeaseLostError, LeaseStore } from '../store';
 import { describeEachStore } from '../store/testing/test-stores';
 import { IntervalScheduler, type ScheduledTask } from './scheduler';
 import { FakeTimers } from './testing/fake-timers';
@@ -107,5 +107,47 @@ describeEachStore('IntervalScheduler', (getStore) => {
     await s.stop();
     expect(signal?.aborted).toBe(true);
     expect(timers.size).toBe(0);
+  });
+
+  it('refuses the commit of a tick that stalled past its lease once another process took the task', async () => {
+    const interval = { ms: 10 * MINUTE };
+    let releaseA!: () => void;
+    const stalled = new Promise<void>((resolve) => (releaseA = resolve));
+    let aStarted = false;
+    const outcomes: string[] = [];
+    const fencedTask = (who: string, stall?: Promise<void>): ScheduledTask => ({
+      name: 'summary:b',
+      leaseName: 'schedule:summary:b',
+      intervalMs: () => interval.ms,
+      run: async (_signal, asHolder) => {
+        if (stall) {
+          aStarted = true;
+          await stall;
+        }
+        try {
+          await asHolder(async (trx) => {
+            await trx.insertInto('audit_log').values({ at: timers.now().toISOString(), actor: who, source: 'test', action: `tick.${who}`, subject: null, details: null }).execute();
+          });
+          outcomes.push(`${who} committed`);
+        } catch (err) {
+          outcomes.push(`${who} refused: ${err instanceof LeaseLostError ? 'lease lost' : String(err)}`);
+        }
+      },
+    });
+    const a = scheduler('a');
+    a.add(fencedTask('a', stalled), interval.ms);
+    // b's first ticks meet a's lease (it lives 1.5 intervals); the one at 30 min finds it expired.
+    scheduler('b').add(fencedTask('b'), interval.ms + 1);
+    await timers.advance(interval.ms);
+    await until(() => aStarted, 'a took the lease and stalled');
+    for (let i = 0; i < 2; i += 1) await timers.advance(interval.ms, () => Promise.all(schedulers.slice(1).map((s) => s.whenIdle())));
+    await timers.advance(1, () => Promise.all(schedulers.slice(1).map((s) => s.whenIdle())));
+    await until(() => outcomes.includes('b committed'), 'b took the expired lease and committed');
+
+    releaseA();
+    await a.whenIdle();
+    expect(outcomes).toEqual(['b committed', 'a refused: lease lost']);
+    const ticks = await getStore().db.selectFrom('audit_log').select('action').where('action', 'like', 'tick.%').execute();
+    expect(ticks.map((t) => t.action)).toEqual(['tick.b']);
   });
 });

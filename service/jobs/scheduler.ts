@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { silentLogger, type Logger } from '../logging/logger';
 import { LeaseStore, type Database } from '../store';
 import { realTimers, type TimerHandle, type Timers } from './timers';
+
+/**
+ * Commits `work` as the tick's lease holder: in one transaction that is refused (LeaseLostError)
+ * once another process has taken the lease since this tick took it.
+ */
+export type AsHolder = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
 
 /** "Every N minutes, under lease L, do X." */
 export interface ScheduledTask {
@@ -11,7 +17,8 @@ export interface ScheduledTask {
   leaseName: string;
   /** Read before each wait, so a changed setup takes effect at the next tick. */
   intervalMs(): number | Promise<number>;
-  run(signal: AbortSignal): Promise<void>;
+  /** What the tick commits as the one process doing it goes through `asHolder`. */
+  run(signal: AbortSignal, asHolder: AsHolder): Promise<void>;
 }
 
 export interface SchedulerOptions {
@@ -85,8 +92,8 @@ export class IntervalScheduler {
     this.handles.delete(task.name);
     try {
       const interval = await task.intervalMs();
-      const held = await this.leases.tryAcquire(task.leaseName, this.holder, Math.ceil(interval * 1.5));
-      if (held) await task.run(this.controller.signal);
+      const lease = await this.leases.acquire(task.leaseName, this.holder, Math.ceil(interval * 1.5));
+      if (lease) await task.run(this.controller.signal, (work) => this.leases.fenced(lease, work));
     } catch (err) {
       this.logger.error({ err, task: task.name }, 'scheduled task failed');
     }

@@ -1,6 +1,7 @@
 import { HttpError, type HttpErrorReason } from '../clients/http/http-error';
 import type { Logger } from '../logging/logger';
-import type { LeaseStore } from '../store';
+import type { Transaction } from 'kysely';
+import { LeaseLostError, type Database, type HeldLease, type LeaseStore } from '../store';
 import type { SyncContext, SyncPhase, SyncPhaseName, SyncPhaseReport } from '../sync/sync-context';
 import { abortableSleep } from './abortable-sleep';
 import { SyncInterruptedError } from './errors';
@@ -46,12 +47,19 @@ export const leaseName = (businessId: string) => `sync:${businessId}`;
 export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controller: AbortController): Promise<void> {
   const { runs, timers } = deps;
   const logger = deps.logger.child({ syncRun: run.id });
+  // The token of the lease the caller took: every state the run commits as holder is fenced by it.
+  const lease = await deps.leases.acquire(leaseName(run.businessId), deps.holder, deps.leaseTtlMs, timers.now());
+  if (lease === undefined) {
+    logger.info('sync lease is held elsewhere');
+    return;
+  }
+  const asHolder = <T>(work: (trx: Transaction<Database>) => Promise<T>) => deps.leases.fenced(lease, work);
   const staleBefore = new Date(timers.now().getTime() - deps.leaseTtlMs);
-  if (!(await runs.start(run.id, timers.now(), staleBefore))) {
+  if (!(await asHolder((trx) => runs.start(run.id, timers.now(), staleBefore, trx)))) {
     logger.info('sync run is already being run elsewhere');
     return;
   }
-  const stopHeartbeat = startHeartbeat(deps, run, controller, logger);
+  const stopHeartbeat = startHeartbeat(deps, run, lease, controller, logger);
   const progress = new Throttle<{ phase: SyncPhaseName; done: number; total: number }>(
     deps.progressIntervalMs,
     (p) => runs.writeProgress(run.id, p, timers.now()),
@@ -71,10 +79,10 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
     });
     const first = Math.max(0, deps.phases.findIndex((p) => p.name === run.phase));
     if (deps.phases.length === 0) {
-      await runs.finish(run.id, 'succeeded', timers.now());
+      await asHolder((trx) => runs.finish(run.id, 'succeeded', timers.now(), null, trx));
       return;
     }
-    await runs.enterPhase(run.id, deps.phases[first]!.name, timers.now());
+    await asHolder((trx) => runs.enterPhase(run.id, deps.phases[first]!.name, timers.now(), trx));
     for (let i = first; i < deps.phases.length; i += 1) {
       current = deps.phases[i]!;
       controller.signal.throwIfAborted();
@@ -82,7 +90,7 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       const report = await runPhase(deps, current, context, logger);
       await progress.flush();
       const next = deps.phases[i + 1]?.name ?? null;
-      if (!(await runs.completePhase(run.id, report, next, timers.now()))) {
+      if (!(await asHolder((trx) => runs.completePhase(run.id, report, next, timers.now(), trx)))) {
         throw controller.signal.aborted ? controller.signal.reason : new Error('the run was ended by someone else');
       }
       logger.info({ phase: current.name, ...report }, 'sync phase finished');
@@ -91,17 +99,24 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
     progress.cancel();
     await progress.flush();
     const reason: unknown = controller.signal.reason;
-    if (reason instanceof SyncInterruptedError && reason.why === 'lease-lost') {
-      // The new holder owns the row now: writing a state here would undo its work.
-      logger.warn({ phase: current?.name }, 'sync run taken over by another process');
-    } else if (controller.signal.aborted) {
-      await runs.finish(run.id, 'stopped', timers.now());
-      logger.info({ phase: current?.name }, 'sync run stopped: it resumes later');
-    } else {
-      // The row keeps the kind (the faces say it in words); the request and stack go to the log only.
-      const kind = syncErrorKind(err);
-      await runs.finish(run.id, 'failed', timers.now(), kind);
-      logger.warn({ err, phase: current?.name, kind }, 'sync run failed');
+    const takenOver = () => logger.warn({ phase: current?.name }, 'sync run taken over by another process');
+    try {
+      if ((reason instanceof SyncInterruptedError && reason.why === 'lease-lost') || err instanceof LeaseLostError) {
+        // The new holder owns the row now: writing a state here would undo its work.
+        takenOver();
+      } else if (controller.signal.aborted) {
+        await asHolder((trx) => runs.finish(run.id, 'stopped', timers.now(), null, trx));
+        logger.info({ phase: current?.name }, 'sync run stopped: it resumes later');
+      } else {
+        // The row keeps the kind (the faces say it in words); the request and stack go to the log only.
+        const kind = syncErrorKind(err);
+        await asHolder((trx) => runs.finish(run.id, 'failed', timers.now(), kind, trx));
+        logger.warn({ err, phase: current?.name, kind }, 'sync run failed');
+      }
+    } catch (finishErr) {
+      // The lease went elsewhere while this run ended: its state is the new holder's to write.
+      if (!(finishErr instanceof LeaseLostError)) throw finishErr;
+      takenOver();
     }
   } finally {
     stopHeartbeat();
@@ -121,18 +136,23 @@ async function runPhase(deps: ExecutionDeps, phase: NamedSyncPhase, context: Syn
   }
 }
 
-function startHeartbeat(deps: ExecutionDeps, run: SyncRun, controller: AbortController, logger: Logger): () => void {
+function startHeartbeat(deps: ExecutionDeps, run: SyncRun, lease: HeldLease, controller: AbortController, logger: Logger): () => void {
   let handle: TimerHandle | undefined;
   let stopped = false;
   const beat = async () => {
     try {
-      const held = await deps.leases.tryAcquire(leaseName(run.businessId), deps.holder, deps.leaseTtlMs, deps.timers.now());
-      if (!held) {
+      const renewed = await deps.leases.acquire(leaseName(run.businessId), deps.holder, deps.leaseTtlMs, deps.timers.now());
+      // A new token means the lease expired in between: another process may have run meanwhile.
+      if (renewed?.token !== lease.token) {
         controller.abort(new SyncInterruptedError('lease-lost'));
         return;
       }
-      await deps.runs.heartbeat(run.id, deps.timers.now());
+      await deps.leases.fenced(lease, (trx) => deps.runs.heartbeat(run.id, deps.timers.now(), trx));
     } catch (err) {
+      if (err instanceof LeaseLostError) {
+        controller.abort(new SyncInterruptedError('lease-lost'));
+        return;
+      }
       logger.warn({ err }, 'sync heartbeat failed');
     }
     if (!stopped) handle = deps.timers.setTimeout(() => void beat(), deps.heartbeatMs);

@@ -282,4 +282,38 @@ describeEachStore('SyncRunner', (getStore, suite) => {
   it('reports an unknown run id', async () => {
     await expect(runner([]).waitFor('nope')).rejects.toMatchObject({ reason: 'unknown-run' });
   });
+
+  it('refuses the phase commit of a holder that stalled past its lease once a second holder took it', async () => {
+    const gate = deferred();
+    const entered = deferred();
+    // Holder a's heartbeat never comes in time: it stalls inside the phase while its lease runs out.
+    const a = runner(
+      [
+        recordingPhase('services', [], {
+          report: { added: 7 },
+          run: async () => {
+            entered.resolve();
+            await gate.promise;
+          },
+        }),
+      ],
+      [],
+      getStore().db,
+      { holder: 'a', heartbeatMs: 3_600_000, leaseTtlMs: 60_000 },
+    );
+    const id = await a.requestSync(BUSINESS, who);
+    await entered.promise;
+    const leases = new LeaseStore(getStore().db);
+    const second = await leases.acquire(`sync:${KEY}`, 'b', 60_000, new Date(clock().getTime() + 60_001));
+    expect(second).toBeDefined();
+
+    gate.resolve();
+    // Stopping waits for a's run to end: its phase returns, and its commit meets b's token.
+    await a.stop();
+    expect(await leases.holderOf(`sync:${KEY}`, new Date(clock().getTime() + 60_002))).toBe('b');
+    const row = await getStore().db.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    // Nothing of a's phase was committed, and the run was left for b rather than ended by a.
+    expect({ state: row.state, added: row.added_count, finished: row.finished_at }).toEqual({ state: 'running', added: 0, finished: null });
+    expect(await auditOf(id)).toEqual([]);
+  });
 });

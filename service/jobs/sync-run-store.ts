@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { SyncPhaseReport } from '../sync/sync-context';
 import { isUniqueViolation, toIsoUtc, writeJson, type Database, type Row } from '../store';
@@ -64,6 +64,11 @@ function toRun(row: Row<'sync_runs'>): SyncRun {
 /** The `sync_runs` rows; every state change goes through the transition table as a conditional update. */
 export class SyncRunStore {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** `work` in the caller's transaction (a holder's fenced one), else in a transaction of its own. */
+  private inTransaction<T>(within: Transaction<Database> | undefined, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return within === undefined ? this.db.transaction().execute(work) : work(within);
+  }
 
   async get(id: string): Promise<SyncRun | undefined> {
     const row = await this.db.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -134,8 +139,8 @@ export class SyncRunStore {
    * Moves a run to running: a new one, a stopped one, or a running one whose heartbeat is older
    * than `staleBefore` (its process died). False when someone else has it.
    */
-  async start(id: string, now: Date, staleBefore: Date): Promise<boolean> {
-    const result = await this.db
+  async start(id: string, now: Date, staleBefore: Date, within?: Transaction<Database>): Promise<boolean> {
+    const result = await (within ?? this.db)
       .updateTable('sync_runs')
       .set({ state: 'running', updated_at: toIsoUtc(now) })
       .where('id', '=', id)
@@ -150,9 +155,9 @@ export class SyncRunStore {
   }
 
   /** Ends or stops a run along the transition table; false when it was not in a state that allows it. */
-  async finish(id: string, to: 'succeeded' | 'failed' | 'stopped', now: Date, error: string | null = null): Promise<boolean> {
+  async finish(id: string, to: 'succeeded' | 'failed' | 'stopped', now: Date, error: string | null = null, within?: Transaction<Database>): Promise<boolean> {
     const at = toIsoUtc(now);
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(within, async (trx) => {
       const result = await trx
         .updateTable('sync_runs')
         .set({ state: to, updated_at: at, finished_at: to === 'stopped' ? null : at, ...(to === 'failed' ? { error } : {}) })
@@ -165,8 +170,8 @@ export class SyncRunStore {
     });
   }
 
-  async heartbeat(id: string, now: Date): Promise<void> {
-    await this.db.updateTable('sync_runs').set({ updated_at: toIsoUtc(now) }).where('id', '=', id).where('state', '=', 'running').execute();
+  async heartbeat(id: string, now: Date, within?: Transaction<Database>): Promise<void> {
+    await (within ?? this.db).updateTable('sync_runs').set({ updated_at: toIsoUtc(now) }).where('id', '=', id).where('state', '=', 'running').execute();
   }
 
   async writeProgress(id: string, progress: { phase: string; done: number; total: number }, now: Date): Promise<void> {
@@ -179,8 +184,8 @@ export class SyncRunStore {
   }
 
   /** Records that `phase` is where the run now is (a resume restarts there). */
-  async enterPhase(id: string, phase: string, now: Date): Promise<void> {
-    await this.db
+  async enterPhase(id: string, phase: string, now: Date, within?: Transaction<Database>): Promise<void> {
+    await (within ?? this.db)
       .updateTable('sync_runs')
       .set({ phase, progress_done: 0, progress_total: 0, updated_at: toIsoUtc(now) })
       .where('id', '=', id)
@@ -192,9 +197,9 @@ export class SyncRunStore {
    * Adds a finished phase's counts and, in the same statement, moves on to `next` or, after the
    * last phase, ends the run as succeeded: a crash in between can never count a phase twice.
    */
-  async completePhase(id: string, report: SyncPhaseReport, next: string | null, now: Date): Promise<boolean> {
+  async completePhase(id: string, report: SyncPhaseReport, next: string | null, now: Date, within?: Transaction<Database>): Promise<boolean> {
     const at = toIsoUtc(now);
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(within, async (trx) => {
       const result = await trx
         .updateTable('sync_runs')
         .set((eb) => ({

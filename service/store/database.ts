@@ -319,6 +319,8 @@ export interface LeasesTable {
   holder: string;
   expires_at: string;
   acquired_at: string;
+  /** Migration 0012: the fencing token, raised on every acquisition (not on renewal). */
+  token: Generated<number>;
 }
 
 /** The app roles of a user's last verified tab token, until it expires (migration 0009). */

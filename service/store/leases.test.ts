@@ -1,4 +1,4 @@
-import { LeaseStore } from './leases';
+import { LeaseLostError, LeaseStore } from './leases';
 import { describeEachStore } from './testing/test-stores';
 
 const T0 = new Date('2026-11-02T08:00:00.000Z');
@@ -32,7 +32,7 @@ describeEachStore('LeaseStore', (getStore) => {
     expect(await leases().tryAcquire('renewed', 'a', TTL, after(TTL - 1))).toBe(true);
     expect(await leases().holderOf('renewed', after(2 * TTL - 2))).toBe('a');
     const row = await getStore().db.selectFrom('leases').selectAll().where('name', '=', 'renewed').executeTakeFirstOrThrow();
-    expect(row).toEqual({ name: 'renewed', holder: 'a', acquired_at: T0.toISOString(), expires_at: after(2 * TTL - 1).toISOString() });
+    expect(row).toEqual({ name: 'renewed', holder: 'a', acquired_at: T0.toISOString(), expires_at: after(2 * TTL - 1).toISOString(), token: 1 });
   });
 
   it('releases only for its holder', async () => {
@@ -62,5 +62,59 @@ describeEachStore('LeaseStore', (getStore) => {
     const results = await Promise.all(holders.map((h) => new LeaseStore(getStore().db).tryAcquire(name, h, TTL, now)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await leases().holderOf(name, now)).toBe(holders[results.indexOf(true)]);
+  });
+
+  describe('fencing', () => {
+    const audit = (action: string) => ({ at: T0.toISOString(), actor: 'test', source: 'test', action, subject: null, details: null });
+    const actions = async () => (await getStore().db.selectFrom('audit_log').select('action').where('action', 'like', 'fenced.%').orderBy('id').execute()).map((r) => r.action);
+
+    it('raises the token on every acquisition but not on a renewal, across releases', async () => {
+      const tokens = [
+        await leases().acquire('counted', 'a', TTL, T0),
+        await leases().acquire('counted', 'a', TTL, after(1)),
+        await leases().acquire('counted', 'b', TTL, after(TTL + 1)),
+      ];
+      await leases().release('counted', 'b');
+      tokens.push(await leases().acquire('counted', 'a', TTL, after(TTL + 2)));
+      // The same holder again after its lease expired: someone may have held it meanwhile, so a new token.
+      tokens.push(await leases().acquire('counted', 'a', TTL, after(3 * TTL)));
+      expect(tokens.map((t) => t?.token)).toEqual([1, 1, 2, 3, 4]);
+    });
+
+    it('refuses the commit of a holder that stalled past expiry once a second holder acquired', async () => {
+      const first = await leases().acquire('stall', 'first', TTL, T0);
+      expect(first).toBeDefined();
+      // The first holder stalls; its lease expires and the second takes it.
+      const second = await leases().acquire('stall', 'second', TTL, after(TTL + 1));
+      expect(second?.token).toBe(first!.token + 1);
+
+      await expect(
+        leases().fenced(first!, async (trx) => {
+          await trx.insertInto('audit_log').values(audit('fenced.first')).execute();
+        }),
+      ).rejects.toBeInstanceOf(LeaseLostError);
+      await leases().fenced(second!, async (trx) => {
+        await trx.insertInto('audit_log').values(audit('fenced.second')).execute();
+      });
+      // The refused transaction left nothing behind.
+      expect(await actions()).toEqual(['fenced.second']);
+      // Renewing does not bring the first holder back either.
+      expect(await leases().acquire('stall', 'first', TTL, after(TTL + 2))).toBeUndefined();
+    });
+
+    it('lets a late holder commit while nobody took its expired lease (its token still stands)', async () => {
+      const held = await leases().acquire('late', 'a', TTL, T0);
+      await leases().fenced(held!, async (trx) => {
+        await trx.insertInto('audit_log').values(audit('fenced.late')).execute();
+      });
+      expect(await actions()).toContain('fenced.late');
+    });
+
+    it('refuses the commit of a holder that released its lease and was followed by another', async () => {
+      const held = await leases().acquire('handed', 'a', TTL, T0);
+      await leases().release('handed', 'a');
+      await leases().acquire('handed', 'b', TTL, after(1));
+      await expect(leases().fenced(held!, async () => 'never')).rejects.toThrow(/no longer held by a under token 1/);
+    });
   });
 });

@@ -229,7 +229,7 @@ const rows: { [T in TableName]: NewRow<T> } = {
     subject: 'AAMkADKnAAA=',
     details: writeJson({ reason: UNICODE }),
   },
-  leases: { name: 'sync', holder: 'process-1', expires_at: LATER, acquired_at: NOW },
+  leases: { name: 'sync', holder: 'process-1', expires_at: LATER, acquired_at: NOW, token: 7 },
 };
 
 // Parents before children (foreign keys).

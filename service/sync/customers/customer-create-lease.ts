@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database';
-import { LeaseStore } from '../../store/leases';
+import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
 
 /** Long enough for a few batches of creates; renewed before each batch. */
 const TTL_MS = 5 * 60_000;
@@ -34,15 +34,20 @@ export async function withCustomerCreateLease<T>(
   const name = `bc-customers-create:${businessId}`;
   const holder = `ensure-bc-customers:${randomUUID()}`;
   let waited = 0;
-  for (let attempt = 0; !(await leases.tryAcquire(name, holder, TTL_MS)); attempt++) {
+  let lease: HeldLease | undefined;
+  for (let attempt = 0; (lease = await leases.acquire(name, holder, TTL_MS)) === undefined; attempt++) {
     if (waited >= MAX_WAIT_MS) throw new CustomerLeaseTimeoutError();
     const delay = WAIT_MS[Math.min(attempt, WAIT_MS.length - 1)]!;
     await sleep(delay, undefined, signal === undefined ? {} : { signal });
     waited += delay;
   }
+  const held = lease;
   try {
     return await work(async () => {
-      await leases.tryAcquire(name, holder, TTL_MS);
+      // A new token means the lease ran out before this renewal: another run may be creating the
+      // same customers, so this one stops before its next batch rather than create them twice.
+      const renewed = await leases.acquire(name, holder, TTL_MS);
+      if (renewed?.token !== held.token) throw new LeaseLostError(held);
     });
   } finally {
     await leases.release(name, holder);

@@ -1,0 +1,31 @@
+import { LeaseLostError, LeaseStore } from '../../store/leases';
+import { describeEachStore } from '../../store/testing/test-stores';
+import { withCustomerCreateLease } from './customer-create-lease';
+
+describeEachStore('withCustomerCreateLease', (getStore) => {
+  it('renews for its holder while nobody else took the lease', async () => {
+    const batches: number[] = [];
+    await withCustomerCreateLease(getStore().db, 'kept', async (renew) => {
+      for (const batch of [1, 2, 3]) {
+        await renew();
+        batches.push(batch);
+      }
+    });
+    expect(batches).toEqual([1, 2, 3]);
+  });
+
+  it('stops a creator whose lease ran out and went to another run, before its next batch', async () => {
+    const batches: number[] = [];
+    const work = withCustomerCreateLease(getStore().db, 'stalled', async (renew) => {
+      await renew();
+      batches.push(1);
+      // The creator stalls past its 5-minute lease; another run takes it.
+      const later = new Date(Date.now() + 5 * 60_000 + 1_000);
+      expect(await new LeaseStore(getStore().db).tryAcquire('bc-customers-create:stalled', 'other-run', 60_000, later)).toBe(true);
+      await renew();
+      batches.push(2);
+    });
+    await expect(work).rejects.toBeInstanceOf(LeaseLostError);
+    expect(batches).toEqual([1]);
+  });
+});
