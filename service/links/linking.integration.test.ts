@@ -8,14 +8,14 @@ import { syncServices } from '../sync/services';
 import { startSyncHarness, type SyncHarness } from '../sync/testing/sync-harness';
 import { queryUnbilled } from '../unbilled';
 import { createLinking, isRefusal, type Linking } from './linking';
-import type { CustomerLinkChoices, ServiceLinkChoices } from './link-schemas';
+import type { CustomerLinkChoices, LinkOutcome, ServiceLinkChoices } from './link-schemas';
 
 /* Linking by hand against the emulators, on both stores: what blocked a row no longer does, and the row invoices. */
 
 const CONFLICTED = 'Fysioterapi, opfølgning';
 const actor = { actor: 'admin-1', source: 'tab' as const };
 
-function choicesOf<T extends ServiceLinkChoices | CustomerLinkChoices>(value: T | { ok: false }): T {
+function choicesOf<T extends ServiceLinkChoices | CustomerLinkChoices>(value: T | LinkOutcome): T {
   if ('ok' in value) throw new Error(`refused: ${JSON.stringify(value)}`);
   return value;
 }

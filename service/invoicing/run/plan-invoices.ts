@@ -1,3 +1,4 @@
+import { loadLinkedCustomerIds } from '../../links/unlinked-customers';
 import type { Kysely } from 'kysely';
 import type { Appointment } from '../../domain/appointment';
 import { money } from '../../domain/money';
@@ -90,8 +91,9 @@ function factsOf(row: JoinedRow): AppointmentFacts {
 
 const unpricedReason = (reason: UnpricedReason): SkipReason => (reason === 'invalid-duration' ? 'invalid-price' : reason);
 
-function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup) {
+function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup, linkedWithoutEmail: ReadonlySet<string>) {
   return priceAppointment(appointment, {
+    linkedWithoutEmail,
     addZeroLinesForFree: setup.addZeroLinesForFree,
     linkedItemUnitPrice: row.bc_item_unit_price_minor === null ? null : money(row.bc_item_unit_price_minor, row.bc_item_currency ?? row.currency),
     enteredPrice: row.entered_price_minor === null ? null : money(row.entered_price_minor, row.currency),
@@ -121,13 +123,15 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
   }
 
   const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
+  const withoutEmail = eligible.flatMap((row) => rowToAppointment(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
+  const linkedWithoutEmail = await loadLinkedCustomerIds(input.db, input.businessId.toLowerCase(), withoutEmail);
   const lines: PricedLine[] = [];
   const itemOf = new Map<string, string>();
   const staffOf = new Map<string, string[]>();
   for (const row of eligible) {
     const appointment = rowToAppointment(row);
     const done = billed.get(row.id) ?? new Set<string>();
-    for (const result of priceRow(row, appointment, setup)) {
+    for (const result of priceRow(row, appointment, setup, linkedWithoutEmail)) {
       if (result.kind === 'unpriced') {
         const reason = unpricedReason(result.unpriced.reason);
         const email = result.unpriced.customer ? customerEmailKey(result.unpriced.customer) : undefined;
