@@ -159,4 +159,17 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
     expect(await linking.linkCustomer({ customerId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-record' });
     expect(await linking.linkCustomer({ customerId: 'nobody', choice: { kind: 'create' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-customer' });
   });
+
+  it("names a blocked customer's Business Central number on their rows, and the linked one of everyone else", async () => {
+    const bent = customerIdOf(h, 'Bent Ravn');
+    const number = bcCompany(h).customers.find((c) => c.email === 'bent.ravn@mail.dk')!.number;
+    const rows = await rowsOf(db, h, { customer: bent });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.reasons).toContain('customer-blocked');
+      expect(row.customers).toEqual([expect.objectContaining({ customerId: bent, businessCentral: { number, blocked: true } })]);
+    }
+    const walkIn = await rowsOf(db, h, { customer: customerIdOf(h, 'Walk-in kunde') });
+    expect(walkIn[0]!.customers[0]!.businessCentral).toEqual({ number: expect.any(String), blocked: false });
+  });
 });
