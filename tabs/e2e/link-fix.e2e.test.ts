@@ -85,7 +85,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     await dialog.getByText(en.linkConflict('1000', CONFLICTED)).waitFor();
     await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).check();
     await dialog.getByRole('button', { name: en.linkConfirm }).click();
-    await page.getByText(en.serviceLinked(CONFLICTED, '1000', CONFLICTED)).waitFor();
+    await page.locator('.fui-ToastTitle').getByText(en.serviceLinked(CONFLICTED, '1000', CONFLICTED)).waitFor();
     await until(async () => (await page.getByRole('button', { name: en.linkServiceButton(CONFLICTED) }).count()) === 0, 'the service’s rows to leave the blocked list');
 
     const numbers = await invoiceOne(page, '', CONFLICTED);
@@ -104,7 +104,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     await choice.waitFor();
     await choice.check();
     await dialog.getByRole('button', { name: en.linkConfirm }).click();
-    await page.getByText(/^Inge Nielsen is linked to customer \S+ Søren Østergård\.$/).waitFor();
+    await page.locator('.fui-ToastTitle').getByText(/^Inge Nielsen is linked to customer \S+ Søren Østergård\.$/).waitFor();
 
     const numbers = await invoiceOne(page, NO_EMAIL, NO_EMAIL);
     expect(numbers).toHaveLength(1);
