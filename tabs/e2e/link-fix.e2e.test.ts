@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -83,6 +84,10 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     await button.click();
     const dialog = page.getByRole('dialog', { name: en.linkServiceTitle(CONFLICTED) });
     await dialog.getByText(en.linkConflict('1000', CONFLICTED)).waitFor();
+    await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).waitFor();
+    // The picker as the grid's accessibility test checks the page: nothing serious or critical.
+    const results = await new AxeBuilder({ page }).include('[role="dialog"]').exclude('[data-tabster-dummy]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).check();
     await dialog.getByRole('button', { name: en.linkConfirm }).click();
     await page.locator('.fui-ToastTitle').getByText(en.serviceLinked(CONFLICTED, '1000', CONFLICTED)).waitFor();
