@@ -21,10 +21,13 @@ export interface LinkActor {
   source: 'tab' | 'bot' | 'cli';
 }
 
-/** The client bound to the setup's company, or null while none is chosen. */
+/** The client bound to the setup's company (else, as the sync does, the environment's only one), or null while none can be told. */
 export async function companyClient(deps: LinkDeps): Promise<BusinessCentralClient | null> {
   const { companyId } = await deps.setup();
-  return companyId === null ? null : deps.bc.forCompany(companyId);
+  if (companyId !== null) return deps.bc.forCompany(companyId);
+  const { companies } = await deps.bc.listCompanies();
+  const [only] = companies;
+  return companies.length === 1 && only !== undefined ? deps.bc.forCompany(only.id) : null;
 }
 
 /** Search text as people type it: every word must occur, in any letter case. */
