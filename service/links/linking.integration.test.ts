@@ -172,4 +172,15 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
     const walkIn = await rowsOf(db, h, { customer: customerIdOf(h, 'Walk-in kunde') });
     expect(walkIn[0]!.customers[0]!.businessCentral).toEqual({ number: expect.any(String), blocked: false });
   });
+
+  it('a linked customer deleted in Business Central waits again for a link after the next customer sync', async () => {
+    const customerId = customerIdOf(h, 'Walk-in kunde');
+    const link = await db.selectFrom('customer_links').selectAll().where('bookings_customer_id', '=', customerId).executeTakeFirstOrThrow();
+    const customers = bcCompany(h).customers;
+    customers.splice(customers.findIndex((c) => c.id === link.bc_customer_id), 1);
+    await syncCustomers(h.context(db));
+    const rows = await rowsOf(db, h, { customer: customerId });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.reasons.includes('customer-without-email'))).toBe(true);
+  });
 });
