@@ -6,7 +6,7 @@ import type { Setup } from '../../setup/setup-schema';
 import type { Database, Row } from '../../store/database';
 import { rowToAppointment } from '../../sync/appointments/appointment-row';
 import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
-import { groupLines, customerEmailKey, type InvoiceGroup } from '../grouping';
+import { groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../pricing';
 import type { SkipReason, Skipped } from './run-schemas';
 
@@ -134,13 +134,14 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
     for (const result of priceRow(row, appointment, setup, linkedWithoutEmail)) {
       if (result.kind === 'unpriced') {
         const reason = unpricedReason(result.unpriced.reason);
-        const email = result.unpriced.customer ? customerEmailKey(result.unpriced.customer) : undefined;
+        // What people read: the email, never the key of an attendee without one.
+        const email = result.unpriced.customer ? keyEmail(customerEmailKey(result.unpriced.customer)) : undefined;
         skipped.push({ appointmentId: row.id, ...(email ? { customerEmail: email } : {}), reason, reasons: [reason] });
         continue;
       }
       const email = customerEmailKey(result.line.customer);
       if (done.has(email)) {
-        skipped.push({ appointmentId: row.id, customerEmail: email, reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+        skipped.push({ appointmentId: row.id, ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}), reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
         continue;
       }
       lines.push(result.line);
