@@ -7,6 +7,7 @@ import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
 import type { SyncRunner } from '../jobs/sync-job';
+import { createLinking, type Linking } from '../links';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
@@ -35,6 +36,8 @@ export interface AppServices {
   links: InvoiceLinks;
   /** The setup's Bookings business: its services and staff members with their names, cached for a few minutes. */
   catalog: CatalogCache;
+  /** Linking by hand what blocks an invoice: a service to an item, a customer to a customer (Business Central). */
+  linking: Linking;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -88,5 +91,6 @@ export function createAppServices(deps: {
     clock,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
+  const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessId.toLowerCase(), setup: currentSetup, clock });
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking };
 }

@@ -24,9 +24,23 @@ export interface InvoiceGroup {
   appointmentIds: string[];
 }
 
-export function customerEmailKey(customer: Attendee): string {
-  return customer.email.trim().toLowerCase();
+/**
+ * Who an invoice line bills: the attendee's email, lower-cased; an attendee without an email (whom a
+ * person linked to a Business Central customer by hand) by their Bookings customer id under a prefix
+ * no email has. Only the run's own columns hold such a key; people see its email part (`keyEmail`).
+ */
+export function customerEmailKey(customer: Pick<Attendee, 'email' | 'customerId'>): string {
+  const email = customer.email.trim().toLowerCase();
+  return email === '' ? `${LINKED_KEY_PREFIX}${customer.customerId.toLowerCase()}` : email;
 }
+
+export const LINKED_KEY_PREFIX = 'bookings-customer:';
+
+/** A key of an attendee linked by hand (no email). */
+export const isLinkedKey = (key: string): boolean => key.startsWith(LINKED_KEY_PREFIX);
+
+/** The email a key stands for, '' for an attendee linked by hand. */
+export const keyEmail = (key: string): string => (isLinkedKey(key) ? '' : key);
 
 function byStart(a: PricedLine, b: PricedLine): number {
   return a.start.getTime() - b.start.getTime() || compareText(a.appointmentId, b.appointmentId);

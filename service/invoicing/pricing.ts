@@ -16,6 +16,8 @@ export interface PricingContext {
   linkedItemUnitPrice: Money | null;
   /** Typed by a user for this appointment. */
   enteredPrice: Money | null;
+  /** Bookings customer ids without an email that a person linked to a Business Central customer: invoiced through the link. */
+  linkedWithoutEmail?: ReadonlySet<string>;
 }
 
 export interface PricedLine {
@@ -160,7 +162,7 @@ export function priceAppointment(appointment: Appointment, context: PricingConte
   if (appointment.attendees.length === 0) return [unpriced(null, 'no-customer')];
   const terms = applyFreeRule(termsOf(appointment, context), appointment, context);
   return appointment.attendees.map((customer): PricingResult => {
-    if (customer.email.trim() === '') return unpriced(customer, 'customer-without-email');
+    if (customer.email.trim() === '' && !context.linkedWithoutEmail?.has(customer.customerId)) return unpriced(customer, 'customer-without-email');
     if (typeof terms === 'string') return unpriced(customer, terms);
     return {
       kind: 'priced',

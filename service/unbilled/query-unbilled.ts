@@ -5,7 +5,7 @@ import { bucketKeyLength, sumByLocalDay, type BucketSum } from './day-buckets';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
 import { orderBy } from './unbilled-order';
-import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse } from './unbilled-schemas';
+import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from './unbilled-schemas';
 
 interface GroupRecord {
   bucket: string;
@@ -77,7 +77,7 @@ export async function queryUnbilled(
     minor: Number(g.minor),
   }));
   return {
-    rows: pageRows.map(toUnbilledRow),
+    rows: await withBusinessCentralCustomers(db, request.businessId, pageRows.map(toUnbilledRow)),
     total: groupRows.reduce((sum, g) => sum + Number(g.matching), 0),
     totals: {
       count: buckets.reduce((sum, b) => sum + b.count, 0),
@@ -87,4 +87,20 @@ export async function queryUnbilled(
     offset: request.offset,
     limit: request.limit,
   };
+}
+
+/** Each attendee's linked Business Central customer (number, blocked), read for the page's attendees only. */
+async function withBusinessCentralCustomers(db: Kysely<Database>, businessId: string, rows: UnbilledRow[]): Promise<UnbilledRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.customers.map((c) => c.customerId)).filter((id) => id !== ''))];
+  if (ids.length === 0) return rows;
+  const links = await db
+    .selectFrom('customer_links')
+    .select(['bookings_customer_id', 'bc_customer_number', 'bc_blocked'])
+    .where('business_id', '=', businessId)
+    .where('bookings_customer_id', 'in', ids)
+    .where('bc_customer_id', 'is not', null)
+    .execute();
+  const byId = new Map(links.map((l) => [l.bookings_customer_id, { number: l.bc_customer_number ?? '', blocked: l.bc_blocked === 1 }]));
+  // Left out where there is no link, so the rows of a business without links read as before.
+  return rows.map((row) => ({ ...row, customers: row.customers.map((c) => (byId.has(c.customerId) ? { ...c, businessCentral: byId.get(c.customerId) ?? null } : c)) }));
 }

@@ -100,6 +100,8 @@ export const unbilledCustomerSchema = z.object({
   /** '' when the customer has no email. */
   email: z.string(),
   timeZone: z.string().nullable(),
+  /** The Business Central customer linked to this Bookings customer (its number, and whether it blocks invoicing); absent before any. */
+  businessCentral: z.object({ number: z.string(), blocked: z.boolean() }).nullable().optional(),
 });
 
 export const unbilledRowSchema = z.object({

@@ -1,8 +1,10 @@
 import type { Route } from '../route';
 import { excludeAppointment } from './exclude-appointment';
 import { getCatalog } from './get-catalog';
+import { getCustomerLinkChoices } from './get-customer-link-choices';
 import { getInvoiceRun } from './get-invoice-run';
 import { getMe } from './get-me';
+import { getServiceLinkChoices } from './get-service-link-choices';
 import { getSetup } from './get-setup';
 import { getSyncRun } from './get-sync-run';
 import { getUnbilled } from './get-unbilled';
@@ -16,6 +18,8 @@ import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
 import { previewInvoiceRun } from './preview-invoice-run';
 import { putAppointmentPrice } from './put-appointment-price';
+import { putCustomerLink } from './put-customer-link';
+import { putServiceLink } from './put-service-link';
 import { retryInvoiceRun } from './retry-invoice-run';
 import { startInvoiceRun } from './start-invoice-run';
 import { startSync } from './start-sync';
@@ -44,4 +48,8 @@ export const API_ROUTES: readonly Route[] = [
   listConversations,
   testConnections,
   listAudit,
+  getServiceLinkChoices,
+  putServiceLink,
+  getCustomerLinkChoices,
+  putCustomerLink,
 ];

@@ -1,3 +1,4 @@
+import { customerEmailKey } from '../grouping';
 import { z } from 'zod';
 import { readJson, toIsoUtc } from '../../store/columns';
 import { chunk } from './bc-pool';
@@ -8,7 +9,7 @@ import { liveInvoicesByKey } from './keep-one-per-key';
 import type { RunContext } from './run-context';
 import { refreshCounts } from './settle';
 
-const attendeesSchema = z.array(z.object({ email: z.string() }).loose());
+const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId: z.string().optional(), email: z.string() }).loose());
 
 /**
  * Before a run plans appointments, it looks for drafts an earlier run created for them without
@@ -55,7 +56,7 @@ export async function adoptEarlierDrafts(ctx: RunContext, appointmentIds: readon
         const billed = new Set(
           (await trx.selectFrom('invoice_lines').select('customer_email').where('appointment_id', '=', appointment_id).where('state', '=', 'invoiced').execute()).map((l) => l.customer_email),
         );
-        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => a.email.trim().toLowerCase());
+        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }));
         if (attendees.length > 0 && attendees.every((email) => billed.has(email))) {
           await trx.updateTable('appointments').set({ state: 'invoiced', invoice_id: candidate.id, updated_at: now }).where('id', '=', appointment_id).execute();
         }

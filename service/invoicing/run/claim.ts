@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { isUniqueViolation } from '../../store/errors';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, NewRow } from '../../store/database';
-import { customerEmailKey, groupLines, type InvoiceGroup } from '../grouping';
+import { customerEmailKey, keyEmail, groupLines, type InvoiceGroup } from '../grouping';
 import { externalDocumentNumber } from '../invoice-key';
 import type { PricedLine } from '../pricing';
 import { billedAttendees, type InvoicePlan } from './plan-invoices';
@@ -75,7 +75,7 @@ async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: Invoic
     if (!ours.has(line.appointmentId)) continue;
     const email = customerEmailKey(line.customer);
     if (billed.get(line.appointmentId)?.has(email)) {
-      skipped.push({ appointmentId: line.appointmentId, customerEmail: email, reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+      skipped.push({ appointmentId: line.appointmentId, ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}), reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
     } else lines.push(line);
   }
   // Appointments whose every attendee turned out to be billed already go straight back.

@@ -1,4 +1,6 @@
-import { ensureBcCustomers, type CustomerToEnsure } from '../../sync/customers';
+import { ensureBcCustomers, SKIP_REASONS, type CustomerToEnsure } from '../../sync/customers';
+import { readCustomerLinks } from '../../sync/customers/customer-links';
+import { isLinkedKey } from '../grouping';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
@@ -26,8 +28,13 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
   const wanted = new Set(invoices.map((i) => i.id));
   // One entry per attendee: ensureBcCustomers writes one link row per Bookings customer id it is given.
   const unique = new Map<string, CustomerToEnsure>();
+  const linkedByHand = new Map<string, string>();
   for (const l of lines) {
     if (!wanted.has(l.invoice_id)) continue;
+    if (isLinkedKey(l.customer_email)) {
+      linkedByHand.set(l.customer_email, l.bookings_customer_id);
+      continue;
+    }
     unique.set(`${l.customer_email}|${l.bookings_customer_id}`, {
       name: l.customer_name,
       email: l.customer_email,
@@ -39,6 +46,18 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
     { db: ctx.db, bc: ctx.bc, businessId: ctx.businessId, setup: ctx.setup, logger: ctx.logger, clock: ctx.now },
     customers,
   );
+
+  // No email to find or make a customer by: the link a person made is the customer (a deleted one fails at Business Central, alone).
+  const links = await readCustomerLinks(ctx.db, ctx.businessId, [...linkedByHand.values()]);
+  for (const [key, bookingsCustomerId] of linkedByHand) {
+    const link = links.get(bookingsCustomerId);
+    ensured.set(
+      key,
+      link?.bc_customer_id && link.bc_customer_number !== null
+        ? { bcCustomerId: link.bc_customer_id, bcCustomerNumber: link.bc_customer_number }
+        : { error: SKIP_REASONS.noEmail },
+    );
+  }
 
   const failures: { invoiceId: string; error: string }[] = [];
   const now = toIsoUtc(ctx.now());

@@ -1,3 +1,4 @@
+import { loadLinkedCustomerIds } from '../../links/unlinked-customers';
 import type { Kysely } from 'kysely';
 import type { Appointment } from '../../domain/appointment';
 import { money } from '../../domain/money';
@@ -5,7 +6,7 @@ import type { Setup } from '../../setup/setup-schema';
 import type { Database, Row } from '../../store/database';
 import { rowToAppointment } from '../../sync/appointments/appointment-row';
 import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
-import { groupLines, customerEmailKey, type InvoiceGroup } from '../grouping';
+import { groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../pricing';
 import type { SkipReason, Skipped } from './run-schemas';
 
@@ -90,8 +91,9 @@ function factsOf(row: JoinedRow): AppointmentFacts {
 
 const unpricedReason = (reason: UnpricedReason): SkipReason => (reason === 'invalid-duration' ? 'invalid-price' : reason);
 
-function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup) {
+function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup, linkedWithoutEmail: ReadonlySet<string>) {
   return priceAppointment(appointment, {
+    linkedWithoutEmail,
     addZeroLinesForFree: setup.addZeroLinesForFree,
     linkedItemUnitPrice: row.bc_item_unit_price_minor === null ? null : money(row.bc_item_unit_price_minor, row.bc_item_currency ?? row.currency),
     enteredPrice: row.entered_price_minor === null ? null : money(row.entered_price_minor, row.currency),
@@ -121,22 +123,25 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
   }
 
   const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
+  const withoutEmail = eligible.flatMap((row) => rowToAppointment(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
+  const linkedWithoutEmail = await loadLinkedCustomerIds(input.db, input.businessId.toLowerCase(), withoutEmail);
   const lines: PricedLine[] = [];
   const itemOf = new Map<string, string>();
   const staffOf = new Map<string, string[]>();
   for (const row of eligible) {
     const appointment = rowToAppointment(row);
     const done = billed.get(row.id) ?? new Set<string>();
-    for (const result of priceRow(row, appointment, setup)) {
+    for (const result of priceRow(row, appointment, setup, linkedWithoutEmail)) {
       if (result.kind === 'unpriced') {
         const reason = unpricedReason(result.unpriced.reason);
-        const email = result.unpriced.customer ? customerEmailKey(result.unpriced.customer) : undefined;
+        // What people read: the email, never the key of an attendee without one.
+        const email = result.unpriced.customer ? keyEmail(customerEmailKey(result.unpriced.customer)) : undefined;
         skipped.push({ appointmentId: row.id, ...(email ? { customerEmail: email } : {}), reason, reasons: [reason] });
         continue;
       }
       const email = customerEmailKey(result.line.customer);
       if (done.has(email)) {
-        skipped.push({ appointmentId: row.id, customerEmail: email, reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+        skipped.push({ appointmentId: row.id, ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}), reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
         continue;
       }
       lines.push(result.line);

@@ -1,3 +1,4 @@
+import { keyEmail } from '../grouping';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { money, totalsByCurrency } from '../../domain/money';
@@ -36,7 +37,7 @@ export function toRunInvoice(row: Row<'invoices'>): RunInvoice {
     id: row.id,
     externalDocumentNumber: row.external_document_number,
     status: invoiceStatusSchema.parse(row.status),
-    customer: { name: row.customer_name ?? '', email: row.customer_email ?? '' },
+    customer: { name: row.customer_name ?? '', email: keyEmail(row.customer_email ?? '') },
     bcCustomerId: row.bc_customer_id,
     bcCustomerNumber: row.bc_customer_number,
     bcInvoiceId: row.bc_invoice_id,

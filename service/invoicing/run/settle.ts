@@ -1,3 +1,4 @@
+import { customerEmailKey } from '../grouping';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { readJson, toIsoUtc } from '../../store/columns';
@@ -82,7 +83,7 @@ export async function recordInvoicesIn(ctx: RunContext, statuses: readonly Invoi
   for (const part of slices(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
 }
 
-const attendeesSchema = z.array(z.object({ email: z.string() }).loose());
+const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId: z.string().optional(), email: z.string() }).loose());
 
 /**
  * Record (one transaction): the invoices' lines become invoiced, and each appointment whose every
@@ -113,7 +114,7 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
       for (const appointment of appointments) {
         if (appointment.state !== 'claimed' || appointment.claimed_by_run !== ctx.runId) continue;
         const billed = new Set(invoiced.filter((l) => l.appointment_id === appointment.id).map((l) => l.customer_email));
-        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => a.email.trim().toLowerCase());
+        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }));
         const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
         await trx
           .updateTable('appointments')

@@ -6,6 +6,7 @@ import type { Database, NewRow, Row } from '../../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
 import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
 import { countBlocked, loadBlockedCustomerIds } from './blocked-customers';
+import { countUnlinkedWithoutEmail, loadLinkedCustomerIds } from '../../links/unlinked-customers';
 import type { TimeSpan } from './sync-window';
 import { CANCELLED_AFTER_INVOICING, decideUpsert } from './upsert-decision';
 
@@ -71,6 +72,7 @@ export class AppointmentRepository {
     const unique = [...new Map(records.map((r) => [r.id, r])).values()];
     const existing = new Map((await this.findByIds(unique.map((r) => r.id))).map((row) => [row.id, row]));
     const blocked = await this.blockedCustomerIds(unique);
+    const linked = await this.linkedWithoutEmail(unique);
     const now = toIsoUtc(options.now);
     const inserts: NewRow<'appointments'>[] = [];
     const seen: string[] = [];
@@ -81,7 +83,11 @@ export class AppointmentRepository {
       const decision = decideUpsert(stored, record, hash);
       switch (decision.kind) {
         case 'insert':
-          inserts.push({ ...newAppointmentRow(record, options.syncRunId, options.now), customers_blocked: countBlocked(record.attendees, blocked(record)) });
+          inserts.push({
+            ...newAppointmentRow(record, options.syncRunId, options.now),
+            customers_blocked: countBlocked(record.attendees, blocked(record)),
+            customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
+          });
           counts.added++;
           break;
         case 'unchanged':
@@ -94,6 +100,7 @@ export class AppointmentRepository {
             .set({
               ...recordColumns(record),
               customers_blocked: countBlocked(record.attendees, blocked(record)),
+              customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
               state: decision.state,
               last_seen_sync: options.syncRunId,
               updated_at: now,
@@ -121,6 +128,16 @@ export class AppointmentRepository {
   private async blockedCustomerIds(records: readonly AppointmentRecord[]): Promise<(record: AppointmentRecord) => ReadonlySet<string>> {
     const byBusiness = new Map<string, Set<string>>();
     for (const businessId of new Set(records.map((r) => r.businessId))) byBusiness.set(businessId, await loadBlockedCustomerIds(this.db, businessId));
+    return (record) => byBusiness.get(record.businessId) ?? new Set();
+  }
+
+  /** Attendees without an email whom a person linked to a Business Central customer, per business: they can be invoiced. */
+  private async linkedWithoutEmail(records: readonly AppointmentRecord[]): Promise<(record: AppointmentRecord) => ReadonlySet<string>> {
+    const byBusiness = new Map<string, Set<string>>();
+    for (const businessId of new Set(records.map((r) => r.businessId))) {
+      const ids = records.filter((r) => r.businessId === businessId).flatMap((r) => r.attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
+      byBusiness.set(businessId, await loadLinkedCustomerIds(this.db, businessId, ids));
+    }
     return (record) => byBusiness.get(record.businessId) ?? new Set();
   }
 

@@ -2,6 +2,7 @@ import { customerSchema, type Customer } from '../../clients/business-central/sc
 import { emptyReport, type SyncPhase } from '../sync-context';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../appointments/blocked-customers';
+import { recountCustomersUnlinked } from '../../links/unlinked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex } from './bc-customer-index';
 import { toCustomerRecords } from './bookings-customer-records';
 import { planCustomerLinks } from './customer-link-plan';
@@ -78,6 +79,9 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     const linked = plan.updates.filter((u) => u.kind === 'linked').length;
     const skipped = plan.updates.length - linked + (outcomes.size - created);
     const recounted = await recountCustomersBlocked(ctx.db, ctx.businessId, blockChanged);
+    // A hand-made link of a customer without an email that the customer's deletion in Business Central undid: they wait again.
+    const unlinked = plan.updates.filter((u) => u.kind === 'skipped' && links.get(u.bookingsCustomerId)?.bc_customer_id).map((u) => u.bookingsCustomerId);
+    await recountCustomersUnlinked(ctx.db, ctx.businessId, unlinked);
     logger.info({ linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted }, 'customers linked to Business Central');
   }
 

@@ -15,6 +15,13 @@ import {
   type InvoiceRunSummary,
 } from '../../../service/history/history-schemas';
 import { setupSchema } from '../../../service/setup/setup-schema';
+import {
+  customerLinkChoicesSchema,
+  linkChoiceSchema,
+  linkResultSchema,
+  linkSearchSchema,
+  serviceLinkChoicesSchema,
+} from '../../../service/links/link-schemas';
 import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
 
 /*
@@ -310,6 +317,24 @@ export type AuditResponse = AuditPage;
 export { auditEntrySchema };
 export type { AuditEntry };
 
+// ---------------------------------------------------------------------------------------------- links (issue 13.4)
+
+/** GET /api/services/:id/link-choices?search= and GET /api/customers/:id/link-choices?search= (admin). */
+export const linkChoicesQuerySchema = z.strictObject({ search: linkSearchSchema });
+export type LinkChoicesQuery = z.input<typeof linkChoicesQuerySchema>;
+export { serviceLinkChoicesSchema, customerLinkChoicesSchema, linkResultSchema };
+export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../../service/links/link-schemas';
+
+/** PUT /api/services/:id/link and PUT /api/customers/:id/link (admin): an existing record by its id, or a new one from the template. */
+export const linkRequestSchema = z.strictObject({ choice: linkChoiceSchema });
+export type LinkRequest = z.input<typeof linkRequestSchema>;
+
+/** The query string of a link-choices request. */
+export function linkChoicesQueryString(search: string): string {
+  const text = search.trim();
+  return text === '' ? '' : `?${new URLSearchParams({ search: text }).toString()}`;
+}
+
 // ---------------------------------------------------------------------------------------------- paths
 
 /** The API's paths, for the tab's client. */
@@ -332,4 +357,8 @@ export const apiPaths = {
   conversations: '/api/conversations',
   connectionsTest: '/api/connections/test',
   audit: '/api/audit',
+  serviceLinkChoices: (id: string) => `/api/services/${encodeURIComponent(id)}/link-choices`,
+  serviceLink: (id: string) => `/api/services/${encodeURIComponent(id)}/link`,
+  customerLinkChoices: (id: string) => `/api/customers/${encodeURIComponent(id)}/link-choices`,
+  customerLink: (id: string) => `/api/customers/${encodeURIComponent(id)}/link`,
 } as const;

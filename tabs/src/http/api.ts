@@ -23,6 +23,10 @@ import type {
   SyncRunView,
   UnbilledQuery,
   UnbilledResponse,
+  CustomerLinkChoices,
+  LinkChoice,
+  LinkResult,
+  ServiceLinkChoices,
 } from '../api/contract';
 
 /** What the pages ask of the server; the HTTP client and the tests' in-memory fake both implement it. */
@@ -50,4 +54,10 @@ export interface Api {
   conversations(): Promise<ConversationsResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
+  /** What a Bookings service can be linked to in Business Central (admin). */
+  serviceLinkChoices(serviceId: string, search: string): Promise<ServiceLinkChoices>;
+  linkService(serviceId: string, choice: LinkChoice): Promise<LinkResult>;
+  /** What a Bookings customer can be linked to in Business Central (admin). */
+  customerLinkChoices(customerId: string, search: string): Promise<CustomerLinkChoices>;
+  linkCustomer(customerId: string, choice: LinkChoice): Promise<LinkResult>;
 }

@@ -9,6 +9,10 @@ import {
   catalogResponseSchema,
   connectionTestResponseSchema,
   conversationsResponseSchema,
+  customerLinkChoicesSchema,
+  linkChoicesQueryString,
+  linkResultSchema,
+  serviceLinkChoicesSchema,
   invoiceRunsResponseSchema,
   meResponseSchema,
   previewSchema,
@@ -93,5 +97,9 @@ export function httpApi(options: HttpApiOptions): Api {
     conversations: () => call(conversationsResponseSchema, 'GET', apiPaths.conversations),
     testConnections: (request) => call(connectionTestResponseSchema, 'POST', apiPaths.connectionsTest, request),
     audit: (q) => call(auditResponseSchema, 'GET', `${apiPaths.audit}${query({ limit: q.limit, offset: q.offset })}`),
+    serviceLinkChoices: (id, search) => call(serviceLinkChoicesSchema, 'GET', `${apiPaths.serviceLinkChoices(id)}${linkChoicesQueryString(search)}`),
+    linkService: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.serviceLink(id), { choice }),
+    customerLinkChoices: (id, search) => call(customerLinkChoicesSchema, 'GET', `${apiPaths.customerLinkChoices(id)}${linkChoicesQueryString(search)}`),
+    linkCustomer: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.customerLink(id), { choice }),
   };
 }

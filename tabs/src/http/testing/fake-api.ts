@@ -1,5 +1,8 @@
 import type {
   AuditEntry,
+  BcCustomerChoice,
+  BcItemChoice,
+  LinkChoice,
   CatalogResponse,
   EnteredPriceRequest,
   ConversationsResponse,
@@ -205,6 +208,75 @@ export class FakeApi implements Api {
     this.included.push(id);
     this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'unbilled' as const, reason: null, reasons: [] } : r));
     return { id, change: 'included' as const };
+  }
+
+  /** Business Central's Service items and customers, for the link picker. */
+  itemChoices: BcItemChoice[] = [
+    { id: 'item-guid-1000', number: '1000', displayName: 'Klipning', unitPrice: { minor: 39_600, currency: 'DKK' }, sameName: true },
+    { id: 'item-guid-1001', number: '1001', displayName: 'Massage 30 min', unitPrice: { minor: 36_000, currency: 'DKK' }, sameName: false },
+  ];
+  customerChoices: BcCustomerChoice[] = [
+    { id: 'cust-guid-10000', number: '10000', displayName: 'Søren Østergård', email: 'soeren@example.dk', blocked: false },
+    { id: 'cust-guid-10001', number: '10001', displayName: 'Bent Ravn', email: 'bent@example.dk', blocked: true },
+  ];
+  readonly serviceLinks: { id: string; choice: LinkChoice }[] = [];
+  readonly customerLinks: { id: string; choice: LinkChoice }[] = [];
+  readonly linkSearches: string[] = [];
+
+  async serviceLinkChoices(id: string, search: string) {
+    this.linkSearches.push(search);
+    const name = this.catalogState.services.find((s) => s.id === id)?.displayName ?? id;
+    const conflict = this.itemChoices.find((i) => i.sameName);
+    const words = search.toLowerCase();
+    return {
+      service: { id, name, linkedItem: null, conflict: conflict ? { number: conflict.number, displayName: conflict.displayName } : null },
+      items: this.itemChoices.filter((i) => `${i.number} ${i.displayName}`.toLowerCase().includes(words)),
+      more: false,
+    };
+  }
+
+  async linkService(id: string, choice: LinkChoice) {
+    this.serviceLinks.push({ id, choice });
+    const item = choice.kind === 'existing' ? this.itemChoices.find((i) => i.id === choice.id) : undefined;
+    if (choice.kind === 'existing' && item === undefined) throw new ApiError('conflict', 'Business Central has no such record any more: search again', 409);
+    // As the server: every row of the service has its item now.
+    let appointments = 0;
+    this.rows = this.rows.map((r) => {
+      if (r.serviceId !== id) return r;
+      appointments++;
+      const reasons = r.reasons.filter((x) => x !== 'service-not-linked');
+      return { ...r, reasons, reason: reasons[0] ?? null };
+    });
+    const name = this.catalogState.services.find((s) => s.id === id)?.displayName ?? id;
+    return { number: item?.number ?? '1100', displayName: item?.displayName ?? name, created: choice.kind === 'create', appointments };
+  }
+
+  async customerLinkChoices(id: string, search: string) {
+    this.linkSearches.push(search);
+    const attendee = this.rows.flatMap((r) => r.customers).find((c) => c.customerId === id);
+    const words = search.toLowerCase();
+    return {
+      customer: { id, name: attendee?.name ?? id, email: attendee?.email ?? '', linkedCustomer: null },
+      customers: this.customerChoices.filter((c) => `${c.number} ${c.displayName} ${c.email}`.toLowerCase().includes(words)),
+      more: false,
+    };
+  }
+
+  async linkCustomer(id: string, choice: LinkChoice) {
+    this.customerLinks.push({ id, choice });
+    const target = choice.kind === 'existing' ? this.customerChoices.find((c) => c.id === choice.id) : undefined;
+    const name = this.rows.flatMap((r) => r.customers).find((c) => c.customerId === id)?.name ?? id;
+    const number = target?.number ?? '10100';
+    let appointments = 0;
+    this.rows = this.rows.map((r) => {
+      if (!r.customers.some((c) => c.customerId === id)) return r;
+      appointments++;
+      const customers = r.customers.map((c) => (c.customerId === id ? { ...c, businessCentral: { number, blocked: target?.blocked ?? false } } : c));
+      const stillWithout = customers.some((c) => c.email === '' && !c.businessCentral);
+      const reasons = r.reasons.filter((x) => x !== 'customer-without-email' || stillWithout);
+      return { ...r, customers, reasons, reason: reasons[0] ?? null };
+    });
+    return { number, displayName: target?.displayName ?? name, created: choice.kind === 'create', appointments };
   }
 
   async setPrice(id: string, price: EnteredPriceRequest['price']) {

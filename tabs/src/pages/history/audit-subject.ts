@@ -13,7 +13,8 @@ export function auditSubject(entry: Pick<AuditEntry, 'action' | 'subject' | 'det
     return t.auditSubjects.invoice(typeof number === 'string' && number !== '' ? number : id);
   }
   if (family === 'appointment') return t.auditSubjects.appointment(id);
-  if (family === 'setup') return t.auditSubjects.setup(id);
+  // Links by hand are setup-like: they are about the business, whose id is their subject.
+  if (family === 'setup' || family === 'service' || family === 'customer') return t.auditSubjects.setup(id);
   if (family === 'sync') return t.auditSubjects.syncRun(id);
   return id;
 }

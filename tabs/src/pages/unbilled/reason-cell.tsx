@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import { LinkFixButtons } from './link-fix';
 import type { RowView } from './row-view';
 import { parseTypedPrice } from './typed-price';
 
@@ -33,9 +34,10 @@ export function ReasonCell({ row, busy, onSetPrice }: ReasonCellProps) {
       <span>{row.reason}</span>
       {row.reasonCodes.map((code) => (
         <Caption1 key={code} className={styles.hint}>
-          {t.reasonHints[code]}
+          {code === 'customer-blocked' && row.blockedNumbers.length > 0 ? t.customerBlockedHint(row.blockedNumbers.join(', ')) : t.reasonHints[code]}
         </Caption1>
       ))}
+      <LinkFixButtons row={row} />
       {row.reasonCodes.includes('price-needed') && (
         <form
           className={styles.price}

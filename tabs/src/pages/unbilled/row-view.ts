@@ -24,6 +24,12 @@ export interface RowView {
   /** "customer · service · start", to name the row in sentences and labels. */
   label: string;
   excluded: boolean;
+  /** The Bookings service, for linking it to a Business Central item; null when Bookings named none. */
+  serviceId: string | null;
+  /** Attendees without an email and without a Business Central customer: each can be linked to one. */
+  unlinkedCustomers: { id: string; name: string }[];
+  /** Numbers of the attendees' Business Central customers that block invoicing. */
+  blockedNumbers: string[];
 }
 
 function priceTypeLabel(priceType: string, t: Messages): string {
@@ -65,5 +71,8 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     currency: row.currency,
     label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
+    serviceId: row.serviceId,
+    unlinkedCustomers: row.customers.filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '').map((c) => ({ id: c.customerId, name: c.name || t.noCustomer })),
+    blockedNumbers: row.customers.flatMap((c) => (c.businessCentral?.blocked ? [c.businessCentral.number] : [])),
   };
 }

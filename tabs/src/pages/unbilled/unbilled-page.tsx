@@ -13,6 +13,7 @@ import { SummaryBar } from '../../components/summary-bar';
 import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { LinkFixProvider } from './link-fix';
 import { EMPTY_FILTER, type Filter, type GridState, initialGridState, linkQuery, pageCount, type SortChoice, toQuery, withFilter, withPage, withSort } from './filter-state';
 import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
 import { appointmentLabel, rowView } from './row-view';
@@ -214,7 +215,18 @@ export function UnbilledPage(props: UnbilledPageProps) {
     <EmptyState title={t.emptyUnbilled} hint={t.emptyUnbilledHint} />
   );
 
+  const linked = (message: string) => {
+    loaded.reload();
+    dispatchToast(
+      <Toast>
+        <ToastTitle>{message}</ToastTitle>
+      </Toast>,
+      { intent: 'success' },
+    );
+  };
+
   return (
+    <LinkFixProvider onLinked={linked}>
     <div className={styles.root}>
       <Title3 as="h1">{t.unbilledTitle}</Title3>
       <Toaster toasterId={toasterId} position="bottom-end" />
@@ -311,5 +323,6 @@ export function UnbilledPage(props: UnbilledPageProps) {
         />
       )}
     </div>
+    </LinkFixProvider>
   );
 }

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { createAppServices } from '../../app/app-services';
+import { isRefusal, type LinkChoice, type LinkOutcome } from '../../links';
+import type { Database } from '../../store';
+import type { CliCommand, CommandContext } from '../cli-context';
+import { EXIT, UsageError } from '../cli-errors';
+import { parseOptions } from '../parse-options';
+import { cliActor } from './cli-actor';
+import { resolveServiceId } from './resolve-service';
+
+/*
+ * The Unbilled page's link fixes for a terminal: a Bookings service to a Business Central item, a
+ * Bookings customer to a Business Central customer, by the numbers people know them by.
+ */
+
+const serviceUsage = 'npm run cli -- link service SERVICE (--item NUMBER | --create)   (SERVICE: its name or part of it)';
+const customerUsage = 'npm run cli -- link customer CUSTOMER (--customer NUMBER | --create)   (CUSTOMER: the Bookings customer\'s name)';
+
+function oneName(positionals: readonly string[], usage: string): string {
+  const text = positionals.join(' ').trim();
+  if (text === '') throw new UsageError(`Name what to link. Usage: ${usage}`);
+  return text;
+}
+
+function exactlyOne(number: string | undefined, create: boolean | undefined, option: string, usage: string): void {
+  if ((number === undefined) === !create) throw new UsageError(`Give either --${option} NUMBER or --create. Usage: ${usage}`);
+}
+
+/** A Bookings customer by id or name (whole name first, then part of it); one must match. */
+async function resolveCustomerId(db: Kysely<Database>, businessId: string, text: string): Promise<string> {
+  const customers = await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', businessId.toLowerCase()).execute();
+  if (customers.some((c) => c.id === text)) return text;
+  const needle = text.toLowerCase();
+  const exact = customers.filter((c) => c.display_name.trim().toLowerCase() === needle);
+  const matches = exact.length > 0 ? exact : customers.filter((c) => c.display_name.toLowerCase().includes(needle));
+  if (matches.length === 1) return matches[0]!.id;
+  if (matches.length === 0) throw new UsageError(`No Bookings customer is called ${JSON.stringify(text)} (run a sync first if the list is empty)`);
+  throw new UsageError(`${JSON.stringify(text)} matches ${matches.length} Bookings customers: be more precise`);
+}
+
+function report(ctx: CommandContext, outcome: LinkOutcome, what: string, kind: string): number {
+  if (!outcome.ok) {
+    ctx.io.err(`${outcome.message}\n`);
+    return EXIT.failed;
+  }
+  const { number, displayName, created, appointments } = outcome.result;
+  ctx.io.out(`${what} is linked to ${created ? 'the new ' : ''}${kind} ${number} ${displayName} (${appointments} unbilled appointments)\n`);
+  return EXIT.ok;
+}
+
+const appServices = async (ctx: CommandContext) => createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
+
+export const linkServiceCommand: CliCommand = {
+  name: 'link service',
+  summary: 'Link a Bookings service to a Business Central item (by number), or create one from the item template',
+  usage: serviceUsage,
+  role: 'admin',
+  async run(args, ctx) {
+    const { values, positionals } = parseOptions(args, { item: { type: 'string' }, create: { type: 'boolean' } }, serviceUsage, true);
+    exactlyOne(values.item, values.create, 'item', serviceUsage);
+    const services = await appServices(ctx);
+    const serviceId = await resolveServiceId(services.store.db, services.businessId, oneName(positionals, serviceUsage));
+    let choice: LinkChoice = { kind: 'create' };
+    if (values.item !== undefined) {
+      const number = values.item.trim();
+      const choices = await services.linking.serviceChoices({ serviceId, search: number });
+      if (isRefusal(choices)) return report(ctx, choices, '', 'item');
+      if (!('service' in choices)) throw new Error('unexpected link outcome');
+      const item = choices.items.find((i) => i.number.toLowerCase() === number.toLowerCase());
+      if (item === undefined) {
+        ctx.io.err(`Business Central has no Service item numbered ${JSON.stringify(number)} that is not blocked\n`);
+        return EXIT.failed;
+      }
+      choice = { kind: 'existing', id: item.id };
+    }
+    const name = (await services.store.db.selectFrom('services').select('display_name').where('id', '=', serviceId).executeTakeFirstOrThrow()).display_name;
+    return report(ctx, await services.linking.linkService({ serviceId, choice, actor: cliActor(), source: 'cli' }), name, 'item');
+  },
+};
+
+export const linkCustomerCommand: CliCommand = {
+  name: 'link customer',
+  summary: 'Link a Bookings customer to a Business Central customer (by number), or create one from the customer template',
+  usage: customerUsage,
+  role: 'admin',
+  async run(args, ctx) {
+    const { values, positionals } = parseOptions(args, { customer: { type: 'string' }, create: { type: 'boolean' } }, customerUsage, true);
+    exactlyOne(values.customer, values.create, 'customer', customerUsage);
+    const services = await appServices(ctx);
+    const customerId = await resolveCustomerId(services.store.db, services.businessId, oneName(positionals, customerUsage));
+    let choice: LinkChoice = { kind: 'create' };
+    if (values.customer !== undefined) {
+      const number = values.customer.trim();
+      const choices = await services.linking.customerChoices({ customerId, search: number });
+      if (isRefusal(choices)) return report(ctx, choices, '', 'customer');
+      if (!('customer' in choices)) throw new Error('unexpected link outcome');
+      const customer = choices.customers.find((c) => c.number.toLowerCase() === number.toLowerCase());
+      if (customer === undefined) {
+        ctx.io.err(`Business Central has no customer numbered ${JSON.stringify(number)}\n`);
+        return EXIT.failed;
+      }
+      choice = { kind: 'existing', id: customer.id };
+    }
+    const name = (await services.store.db.selectFrom('customers').select('display_name').where('id', '=', customerId).executeTakeFirstOrThrow()).display_name;
+    return report(ctx, await services.linking.linkCustomer({ customerId, choice, actor: cliActor(), source: 'cli' }), name, 'customer');
+  },
+};

@@ -1,0 +1,24 @@
+import { customerLinkChoices, linkCustomer } from './customer-link';
+import type { LinkActor, LinkDeps } from './link-deps';
+import type { CustomerLinkChoices, LinkChoice, LinkOutcome, ServiceLinkChoices } from './link-schemas';
+import { linkServiceToItem, serviceLinkChoices } from './service-item-link';
+
+/** The link use cases bound to one business, as the façade hands them to every face. */
+export interface Linking {
+  serviceChoices(input: { serviceId: string; search?: string | undefined }): Promise<ServiceLinkChoices | LinkOutcome>;
+  linkService(input: { serviceId: string; choice: LinkChoice } & LinkActor): Promise<LinkOutcome>;
+  customerChoices(input: { customerId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome>;
+  linkCustomer(input: { customerId: string; choice: LinkChoice } & LinkActor): Promise<LinkOutcome>;
+}
+
+export function createLinking(deps: LinkDeps): Linking {
+  return {
+    serviceChoices: (input) => serviceLinkChoices(deps, input),
+    linkService: (input) => linkServiceToItem(deps, input),
+    customerChoices: (input) => customerLinkChoices(deps, input),
+    linkCustomer: (input) => linkCustomer(deps, input),
+  };
+}
+
+/** A refusal rather than choices. */
+export const isRefusal = (value: ServiceLinkChoices | CustomerLinkChoices | LinkOutcome): value is Extract<LinkOutcome, { ok: false }> => 'ok' in value && value.ok === false;
