@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     [`@media ${NARROW_MEDIA}`]: { padding: `0 ${tokens.spacingHorizontalS}` },
   },
-  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  // Fluent's tab list neither shrinks nor wraps by default.
+  tabs: { flexWrap: 'wrap', flexShrink: 1, minWidth: 0 },
   user: { minWidth: 0, overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   main: { padding: tokens.spacingHorizontalL, flexGrow: 1, minWidth: 0, [`@media ${NARROW_MEDIA}`]: { padding: tokens.spacingHorizontalM } },
 });
