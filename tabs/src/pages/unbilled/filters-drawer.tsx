@@ -8,6 +8,7 @@ import { UnbilledFilters, type UnbilledFiltersProps } from './unbilled-filters';
 const useStyles = makeStyles({
   // The small drawer is 320 px: on the narrowest phones it takes the whole width instead of overflowing.
   drawer: { maxWidth: '100vw' },
+  button: { alignSelf: 'flex-start' },
 });
 
 /**
@@ -21,7 +22,7 @@ export function FiltersDrawer(props: UnbilledFiltersProps) {
   const count = activeFilterCount(props.filter);
   return (
     <>
-      <Button aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button className={styles.button} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {t.filtersButton(count === 0 ? null : formatNumber(count, locale.tag))}
       </Button>
       <OverlayDrawer className={styles.drawer} position="end" open={open} onOpenChange={(_, d) => setOpen(d.open)}>
