@@ -30,20 +30,20 @@ const useStyles = makeStyles({
   item: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, border: `1px solid ${tokens.colorBrandStroke1}` },
-  // Checkbox | what and when | amount | actions: the text column takes what is left and wraps.
+  // Checkbox | customer | amount | actions: the name takes what is left and wraps; the rest of the row
+  // has the card's whole width under it, so a service name needs no break on the narrowest phone.
   top: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) auto auto', alignItems: 'start', columnGap: tokens.spacingHorizontalS },
-  main: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  customer: { minWidth: 0, overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXXS },
   amount: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingTop: tokens.spacingVerticalXXS },
   detail: { color: tokens.colorNeutralForeground3 },
-  // Under the checkbox's column, so the second line lines up with the text above.
-  below: { paddingLeft: '36px', minWidth: 0, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column' },
+  // Under the name, lined up with it past the checkbox.
+  below: { paddingLeft: '40px', minWidth: 0, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column' },
 });
 
 export interface UnbilledListProps {
@@ -106,14 +106,7 @@ export function UnbilledList(props: UnbilledListProps) {
             <ListItem key={row.id} className={mergeClasses(styles.item, selected && styles.selected)}>
               <div className={styles.top}>
                 <Checkbox checked={selected} aria-label={t.selectRow(name)} onChange={(_, d) => toggle(row.id, d.checked === true)} />
-                <div className={styles.main}>
-                  <Body1Strong>{row.customer}</Body1Strong>
-                  <Body1>{row.service}</Body1>
-                  <Caption1 className={styles.detail}>
-                    {row.start} · {row.duration}
-                  </Caption1>
-                  {row.staff && <Caption1 className={styles.detail}>{row.staff}</Caption1>}
-                </div>
+                <Body1Strong className={styles.customer}>{row.customer}</Body1Strong>
                 <Body1Strong className={styles.amount} data-field="amount">
                   {row.amount}
                 </Body1Strong>
@@ -133,6 +126,11 @@ export function UnbilledList(props: UnbilledListProps) {
                 </Menu>
               </div>
               <div className={styles.below}>
+                <Body1>{row.service}</Body1>
+                <Caption1 className={styles.detail}>
+                  {row.start} · {row.duration}
+                </Caption1>
+                {row.staff && <Caption1 className={styles.detail}>{row.staff}</Caption1>}
                 {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
                 <Caption1 className={styles.detail}>
                   {row.priceType} · {row.state}
