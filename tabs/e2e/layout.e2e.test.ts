@@ -223,8 +223,11 @@ function minorOf(text: string): number {
     await page.getByRole('button', { name: en.filtersButton(null) }).click();
     const drawer = page.getByRole('dialog', { name: en.filtersLabel });
     await drawer.waitFor();
-    const box = await drawer.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= PHONE).toBe(true);
+    // Within the page once it has slid in.
+    await until(async () => {
+      const box = await drawer.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= PHONE;
+    }, 'the drawer to be within the page');
     await expectNoSevereAxeViolations(page);
     await drawer.getByRole('textbox', { name: en.filterCustomer }).fill(customer.email);
     await drawer.getByRole('button', { name: en.filtersDone }).click();
@@ -265,8 +268,10 @@ function minorOf(text: string): number {
 
     const dialog = page.getByRole('dialog', { name: en.previewTitle });
     await dialog.getByRole('cell', { name: customer.name }).first().waitFor();
-    const dialogBox = await dialog.boundingBox();
-    expect(dialogBox && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= PHONE).toBe(true);
+    await until(async () => {
+      const box = await dialog.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= PHONE;
+    }, 'the preview to be within the page');
     await dialog.getByRole('button', { name: en.previewConfirm }).click();
 
     const result = page.getByRole('region', { name: en.runTitle });

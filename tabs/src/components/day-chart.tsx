@@ -14,9 +14,9 @@ const useStyles = makeStyles({
   last: { transform: 'translateX(-100%)' },
 });
 
-/** Axis labels that fit: about 40 px each, fewer on a phone. */
+/** Axis labels that fit with room to spare ("27. aug." is about 40 px): a dozen on a wide screen, four on a 320 px phone. */
 const LABELS_WIDE = 12;
-const LABELS_NARROW = 6;
+const LABELS_NARROW = 4;
 
 const WIDTH = 600;
 const HEIGHT = 104;
