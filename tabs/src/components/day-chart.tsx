@@ -1,4 +1,5 @@
-import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { useNarrow } from '../app/use-media-query';
 import { type DayBar, dayBars } from './day-bars';
 import { useI18n } from '../i18n/i18n-context';
 import type { Money } from '../i18n/format';
@@ -6,12 +7,21 @@ import type { Money } from '../i18n/format';
 const useStyles = makeStyles({
   bar: { fill: tokens.colorBrandBackground },
   axis: { stroke: tokens.colorNeutralStroke1 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: '10px' },
+  // The labels are HTML under the stretched SVG: SVG text would be squeezed with the bars on a narrow screen.
+  labels: { position: 'relative', height: '16px' },
+  label: { position: 'absolute', top: 0, transform: 'translateX(-50%)', whiteSpace: 'nowrap', fontSize: '10px', lineHeight: '16px', color: tokens.colorNeutralForeground2 },
+  first: { transform: 'none' },
+  last: { transform: 'translateX(-100%)' },
 });
 
+/** Axis labels that fit with room to spare ("27. aug." is about 40 px): a dozen on a wide screen, four on a 320 px phone. */
+const LABELS_WIDE = 12;
+const LABELS_NARROW = 4;
+
 const WIDTH = 600;
-const HEIGHT = 120;
-const BOTTOM = 16;
+const HEIGHT = 104;
+/** The axis, one unit above the bottom so its stroke is not cut. */
+const AXIS = HEIGHT - 1;
 
 export interface DayChartProps {
   days: readonly { day: string; count: number; amounts: readonly Money[] }[];
@@ -21,33 +31,45 @@ export interface DayChartProps {
 export function DayChart(props: DayChartProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const bars: DayBar[] = dayBars(props.days, locale.tag);
+  const narrow = useNarrow();
+  const bars: DayBar[] = dayBars(props.days, locale.tag, narrow ? LABELS_NARROW : LABELS_WIDE);
+  const slot = WIDTH / Math.max(1, bars.length);
   return (
     <section aria-label={t.chartTitle}>
       <Subtitle2 as="h2">{t.chartTitle}</Subtitle2>
       {bars.length === 0 ? (
         <Caption1 as="p">{t.chartEmpty}</Caption1>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={t.chartTitle} preserveAspectRatio="none">
-          {bars.map((bar, i) => {
-            const slot = WIDTH / bars.length;
-            const h = Math.max(1, bar.ratio * (HEIGHT - BOTTOM - 4));
-            const label = t.chartBar(bar.dayLabel, bar.amountLabel, bar.countLabel);
-            return (
-              <g key={bar.day}>
-                <rect className={styles.bar} x={i * slot + slot * 0.1} y={HEIGHT - BOTTOM - h} width={slot * 0.8} height={h}>
-                  <title>{label}</title>
+        <div>
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={t.chartTitle} preserveAspectRatio="none">
+            {bars.map((bar, i) => {
+              const h = Math.max(1, bar.ratio * (AXIS - 4));
+              return (
+                <rect key={bar.day} className={styles.bar} x={i * slot + slot * 0.1} y={AXIS - h} width={slot * 0.8} height={h}>
+                  <title>{t.chartBar(bar.dayLabel, bar.amountLabel, bar.countLabel)}</title>
                 </rect>
-                {bar.showLabel && (
-                  <text className={styles.label} x={i * slot + slot / 2} y={HEIGHT - 4} textAnchor="middle">
-                    {bar.shortLabel}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-          <line className={styles.axis} x1={0} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} />
-        </svg>
+              );
+            })}
+            <line className={styles.axis} x1={0} x2={WIDTH} y1={AXIS} y2={AXIS} />
+          </svg>
+          <div className={styles.labels} aria-hidden="true">
+            {bars.map((bar, i) => {
+              if (!bar.showLabel) return null;
+              const at = ((i + 0.5) / bars.length) * 100;
+              // The end labels would hang half off the page if centred on their bars.
+              const place = at < 8 ? 'first' : at > 92 ? 'last' : 'middle';
+              return (
+                <span
+                  key={bar.day}
+                  className={mergeClasses(styles.label, place === 'first' && styles.first, place === 'last' && styles.last)}
+                  style={{ left: place === 'first' ? 0 : `${at}%` }}
+                >
+                  {bar.shortLabel}
+                </span>
+              );
+            })}
+          </div>
+        </div>
       )}
     </section>
   );

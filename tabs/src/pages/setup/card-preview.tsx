@@ -10,6 +10,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: '#ffffff',
     color: '#242424',
+    // The library lays its buttons out in one row that does not wrap: on a phone they would run off the page.
+    overflowWrap: 'anywhere',
+    '& .ac-actionSet': { flexWrap: 'wrap', rowGap: tokens.spacingVerticalS },
+    '& .ac-pushButton': { whiteSpace: 'normal', maxWidth: '100%' },
   },
 });
 

@@ -19,7 +19,15 @@ import { SyncPanel } from './sync-panel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
-  section: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+  // Up to 280 px a column; a field's own content (a select's longest option) must not widen its column past the page.
+  section: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    '& > *': { minWidth: 0 },
+    '& .fui-Select': { minWidth: 0 },
+    '& .fui-Input': { minWidth: 0 },
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 

@@ -8,7 +8,8 @@ import { parseTypedPrice } from './typed-price';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground3 },
-  price: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXS },
+  // The grid's cells break long words anywhere; the price field and its currency stay whole.
+  price: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalXS, overflowWrap: 'normal' },
   input: { width: '96px' },
 });
 

@@ -1,5 +1,5 @@
-import { Button, Field, Input, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Field, Input, makeStyles, mergeClasses, SearchBox, Select, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import { REASONS } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { type Filter, SHOW_CHOICES, type ShowChoice } from './filter-state';
@@ -8,6 +8,9 @@ import type { Option } from './known-options';
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   text: { width: '180px' },
+  // One field a line, each as wide as the drawer.
+  stacked: { flexDirection: 'column', flexWrap: 'nowrap', alignItems: 'stretch', gap: tokens.spacingVerticalM },
+  full: { width: '100%' },
 });
 
 const TYPING_DELAY_MS = 300;
@@ -21,6 +24,8 @@ export interface UnbilledFiltersProps {
   staff: readonly Option[];
   onChange: (change: Partial<Filter>) => void;
   onClear: () => void;
+  /** One field a line (in the narrow layout's drawer). */
+  stacked?: boolean;
 }
 
 /** Dates and pickers apply at once; typed text after a short pause, so each key is not a request. */
@@ -38,9 +43,20 @@ export function UnbilledFilters(props: UnbilledFiltersProps) {
     const timer = setTimeout(() => onChange({ customer, search }), TYPING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [customer, search, filter.customer, filter.search, onChange]);
+  // The drawer unmounts the form when it closes: text typed just before must still apply.
+  const latest = useRef({ customer, search, filter, onChange });
+  latest.current = { customer, search, filter, onChange };
+  useEffect(
+    () => () => {
+      const last = latest.current;
+      if (last.customer !== last.filter.customer || last.search !== last.filter.search) last.onChange({ customer: last.customer, search: last.search });
+    },
+    [],
+  );
+  const text = props.stacked ? styles.full : styles.text;
 
   return (
-    <div className={styles.root} role="search" aria-label={t.filtersLabel}>
+    <div className={props.stacked ? mergeClasses(styles.root, styles.stacked) : styles.root} role="search" aria-label={t.filtersLabel}>
       <Field label={t.filterFrom}>
         <Input type="date" value={filter.from} max={filter.to || undefined} onChange={(_, d) => onChange({ from: d.value })} />
       </Field>
@@ -48,7 +64,7 @@ export function UnbilledFilters(props: UnbilledFiltersProps) {
         <Input type="date" value={filter.to} min={filter.from || undefined} onChange={(_, d) => onChange({ to: d.value })} />
       </Field>
       <Field label={t.filterCustomer}>
-        <Input className={styles.text} value={customer} onChange={(_, d) => setCustomer(d.value)} />
+        <Input className={text} value={customer} onChange={(_, d) => setCustomer(d.value)} />
       </Field>
       <Field label={t.filterService}>
         <Select value={filter.serviceId} onChange={(_, d) => onChange({ serviceId: d.value })}>
@@ -71,7 +87,7 @@ export function UnbilledFilters(props: UnbilledFiltersProps) {
         </Select>
       </Field>
       <Field label={t.filterSearch}>
-        <SearchBox className={styles.text} placeholder={t.filterSearchPlaceholder} value={search} onChange={(_, d) => setSearch(d.value)} />
+        <SearchBox className={text} placeholder={t.filterSearchPlaceholder} value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
       <Field label={t.filterShow}>
         <Select value={filter.show} onChange={(_, d) => onChange({ show: SHOW_CHOICES.find((c) => c === d.value) ?? 'invoiceable' })}>

@@ -10,6 +10,7 @@ import {
   DataGridRow,
   type TableColumnDefinition,
   makeStyles,
+  mergeClasses,
   type TableRowId,
   tokens,
 } from '@fluentui/react-components';
@@ -21,8 +22,29 @@ import type { RowView } from './row-view';
 type ColumnId = keyof RowView | 'actions';
 
 const useStyles = makeStyles({
+  // Below this the columns are too narrow to read; the grid then scrolls inside its own container.
+  grid: { minWidth: '940px' },
   amount: { display: 'flex', flexDirection: 'column', fontVariantNumeric: 'tabular-nums' },
   detail: { color: tokens.colorNeutralForeground3 },
+  // Text wraps inside its cell (a long word breaks) rather than running into the next column.
+  cell: { minWidth: 0, overflowWrap: 'anywhere' },
+});
+
+/**
+ * Each column's share of the width (Fluent gives every cell `flex: 1 1 0`): the reason with its hint
+ * and price field needs the most, the actions a fixed button's width.
+ */
+const useColumnStyles = makeStyles({
+  customer: { flexGrow: 1.2 },
+  service: { flexGrow: 1.7 },
+  staff: { flexGrow: 1.1 },
+  start: { flexGrow: 1.1 },
+  duration: { flexGrow: 0.8 },
+  amount: { flexGrow: 1.2 },
+  priceType: { flexGrow: 0.8 },
+  state: { flexGrow: 0.9 },
+  reason: { flexGrow: 2.4 },
+  actions: { flexGrow: 0, flexShrink: 0, flexBasis: '104px' },
 });
 
 const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
@@ -60,6 +82,9 @@ export interface UnbilledGridProps {
 export function UnbilledGrid(props: UnbilledGridProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const columnStyles = useColumnStyles();
+  const cellClass = (columnId: string | number) =>
+    mergeClasses(styles.cell, Object.hasOwn(columnStyles, columnId) ? columnStyles[columnId as keyof typeof columnStyles] : undefined);
   const text = (id: keyof RowView, label: string): TableColumnDefinition<RowView> =>
     createTableColumn<RowView>({ columnId: id, ...compareFor(id), renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
   const columns: TableColumnDefinition<RowView>[] = [
@@ -119,16 +144,17 @@ export function UnbilledGrid(props: UnbilledGridProps) {
       focusMode="composite"
       aria-label={t.gridLabel}
       size="small"
+      className={styles.grid}
     >
       <DataGridHeader>
         <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': t.selectPage } }}>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+          {({ renderHeaderCell, columnId }) => <DataGridHeaderCell className={cellClass(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>}
         </DataGridRow>
       </DataGridHeader>
       <DataGridBody<RowView>>
         {({ item, rowId }) => (
           <DataGridRow<RowView> key={rowId} selectionCell={{ checkboxIndicator: { 'aria-label': t.selectRow(`${item.customer}, ${item.start}`) } }}>
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+            {({ renderCell, columnId }) => <DataGridCell className={cellClass(columnId)}>{renderCell(item)}</DataGridCell>}
           </DataGridRow>
         )}
       </DataGridBody>

@@ -23,9 +23,14 @@ import { SyncStatus } from './sync-status';
 import { SyncWatch, type SyncWatchState } from './sync-watch';
 import { UnbilledFilters } from './unbilled-filters';
 import { UnbilledGrid } from './unbilled-grid';
+import { useNarrow } from '../../app/use-media-query';
+import { FiltersDrawer } from './filters-drawer';
+import { withSortChoice } from './list-sort';
+import { UnbilledList } from './unbilled-list';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  title: { overflowWrap: 'anywhere' },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   grid: { overflowX: 'auto' },
   panel: { padding: tokens.spacingVerticalM, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -54,6 +59,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [seenServices, setSeenServices] = useState<Map<string, string>>(new Map());
   const [seenStaff, setSeenStaff] = useState<Map<string, string>>(new Map());
   const [sync, setSync] = useState<SyncWatchState>({ phase: 'checking' });
+  // A phone, a side panel or a tablet: stacked rows, a sort menu, the filters in a drawer.
+  const narrow = useNarrow();
 
   const query = toQuery(grid);
   const link = linkQuery(grid);
@@ -224,19 +231,24 @@ export function UnbilledPage(props: UnbilledPageProps) {
       { intent: 'success' },
     );
   };
+  const filterProps = {
+    filter: grid.filter,
+    services: pickerOptions(serviceNames, seenServices, locale.tag),
+    staff: pickerOptions(staffNames, seenStaff, locale.tag),
+    onChange: changeFilter,
+    onClear: () => changeFilter(EMPTY_FILTER),
+  };
+  const onRowsSelected = (ids: Set<string>) =>
+    setSelection((s) => applyPageSelection(s, (data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })), ids));
 
   return (
     <LinkFixProvider onLinked={linked}>
     <div className={styles.root}>
-      <Title3 as="h1">{t.unbilledTitle}</Title3>
+      <Title3 as="h1" className={styles.title}>
+        {t.unbilledTitle}
+      </Title3>
       <Toaster toasterId={toasterId} position="bottom-end" />
-      <UnbilledFilters
-        filter={grid.filter}
-        services={pickerOptions(serviceNames, seenServices, locale.tag)}
-        staff={pickerOptions(staffNames, seenStaff, locale.tag)}
-        onChange={changeFilter}
-        onClear={() => changeFilter(EMPTY_FILTER)}
-      />
+      {narrow ? <FiltersDrawer {...filterProps} /> : <UnbilledFilters {...filterProps} />}
       <SyncStatus state={sync} onSyncNow={() => void syncWatch.syncNow()} onRetry={() => void syncWatch.start()} onOpenSetup={props.onOpenSetup} />
       <SummaryBar selection={selectionText} filter={filterText} />
       <div className={styles.bar}>
@@ -284,14 +296,28 @@ export function UnbilledPage(props: UnbilledPageProps) {
       {loaded.error && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
       {!data && loaded.loading && <LoadingState />}
       {data && data.rows.length === 0 && emptyState}
-      {data && data.rows.length > 0 && (
+      {data && data.rows.length > 0 && narrow && (
+        <div aria-busy={loaded.loading}>
+          <UnbilledList
+            rows={rows}
+            selected={checked}
+            onSelectionChange={onRowsSelected}
+            sort={grid.sort}
+            direction={grid.direction}
+            onSortChoice={(value) => setGrid((g) => withSortChoice(g, value))}
+            onExclude={(id) => void changeAppointment(id, 'exclude')}
+            onInclude={(id) => void changeAppointment(id, 'include')}
+            onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
+            busyId={busyId}
+          />
+        </div>
+      )}
+      {data && data.rows.length > 0 && !narrow && (
         <div className={styles.grid} aria-busy={loaded.loading}>
           <UnbilledGrid
             rows={rows}
             selected={checked}
-            onSelectionChange={(ids) =>
-              setSelection((s) => applyPageSelection(s, data.rows.map((r) => ({ id: r.id, amount: r.amount })), ids))
-            }
+            onSelectionChange={onRowsSelected}
             sort={grid.sort}
             direction={grid.direction}
             onSort={(key) => setGrid((g) => withSort(g, key))}
