@@ -10,6 +10,7 @@ import type { SyncRunner } from '../jobs/sync-job';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
+import { SetupTablesCache } from '../setup-tables';
 import type { AppStore } from '../store';
 
 /**
@@ -35,6 +36,8 @@ export interface AppServices {
   links: InvoiceLinks;
   /** The setup's Bookings business: its services and staff members with their names, cached for a few minutes. */
   catalog: CatalogCache;
+  /** A Business Central company's payment terms, units, tax groups, currencies, ... for the setup's pickers; cached a short while per company. */
+  setupTables: SetupTablesCache;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -88,5 +91,6 @@ export function createAppServices(deps: {
     clock,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
+  const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, setupTables };
 }

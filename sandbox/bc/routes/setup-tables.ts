@@ -42,7 +42,8 @@ export function registerSetupTableRoutes(router: Router, deps: ApiDeps): void {
       key: (r) => r.code,
       wire: (r, o) => toWire(r, deps.state.version(r.id), o.select),
     });
-    const records = (company: CompanyState): readonly BcCodeRecord[] => company.setupTables[name];
+    // A sandbox state file written before the emulator had these tables restores without them.
+    const records = (company: CompanyState): readonly BcCodeRecord[] => (company.setupTables as BcSetupTables | undefined)?.[name] ?? [];
     router.add('GET', `/companies(:companyId)/${name}`, (req) => {
       const company = companyOf(deps, req);
       return listResponse(deps, req, records(company), view(company));
