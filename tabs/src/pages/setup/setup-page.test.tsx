@@ -201,4 +201,11 @@ describe('Setup page', () => {
     fireEvent.blur(time);
     expect(await screen.findByText('Use a 24-hour time such as 07:30')).toBeTruthy();
   });
+
+  it('previews the card as Teams shows it: names with markdown characters, without the escaping backslashes', async () => {
+    const api = new FakeApi([fakeRow(1, { serviceName: 'Klip & farve (lang) *ny*' })]);
+    renderWithApp(<SetupPage />, { api });
+    await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Klip & farve (lang) *ny*'));
+    expect(screen.getByTestId('card-preview').textContent).not.toContain('\\');
+  });
 });
