@@ -195,4 +195,9 @@ export const taxAreaEntity = codeTable('taxArea', { taxType: 'string' });
 export const taxGroupEntity = codeTable('taxGroup', { taxType: 'string' });
 export const unitOfMeasureEntity = codeTable('unitOfMeasure', { internationalStandardCode: 'string', symbol: 'string' });
 export const itemCategoryEntity = codeTable('itemCategory');
+export const generalProductPostingGroupEntity: EntityDescriptor = {
+  type: 'generalProductPostingGroup',
+  fields: { id: 'guid', code: 'string', description: 'string', defaultVATProductPostingGroup: 'string', autoInsertDefault: 'boolean', lastModifiedDateTime: 'datetime' },
+  expandable: [],
+};
 export const currencyEntity = codeTable('currency', { symbol: 'string', amountDecimalPlaces: 'string', amountRoundingPrecision: 'number' });

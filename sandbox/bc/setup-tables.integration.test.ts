@@ -58,6 +58,7 @@ describe('Business Central emulator: set-up tables of the seeded clinic', () => 
     expect(await keys('taxAreas')).toEqual(['id', 'code', 'displayName', 'taxType', 'lastModifiedDateTime']);
     expect(await keys('taxGroups')).toEqual(['id', 'code', 'displayName', 'taxType', 'lastModifiedDateTime']);
     expect(await keys('unitsOfMeasure')).toEqual(['id', 'code', 'displayName', 'internationalStandardCode', 'symbol', 'lastModifiedDateTime']);
+    expect(await keys('generalProductPostingGroups')).toEqual(['id', 'code', 'description', 'defaultVATProductPostingGroup', 'autoInsertDefault', 'lastModifiedDateTime']);
     expect(await keys('currencies')).toEqual(['id', 'code', 'displayName', 'symbol', 'amountDecimalPlaces', 'amountRoundingPrecision', 'lastModifiedDateTime']);
   });
 
@@ -68,10 +69,12 @@ describe('Business Central emulator: set-up tables of the seeded clinic', () => 
     const groupCodes = new Set((await values('taxGroups')).map((t) => t.code));
     const unitCodes = new Set((await values('unitsOfMeasure')).map((t) => t.code));
     const categoryIds = new Set((await values('itemCategories')).map((t) => t.id));
+    const postingGroupIds = new Set((await values('generalProductPostingGroups')).map((t) => t.id));
     const currencies = (await values('currencies')).map((c) => c.code);
     expect(bc?.customers.every((c) => termIds.has(c.paymentTermsId) && areaIds.has(c.taxAreaId))).toBe(true);
     expect(bc?.items.every((i) => groupCodes.has(i.taxGroupCode) && unitCodes.has(i.baseUnitOfMeasureCode))).toBe(true);
     expect(bc?.items.filter((i) => i.type === 'Service').every((i) => categoryIds.has(i.itemCategoryId))).toBe(true);
+    expect(bc?.items.every((i) => postingGroupIds.has(i.generalProductPostingGroupId))).toBe(true);
     expect(currencies).toEqual(['EUR', 'GBP', 'NOK', 'SEK', 'USD']);
     expect(currencies).not.toContain(bc?.companyInformation.currencyCode);
   });

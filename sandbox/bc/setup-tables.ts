@@ -32,6 +32,7 @@ export function setupTablesOf(data: BcCompanyData, defaultCurrencies: readonly s
     taxGroups: [],
     unitsOfMeasure: [],
     itemCategories: [],
+    generalProductPostingGroups: [],
     currencies: (data.currencies ?? defaultCurrencies)
       .filter((code) => code.toUpperCase() !== data.companyInformation.currencyCode.toUpperCase())
       .map(currencyFromCode),

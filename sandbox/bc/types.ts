@@ -204,6 +204,16 @@ export interface BcCurrency extends BcCodeRecord {
   lastModifiedDateTime: string;
 }
 
+/** API v2.0 names this table's text `description`, not `displayName`. */
+export interface BcGeneralProductPostingGroup {
+  id: string;
+  code: string;
+  description: string;
+  defaultVATProductPostingGroup: string;
+  autoInsertDefault: boolean;
+  lastModifiedDateTime: string;
+}
+
 /**
  * The set-up tables API v2.0 exposes that a customer or item points at. `currencies` is BC's
  * Currencies page, which never lists the local currency (blank currencyCode means local).
@@ -216,6 +226,7 @@ export interface BcSetupTables {
   taxGroups: BcTaxRecord[];
   unitsOfMeasure: BcUnitOfMeasure[];
   itemCategories: BcSimpleCodeRecord[];
+  generalProductPostingGroups: BcGeneralProductPostingGroup[];
   currencies: BcCurrency[];
 }
 

@@ -82,6 +82,10 @@ export function buildBcSetupTables(seed: number, reference: BcReference): BcSetu
       simple('item-category-TRÆNING', 'TRÆNING', 'Træning og holdundervisning'),
       simple('item-category-PRODUKTER', 'PRODUKTER', 'Produkter til salg'),
     ],
+    generalProductPostingGroups: [
+      { id: reference.postingGroupIds.DETAIL, code: 'DETAIL', description: 'Detailsalg af varer', defaultVATProductPostingGroup: 'MOMS25', autoInsertDefault: true, lastModifiedDateTime: SET_UP_AT },
+      { id: reference.postingGroupIds.YDELSER, code: 'YDELSER', description: 'Behandlinger og ydelser', defaultVATProductPostingGroup: 'MOMS25', autoInsertDefault: true, lastModifiedDateTime: SET_UP_AT },
+    ],
     currencies: [
       currency(reference.euroCurrencyId, 'EUR', 'Euro', '€'),
       currency(id('currency-GBP'), 'GBP', 'Britisk pund', '£'),

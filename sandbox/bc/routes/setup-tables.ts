@@ -2,6 +2,7 @@ import type { Router } from '../../http/router';
 import { companyOf, keyOf, type ApiDeps } from '../api';
 import {
   currencyEntity,
+  generalProductPostingGroupEntity,
   itemCategoryEntity,
   paymentMethodEntity,
   paymentTermEntity,
@@ -15,7 +16,9 @@ import { notFound } from '../errors';
 import { findById } from '../ids';
 import { toWire } from '../serialize';
 import type { CompanyState } from '../state';
-import type { BcCodeRecord, BcSetupTables } from '../types';
+import type { BcSetupTables } from '../types';
+
+type CodeRecord = { id: string; code: string };
 import { entityResult, listResponse, type EntitySetView } from './collection';
 
 /** Entity set name → the table it serves and its documented properties. */
@@ -27,6 +30,7 @@ export const SETUP_TABLE_SETS: Readonly<Record<keyof BcSetupTables, EntityDescri
   taxGroups: taxGroupEntity,
   unitsOfMeasure: unitOfMeasureEntity,
   itemCategories: itemCategoryEntity,
+  generalProductPostingGroups: generalProductPostingGroupEntity,
   currencies: currencyEntity,
 };
 
@@ -36,14 +40,14 @@ export const SETUP_TABLE_SETS: Readonly<Record<keyof BcSetupTables, EntityDescri
  */
 export function registerSetupTableRoutes(router: Router, deps: ApiDeps): void {
   for (const [name, entity] of Object.entries(SETUP_TABLE_SETS) as [keyof BcSetupTables, EntityDescriptor][]) {
-    const view = (company: CompanyState): EntitySetView<BcCodeRecord> => ({
+    const view = (company: CompanyState): EntitySetView<CodeRecord> => ({
       entity,
       entitySetPath: `companies(${company.company.id})/${name}`,
       key: (r) => r.code,
       wire: (r, o) => toWire(r, deps.state.version(r.id), o.select),
     });
     // A sandbox state file written before the emulator had these tables restores without them.
-    const records = (company: CompanyState): readonly BcCodeRecord[] => (company.setupTables as BcSetupTables | undefined)?.[name] ?? [];
+    const records = (company: CompanyState): readonly CodeRecord[] => (company.setupTables as BcSetupTables | undefined)?.[name] ?? [];
     router.add('GET', `/companies(:companyId)/${name}`, (req) => {
       const company = companyOf(deps, req);
       return listResponse(deps, req, records(company), view(company));

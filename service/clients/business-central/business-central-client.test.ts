@@ -273,4 +273,11 @@ describe('BusinessCentralClient set-up tables', () => {
     ]);
     expect(result.invalid).toEqual([{ entity: 'paymentTerms', id: 't3', issues: expect.stringContaining('code') }]);
   });
+
+  it("reads posting groups' description as their name", async () => {
+    handler = (_req, res) => sendJson(res, 200, { value: [{ id: 'g1', code: 'YDELSER', description: 'Behandlinger og ydelser', autoInsertDefault: true }] });
+    const { bc } = client();
+    expect((await bc.listSetupTable('generalProductPostingGroups')).entries).toEqual([{ id: 'g1', code: 'YDELSER', displayName: 'Behandlinger og ydelser' }]);
+    expect(path(0)).toBe(`${COMPANY}/generalProductPostingGroups`);
+  });
 });

@@ -14,7 +14,7 @@ import { companySchema, type Company } from './schemas/company';
 import { companyInformationSchema, type CompanyInformation } from './schemas/company-information';
 import { customerSchema, type Customer, type CustomerCreate } from './schemas/customer';
 import { itemSchema, type Item, type ItemCreate } from './schemas/item';
-import { setupTableEntrySchema, type SetupTableEntry, type SetupTableName } from './schemas/setup-table';
+import { setupTableEntrySchemaFor, type SetupTableEntry, type SetupTableName } from './schemas/setup-table';
 import { salesInvoiceSchema, type SalesInvoice, type SalesInvoiceCreate } from './schemas/sales-invoice';
 
 /** Business Central processes 5 requests per user at a time and queues the rest, then answers 429. */
@@ -109,7 +109,7 @@ export class BusinessCentralClient {
 
   /** One set-up table (payment terms, units of measure, ...): every record's id, code and name. */
   async listSetupTable(table: SetupTableName): Promise<Listed<'entries', SetupTableEntry>> {
-    const { records, invalid } = await this.collect(this.url(table), setupTableEntrySchema, table);
+    const { records, invalid } = await this.collect(this.url(table), setupTableEntrySchemaFor(table), table);
     return { entries: records, invalid };
   }
 

@@ -10,6 +10,7 @@ export const SETUP_TABLES = [
   'taxGroups',
   'unitsOfMeasure',
   'itemCategories',
+  'generalProductPostingGroups',
   'currencies',
 ] as const;
 export type SetupTableName = (typeof SETUP_TABLES)[number];
@@ -25,3 +26,12 @@ export const setupTableEntrySchema = z.object({
 });
 
 export type SetupTableEntry = z.output<typeof setupTableEntrySchema>;
+
+/** Posting groups name their text `description` in API v2.0; read as displayName like the rest. */
+const postingGroupEntrySchema = z
+  .object({ id: z.string().min(1), code: z.string().min(1), description: text })
+  .transform(({ id, code, description }): SetupTableEntry => ({ id, code, displayName: description }));
+
+export function setupTableEntrySchemaFor(table: SetupTableName): z.ZodType<SetupTableEntry> {
+  return table === 'generalProductPostingGroups' ? postingGroupEntrySchema : setupTableEntrySchema;
+}

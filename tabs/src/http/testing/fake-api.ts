@@ -385,6 +385,7 @@ export function fakeSetupTables(): SetupTablesResponse {
       taxGroups: [entry(41, 'MOMS25', 'Momspligtig, 25 %'), entry(42, 'MOMSFRI', 'Momsfri sundhedsydelse')],
       unitsOfMeasure: [entry(51, 'STK', 'Stk.'), entry(52, 'TIME', 'Time')],
       itemCategories: [entry(61, 'BEHANDLING', 'Behandlinger'), entry(62, 'TRÆNING', 'Træning og holdundervisning')],
+      generalProductPostingGroups: [entry(81, 'DETAIL', 'Detailsalg af varer'), entry(82, 'YDELSER', 'Behandlinger og ydelser')],
       currencies: [entry(71, 'EUR', 'Euro'), entry(72, 'SEK', 'Svensk krone')],
     },
   };

@@ -19,7 +19,7 @@ export const FIELDS = {
   'customerTemplate.paymentMethodId': 'lookup',
   'itemTemplate.baseUnitOfMeasureCode': 'lookup',
   'itemTemplate.taxGroupCode': 'lookup',
-  'itemTemplate.generalProductPostingGroupCode': 'text',
+  'itemTemplate.generalProductPostingGroupCode': 'lookup',
   'itemTemplate.itemCategoryCode': 'lookup',
   invoiceGrouping: 'grouping',
   addZeroLinesForFree: 'flag',
@@ -48,6 +48,7 @@ export const LOOKUPS = {
   'itemTemplate.baseUnitOfMeasureCode': { table: 'unitsOfMeasure', stores: 'code' },
   'itemTemplate.taxGroupCode': { table: 'taxGroups', stores: 'code' },
   'itemTemplate.itemCategoryCode': { table: 'itemCategories', stores: 'code' },
+  'itemTemplate.generalProductPostingGroupCode': { table: 'generalProductPostingGroups', stores: 'code' },
 } as const satisfies Partial<Record<FieldPath, { table: SetupTableName; stores: 'id' | 'code' }>>;
 export type LookupPath = keyof typeof LOOKUPS;
 

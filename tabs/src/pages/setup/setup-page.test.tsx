@@ -151,12 +151,13 @@ describe('Setup page', () => {
     const api = new FakeApi([], {
       companyId: COMPANY,
       customerTemplate: { type: 'Person', taxAreaId: '00000000-0000-4000-8000-000000000031' },
-      itemTemplate: { type: 'Service', taxGroupCode: 'MOMS25', baseUnitOfMeasureCode: 'TIME' },
+      itemTemplate: { type: 'Service', taxGroupCode: 'MOMS25', baseUnitOfMeasureCode: 'TIME', generalProductPostingGroupCode: 'YDELSER' },
     });
     renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Momsgruppe' }).textContent).toBe('MOMS25 – Momspligtig, 25 %'));
     expect(screen.getByRole('combobox', { name: 'Skatteområde' }).textContent).toBe('INDENLANDSK – Indenlandske kunder');
     expect(screen.getByRole('combobox', { name: 'Basisenhed' }).textContent).toBe('TIME – Time');
+    expect(screen.getByRole('combobox', { name: 'Produktbogføringsgruppe' }).textContent).toBe('YDELSER – Behandlinger og ydelser');
     expect(screen.getByRole('combobox', { name: 'Valuta' }).textContent).toBe('Lokal valuta (DKK)');
     expect(screen.getByRole('combobox', { name: 'Varekategori' }).textContent).toBe('Ingen: Business Centrals skabelon bestemmer');
   });
