@@ -100,6 +100,11 @@ export class BcState {
   }
 
   restore(snapshot: Snapshot): void {
+    // A state file written before the emulator had set-up tables keeps the seeded ones.
+    for (const [id, company] of snapshot.companies) {
+      const seeded = this.companies.get(id);
+      if ((company.setupTables as BcSetupTables | undefined) === undefined && seeded) company.setupTables = structuredClone(seeded.setupTables);
+    }
     this.companies = snapshot.companies;
     this.versions = snapshot.versions;
     this.versionCounter = snapshot.versionCounter;

@@ -46,8 +46,7 @@ export function registerSetupTableRoutes(router: Router, deps: ApiDeps): void {
       key: (r) => r.code,
       wire: (r, o) => toWire(r, deps.state.version(r.id), o.select),
     });
-    // A sandbox state file written before the emulator had these tables restores without them.
-    const records = (company: CompanyState): readonly CodeRecord[] => (company.setupTables as BcSetupTables | undefined)?.[name] ?? [];
+    const records = (company: CompanyState): readonly CodeRecord[] => company.setupTables[name];
     router.add('GET', `/companies(:companyId)/${name}`, (req) => {
       const company = companyOf(deps, req);
       return listResponse(deps, req, records(company), view(company));
