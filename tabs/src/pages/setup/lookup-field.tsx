@@ -26,9 +26,10 @@ export interface LookupFieldProps {
 export function LookupField(props: LookupFieldProps) {
   const { t } = useI18n();
   const { table, stores } = LOOKUPS[props.path];
-  const { value } = props;
   const loaded = props.tables.kind === 'loaded' ? props.tables.tables : null;
   const entries = loaded?.tables[table] ?? [];
+  // The local currency's own code means what blank means (BC's currencies never list it).
+  const value = table === 'currencies' && loaded && props.value.toUpperCase() === loaded.localCurrency ? '' : props.value;
   const keyOf = (entry: SetupTableEntryView) => entry[stores];
   // GUIDs and codes alike compare without case: the setup upper-cases codes, and ids are case-free.
   const current = entries.find((e) => keyOf(e).toLowerCase() === value.toLowerCase());

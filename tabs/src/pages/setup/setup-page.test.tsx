@@ -147,10 +147,10 @@ describe('Setup page', () => {
     expect(screen.getByRole('combobox', { name: 'Payment terms' }).textContent).toBe('14 DAGE – Netto 14 dage');
   });
 
-  it('shows stored codes and ids by name, blank currency as the local one, in Danish too', async () => {
+  it('shows stored codes and ids by name, the local currency code as the local currency, in Danish too', async () => {
     const api = new FakeApi([], {
       companyId: COMPANY,
-      customerTemplate: { type: 'Person', taxAreaId: '00000000-0000-4000-8000-000000000031' },
+      customerTemplate: { type: 'Person', taxAreaId: '00000000-0000-4000-8000-000000000031', currencyCode: 'DKK' },
       itemTemplate: { type: 'Service', taxGroupCode: 'MOMS25', baseUnitOfMeasureCode: 'TIME', generalProductPostingGroupCode: 'YDELSER' },
     });
     renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
