@@ -42,6 +42,15 @@ describe('sandbox state across restarts', () => {
     expect(appointments.map((a) => a.id).sort()).toEqual(graph.exportSeed().businesses[0]!.appointments.map((a) => a.id).filter((id) => id !== gone).sort());
   });
 
+  it('a state saved before the emulator served set-up tables continues with the seeded ones', () => {
+    const data = generateSandboxData({ seed: 1, now: NOW, scale: SCALE });
+    const snapshot = createBcEmulator(data.bc, { token: 't' }).state.snapshot();
+    for (const company of snapshot.companies.values()) delete (company as { setupTables?: unknown }).setupTables;
+    const restarted = createBcEmulator(data.bc, { token: 't' });
+    restarted.state.restore(snapshot);
+    expect(restarted.state.company(SANDBOX_COMPANY_ID)?.setupTables.paymentTerms.map((t) => t.code)).toContain('14 DAGE');
+  });
+
   it('without a file, there is nothing to continue from', () => {
     expect(readSandboxState(path.join(dir, 'none.json'))).toBeUndefined();
   });

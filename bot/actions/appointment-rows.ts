@@ -3,7 +3,7 @@ import type { Language } from '../commands';
 import { MAX_LIMIT, queryUnbilled, type UnbilledRow } from '../../service/unbilled';
 import { nowOf, type BotServices } from './bot-services';
 import type { CardSelection } from './posted-cards';
-import { noteText, reasonText } from './reason-text';
+import { noteText, reasonText } from '../../service/unbilled/reason-text';
 
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
 const MAX_ROWS = 5_000;

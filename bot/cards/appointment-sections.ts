@@ -5,6 +5,7 @@ import { unbilledTabDeepLink } from './deep-link';
 import { escapeText } from './escape-markdown';
 import { formatDateTime, formatMoney, formatNumber, formatTotals, sumByCurrency } from './format';
 import type { AppointmentSectionsData } from './template-data';
+import { compareDanish } from '../../service/domain/collation';
 
 /** Services and staff are few; past this many the smallest are summed into one line. */
 const MAX_TOTAL_LINES = 12;
@@ -37,7 +38,7 @@ function totalsBy(
 ): Fact[] {
   const groups = new Map<string, AppointmentRow[]>();
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  const sorted = [...groups].sort(([a, ra], [b, rb]) => rb.length - ra.length || a.localeCompare(b));
+  const sorted = [...groups].sort(([a, ra], [b, rb]) => rb.length - ra.length || compareDanish(a, b));
   const shown = sorted.length > MAX_TOTAL_LINES ? sorted.slice(0, MAX_TOTAL_LINES - 1) : sorted;
   const facts = shown.map(([name, group]) => ({ title: escapeText(name, 60), value: countAndTotal(group, context, text) }));
   const rest = sorted.slice(shown.length);

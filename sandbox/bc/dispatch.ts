@@ -4,6 +4,7 @@ import { BcError, badRequest, errorResponse } from './errors';
 import { registerCompanyRoutes } from './routes/companies';
 import { registerMasterDataRoutes } from './routes/master-data';
 import { registerSalesInvoiceRoutes } from './routes/sales-invoices';
+import { registerSetupTableRoutes, SETUP_TABLE_SETS } from './routes/setup-tables';
 
 const KNOWN_SEGMENTS = new Set([
   'companies',
@@ -14,6 +15,7 @@ const KNOWN_SEGMENTS = new Set([
   'salesInvoiceLines',
   'Microsoft.NAV.post',
   'Microsoft.NAV.cancel',
+  ...Object.keys(SETUP_TABLE_SETS),
 ]);
 
 /** Runs one API operation (`path` relative to the api/v2.0 root) and turns every failure into BC's error body. */
@@ -24,6 +26,7 @@ export function createApiDispatcher(deps: ApiDeps): ApiDispatcher {
   registerCompanyRoutes(router, deps);
   registerMasterDataRoutes(router, deps);
   registerSalesInvoiceRoutes(router, deps);
+  registerSetupTableRoutes(router, deps);
 
   return async (req, path) => {
     try {

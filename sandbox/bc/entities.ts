@@ -175,3 +175,29 @@ export const salesInvoiceEntity: EntityDescriptor = {
   },
   expandable: ['salesInvoiceLines'],
 };
+
+const codeTable = (type: string, extra: Readonly<Record<string, FieldType>> = {}): EntityDescriptor => ({
+  type,
+  fields: { id: 'guid', code: 'string', displayName: 'string', ...extra, lastModifiedDateTime: 'datetime' },
+  expandable: [],
+});
+
+/** The set-up tables, with the properties API v2.0 documents for each. */
+export const paymentTermEntity = codeTable('paymentTerm', {
+  dueDateCalculation: 'string',
+  discountDateCalculation: 'string',
+  discountPercent: 'number',
+  calculateDiscountOnCreditMemos: 'boolean',
+});
+export const paymentMethodEntity = codeTable('paymentMethod');
+export const shipmentMethodEntity = codeTable('shipmentMethod');
+export const taxAreaEntity = codeTable('taxArea', { taxType: 'string' });
+export const taxGroupEntity = codeTable('taxGroup', { taxType: 'string' });
+export const unitOfMeasureEntity = codeTable('unitOfMeasure', { internationalStandardCode: 'string', symbol: 'string' });
+export const itemCategoryEntity = codeTable('itemCategory');
+export const generalProductPostingGroupEntity: EntityDescriptor = {
+  type: 'generalProductPostingGroup',
+  fields: { id: 'guid', code: 'string', description: 'string', defaultVATProductPostingGroup: 'string', autoInsertDefault: 'boolean', lastModifiedDateTime: 'datetime' },
+  expandable: [],
+};
+export const currencyEntity = codeTable('currency', { symbol: 'string', amountDecimalPlaces: 'string', amountRoundingPrecision: 'number' });

@@ -6,8 +6,10 @@ import type {
   BcItem,
   BcSalesInvoice,
   BcSeed,
+  BcSetupTables,
   BcTemplateRules,
 } from './types';
+import { setupTablesOf } from './setup-tables';
 import type { IdSource } from '../seed/id-source';
 import { lastUsedIn, nextInSeries, seriesDefinitions, type SeriesName } from './numbering';
 
@@ -22,6 +24,9 @@ export interface CompanyState {
   items: BcItem[];
   salesInvoices: BcSalesInvoice[];
   templateRules: BcTemplateRules;
+  /** Payment terms, units, tax groups, currencies, ...: read-only lists the API serves. */
+  setupTables: BcSetupTables;
+  /** The codes of `setupTables.currencies`, upper case (the local currency is never among them). */
   currencies: string[];
   lastNumbers: Partial<Record<SeriesName, string>>;
 }
@@ -95,6 +100,11 @@ export class BcState {
   }
 
   restore(snapshot: Snapshot): void {
+    // A state file written before the emulator had set-up tables keeps the seeded ones.
+    for (const [id, company] of snapshot.companies) {
+      const seeded = this.companies.get(id);
+      if ((company.setupTables as BcSetupTables | undefined) === undefined && seeded) company.setupTables = structuredClone(seeded.setupTables);
+    }
     this.companies = snapshot.companies;
     this.versions = snapshot.versions;
     this.versionCounter = snapshot.versionCounter;
@@ -108,6 +118,7 @@ export class BcState {
 
 function toCompanyState(data: BcCompanyData): CompanyState {
   const invoiceNumbers = data.salesInvoices.map((i) => i.number);
+  const setupTables = setupTablesOf(data, defaultCurrencies);
   return {
     company: data.company,
     companyInformation: data.companyInformation,
@@ -116,7 +127,8 @@ function toCompanyState(data: BcCompanyData): CompanyState {
     items: data.items,
     salesInvoices: data.salesInvoices,
     templateRules: data.templateRules,
-    currencies: (data.currencies ?? defaultCurrencies).map((c) => c.toUpperCase()),
+    setupTables,
+    currencies: setupTables.currencies.map((c) => c.code.toUpperCase()),
     lastNumbers: {
       customer: lastUsedIn(seriesDefinitions.customer, data.customers.map((c) => c.number)),
       item: lastUsedIn(seriesDefinitions.item, data.items.map((i) => i.number)),

@@ -167,6 +167,69 @@ export interface BcTemplateRules {
   vatPercentByTaxGroup: Record<string, number>;
 }
 
+/** What every API v2.0 set-up table (payment terms, units, tax groups, ...) has: its GUID, its Code and its name. */
+export interface BcCodeRecord {
+  id: string;
+  code: string;
+  displayName: string;
+}
+
+export interface BcPaymentTerm extends BcCodeRecord {
+  dueDateCalculation: string; // a date formula such as 14D
+  discountDateCalculation: string;
+  discountPercent: number;
+  calculateDiscountOnCreditMemos: boolean;
+  lastModifiedDateTime: string;
+}
+
+export interface BcSimpleCodeRecord extends BcCodeRecord {
+  lastModifiedDateTime: string;
+}
+
+export interface BcTaxRecord extends BcCodeRecord {
+  taxType: 'Sales Tax' | 'VAT';
+  lastModifiedDateTime: string;
+}
+
+export interface BcUnitOfMeasure extends BcCodeRecord {
+  internationalStandardCode: string; // UNECE Rec 20
+  symbol: string;
+  lastModifiedDateTime: string;
+}
+
+export interface BcCurrency extends BcCodeRecord {
+  symbol: string;
+  amountDecimalPlaces: string; // e.g. "2:2"
+  amountRoundingPrecision: number;
+  lastModifiedDateTime: string;
+}
+
+/** API v2.0 names this table's text `description`, not `displayName`. */
+export interface BcGeneralProductPostingGroup {
+  id: string;
+  code: string;
+  description: string;
+  defaultVATProductPostingGroup: string;
+  autoInsertDefault: boolean;
+  lastModifiedDateTime: string;
+}
+
+/**
+ * The set-up tables API v2.0 exposes that a customer or item points at. `currencies` is BC's
+ * Currencies page, which never lists the local currency (blank currencyCode means local).
+ */
+export interface BcSetupTables {
+  paymentTerms: BcPaymentTerm[];
+  paymentMethods: BcSimpleCodeRecord[];
+  shipmentMethods: BcSimpleCodeRecord[];
+  taxAreas: BcTaxRecord[];
+  taxGroups: BcTaxRecord[];
+  unitsOfMeasure: BcUnitOfMeasure[];
+  itemCategories: BcSimpleCodeRecord[];
+  generalProductPostingGroups: BcGeneralProductPostingGroup[];
+  currencies: BcCurrency[];
+}
+
 export interface BcCompanyData {
   company: BcCompany;
   companyInformation: BcCompanyInformation;
@@ -181,6 +244,11 @@ export interface BcCompanyData {
    * emulator assumes the common ISO codes (see `defaultCurrencies` in the emulator's state).
    */
   currencies?: string[];
+  /**
+   * The company's set-up tables. Absent: empty tables, and currencies made from `currencies`.
+   * When given, its currencies are the company's currencies (and `currencies` is not read).
+   */
+  setupTables?: BcSetupTables;
 }
 
 export interface BcSeed {

@@ -2,7 +2,8 @@ import { guidFor } from './ids';
 
 /**
  * Ids of the Business Central set-up records that customers, items and invoices point at (payment terms,
- * units, tax groups, posting groups). The emulator does not serve these tables; the ids only have to agree.
+ * units, tax groups, posting groups). The set-up tables the API serves carry these ids (bc-setup-tables.ts);
+ * posting groups are not among them.
  */
 export interface BcReference {
   paymentTerms14DaysId: string;

@@ -4,6 +4,7 @@ import { bcReference } from './bc-reference';
 import { buildBcCustomers } from './bc-customers';
 import { buildBcInvoices } from './bc-invoices';
 import { buildBcItems } from './bc-items';
+import { buildBcSetupTables } from './bc-setup-tables';
 import { CLINIC_CURRENCY, SANDBOX_COMPANY_ID, SANDBOX_ENVIRONMENT, SANDBOX_TENANT } from './constants';
 import type { SeedCustomer } from './customers';
 import { guidFor } from './ids';
@@ -70,7 +71,7 @@ export function buildBcSeed(seed: number, bookingsCustomers: readonly SeedCustom
     items,
     salesInvoices,
     templateRules,
-    currencies: ['EUR', 'USD', 'GBP', 'SEK', 'NOK'],
+    setupTables: buildBcSetupTables(seed, reference),
   };
   return { tenant: SANDBOX_TENANT, environment: SANDBOX_ENVIRONMENT, companies: [company] };
 }

@@ -11,6 +11,7 @@ import { createLinking, type Linking } from '../links';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
+import { SetupTablesCache } from '../setup-tables';
 import type { AppStore } from '../store';
 
 /**
@@ -38,6 +39,8 @@ export interface AppServices {
   catalog: CatalogCache;
   /** Linking by hand what blocks an invoice: a service to an item, a customer to a customer (Business Central). */
   linking: Linking;
+  /** A Business Central company's payment terms, units, tax groups, currencies, ... for the setup's pickers; cached a short while per company. */
+  setupTables: SetupTablesCache;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -92,5 +95,6 @@ export function createAppServices(deps: {
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
   const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessId.toLowerCase(), setup: currentSetup, clock });
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking };
+  const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking, setupTables };
 }

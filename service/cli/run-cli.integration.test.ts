@@ -87,6 +87,8 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     expect(lines[0]).toMatch(/^Id\s+Start\s+Customer\s+Service\s+Amount\s+Status$/);
     expect(lines.slice(2, 7)).toHaveLength(5);
     expect(table.out).toMatch(/^Showing 5 of \d+ \(unbilled; times in Europe\/Copenhagen\)\.$/m);
+    // Reasons in words, never their codes.
+    expect(table.out).not.toMatch(/\b(price-needed|customer-without-email|service-not-linked|not-ended|no-customer)\b/);
     expect(table.out).toMatch(/^Invoiceable now: \d+ appointments?, DKK [\d,]+\.\d\d\.$/m);
   });
 
@@ -142,6 +144,11 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     expect(await cli(['unbilled', '--nope'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown option '--nope'/) });
     expect(await cli(['unbilled', '--from', '2026-13-45'])).toMatchObject({ code: 2, err: expect.stringMatching(/^from: Use a date/) });
     expect(await cli(['unbilled', '--service', 'no such service'])).toMatchObject({ code: 2, err: expect.stringMatching(/^--service: no service/) });
+    // Each state once ('unbilled' is a filter and a stored state alike).
+    expect(await cli(['unbilled', '--state', 'billed'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^state: Use one of invoiceable, not-invoiceable, all, unbilled, claimed, invoiced, excluded, cancelled$/m),
+    });
     const config = await cli(['sync'], { env: { ...env, GRAPH_BASE_URL: 'not a url' } });
     expect(config).toMatchObject({ code: 2, err: 'Configuration error: GRAPH_BASE_URL must be an http(s) URL\n' });
     expect((await cli(['help'])).out).toMatch(/^ {2}setup set +Change settings/m);

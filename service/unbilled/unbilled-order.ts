@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { danishSortKey } from './danish-sort-key';
 import type { EligibilitySql } from './eligibility-sql';
 import type { SortKey } from './unbilled-schemas';
 
@@ -13,10 +14,11 @@ interface OrderContext {
 const text = (expression: RawBuilder<unknown>, postgres: boolean): RawBuilder<unknown> =>
   postgres ? sql`${expression} collate "C"` : expression;
 
+/** Names in Danish order on both stores (see danish-sort-key.ts). */
 function firstCustomerName(postgres: boolean): RawBuilder<unknown> {
-  return postgres
-    ? sql`lower(coalesce((a.customers::jsonb) -> 0 ->> 'name', ''))`
-    : sql`lower(coalesce(json_extract(a.customers, '$[0].name'), ''))`;
+  return danishSortKey(
+    postgres ? sql`coalesce((a.customers::jsonb) -> 0 ->> 'name', '')` : sql`coalesce(json_extract(a.customers, '$[0].name'), '')`,
+  );
 }
 
 function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilder<unknown>[] {
@@ -28,7 +30,7 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
     case 'customer':
       return [text(firstCustomerName(postgres), postgres)];
     case 'service':
-      return [text(sql`lower(a.service_name)`, postgres)];
+      return [text(danishSortKey(sql`a.service_name`), postgres)];
     case 'price':
       return [eligibility.unitMinor];
     case 'amount':

@@ -8,7 +8,8 @@ import { noControlCharacters } from '../domain/safe-text';
  * The contract of the unbilled query, shared with the tab's HTTP API, the bot and the CLI.
  */
 
-export const STATE_FILTERS = ['invoiceable', 'not-invoiceable', 'unbilled', 'all', ...APPOINTMENT_STATES] as const;
+// 'unbilled' (ready or not) is one of the stored states too, so it is listed once, among them.
+export const STATE_FILTERS = ['invoiceable', 'not-invoiceable', 'all', ...APPOINTMENT_STATES] as const;
 /** price: the unit price (per hour for hourly); amount: what the appointment will be invoiced at. */
 export const SORT_KEYS = ['start', 'end', 'customer', 'service', 'price', 'amount', 'duration', 'state'] as const;
 export const MAX_LIMIT = 500;

@@ -11,6 +11,7 @@ import { getUnbilled } from './get-unbilled';
 import { includeAppointment } from './include-appointment';
 import { listAudit } from './list-audit';
 import { listBcCompanies } from './list-bc-companies';
+import { listBcSetupTables } from './list-bc-setup-tables';
 import { listBookingsBusinesses } from './list-bookings-businesses';
 import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
@@ -45,6 +46,7 @@ export const API_ROUTES: readonly Route[] = [
   patchSetup,
   listBookingsBusinesses,
   listBcCompanies,
+  listBcSetupTables,
   listConversations,
   testConnections,
   listAudit,

@@ -1,6 +1,7 @@
 import { ConversationStore, installedConversations, type StoredConversation } from '../../../bot/installations';
 import type { ConversationKind, ConversationsResponse } from '../../../tabs/src/api/contract';
 import { defineRoute, ok } from '../route';
+import { compareDanish } from '../../../service/domain/collation';
 
 function kindOf(conversation: StoredConversation): ConversationKind {
   if (conversation.conversationType === 'personal') return 'personal';
@@ -25,7 +26,7 @@ export const listConversations = defineRoute({
       const type = kindOf(c);
       return { id: c.id, type, name: readableName(c, type), lastPost: c.lastPost };
     });
-    conversations.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    conversations.sort((a, b) => compareDanish(a.name, b.name) || compareDanish(a.id, b.id));
     const response: ConversationsResponse = { conversations };
     return ok(response);
   },

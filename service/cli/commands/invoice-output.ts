@@ -1,5 +1,6 @@
 import type { RunCounts } from '../../invoicing/run/run-counts';
-import type { Preview, RunResult } from '../../invoicing/run/run-schemas';
+import type { Preview, RunResult, SkipReason } from '../../invoicing/run/run-schemas';
+import { skipReasonText } from '../../invoicing/run/skip-reason-text';
 import { formatLocal, formatMoney } from '../format';
 import { textTable } from '../text-table';
 
@@ -25,10 +26,10 @@ export function previewText(preview: Preview, timeZone: string): string {
   }
   const lines = preview.invoices.reduce((n, i) => n + i.lines.length, 0);
   if (preview.skipped.length > 0) {
-    const byReason = new Map<string, number>();
+    const byReason = new Map<SkipReason, number>();
     for (const s of preview.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
     out.push('', `Not invoiceable: ${plural(preview.skipped.length, 'appointment')}`);
-    for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1])) out.push(`  ${reason}: ${n}`);
+    for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1])) out.push(`  ${skipReasonText(reason, 'en')}: ${n}`);
   }
   out.push(
     '',
@@ -51,6 +52,9 @@ export function resultText(run: RunResult): string {
   }
   const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted').length;
   if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);
+  else if (!run.finished && run.counts.invoices === 0) out.push(`No invoices created yet: the run is still going (run ${run.id}).`);
+  // "Created: 3 appointments → 0 invoices" read as if something was made.
+  else if (run.counts.invoices === 0) out.push(`No invoices were created${failed > 0 ? `: ${plural(failed, 'invoice')} failed, each with its reason above` : ''} (run ${run.id}).`);
   else out.push(`Created: ${countsText(run.counts)} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${plural(failed, 'invoice')} failed` : ''} (run ${run.id}).`);
   return `${out.join('\n')}\n`;
 }

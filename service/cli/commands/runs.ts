@@ -6,6 +6,7 @@ import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
 import { formatLocal, formatMoney } from '../format';
 import { intOption, parseOptions } from '../parse-options';
 import { textTable } from '../text-table';
+import { runStateText, skipReasonText } from '../../invoicing/run/skip-reason-text';
 import { resultText } from './invoice-output';
 
 const listUsage = 'npm run cli -- runs [--source tab|bot|cli|schedule] [--limit n] [--offset n] [--json]';
@@ -72,15 +73,15 @@ export const runsShowCommand: CliCommand = {
     }
     const timeZone = (await services.currentSetup()).dailySummary.timeZone;
     const header = [
-      `Run ${run.id}: ${run.state}${run.finished ? '' : ' (not finished)'}`,
+      `Run ${run.id}: ${runStateText(run.state)}${run.finished ? '' : ' (not finished)'}`,
       `Requested by ${run.requestedBy} from ${run.source} at ${formatLocal(run.createdAt, timeZone)}${run.finishedAt ? `, finished ${formatLocal(run.finishedAt, timeZone)}` : ''} (${timeZone})`,
       `Selection: ${run.selection.kind === 'ids' ? `${run.selection.appointmentIds.length} appointment(s)` : JSON.stringify(run.selection)}`,
       ...(run.retryOf ? [`Retries run ${run.retryOf}`] : []),
       ...(run.error ? [`Error: ${run.error}`] : []),
-      ...(run.skipped.length > 0 ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => s.reason))].join(', ')})`] : []),
+      ...(run.skipped.length > 0 ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => skipReasonText(s.reason, 'en')))].join('; ')})`] : []),
       '',
     ];
-    ctx.io.out(`${header.join('\n')}\n${run.invoices.length > 0 || run.finished ? resultText(run) : ''}`);
+    ctx.io.out(`${header.join('\n')}\n${resultText(run)}`);
     return EXIT.ok;
   },
 };

@@ -8,6 +8,7 @@ import {
   type UnbilledRow,
 } from '../../unbilled';
 import { fieldErrors } from '../../setup/validate';
+import { reasonText } from '../../unbilled/reason-text';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure } from '../cli-errors';
 import { formatLocal, formatMoney } from '../format';
@@ -56,9 +57,10 @@ function customerText(row: UnbilledRow): string {
   return `${first.name || first.email || first.customerId}${rest.length > 0 ? ` +${rest.length}` : ''}`;
 }
 
-function statusText(row: UnbilledRow): string {
-  if (row.reason === null) return 'invoiceable';
-  return row.reviewReason && row.reason === 'review' ? `review: ${row.reviewReason}` : row.reasons.join(', ');
+/** What holds the row back, in the words the cards use (a review says what changed). */
+export function statusText(row: Pick<UnbilledRow, 'reason' | 'reasons' | 'reviewReason'>): string {
+  if (row.reason === null) return 'Ready to invoice';
+  return row.reasons.map((reason) => (reason === 'review' && row.reviewReason ? row.reviewReason : reasonText(reason, 'en'))).join('; ');
 }
 
 export const unbilledCommand: CliCommand = {

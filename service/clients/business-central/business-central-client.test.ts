@@ -250,3 +250,34 @@ describe('BusinessCentralClient $batch', () => {
     expect(server.requests).toHaveLength(2);
   });
 });
+
+describe('BusinessCentralClient set-up tables', () => {
+  it('reads a table with its id, code and name, following next links and reporting a record without a code', async () => {
+    handler = (req, res) => {
+      const url = new URL(req.url ?? '', server.url);
+      if (url.searchParams.get('$skiptoken') === '2') return sendJson(res, 200, { value: [{ id: 't3', code: '', displayName: 'Broken' }] });
+      sendJson(res, 200, {
+        value: [
+          { '@odata.etag': 'W/"1"', id: 't1', code: '14 DAGE', displayName: 'Netto 14 dage', dueDateCalculation: '14D', discountPercent: 0 },
+          { id: 't2', code: 'KONTANT', displayName: null },
+        ],
+        '@odata.nextLink': `${server.url}${COMPANY}/paymentTerms?$skiptoken=2`,
+      });
+    };
+    const { bc } = client();
+    const result = await bc.listSetupTable('paymentTerms');
+    expect(path(0)).toBe(`${COMPANY}/paymentTerms`);
+    expect(result.entries).toEqual([
+      { id: 't1', code: '14 DAGE', displayName: 'Netto 14 dage' },
+      { id: 't2', code: 'KONTANT', displayName: '' },
+    ]);
+    expect(result.invalid).toEqual([{ entity: 'paymentTerms', id: 't3', issues: expect.stringContaining('code') }]);
+  });
+
+  it("reads posting groups' description as their name", async () => {
+    handler = (_req, res) => sendJson(res, 200, { value: [{ id: 'g1', code: 'YDELSER', description: 'Behandlinger og ydelser', autoInsertDefault: true }] });
+    const { bc } = client();
+    expect((await bc.listSetupTable('generalProductPostingGroups')).entries).toEqual([{ id: 'g1', code: 'YDELSER', displayName: 'Behandlinger og ydelser' }]);
+    expect(path(0)).toBe(`${COMPANY}/generalProductPostingGroups`);
+  });
+});

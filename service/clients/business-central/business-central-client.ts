@@ -14,6 +14,7 @@ import { companySchema, type Company } from './schemas/company';
 import { companyInformationSchema, type CompanyInformation } from './schemas/company-information';
 import { customerSchema, type Customer, type CustomerCreate } from './schemas/customer';
 import { itemSchema, type Item, type ItemCreate } from './schemas/item';
+import { setupTableEntrySchemaFor, type SetupTableEntry, type SetupTableName } from './schemas/setup-table';
 import { salesInvoiceSchema, type SalesInvoice, type SalesInvoiceCreate } from './schemas/sales-invoice';
 
 /** Business Central processes 5 requests per user at a time and queues the rest, then answers 429. */
@@ -104,6 +105,12 @@ export class BusinessCentralClient {
   async listItems(filter?: string): Promise<Listed<'items', Item>> {
     const { records, invalid } = await this.collect(this.url('items', filter), itemSchema, 'item');
     return { items: records, invalid };
+  }
+
+  /** One set-up table (payment terms, units of measure, ...): every record's id, code and name. */
+  async listSetupTable(table: SetupTableName): Promise<Listed<'entries', SetupTableEntry>> {
+    const { records, invalid } = await this.collect(this.url(table), setupTableEntrySchemaFor(table), table);
+    return { entries: records, invalid };
   }
 
   getCustomer(id: string): Promise<Customer | null> {

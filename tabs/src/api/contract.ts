@@ -22,6 +22,7 @@ import {
   linkSearchSchema,
   serviceLinkChoicesSchema,
 } from '../../../service/links/link-schemas';
+import { SETUP_TABLES } from '../../../service/clients/business-central/schemas/setup-table';
 import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
 
 /*
@@ -263,6 +264,26 @@ export const bcCompaniesResponseSchema = z.object({
 });
 export type BcCompaniesResponse = z.infer<typeof bcCompaniesResponseSchema>;
 
+/**
+ * GET /api/business-central/setup-tables?companyId= : the company's payment terms, payment and
+ * shipment methods, tax areas and groups, units of measure, item categories and currencies, for
+ * the template pickers (the saved setup's company when none is given). Each table sorted by code.
+ */
+export { SETUP_TABLES };
+export type SetupTableName = (typeof SETUP_TABLES)[number];
+export const setupTablesQuerySchema = z.strictObject({
+  companyId: z.guid({ error: 'Use the company id from Business Central (a GUID)' }).optional(),
+});
+export type SetupTablesQuery = z.input<typeof setupTablesQuerySchema>;
+const setupTableEntryViewSchema = z.object({ id: z.string(), code: z.string(), displayName: z.string() });
+export type SetupTableEntryView = z.infer<typeof setupTableEntryViewSchema>;
+export const setupTablesResponseSchema = z.object({
+  /** What a blank currency code means: Business Central's currencies never list the local one. */
+  localCurrency: z.string(),
+  tables: z.object(Object.fromEntries(SETUP_TABLES.map((t) => [t, z.array(setupTableEntryViewSchema)])) as Record<SetupTableName, z.ZodArray<typeof setupTableEntryViewSchema>>),
+});
+export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
+
 /** GET /api/conversations: where the bot is installed, for choosing who gets the daily summary. */
 export const conversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
@@ -354,6 +375,7 @@ export const apiPaths = {
   bookingsBusinesses: '/api/bookings/businesses',
   catalog: '/api/catalog',
   bcCompanies: '/api/business-central/companies',
+  bcSetupTables: '/api/business-central/setup-tables',
   conversations: '/api/conversations',
   connectionsTest: '/api/connections/test',
   audit: '/api/audit',

@@ -17,6 +17,8 @@ import type {
   SelectionInput,
   SetupPatchResponse,
   SetupResponse,
+  SetupTablesQuery,
+  SetupTablesResponse,
   StartedRun,
   StartedSync,
   SyncRunsResponse,
@@ -50,6 +52,8 @@ export interface Api {
   patchSetup(patch: Record<string, unknown>, version: number): Promise<SetupPatchResponse>;
   businesses(): Promise<BookingsBusinessesResponse>;
   companies(): Promise<BcCompaniesResponse>;
+  /** A Business Central company's payment terms, units, tax groups, currencies, ... for the template pickers. */
+  setupTables(query: SetupTablesQuery): Promise<SetupTablesResponse>;
   /** The chats and channels where the app is installed. */
   conversations(): Promise<ConversationsResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;

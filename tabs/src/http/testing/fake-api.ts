@@ -13,6 +13,8 @@ import type {
   SelectionInput,
   Setup,
   SetupResponse,
+  SetupTablesQuery,
+  SetupTablesResponse,
   SyncRunView,
   UnbilledQuery,
   UnbilledRow,
@@ -53,6 +55,9 @@ export class FakeApi implements Api {
     ],
   };
   catalogCalls = 0;
+  /** A Danish company's set-up tables, as GET /api/business-central/setup-tables answers. */
+  setupTablesState: SetupTablesResponse = fakeSetupTables();
+  readonly setupTablesQueries: SetupTablesQuery[] = [];
   /** Where the app is installed: a personal chat, a group chat and two channels of one team. */
   conversationsState: ConversationsResponse['conversations'] = [
     { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin', lastPost: null },
@@ -370,6 +375,11 @@ export class FakeApi implements Api {
     return { companies: [{ id: '5d115c9c-44e3-ea11-bb43-000d3a2feca1', name: 'CRONUS', displayName: 'CRONUS Danmark A/S' }] };
   }
 
+  async setupTables(query: SetupTablesQuery) {
+    this.setupTablesQueries.push(query);
+    return this.setupTablesState;
+  }
+
   async testConnections() {
     return {
       bookings: { ok: true, businessName: 'Salon Ærø', currency: 'DKK', problems: [], warnings: [] },
@@ -436,5 +446,24 @@ export function fakeSyncRun(id: string, change: Partial<SyncRunView> = {}): Sync
     updatedAt: '2026-11-03T08:00:03Z',
     finishedAt: '2026-11-03T08:00:03Z',
     ...change,
+  };
+}
+
+/** Payment terms "14 DAGE" and friends, as the sandbox's clinic has them (ids made up, GUID-shaped). */
+export function fakeSetupTables(): SetupTablesResponse {
+  const entry = (n: number, code: string, displayName: string) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, code, displayName });
+  return {
+    localCurrency: 'DKK',
+    tables: {
+      paymentTerms: [entry(1, '8 DAGE', 'Netto 8 dage'), entry(2, '14 DAGE', 'Netto 14 dage'), entry(3, '30 DAGE', 'Netto 30 dage')],
+      paymentMethods: [entry(11, 'BANK', 'Bankoverførsel'), entry(12, 'MOBILEPAY', 'MobilePay')],
+      shipmentMethods: [entry(21, 'AFHENT', 'Afhentes i klinikken')],
+      taxAreas: [entry(31, 'INDENLANDSK', 'Indenlandske kunder'), entry(32, 'EU', 'Kunder i andre EU-lande')],
+      taxGroups: [entry(41, 'MOMS25', 'Momspligtig, 25 %'), entry(42, 'MOMSFRI', 'Momsfri sundhedsydelse')],
+      unitsOfMeasure: [entry(51, 'STK', 'Stk.'), entry(52, 'TIME', 'Time')],
+      itemCategories: [entry(61, 'BEHANDLING', 'Behandlinger'), entry(62, 'TRÆNING', 'Træning og holdundervisning')],
+      generalProductPostingGroups: [entry(81, 'DETAIL', 'Detailsalg af varer'), entry(82, 'YDELSER', 'Behandlinger og ydelser')],
+      currencies: [entry(71, 'EUR', 'Euro'), entry(72, 'SEK', 'Svensk krone')],
+    },
   };
 }

@@ -2,6 +2,13 @@ import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-compone
 import * as AdaptiveCards from 'adaptivecards';
 import { useEffect, useRef } from 'react';
 import type { AdaptiveCardJson } from '../../../../bot/cards';
+import { previewMarkdownHtml } from './preview-markdown';
+
+// Text as Teams shows it: the bot's markdown escapes read, not printed (see preview-markdown.ts).
+AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = previewMarkdownHtml(text);
+  result.didProcess = true;
+};
 
 const useStyles = makeStyles({
   card: {

@@ -1,7 +1,10 @@
 import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
 import { type ConversationChoices, ConversationPicker } from './conversation-picker';
-import { FIELDS, type FieldPath } from './setup-form';
+import { LookupField } from './lookup-field';
+import { FIELDS, type FieldPath, isLookupPath } from './setup-form';
+import { normalizeTimeOfDay } from './time-of-day';
+import type { SetupTablesState } from './use-setup-tables';
 
 export interface Choice {
   id: string;
@@ -16,6 +19,8 @@ export interface SetupFieldProps {
   businesses: readonly Choice[];
   companies: readonly Choice[] | null;
   conversations: ConversationChoices;
+  /** Business Central's lists the 'lookup' fields pick from. */
+  tables: SetupTablesState;
 }
 
 /** One setup field, its label from the catalogue and its error (ours or the server's) under it. */
@@ -91,11 +96,24 @@ export function SetupField(props: SetupFieldProps) {
         </Field>
       );
     case 'time':
+      // A text field, not type="time": that one shows 07:30 AM under an English browser locale.
       return (
         <Field {...fieldProps}>
-          <Input type="time" value={text} onChange={(_, d) => set(d.value)} />
+          <Input
+            value={text}
+            inputMode="numeric"
+            placeholder={t.timePlaceholder}
+            maxLength={5}
+            onChange={(_, d) => set(d.value)}
+            onBlur={() => {
+              const normal = normalizeTimeOfDay(text);
+              if (normal !== text) set(normal);
+            }}
+          />
         </Field>
       );
+    case 'lookup':
+      return isLookupPath(path) ? <LookupField path={path} label={label} value={text} error={error} tables={props.tables} onChange={set} /> : null;
     case 'text':
       return (
         <Field {...fieldProps}>

@@ -1,4 +1,4 @@
-import { type Setup, setupSchema } from '../../api/contract';
+import { type Setup, type SetupTableName, setupSchema } from '../../api/contract';
 
 /** Every setup field the form shows, by its dotted path (the same paths the server's `fields` use). */
 export const FIELDS = {
@@ -11,16 +11,16 @@ export const FIELDS = {
   lookBackDays: 'number',
   overlapDays: 'number',
   'customerTemplate.type': 'customerType',
-  'customerTemplate.paymentTermsId': 'text',
-  'customerTemplate.currencyCode': 'text',
-  'customerTemplate.taxAreaId': 'text',
+  'customerTemplate.paymentTermsId': 'lookup',
+  'customerTemplate.currencyCode': 'lookup',
+  'customerTemplate.taxAreaId': 'lookup',
   'customerTemplate.taxLiable': 'flag',
-  'customerTemplate.shipmentMethodId': 'text',
-  'customerTemplate.paymentMethodId': 'text',
-  'itemTemplate.baseUnitOfMeasureCode': 'text',
-  'itemTemplate.taxGroupCode': 'text',
-  'itemTemplate.generalProductPostingGroupCode': 'text',
-  'itemTemplate.itemCategoryCode': 'text',
+  'customerTemplate.shipmentMethodId': 'lookup',
+  'customerTemplate.paymentMethodId': 'lookup',
+  'itemTemplate.baseUnitOfMeasureCode': 'lookup',
+  'itemTemplate.taxGroupCode': 'lookup',
+  'itemTemplate.generalProductPostingGroupCode': 'lookup',
+  'itemTemplate.itemCategoryCode': 'lookup',
   invoiceGrouping: 'grouping',
   addZeroLinesForFree: 'flag',
   'dailySummary.enabled': 'flag',
@@ -33,6 +33,26 @@ export const FIELDS = {
 } as const;
 
 export type FieldPath = keyof typeof FIELDS;
+
+/**
+ * The Business Central table each 'lookup' field picks from, and what the setup stores of the
+ * chosen record: its GUID (customer fields are ids in API v2.0) or its Code (item fields and the
+ * currency are codes).
+ */
+export const LOOKUPS = {
+  'customerTemplate.paymentTermsId': { table: 'paymentTerms', stores: 'id' },
+  'customerTemplate.currencyCode': { table: 'currencies', stores: 'code' },
+  'customerTemplate.taxAreaId': { table: 'taxAreas', stores: 'id' },
+  'customerTemplate.shipmentMethodId': { table: 'shipmentMethods', stores: 'id' },
+  'customerTemplate.paymentMethodId': { table: 'paymentMethods', stores: 'id' },
+  'itemTemplate.baseUnitOfMeasureCode': { table: 'unitsOfMeasure', stores: 'code' },
+  'itemTemplate.taxGroupCode': { table: 'taxGroups', stores: 'code' },
+  'itemTemplate.itemCategoryCode': { table: 'itemCategories', stores: 'code' },
+  'itemTemplate.generalProductPostingGroupCode': { table: 'generalProductPostingGroups', stores: 'code' },
+} as const satisfies Partial<Record<FieldPath, { table: SetupTableName; stores: 'id' | 'code' }>>;
+export type LookupPath = keyof typeof LOOKUPS;
+
+export const isLookupPath = (path: FieldPath): path is LookupPath => Object.hasOwn(LOOKUPS, path);
 
 /** The daily summary's "every installed conversation", as the setup stores it and the form holds it. */
 export const ALL_CONVERSATIONS = 'all';

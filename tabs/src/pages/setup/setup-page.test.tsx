@@ -128,4 +128,85 @@ describe('Setup page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Synkroniser nu' }));
     expect(await screen.findByText('4 tilføjet, 2 opdateret, 1 fjernet, 0 afvist')).toBeTruthy();
   });
+
+  const COMPANY = '5d115c9c-44e3-ea11-bb43-000d3a2feca1';
+
+  it("picks payment terms from Business Central's list by name and saves the record's id", async () => {
+    const api = new FakeApi([], { companyId: COMPANY });
+    renderWithApp(<SetupPage />, { api });
+    const terms = await screen.findByRole('combobox', { name: 'Payment terms' });
+    await waitFor(() => expect((terms as HTMLButtonElement).disabled).toBe(false));
+    expect(terms.textContent).toBe("None: Business Central's template decides");
+    expect(api.setupTablesQueries).toEqual([{ companyId: COMPANY }]);
+    fireEvent.click(terms);
+    fireEvent.click(await screen.findByRole('option', { name: '14 DAGE – Netto 14 dage' }));
+    expect(terms.textContent).toBe('14 DAGE – Netto 14 dage');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(api.patches).toEqual([{ patch: { customerTemplate: { paymentTermsId: '00000000-0000-4000-8000-000000000002' } }, version: 3 }]);
+    expect(screen.getByRole('combobox', { name: 'Payment terms' }).textContent).toBe('14 DAGE – Netto 14 dage');
+  });
+
+  it('shows stored codes and ids by name, the local currency code as the local currency, in Danish too', async () => {
+    const api = new FakeApi([], {
+      companyId: COMPANY,
+      customerTemplate: { type: 'Person', taxAreaId: '00000000-0000-4000-8000-000000000031', currencyCode: 'DKK' },
+      itemTemplate: { type: 'Service', taxGroupCode: 'MOMS25', baseUnitOfMeasureCode: 'TIME', generalProductPostingGroupCode: 'YDELSER' },
+    });
+    renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Momsgruppe' }).textContent).toBe('MOMS25 – Momspligtig, 25 %'));
+    expect(screen.getByRole('combobox', { name: 'Skatteområde' }).textContent).toBe('INDENLANDSK – Indenlandske kunder');
+    expect(screen.getByRole('combobox', { name: 'Basisenhed' }).textContent).toBe('TIME – Time');
+    expect(screen.getByRole('combobox', { name: 'Produktbogføringsgruppe' }).textContent).toBe('YDELSER – Behandlinger og ydelser');
+    expect(screen.getByRole('combobox', { name: 'Valuta' }).textContent).toBe('Lokal valuta (DKK)');
+    expect(screen.getByRole('combobox', { name: 'Varekategori' }).textContent).toBe('Ingen: Business Centrals skabelon bestemmer');
+  });
+
+  it("keeps a stored value Business Central's list lacks as Unknown, with a warning, until another is picked", async () => {
+    const gone = '11111111-2222-4333-8444-555555555555';
+    const api = new FakeApi([], { companyId: COMPANY, customerTemplate: { type: 'Person', paymentMethodId: gone } });
+    renderWithApp(<SetupPage />, { api });
+    const method = await screen.findByRole('combobox', { name: 'Payment method' });
+    await waitFor(() => expect(method.textContent).toBe(`Unknown (${gone})`));
+    expect(screen.getByText('Business Central has no such record (any more): pick one from the list, or None.')).toBeTruthy();
+    fireEvent.click(method);
+    fireEvent.click(await screen.findByRole('option', { name: 'BANK – Bankoverførsel' }));
+    expect(screen.queryByText(/has no such record/)).toBeNull();
+  });
+
+  it('asks for a company before its lists can be picked from, and says when they cannot be read', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    expect(await screen.findByText('Choose a Business Central company to pick from its lists.')).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: 'Payment terms' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(api.setupTablesQueries).toEqual([]);
+
+    const failing = new FakeApi([], { companyId: COMPANY });
+    failing.setupTables = async () => {
+      throw new ApiError('internal', 'Business Central said 503: try again later.', 500);
+    };
+    renderWithApp(<SetupPage />, { api: failing });
+    expect(await screen.findByText("Could not read Business Central's lists: Business Central said 503: try again later.")).toBeTruthy();
+  });
+
+  it('takes the summary time as 24-hour text whatever the browser locale, and tidies what was typed', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    const time = (await screen.findByLabelText('Time (24-hour)')) as HTMLInputElement;
+    expect(time.type).toBe('text');
+    expect(time.value).toBe('07:30');
+    fireEvent.change(time, { target: { value: '6.45' } });
+    fireEvent.blur(time);
+    expect(time.value).toBe('06:45');
+    fireEvent.change(time, { target: { value: '6:45 PM' } });
+    fireEvent.blur(time);
+    expect(await screen.findByText('Use a 24-hour time such as 07:30')).toBeTruthy();
+  });
+
+  it('previews the card as Teams shows it: names with markdown characters, without the escaping backslashes', async () => {
+    const api = new FakeApi([fakeRow(1, { serviceName: 'Klip & farve (lang) *ny*' })]);
+    renderWithApp(<SetupPage />, { api });
+    await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Klip & farve (lang) *ny*'));
+    expect(screen.getByTestId('card-preview').textContent).not.toContain('\\');
+  });
 });

@@ -16,6 +16,8 @@ import { buildDailyCard, yesterday } from './daily-card';
 import { type FieldErrors, type FieldPath, fieldErrorsFromServer, type FormValues, formValues, mergePatch, validate } from './setup-form';
 import { type Choice, SetupField } from './setup-field';
 import { SyncPanel } from './sync-panel';
+import { LookupStatus } from './lookup-field';
+import { useSetupTables } from './use-setup-tables';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -89,6 +91,9 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
       (e: unknown) => setConversations({ kind: 'failed', message: asApiError(e).message }),
     );
   }, [api]);
+
+  const formCompanyId = typeof values?.companyId === 'string' && values.companyId !== '' ? values.companyId : null;
+  const tables = useSetupTables(api, formCompanyId);
 
   const localErrors = useMemo(() => (values ? validate(values) : {}), [values]);
   const errorFor = (path: FieldPath) => serverErrors[path] ?? (touched.has(path) ? localErrors[path] : undefined);
@@ -167,6 +172,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
               <Subtitle2>{t[section.title]}</Subtitle2>
             </legend>
             {section.title === 'sectionTemplates' && <Caption1 as="p">{t.templatesNote}</Caption1>}
+            {section.title === 'sectionTemplates' && <LookupStatus tables={tables} />}
             {section.title === 'sectionRoles' && <WhoIsAdmin />}
             <div className={styles.section}>
               {section.fields.map((path) => (
@@ -179,6 +185,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
                   businesses={businesses}
                   companies={companies}
                   conversations={conversations}
+                  tables={tables}
                 />
               ))}
             </div>

@@ -1,4 +1,5 @@
 import type { CatalogResponse, UnbilledRow } from '../../api/contract';
+import { sortDanish } from '../../../../service/domain/collation';
 
 export interface Option {
   id: string;
@@ -26,9 +27,12 @@ export const staffOptions = (row: UnbilledRow): Option[] => row.staffMemberIds.m
 
 /**
  * A picker's options: every catalog entry, plus what the grid showed that the catalog lacks (removed
- * from Bookings since, or the catalog could not be read), sorted by label in the reader's language.
+ * from Bookings since, or the catalog could not be read), sorted by label in Danish order (the
+ * names are Danish whatever language the reader picked: Åse after Zacharias).
  */
-export function pickerOptions(catalog: ReadonlyMap<string, string>, seen: ReadonlyMap<string, string>, localeTag: string): Option[] {
-  const collator = new Intl.Collator(localeTag);
-  return [...new Map([...seen, ...catalog])].map(([id, label]) => ({ id, label })).sort((a, b) => collator.compare(a.label, b.label));
+export function pickerOptions(catalog: ReadonlyMap<string, string>, seen: ReadonlyMap<string, string>): Option[] {
+  return sortDanish(
+    [...new Map([...seen, ...catalog])].map(([id, label]) => ({ id, label })),
+    (o) => o.label,
+  );
 }

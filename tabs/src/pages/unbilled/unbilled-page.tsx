@@ -233,8 +233,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
   };
   const filterProps = {
     filter: grid.filter,
-    services: pickerOptions(serviceNames, seenServices, locale.tag),
-    staff: pickerOptions(staffNames, seenStaff, locale.tag),
+    services: pickerOptions(serviceNames, seenServices),
+    staff: pickerOptions(staffNames, seenStaff),
     onChange: changeFilter,
     onClear: () => changeFilter(EMPTY_FILTER),
   };

@@ -1,7 +1,8 @@
-import type { Language } from '../commands';
-import type { Note, Reason } from '../../service/unbilled';
+import type { Note, Reason } from './eligibility';
 
-/** Why an appointment cannot be invoiced, as the cards say it. */
+export type Language = 'en' | 'da';
+
+/** Why an appointment cannot be invoiced, in words: as the cards and the CLI say it. */
 const REASON_TEXT: Record<Language, Record<Reason, string>> = {
   en: {
     cancelled: 'Cancelled in Bookings',
