@@ -88,7 +88,8 @@ export class InvoiceRunner {
 
   /** What a run over this selection would make, counted apart (appointments → invoices, customers): the plan only, nothing read from Bookings. */
   async counts(selectionInput: unknown): Promise<RunCounts> {
-    const { selection } = this.validate(selectionInput, 'counts', 'bot');
+    // Only the selection is checked: nothing is started, so no one is recorded as asking.
+    const { selection } = this.validate(selectionInput, 'system', 'bot');
     const setup = await this.setup();
     const businessId = setup.businessId.toLowerCase();
     const now = this.clock();

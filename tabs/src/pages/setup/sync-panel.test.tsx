@@ -1,0 +1,32 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from '@testing-library/react';
+import { RAW_DETAIL } from '../../../../service/invoicing/run/run-error-words';
+import { SYNC_ERROR_WORDS } from '../../../../service/jobs/sync-error-words';
+import { FakeApi } from '../../http/testing/fake-api';
+import { renderWithApp } from '../../testing/render-with-app';
+import { SyncPanel } from './sync-panel';
+
+describe('Setup: the sync panel', () => {
+  it.each([
+    ['en-US', 'en', 'Sync now', 'bc-company-missing'],
+    ['da-DK', 'da', 'Synkroniser nu', 'graph-throttled'],
+  ] as const)('in %s says why a sync failed in words, never the request', async (lang, language, button, kind) => {
+    const api = new FakeApi([]);
+    api.syncHistory = [];
+    api.syncFailure = kind;
+    const { container } = renderWithApp(<SyncPanel pollMs={5} />, { api, lang });
+    fireEvent.click(await screen.findByRole('button', { name: button }));
+    expect(await screen.findByText(SYNC_ERROR_WORDS[kind][language])).toBeTruthy();
+    expect(container.textContent).not.toMatch(RAW_DETAIL);
+  });
+
+  it('shows text an older server stored as the unknown kind, not raw', async () => {
+    const api = new FakeApi([]);
+    api.syncHistory = [];
+    api.syncFailure = 'appointments: GET https://graph.microsoft.com/v1.0/solutions/bookingBusinesses/x failed: 500';
+    const { container } = renderWithApp(<SyncPanel pollMs={5} />, { api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+    expect(await screen.findByText(SYNC_ERROR_WORDS.unknown.en)).toBeTruthy();
+    expect(container.textContent).not.toMatch(RAW_DETAIL);
+  });
+});
