@@ -38,12 +38,12 @@ const useColumnStyles = makeStyles({
   customer: { flexGrow: 1.2 },
   service: { flexGrow: 1.7 },
   staff: { flexGrow: 1.1 },
-  start: { flexGrow: 1.1 },
+  start: { flexGrow: 1.3 },
   duration: { flexGrow: 0.8 },
   amount: { flexGrow: 1.2 },
   priceType: { flexGrow: 0.8 },
   state: { flexGrow: 0.9 },
-  reason: { flexGrow: 2.4 },
+  reason: { flexGrow: 2.2 },
   actions: { flexGrow: 0, flexShrink: 0, flexBasis: '104px' },
 });
 
