@@ -134,6 +134,11 @@ describe('npm run cli (against the emulators, SQLite)', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^Business Central: OK, .*\(local currency DKK\)$/m);
     expect(ok.out).toMatch(/^Bookings: +OK, .*\(DKK\)$/m);
+    // With a company chosen, setup show names the template values from Business Central's lists.
+    expect((await cli(['setup', 'set', 'itemTemplate.taxGroupCode=moms25', 'itemTemplate.baseUnitOfMeasureCode=HOUR'])).code).toBe(0);
+    const named = (await cli(['setup', 'show'])).out;
+    expect(named).toMatch(/^itemTemplate\.taxGroupCode = MOMS25 {2}# MOMS25 – Momspligtig, 25 %$/m);
+    expect(named).toMatch(/^itemTemplate\.baseUnitOfMeasureCode = HOUR {2}# not in Business Central: pick another$/m);
     const wrong = await cli(['connections'], { env: { ...env, STATIC_ACCESS_TOKEN: 'wrong' } });
     expect(wrong.code).toBe(1);
     expect(wrong.out).toMatch(/problem: Business Central said 401/);

@@ -1,7 +1,7 @@
 import { Caption1, Dropdown, Field, Option } from '@fluentui/react-components';
 import type { SetupTableEntryView } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { LOOKUPS, type LookupPath } from './setup-form';
+import { SETUP_LOOKUPS, type SetupLookupPath } from '../../../../service/setup/setup-lookups';
 import type { SetupTablesState } from './use-setup-tables';
 
 /** How a record reads in the picker: its code and, when it has one, its name. */
@@ -10,7 +10,7 @@ export function entryText(entry: SetupTableEntryView): string {
 }
 
 export interface LookupFieldProps {
-  path: LookupPath;
+  path: SetupLookupPath;
   label: string;
   value: string;
   error: string | undefined;
@@ -25,7 +25,7 @@ export interface LookupFieldProps {
  */
 export function LookupField(props: LookupFieldProps) {
   const { t } = useI18n();
-  const { table, stores } = LOOKUPS[props.path];
+  const { table, stores } = SETUP_LOOKUPS[props.path];
   const loaded = props.tables.kind === 'loaded' ? props.tables.tables : null;
   const entries = loaded?.tables[table] ?? [];
   // The local currency's own code means what blank means (BC's currencies never list it).

@@ -2,7 +2,8 @@ import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-compon
 import { useI18n } from '../../i18n/i18n-context';
 import { type ConversationChoices, ConversationPicker } from './conversation-picker';
 import { LookupField } from './lookup-field';
-import { FIELDS, type FieldPath, isLookupPath } from './setup-form';
+import { isSetupLookupPath } from '../../../../service/setup/setup-lookups';
+import { FIELDS, type FieldPath } from './setup-form';
 import { normalizeTimeOfDay } from './time-of-day';
 import type { SetupTablesState } from './use-setup-tables';
 
@@ -113,7 +114,7 @@ export function SetupField(props: SetupFieldProps) {
         </Field>
       );
     case 'lookup':
-      return isLookupPath(path) ? <LookupField path={path} label={label} value={text} error={error} tables={props.tables} onChange={set} /> : null;
+      return isSetupLookupPath(path) ? <LookupField path={path} label={label} value={text} error={error} tables={props.tables} onChange={set} /> : null;
     case 'text':
       return (
         <Field {...fieldProps}>

@@ -1,4 +1,4 @@
-import { type Setup, type SetupTableName, setupSchema } from '../../api/contract';
+import { type Setup, setupSchema } from '../../api/contract';
 
 /** Every setup field the form shows, by its dotted path (the same paths the server's `fields` use). */
 export const FIELDS = {
@@ -33,26 +33,6 @@ export const FIELDS = {
 } as const;
 
 export type FieldPath = keyof typeof FIELDS;
-
-/**
- * The Business Central table each 'lookup' field picks from, and what the setup stores of the
- * chosen record: its GUID (customer fields are ids in API v2.0) or its Code (item fields and the
- * currency are codes).
- */
-export const LOOKUPS = {
-  'customerTemplate.paymentTermsId': { table: 'paymentTerms', stores: 'id' },
-  'customerTemplate.currencyCode': { table: 'currencies', stores: 'code' },
-  'customerTemplate.taxAreaId': { table: 'taxAreas', stores: 'id' },
-  'customerTemplate.shipmentMethodId': { table: 'shipmentMethods', stores: 'id' },
-  'customerTemplate.paymentMethodId': { table: 'paymentMethods', stores: 'id' },
-  'itemTemplate.baseUnitOfMeasureCode': { table: 'unitsOfMeasure', stores: 'code' },
-  'itemTemplate.taxGroupCode': { table: 'taxGroups', stores: 'code' },
-  'itemTemplate.itemCategoryCode': { table: 'itemCategories', stores: 'code' },
-  'itemTemplate.generalProductPostingGroupCode': { table: 'generalProductPostingGroups', stores: 'code' },
-} as const satisfies Partial<Record<FieldPath, { table: SetupTableName; stores: 'id' | 'code' }>>;
-export type LookupPath = keyof typeof LOOKUPS;
-
-export const isLookupPath = (path: FieldPath): path is LookupPath => Object.hasOwn(LOOKUPS, path);
 
 /** The daily summary's "every installed conversation", as the setup stores it and the form holds it. */
 export const ALL_CONVERSATIONS = 'all';
