@@ -2,6 +2,7 @@ import { ensureBcCustomers, type CustomerToEnsure } from '../../sync/customers';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
+import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 /**
  * Ensure customers: every planned invoice gets its Business Central customer (the linked one, the
@@ -46,7 +47,7 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
     for (const invoice of invoices) {
       const outcome = ensured.get((invoice.customer_email ?? '').trim().toLowerCase());
       if (outcome === undefined || 'error' in outcome) {
-        failures.push({ invoiceId: invoice.id, error: `No Business Central customer: ${outcome?.error ?? 'not ensured'}` });
+        failures.push({ invoiceId: invoice.id, error: `${STORED_INVOICE_ERRORS.noCustomerPrefix}: ${outcome?.error ?? 'not ensured'}` });
         continue;
       }
       await trx
