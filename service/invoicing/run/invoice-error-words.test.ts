@@ -61,8 +61,12 @@ describe('an invoice failure in words', () => {
 
   it('a long refusal is cut short', () => {
     const words = invoiceErrorWords('x'.repeat(1000), 'en')!;
-    expect(words.length).toBeLessThan(INVOICE_ERROR_WORDS['bc-refused'].en.length + 340);
+    expect(words.length).toBeLessThan(INVOICE_ERROR_WORDS['bc-refused'].en.length + 190);
     expect(words).toMatch(/…”$/);
+  });
+
+  it.each(LANGUAGES)('in %s, the words with the longest quote fit the 400 characters a bot card shows of a reason', (language) => {
+    expect(Array.from(invoiceErrorWords('x'.repeat(1000), language)!).length).toBeLessThanOrEqual(400);
   });
 
   it('no stored failure, no words', () => {

@@ -23,12 +23,12 @@ export const STORED_INVOICE_ERRORS = {
 
 export const INVOICE_ERROR_WORDS: Record<InvoiceErrorKind, Record<Language, string>> = {
   'bc-refused': {
-    en: 'Business Central refused this invoice, so it was not created and its appointments are unbilled again. Fix what Business Central objects to (for example the customer, an item or a price), then invoice them again.',
-    da: 'Business Central afviste fakturaen, så den blev ikke oprettet, og dens aftaler er ufakturerede igen. Ret det, Business Central har indvendinger mod (for eksempel kunden, en vare eller en pris), og fakturer dem så igen.',
+    en: 'Business Central refused this invoice, so it was not created and its appointments are unbilled again. Fix what Business Central objects to, such as the customer, an item or a price, then invoice them again.',
+    da: 'Business Central afviste fakturaen, så den blev ikke oprettet, og dens aftaler er ufakturerede igen. Ret det, Business Central har indvendinger mod, fx kunden, en vare eller en pris, og fakturer dem så igen.',
   },
   'no-customer': {
-    en: 'No Business Central customer could be found or created for this customer (for example no email address in Bookings), so no invoice was created and the appointments are unbilled again. Fix the customer in Bookings or Business Central, then invoice again.',
-    da: 'Der kunne ikke findes eller oprettes en Business Central-kunde til denne kunde (for eksempel mangler e-mailadressen i Bookings), så der blev ikke oprettet en faktura, og aftalerne er ufakturerede igen. Ret kunden i Bookings eller Business Central, og fakturer så igen.',
+    en: 'No Business Central customer could be found or created for this customer, for example because Bookings has no email address for them, so no invoice was created and the appointments are unbilled again. Fix the customer in Bookings or Business Central, then invoice again.',
+    da: 'Der kunne ikke findes eller oprettes en Business Central-kunde til denne kunde, fx fordi Bookings ikke har kundens e-mailadresse, så der blev ikke oprettet en faktura, og aftalerne er ufakturerede igen. Ret kunden i Bookings eller Business Central, og fakturer så igen.',
   },
   'gave-up': {
     en: 'Business Central did not answer before the run gave up, and no draft was found, so no invoice was created and the appointments are unbilled again. Invoice them again later; a draft that turns up in Business Central is picked up, never created twice.',
@@ -54,8 +54,8 @@ export const INVOICE_ERROR_WORDS: Record<InvoiceErrorKind, Record<Language, stri
 
 const QUOTE_INTRO: Record<Language, string> = { en: 'Business Central said', da: 'Business Central skrev' };
 
-/** A refusal quoted after the words is kept short: it is Business Central's sentence, not a report. */
-const MAX_QUOTE = 300;
+/** A refusal quoted after the words is kept short (the bot card shows 400 characters a reason): it is Business Central's sentence, not a report. */
+const MAX_QUOTE = 150;
 
 /**
  * The kind of a stored failure, and Business Central's own refusal when it is safe to quote (no
