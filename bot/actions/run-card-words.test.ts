@@ -1,6 +1,7 @@
 import { context, PERIOD, appointments } from '../cards/testing/card-fixtures';
 import { dailySummaryCard, invoicePreviewCard, refusalCard, localeOf } from '../cards';
 import { RUN_ERROR_KINDS, RAW_DETAIL, runErrorWords } from '../../service/invoicing/run/run-error-words';
+import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../service/invoicing/run/invoice-error-words';
 import type { RunInvoice, RunResult } from '../../service/invoicing/run';
 import { BadCardActionError, cardActionErrorWords } from './card-errors';
 import { runCard } from './run-card';
@@ -81,13 +82,25 @@ describe.each(LANGUAGES)('the bot in %s says run errors in the run-error words, 
     expect(text).not.toMatch(RAW_DETAIL);
   });
 
-  it('an invoice whose stored reason carries a request says the unknown words; Business Central\'s own words stay', () => {
+  it('an invoice whose stored reason carries a request says the unknown words; a refusal says so and quotes Business Central', () => {
     const refused = 'Customer 10000 is blocked for invoicing.';
     const text = readable(runCard(run({ invoices: [invoice(1, 'verified'), invoice(2, 'failed', RAW_ERROR), invoice(3, 'failed', refused)] }), ctx)).join('\n');
-    expect(text).toContain(runErrorWords('unknown', language));
-    expect(text).toContain(refused);
+    expect(text).toContain(INVOICE_ERROR_WORDS.unknown[language]);
+    expect(text).toContain(`${INVOICE_ERROR_WORDS['bc-refused'][language]} ${language === 'en' ? 'Business Central said' : 'Business Central skrev'}: “${refused}”`);
     expect(text).not.toMatch(RAW_DETAIL);
     expect(text).not.toContain('BKI-');
+  });
+
+  it.each([
+    ['gave-up', STORED_INVOICE_ERRORS.gaveUp],
+    ['no-customer', `${STORED_INVOICE_ERRORS.noCustomerPrefix}: No email address in Bookings`],
+    ['wrong-draft-deleted', `${STORED_INVOICE_ERRORS.wrongDraftDeleted}: total 500.00 DKK`],
+    ['deleted-before-verify', STORED_INVOICE_ERRORS.deletedBeforeVerify],
+  ] as const)('an invoice that failed as %s says the words of that kind, not the stored English', (kind, stored) => {
+    const text = readable(runCard(run({ invoices: [invoice(1, 'verified'), invoice(2, 'failed', stored)] }), ctx)).join('\n');
+    expect(text).toContain(INVOICE_ERROR_WORDS[kind][language]);
+    expect(text).not.toContain(stored);
+    expect(text).not.toMatch(RAW_DETAIL);
   });
 
   it.each([

@@ -9,7 +9,8 @@ import {
   runResultCard,
 } from '../cards';
 import type { RunResult } from '../../service/invoicing/run';
-import { invoiceErrorWords, runErrorWords } from '../../service/invoicing/run/run-error-words';
+import { invoiceErrorWords } from '../../service/invoicing/run/invoice-error-words';
+import { runErrorWords } from '../../service/invoicing/run/run-error-words';
 import { LIVE_STATUSES } from '../../service/invoicing/run/run-view';
 import type { Language } from '../commands';
 

@@ -1,6 +1,7 @@
 import type { RunCounts } from '../../invoicing/run/run-counts';
 import type { Preview, RunResult, SkipReason } from '../../invoicing/run/run-schemas';
 import { skipReasonText } from '../../invoicing/run/skip-reason-text';
+import { invoiceErrorWords } from '../../invoicing/run/invoice-error-words';
 import { formatLocal, formatMoney } from '../format';
 import { textTable } from '../text-table';
 
@@ -44,7 +45,7 @@ export function resultText(run: RunResult): string {
   for (const invoice of run.invoices) {
     const who = plain(invoice.customer.name || invoice.customer.email);
     if (invoice.status === 'failed' || invoice.status === 'deleted') {
-      out.push(`FAILED  ${who}  ${formatMoney(invoice.amount)}  ${plain(invoice.error ?? 'unknown error')}`);
+      out.push(`FAILED  ${who}  ${formatMoney(invoice.amount)}  ${plain(invoiceErrorWords(invoice.error ?? '', 'en') ?? '')}`);
       continue;
     }
     const problem = invoice.verifyProblem ? `  (check: ${plain(invoice.verifyProblem)})` : '';

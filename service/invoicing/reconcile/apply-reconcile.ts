@@ -3,6 +3,7 @@ import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { postedUrl } from './posted-url';
 import type { ReconcileDecision } from './reconcile-decision';
+import { STORED_INVOICE_ERRORS } from '../run/invoice-error-words';
 
 export const CANCELED_REVIEW_REASON = 'Invoice canceled in Business Central';
 /** Who the audit log names for what the sync found in Business Central. */
@@ -36,7 +37,7 @@ async function releaseDeleted(trx: Transaction<Database>, invoice: Row<'invoices
   const appointmentIds = await appointmentsOf(trx, invoice.id);
   await trx
     .updateTable('invoices')
-    .set({ status: 'deleted', error: 'The draft was deleted in Business Central', updated_at: at })
+    .set({ status: 'deleted', error: STORED_INVOICE_ERRORS.deletedInBc, updated_at: at })
     .where('id', '=', invoice.id)
     .where('status', '=', invoice.status)
     .execute();

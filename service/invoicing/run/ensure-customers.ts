@@ -4,6 +4,7 @@ import { isLinkedKey } from '../grouping';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
+import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 /**
  * Ensure customers: every planned invoice gets its Business Central customer (the linked one, the
@@ -65,7 +66,7 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
     for (const invoice of invoices) {
       const outcome = ensured.get((invoice.customer_email ?? '').trim().toLowerCase());
       if (outcome === undefined || 'error' in outcome) {
-        failures.push({ invoiceId: invoice.id, error: `No Business Central customer: ${outcome?.error ?? 'not ensured'}` });
+        failures.push({ invoiceId: invoice.id, error: `${STORED_INVOICE_ERRORS.noCustomerPrefix}: ${outcome?.error ?? 'not ensured'}` });
         continue;
       }
       await trx

@@ -5,9 +5,10 @@ import type { InvoiceLinks } from './invoice-links';
 import { liveInvoicesByKey } from './keep-one-per-key';
 import type { RunContext } from './run-context';
 import { failInvoices, recordInvoicesIn } from './settle';
+import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
-/** Stored on each invoice the run gave up on; the faces put it in words (error-words). */
-export const GAVE_UP = 'Business Central did not answer before the run gave up; no draft was found for this invoice';
+/** Stored on each invoice the run gave up on; the faces put it in words (invoice-error-words). */
+export const GAVE_UP = STORED_INVOICE_ERRORS.gaveUp;
 
 /**
  * A run whose retry bounds are spent ends at once instead of holding its appointments until some

@@ -67,11 +67,3 @@ export function runErrorWords(stored: string | null, language: Language = 'en'):
 /** What a person must never read: a URL or API path, a stack frame, an idempotency key, a correlation id. */
 export const RAW_DETAIL = /https?:\/\/|\/v[12]\.0\/|\/api\/v2\.0|\bBKI-[A-Z0-9]|\n\s+at |\bat \S+ \(\S+:\d+:\d+\)|CorrelationId/i;
 
-/**
- * An invoice's own failure reason (Business Central's words for a refused invoice, or ours) as a
- * face shows it: text carrying request detail is replaced by the 'unknown' words; the detail is in the log.
- */
-export function invoiceErrorWords(stored: string | null, language: Language = 'en'): string | null {
-  if (stored === null) return null;
-  return RAW_DETAIL.test(stored) ? RUN_ERROR_WORDS.unknown[language] : stored;
-}

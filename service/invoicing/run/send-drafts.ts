@@ -7,6 +7,7 @@ import { invoiceBody, lineBody, lineTerms } from './invoice-body';
 import type { LineRow } from './line-rows';
 import { DEFAULT_VAT_PERCENT, rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
+import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 /** Business Central processes 5 requests per user at a time. */
 const BATCHES_IN_FLIGHT = 5;
@@ -45,7 +46,7 @@ function isDefinitive(result: Extract<BcBatchResult<unknown>, { ok: false }>): b
 /** Business Central's own reason (it says what is wrong with the invoice), without its correlation id; the rest is for the log. */
 function failureText(error: Error): string {
   if (error instanceof HttpError && error.serviceMessage) return error.serviceMessage.replace(/\s*CorrelationId:\s*[\w-]*\.?/gi, '').trim();
-  return 'Business Central refused this invoice';
+  return STORED_INVOICE_ERRORS.bcRefused;
 }
 
 const keyOf = (invoice: InvoiceRow) => invoice.external_document_number.toUpperCase();

@@ -14,6 +14,7 @@ import type { LineRow } from './line-rows';
 import { rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { failInvoices, refreshCounts } from './settle';
+import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 const BATCHES_IN_FLIGHT = 5;
 
@@ -113,7 +114,7 @@ async function patchLines(ctx: RunContext, drafts: ReadonlyArray<{ invoice: Invo
   return patched;
 }
 
-export const WRONG_DRAFT_DELETED = 'Business Central\'s draft did not match the Bookings amounts after correction and was deleted';
+export const WRONG_DRAFT_DELETED = STORED_INVOICE_ERRORS.wrongDraftDeleted;
 
 /**
  * Drafts that still differ after correction are deleted (If-Match): a draft is never left wrong.
@@ -149,7 +150,7 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   let found = await liveInvoicesByKey(ctx, created.map(keyOf), { expandLines: true, recorded });
 
   const missing = created.filter((i) => !found.has(keyOf(i)));
-  await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: 'The draft was deleted in Business Central before it was verified' })));
+  await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: STORED_INVOICE_ERRORS.deletedBeforeVerify })));
   const drafts = created.flatMap((invoice) => {
     const bc = found.get(keyOf(invoice));
     return bc ? [{ invoice, bc }] : [];

@@ -4,6 +4,7 @@ import type { RunResult } from '../api/contract';
 import { FakeApi, fakeRow } from '../http/testing/fake-api';
 import { renderWithApp } from '../testing/render-with-app';
 import { RunResultView } from './run-result';
+import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../../service/invoicing/run/invoice-error-words';
 
 const RAW = 'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/customers failed after 5 attempts: 500 (Invoice BKI-MOCWY12 planned)\n    at send (http-client.ts:1:1)';
 
@@ -33,6 +34,28 @@ describe('the run result', () => {
     expect(screen.getByText(counts)).toBeTruthy();
     expect(screen.getByText(words)).toBeTruthy();
     const text = container.textContent ?? '';
+    expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
+  });
+
+  it.each([
+    ['en-GB', 'en', 'Business Central said'],
+    ['da-DK', 'da', 'Business Central skrev'],
+  ] as const)('in %s says each failed invoice in its kind\'s words, quoting Business Central\'s refusal, never the request', async (lang, language, said) => {
+    const stopped = await stoppedRun();
+    const refused = 'Customer 10000 is blocked for invoicing.';
+    const failed = stopped.invoices.find((i) => i.status === 'failed')!;
+    const reasons = [refused, STORED_INVOICE_ERRORS.gaveUp, RAW];
+    const run: RunResult = {
+      ...stopped,
+      error: null,
+      errorKind: null,
+      invoices: [...stopped.invoices.filter((i) => i.status !== 'failed'), ...reasons.map((error, n) => ({ ...failed, id: `${failed.id}-${n}`, error }))],
+    };
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, { api: new FakeApi([]), lang });
+    const text = container.textContent ?? '';
+    expect(text).toContain(`${INVOICE_ERROR_WORDS['bc-refused'][language]} ${said}: “${refused}”`);
+    expect(text).toContain(INVOICE_ERROR_WORDS['gave-up'][language]);
+    expect(text).toContain(INVOICE_ERROR_WORDS.unknown[language]);
     expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
   });
 

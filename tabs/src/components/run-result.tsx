@@ -2,6 +2,7 @@ import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluent
 import type { RunResult } from '../api/contract';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';
 import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 
 const useStyles = makeStyles({
@@ -72,7 +73,7 @@ export function RunResultView(props: RunResultViewProps) {
             {failed.map((invoice) => (
               <li key={invoice.id}>
                 {invoice.customer.name || invoice.customer.email}: {/* A run that ended on an error: its failures are that error, in words; otherwise the invoice's own words. */}
-                {(run.errorKind === null ? invoice.error : runErrorWords(run.errorKind, locale.language)) ?? t.invoiceStatus.failed}
+                {(run.errorKind === null ? invoiceErrorWords(invoice.error, locale.language) : runErrorWords(run.errorKind, locale.language)) ?? t.invoiceStatus.failed}
               </li>
             ))}
           </ul>

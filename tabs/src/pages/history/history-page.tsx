@@ -20,6 +20,7 @@ import { formatDateTime, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { auditDetails } from './audit-details';
 import { auditSubject } from './audit-subject';
+import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -62,7 +63,8 @@ export function HistoryPage() {
                   <TableCell>{t.sources[run.source] ?? run.source}</TableCell>
                   <TableCell>
                     {t.runStates[run.state]}: {t.runSummary(n(run.counts.created), n(run.counts.failed), n(run.counts.skipped))}
-                    {run.error && <Caption1> · {run.error}</Caption1>}
+                    {/* The stored run error is a kind (older runs: English text, shown as the unknown kind). */}
+                    {run.error && <Caption1> · {runErrorWords(run.error, locale.language)}</Caption1>}
                   </TableCell>
                   <TableCell>{formatTotals(run.totals, locale.tag)}</TableCell>
                 </TableRow>
