@@ -61,6 +61,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     staffNames: () => app.catalog.staffNames(),
     tab: readTabLinks(env, app.config.port),
     clock: app.clock,
+    people: app.people,
     roles: { homeTenantId: tenants.home, bootstrapAdminOid: app.config.security.bootstrapAdminOid, sandboxAnyTenant: tenants.anyInSandbox },
     ...options.services,
   };

@@ -7,6 +7,7 @@ import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
+import type { People } from '../../service/identity/people';
 import type { BotRolePolicy } from './bot-roles';
 
 /**
@@ -28,6 +29,8 @@ export interface BotServices {
   clock: Clock;
   /** How the bot waits between looks at a run; default the real timers. Tests pass FakeTimers. */
   waits?: Waits;
+  /** Where the names of people who act are remembered, for the History. */
+  people: Pick<People, 'remember'>;
   /** The home tenant and first admin, for the one role rule. */
   roles: BotRolePolicy;
 }

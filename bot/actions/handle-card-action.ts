@@ -6,7 +6,7 @@ import { realTimers } from '../../service/jobs/timers';
 import type { CardActionRequest, GuestLookup } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
-import { actorOf, mayInvoice } from './bot-roles';
+import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { isPending, PostedCards, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
@@ -94,7 +94,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   if (card.runId === null || stale) {
     const token = await cards.claim(card.id, card.runId);
     if (token !== undefined) {
-      return startRun(deps, request, context, card, token, () => services.invoices.start(selectionOf(card), actorOf(request), 'bot'));
+      return startRun(deps, request, context, card, token, async () => services.invoices.start(selectionOf(card), await actingActor(services, request), 'bot'));
     }
   }
   return joined(deps, request, context, cards, card.id);
@@ -113,7 +113,7 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const token = await cards.claim(card.id, data.runId);
   if (token === undefined) return joined(deps, request, context, cards, card.id);
   try {
-    return await startRun(deps, request, context, card, token, () => services.invoices.retryFailed(data.runId, actorOf(request), 'bot'));
+    return await startRun(deps, request, context, card, token, async () => services.invoices.retryFailed(data.runId, await actingActor(services, request), 'bot'));
   } catch (err) {
     if (!(err instanceof InvalidRunRequestError)) throw err;
     // Nothing failed any more: startRun put the card back on its run.

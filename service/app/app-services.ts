@@ -3,6 +3,8 @@ import { createClients, type Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import { clockFrom, systemClock, type Clock } from '../domain/clock';
 import { realTimers } from '../jobs/timers';
+import { HistoryService } from '../history/history-service';
+import { People } from '../identity/people';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
@@ -35,6 +37,10 @@ export interface AppServices {
   links: InvoiceLinks;
   /** The setup's Bookings business: its services and staff members with their names, cached for a few minutes. */
   catalog: CatalogCache;
+  /** Invoice runs, their invoices and the audit log of the business, paged or whole for exports. */
+  history: HistoryService;
+  /** The display names of people who acted, remembered by each face when they act. */
+  people: People;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -88,5 +94,7 @@ export function createAppServices(deps: {
     clock,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog };
+  const history = new HistoryService({ db: store.db, businessId, runner: invoices });
+  const people = new People(store.db, clock);
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, history, people };
 }

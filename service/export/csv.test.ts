@@ -1,4 +1,4 @@
-import { CSV_BOM, csvChunks, csvField, csvFileName, csvRow, decimalOf } from './csv';
+import { CSV_BOM, csvChunks, csvDateTime, csvField, csvFileName, csvRow, decimalOf } from './csv';
 
 async function* batches<T>(...items: T[]): AsyncGenerator<T> {
   for (const item of items) yield item;
@@ -46,6 +46,12 @@ describe('csv writer', () => {
     const file = await text(csvChunks(['Name', 'Amount'], batches([['Å', decimalOf(100, 'DKK')]], [], [['=x', null]])));
     expect(file).toBe(`${CSV_BOM}Name,Amount\r\nÅ,1.00\r\n'=x,\r\n`);
     expect(Buffer.from(file, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('writes instants as a 24-hour local date and time', () => {
+    expect(csvDateTime('2026-12-03T09:05:00.000Z', 'Europe/Copenhagen')).toBe('2026-12-03 10:05');
+    expect(csvDateTime('2026-07-01T22:30:00.000Z', 'Europe/Copenhagen')).toBe('2026-07-02 00:30');
+    expect(csvDateTime(null, 'Europe/Copenhagen')).toBeNull();
   });
 
   it('names files safely', () => {

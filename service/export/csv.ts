@@ -69,3 +69,19 @@ export async function* csvChunks(header: readonly string[], batches: AsyncIterab
 export function csvFileName(what: string, day: string): string {
   return `${what}-${day}`.replace(/[^A-Za-z0-9._-]+/g, '-') + '.csv';
 }
+
+/** An instant as "2026-12-03 10:00" in a time zone: what spreadsheets read as a date and time in every language. */
+export function csvDateTime(instant: string | null, timeZone: string): string | null {
+  if (instant === null) return null;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}

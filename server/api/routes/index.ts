@@ -1,5 +1,9 @@
 import type { Route } from '../route';
 import { excludeAppointment } from './exclude-appointment';
+import { exportAudit } from './export-audit';
+import { exportInvoiceRuns } from './export-invoice-runs';
+import { exportRunInvoices } from './export-run-invoices';
+import { exportUnbilled } from './export-unbilled';
 import { getCatalog } from './get-catalog';
 import { getInvoiceRun } from './get-invoice-run';
 import { getMe } from './get-me';
@@ -12,6 +16,7 @@ import { listBcCompanies } from './list-bc-companies';
 import { listBookingsBusinesses } from './list-bookings-businesses';
 import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
+import { listRunInvoices } from './list-run-invoices';
 import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
 import { previewInvoiceRun } from './preview-invoice-run';
@@ -30,6 +35,7 @@ export const API_ROUTES: readonly Route[] = [
   startInvoiceRun,
   listInvoiceRuns,
   getInvoiceRun,
+  listRunInvoices,
   retryInvoiceRun,
   excludeAppointment,
   includeAppointment,
@@ -44,4 +50,8 @@ export const API_ROUTES: readonly Route[] = [
   listConversations,
   testConnections,
   listAudit,
+  exportInvoiceRuns,
+  exportRunInvoices,
+  exportAudit,
+  exportUnbilled,
 ];
