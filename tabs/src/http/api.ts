@@ -9,10 +9,14 @@ import type {
   ConnectionTestResponse,
   ConversationsResponse,
   EnteredPriceRequest,
+  ExportLanguage,
+  ExportRequest,
   InvoiceRunsQuery,
   InvoiceRunsResponse,
   MeResponse,
   Preview,
+  RunInvoicesQuery,
+  RunInvoicesResponse,
   RunResult,
   SelectionInput,
   SetupPatchResponse,
@@ -36,6 +40,10 @@ export interface Api {
   run(id: string): Promise<RunResult>;
   retryRun(id: string): Promise<StartedRun>;
   runs(query: InvoiceRunsQuery): Promise<InvoiceRunsResponse>;
+  /** A page of one run's invoices. */
+  runInvoices(runId: string, query: RunInvoicesQuery): Promise<RunInvoicesResponse>;
+  /** A CSV export, as the file to save. */
+  exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile>;
   exclude(appointmentId: string, reason?: string): Promise<AppointmentChangeResponse>;
   include(appointmentId: string): Promise<AppointmentChangeResponse>;
   setPrice(appointmentId: string, price: EnteredPriceRequest['price']): Promise<AppointmentChangeResponse>;
@@ -50,4 +58,9 @@ export interface Api {
   conversations(): Promise<ConversationsResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  blob: Blob;
 }
