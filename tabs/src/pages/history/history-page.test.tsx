@@ -49,6 +49,16 @@ function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
 
 describe('History page', () => {
   beforeAll(() => {
+    // jsdom has no ResizeObserver; Fluent's MessageBar only observes its width to reflow its actions.
+    Object.assign(window, {
+      ResizeObserver:
+        window.ResizeObserver ??
+        class {
+          observe(): void {}
+          unobserve(): void {}
+          disconnect(): void {}
+        },
+    });
     // jsdom has no object URLs and does not download.
     URL.createObjectURL = jest.fn(() => 'blob:history');
     URL.revokeObjectURL = jest.fn();
@@ -137,9 +147,14 @@ describe('History page', () => {
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Invoices' })).getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(3));
 
+    // The retry's run opens once the list shows it, saying what it did.
+    api.runSummaries = [summary('run-2', { retryOf: 'run-1', state: 'succeeded', counts: { planned: 1, created: 1, failed: 0, skipped: 0 }, failures: 0 }), summary('run-1')];
+    api.runInvoicesState['run-2'] = [invoice(0)];
     fireEvent.click(screen.getByRole('button', { name: 'Retry failed invoices' }));
-    expect(await screen.findByText(/^Done: /)).toBeTruthy();
+    expect(await screen.findByText(/^Retry finished: .* invoices created, 1 failed\.$/)).toBeTruthy();
     expect(api.retried).toEqual(['run-1']);
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(2));
+    expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
   });
 
   it('shows Retry only to invoicers', async () => {

@@ -1,6 +1,8 @@
 import {
   Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
   makeStyles,
   Subtitle2,
   Table,
@@ -13,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { InvoiceRunSummary } from '../../api/contract';
+import type { InvoiceRunSummary, RunResult } from '../../api/contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -48,8 +50,9 @@ export function HistoryPage(props: { pollMs?: number }) {
   const [runsOffset, setRunsOffset] = useState(0);
   const [auditOffset, setAuditOffset] = useState(0);
   const [open, setOpen] = useState<InvoiceRunSummary | null>(null);
-  /** A retry's run, opened once the list shows it. */
+  /** A retry's run, opened once the list shows it, and what it did. */
   const [toOpen, setToOpen] = useState<string | null>(null);
+  const [retried, setRetried] = useState<RunResult | null>(null);
   const runs = useLoad(() => api.runs({ limit: RUNS_PAGE, offset: runsOffset }), `runs:${runsOffset}`);
   const audit = useLoad(() => api.audit({ limit: AUDIT_PAGE, offset: auditOffset }), `audit:${auditOffset}`);
   const me = useLoad(() => api.me(), 'me');
@@ -60,8 +63,9 @@ export function HistoryPage(props: { pollMs?: number }) {
   const { reload: reloadRuns } = runs;
   const { reload: reloadAudit } = audit;
   const onRetried = useCallback(
-    (runId: string) => {
-      setToOpen(runId);
+    (run: RunResult) => {
+      setRetried(run);
+      setToOpen(run.id);
       setRunsOffset(0);
       reloadRuns();
       reloadAudit();
@@ -79,10 +83,18 @@ export function HistoryPage(props: { pollMs?: number }) {
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.historyTitle}</Title3>
+      {retried && (
+        <MessageBar intent={retried.progress.failed > 0 ? 'warning' : 'success'} role="status">
+          <MessageBarBody>{t.retryDone(n(retried.progress.created), n(retried.progress.failed))}</MessageBarBody>
+        </MessageBar>
+      )}
       {open ? (
-        <RunDetail key={open.id} run={open} mayRetry={mayRetry} onBack={() => setOpen(null)} onRetried={onRetried} {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })} />
+        <RunDetail key={open.id} run={open} mayRetry={mayRetry} onBack={() => {
+            setOpen(null);
+            setRetried(null);
+          }} onRetried={onRetried} {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })} />
       ) : (
-        <section aria-label={t.runsTitle} className={styles.section}>
+        <section className={styles.section}>
           <div className={styles.heading}>
             <Subtitle2 as="h2">{t.runsTitle}</Subtitle2>
             <ExportButton request={{ kind: 'runs' }} what={t.runsTitle} />
@@ -130,7 +142,7 @@ export function HistoryPage(props: { pollMs?: number }) {
           {runs.data && <Pager label={t.runsTitle} offset={runs.data.offset} limit={runs.data.limit} total={runs.data.total} onOffset={setRunsOffset} />}
         </section>
       )}
-      <section aria-label={t.auditTitle} className={styles.section}>
+      <section className={styles.section}>
         <div className={styles.heading}>
           <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
           <ExportButton request={{ kind: 'audit' }} what={t.auditTitle} />

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { InvoiceRunSummary, RunInvoice } from '../../api/contract';
+import type { InvoiceRunSummary, RunInvoice, RunResult } from '../../api/contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -66,7 +66,7 @@ function InvoiceNumber(props: { invoice: RunInvoice }) {
  * One invoice run opened from the History: its invoices a page at a time (Business Central's number
  * with a link, customer, exact amount, status and why one failed), its export, and Retry of its failures.
  */
-export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; onBack: () => void; onRetried: (runId: string) => void; pollMs?: number }) {
+export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; onBack: () => void; onRetried: (run: RunResult) => void; pollMs?: number }) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();
@@ -76,7 +76,7 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const onRetried = props.onRetried;
   const retryFlow = useMemo(
-    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: (settled) => onRetried(settled.id) }),
+    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: onRetried }),
     [api, props.pollMs, onRetried],
   );
   const n = (v: number) => formatNumber(v, locale.tag);
