@@ -164,7 +164,10 @@ interface BcCustomer {
     const page = await open('unbilled');
     await page.getByRole('grid', { name: en.gridLabel }).waitFor();
     await page.getByRole('searchbox', { name: en.filterSearch }).fill(FORMULA_NAME);
-    await until(async () => (await page.getByRole('gridcell', { name: FORMULA_NAME, exact: true }).count()) === 1, 'the grid shows the appointment');
+    // The search applies after a typing pause: wait until the grid shows that appointment alone.
+    const grid = page.getByRole('grid', { name: en.gridLabel });
+    const rows = grid.getByRole('row').filter({ has: page.getByRole('checkbox', { name: /^Select (?!all)/ }) });
+    await until(async () => (await rows.count()) === 1 && (await grid.getByRole('gridcell', { name: FORMULA_NAME, exact: true }).count()) === 1, 'the grid shows the appointment alone');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${en.unbilledTitle} as CSV` }).click()]);
     const bytes = await fileText(download);
     expect([...bytes.subarray(0, 3)]).toEqual(BOM);
