@@ -23,6 +23,8 @@ export interface BotServices {
   sync: Pick<SyncRunner, 'requestSync' | 'recentRuns'>;
   /** Staff member id → name (Bookings keeps names, our store only ids); may be cached. */
   staffNames(): Promise<ReadonlyMap<string, string>>;
+  /** Business Central company id → name, for saying which company is set up (never its GUID). */
+  companyNames(): Promise<ReadonlyMap<string, string>>;
   /** Where "Open Unbilled Bookings" leads. */
   tab: TabLinkOptions;
   /** The process's clock (AppServices.clock): every "now" of the bot. */

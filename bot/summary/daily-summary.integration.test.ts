@@ -44,6 +44,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     invoices: kit.runner({ db }),
     sync: { requestSync: async () => 'x', recentRuns: async () => [] },
     staffNames: async () => new Map(),
+    companyNames: async () => new Map(),
     people: new People(db, clock),
     tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
     roles: { homeTenantId: undefined, sandboxAnyTenant: true },

@@ -59,6 +59,7 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     invoices: runner,
     sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
     staffNames: async () => new Map(),
+    companyNames: async () => new Map(),
     people: new People(db, kit.h.clock),
     tab: TEST_TAB,
     clock: kit.h.clock,
