@@ -1,4 +1,5 @@
 import type { AuditEntry, InvoiceRunSummary } from '../../../service/history';
+import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 import type { RunInvoice } from '../../../service/invoicing/run/run-schemas';
 import { CSV_CONTENT_TYPE, csvChunks, csvDateTime, csvFileName, decimalOf, type CsvCell } from '../../../service/export/csv';
 import type { UnbilledRow } from '../../../service/unbilled';
@@ -50,7 +51,7 @@ export function runsCsv(runs: AsyncIterable<InvoiceRunSummary[]>, context: Expor
       run.counts.skipped,
       total === null ? null : decimalOf(total.minor, total.currency),
       total?.currency ?? null,
-      run.error,
+      runErrorWords(run.error, context.lang),
     ]);
   }));
 }

@@ -66,7 +66,7 @@ describe('History page', () => {
 
   it('lists invoice runs and the audit log with names and words, never ids or codes', async () => {
     const api = new FakeApi([]);
-    api.runSummaries = [summary('run-1', { who: { kind: 'cli', user: 'root' } })];
+    api.runSummaries = [summary('run-1', { who: { kind: 'cli', user: 'root' }, error: 'bc-unreachable' })];
     const entries: AuditEntry[] = [
       {
         id: 1,
@@ -98,6 +98,8 @@ describe('History page', () => {
     expect(within(row).getByText('Command line')).toBeTruthy();
     expect(within(row).getByText('Bot')).toBeTruthy();
     expect(row.textContent).toContain('Partly failed: invoices 2, failed 1, skipped 4');
+    expect(row.textContent).toContain('Business Central could not be reached');
+    expect(row.textContent).not.toContain('bc-unreachable');
     const audit = await screen.findByRole('table', { name: 'Audit log' });
     expect(within(audit).getByText('Appointment: <b>Sportsmassage</b>, Jens Hansen, Dec 3, 10:00')).toBeTruthy();
     expect(within(audit).getByText('Sandbox user')).toBeTruthy();

@@ -25,6 +25,7 @@ import { LoadingState } from '../../components/loading-state';
 import { Pager } from '../../components/pager';
 import { formatDateTime, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
 import { auditDetails } from './audit-details';
 import { auditSubject } from './audit-subject';
 import { RunDetail } from './run-detail';
@@ -125,7 +126,7 @@ export function HistoryPage(props: { pollMs?: number }) {
                       <TableCell>{t.sources[run.source] ?? run.source}</TableCell>
                       <TableCell>
                         {t.runStates[run.state]}: {t.runSummary(n(run.counts.created), n(run.counts.failed), n(run.counts.skipped))}
-                        {run.error && <Caption1> · {run.error}</Caption1>}
+                        {run.error && <Caption1> · {runErrorWords(run.error, locale.language)}</Caption1>}
                       </TableCell>
                       <TableCell>{formatTotals(run.totals, locale.tag)}</TableCell>
                       <TableCell>
