@@ -59,8 +59,10 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     invoices: app.invoices,
     sync: app.sync,
     staffNames: () => app.catalog.staffNames(),
+    companyNames: async () => new Map((await app.clients.businessCentral.listCompanies()).companies.map((c) => [c.id, c.displayName || c.name || ''])),
     tab: readTabLinks(env, app.config.port),
     clock: app.clock,
+    people: app.people,
     roles: { homeTenantId: tenants.home, bootstrapAdminOid: app.config.security.bootstrapAdminOid, sandboxAnyTenant: tenants.anyInSandbox },
     ...options.services,
   };

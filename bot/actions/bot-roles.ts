@@ -46,3 +46,13 @@ export function actorOf(request: { user: BotUser; conversation: Pick<Conversatio
   const { user, conversation } = request;
   return user.aadObjectId === null ? user.id : `${conversation.tenantId}/${user.aadObjectId}`.toLowerCase();
 }
+
+/** actorOf, with the person's Teams name remembered for the History: call it when they act. */
+export async function actingActor(
+  services: Pick<BotServices, 'people'>,
+  request: { user: BotUser; conversation: Pick<ConversationInfo, 'tenantId'> },
+): Promise<string> {
+  const actor = actorOf(request);
+  await services.people.remember(actor, request.user.name);
+  return actor;
+}

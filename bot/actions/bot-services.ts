@@ -7,6 +7,7 @@ import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
+import type { People } from '../../service/identity/people';
 import type { BotRolePolicy } from './bot-roles';
 
 /**
@@ -22,12 +23,16 @@ export interface BotServices {
   sync: Pick<SyncRunner, 'requestSync' | 'recentRuns'>;
   /** Staff member id → name (Bookings keeps names, our store only ids); may be cached. */
   staffNames(): Promise<ReadonlyMap<string, string>>;
+  /** Business Central company id → name, for saying which company is set up (never its GUID). */
+  companyNames(): Promise<ReadonlyMap<string, string>>;
   /** Where "Open Unbilled Bookings" leads. */
   tab: TabLinkOptions;
   /** The process's clock (AppServices.clock): every "now" of the bot. */
   clock: Clock;
   /** How the bot waits between looks at a run; default the real timers. Tests pass FakeTimers. */
   waits?: Waits;
+  /** Where the names of people who act are remembered, for the History. */
+  people: Pick<People, 'remember'>;
   /** The home tenant and first admin, for the one role rule. */
   roles: BotRolePolicy;
 }

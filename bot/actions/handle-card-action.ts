@@ -5,7 +5,7 @@ import { realTimers } from '../../service/jobs/timers';
 import type { CardActionRequest, GuestLookup } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
-import { actorOf, mayInvoice } from './bot-roles';
+import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { isPending, PostedCards, selectionInput, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
@@ -83,7 +83,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   if (card.runId === null || stale) {
     const token = await cards.claim(card.id, card.runId);
     if (token !== undefined) {
-      return startRun(deps, request, context, card, token, () => services.invoices.start(selectionInput(card.selection), actorOf(request), 'bot'));
+      return startRun(deps, request, context, card, token, async () => services.invoices.start(selectionInput(card.selection), await actingActor(services, request), 'bot'));
     }
   }
   return joined(deps, request, context, cards, card.id);
@@ -102,7 +102,7 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const token = await cards.claim(card.id, data.runId);
   if (token === undefined) return joined(deps, request, context, cards, card.id);
   try {
-    return await startRun(deps, request, context, card, token, () => services.invoices.retryFailed(data.runId, actorOf(request), 'bot'));
+    return await startRun(deps, request, context, card, token, async () => services.invoices.retryFailed(data.runId, await actingActor(services, request), 'bot'));
   } catch (err) {
     if (!(err instanceof InvalidRunRequestError)) throw err;
     // Nothing failed any more: startRun put the card back on its run.

@@ -5,7 +5,7 @@ import { appointmentRows, cardPeriodOf } from './appointment-rows';
 import type { GuestLookup, MessageRequest } from './bot-request';
 import { nowOf, type BotServices } from './bot-services';
 import type { Reply } from './card-messenger';
-import { actorOf, mayInvoice } from './bot-roles';
+import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { PostedCards, type CardSelection, type PostedCardKind } from './posted-cards';
 import { statusInput } from './status-input';
@@ -65,7 +65,6 @@ export async function handleMessage(services: BotServices, request: MessageReque
   const command: Command = parseCommand(request.text, { now, timeZone, botNames: BOT_NAMES });
   const locale = localeOf(command.language);
   const context: CardContext = { locale, timeZone, tab: services.tab };
-  const actor = actorOf(request);
 
   switch (command.kind) {
     case 'help':
@@ -104,7 +103,7 @@ export async function handleMessage(services: BotServices, request: MessageReque
       {
         const problem = await lastSyncProblem(services, command.language);
         try {
-          await services.sync.requestSync(services.businessId, { requestedBy: actor, source: 'bot' });
+          await services.sync.requestSync(services.businessId, { requestedBy: await actingActor(services, request), source: 'bot' });
         } catch (err) {
           services.logger.warn({ err }, 'sync from the bot could not start');
           await reply.text(SYNC_NOT_STARTED[command.language]);

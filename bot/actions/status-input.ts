@@ -9,6 +9,18 @@ function outcomeOf(state: string): SyncOutcome {
   return 'failed';
 }
 
+/** The set-up company by its name; '-' when none is set or Business Central cannot say (the card never shows its GUID). */
+async function companyName(services: BotServices, companyId: string | null): Promise<string> {
+  if (companyId === null) return '-';
+  try {
+    const name = (await services.companyNames()).get(companyId);
+    return name === undefined || name === '' ? '-' : name;
+  } catch (err) {
+    services.logger.warn({ err }, 'Business Central company names unavailable for the status card');
+    return '-';
+  }
+}
+
 /** What `status` shows, read fresh: the last sync, what waits, the last run, the next summary. */
 export async function statusInput(services: BotServices): Promise<StatusInput> {
   const setup = await services.currentSetup();
@@ -27,7 +39,7 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
     .executeTakeFirst();
   return {
     bookingsBusiness: setup.businessId,
-    businessCentralCompany: setup.companyId ?? '-',
+    businessCentralCompany: await companyName(services, setup.companyId),
     lastSync: lastSync
       ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind }
       : null,

@@ -2,6 +2,7 @@ import { queryUnbilled } from '../../service/unbilled';
 import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { executeActions } from '../actions/testing/card-walk';
+import { namesOf } from '../../service/identity/people';
 import { HOME_TENANT, startBotHarness, USER_A, USER_B, type BotHarness } from './testing/bot-harness';
 
 /** The local day (Copenhagen) with the most invoiceable appointments in the seeded data. */
@@ -106,6 +107,9 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
       expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } });
     }
     expect(await runCount()).toBe(1);
+    // Who clicked is remembered by their Teams name, for the History.
+    const { requested_by: actor } = await kit.db.selectFrom('invoice_runs').select('requested_by').executeTakeFirstOrThrow();
+    expect(await namesOf(kit.db, [actor])).toEqual(new Map([[actor, 'Test User']]));
     await bot.actions.idle();
     await other.actions.idle();
     const created = kit.bcInvoices().length;

@@ -3,6 +3,7 @@ import { zonedTimeToUtc } from '../../service/domain/zoned-time';
 import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
 import { IntervalScheduler } from '../../service/jobs/scheduler';
 import { FakeTimers } from '../../service/jobs/testing/fake-timers';
+import { People } from '../../service/identity/people';
 import { silentLogger } from '../../service/logging/logger';
 import type { Database } from '../../service/store';
 import { describeEachStore } from '../../service/store/testing/test-stores';
@@ -43,6 +44,8 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     invoices: kit.runner({ db }),
     sync: { requestSync: async () => 'x', recentRuns: async () => [] },
     staffNames: async () => new Map(),
+    companyNames: async () => new Map(),
+    people: new People(db, clock),
     tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
     roles: { homeTenantId: undefined, sandboxAnyTenant: true },
     clock,

@@ -13,6 +13,7 @@ import { createAuthenticator } from './auth/create-authenticator';
 import type { Authenticator } from './auth/identity';
 import { readJsonBody } from './http/read-json-body';
 import { queryParams } from './http/query-params';
+import { sendDownload } from './http/send-download';
 import { sendJson } from './http/send-json';
 import { mapServiceError } from './map-service-error';
 import type { Route } from './route';
@@ -134,8 +135,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       refuseControlCharacters(rawQuery, rawBody);
       const query = parseWith(route.query ?? NO_INPUT, rawQuery, 'invalid_query');
       const body = HAS_BODY.has(route.method) ? parseWith(route.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
+      // Each face remembers who acted by name; the log itself keeps the stable id.
+      if (HAS_BODY.has(route.method)) await services.people.remember(identity.id, identity.name);
       const result = await route.handle({ services, identity, params, query, body, runs });
-      sendJson(res, result.status, result.body);
+      if (result.download) await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
+      else sendJson(res, result.status, result.body);
     } catch (err) {
       fail(req, res, err);
     }

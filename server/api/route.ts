@@ -18,9 +18,18 @@ export interface RouteContext<Body, Query> {
   runs: RunGate;
 }
 
+/** A file the route streams as an attachment instead of a JSON body. */
+export interface Download {
+  fileName: string;
+  contentType: string;
+  /** Pulled one at a time as the client takes them; the first is read before the headers go out, so an early failure is still a JSON error. */
+  chunks: AsyncIterable<string>;
+}
+
 export interface RouteResult {
   status: number;
   body: unknown;
+  download?: Download;
 }
 
 /** One endpoint: its method and path, the role it needs, strict schemas for its input, and its handler. */
@@ -50,3 +59,4 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 
 export const ok = (body: unknown): RouteResult => ({ status: 200, body });
 export const accepted = (body: unknown): RouteResult => ({ status: 202, body });
+export const download = (file: Download): RouteResult => ({ status: 200, body: undefined, download: file });

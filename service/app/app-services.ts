@@ -3,6 +3,8 @@ import { createClients, type Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import { clockFrom, systemClock, type Clock } from '../domain/clock';
 import { realTimers } from '../jobs/timers';
+import { HistoryService } from '../history/history-service';
+import { People } from '../identity/people';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
@@ -41,6 +43,10 @@ export interface AppServices {
   linking: Linking;
   /** A Business Central company's payment terms, units, tax groups, currencies, ... for the setup's pickers; cached a short while per company. */
   setupTables: SetupTablesCache;
+  /** Invoice runs, their invoices and the audit log of the business, paged or whole for exports. */
+  history: HistoryService;
+  /** The display names of people who acted, remembered by each face when they act. */
+  people: People;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -96,5 +102,7 @@ export function createAppServices(deps: {
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
   const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessId.toLowerCase(), setup: currentSetup, clock });
   const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking, setupTables };
+  const history = new HistoryService({ db: store.db, businessId, runner: invoices });
+  const people = new People(store.db, clock);
+  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking, setupTables, history, people };
 }

@@ -1,3 +1,4 @@
+import type { Who } from '../history/who';
 import { fromMinor, minorDigits } from '../domain/money';
 
 export interface MoneyLike {
@@ -28,4 +29,30 @@ export function formatLocal(iso: string, timeZone: string): string {
   }).formatToParts(new Date(iso));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** Who acted, in the CLI's English: a remembered name, or what kind of actor it was; never the raw id. */
+export function formatWho(who: Who): string {
+  switch (who.kind) {
+    case 'person':
+      return who.name;
+    case 'cli':
+      return 'Command line';
+    case 'sandbox':
+      return 'Sandbox user';
+    case 'scheduler':
+      return 'Scheduler';
+    case 'daily-summary':
+      return 'Daily summary';
+    case 'sync':
+      return 'Sync';
+    case 'system':
+      return 'System';
+    case 'someone':
+      return 'Someone';
+    default: {
+      const unknown: never = who;
+      return String(unknown);
+    }
+  }
 }

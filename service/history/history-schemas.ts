@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { runSourceSchema, runStateSchema } from '../invoicing/run/run-schemas';
+import { runInvoiceSchema, runSourceSchema, runStateSchema } from '../invoicing/run/run-schemas';
+import { auditAboutSchema } from './audit-about';
+import { whoSchema } from './who';
 
 /*
  * The history contract shared with the tab's HTTP API: what may be asked (paging, filters) and
@@ -30,6 +32,8 @@ const moneySchema = z.object({ minor: z.number().int(), currency: z.string() });
 export const invoiceRunSummarySchema = z.object({
   id: z.string(),
   requestedBy: z.string(),
+  /** requestedBy as a person reads it. */
+  who: whoSchema,
   source: runSourceSchema,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -69,9 +73,13 @@ export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),
+  /** actor as a person reads it. */
+  who: whoSchema,
   source: z.string(),
   action: z.string(),
   subject: z.string().nullable(),
+  /** The subject named (an appointment's service, customers and start; an invoice's number), or null when not known. */
+  about: auditAboutSchema.nullable(),
   /** The entry's JSON details; text that is not a JSON object comes back as { unparsed }. */
   details: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -84,3 +92,19 @@ export const auditPageSchema = z.object({
   limit: z.number().int(),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+export const listRunInvoicesRequestSchema = z.strictObject({
+  businessId: z.string().trim().min(1),
+  runId: z.string().trim().min(1),
+  ...paging,
+});
+export type ListRunInvoicesRequest = z.input<typeof listRunInvoicesRequestSchema>;
+
+/** A page of one run's invoices, in the order the run planned them. */
+export const runInvoicePageSchema = z.object({
+  invoices: z.array(runInvoiceSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type RunInvoicePage = z.infer<typeof runInvoicePageSchema>;

@@ -1,5 +1,8 @@
-export { listInvoiceRuns, getInvoiceRun } from './list-invoice-runs';
+export { listInvoiceRuns, getInvoiceRun, listRunInvoices } from './list-invoice-runs';
 export { listAuditLog } from './list-audit-log';
+export { HistoryService } from './history-service';
+export { whoSchema, whoOf, type Who } from './who';
+export { auditAboutSchema, type AuditAbout } from './audit-about';
 export {
   MAX_HISTORY_LIMIT,
   listInvoiceRunsRequestSchema,
@@ -8,10 +11,14 @@ export {
   listAuditLogRequestSchema,
   auditEntrySchema,
   auditPageSchema,
+  listRunInvoicesRequestSchema,
+  runInvoicePageSchema,
   type ListInvoiceRunsRequest,
   type InvoiceRunSummary,
   type InvoiceRunPage,
   type ListAuditLogRequest,
   type AuditEntry,
   type AuditPage,
+  type ListRunInvoicesRequest,
+  type RunInvoicePage,
 } from './history-schemas';

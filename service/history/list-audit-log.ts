@@ -1,6 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { namesOf } from '../identity/people';
 import type { Database } from '../store/database';
+import { aboutOf, auditAbouts } from './audit-about';
+import { whoOf } from './who';
 import { listAuditLogRequestSchema, type AuditEntry, type AuditPage, type ListAuditLogRequest } from './history-schemas';
 
 const detailsSchema = z.record(z.string(), z.unknown());
@@ -46,14 +49,17 @@ export async function listAuditLog(db: Kysely<Database>, input: ListAuditLogRequ
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
     base.selectAll('audit_log').orderBy('audit_log.id', 'desc').offset(request.offset).limit(request.limit).execute(),
   ]);
+  const [names, abouts] = await Promise.all([namesOf(db, rows.map((r) => r.actor)), auditAbouts(db, rows)]);
   return {
     entries: rows.map((row) => ({
       id: Number(row.id),
       at: row.at,
       actor: row.actor,
+      who: whoOf(row.actor, names),
       source: row.source,
       action: row.action,
       subject: row.subject,
+      about: aboutOf(abouts, row),
       details: parseDetails(row.details),
     })),
     total: Number(counted.n),

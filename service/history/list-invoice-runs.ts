@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { money, totalsByCurrency, type Money } from '../domain/money';
 import type { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import { isTerminal, runSourceSchema, runStateSchema, type RunResult } from '../invoicing/run/run-schemas';
-import { LIVE_STATUSES } from '../invoicing/run/run-view';
+import { LIVE_STATUSES, toRunInvoice } from '../invoicing/run/run-view';
+import { namesOf } from '../identity/people';
 import type { Database } from '../store/database';
-import { listInvoiceRunsRequestSchema, type InvoiceRunPage, type ListInvoiceRunsRequest } from './history-schemas';
+import { listInvoiceRunsRequestSchema, listRunInvoicesRequestSchema, type InvoiceRunPage, type ListInvoiceRunsRequest, type ListRunInvoicesRequest, type RunInvoicePage } from './history-schemas';
+import { whoOf } from './who';
 
 const skippedCountSchema = z.array(z.unknown());
 
@@ -30,6 +32,7 @@ export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRu
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
     base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(request.offset).limit(request.limit).execute(),
   ]);
+  const names = await namesOf(db, rows.map((r) => r.requested_by));
   const totals = new Map<string, Money[]>();
   if (rows.length > 0) {
     const sums = await db
@@ -47,6 +50,7 @@ export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRu
       return {
         id: row.id,
         requestedBy: row.requested_by,
+        who: whoOf(row.requested_by, names),
         source: runSourceSchema.parse(row.source),
         createdAt: row.created_at,
         finishedAt: row.finished_at,
@@ -78,4 +82,22 @@ export async function getInvoiceRun(
     .where('business_id', '=', request.businessId.toLowerCase())
     .executeTakeFirst();
   return row === undefined ? null : runner.getRun(row.id);
+}
+
+/** A page of a run's invoices in the order the run planned them, or null when the run is not this business's. */
+export async function listRunInvoices(db: Kysely<Database>, input: ListRunInvoicesRequest): Promise<RunInvoicePage | null> {
+  const request = listRunInvoicesRequestSchema.parse(input);
+  const run = await db
+    .selectFrom('invoice_runs')
+    .select('id')
+    .where('id', '=', request.runId)
+    .where('business_id', '=', request.businessId.toLowerCase())
+    .executeTakeFirst();
+  if (run === undefined) return null;
+  const base = db.selectFrom('invoices').where('run_id', '=', run.id);
+  const [counted, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
+    base.selectAll().orderBy('position').orderBy('id').offset(request.offset).limit(request.limit).execute(),
+  ]);
+  return { invoices: rows.map(toRunInvoice), total: Number(counted.n), offset: request.offset, limit: request.limit };
 }

@@ -334,6 +334,14 @@ export interface AppRoleGrantsTable {
   seen_at: string;
 }
 
+export interface PeopleTable {
+  /** As runs and audit entries record who acted (lower-case object id, or `<tenant>/<object id>`). */
+  actor: string;
+  /** The name the person's token or Teams activity carried when they last acted. */
+  display_name: string;
+  seen_at: string;
+}
+
 export interface Database {
   setup: SetupTable;
   appointments: AppointmentsTable;
@@ -354,6 +362,7 @@ export interface Database {
   bc_customer_terms: BcCustomerTermsTable;
   bc_item_terms: BcItemTermsTable;
   app_role_grants: AppRoleGrantsTable;
+  people: PeopleTable;
 }
 
 export type TableName = keyof Database;
@@ -382,6 +391,7 @@ export const TABLES = [
   'bc_customer_terms',
   'bc_item_terms',
   'app_role_grants',
+  'people',
 ] as const satisfies readonly TableName[];
 type MustBeEmpty<T extends never> = T;
 type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

@@ -46,6 +46,7 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'sync_runs.rejected_count': 0,
   'customer_links.bc_blocked': 0,
   'invoices.position': 0,
+  'leases.token': 0,
 };
 
 interface Column {

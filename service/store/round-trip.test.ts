@@ -20,6 +20,11 @@ const rows: { [T in TableName]: NewRow<T> } = {
     expires_at: LATER,
     seen_at: NOW,
   },
+  people: {
+    actor: '72f988bf-86f1-41af-91ab-2d7cd011db47/6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+    display_name: UNICODE,
+    seen_at: NOW,
+  },
   setup: {
     id: 'setup-1',
     business_id: 'contoso@contoso.onmicrosoft.com',

@@ -1,4 +1,5 @@
 export { queryUnbilled } from './query-unbilled';
+export { allUnbilled } from './all-unbilled';
 export { resolveSelection } from './resolve-selection';
 export { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
 export { eligibilitySql, type EligibilitySql } from './eligibility-sql';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import restify from 'restify';
 import type { InvoiceKit } from '../../../service/invoicing/run/testing/invoice-kit';
+import { People } from '../../../service/identity/people';
 import { silentLogger } from '../../../service/logging/logger';
 import type { Database } from '../../../service/store';
 import type { Tenants } from '../../../service/identity/tenants';
@@ -58,6 +59,8 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     invoices: runner,
     sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
     staffNames: async () => new Map(),
+    companyNames: async () => new Map(),
+    people: new People(db, kit.h.clock),
     tab: TEST_TAB,
     clock: kit.h.clock,
     roles: { homeTenantId: tenants.home, sandboxAnyTenant: tenants.anyInSandbox },

@@ -1,4 +1,3 @@
-import { getInvoiceRun as readRun } from '../../../service/history';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
@@ -8,7 +7,7 @@ export const getInvoiceRun = defineRoute({
   role: 'reader',
   async handle({ services, params }) {
     const runId = params['id']!;
-    const run = await readRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    const run = await services.history.run(runId);
     if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     return ok(run);
   },

@@ -1,5 +1,9 @@
 import type { Route } from '../route';
 import { excludeAppointment } from './exclude-appointment';
+import { exportAudit } from './export-audit';
+import { exportInvoiceRuns } from './export-invoice-runs';
+import { exportRunInvoices } from './export-run-invoices';
+import { exportUnbilled } from './export-unbilled';
 import { getCatalog } from './get-catalog';
 import { getCustomerLinkChoices } from './get-customer-link-choices';
 import { getInvoiceRun } from './get-invoice-run';
@@ -15,6 +19,7 @@ import { listBcSetupTables } from './list-bc-setup-tables';
 import { listBookingsBusinesses } from './list-bookings-businesses';
 import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
+import { listRunInvoices } from './list-run-invoices';
 import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
 import { previewInvoiceRun } from './preview-invoice-run';
@@ -35,6 +40,7 @@ export const API_ROUTES: readonly Route[] = [
   startInvoiceRun,
   listInvoiceRuns,
   getInvoiceRun,
+  listRunInvoices,
   retryInvoiceRun,
   excludeAppointment,
   includeAppointment,
@@ -54,4 +60,8 @@ export const API_ROUTES: readonly Route[] = [
   putServiceLink,
   getCustomerLinkChoices,
   putCustomerLink,
+  exportInvoiceRuns,
+  exportRunInvoices,
+  exportAudit,
+  exportUnbilled,
 ];

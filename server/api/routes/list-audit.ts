@@ -1,4 +1,3 @@
-import { listAuditLog } from '../../../service/history';
 import { auditQuerySchema } from '../../../tabs/src/api/contract';
 import { defineRoute, ok } from '../route';
 
@@ -8,6 +7,6 @@ export const listAudit = defineRoute({
   role: 'reader',
   query: auditQuerySchema,
   async handle({ services, query }) {
-    return ok(await listAuditLog(services.store.db, { ...query, businessId: services.businessId }));
+    return ok(await services.history.audit(query));
   },
 });

@@ -1,4 +1,3 @@
-import { listInvoiceRuns as listRuns } from '../../../service/history';
 import { invoiceRunsQuerySchema } from '../../../tabs/src/api/contract';
 import { defineRoute, ok } from '../route';
 
@@ -8,6 +7,6 @@ export const listInvoiceRuns = defineRoute({
   role: 'reader',
   query: invoiceRunsQuerySchema,
   async handle({ services, query }) {
-    return ok(await listRuns(services.store.db, { ...query, businessId: services.businessId }));
+    return ok(await services.history.runs(query));
   },
 });

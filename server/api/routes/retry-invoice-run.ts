@@ -1,4 +1,3 @@
-import { getInvoiceRun } from '../../../service/history';
 import { retryRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
 import { ApiError } from '../api-error';
 import { actorOf } from '../auth/identity';
@@ -11,7 +10,7 @@ export const retryInvoiceRun = defineRoute({
   body: retryRunRequestSchema,
   async handle({ services, identity, params, runs }) {
     const runId = params['id']!;
-    const run = await getInvoiceRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    const run = await services.history.run(runId);
     if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     if (!run.finished) throw new ApiError('conflict', 'The run is still going: retry its failures when it has finished');
     const retryId = await runs.admit(

@@ -3,7 +3,7 @@ import { getInvoiceRun, listInvoiceRuns, listInvoiceRunsRequestSchema } from '..
 import { fieldErrors } from '../../setup/validate';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
-import { formatLocal, formatMoney } from '../format';
+import { formatLocal, formatMoney, formatWho } from '../format';
 import { intOption, parseOptions } from '../parse-options';
 import { textTable } from '../text-table';
 import { runStateText, skipReasonText } from '../../invoicing/run/skip-reason-text';
@@ -38,7 +38,7 @@ export const runsCommand: CliCommand = {
       page.runs.map((r) => [
         formatLocal(r.createdAt, timeZone),
         r.source,
-        r.requestedBy,
+        formatWho(r.who),
         r.state,
         String(r.counts.created),
         String(r.failures),

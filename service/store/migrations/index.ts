@@ -9,6 +9,7 @@ import { rolesByObjectId } from './0007-roles-by-object-id';
 import { conversationPostResults } from './0008-conversation-post-results';
 import { appRoleGrants } from './0009-app-role-grants';
 import { lastAttemptFailed } from './0010-last-attempt-failed';
+import { people } from './0011-people';
 import { leaseFencing } from './0012-lease-fencing';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-conversation-post-results': conversationPostResults,
   '0009-app-role-grants': appRoleGrants,
   '0010-last-attempt-failed': lastAttemptFailed,
+  '0011-people': people,
   '0012-lease-fencing': leaseFencing,
 };

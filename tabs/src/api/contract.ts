@@ -9,11 +9,16 @@ import {
   invoiceRunSummarySchema,
   listAuditLogRequestSchema,
   listInvoiceRunsRequestSchema,
+  listRunInvoicesRequestSchema,
+  runInvoicePageSchema,
   type AuditEntry,
   type AuditPage,
   type InvoiceRunPage,
   type InvoiceRunSummary,
+  type RunInvoicePage,
 } from '../../../service/history/history-schemas';
+export type { Who } from '../../../service/history/who';
+export type { AuditAbout } from '../../../service/history/audit-about';
 import { setupSchema } from '../../../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
@@ -32,7 +37,7 @@ import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } f
  */
 
 export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
-export type { Preview, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
+export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
 export type { SortKey, UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
 export { SORT_KEYS };
 export { REASONS } from '../../../service/unbilled/eligibility';
@@ -143,6 +148,14 @@ export const invoiceRunsResponseSchema = invoiceRunPageSchema;
 export type InvoiceRunsResponse = InvoiceRunPage;
 export { invoiceRunSummarySchema };
 export type { InvoiceRunSummary };
+
+const { businessId: _runInvoicesBusinessId, runId: _runInvoicesRunId, ...runInvoicesFields } = listRunInvoicesRequestSchema.shape;
+
+/** GET /api/invoice-runs/:id/invoices?limit=&offset= : a page of one run's invoices, in the run's order. */
+export const runInvoicesQuerySchema = z.strictObject(runInvoicesFields);
+export type RunInvoicesQuery = z.input<typeof runInvoicesQuerySchema>;
+export const runInvoicesResponseSchema = runInvoicePageSchema;
+export type RunInvoicesResponse = RunInvoicePage;
 
 // ---------------------------------------------------------------------------------------------- appointments
 
@@ -356,6 +369,58 @@ export function linkChoicesQueryString(search: string): string {
   return text === '' ? '' : `?${new URLSearchParams({ search: text }).toString()}`;
 }
 
+// ---------------------------------------------------------------------------------------------- CSV exports
+
+/*
+ * GET /api/export/... answer text/csv (UTF-8 with BOM, RFC 4180, formula cells escaped) as an
+ * attachment. `lang` picks the language of the header and the words in the cells.
+ */
+export const exportLanguageSchema = z.enum(['en', 'da'], { error: 'Use en or da' }).default('en');
+export type ExportLanguage = z.output<typeof exportLanguageSchema>;
+
+/** GET /api/export/invoice-runs?source=&lang= : every run, newest first. */
+export const runsExportQuerySchema = z.strictObject({ source: invoiceRunsFields.source, lang: exportLanguageSchema });
+/** GET /api/export/invoice-runs/:id/invoices?lang= : every invoice of one run. */
+export const runInvoicesExportQuerySchema = z.strictObject({ lang: exportLanguageSchema });
+/** GET /api/export/audit?action=&lang= : every audit entry, newest first. */
+export const auditExportQuerySchema = z.strictObject({ action: listAuditLogRequestSchema.shape.action, lang: exportLanguageSchema });
+/** GET /api/export/unbilled?<the Unbilled list's filter and sort>&lang= : every row of the current filter. */
+export const unbilledExportQuerySchema = z.strictObject({
+  ...unbilledFields,
+  lang: exportLanguageSchema,
+});
+export type UnbilledExportQuery = z.input<typeof unbilledExportQuerySchema>;
+
+/** What the tab can export, and the path of each. */
+export type ExportRequest =
+  | { kind: 'runs' }
+  | { kind: 'run-invoices'; runId: string }
+  | { kind: 'audit' }
+  | { kind: 'unbilled'; query: UnbilledQuery };
+
+export function exportPath(request: ExportRequest, lang: ExportLanguage): string {
+  switch (request.kind) {
+    case 'runs':
+      return `/api/export/invoice-runs?lang=${lang}`;
+    case 'run-invoices':
+      return `/api/export/invoice-runs/${encodeURIComponent(request.runId)}/invoices?lang=${lang}`;
+    case 'audit':
+      return `/api/export/audit?lang=${lang}`;
+    case 'unbilled': {
+      // The whole filter, not the page the list shows.
+      const { offset: _o, limit: _l, ...filter } = request.query;
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+      params.set('lang', lang);
+      return `/api/export/unbilled?${params.toString()}`;
+    }
+    default: {
+      const unknown: never = request;
+      throw new Error(`Unknown export ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------- paths
 
 /** The API's paths, for the tab's client. */
@@ -366,6 +431,7 @@ export const apiPaths = {
   invoiceRunsPreview: '/api/invoice-runs/preview',
   invoiceRun: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}`,
   invoiceRunRetry: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/retry`,
+  invoiceRunInvoices: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/invoices`,
   exclude: (id: string) => `/api/appointments/${encodeURIComponent(id)}/exclude`,
   include: (id: string) => `/api/appointments/${encodeURIComponent(id)}/include`,
   price: (id: string) => `/api/appointments/${encodeURIComponent(id)}/price`,

@@ -9,10 +9,14 @@ import type {
   ConnectionTestResponse,
   ConversationsResponse,
   EnteredPriceRequest,
+  ExportLanguage,
+  ExportRequest,
   InvoiceRunsQuery,
   InvoiceRunsResponse,
   MeResponse,
   Preview,
+  RunInvoicesQuery,
+  RunInvoicesResponse,
   RunResult,
   SelectionInput,
   SetupPatchResponse,
@@ -42,6 +46,10 @@ export interface Api {
   run(id: string): Promise<RunResult>;
   retryRun(id: string): Promise<StartedRun>;
   runs(query: InvoiceRunsQuery): Promise<InvoiceRunsResponse>;
+  /** A page of one run's invoices. */
+  runInvoices(runId: string, query: RunInvoicesQuery): Promise<RunInvoicesResponse>;
+  /** A CSV export, as the file to save. */
+  exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile>;
   exclude(appointmentId: string, reason?: string): Promise<AppointmentChangeResponse>;
   include(appointmentId: string): Promise<AppointmentChangeResponse>;
   setPrice(appointmentId: string, price: EnteredPriceRequest['price']): Promise<AppointmentChangeResponse>;
@@ -64,4 +72,9 @@ export interface Api {
   /** What a Bookings customer can be linked to in Business Central (admin). */
   customerLinkChoices(customerId: string, search: string): Promise<CustomerLinkChoices>;
   linkCustomer(customerId: string, choice: LinkChoice): Promise<LinkResult>;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  blob: Blob;
 }

@@ -14,9 +14,11 @@ import {
   linkChoicesQueryString,
   linkResultSchema,
   serviceLinkChoicesSchema,
+  exportPath,
   invoiceRunsResponseSchema,
   meResponseSchema,
   previewSchema,
+  runInvoicesResponseSchema,
   runResultSchema,
   setupPatchResponseSchema,
   setupResponseSchema,
@@ -46,6 +48,20 @@ function query(params: Record<string, unknown>): string {
   return text === '' ? '' : `?${text}`;
 }
 
+/** The name in Content-Disposition (its UTF-8 form first), or the fallback. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]!.trim());
+    } catch {
+      // A malformed encoding: the plain name below still names the file.
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(header ?? '');
+  return plain ? plain[1]! : fallback;
+}
+
 async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = apiErrorSchema.safeParse(body);
@@ -58,8 +74,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export function httpApi(options: HttpApiOptions): Api {
   const base = options.baseUrl ?? '';
 
-  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(method: string, path: string, accept: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const token = await options.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -70,6 +86,11 @@ export function httpApi(options: HttpApiOptions): Api {
       throw new ApiError('network', e instanceof Error ? e.message : String(e));
     }
     if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
+    const response = await send(method, path, 'application/json', body);
     const json: unknown = await response.json().catch(() => undefined);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError('bad_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`, response.status);
@@ -85,6 +106,12 @@ export function httpApi(options: HttpApiOptions): Api {
     run: (id) => call(runResultSchema, 'GET', apiPaths.invoiceRun(id)),
     retryRun: (id) => call(startedRunSchema, 'POST', apiPaths.invoiceRunRetry(id), {}),
     runs: (q) => call(invoiceRunsResponseSchema, 'GET', `${apiPaths.invoiceRuns}${query({ limit: q.limit, offset: q.offset })}`),
+    runInvoices: (id, q) => call(runInvoicesResponseSchema, 'GET', `${apiPaths.invoiceRunInvoices(id)}${query({ limit: q.limit, offset: q.offset })}`),
+    exportCsv: async (request, lang) => {
+      // Fetched with the SSO token (a plain link would carry none), then saved from memory.
+      const response = await send('GET', exportPath(request, lang), 'text/csv');
+      return { fileName: attachmentName(response.headers.get('content-disposition'), 'export.csv'), blob: await response.blob() };
+    },
     exclude: (id, reason) => call(appointmentChangeResponseSchema, 'POST', apiPaths.exclude(id), reason === undefined ? {} : { reason }),
     include: (id) => call(appointmentChangeResponseSchema, 'POST', apiPaths.include(id), {}),
     setPrice: (id, price) => call(appointmentChangeResponseSchema, 'PUT', apiPaths.price(id), { price }),

@@ -3,6 +3,12 @@ import type {
   BcCustomerChoice,
   BcItemChoice,
   LinkChoice,
+  AuditQuery,
+  ExportLanguage,
+  ExportRequest,
+  InvoiceRunsQuery,
+  RunInvoice,
+  RunInvoicesQuery,
   CatalogResponse,
   EnteredPriceRequest,
   ConversationsResponse,
@@ -20,7 +26,7 @@ import type {
   UnbilledRow,
 } from '../../api/contract';
 import { setupSchema } from '../../api/contract';
-import type { Api } from '../api';
+import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';
 
@@ -40,7 +46,14 @@ export class FakeApi implements Api {
   /** How many polls a run reports "creating" before it finishes. */
   pollsBeforeDone = 1;
   runSummaries: InvoiceRunSummary[] = [];
+  meRoles: MeResponse['roles'] = ['admin'];
   auditEntries: AuditEntry[] = [];
+  /** Each run's invoices, for the History drill-down. */
+  runInvoicesState: Record<string, RunInvoice[]> = {};
+  readonly retried: string[] = [];
+  readonly exports: { request: ExportRequest; lang: ExportLanguage }[] = [];
+  /** What the next exports answer before the default file. */
+  exportFailures: ApiError[] = [];
   /** fakeRow's service and staff member, named, among others no row uses. */
   catalogState: CatalogResponse = {
     services: [
@@ -89,7 +102,7 @@ export class FakeApi implements Api {
   }
 
   async me(): Promise<MeResponse> {
-    return { id: 'u1', name: 'Anna Admin', roles: ['admin' as const], mode: 'sandbox' as const };
+    return { id: 'u1', name: 'Anna Admin', roles: this.meRoles, mode: 'sandbox' as const };
   }
 
   async unbilled(query: UnbilledQuery) {
@@ -194,13 +207,31 @@ export class FakeApi implements Api {
     };
   }
 
-  async retryRun() {
+  async retryRun(id: string) {
+    this.retried.push(id);
     this.polls = 0;
     return { runId: 'run-2' };
   }
 
-  async runs() {
-    return { runs: this.runSummaries, total: this.runSummaries.length, offset: 0, limit: 50 };
+  async runs(query: InvoiceRunsQuery) {
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { runs: this.runSummaries.slice(offset, offset + limit), total: this.runSummaries.length, offset, limit };
+  }
+
+  async runInvoices(runId: string, query: RunInvoicesQuery) {
+    const all = this.runInvoicesState[runId];
+    if (all === undefined) throw new ApiError('not_found', `No invoice run ${runId}`, 404);
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { invoices: all.slice(offset, offset + limit), total: all.length, offset, limit };
+  }
+
+  async exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile> {
+    this.exports.push({ request, lang });
+    const failure = this.exportFailures.shift();
+    if (failure) throw failure;
+    return { fileName: `${request.kind}.csv`, blob: new Blob(['\uFEFFa,b\r\n'], { type: 'text/csv' }) };
   }
 
   async exclude(id: string) {
@@ -387,8 +418,10 @@ export class FakeApi implements Api {
     };
   }
 
-  async audit() {
-    return { entries: this.auditEntries, total: this.auditEntries.length, offset: 0, limit: 100 };
+  async audit(query: AuditQuery) {
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { entries: this.auditEntries.slice(offset, offset + limit), total: this.auditEntries.length, offset, limit };
   }
 }
 

@@ -2,16 +2,34 @@ import { en } from '../../i18n/messages-en';
 import { da } from '../../i18n/messages-da';
 import { auditDetails } from './audit-details';
 import { auditSubject } from './audit-subject';
+import { whoText } from './who-text';
 
 describe('audit subject', () => {
-  it('names the subject by its kind, and an invoice by its Business Central number when it has one', () => {
-    expect(auditSubject({ action: 'appointment.excluded', subject: 'appt-1', details: null }, en)).toBe('Appointment appt-1');
-    expect(auditSubject({ action: 'invoice.run', subject: 'run-1', details: {} }, en)).toBe('Invoice run run-1');
-    expect(auditSubject({ action: 'invoice.posted', subject: 'inv-9', details: { number: 'S-INV103001' } }, en)).toBe('Invoice S-INV103001');
-    expect(auditSubject({ action: 'invoice.deleted', subject: 'inv-9', details: { number: null } }, da)).toBe('Faktura inv-9');
-    expect(auditSubject({ action: 'setup.changed', subject: 'salon@contoso.dk', details: {} }, en)).toBe('Setup of salon@contoso.dk');
-    expect(auditSubject({ action: 'other.thing', subject: 'x-1', details: null }, en)).toBe('x-1');
-    expect(auditSubject({ action: 'invoice.run', subject: null, details: null }, en)).toBe('');
+  const tz = 'Europe/Copenhagen';
+  it('names the subject from what is known of it, never by its id', () => {
+    const appointment = { kind: 'appointment' as const, service: 'Sportsmassage', customers: ['Jens Hansen'], start: '2026-12-03T09:00:00.000Z' };
+    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, en, 'en-GB', tz)).toBe('Appointment: Sportsmassage, Jens Hansen, 3 Dec, 10:00');
+    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, da, 'da-DK', tz)).toBe('Aftale: Sportsmassage, Jens Hansen, 3. dec., 10.00');
+    expect(auditSubject({ action: 'invoice.run', subject: 'run-1', about: { kind: 'invoice-run', at: '2026-12-03T06:30:00.000Z' } }, en, 'en-GB', tz)).toBe('Invoice run of 3 Dec, 07:30');
+    expect(auditSubject({ action: 'invoice.posted', subject: 'inv-9', about: { kind: 'invoice', number: 'S-INV103001', customer: 'Jens Hansen' } }, en, 'en-GB', tz)).toBe('Invoice S-INV103001, Jens Hansen');
+    expect(auditSubject({ action: 'setup.changed', subject: 'salon@contoso.dk', about: { kind: 'setup' } }, da, 'da-DK', tz)).toBe('Opsætningen');
+  });
+
+  it('says the kind of a subject no longer stored, and nothing for an unknown kind', () => {
+    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: null }, en, 'en-GB', tz)).toBe('An appointment no longer in the list');
+    expect(auditSubject({ action: 'invoice.deleted', subject: 'inv-9', about: null }, da, 'da-DK', tz)).toBe('En faktura');
+    expect(auditSubject({ action: 'invoice.duplicate-found', subject: 'run-1', about: null }, en, 'en-GB', tz)).toBe('An invoice run');
+    expect(auditSubject({ action: 'other.thing', subject: 'x-1', about: null }, en, 'en-GB', tz)).toBe('');
+  });
+});
+
+describe('who', () => {
+  it('names a person by name and every other actor in words', () => {
+    expect(whoText({ kind: 'person', name: 'Anna Berg' }, en)).toBe('Anna Berg');
+    expect(whoText({ kind: 'cli', user: 'root' }, en)).toBe('Command line');
+    expect(whoText({ kind: 'sandbox' }, da)).toBe('Sandkassebruger');
+    expect(whoText({ kind: 'scheduler' }, en)).toBe('Scheduler');
+    expect(whoText({ kind: 'daily-summary' }, da)).toBe('Daglig oversigt');
   });
 });
 

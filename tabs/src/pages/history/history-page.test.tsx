@@ -1,56 +1,198 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { AuditEntry, InvoiceRunSummary, RunInvoice } from '../../api/contract';
+import { ApiError } from '../../http/api-error';
 import { FakeApi } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
-import { HistoryPage } from './history-page';
 import { RUN_ERROR_WORDS } from '../../../../service/invoicing/run/run-error-words';
+import { HistoryPage, RUNS_PAGE } from './history-page';
+import { RUN_INVOICES_PAGE } from './run-detail';
+
+function summary(id: string, change: Partial<InvoiceRunSummary> = {}): InvoiceRunSummary {
+  return {
+    id,
+    requestedBy: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+    who: { kind: 'person', name: 'Anna Berg' },
+    source: 'bot',
+    createdAt: '2026-11-03T08:00:00Z',
+    finishedAt: '2026-11-03T08:00:05Z',
+    state: 'partial',
+    finished: true,
+    counts: { planned: 3, created: 2, failed: 1, skipped: 4 },
+    totals: [{ minor: 90_000, currency: 'DKK' }],
+    failures: 1,
+    retryOf: null,
+    error: null,
+    ...change,
+  };
+}
+
+function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
+  return {
+    id: `inv-${i}`,
+    externalDocumentNumber: `BKR-${i}`,
+    status: 'verified',
+    customer: { name: `Kunde ${i}`, email: `kunde${i}@example.dk` },
+    bcCustomerId: null,
+    bcCustomerNumber: null,
+    bcInvoiceId: `bc-${i}`,
+    number: `S-INV10${1000 + i}`,
+    url: `https://businesscentral.dynamics.com/?page=43&invoice=${i}`,
+    invoiceDate: '2026-11-03',
+    amount: { minor: 42_000 + i, currency: 'DKK' },
+    bcTotals: null,
+    appointmentIds: [`appt-${i}`],
+    error: null,
+    verifyProblem: null,
+    ...change,
+  };
+}
 
 describe('History page', () => {
-  it('lists invoice runs with who, from where and the result, and the audit log as text', async () => {
+  beforeAll(() => {
+    // jsdom has no ResizeObserver; Fluent's MessageBar only observes its width to reflow its actions.
+    Object.assign(window, {
+      ResizeObserver:
+        window.ResizeObserver ??
+        class {
+          observe(): void {}
+          unobserve(): void {}
+          disconnect(): void {}
+        },
+    });
+    // jsdom has no object URLs and does not download.
+    URL.createObjectURL = jest.fn(() => 'blob:history');
+    URL.revokeObjectURL = jest.fn();
+  });
+
+  it('lists invoice runs and the audit log with names and words, never ids or codes', async () => {
     const api = new FakeApi([]);
-    api.runSummaries = [
+    api.runSummaries = [summary('run-1', { who: { kind: 'cli', user: 'root' }, error: 'bc-unreachable' })];
+    const entries: AuditEntry[] = [
       {
-        id: 'run-1',
-        requestedBy: 'anna@contoso.dk',
-        source: 'bot',
-        createdAt: '2026-11-03T08:00:00Z',
-        finishedAt: '2026-11-03T08:00:05Z',
-        state: 'partial',
-        finished: true,
-        counts: { planned: 3, created: 2, failed: 1, skipped: 4 },
-        totals: [{ minor: 90_000, currency: 'DKK' }],
-        failures: 1,
-        retryOf: null,
-        error: null,
+        id: 1,
+        at: '2026-11-03T07:00:00Z',
+        actor: 'dev-user',
+        who: { kind: 'sandbox' },
+        source: 'tab',
+        action: 'appointment.excluded',
+        subject: 'AAMkADc3',
+        about: { kind: 'appointment', service: '<b>Sportsmassage</b>', customers: ['Jens Hansen'], start: '2026-12-03T09:00:00Z' },
+        details: null,
       },
-    ];
-    api.auditEntries = [
-      { id: 1, at: '2026-11-03T07:00:00Z', actor: 'lars@contoso.dk', source: 'tab', action: 'appointment.exclude', subject: '<b>appt-1</b>', details: null },
       {
         id: 2,
         at: '2026-11-03T08:00:05Z',
-        actor: 'anna@contoso.dk',
+        actor: 'schedule',
+        who: { kind: 'scheduler' },
         source: 'bot',
         action: 'invoice.run',
         subject: 'run-1',
+        about: { kind: 'invoice-run', at: '2026-11-03T08:00:00Z' },
         details: { state: 'partial', selection: { kind: 'ids', appointmentIds: ['appt-1'] }, retryOf: null, counts: { planned: 3 } },
       },
     ];
+    api.auditEntries = entries;
     renderWithApp(<HistoryPage />, { api });
     const runs = await screen.findByRole('table', { name: 'Invoice runs' });
     const row = within(runs).getAllByRole('row')[1] as HTMLElement;
-    expect(within(row).getByText('anna@contoso.dk')).toBeTruthy();
+    expect(within(row).getByText('Command line')).toBeTruthy();
     expect(within(row).getByText('Bot')).toBeTruthy();
     expect(row.textContent).toContain('Partly failed: invoices 2, failed 1, skipped 4');
+    expect(row.textContent).toContain('Business Central could not be reached');
+    expect(row.textContent).not.toContain('bc-unreachable');
     const audit = await screen.findByRole('table', { name: 'Audit log' });
-    expect(within(audit).getByText('Appointment <b>appt-1</b>')).toBeTruthy();
+    expect(within(audit).getByText('Appointment: <b>Sportsmassage</b>, Jens Hansen, Dec 3, 10:00')).toBeTruthy();
+    expect(within(audit).getByText('Sandbox user')).toBeTruthy();
     const runEntry = within(audit).getAllByRole('row')[2] as HTMLElement;
-    expect(runEntry.textContent).toContain('Invoice run run-1 · state: partial');
-    expect(audit.textContent).not.toMatch(/[{}"]/);
-    // Action codes read as words.
-    expect(within(audit).getByText('Excluded from invoicing')).toBeTruthy();
-    expect(within(runEntry).getByText('Invoice run')).toBeTruthy();
-    expect(audit.textContent).not.toContain('appointment.exclude');
+    expect(runEntry.textContent).toContain('Invoice run of Nov 3, 09:00 · state: partial');
+    expect(within(runEntry).getByText('Scheduler')).toBeTruthy();
+    expect(audit.textContent).not.toMatch(/[{}"]|AAMkADc3|run-1|dev-user|appointment\.excluded/);
+  });
+
+  it('pages through runs and audit entries on the server, with next and previous', async () => {
+    const api = new FakeApi([]);
+    api.runSummaries = Array.from({ length: RUNS_PAGE + 3 }, (_, i) => summary(`run-${i}`, { who: { kind: 'person', name: `Person ${i}` } }));
+    renderWithApp(<HistoryPage />, { api });
+    const runs = await screen.findByRole('navigation', { name: 'Invoice runs' });
+    expect(within(runs).getByText(`1–${RUNS_PAGE} of ${RUNS_PAGE + 3}`)).toBeTruthy();
+    const previous = within(runs).getByRole('button', { name: 'Previous page' }) as HTMLButtonElement;
+    expect(previous.disabled).toBe(true);
+    fireEvent.click(within(runs).getByRole('button', { name: 'Next page' }));
+    expect(await within(runs).findByText(`${RUNS_PAGE + 1}–${RUNS_PAGE + 3} of ${RUNS_PAGE + 3}`)).toBeTruthy();
+    expect(await screen.findByText(`Person ${RUNS_PAGE + 2}`)).toBeTruthy();
+    expect(screen.queryByText('Person 0')).toBeNull();
+    // Audit entries fit on one page: no pager.
+    expect(screen.queryByRole('navigation', { name: 'Audit log' })).toBeNull();
+  });
+
+  it("opens a run: its invoices paged with numbers linking to Business Central, customers, amounts and why one failed; retries its failures", async () => {
+    const api = new FakeApi([]);
+    api.meRoles = ['invoicer', 'reader'];
+    api.runSummaries = [summary('run-1')];
+    api.runInvoicesState['run-1'] = [
+      invoice(0, { status: 'failed', number: null, url: null, error: 'Customer Kunde 0 is blocked in Business Central' }),
+      ...Array.from({ length: RUN_INVOICES_PAGE + 1 }, (_, i) => invoice(i + 1)),
+    ];
+    const opened: string[] = [];
+    renderWithApp(<HistoryPage pollMs={1} />, { api, openLink: (url) => opened.push(url) });
+    fireEvent.click(await screen.findByRole('button', { name: /^Open the invoice run of/ }));
+    const table = await screen.findByRole('table', { name: 'Invoices' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(RUN_INVOICES_PAGE + 1);
+    expect(rows[1]!.textContent).toContain('No number yet');
+    expect(rows[1]!.textContent).toContain('Customer Kunde 0 is blocked in Business Central');
+    expect(rows[2]!.textContent).toContain('Kunde 1');
+    expect(rows[2]!.textContent).toContain('420.01');
+    fireEvent.click(within(rows[2]!).getByRole('link', { name: 'Open invoice S-INV101001 in Business Central' }));
+    expect(opened).toEqual(['https://businesscentral.dynamics.com/?page=43&invoice=1']);
+
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Invoices' })).getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(3));
+
+    // The retry's run opens once the list shows it, saying what it did.
+    api.runSummaries = [summary('run-2', { retryOf: 'run-1', state: 'succeeded', counts: { planned: 1, created: 1, failed: 0, skipped: 0 }, failures: 0 }), summary('run-1')];
+    api.runInvoicesState['run-2'] = [invoice(0)];
+    fireEvent.click(screen.getByRole('button', { name: 'Retry failed invoices' }));
+    expect(await screen.findByText(/^Retry finished: .* invoices created, 1 failed\.$/)).toBeTruthy();
+    expect(api.retried).toEqual(['run-1']);
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(2));
+    expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
+  });
+
+  it('shows Retry only to invoicers', async () => {
+    const api = new FakeApi([]);
+    api.meRoles = ['reader'];
+    api.runSummaries = [summary('run-1')];
+    api.runInvoicesState['run-1'] = [invoice(1)];
+    renderWithApp(<HistoryPage />, { api });
+    fireEvent.click(await screen.findByRole('button', { name: /^Open the invoice run of/ }));
+    expect(await screen.findByRole('table', { name: 'Invoices' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Export Invoice run of .* as CSV$/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
+  });
+
+  it('exports runs, a run and the audit log in the reader\'s language, and says when an export fails', async () => {
+    const api = new FakeApi([]);
+    api.runSummaries = [summary('run-1')];
+    api.runInvoicesState['run-1'] = [invoice(1)];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderWithApp(<HistoryPage />, { api, lang: 'da-DK' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Eksportér Fakturakørsler som CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('runs.csv');
+    api.exportFailures.push(new ApiError('internal', 'Serveren svarer ikke', 500));
+    fireEvent.click(screen.getByRole('button', { name: 'Eksportér Revisionslog som CSV' }));
+    expect(await screen.findByText('Eksporten mislykkedes: Serveren svarer ikke')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Åbn fakturakørslen/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Eksportér Fakturakørsel .* som CSV$/ }));
+    await waitFor(() => expect(api.exports).toHaveLength(3));
+    expect(api.exports).toEqual([
+      { request: { kind: 'runs' }, lang: 'da' },
+      { request: { kind: 'audit' }, lang: 'da' },
+      { request: { kind: 'run-invoices', runId: 'run-1' }, lang: 'da' },
+    ]);
+    click.mockRestore();
   });
 
   it.each([
@@ -63,6 +205,7 @@ describe('History page', () => {
       {
         id: 'run-1',
         requestedBy: 'anna@contoso.dk',
+        who: { kind: 'person', name: 'Anna Berg' },
         source: 'tab',
         createdAt: '2026-11-03T08:00:00Z',
         finishedAt: '2026-11-03T08:00:05Z',

@@ -1,5 +1,8 @@
 import {
+  Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
   makeStyles,
   Subtitle2,
   Table,
@@ -11,100 +14,173 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { InvoiceRunSummary, RunResult } from '../../api/contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { ExportButton } from '../../components/export-button';
 import { LoadingState } from '../../components/loading-state';
+import { Pager } from '../../components/pager';
 import { formatDateTime, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
 import { auditDetails } from './audit-details';
 import { auditSubject } from './audit-subject';
-import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
+import { RunDetail } from './run-detail';
+import { whoText } from './who-text';
+
+export const RUNS_PAGE = 20;
+export const AUDIT_PAGE = 50;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   scroll: { overflowX: 'auto' },
+  /** Named for screen readers only: the column holds each run's Open button. */
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-/** Invoice runs (who, when, from where, result) and the audit log, newest first. */
-export function HistoryPage() {
+/** Invoice runs (who, when, from where, result; open one for its invoices) and the audit log, newest first, paged, exportable. */
+export function HistoryPage(props: { pollMs?: number }) {
   const styles = useStyles();
   const { api } = useServices();
   const { t, locale, timeZone } = useI18n();
-  const runs = useLoad(() => api.runs({ limit: 50, offset: 0 }), 'runs');
-  const audit = useLoad(() => api.audit({ limit: 100, offset: 0 }), 'audit');
+  const [runsOffset, setRunsOffset] = useState(0);
+  const [auditOffset, setAuditOffset] = useState(0);
+  const [open, setOpen] = useState<InvoiceRunSummary | null>(null);
+  /** A retry's run, opened once the list shows it, and what it did. */
+  const [toOpen, setToOpen] = useState<string | null>(null);
+  const [retried, setRetried] = useState<RunResult | null>(null);
+  const runs = useLoad(() => api.runs({ limit: RUNS_PAGE, offset: runsOffset }), `runs:${runsOffset}`);
+  const audit = useLoad(() => api.audit({ limit: AUDIT_PAGE, offset: auditOffset }), `audit:${auditOffset}`);
+  const me = useLoad(() => api.me(), 'me');
+  const mayRetry = me.data?.roles.includes('invoicer') ?? false;
   const n = (v: number) => formatNumber(v, locale.tag);
   const when = (at: string) => formatDateTime(at, locale.tag, timeZone);
+
+  const { reload: reloadRuns } = runs;
+  const { reload: reloadAudit } = audit;
+  const onRetried = useCallback(
+    (run: RunResult) => {
+      setRetried(run);
+      setToOpen(run.id);
+      setRunsOffset(0);
+      reloadRuns();
+      reloadAudit();
+    },
+    [reloadRuns, reloadAudit],
+  );
+  useEffect(() => {
+    const found = toOpen === null ? undefined : runs.data?.runs.find((r) => r.id === toOpen);
+    if (found) {
+      setOpen(found);
+      setToOpen(null);
+    }
+  }, [runs.data, toOpen]);
+
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.historyTitle}</Title3>
-      <section aria-label={t.runsTitle} className={styles.scroll} tabIndex={0}>
-        <Subtitle2 as="h2">{t.runsTitle}</Subtitle2>
-        {runs.error && <ErrorState message={runs.error.message} onRetry={runs.reload} />}
-        {!runs.data && runs.loading && <LoadingState />}
-        {runs.data && runs.data.runs.length === 0 && <EmptyState title={t.runsEmpty} />}
-        {runs.data && runs.data.runs.length > 0 && (
-          <Table size="small" aria-label={t.runsTitle}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.colWhen}</TableHeaderCell>
-                <TableHeaderCell>{t.colWho}</TableHeaderCell>
-                <TableHeaderCell>{t.colSource}</TableHeaderCell>
-                <TableHeaderCell>{t.colResult}</TableHeaderCell>
-                <TableHeaderCell>{t.colTotal}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {runs.data.runs.map((run) => (
-                <TableRow key={run.id}>
-                  <TableCell>{when(run.createdAt)}</TableCell>
-                  <TableCell>{run.requestedBy}</TableCell>
-                  <TableCell>{t.sources[run.source] ?? run.source}</TableCell>
-                  <TableCell>
-                    {t.runStates[run.state]}: {t.runSummary(n(run.counts.created), n(run.counts.failed), n(run.counts.skipped))}
-                    {/* The stored run error is a kind (older runs: English text, shown as the unknown kind). */}
-                    {run.error && <Caption1> · {runErrorWords(run.error, locale.language)}</Caption1>}
-                  </TableCell>
-                  <TableCell>{formatTotals(run.totals, locale.tag)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </section>
-      <section aria-label={t.auditTitle} className={styles.scroll} tabIndex={0}>
-        <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
+      {retried && (
+        <MessageBar intent={retried.progress.failed > 0 ? 'warning' : 'success'} role="status">
+          <MessageBarBody>{t.retryDone(n(retried.progress.created), n(retried.progress.failed))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {open ? (
+        <RunDetail key={open.id} run={open} mayRetry={mayRetry} onBack={() => {
+            setOpen(null);
+            setRetried(null);
+          }} onRetried={onRetried} {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })} />
+      ) : (
+        <section className={styles.section}>
+          <div className={styles.heading}>
+            <Subtitle2 as="h2">{t.runsTitle}</Subtitle2>
+            <ExportButton request={{ kind: 'runs' }} what={t.runsTitle} />
+          </div>
+          {runs.error && <ErrorState message={runs.error.message} onRetry={runs.reload} />}
+          {!runs.data && runs.loading && <LoadingState />}
+          {runs.data && runs.data.total === 0 && <EmptyState title={t.runsEmpty} />}
+          {runs.data && runs.data.runs.length > 0 && (
+            <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.runsTitle}>
+              <Table size="small" aria-label={t.runsTitle}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t.colWhen}</TableHeaderCell>
+                    <TableHeaderCell>{t.colWho}</TableHeaderCell>
+                    <TableHeaderCell>{t.colSource}</TableHeaderCell>
+                    <TableHeaderCell>{t.colResult}</TableHeaderCell>
+                    <TableHeaderCell>{t.colTotal}</TableHeaderCell>
+                    <TableHeaderCell>
+                      <span className={styles.hidden}>{t.openRun}</span>
+                    </TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {runs.data.runs.map((run) => (
+                    <TableRow key={run.id}>
+                      <TableCell>{when(run.createdAt)}</TableCell>
+                      <TableCell>{whoText(run.who, t)}</TableCell>
+                      <TableCell>{t.sources[run.source] ?? run.source}</TableCell>
+                      <TableCell>
+                        {t.runStates[run.state]}: {t.runSummary(n(run.counts.created), n(run.counts.failed), n(run.counts.skipped))}
+                        {run.error && <Caption1> · {runErrorWords(run.error, locale.language)}</Caption1>}
+                      </TableCell>
+                      <TableCell>{formatTotals(run.totals, locale.tag)}</TableCell>
+                      <TableCell>
+                        <Button size="small" aria-label={t.openRunLabel(when(run.createdAt))} onClick={() => setOpen(run)}>
+                          {t.openRun}
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {runs.data && <Pager label={t.runsTitle} offset={runs.data.offset} limit={runs.data.limit} total={runs.data.total} onOffset={setRunsOffset} />}
+        </section>
+      )}
+      <section className={styles.section}>
+        <div className={styles.heading}>
+          <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
+          <ExportButton request={{ kind: 'audit' }} what={t.auditTitle} />
+        </div>
         {audit.error && <ErrorState message={audit.error.message} onRetry={audit.reload} />}
         {!audit.data && audit.loading && <LoadingState />}
-        {audit.data && audit.data.entries.length === 0 && <EmptyState title={t.auditEmpty} />}
+        {audit.data && audit.data.total === 0 && <EmptyState title={t.auditEmpty} />}
         {audit.data && audit.data.entries.length > 0 && (
-          <Table size="small" aria-label={t.auditTitle}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.colWhen}</TableHeaderCell>
-                <TableHeaderCell>{t.colWho}</TableHeaderCell>
-                <TableHeaderCell>{t.colSource}</TableHeaderCell>
-                <TableHeaderCell>{t.colAction}</TableHeaderCell>
-                <TableHeaderCell>{t.colSubject}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {audit.data.entries.map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableCell>{when(entry.at)}</TableCell>
-                  <TableCell>{entry.actor}</TableCell>
-                  <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
-                  <TableCell>{t.auditActions[entry.action] ?? entry.action}</TableCell>
-                  <TableCell>
-                    {auditSubject(entry, t)}
-                    {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}
-                  </TableCell>
+          <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.auditTitle}>
+            <Table size="small" aria-label={t.auditTitle}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.colWhen}</TableHeaderCell>
+                  <TableHeaderCell>{t.colWho}</TableHeaderCell>
+                  <TableHeaderCell>{t.colSource}</TableHeaderCell>
+                  <TableHeaderCell>{t.colAction}</TableHeaderCell>
+                  <TableHeaderCell>{t.colSubject}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {audit.data.entries.map((entry) => (
+                  <TableRow key={entry.id}>
+                    <TableCell>{when(entry.at)}</TableCell>
+                    <TableCell>{whoText(entry.who, t)}</TableCell>
+                    <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
+                    <TableCell>{t.auditActions[entry.action] ?? entry.action}</TableCell>
+                    <TableCell>
+                      {auditSubject(entry, t, locale.tag, timeZone)}
+                      {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )}
+        {audit.data && <Pager label={t.auditTitle} offset={audit.data.offset} limit={audit.data.limit} total={audit.data.total} onOffset={setAuditOffset} />}
       </section>
     </div>
   );

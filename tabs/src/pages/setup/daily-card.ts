@@ -9,6 +9,8 @@ export interface DailyCardContext {
   appId: string | null;
   webUrl: string;
   now: Date;
+  /** Staff member id → name (the Bookings catalog); one not known shows as '-', as the bot's card does, never as its id. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 /** Yesterday in the summary's time zone, as the bot will cover it. */
@@ -16,14 +18,15 @@ export function yesterday(now: Date, timeZone: string): string {
   return addDays(localDay(now, timeZone), -1);
 }
 
-function toCardRow(row: UnbilledRow, t: Messages): AppointmentRow {
+function toCardRow(row: UnbilledRow, t: Messages, staffNames: ReadonlyMap<string, string>): AppointmentRow {
+  const staff = row.staffMemberIds.flatMap((id) => (staffNames.has(id) ? [staffNames.get(id)!] : []));
   return {
     id: row.id,
     start: new Date(row.start),
     durationMinutes: row.durationMinutes,
     customerName: row.customers.map((c) => c.name || c.email).join(', '),
     serviceName: row.serviceName,
-    staffName: row.staffMemberIds.join(', '),
+    staffName: staff.length > 0 ? staff.join(', ') : '-',
     price: row.amount,
     reason: row.reason ? t.reasons[row.reason] : null,
   };
@@ -39,7 +42,7 @@ export function buildDailyCard(rows: readonly UnbilledRow[], t: Messages, ctx: D
   const { card } = dailySummaryCard(
     {
       period: { firstDay: day, lastDay: day, key: `${day}..${day}`, label: formatDay(day, locale) },
-      appointments: rows.map((r) => toCardRow(r, t)),
+      appointments: rows.map((r) => toCardRow(r, t, ctx.staffNames)),
     },
     { locale, timeZone: ctx.timeZone, tab: { appId: ctx.appId ?? PLACEHOLDER_APP_ID, webUrl: ctx.webUrl } },
   );

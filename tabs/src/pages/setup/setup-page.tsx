@@ -104,6 +104,9 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
     const day = yesterday(clock(), timeZone);
     return api.unbilled({ from: day, to: day, state: 'unbilled', limit: 500 });
   }, cardKey);
+  // Staff by name in the card, as the bot posts it; until the catalog answers (or if it fails) as '-'.
+  const catalog = useLoad(() => api.catalog(), 'catalog');
+  const staffNames = useMemo(() => new Map((catalog.data?.staffMembers ?? []).map((s) => [s.id, s.displayName])), [catalog.data]);
   const preview = useMemo(() => {
     if (!cardRows.data) return { card: null, error: cardRows.error?.message ?? null };
     try {
@@ -113,12 +116,13 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
         appId: props.appId ?? null,
         webUrl: `${window.location.origin}/tab/unbilled`,
         now: clock(),
+        staffNames,
       });
       return { card, error: null };
     } catch (e) {
       return { card: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId, clock]);
+  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId, clock, staffNames]);
 
   if (loaded.error && !values) return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />;
   if (!values || !stored) return <LoadingState />;

@@ -344,6 +344,21 @@ describe('Unbilled page', () => {
     expect(opened).toEqual(['setup']);
   });
 
+  it('exports the current filter as CSV, every page of it, in the reader\'s language', async () => {
+    URL.createObjectURL = jest.fn(() => 'blob:unbilled');
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const api = new FakeApi(Array.from({ length: 8 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pageSize={5} />, { api, lang: 'da-DK' });
+    expect(await screen.findByText('Kunde 0')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Vis'), { target: { value: 'unbilled' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ state: 'unbilled' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Eksportér .* som CSV$/ }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(api.exports).toEqual([{ request: { kind: 'unbilled', query: api.unbilledQueries.at(-1) }, lang: 'da' }]);
+    click.mockRestore();
+  });
+
   it('shows an empty state when nothing matches', async () => {
     const api = new FakeApi([]);
     renderWithApp(<UnbilledPage />, { api });

@@ -4,6 +4,7 @@ import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { DayChart } from '../../components/day-chart';
 import { EmptyState } from '../../components/empty-state';
+import { ExportButton } from '../../components/export-button';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PreviewDialog } from '../../components/preview-dialog';
@@ -279,6 +280,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
             )}
           </>
         )}
+        <ExportButton request={{ kind: 'unbilled', query }} what={t.unbilledTitle} />
       </div>
       {(flow.phase === 'running' || flow.phase === 'done' || flow.phase === 'error') && (
         <div className={styles.panel}>

@@ -1,0 +1,38 @@
+import { fixedClock } from '../../service/domain/clock';
+import { silentLogger } from '../../service/logging/logger';
+import { defaultSetup } from '../../service/setup/setup-schema';
+import { describeEachStore } from '../../service/store/testing/test-stores';
+import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
+import type { BotServices } from './bot-services';
+import { statusInput } from './status-input';
+
+const COMPANY = '5d115c9c-44e3-ea11-bb43-000d3a2feca1';
+
+describeEachStore('status card input', (getStore) => {
+  const services = (companyId: string | undefined, companyNames: BotServices['companyNames']): BotServices => ({
+    db: getStore().db,
+    logger: silentLogger,
+    businessId: 'clinic@contoso.dk',
+    currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),
+    invoices: { start: jest.fn(), counts: jest.fn(), getRun: jest.fn(), retryFailed: jest.fn() },
+    sync: { requestSync: jest.fn(), recentRuns: async () => [] },
+    staffNames: async () => new Map(),
+    companyNames,
+    people: { remember: jest.fn() },
+    tab: { appId: 'app-1', webUrl: 'http://localhost/tab/unbilled' },
+    clock: fixedClock(DEFAULT_TEST_NOW),
+    roles: { homeTenantId: undefined, sandboxAnyTenant: true },
+  });
+
+  it("names the set-up Business Central company by its name, never by its GUID", async () => {
+    const input = await statusInput(services(COMPANY, async () => new Map([[COMPANY, 'CRONUS Danmark A/S']])));
+    expect(input.businessCentralCompany).toBe('CRONUS Danmark A/S');
+  });
+
+  it("says '-' when no company is set, or Business Central cannot name it", async () => {
+    expect((await statusInput(services(undefined, async () => new Map([[COMPANY, 'CRONUS']])))).businessCentralCompany).toBe('-');
+    expect((await statusInput(services(COMPANY, async () => new Map()))).businessCentralCompany).toBe('-');
+    const down = await statusInput(services(COMPANY, async () => Promise.reject(new Error('503'))));
+    expect(down.businessCentralCompany).toBe('-');
+  });
+});

@@ -1,0 +1,16 @@
+import { runsExportQuerySchema } from '../../../tabs/src/api/contract';
+import { runsCsv } from '../exports/csv-exports';
+import { defineRoute, download } from '../route';
+
+/** Exporting is reading: readers may. */
+export const exportInvoiceRuns = defineRoute({
+  method: 'GET',
+  path: '/api/export/invoice-runs',
+  role: 'reader',
+  query: runsExportQuerySchema,
+  async handle({ services, query }) {
+    const timeZone = (await services.currentSetup()).dailySummary.timeZone;
+    const filter = query.source === undefined ? {} : { source: query.source };
+    return download(runsCsv(services.history.allRuns(filter), { lang: query.lang, timeZone, now: services.clock() }));
+  },
+});

@@ -1,0 +1,16 @@
+import { runInvoicesQuerySchema } from '../../../tabs/src/api/contract';
+import { ApiError } from '../api-error';
+import { defineRoute, ok } from '../route';
+
+export const listRunInvoices = defineRoute({
+  method: 'GET',
+  path: '/api/invoice-runs/:id/invoices',
+  role: 'reader',
+  query: runInvoicesQuerySchema,
+  async handle({ services, params, query }) {
+    const runId = params['id']!;
+    const page = await services.history.runInvoices({ ...query, runId });
+    if (page === null) throw new ApiError('not_found', `No invoice run ${runId}`);
+    return ok(page);
+  },
+});
