@@ -15,5 +15,7 @@ module.exports = {
   },
   // adaptivecards' lib/ is ESM without "type": "module"; its UMD bundle loads under jest (with jsdom).
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  // Chance is an input: property tests draw from a fixed seed.
+  setupFiles: ['<rootDir>/service/testing/seed-fast-check.ts'],
   testTimeout: 30000,
 };

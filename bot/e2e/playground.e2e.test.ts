@@ -79,7 +79,7 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
 
     const preview = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Preview/ }).last();
     await preview.waitFor({ timeout: 60_000 });
-    const invoiceButton = preview.getByRole('button', { name: /^Invoice \(\d+\)$/ });
+    const invoiceButton = preview.getByRole('button', { name: /^Invoice: \d+ appointments? → \d+ invoices?$/ });
     await invoiceButton.click();
 
     const result = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Created \d+ (of \d+ )?draft invoices/ }).last();

@@ -6,6 +6,7 @@ test('every code has its status', () => {
   expect(Object.fromEntries(API_ERROR_CODES.map((code) => [code, statusOf(code)]))).toEqual({
     invalid_body: 400,
     invalid_query: 400,
+    invalid_path: 400,
     unauthenticated: 401,
     forbidden: 403,
     not_found: 404,

@@ -135,9 +135,9 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
       refuseControlCharacters(rawQuery, rawBody);
       const query = parseWith(route.query ?? NO_INPUT, rawQuery, 'invalid_query');
       const body = HAS_BODY.has(route.method) ? parseWith(route.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
-      // Each face remembers who acted by name; the log itself keeps the stable id.
-      if (HAS_BODY.has(route.method)) await services.people.remember(identity.id, identity.name);
       const result = await route.handle({ services, identity, params, query, body, runs });
+      // Each face remembers who acted by name (the log keeps the stable id); a refused change leaves no trace.
+      if (HAS_BODY.has(route.method) && result.status < 400) await services.people.remember(identity.id, identity.name);
       if (result.download) await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
       else sendJson(res, result.status, result.body);
     } catch (err) {
