@@ -71,10 +71,15 @@ describe('the chaos invariant checker', () => {
     ]);
   });
 
-  it('reports a Business Central invoice the store does not know', () => {
+  it('reports a Business Central invoice the store does not know, and says when the store gave its key up', () => {
     const s = healthy();
     s.bc.invoices.push(bcInvoice('bc9', 'K9', 10));
-    expect(found(s)).toEqual(['unknown-bc-invoice']);
+    s.store.invoices.push({ id: 'i8', external_document_number: 'K8', bc_invoice_id: null, status: 'failed', amount_minor: 800 });
+    s.bc.invoices.push(bcInvoice('bc8', 'K8', 8));
+    expect(checkInvariants(s)).toEqual([
+      { invariant: 'unknown-bc-invoice', detail: 'Business Central invoice S-INV-bc9 (key K9) is not in the store' },
+      { invariant: 'unknown-bc-invoice', detail: 'Business Central invoice S-INV-bc8 (key K8) is not in the store (its key is, as failed)' },
+    ]);
   });
 
   it('reports an appointment billed twice, and one billed but listed as unbilled', () => {

@@ -74,8 +74,13 @@ export function checkInvariants(s: ChaosSnapshot): Violation[] {
   }
 
   const knownBcIds = new Set(s.store.invoices.flatMap((i) => (i.bc_invoice_id === null ? [] : [i.bc_invoice_id])));
+  const byKey = new Map(s.store.invoices.map((i) => [i.external_document_number.toUpperCase(), i]));
   for (const i of liveBc) {
-    if (!s.baseline.invoiceIds.has(i.id) && !knownBcIds.has(i.id)) add('unknown-bc-invoice', `Business Central invoice ${i.number} (key ${i.externalDocumentNumber || '-'}) is not in the store`);
+    if (s.baseline.invoiceIds.has(i.id) || knownBcIds.has(i.id)) continue;
+    // A key the store gave up on (failed) while Business Central went on to create its draft is the slow-service hazard.
+    const stored = byKey.get(i.externalDocumentNumber.toUpperCase());
+    const why = stored === undefined ? 'is not in the store' : `is not in the store (its key is, as ${stored.status})`;
+    add('unknown-bc-invoice', `Business Central invoice ${i.number} (key ${i.externalDocumentNumber || '-'}) ${why}`);
   }
 
   const emails = (c: BcCustomer) => [...new Set(c.email.split(';').map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
