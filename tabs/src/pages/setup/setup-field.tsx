@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, makeStyles, Select, Textarea } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
 import { type ConversationChoices, ConversationPicker } from './conversation-picker';
 import { LookupField } from './lookup-field';
@@ -6,6 +6,12 @@ import { isSetupLookupPath } from '../../../../service/setup/setup-lookups';
 import { FIELDS, type FieldPath } from './setup-form';
 import { normalizeTimeOfDay } from './time-of-day';
 import type { SetupTablesState } from './use-setup-tables';
+
+const useStyles = makeStyles({
+  // A grid row is as tall as its labelled inputs; a stretched checkbox would centre its label but
+  // not its box. At the row's foot, box and label sit on the line of the inputs beside them.
+  flag: { alignSelf: 'end' },
+});
 
 export interface Choice {
   id: string;
@@ -27,6 +33,7 @@ export interface SetupFieldProps {
 /** One setup field, its label from the catalogue and its error (ours or the server's) under it. */
 export function SetupField(props: SetupFieldProps) {
   const { t } = useI18n();
+  const styles = useStyles();
   const { path, value, error } = props;
   const kind = FIELDS[path];
   const label = t.fields[path];
@@ -35,7 +42,7 @@ export function SetupField(props: SetupFieldProps) {
 
   if (kind === 'flag') {
     return (
-      <Field validationMessage={error} validationState={error ? 'error' : 'none'}>
+      <Field className={styles.flag} validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Checkbox label={label} checked={value === true} onChange={(_, d) => set(d.checked === true)} />
       </Field>
     );
