@@ -76,6 +76,7 @@ function factsOf(row: JoinedRow): AppointmentFacts {
     endUtc: row.end_utc,
     reviewReason: row.review_reason,
     customerCount: row.customer_count,
+    linkedCustomer: row.linked_bc_customer_id !== null,
     customersWithoutEmail: row.customers_without_email,
     customersBlocked: row.customers_blocked,
     priceType: row.price_type,
