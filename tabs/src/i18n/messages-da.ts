@@ -193,6 +193,7 @@ export const da: Messages = {
     'appointment.included': 'Medtaget igen',
     'appointment.price-entered': 'Pris indtastet',
     'customer.linked': 'Kunde knyttet til Business Central',
+    'appointment.customer-linked': 'Aftale uden kunde knyttet til en kunde i Business Central',
     'service.linked': 'Ydelse knyttet til en vare i Business Central',
     'invoice.canceled': 'Faktura annulleret i Business Central',
     'invoice.deleted': 'Kladde slettet i Business Central',

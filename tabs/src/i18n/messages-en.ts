@@ -196,6 +196,7 @@ export const en = {
     'appointment.included': 'Included again',
     'appointment.price-entered': 'Price entered',
     'customer.linked': 'Customer linked to Business Central',
+    'appointment.customer-linked': 'Appointment without a customer linked to a Business Central customer',
     'service.linked': 'Service linked to a Business Central item',
     'invoice.canceled': 'Invoice canceled in Business Central',
     'invoice.deleted': 'Draft deleted in Business Central',
