@@ -53,6 +53,8 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     });
     const after = (await rowsOf(db, h)).find((r) => r.id === appointmentId)!;
     expect(after.reasons).toEqual([]);
+    // The row names the customer it is invoiced to.
+    expect(after.customers).toEqual([{ customerId: '', name: target.displayName, email: '', timeZone: null, businessCentral: { number: target.number, blocked: false } }]);
     expect(after.amount!.minor).toBeGreaterThan(0);
 
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.customer-linked').execute();
