@@ -58,8 +58,8 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     expect(after.amount!.minor).toBeGreaterThan(0);
 
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.customer-linked').execute();
-    expect(audit.map((a) => [a.actor, a.source, JSON.parse(a.details!)])).toEqual([
-      ['admin-1', 'tab', { appointment: expect.stringContaining(before.serviceName), 'Business Central customer': `${target.number} ${target.displayName}`, created: false }],
+    expect(audit.map((a) => [a.actor, a.source, a.subject, JSON.parse(a.details!)])).toEqual([
+      ['admin-1', 'tab', appointmentId, { 'Business Central customer': `${target.number} ${target.displayName}`, created: false }],
     ]);
 
     const runner = () =>

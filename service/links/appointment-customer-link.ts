@@ -1,8 +1,8 @@
 import type { Customer } from '../clients/business-central/schemas/customer';
 import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
-import { toIsoUtc } from '../store/columns';
-import { auditLink, companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
+import { toIsoUtc, writeJson } from '../store/columns';
+import { companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
 import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefusal } from './link-schemas';
 
 /*
@@ -21,7 +21,7 @@ const byNumber = (a: Customer, b: Customer) => (a.number < b.number ? -1 : a.num
 async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string) {
   const row = await deps.db
     .selectFrom('appointments')
-    .select(['id', 'business_id', 'service_name', 'start_utc', 'customer_count', 'linked_bc_customer_number', 'linked_bc_customer_name'])
+    .select(['id', 'business_id', 'service_name', 'customer_count', 'linked_bc_customer_number', 'linked_bc_customer_name'])
     .where('id', '=', appointmentId)
     .executeTakeFirst();
   return row !== undefined && row.business_id.toLowerCase() === deps.businessId && row.customer_count <= 0 ? row : undefined;
@@ -74,12 +74,17 @@ export async function linkAppointmentCustomer(deps: LinkDeps, input: { appointme
     .set({ linked_bc_customer_id: target.id, linked_bc_customer_number: target.number, linked_bc_customer_name: target.displayName, updated_at: toIsoUtc(now) })
     .where('id', '=', appointment.id)
     .execute();
-  await auditLink(deps.db, {
-    at: now,
-    actor: input,
-    action: 'appointment.customer-linked',
-    businessId: deps.businessId,
-    details: { appointment: `${appointment.service_name} ${appointment.start_utc.slice(0, 16).replace('T', ' ')} UTC`, 'Business Central customer': numbered(target), created },
-  });
+  // About the appointment itself, so History names it by its service and start (audit-about.ts).
+  await deps.db
+    .insertInto('audit_log')
+    .values({
+      at: toIsoUtc(now),
+      actor: input.actor,
+      source: input.source,
+      action: 'appointment.customer-linked',
+      subject: appointment.id,
+      details: writeJson({ 'Business Central customer': numbered(target), created }),
+    })
+    .execute();
   return { ok: true, result: { number: target.number, displayName: target.displayName, created, appointments: 1 } };
 }
