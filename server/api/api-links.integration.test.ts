@@ -141,7 +141,7 @@ test('an appointment without a customer: admin only (403), bad bodies 400, unkno
   expect(bad.map((r) => [r.status, errorOf(r).code])).toEqual(bad.map(() => [400, 'invalid_body']));
   expect(errorOf(bad[0]!).message).toContain('name');
   const unknown = await api.call('PUT', '/api/appointments/no-such-appointment/customer', { json: { choice: { kind: 'existing', id: target.id } } });
-  expect([unknown.status, errorOf(unknown).message]).toEqual([404, 'No such appointment without a customer: sync, then try again']);
+  expect([unknown.status, errorOf(unknown).message]).toEqual([404, 'No such appointment waiting for a customer: sync, then try again']);
   expect((await api.call('GET', '/api/appointments/no-such-appointment/customer-choices')).status).toBe(404);
   expect((await api.store.db.selectFrom('audit_log').select('id').where('action', '=', 'appointment.customer-linked').execute()).length).toBe(0);
 

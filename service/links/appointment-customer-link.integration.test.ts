@@ -81,8 +81,10 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     expect(JSON.stringify(again)).not.toContain('appointment-customer:');
   });
 
-  it('refuses a blocked customer, an unknown one and an appointment that has attendees or does not exist; creates one from the template by the name typed', async () => {
+  it('refuses an invoiced appointment, a blocked customer, an unknown one and an appointment that has attendees or does not exist; creates one from the template by the name typed', async () => {
     const blocked = bcCompany(h).customers.find((c) => c.email === 'bent.ravn@mail.dk')!;
+    // Invoiced (by the test before): its customer is settled.
+    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'create', name: 'Firma A/S' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-appointment' });
     await db.updateTable('appointments').set({ state: 'unbilled', linked_bc_customer_id: null, linked_bc_customer_number: null, linked_bc_customer_name: null }).where('id', '=', appointmentId).execute();
     expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: blocked.id }, ...actor })).toMatchObject({ ok: false, code: 'customer-blocked' });
     expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-record' });

@@ -17,14 +17,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const byNumber = (a: Customer, b: Customer) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
-/** Only an appointment of this business without attendees waits for such a link. */
+/** Only an appointment of this business without attendees, not invoiced nor being invoiced, waits for such a link. */
 async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string) {
   const row = await deps.db
     .selectFrom('appointments')
-    .select(['id', 'business_id', 'service_name', 'customer_count', 'linked_bc_customer_number', 'linked_bc_customer_name'])
+    .select(['id', 'business_id', 'service_name', 'customer_count', 'state', 'linked_bc_customer_number', 'linked_bc_customer_name'])
     .where('id', '=', appointmentId)
     .executeTakeFirst();
-  return row !== undefined && row.business_id.toLowerCase() === deps.businessId && row.customer_count <= 0 ? row : undefined;
+  return row !== undefined && row.business_id.toLowerCase() === deps.businessId && row.customer_count <= 0 && (row.state === 'unbilled' || row.state === 'excluded') ? row : undefined;
 }
 
 /** The Business Central customers an appointment without attendees can be invoiced to, matching the search, by number. */

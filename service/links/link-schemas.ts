@@ -99,7 +99,7 @@ export type LinkOutcome = { ok: true; result: LinkResult } | { ok: false; code: 
 export const LINK_REFUSAL_MESSAGES: Record<LinkRefusal, string> = {
   'unknown-service': 'No such Bookings service: sync, then try again',
   'unknown-customer': 'No such Bookings customer: sync, then try again',
-  'unknown-appointment': 'No such appointment without a customer: sync, then try again',
+  'unknown-appointment': 'No such appointment waiting for a customer: sync, then try again',
   'customer-blocked': 'The customer is blocked for invoicing in Business Central: choose another',
   'unknown-record': 'Business Central has no such record any more: search again',
   'not-a-service-item': 'Only items of type Service can be linked to a Bookings service',
