@@ -116,3 +116,42 @@ test('an admin links a customer without an email to a new Business Central custo
   expect(listed.rows.length).toBeGreaterThan(0);
   expect(listed.rows.some((r) => r.reasons.includes('customer-without-email'))).toBe(false);
 });
+
+test('an appointment without a customer: admin only (403), bad bodies 400, unknown 404; linked, its row waits no more', async () => {
+  // An appointment Bookings gives without attendees.
+  const row = await api.store.db.selectFrom('appointments').select('id').where('customer_count', '>', 0).orderBy('id').executeTakeFirstOrThrow();
+  await api.store.db.updateTable('appointments').set({ customers: '[]', customer_count: 0, customers_without_email: 0, customers_blocked: 0 }).where('id', '=', row.id).execute();
+  const choicesPath = `/api/appointments/${encodeURIComponent(row.id)}/customer-choices`;
+  const path = `/api/appointments/${encodeURIComponent(row.id)}/customer`;
+  const target = api.harness.bc.state.company(api.harness.companyId)!.customers.find((c) => c.email === 'soeren.oestergaard@mail.dk')!;
+  for (const who of [READER, INVOICER]) {
+    auth.as = who;
+    const calls = [await api.call('GET', choicesPath), await api.call('PUT', path, { json: { choice: { kind: 'existing', id: target.id } } })];
+    expect(calls.map((c) => [c.status, errorOf(c).code])).toEqual([
+      [403, 'forbidden'],
+      [403, 'forbidden'],
+    ]);
+  }
+  auth.as = ADMIN;
+  const bad = [
+    await api.call('PUT', path, { json: { choice: { kind: 'create' } } }),
+    await api.call('PUT', path, { json: { choice: { kind: 'create', name: ' ' } } }),
+    await api.call('PUT', path, { json: { choice: { kind: 'existing', id: target.id }, extra: 1 } }),
+  ];
+  expect(bad.map((r) => [r.status, errorOf(r).code])).toEqual(bad.map(() => [400, 'invalid_body']));
+  expect(errorOf(bad[0]!).message).toContain('name');
+  const unknown = await api.call('PUT', '/api/appointments/no-such-appointment/customer', { json: { choice: { kind: 'existing', id: target.id } } });
+  expect([unknown.status, errorOf(unknown).message]).toEqual([404, 'No such appointment waiting for a customer: sync, then try again']);
+  expect((await api.call('GET', '/api/appointments/no-such-appointment/customer-choices')).status).toBe(404);
+  expect((await api.store.db.selectFrom('audit_log').select('id').where('action', '=', 'appointment.customer-linked').execute()).length).toBe(0);
+
+  const choices = customerLinkChoicesSchema.parse((await api.call('GET', `${choicesPath}?search=${encodeURIComponent('Søren')}`)).body);
+  expect(choices.customers.map((c) => c.id)).toContain(target.id);
+  const res = await api.call('PUT', path, { json: { choice: { kind: 'existing', id: target.id } } });
+  expect([res.status, linkResultSchema.parse(res.body)]).toEqual([200, { number: target.number, displayName: target.displayName, created: false, appointments: 1 }]);
+  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'all', limit: 500, search: '' })}`)).body);
+  const after = listed.rows.filter((r) => r.id === row.id);
+  expect(after).toHaveLength(1);
+  expect(after[0]!.reasons).not.toContain('no-customer');
+  expect((await api.store.db.selectFrom('audit_log').select('actor').where('action', '=', 'appointment.customer-linked').execute()).map((a) => a.actor)).toEqual(['admin-1']);
+});

@@ -71,6 +71,7 @@ describe.each(SWEEP)('the calendar at %s', (iso) => {
       endUtc: new Date(endMs).toISOString(),
       reviewReason: null,
       customerCount: 1,
+      linkedCustomer: false,
       customersWithoutEmail: 0,
       customersBlocked: 0,
       priceType: 'fixedPrice',

@@ -36,6 +36,27 @@ export function customerEmailKey(customer: Pick<Attendee, 'email' | 'customerId'
 
 export const LINKED_KEY_PREFIX = 'bookings-customer:';
 
+/**
+ * An appointment without attendees that a person linked to a Business Central customer bills that
+ * customer as one attendee without an email, under this Bookings customer id (so its key is a linked
+ * key like any other, never shown to a person); ensure-customers reads the customer off the appointment.
+ */
+export const APPOINTMENT_CUSTOMER_PREFIX = 'appointment-customer:';
+
+export function appointmentCustomerAttendee(appointmentId: string, name: string): Attendee {
+  return { customerId: `${APPOINTMENT_CUSTOMER_PREFIX}${appointmentId}`, name, email: '', timeZone: null };
+}
+
+/** The appointment a stand-in attendee stands for, else null. */
+export const appointmentOfCustomerId = (customerId: string): string | null =>
+  customerId.startsWith(APPOINTMENT_CUSTOMER_PREFIX) ? customerId.slice(APPOINTMENT_CUSTOMER_PREFIX.length) : null;
+
+/** The keys invoicing an appointment bills: its attendees', else the linked customer's stand-in. */
+export function billedKeys(appointment: { id: string; linked_bc_customer_id: string | null }, attendeeKeys: readonly string[]): string[] {
+  if (attendeeKeys.length > 0 || appointment.linked_bc_customer_id === null) return [...attendeeKeys];
+  return [customerEmailKey(appointmentCustomerAttendee(appointment.id, ''))];
+}
+
 /** A key of an attendee linked by hand (no email). */
 export const isLinkedKey = (key: string): boolean => key.startsWith(LINKED_KEY_PREFIX);
 

@@ -15,6 +15,17 @@ export const linkChoiceSchema = z.discriminatedUnion(
 );
 export type LinkChoice = z.infer<typeof linkChoiceSchema>;
 
+/** For an appointment without attendees a new customer needs a name: the one the person typed. */
+export const appointmentLinkChoiceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('existing'), id: idText('Business Central') }),
+    z.strictObject({ kind: z.literal('create'), name: z.string({ error: 'Type the new customer\'s name' }).trim().min(1, { error: 'Type the new customer\'s name' }).max(100, { error: 'Use at most 100 characters for the name' }) }),
+  ],
+  { error: 'Choose an existing customer ({"kind":"existing","id":...}) or a new one ({"kind":"create","name":...})' },
+);
+export type AppointmentLinkChoice = z.infer<typeof appointmentLinkChoiceSchema>;
+
 export const linkSearchSchema = z
   .string({ error: 'Use text for the search' })
   .trim()
@@ -80,7 +91,7 @@ export const linkResultSchema = z.object({
 export type LinkResult = z.infer<typeof linkResultSchema>;
 
 /** Why a link is refused. */
-export const LINK_REFUSALS = ['unknown-service', 'unknown-customer', 'unknown-record', 'not-a-service-item', 'item-blocked', 'no-company'] as const;
+export const LINK_REFUSALS = ['unknown-service', 'unknown-customer', 'unknown-appointment', 'unknown-record', 'not-a-service-item', 'item-blocked', 'customer-blocked', 'no-company'] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
 
 export type LinkOutcome = { ok: true; result: LinkResult } | { ok: false; code: LinkRefusal; message: string };
@@ -88,6 +99,8 @@ export type LinkOutcome = { ok: true; result: LinkResult } | { ok: false; code: 
 export const LINK_REFUSAL_MESSAGES: Record<LinkRefusal, string> = {
   'unknown-service': 'No such Bookings service: sync, then try again',
   'unknown-customer': 'No such Bookings customer: sync, then try again',
+  'unknown-appointment': 'No such appointment waiting for a customer: sync, then try again',
+  'customer-blocked': 'The customer is blocked for invoicing in Business Central: choose another',
   'unknown-record': 'Business Central has no such record any more: search again',
   'not-a-service-item': 'Only items of type Service can be linked to a Bookings service',
   'item-blocked': 'The item is blocked in Business Central',

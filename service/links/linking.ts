@@ -1,6 +1,7 @@
+import { appointmentCustomerChoices, linkAppointmentCustomer } from './appointment-customer-link';
 import { customerLinkChoices, linkCustomer } from './customer-link';
 import type { LinkActor, LinkDeps } from './link-deps';
-import type { CustomerLinkChoices, LinkChoice, LinkOutcome, ServiceLinkChoices } from './link-schemas';
+import type { AppointmentLinkChoice, CustomerLinkChoices, LinkChoice, LinkOutcome, ServiceLinkChoices } from './link-schemas';
 import { linkServiceToItem, serviceLinkChoices } from './service-item-link';
 
 /** The link use cases bound to one business, as the façade hands them to every face. */
@@ -9,6 +10,9 @@ export interface Linking {
   linkService(input: { serviceId: string; choice: LinkChoice } & LinkActor): Promise<LinkOutcome>;
   customerChoices(input: { customerId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome>;
   linkCustomer(input: { customerId: string; choice: LinkChoice } & LinkActor): Promise<LinkOutcome>;
+  /** An appointment without attendees: the Business Central customer it is invoiced to. */
+  appointmentCustomerChoices(input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome>;
+  linkAppointmentCustomer(input: { appointmentId: string; choice: AppointmentLinkChoice } & LinkActor): Promise<LinkOutcome>;
 }
 
 export function createLinking(deps: LinkDeps): Linking {
@@ -17,6 +21,8 @@ export function createLinking(deps: LinkDeps): Linking {
     linkService: (input) => linkServiceToItem(deps, input),
     customerChoices: (input) => customerLinkChoices(deps, input),
     linkCustomer: (input) => linkCustomer(deps, input),
+    appointmentCustomerChoices: (input) => appointmentCustomerChoices(deps, input),
+    linkAppointmentCustomer: (input) => linkAppointmentCustomer(deps, input),
   };
 }
 

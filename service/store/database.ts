@@ -69,6 +69,10 @@ export interface AppointmentsTable {
   customers_blocked: Generated<number>;
   /** 1 when the last invoice run over it failed for it (a note in the Unbilled list, not a block). */
   last_attempt_failed: Generated<number>;
+  /** The Business Central customer a person linked to an appointment without attendees (its id, number and name); null otherwise. */
+  linked_bc_customer_id: Generated<string | null>;
+  linked_bc_customer_number: Generated<string | null>;
+  linked_bc_customer_name: Generated<string | null>;
 }
 
 export interface CustomersTable {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
 import { describeEachStore } from '../store/testing/test-stores';
-import { linePriceFor, noteFor, reasonsFor, type AppointmentFacts } from './eligibility';
+import { billedCustomers, linePriceFor, noteFor, reasonsFor, type AppointmentFacts } from './eligibility';
 import { queryUnbilled } from './query-unbilled';
 import { resolveSelection } from './resolve-selection';
 import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
@@ -29,6 +29,7 @@ const rowArb = fc.record({
   endUtc: mostly(NOW.toISOString(), nearNow),
   reviewReason: mostly<string | null>(null, fc.constant('Changed in Bookings after invoicing: time')),
   customerCount: fc.integer({ min: 0, max: 3 }),
+  linkedCustomer: fc.boolean(),
   withoutEmail: mostly(0, fc.integer({ min: 0, max: 3 })),
   blocked: mostly(0, fc.integer({ min: 0, max: 3 })),
   priceType: fc.constantFrom(...PRICE_TYPES, 'somethingNew'),
@@ -48,6 +49,7 @@ function factsOf(row: GeneratedRow): AppointmentFacts {
     endUtc: row.endUtc,
     reviewReason: row.reviewReason,
     customerCount: row.customerCount,
+    linkedCustomer: row.linkedCustomer,
     customersWithoutEmail: Math.min(row.withoutEmail, row.customerCount),
     customersBlocked: Math.min(row.blocked, row.customerCount),
     priceType: row.priceType,
@@ -80,6 +82,7 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
               start_utc: '2026-11-01T00:00:00.000Z',
               review_reason: f.reviewReason,
               customer_count: f.customerCount,
+              linked_bc_customer_id: f.linkedCustomer ? 'bc-customer-1' : null,
               customers_without_email: f.customersWithoutEmail,
               customers_blocked: f.customersBlocked,
               price_type: f.priceType,
@@ -111,10 +114,10 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
           const line = linePriceFor(f);
           expect({ id: row.id, reasons: row.reasons, reason: row.reason }).toEqual({ id: row.id, reasons, reason: reasons[0] ?? null });
           expect(row.price).toEqual(line?.unitPrice ?? null);
-          expect(row.amount).toEqual(line === null ? null : { ...line.amount, minor: line.amount.minor * f.customerCount });
+          expect(row.amount).toEqual(line === null ? null : { ...line.amount, minor: line.amount.minor * billedCustomers(f) });
           if (reasons.length === 0 && line !== null) {
             expectedIds.push(row.id);
-            expectedTotals.set(line.amount.currency, (expectedTotals.get(line.amount.currency) ?? 0) + line.amount.minor * f.customerCount);
+            expectedTotals.set(line.amount.currency, (expectedTotals.get(line.amount.currency) ?? 0) + line.amount.minor * billedCustomers(f));
           }
         }
         expect(await resolveSelection(getStore().db, { businessId: BUSINESS, state: 'all' }, ctx)).toEqual(expectedIds.sort());

@@ -16,6 +16,13 @@ const BOOKINGS_PRICED = ['fixedPrice', 'startingAt', 'hourly'] as const;
 /** Price types without a Bookings amount: the linked item's unit price, else a price a user typed. */
 const PRICE_NEEDED = PRICE_TYPES.filter((t) => !(BOOKINGS_PRICED as readonly string[]).includes(t) && t !== 'free');
 
+/** billedCustomers(): the attendees, else the one customer a person linked to the appointment. */
+const billedCustomers = sql<number>`(case
+  when a.customer_count > 0 then a.customer_count
+  when a.linked_bc_customer_id is not null then 1
+  else 0
+end)`;
+
 const itemPriced = sql<SqlBool>`coalesce(sl.bc_item_unit_price_minor, 0) > 0`;
 
 /** The unit price of each attendee's line; NULL when unknown or invalid. */
@@ -69,7 +76,7 @@ function checks(options: EligibilityOptions): Checks {
       excluded: sql`a.state = 'excluded'`,
       'not-ended': sql`a.end_utc > ${now}`,
       review: sql`a.review_reason is not null`,
-      'no-customer': sql`a.customer_count <= 0`,
+      'no-customer': sql`${billedCustomers} <= 0`,
       'customer-without-email': sql`a.customers_without_email > 0`,
       'customer-blocked': sql`a.customers_blocked > 0`,
       'invalid-price': priceIs('invalid-price'),
@@ -114,13 +121,13 @@ export function eligibilitySql(options: EligibilityOptions): EligibilitySql {
     invoiceable: sql<SqlBool>`(a.state = 'unbilled'
       and a.end_utc <= ${now}
       and a.review_reason is null
-      and a.customer_count > 0
+      and ${billedCustomers} > 0
       and a.customers_without_email <= 0
       and a.customers_blocked <= 0
       and sl.bc_item_id is not null
       and ${priceReason} is null)`,
     unitMinor,
     unitCurrency,
-    amountMinor: sql<number | null>`(${lineMinor} * a.customer_count)`,
+    amountMinor: sql<number | null>`(${lineMinor} * ${billedCustomers})`,
   };
 }

@@ -8,6 +8,7 @@ const invoiceable: AppointmentFacts = {
   endUtc: '2026-11-20T12:00:00.000Z',
   reviewReason: null,
   customerCount: 1,
+  linkedCustomer: false,
   customersWithoutEmail: 0,
   customersBlocked: 0,
   priceType: 'fixedPrice',
@@ -34,6 +35,7 @@ describe('reasonsFor', () => {
     ['not-ended', { endUtc: '2026-11-20T12:00:00.001Z' }],
     ['review', { reviewReason: 'Cancelled in Bookings after invoicing' }],
     ['no-customer', { customerCount: 0 }],
+    ['no-customer', { customerCount: 0, linkedCustomer: false }],
     ['customer-without-email', { customerCount: 2, customersWithoutEmail: 1 }],
     ['customer-blocked', { customerCount: 2, customersBlocked: 1 }],
     ['invalid-price', { priceMinor: null }],
@@ -49,6 +51,10 @@ describe('reasonsFor', () => {
     ['service-not-linked', { bcItemId: null }],
   ] as const)('reports %s for %j', (reason, overrides) => {
     expect(reasonsFor(facts(overrides), options)).toEqual([reason]);
+  });
+
+  it('counts an appointment without attendees that a person linked to a Business Central customer as having that one customer', () => {
+    expect(reasonsFor(facts({ customerCount: 0, linkedCustomer: true }), options)).toEqual([]);
   });
 
   it('lists every reason in the documented order', () => {

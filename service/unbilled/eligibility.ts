@@ -37,6 +37,8 @@ export interface AppointmentFacts {
   endUtc: string;
   reviewReason: string | null;
   customerCount: number;
+  /** A person linked the appointment itself to a Business Central customer (it has no attendee to link). */
+  linkedCustomer: boolean;
   customersWithoutEmail: number;
   /** Attendees whose linked Business Central customer is blocked for invoicing. */
   customersBlocked: number;
@@ -127,6 +129,15 @@ export function linePriceFor(facts: AppointmentFacts): LinePrice | null {
   return typeof result === 'string' ? null : { unitPrice: result.unitPrice, amount: result.amount };
 }
 
+/**
+ * How many customers invoicing the appointment bills: its attendees, else the one Business Central
+ * customer a person linked to it (an attendee, once there is one, wins over that link).
+ */
+export function billedCustomers(facts: Pick<AppointmentFacts, 'customerCount' | 'linkedCustomer'>): number {
+  if (facts.customerCount > 0) return facts.customerCount;
+  return facts.linkedCustomer ? 1 : 0;
+}
+
 /** Every reason the appointment cannot be invoiced now, in REASONS order; empty when it can. */
 export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions): Reason[] {
   const failed = new Set<Reason>();
@@ -137,7 +148,7 @@ export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions)
   // Compared as the stored ISO text, exactly as the database compares it.
   if (facts.endUtc > options.now.toISOString()) failed.add('not-ended');
   if (facts.reviewReason !== null) failed.add('review');
-  if (facts.customerCount <= 0) failed.add('no-customer');
+  if (billedCustomers(facts) <= 0) failed.add('no-customer');
   if (facts.customersWithoutEmail > 0) failed.add('customer-without-email');
   if (facts.customersBlocked > 0) failed.add('customer-blocked');
   const priced = priceReason(facts, options.addZeroLinesForFree);

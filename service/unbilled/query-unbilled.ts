@@ -48,6 +48,8 @@ export async function queryUnbilled(
       'a.review_reason',
       'a.entered_price_minor',
       'a.currency',
+      'a.linked_bc_customer_number',
+      'a.linked_bc_customer_name',
       eligibility.note.as('note'),
       eligibility.reason.as('reason'),
       eligibility.reasons.as('reasons'),

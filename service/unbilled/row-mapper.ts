@@ -19,6 +19,8 @@ export interface UnbilledRecord {
   review_reason: string | null;
   entered_price_minor: number | null;
   currency: string;
+  linked_bc_customer_number: string | null;
+  linked_bc_customer_name: string | null;
   note: Note | null;
   reason: Reason | null;
   reasons: string;
@@ -55,6 +57,13 @@ function reasonsOf(text: string): Reason[] {
   return parsed.data;
 }
 
+/** The attendees, else the customer a person linked to the appointment: named, by number, never by an id (it has no Bookings customer). */
+function billedCustomersOf(r: UnbilledRecord): UnbilledCustomer[] {
+  const attendees = customersOf(r.customers);
+  if (attendees.length > 0 || r.linked_bc_customer_number === null) return attendees;
+  return [{ customerId: '', name: r.linked_bc_customer_name ?? '', email: '', timeZone: null, businessCentral: { number: r.linked_bc_customer_number, blocked: false } }];
+}
+
 export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
   const { unit_minor: unit, amount_minor: amount, entered_price_minor: entered } = r;
   return {
@@ -65,7 +74,7 @@ export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
     serviceId: r.service_id,
     serviceName: r.service_name,
     staffMemberIds: readJson(staffIds, r.staff_member_ids, 'appointments.staff_member_ids'),
-    customers: customersOf(r.customers),
+    customers: billedCustomersOf(r),
     price: unit === null ? null : { minor: unit, currency: r.unit_currency },
     amount: amount === null ? null : { minor: amount, currency: r.unit_currency },
     priceType: r.price_type,

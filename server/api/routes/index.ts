@@ -5,6 +5,7 @@ import { exportInvoiceRuns } from './export-invoice-runs';
 import { exportRunInvoices } from './export-run-invoices';
 import { exportUnbilled } from './export-unbilled';
 import { getCatalog } from './get-catalog';
+import { getAppointmentCustomerChoices } from './get-appointment-customer-choices';
 import { getCustomerLinkChoices } from './get-customer-link-choices';
 import { getInvoiceRun } from './get-invoice-run';
 import { getMe } from './get-me';
@@ -24,6 +25,7 @@ import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
 import { previewInvoiceRun } from './preview-invoice-run';
 import { putAppointmentPrice } from './put-appointment-price';
+import { putAppointmentCustomer } from './put-appointment-customer';
 import { putCustomerLink } from './put-customer-link';
 import { putServiceLink } from './put-service-link';
 import { retryInvoiceRun } from './retry-invoice-run';
@@ -60,6 +62,8 @@ export const API_ROUTES: readonly Route[] = [
   putServiceLink,
   getCustomerLinkChoices,
   putCustomerLink,
+  getAppointmentCustomerChoices,
+  putAppointmentCustomer,
   exportInvoiceRuns,
   exportRunInvoices,
   exportAudit,

@@ -10,10 +10,12 @@ export function linkAnswer(outcome: LinkOutcome): RouteResult {
   switch (outcome.code) {
     case 'unknown-service':
     case 'unknown-customer':
+    case 'unknown-appointment':
       throw new ApiError('not_found', outcome.message);
     case 'unknown-record':
     case 'not-a-service-item':
     case 'item-blocked':
+    case 'customer-blocked':
     case 'no-company':
       throw new ApiError('conflict', outcome.message);
     default: {

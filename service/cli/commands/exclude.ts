@@ -25,7 +25,7 @@ function oneId(positionals: readonly string[], usage: string): string {
 }
 
 /** The whole appointment id for what was typed, or null after saying why. */
-async function resolveId(ctx: CommandContext, typed: string): Promise<string | null> {
+export async function resolveId(ctx: CommandContext, typed: string): Promise<string | null> {
   const db = (await ctx.store()).db;
   const resolved = resolveShortId(await appointmentIds(db, ctx.config.graph.businessId), typed);
   if (resolved.ok) return resolved.id;

@@ -7,7 +7,7 @@ import { unbilledCommand } from './unbilled';
 import { invoiceCommand } from './invoice';
 import { runsCommand, runsShowCommand } from './runs';
 import { excludeCommand, includeCommand } from './exclude';
-import { linkCustomerCommand, linkServiceCommand } from './link';
+import { linkAppointmentCommand, linkCustomerCommand, linkServiceCommand } from './link';
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, excludeCommand, includeCommand, linkServiceCommand, linkCustomerCommand];
+export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, excludeCommand, includeCommand, linkServiceCommand, linkCustomerCommand, linkAppointmentCommand];

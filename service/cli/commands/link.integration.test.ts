@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,20 @@ describe('npm run cli -- link', () => {
     const customer = await cli(['link', 'customer', 'Inge Nielsen', '--create']);
     expect(customer).toMatchObject({ code: 0, out: expect.stringMatching(/^Inge Nielsen is linked to the new customer \S+ Inge Nielsen \(\d+ unbilled appointments\)\n$/) });
     expect(await reasonsOf(['--customer', 'Inge Nielsen'])).not.toContain('customer-without-email');
+  });
+
+  it('invoices an appointment without a customer to a new customer by name; its row stops waiting', async () => {
+    const rowsOf = async () => (JSON.parse((await cli(['unbilled', '--json', '--state', 'all', '--limit', '500'])).out) as { rows: { id: string; reasons: string[] }[] }).rows;
+    // An appointment Bookings gives without attendees.
+    const id = (await rowsOf()).find((r) => r.reasons.length === 0)!.id;
+    const sqlite = new BetterSqlite3(env['DATABASE_URL']!);
+    sqlite.prepare("update appointments set customers = '[]', customer_count = 0, customers_without_email = 0, customers_blocked = 0 where id = ?").run(id);
+    sqlite.close();
+    expect((await rowsOf()).find((r) => r.id === id)?.reasons).toEqual(['no-customer']);
+    expect((await cli(['link', 'appointment', id])).code).toBe(2);
+    expect((await cli(['link', 'appointment', id, '--customer', '10000', '--create', 'Firma A/S'])).code).toBe(2);
+    expect(await cli(['link', 'appointment', id, '--create', 'Firma A/S'])).toMatchObject({ code: 0, out: expect.stringMatching(/^The appointment will be invoiced to the new customer \S+ Firma A\/S\n$/) });
+    expect((await rowsOf()).find((r) => r.id === id)?.reasons).not.toContain('no-customer');
   });
 
   it('says what is wrong: both or neither option, an unknown number, an unknown name', async () => {

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { createAppServices } from '../../app/app-services';
-import { isRefusal, type LinkChoice, type LinkOutcome } from '../../links';
+import { isRefusal, type AppointmentLinkChoice, type LinkChoice, type LinkOutcome } from '../../links';
 import type { Database } from '../../store';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
 import { cliActor } from './cli-actor';
+import { resolveId } from './exclude';
 import { resolveServiceId } from './resolve-service';
 
 /*
@@ -14,6 +15,7 @@ import { resolveServiceId } from './resolve-service';
  */
 
 const serviceUsage = 'npm run cli -- link service SERVICE (--item NUMBER | --create)   (SERVICE: its name or part of it)';
+const appointmentUsage = 'npm run cli -- link appointment ID (--customer NUMBER | --create NAME)   (ID: the short id `unbilled` shows, of an appointment without a customer)';
 const customerUsage = 'npm run cli -- link customer CUSTOMER (--customer NUMBER | --create)   (CUSTOMER: the Bookings customer\'s name)';
 
 function oneName(positionals: readonly string[], usage: string): string {
@@ -103,5 +105,38 @@ export const linkCustomerCommand: CliCommand = {
     }
     const name = (await services.store.db.selectFrom('customers').select('display_name').where('id', '=', customerId).executeTakeFirstOrThrow()).display_name;
     return report(ctx, await services.linking.linkCustomer({ customerId, choice, actor: cliActor(), source: 'cli' }), name, 'customer');
+  },
+};
+
+export const linkAppointmentCommand: CliCommand = {
+  name: 'link appointment',
+  summary: 'Invoice an appointment without a customer to a Business Central customer (by number), or to a new one by name',
+  usage: appointmentUsage,
+  role: 'admin',
+  async run(args, ctx) {
+    const { values, positionals } = parseOptions(args, { customer: { type: 'string' }, create: { type: 'string' } }, appointmentUsage, true);
+    if ((values.customer === undefined) === (values.create === undefined)) throw new UsageError(`Give either --customer NUMBER or --create NAME. Usage: ${appointmentUsage}`);
+    const appointmentId = await resolveId(ctx, oneName(positionals, appointmentUsage));
+    if (appointmentId === null) return EXIT.failed;
+    const services = await appServices(ctx);
+    let choice: AppointmentLinkChoice = { kind: 'create', name: (values.create ?? '').trim() };
+    if (choice.kind === 'create' && choice.name === '') throw new UsageError(`Name the new customer. Usage: ${appointmentUsage}`);
+    if (values.customer !== undefined) {
+      const number = values.customer.trim();
+      const choices = await services.linking.appointmentCustomerChoices({ appointmentId, search: number });
+      if (isRefusal(choices)) return report(ctx, choices, '', 'customer');
+      if (!('customer' in choices)) throw new Error('unexpected link outcome');
+      const customer = choices.customers.find((c) => c.number.toLowerCase() === number.toLowerCase());
+      if (customer === undefined) {
+        ctx.io.err(`Business Central has no customer numbered ${JSON.stringify(number)}\n`);
+        return EXIT.failed;
+      }
+      choice = { kind: 'existing', id: customer.id };
+    }
+    const outcome = await services.linking.linkAppointmentCustomer({ appointmentId, choice, actor: cliActor(), source: 'cli' });
+    if (!outcome.ok) return report(ctx, outcome, '', 'customer');
+    const { number, displayName, created } = outcome.result;
+    ctx.io.out(`The appointment will be invoiced to ${created ? 'the new ' : ''}customer ${number} ${displayName}\n`);
+    return EXIT.ok;
   },
 };

@@ -1,4 +1,4 @@
-import { customerEmailKey } from '../grouping';
+import { billedKeys, customerEmailKey } from '../grouping';
 import { z } from 'zod';
 import { readJson, toIsoUtc } from '../../store/columns';
 import { chunk } from './bc-pool';
@@ -51,12 +51,15 @@ export async function adoptEarlierDrafts(ctx: RunContext, appointmentIds: readon
       await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', '=', candidate.id).execute();
       const lines = await trx.selectFrom('invoice_lines').select('appointment_id').where('invoice_id', '=', candidate.id).execute();
       for (const { appointment_id } of lines) {
-        const appointment = await trx.selectFrom('appointments').select(['state', 'customers']).where('id', '=', appointment_id).executeTakeFirst();
+        const appointment = await trx.selectFrom('appointments').select(['id', 'state', 'customers', 'linked_bc_customer_id']).where('id', '=', appointment_id).executeTakeFirst();
         if (appointment?.state !== 'unbilled') continue;
         const billed = new Set(
           (await trx.selectFrom('invoice_lines').select('customer_email').where('appointment_id', '=', appointment_id).where('state', '=', 'invoiced').execute()).map((l) => l.customer_email),
         );
-        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }));
+        const attendees = billedKeys(
+          appointment,
+          readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' })),
+        );
         if (attendees.length > 0 && attendees.every((email) => billed.has(email))) {
           await trx.updateTable('appointments').set({ state: 'invoiced', invoice_id: candidate.id, updated_at: now }).where('id', '=', appointment_id).execute();
         }

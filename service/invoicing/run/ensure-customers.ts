@@ -1,6 +1,6 @@
 import { ensureBcCustomers, SKIP_REASONS, type CustomerToEnsure } from '../../sync/customers';
 import { readCustomerLinks } from '../../sync/customers/customer-links';
-import { isLinkedKey } from '../grouping';
+import { appointmentOfCustomerId, isLinkedKey } from '../grouping';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
@@ -50,8 +50,9 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
 
   // No email to find or make a customer by: the link a person made is the customer (a deleted one fails at Business Central, alone).
   const links = await readCustomerLinks(ctx.db, ctx.businessId, [...linkedByHand.values()]);
+  const onAppointments = await appointmentLinks(ctx, [...linkedByHand.values()]);
   for (const [key, bookingsCustomerId] of linkedByHand) {
-    const link = links.get(bookingsCustomerId);
+    const link = links.get(bookingsCustomerId) ?? onAppointments.get(bookingsCustomerId);
     ensured.set(
       key,
       link?.bc_customer_id && link.bc_customer_number !== null
@@ -77,4 +78,24 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
     }
   });
   await failInvoices(ctx, failures);
+}
+
+/** The customers people linked to appointments without attendees, by their stand-in's Bookings customer id. */
+async function appointmentLinks(ctx: RunContext, customerIds: readonly string[]): Promise<Map<string, { bc_customer_id: string | null; bc_customer_number: string | null }>> {
+  const byAppointment = new Map<string, string>();
+  for (const customerId of customerIds) {
+    const appointmentId = appointmentOfCustomerId(customerId);
+    if (appointmentId !== null) byAppointment.set(appointmentId, customerId);
+  }
+  const out = new Map<string, { bc_customer_id: string | null; bc_customer_number: string | null }>();
+  const ids = [...byAppointment.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('appointments')
+      .select(['id', 'linked_bc_customer_id', 'linked_bc_customer_number'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) out.set(byAppointment.get(row.id)!, { bc_customer_id: row.linked_bc_customer_id, bc_customer_number: row.linked_bc_customer_number });
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { Setup } from '../../setup/setup-schema';
 import type { Database, Row } from '../../store/database';
 import { rowToAppointment } from '../../sync/appointments/appointment-row';
 import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
-import { groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
+import { appointmentCustomerAttendee, groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../pricing';
 import type { SkipReason, Skipped } from './run-schemas';
 
@@ -76,6 +76,7 @@ function factsOf(row: JoinedRow): AppointmentFacts {
     endUtc: row.end_utc,
     reviewReason: row.review_reason,
     customerCount: row.customer_count,
+    linkedCustomer: row.linked_bc_customer_id !== null,
     customersWithoutEmail: row.customers_without_email,
     customersBlocked: row.customers_blocked,
     priceType: row.price_type,
@@ -87,6 +88,13 @@ function factsOf(row: JoinedRow): AppointmentFacts {
     bcItemUnitPriceMinor: row.bc_item_unit_price_minor,
     bcItemCurrency: row.bc_item_currency,
   };
+}
+
+/** The row as pricing sees it: without attendees but linked to a customer by hand, that customer is its one attendee. */
+function appointmentOf(row: JoinedRow): Appointment {
+  const appointment = rowToAppointment(row);
+  if (appointment.attendees.length > 0 || row.linked_bc_customer_id === null) return appointment;
+  return { ...appointment, attendees: [appointmentCustomerAttendee(row.id, row.linked_bc_customer_name ?? '')] };
 }
 
 const unpricedReason = (reason: UnpricedReason): SkipReason => (reason === 'invalid-duration' ? 'invalid-price' : reason);
@@ -123,13 +131,15 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
   }
 
   const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
-  const withoutEmail = eligible.flatMap((row) => rowToAppointment(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
-  const linkedWithoutEmail = await loadLinkedCustomerIds(input.db, input.businessId.toLowerCase(), withoutEmail);
+  const withoutEmail = eligible.flatMap((row) => appointmentOf(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
+  const linkedWithoutEmail = new Set(await loadLinkedCustomerIds(input.db, input.businessId.toLowerCase(), withoutEmail));
+  // A stand-in for the customer linked to the appointment is linked by definition.
+  for (const row of eligible) if (row.customer_count <= 0 && row.linked_bc_customer_id !== null) linkedWithoutEmail.add(appointmentCustomerAttendee(row.id, '').customerId);
   const lines: PricedLine[] = [];
   const itemOf = new Map<string, string>();
   const staffOf = new Map<string, string[]>();
   for (const row of eligible) {
-    const appointment = rowToAppointment(row);
+    const appointment = appointmentOf(row);
     const done = billed.get(row.id) ?? new Set<string>();
     for (const result of priceRow(row, appointment, setup, linkedWithoutEmail)) {
       if (result.kind === 'unpriced') {

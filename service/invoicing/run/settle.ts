@@ -1,4 +1,4 @@
-import { customerEmailKey } from '../grouping';
+import { billedKeys, customerEmailKey } from '../grouping';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { readJson, toIsoUtc } from '../../store/columns';
@@ -104,7 +104,7 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
     }
     const appointmentIds = [...lineOf.keys()];
     for (const part of slices(appointmentIds, IDS_PER_QUERY)) {
-      const appointments = await trx.selectFrom('appointments').select(['id', 'state', 'claimed_by_run', 'customers']).where('id', 'in', part).execute();
+      const appointments = await trx.selectFrom('appointments').select(['id', 'state', 'claimed_by_run', 'customers', 'linked_bc_customer_id']).where('id', 'in', part).execute();
       const invoiced = await trx
         .selectFrom('invoice_lines')
         .select(['appointment_id', 'customer_email'])
@@ -114,7 +114,10 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
       for (const appointment of appointments) {
         if (appointment.state !== 'claimed' || appointment.claimed_by_run !== ctx.runId) continue;
         const billed = new Set(invoiced.filter((l) => l.appointment_id === appointment.id).map((l) => l.customer_email));
-        const attendees = readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }));
+        const attendees = billedKeys(
+          appointment,
+          readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' })),
+        );
         const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
         await trx
           .updateTable('appointments')

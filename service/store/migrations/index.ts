@@ -11,6 +11,7 @@ import { appRoleGrants } from './0009-app-role-grants';
 import { lastAttemptFailed } from './0010-last-attempt-failed';
 import { people } from './0011-people';
 import { leaseFencing } from './0012-lease-fencing';
+import { appointmentCustomer } from './0013-appointment-customer';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-last-attempt-failed': lastAttemptFailed,
   '0011-people': people,
   '0012-lease-fencing': leaseFencing,
+  '0013-appointment-customer': appointmentCustomer,
 };

@@ -23,6 +23,7 @@ import { setupSchema } from '../../../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
+  appointmentLinkChoiceSchema,
   linkResultSchema,
   linkSearchSchema,
   serviceLinkChoicesSchema,
@@ -363,6 +364,11 @@ export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, L
 export const linkRequestSchema = z.strictObject({ choice: linkChoiceSchema });
 export type LinkRequest = z.input<typeof linkRequestSchema>;
 
+/** PUT /api/appointments/:id/customer (admin): an appointment without attendees is invoiced to an existing customer, or a new one by the name typed. */
+export const appointmentCustomerRequestSchema = z.strictObject({ choice: appointmentLinkChoiceSchema });
+export type AppointmentCustomerRequest = z.input<typeof appointmentCustomerRequestSchema>;
+export type { AppointmentLinkChoice } from '../../../service/links/link-schemas';
+
 /** The query string of a link-choices request. */
 export function linkChoicesQueryString(search: string): string {
   const text = search.trim();
@@ -449,4 +455,6 @@ export const apiPaths = {
   serviceLink: (id: string) => `/api/services/${encodeURIComponent(id)}/link`,
   customerLinkChoices: (id: string) => `/api/customers/${encodeURIComponent(id)}/link-choices`,
   customerLink: (id: string) => `/api/customers/${encodeURIComponent(id)}/link`,
+  appointmentCustomerChoices: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer-choices`,
+  appointmentCustomer: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer`,
 } as const;

@@ -31,6 +31,7 @@ import type {
   UnbilledResponse,
   CustomerLinkChoices,
   LinkChoice,
+  AppointmentLinkChoice,
   LinkResult,
   ServiceLinkChoices,
 } from '../api/contract';
@@ -72,6 +73,9 @@ export interface Api {
   /** What a Bookings customer can be linked to in Business Central (admin). */
   customerLinkChoices(customerId: string, search: string): Promise<CustomerLinkChoices>;
   linkCustomer(customerId: string, choice: LinkChoice): Promise<LinkResult>;
+  /** An appointment without attendees: the Business Central customer it is invoiced to (admin). */
+  appointmentCustomerChoices(appointmentId: string, search: string): Promise<CustomerLinkChoices>;
+  linkAppointmentCustomer(appointmentId: string, choice: AppointmentLinkChoice): Promise<LinkResult>;
 }
 
 export interface ExportedFile {

@@ -130,5 +130,7 @@ export function httpApi(options: HttpApiOptions): Api {
     linkService: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.serviceLink(id), { choice }),
     customerLinkChoices: (id, search) => call(customerLinkChoicesSchema, 'GET', `${apiPaths.customerLinkChoices(id)}${linkChoicesQueryString(search)}`),
     linkCustomer: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.customerLink(id), { choice }),
+    appointmentCustomerChoices: (id, search) => call(customerLinkChoicesSchema, 'GET', `${apiPaths.appointmentCustomerChoices(id)}${linkChoicesQueryString(search)}`),
+    linkAppointmentCustomer: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.appointmentCustomer(id), { choice }),
   };
 }

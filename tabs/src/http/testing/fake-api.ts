@@ -3,6 +3,7 @@ import type {
   BcCustomerChoice,
   BcItemChoice,
   LinkChoice,
+  AppointmentLinkChoice,
   AuditQuery,
   ExportLanguage,
   ExportRequest,
@@ -257,6 +258,7 @@ export class FakeApi implements Api {
   ];
   readonly serviceLinks: { id: string; choice: LinkChoice }[] = [];
   readonly customerLinks: { id: string; choice: LinkChoice }[] = [];
+  readonly appointmentCustomers: { id: string; choice: AppointmentLinkChoice }[] = [];
   readonly linkSearches: string[] = [];
 
   async serviceLinkChoices(id: string, search: string) {
@@ -313,6 +315,28 @@ export class FakeApi implements Api {
       return { ...r, customers, reasons, reason: reasons[0] ?? null };
     });
     return { number, displayName: target?.displayName ?? name, created: choice.kind === 'create', appointments };
+  }
+
+  async appointmentCustomerChoices(id: string, search: string) {
+    this.linkSearches.push(search);
+    const words = search.toLowerCase();
+    return {
+      customer: { id, name: this.rows.find((r) => r.id === id)?.serviceName ?? id, email: '', linkedCustomer: null },
+      customers: this.customerChoices.filter((c) => `${c.number} ${c.displayName} ${c.email}`.toLowerCase().includes(words)),
+      more: false,
+    };
+  }
+
+  async linkAppointmentCustomer(id: string, choice: AppointmentLinkChoice) {
+    this.appointmentCustomers.push({ id, choice });
+    const target = choice.kind === 'existing' ? this.customerChoices.find((c) => c.id === choice.id) : undefined;
+    // As the server: the appointment now has its one customer.
+    this.rows = this.rows.map((r) => {
+      if (r.id !== id) return r;
+      const reasons = r.reasons.filter((x) => x !== 'no-customer');
+      return { ...r, reasons, reason: reasons[0] ?? null };
+    });
+    return { number: target?.number ?? '10200', displayName: target?.displayName ?? (choice.kind === 'create' ? choice.name : id), created: choice.kind === 'create', appointments: 1 };
   }
 
   async setPrice(id: string, price: EnteredPriceRequest['price']) {

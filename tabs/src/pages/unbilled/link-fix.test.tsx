@@ -90,6 +90,34 @@ describe('fixing links where the row is', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Knyt Walk-in kunde til en debitor…' })).toBeNull());
   });
 
+  it('links an appointment without a customer to the Business Central customer to invoice, or to a new one by the name typed', async () => {
+    const nobody = fakeRow(0, { customers: [], reason: 'no-customer', reasons: ['no-customer'] });
+    const api = new FakeApi([nobody, fakeRow(1, { customers: [], reason: 'no-customer', reasons: ['no-customer'] })]);
+    renderWithApp(<UnbilledPage />, { api });
+    await showBlocked(api);
+    expect((await screen.findAllByText('Add the customer to the appointment in Bookings, then sync; or link the Business Central customer to invoice below.')).length).toBeGreaterThan(0);
+    const buttons = await screen.findAllByRole('button', { name: 'Link customer…' });
+    expect(buttons).toHaveLength(2);
+    fireEvent.click(buttons[0]!);
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(within(dialog).getByText('Choose the Business Central customer to invoice this Klipning to')).toBeTruthy();
+    expect(await within(dialog).findByText('10000 · Søren Østergård')).toBeTruthy();
+    // Nobody to name a new customer after until a name is typed.
+    expect(within(dialog).queryByRole('radio', { name: /Create a new customer/, ...IN_MODAL })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('radio', { name: /10000 · Søren Østergård/, ...IN_MODAL }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Link', ...IN_MODAL }));
+    expect(await screen.findByText('Klipning will be invoiced to customer 10000 Søren Østergård.')).toBeTruthy();
+    expect(api.appointmentCustomers).toEqual([{ id: 'appt-0', choice: { kind: 'existing', id: 'cust-guid-10000' } }]);
+    await waitFor(() => expect(screen.queryAllByRole('button', { name: 'Link customer…' })).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Link customer…' }));
+    const second = await screen.findByRole('dialog', IN_MODAL);
+    fireEvent.change(within(second).getByRole('searchbox', IN_MODAL), { target: { value: 'Firma A/S' } });
+    fireEvent.click(await within(second).findByRole('radio', { name: 'Create a new customer “Firma A/S” from the customer template', ...IN_MODAL }));
+    fireEvent.click(within(second).getByRole('button', { name: 'Link', ...IN_MODAL }));
+    await waitFor(() => expect(api.appointmentCustomers.at(-1)).toEqual({ id: 'appt-1', choice: { kind: 'create', name: 'Firma A/S' } }));
+  });
+
   it("says a blocked customer's Business Central number, in English and Danish", async () => {
     const blocked = fakeRow(0, {
       customers: [{ customerId: 'c-bent', name: 'Bent Ravn', email: 'bent@example.dk', timeZone: null, businessCentral: { number: '10000', blocked: true } }],

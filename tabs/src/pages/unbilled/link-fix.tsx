@@ -33,6 +33,7 @@ export function LinkFixProvider(props: { onLinked: (message: string) => void; ch
 export function linkTargetsOf(row: RowView): LinkTarget[] {
   const targets: LinkTarget[] = [];
   if (row.reasonCodes.includes('service-not-linked') && row.serviceId !== null) targets.push({ kind: 'service', id: row.serviceId, name: row.service });
+  if (row.reasonCodes.includes('no-customer')) targets.push({ kind: 'appointment', id: row.id, name: row.service });
   if (row.reasonCodes.includes('customer-without-email')) for (const c of row.unlinkedCustomers) targets.push({ kind: 'customer', id: c.id, name: c.name });
   return targets;
 }
@@ -45,7 +46,11 @@ export function useLinkFix(row: RowView): { targets: LinkTarget[]; canLink: bool
   const onLinked = (target: LinkTarget, result: LinkResult) => {
     setOpen(null);
     context?.onLinked(
-      target.kind === 'service' ? t.serviceLinked(target.name, result.number, result.displayName) : t.customerLinked(target.name, result.number, result.displayName),
+      target.kind === 'service'
+        ? t.serviceLinked(target.name, result.number, result.displayName)
+        : target.kind === 'customer'
+          ? t.customerLinked(target.name, result.number, result.displayName)
+          : t.appointmentCustomerLinked(target.name, result.number, result.displayName),
     );
   };
   return {
@@ -68,7 +73,7 @@ export function LinkFixButtons({ row }: { row: RowView }) {
     <div className={styles.buttons}>
       {fix.targets.map((target) => (
         <Button key={`${target.kind}|${target.id}`} size="small" onClick={() => fix.open(target)}>
-          {target.kind === 'service' ? t.linkServiceButton(target.name) : t.linkCustomerButton(target.name)}
+          {target.kind === 'service' ? t.linkServiceButton(target.name) : target.kind === 'customer' ? t.linkCustomerButton(target.name) : t.linkAppointmentButton}
         </Button>
       ))}
       {fix.dialog}

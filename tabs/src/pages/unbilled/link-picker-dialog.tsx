@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../api/contract';
+import type { AppointmentLinkChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../api/contract';
 import { useLoad } from '../../app/use-load';
 import { useServices } from '../../app/services-context';
 import { LoadingState } from '../../components/loading-state';
@@ -33,7 +33,11 @@ const useStyles = makeStyles({
 });
 
 /** What is being linked: a Bookings service to an item, or a Bookings customer to a customer. */
-export type LinkTarget = { kind: 'service'; id: string; name: string } | { kind: 'customer'; id: string; name: string };
+export type LinkTarget =
+  | { kind: 'service'; id: string; name: string }
+  | { kind: 'customer'; id: string; name: string }
+  /** An appointment without attendees (named by its service): the customer it is invoiced to. */
+  | { kind: 'appointment'; id: string; name: string };
 
 export interface LinkPickerDialogProps {
   target: LinkTarget;
@@ -73,7 +77,12 @@ export function LinkPickerDialog({ target, onLinked, onClose }: LinkPickerDialog
   }, [typed]);
 
   const loaded = useLoad<ServiceLinkChoices | CustomerLinkChoices>(
-    () => (target.kind === 'service' ? api.serviceLinkChoices(target.id, search) : api.customerLinkChoices(target.id, search)),
+    () =>
+      target.kind === 'service'
+        ? api.serviceLinkChoices(target.id, search)
+        : target.kind === 'customer'
+          ? api.customerLinkChoices(target.id, search)
+          : api.appointmentCustomerChoices(target.id, search),
     `${target.kind}|${target.id}|${search}`,
   );
   const data = loaded.data;
@@ -94,15 +103,25 @@ export function LinkPickerDialog({ target, onLinked, onClose }: LinkPickerDialog
     options = data.customers.map((c) => ({ value: c.id, label: `${c.number} · ${c.displayName}`, detail: c.email, badges: c.blocked ? [t.linkBlocked] : [] }));
     if (data.customer.linkedCustomer) notes = [t.linkCurrently(data.customer.linkedCustomer.number, data.customer.linkedCustomer.displayName)];
   }
-  const title = target.kind === 'service' ? t.linkServiceTitle(target.name) : t.linkCustomerTitle(target.name);
-  const createLabel = target.kind === 'service' ? t.linkCreateItem(target.name) : t.linkCreateCustomer(target.name);
+  const title =
+    target.kind === 'service' ? t.linkServiceTitle(target.name) : target.kind === 'customer' ? t.linkCustomerTitle(target.name) : t.linkAppointmentTitle(target.name);
+  // Nobody attends the appointment to name a new customer after: it takes the name typed in the search.
+  const newName = typed.trim();
+  const createLabel: string | null =
+    target.kind === 'service' ? t.linkCreateItem(target.name) : target.kind === 'customer' ? t.linkCreateCustomer(target.name) : newName === '' ? null : t.linkCreateCustomer(newName);
 
   const confirm = async () => {
     const picked: LinkChoice = choice === CREATE ? { kind: 'create' } : { kind: 'existing', id: choice };
+    const forAppointment: AppointmentLinkChoice = choice === CREATE ? { kind: 'create', name: newName } : { kind: 'existing', id: choice };
     setBusy(true);
     setError(null);
     try {
-      const result = target.kind === 'service' ? await api.linkService(target.id, picked) : await api.linkCustomer(target.id, picked);
+      const result =
+        target.kind === 'service'
+          ? await api.linkService(target.id, picked)
+          : target.kind === 'customer'
+            ? await api.linkCustomer(target.id, picked)
+            : await api.linkAppointmentCustomer(target.id, forAppointment);
       onLinked(target, result);
     } catch (e) {
       setError(asApiError(e).message);
@@ -157,7 +176,7 @@ export function LinkPickerDialog({ target, onLinked, onClose }: LinkPickerDialog
                       }
                     />
                   ))}
-                  <Radio value={CREATE} label={createLabel} />
+                  {createLabel !== null && <Radio value={CREATE} label={createLabel} />}
                 </RadioGroup>
                 {options.length === 0 && <Caption1>{t.linkNoMatches}</Caption1>}
                 {data.more && <Caption1>{t.linkMore}</Caption1>}
@@ -170,7 +189,7 @@ export function LinkPickerDialog({ target, onLinked, onClose }: LinkPickerDialog
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy || choice === ''} onClick={() => void confirm()}>
+            <Button appearance="primary" disabled={busy || choice === '' || (choice === CREATE && createLabel === null)} onClick={() => void confirm()}>
               {t.linkConfirm}
             </Button>
             <Button onClick={onClose} disabled={busy}>
