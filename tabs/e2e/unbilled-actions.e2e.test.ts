@@ -31,7 +31,7 @@ type Direction = 'asc' | 'desc';
 interface Column {
   header: string;
   sort: SortKey;
-  /** Whether the first rows differ between the two directions in the Ready view (every ready row has state "Unbilled"). */
+  /** Whether the column's values differ in the Ready view, so the two directions show different first rows. */
   differs: boolean;
 }
 const COLUMNS: Column[] = [
@@ -149,7 +149,9 @@ async function expectAxeClean(page: Page): Promise<void> {
         seen[current.direction] = expected;
       }
       expect(seen.asc).toHaveLength(COMPARED);
-      expect(JSON.stringify(seen.asc) !== JSON.stringify(seen.desc)).toBe(column.differs);
+      if (column.differs) expect(seen.desc).not.toEqual(seen.asc);
+      // Every ready row is "Unbilled": the state sort has nothing to tell apart in this view.
+      else expect([...new Set((await api({ state: 'invoiceable', limit: '500' })).rows.map((r) => r.state))]).toEqual(['unbilled']);
     }
     await page.reload();
     await page.getByRole('grid', { name: en.gridLabel }).waitFor();
