@@ -168,7 +168,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
             {action === 'exclude' ? t.excludedToast(what) : t.includedToast(what)}
           </ToastTitle>
         </Toast>,
-        { toastId, intent: 'success', timeout: 10_000 },
+        // Undo must not run out under the pointer or while the person looks at another window.
+        { toastId, intent: 'success', timeout: 10_000, pauseOnHover: true, pauseOnWindowBlur: true },
       );
     } catch (e) {
       setActionError(asApiError(e).message);
