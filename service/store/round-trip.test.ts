@@ -62,6 +62,9 @@ const rows: { [T in TableName]: NewRow<T> } = {
     search_text: 'søren@example.dk',
     customers_blocked: 1,
     last_attempt_failed: 1,
+    linked_bc_customer_id: 'bc-customer-1',
+    linked_bc_customer_number: '10000',
+    linked_bc_customer_name: 'Åse Ærbø',
   },
   customers: {
     business_id: 'b',

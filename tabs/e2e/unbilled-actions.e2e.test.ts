@@ -270,7 +270,9 @@ async function expectAxeClean(page: Page): Promise<void> {
     // there at once, so a slow machine cannot run the offer out before the click.
     await undo(page).hover();
     await until(async () => (await excludeButton(page).count()) === 0, 'the row to leave the Ready list');
-    await undo(page).click();
+    const [includeRequest] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && /\/include$/.test(r.url()), { timeout: 10_000 }), undo(page).click()]);
+    const includeAnswer = await includeRequest.response();
+    expect(includeAnswer?.status()).toBe(200);
     await excludeButton(page).waitFor();
     expect(await invoiceable()).toBe(true);
 
