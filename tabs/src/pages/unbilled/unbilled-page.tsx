@@ -30,7 +30,7 @@ import { withSortChoice } from './list-sort';
 import { UnbilledList } from './unbilled-list';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, ':focus': { outlineStyle: 'none' } },
   title: { overflowWrap: 'anywhere' },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   grid: { overflowX: 'auto' },
@@ -138,6 +138,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
   }, []);
 
   const toasterId = useId('unbilled-toaster');
+  /** Where focus goes when a toast it was in goes away. */
+  const pageRef = useRef<HTMLDivElement>(null);
   const { dispatchToast, dismissToast } = useToastController(toasterId);
 
   const changeAppointment = async (id: string, action: 'exclude' | 'include', offerUndo = true) => {
@@ -150,6 +152,9 @@ export function UnbilledPage(props: UnbilledPageProps) {
       const what = seenRows.current.get(id) ?? t.unknownAppointment;
       const toastId = `${action}-${id}`;
       const undo = () => {
+        // Focus leaves the toast before it goes, so it is not lost with it (the page's focus
+        // management would otherwise keep treating the toast as where the user is).
+        pageRef.current?.focus();
         dismissToast(toastId);
         void changeAppointment(id, action === 'exclude' ? 'include' : 'exclude', false);
       };
@@ -245,7 +250,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
 
   return (
     <LinkFixProvider onLinked={linked}>
-    <div className={styles.root}>
+    <div className={styles.root} ref={pageRef} tabIndex={-1}>
       <Title3 as="h1" className={styles.title}>
         {t.unbilledTitle}
       </Title3>
