@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { RunResult, SyncRunsResponse, UnbilledResponse } from '../tabs/src/api/contract';
 import { DEFAULT_TEST_NOW } from '../service/testing/test-dates';
 import { startSandboxApp, syncNow, type SandboxApp } from './testing/sandbox-app';
+import { until } from '../service/testing/until';
 
 /*
  * `npm start`, Ctrl-C, `npm start` again on the same database: the emulators continue from the
@@ -31,12 +32,9 @@ async function invoice(app: SandboxApp, appointmentIds: string[]): Promise<RunRe
     method: 'POST',
     body: JSON.stringify({ selection: { kind: 'ids', appointmentIds } }),
   });
-  for (let i = 0; i < 600; i++) {
-    const run = await json<RunResult>(app, `/api/invoice-runs/${runId}`);
-    if (run.finished) return run;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`invoice run ${runId} did not finish`);
+  let run: RunResult | undefined;
+  await until(async () => (run = await json<RunResult>(app, `/api/invoice-runs/${runId}`)).finished, `invoice run ${runId} finishes`, 120_000);
+  return run as RunResult;
 }
 
 /** Customers whose every invoiceable appointment is theirs alone, `count` of them, with those appointments. */

@@ -8,6 +8,7 @@ import { browserTestsEnabled, launchChromium } from '../../server/testing/chromi
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
 import { en } from '../src/i18n/messages-en';
 import { bcInvoices, syncNow } from './sandbox-data';
+import { until } from '../../service/testing/until';
 
 /*
  * Issue 13.4 in Chromium against the sandbox: a service the sync would not link (a same-named item
@@ -20,14 +21,6 @@ const NOW = DEFAULT_TEST_NOW;
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
 const CONFLICTED = 'Fysioterapi, opfølgning';
 const NO_EMAIL = 'Inge Nielsen';
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 (browserTestsEnabled('tab') ? describe : describe.skip)('linking what blocks an invoice, in Chromium against the sandbox', () => {
   let app: SandboxApp;

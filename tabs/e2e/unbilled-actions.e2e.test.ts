@@ -11,6 +11,7 @@ import { formatDuration, formatMoney } from '../src/i18n/format';
 import { en } from '../src/i18n/messages-en';
 import { appointmentLabel } from '../src/pages/unbilled/row-view';
 import { bcInvoices, customerWithAppointments, syncNow } from './sandbox-data';
+import { until } from '../../service/testing/until';
 
 /*
  * Issue 13.2, 13.4 and 13.5 in Chromium against the sandbox: the grid's headers (and the stacked
@@ -42,14 +43,6 @@ const COLUMNS: Column[] = [
   { header: en.colAmount, sort: 'amount', differs: true },
   { header: en.colState, sort: 'state', differs: false },
 ];
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Text as a page renders it: runs of white space as one space (some sandbox names are untidy on purpose). */
 const rendered = (text: string) => text.replace(/\s+/g, ' ').trim();
