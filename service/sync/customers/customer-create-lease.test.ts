@@ -1,11 +1,14 @@
 import { LeaseLostError, LeaseStore } from '../../store/leases';
 import { describeEachStore } from '../../store/testing/test-stores';
+import { fixedClock } from '../../domain/clock';
+import { DEFAULT_TEST_NOW } from '../../testing/test-dates';
 import { withCustomerCreateLease } from './customer-create-lease';
 
 describeEachStore('withCustomerCreateLease', (getStore) => {
+  const clock = fixedClock(DEFAULT_TEST_NOW);
   it('renews for its holder while nobody else took the lease', async () => {
     const batches: number[] = [];
-    await withCustomerCreateLease(getStore().db, 'kept', async (renew) => {
+    await withCustomerCreateLease(getStore().db, clock, 'kept', async (renew) => {
       for (const batch of [1, 2, 3]) {
         await renew();
         batches.push(batch);
@@ -16,11 +19,11 @@ describeEachStore('withCustomerCreateLease', (getStore) => {
 
   it('stops a creator whose lease ran out and went to another run, before its next batch', async () => {
     const batches: number[] = [];
-    const work = withCustomerCreateLease(getStore().db, 'stalled', async (renew) => {
+    const work = withCustomerCreateLease(getStore().db, clock, 'stalled', async (renew) => {
       await renew();
       batches.push(1);
       // The creator stalls past its 5-minute lease; another run takes it.
-      const later = new Date(Date.now() + 5 * 60_000 + 1_000);
+      const later = new Date(DEFAULT_TEST_NOW.getTime() + 5 * 60_000 + 1_000);
       expect(await new LeaseStore(getStore().db).tryAcquire('bc-customers-create:stalled', 'other-run', 60_000, later)).toBe(true);
       await renew();
       batches.push(2);

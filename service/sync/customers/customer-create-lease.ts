@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database';
 import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
+import type { Clock } from '../../domain/clock';
 
 /** Long enough for a few batches of creates; renewed before each batch. */
 const TTL_MS = 5 * 60_000;
@@ -26,11 +27,13 @@ export class CustomerLeaseTimeoutError extends Error {
  */
 export async function withCustomerCreateLease<T>(
   db: Kysely<Database>,
+  clock: Clock,
   businessId: string,
   work: (renew: () => Promise<void>) => Promise<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  const leases = new LeaseStore(db);
+  // Lease expiry is measured on the app's clock, as every other lease is.
+  const leases = new LeaseStore(db, clock);
   const name = `bc-customers-create:${businessId}`;
   const holder = `ensure-bc-customers:${randomUUID()}`;
   let waited = 0;

@@ -25,7 +25,7 @@ export interface EnsureBcCustomersDeps {
   businessId: string;
   setup: { customerTemplate: CustomerTemplate };
   logger?: Logger;
-  /** When link rows are written. */
+  /** When link rows are written, and the creation lease's expiry. */
   clock: Clock;
   signal?: AbortSignal;
 }
@@ -111,7 +111,7 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
   const blockChanged = blockedFlagChanges(links, updates);
 
   if (toCreate.length > 0) {
-    await withCustomerCreateLease(deps.db, deps.businessId, (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }), deps.signal);
+    await withCustomerCreateLease(deps.db, deps.clock, deps.businessId, (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }), deps.signal);
   }
   await recountCustomersBlocked(deps.db, deps.businessId, blockChanged);
   deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
