@@ -1,6 +1,6 @@
 import { groupLines } from '../invoicing/grouping';
 import { localDateAt, resolvePeriod } from '../invoicing/periods';
-import type { PricedLine } from '../invoicing/pricing';
+import type { PricedLine } from './pricing';
 import { appointmentWindow, splitWindow } from '../sync/appointments/sync-window';
 import { reasonsFor, type AppointmentFacts } from '../unbilled/eligibility';
 import { startBounds } from '../unbilled/period';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { toMinor } from '../domain/money';
 import { expectedBcTotals, toBcLine, type BcLine, type BcTarget } from './bc-line';
-import { hourlyAmount, type PricedLine } from './pricing';
+import { hourlyAmount, type PricedLine } from '../domain/pricing';
 
 const dkk = (minor: number) => ({ minor, currency: 'DKK' });
 

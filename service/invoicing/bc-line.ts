@@ -1,5 +1,5 @@
 import { fromMinor, money, toMinor, type Money } from '../domain/money';
-import { divideRounded, QUANTITY_SCALE, type PricedLine } from './pricing';
+import { divideRounded, QUANTITY_SCALE, type PricedLine } from '../domain/pricing';
 
 /** The price basis of the Bookings prices and of the Business Central customer's invoices. */
 export interface BcTarget {

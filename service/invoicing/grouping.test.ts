@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Attendee } from '../domain/appointment';
 import { GROUPING_RULES, groupLines, type GroupingOptions } from './grouping';
-import type { PricedLine } from './pricing';
+import type { PricedLine } from '../domain/pricing';
 
 const copenhagen: GroupingOptions = { runDate: new Date('2026-11-25T23:30:00Z'), timeZone: 'Europe/Copenhagen' };
 

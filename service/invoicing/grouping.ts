@@ -1,7 +1,7 @@
 import type { Attendee } from '../domain/appointment';
 import { money, type Money } from '../domain/money';
 import { localIsoDate } from './line-description';
-import type { PricedLine } from './pricing';
+import type { PricedLine } from '../domain/pricing';
 
 export const GROUPING_RULES = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;
 export type GroupingRule = (typeof GROUPING_RULES)[number];

@@ -8,7 +8,7 @@ export {
   type UnpricedReason,
   type ReviewFlag,
   type PriceSource,
-} from './pricing';
+} from '../domain/pricing';
 export { toBcLine, expectedBcTotals, type BcTarget, type BcLine, type BcTotals } from './bc-line';
 export { describeLine, localIsoDate, truncateText, DESCRIPTION_MAX_LENGTH, type LineDescriptionInput, type DescriptionLocale } from './line-description';
 export { groupLines, customerEmailKey, GROUPING_RULES, DEFAULT_GROUPING_RULE, type GroupingRule, type GroupingOptions, type InvoiceGroup } from './grouping';

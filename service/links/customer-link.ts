@@ -1,5 +1,5 @@
 import type { Customer } from '../clients/business-central/schemas/customer';
-import { recountCustomersBlocked } from '../sync/appointments/blocked-customers';
+import { recountCustomersBlocked } from '../appointments/blocked-customers';
 import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { readCustomerLinks, writeCustomerLinks } from '../sync/customers/customer-links';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';

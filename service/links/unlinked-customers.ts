@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { readJson } from '../store/columns';
 import type { Database } from '../store/database';
-import { attendeeJsonPrefix } from '../sync/appointments/appointment-row';
+import { attendeeJsonPrefix } from '../appointments/appointment-row';
 import { containsPattern, LIKE_ESCAPE } from '../unbilled/like';
 
 /*

@@ -1,6 +1,6 @@
 import { PRICE_TYPES, type Appointment, type PriceType } from '../domain/appointment';
 import { money, type Money } from '../domain/money';
-import { priceAppointment, type PricedLine, type UnpricedReason } from '../invoicing/pricing';
+import { priceAppointment, type PricedLine, type UnpricedReason } from '../domain/pricing';
 
 /**
  * Why an appointment cannot be invoiced now, in the order they are reported: the first one is the

@@ -5,7 +5,7 @@ import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, NewRow } from '../../store/database';
 import { customerEmailKey, keyEmail, groupLines, type InvoiceGroup } from '../grouping';
 import { externalDocumentNumber } from '../invoice-key';
-import type { PricedLine } from '../pricing';
+import type { PricedLine } from '../../domain/pricing';
 import { billedAttendees, type InvoicePlan } from './plan-invoices';
 import type { RunContext } from './run-context';
 import type { SkipReason, Skipped } from './run-schemas';

@@ -16,7 +16,7 @@ import type { RunState, Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
-import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
+import { AppointmentRepository } from '../../appointments/appointment-repository';
 
 export interface ExecuteDeps {
   runs: RunStore;

@@ -1,7 +1,7 @@
 import type { SalesInvoiceCreate, SalesInvoiceLineCreate } from '../../clients/business-central/schemas/sales-invoice';
 import { toBcLine, type BcLine, type BcTarget } from '../bc-line';
 import { describeLine, truncateText, DESCRIPTION_MAX_LENGTH } from '../line-description';
-import type { PricedLine } from '../pricing';
+import type { PricedLine } from '../../domain/pricing';
 import { rowToPricedLine, staffNamesOf, type LineRow } from './line-rows';
 
 /** One stored line as Business Central should hold it for an invoice of the given price basis. */

@@ -1,5 +1,5 @@
 import { describeEachStore } from '../../store/testing/test-stores';
-import { hourlyAmount } from '../pricing';
+import { hourlyAmount } from '../../domain/pricing';
 import { money } from '../../domain/money';
 import { startInvoiceKit, type InvoiceKit } from './testing/invoice-kit';
 

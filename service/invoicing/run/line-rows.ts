@@ -3,7 +3,7 @@ import { PRICE_TYPES } from '../../domain/appointment';
 import { money } from '../../domain/money';
 import { readJson } from '../../store/columns';
 import type { Row } from '../../store/database';
-import type { PricedLine, PriceSource, ReviewFlag } from '../pricing';
+import type { PricedLine, PriceSource, ReviewFlag } from '../../domain/pricing';
 
 const priceTypeSchema = z.enum(PRICE_TYPES);
 const priceSourceSchema = z.enum(['bookings', 'item', 'entered']) satisfies z.ZodType<PriceSource>;

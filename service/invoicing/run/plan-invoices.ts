@@ -4,10 +4,10 @@ import type { Appointment } from '../../domain/appointment';
 import { money } from '../../domain/money';
 import type { Setup } from '../../setup/setup-schema';
 import type { Database, Row } from '../../store/database';
-import { rowToAppointment } from '../../sync/appointments/appointment-row';
+import { rowToAppointment } from '../../appointments/appointment-row';
 import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
 import { appointmentCustomerAttendee, groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
-import { priceAppointment, type PricedLine, type UnpricedReason } from '../pricing';
+import { priceAppointment, type PricedLine, type UnpricedReason } from '../../domain/pricing';
 import type { SkipReason, Skipped } from './run-schemas';
 
 // Ids per `in (...)` list, well under both databases' parameter limits.

@@ -1,7 +1,7 @@
-import { contentHash, type AppointmentRecord } from '../../sync/appointments/appointment-record';
-import { AppointmentRepository } from '../../sync/appointments/appointment-repository';
+import { contentHash, type AppointmentRecord } from '../../appointments/appointment-record';
+import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { fetchChunk } from '../../sync/appointments/fetch-chunk';
-import { mapGraphAppointment } from '../../sync/appointments/map-graph-appointment';
+import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { statesMovingTo } from '../../domain/appointment-state';
 import { toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';

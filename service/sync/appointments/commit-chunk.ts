@@ -1,9 +1,9 @@
 import type { SyncContext } from '../sync-context';
 import { writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
-import type { AppointmentRecord } from './appointment-record';
-import { AppointmentRepository, type UpsertCounts } from './appointment-repository';
+import type { AppointmentRecord } from '../../appointments/appointment-record';
+import { AppointmentRepository, type UpsertCounts } from '../../appointments/appointment-repository';
 import type { FetchedChunk } from './fetch-chunk';
-import { mapGraphAppointment } from './map-graph-appointment';
+import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { inProgressCheckpoint, type RunPlan } from './run-plan';
 import { writeRejects, type Reject } from './sync-rejects';
 import type { Chunk } from './sync-window';

@@ -3,7 +3,7 @@ import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../
 import { readAppointmentCheckpoint } from './appointment-checkpoint';
 import { createAppointmentSync, syncAppointments } from './sync-appointments';
 import { allRows, DAY_MS, firstWindow, graphIds, graphTime, NOW, pickRow } from './test-support';
-import { CANCELLED_AFTER_INVOICING } from './upsert-decision';
+import { CANCELLED_AFTER_INVOICING } from '../../appointments/upsert-decision';
 
 describeEachStore('syncAppointments against the emulators', (_getStore, suite) => {
   const harnesses: SyncHarness[] = [];

@@ -1,7 +1,7 @@
 import { minorDigits } from '../../domain/money';
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
-import { AppointmentRepository } from './appointment-repository';
+import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { BookingsBusinessError } from './bookings-business-error';
 import { commitChunk } from './commit-chunk';
 import { fetchChunk } from './fetch-chunk';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
-import { stripNul } from './map-graph-appointment';
+import { stripNul } from '../../appointments/map-graph-appointment';
 
 export interface Reject {
   recordId: string | null;

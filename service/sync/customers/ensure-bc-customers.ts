@@ -7,7 +7,7 @@ import type { Logger } from '../../logging/logger';
 import type { CustomerTemplate } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
 import { createInBatches } from './bc-batch-create';
-import { recountCustomersBlocked } from '../appointments/blocked-customers';
+import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
 import { emailFitsBc } from './bc-text';
 import { customerCreateBody } from './customer-create-body';

@@ -1,7 +1,7 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
 import { emptyReport, type SyncPhase } from '../sync-context';
 import { createInBatches } from './bc-batch-create';
-import { recountCustomersBlocked } from '../appointments/blocked-customers';
+import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { recountCustomersUnlinked } from '../../links/unlinked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex } from './bc-customer-index';
 import { toCustomerRecords } from './bookings-customer-records';

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Attendee } from '../../domain/appointment';
-import { readJson } from '../../store/columns';
-import type { Database } from '../../store/database';
-import { containsPattern, LIKE_ESCAPE } from '../../unbilled/like';
+import type { Attendee } from '../domain/appointment';
+import { readJson } from '../store/columns';
+import type { Database } from '../store/database';
+import { containsPattern, LIKE_ESCAPE } from '../unbilled/like';
 import { attendeeJsonPrefix } from './appointment-row';
 
 const attendeeIdsSchema = z.array(z.object({ id: z.string() }));

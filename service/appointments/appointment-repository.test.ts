@@ -1,5 +1,5 @@
-import type { AppointmentState } from '../../domain/appointment';
-import { describeEachStore } from '../../store/testing/test-stores';
+import type { AppointmentState } from '../domain/appointment';
+import { describeEachStore } from '../store/testing/test-stores';
 import type { AppointmentRecord } from './appointment-record';
 import { AppointmentRepository, rowToAppointment } from './appointment-repository';
 import { CANCELLED_AFTER_INVOICING } from './upsert-decision';

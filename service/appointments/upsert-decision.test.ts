@@ -1,4 +1,4 @@
-import type { AppointmentState } from '../../domain/appointment';
+import type { AppointmentState } from '../domain/appointment';
 import { contentHash, type AppointmentRecord } from './appointment-record';
 import { decideUpsert, type StoredAppointment } from './upsert-decision';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Appointment, Attendee, PriceType } from '../domain/appointment';
+import type { Appointment, Attendee, PriceType } from './appointment';
 import { hourlyAmount, priceAppointment, type PricedLine, type PricingContext, type PricingResult } from './pricing';
 
 const mette: Attendee = { customerId: 'c1', name: 'Mette Holm', email: 'mette@example.dk', timeZone: 'Europe/Copenhagen' };

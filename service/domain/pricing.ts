@@ -1,5 +1,5 @@
-import type { Appointment, Attendee, PriceType } from '../domain/appointment';
-import { money, type Money } from '../domain/money';
+import type { Appointment, Attendee, PriceType } from './appointment';
+import { money, type Money } from './money';
 
 /** Why an attendee of an appointment gets no invoice line. */
 export type UnpricedReason = 'no-customer' | 'customer-without-email' | 'free' | 'price-needed' | 'invalid-price' | 'invalid-duration';

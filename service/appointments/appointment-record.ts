@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Appointment } from '../../domain/appointment';
+import type { Appointment } from '../domain/appointment';
 
 /**
  * What Bookings says about an appointment, as the sync writes it: the domain appointment without our

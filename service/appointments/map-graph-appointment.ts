@@ -1,6 +1,6 @@
-import type { BookingAppointment } from '../../clients/graph/schemas/booking-appointment';
-import type { Attendee } from '../../domain/appointment';
-import { toMinor } from '../../domain/money';
+import type { BookingAppointment } from '../clients/graph/schemas/booking-appointment';
+import type { Attendee } from '../domain/appointment';
+import { toMinor } from '../domain/money';
 import type { AppointmentRecord } from './appointment-record';
 
 export type MappedAppointment = { kind: 'record'; record: AppointmentRecord } | { kind: 'reject'; reason: string };

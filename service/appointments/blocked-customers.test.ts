@@ -1,4 +1,4 @@
-import { describeEachStore } from '../../store/testing/test-stores';
+import { describeEachStore } from '../store/testing/test-stores';
 import type { AppointmentRecord } from './appointment-record';
 import { AppointmentRepository } from './appointment-repository';
 import { recountCustomersBlocked } from './blocked-customers';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Appointment, Attendee, PriceType } from '../../domain/appointment';
-import { PRICE_TYPES } from '../../domain/appointment';
-import { readJson, toIsoUtc, writeJson } from '../../store/columns';
-import type { NewRow, Row } from '../../store/database';
+import type { Appointment, Attendee, PriceType } from '../domain/appointment';
+import { PRICE_TYPES } from '../domain/appointment';
+import { readJson, toIsoUtc, writeJson } from '../store/columns';
+import type { NewRow, Row } from '../store/database';
 import { contentHash, searchText, type AppointmentRecord } from './appointment-record';
 
 const storedAttendeesSchema = z.array(

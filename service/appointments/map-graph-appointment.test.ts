@@ -1,4 +1,4 @@
-import { bookingAppointmentSchema } from '../../clients/graph/schemas/booking-appointment';
+import { bookingAppointmentSchema } from '../clients/graph/schemas/booking-appointment';
 import { mapGraphAppointment } from './map-graph-appointment';
 
 const CONTEXT = { businessId: 'clinic@example.com', currency: 'DKK' };

@@ -1,5 +1,5 @@
-import type { AppointmentState } from '../../domain/appointment';
-import { canMove } from '../../domain/appointment-state';
+import type { AppointmentState } from '../domain/appointment';
+import { canMove } from '../domain/appointment-state';
 import { changedAspects, type AppointmentRecord } from './appointment-record';
 
 /** What the stored row must become when Bookings shows `incoming` again. */

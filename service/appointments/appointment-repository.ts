@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Appointment, AppointmentState } from '../../domain/appointment';
-import { statesMovingTo } from '../../domain/appointment-state';
-import { toIsoUtc } from '../../store/columns';
-import type { Database, NewRow, Row } from '../../store/database';
+import type { Appointment, AppointmentState } from '../domain/appointment';
+import { statesMovingTo } from '../domain/appointment-state';
+import { toIsoUtc } from '../store/columns';
+import type { Database, NewRow, Row } from '../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
 import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
 import { countBlocked, loadBlockedCustomerIds } from './blocked-customers';
-import { countUnlinkedWithoutEmail, loadLinkedCustomerIds } from '../../links/unlinked-customers';
-import type { TimeSpan } from './sync-window';
+import { countUnlinkedWithoutEmail, loadLinkedCustomerIds } from '../links/unlinked-customers';
+import type { TimeSpan } from '../sync/appointments/sync-window';
 import { CANCELLED_AFTER_INVOICING, decideUpsert } from './upsert-decision';
 
 export { rowToAppointment, rowToRecord } from './appointment-row';
