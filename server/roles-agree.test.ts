@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { botRoles } from '../bot/actions/bot-roles';
-import { cliRoles } from '../service/cli/cli-roles';
+import { cliRoles } from '../cli/cli-roles';
 import { fixedClock } from '../service/domain/clock';
 import { AppRoleGrantStore } from '../service/identity/app-role-grants';
 import type { UserIdentity } from '../service/identity/identity';

@@ -143,7 +143,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     let cliCount = 0;
     const cli = (args: string[]): { child: Child; out: () => string } => {
       cliCount += 1;
-      const child = track(spawnTs(`cli${cliCount}`, 'service/cli/main.ts', args, appEnv({}), path.join(logDir, `cli${cliCount}-${args[0]}.log`)));
+      const child = track(spawnTs(`cli${cliCount}`, 'cli/main.ts', args, appEnv({}), path.join(logDir, `cli${cliCount}-${args[0]}.log`)));
       return { child, out: drain(child) };
     };
     const tab = async (i: number, method: string, route: string, body: unknown): Promise<number> => {

@@ -1,12 +1,12 @@
-import { createAppServices } from '../../app/app-services';
-import { getInvoiceRun, listInvoiceRuns, listInvoiceRunsRequestSchema } from '../../history';
-import { fieldErrors } from '../../setup/validate';
+import { createAppServices } from '../../service/app/app-services';
+import { getInvoiceRun, listInvoiceRuns, listInvoiceRunsRequestSchema } from '../../service/history';
+import { fieldErrors } from '../../service/setup/validate';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
 import { formatLocal, formatMoney, formatWho } from '../format';
 import { intOption, parseOptions } from '../parse-options';
 import { textTable } from '../text-table';
-import { runStateText, skipReasonText } from '../../invoicing/run/skip-reason-text';
+import { runStateText, skipReasonText } from '../../service/invoicing/run/skip-reason-text';
 import { resultText } from './invoice-output';
 
 const listUsage = 'npm run cli -- runs [--source tab|bot|cli|schedule] [--limit n] [--offset n] [--json]';

@@ -1,4 +1,4 @@
-import type { Preview, RunInvoice, RunResult } from '../../invoicing/run/run-schemas';
+import type { Preview, RunInvoice, RunResult } from '../../service/invoicing/run/run-schemas';
 import { previewText, resultText } from './invoice-output';
 
 const DKK = (minor: number) => ({ minor, currency: 'DKK' });

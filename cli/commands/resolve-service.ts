@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store';
+import type { Database } from '../../service/store';
 import { UsageError } from '../cli-errors';
 
 /** `--service` takes a Bookings service id or part of its name; a name must pick exactly one service. */

@@ -1,7 +1,7 @@
-import type { RunCounts } from '../../invoicing/run/run-counts';
-import type { Preview, RunResult, SkipReason } from '../../invoicing/run/run-schemas';
-import { skipReasonText } from '../../invoicing/run/skip-reason-text';
-import { invoiceErrorWords } from '../../invoicing/run/invoice-error-words';
+import type { RunCounts } from '../../service/invoicing/run/run-counts';
+import type { Preview, RunResult, SkipReason } from '../../service/invoicing/run/run-schemas';
+import { skipReasonText } from '../../service/invoicing/run/skip-reason-text';
+import { invoiceErrorWords } from '../../service/invoicing/run/invoice-error-words';
 import { formatLocal, formatMoney } from '../format';
 import { textTable } from '../text-table';
 

@@ -1,4 +1,4 @@
-import type { SyncRun } from '../jobs/sync-run-store';
+import type { SyncRun } from '../service/jobs/sync-run-store';
 import type { CliIo } from './cli-context';
 
 export interface ProgressDisplay {

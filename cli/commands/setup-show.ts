@@ -1,9 +1,9 @@
-import { createAppServices } from '../../app/app-services';
-import { describeFailure } from '../../connections';
-import { SETUP_LOOKUPS, type SetupLookupPath } from '../../setup/setup-lookups';
-import type { Setup } from '../../setup/setup-schema';
-import { SetupService } from '../../setup/setup-service';
-import type { SetupTables } from '../../setup-tables';
+import { createAppServices } from '../../service/app/app-services';
+import { describeFailure } from '../../service/connections';
+import { SETUP_LOOKUPS, type SetupLookupPath } from '../../service/setup/setup-lookups';
+import type { Setup } from '../../service/setup/setup-schema';
+import { SetupService } from '../../service/setup/setup-service';
+import type { SetupTables } from '../../service/setup-tables';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT } from '../cli-errors';
 import { parseOptions } from '../parse-options';

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RAW_DETAIL } from '../invoicing/run/run-error-words';
-import { SYNC_ERROR_WORDS } from '../jobs/sync-error-words';
-import { createBcEmulator, type BcListening } from '../../sandbox/bc';
-import { createGraphEmulator, type ListeningGraphEmulator } from '../../sandbox/graph';
-import { generateSandboxData, SANDBOX_BUSINESS_ID } from '../../sandbox/seed';
-import type { Env } from '../config/env-files';
-import type { Identity } from '../identity/identity';
+import { RAW_DETAIL } from '../service/invoicing/run/run-error-words';
+import { SYNC_ERROR_WORDS } from '../service/jobs/sync-error-words';
+import { createBcEmulator, type BcListening } from '../sandbox/bc';
+import { createGraphEmulator, type ListeningGraphEmulator } from '../sandbox/graph';
+import { generateSandboxData, SANDBOX_BUSINESS_ID } from '../sandbox/seed';
+import type { Env } from '../service/config/env-files';
+import type { Identity } from '../service/identity/identity';
 import { runCli } from './run-cli';
 
 const TOKEN = 'cli-test-token';

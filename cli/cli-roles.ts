@@ -1,11 +1,11 @@
-import type { Role } from '../../tabs/src/api/contract';
-import type { Config } from '../config/config';
-import type { Env } from '../config/env-files';
-import { appRolesInUse, type AppRoleGrants } from '../identity/app-role-grants';
-import type { Identity } from '../identity/identity';
-import { rolesFor } from '../identity/roles';
-import { readTenants } from '../identity/tenants';
-import type { Setup } from '../setup/setup-schema';
+import type { Role } from '../tabs/src/api/contract';
+import type { Config } from '../service/config/config';
+import type { Env } from '../service/config/env-files';
+import { appRolesInUse, type AppRoleGrants } from '../service/identity/app-role-grants';
+import type { Identity } from '../service/identity/identity';
+import { rolesFor } from '../service/identity/roles';
+import { readTenants } from '../service/identity/tenants';
+import type { Setup } from '../service/setup/setup-schema';
 
 /**
  * What the CLI may do for `identity`: `rolesFor` with the same home tenant (AAD_TENANT_ID), first

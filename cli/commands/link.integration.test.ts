@@ -2,11 +2,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBcEmulator, type BcListening } from '../../../sandbox/bc';
-import { createGraphEmulator, type ListeningGraphEmulator } from '../../../sandbox/graph';
-import { generateSandboxData, SANDBOX_BUSINESS_ID } from '../../../sandbox/seed';
-import type { Env } from '../../config/env-files';
-import type { Identity } from '../../identity/identity';
+import { createBcEmulator, type BcListening } from '../../sandbox/bc';
+import { createGraphEmulator, type ListeningGraphEmulator } from '../../sandbox/graph';
+import { generateSandboxData, SANDBOX_BUSINESS_ID } from '../../sandbox/seed';
+import type { Env } from '../../service/config/env-files';
+import type { Identity } from '../../service/identity/identity';
 import { runCli } from '../run-cli';
 
 /* `link service` and `link customer` against the emulators (SQLite): by the numbers people know, admin only. */

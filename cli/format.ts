@@ -1,5 +1,5 @@
-import type { Who } from '../history/who';
-import { fromMinor, minorDigits } from '../domain/money';
+import type { Who } from '../service/history/who';
+import { fromMinor, minorDigits } from '../service/domain/money';
 
 export interface MoneyLike {
   minor: number;

@@ -1,4 +1,4 @@
-import { REASONS } from '../../unbilled';
+import { REASONS } from '../../service/unbilled';
 import { statusText } from './unbilled';
 
 describe('unbilled status column', () => {

@@ -1,8 +1,8 @@
-import type { Clients } from '../clients/create-clients';
-import type { Config } from '../config/config';
-import type { Logger } from '../logging/logger';
-import type { Role } from '../../tabs/src/api/contract';
-import type { AppStore } from '../store';
+import type { Clients } from '../service/clients/create-clients';
+import type { Config } from '../service/config/config';
+import type { Logger } from '../service/logging/logger';
+import type { Role } from '../tabs/src/api/contract';
+import type { AppStore } from '../service/store';
 
 /** Where a command writes; tests capture it. */
 export interface CliIo {

@@ -1,5 +1,5 @@
-import { parseSettingAssignments } from '../../setup/parse-setting';
-import { SetupService } from '../../setup/setup-service';
+import { parseSettingAssignments } from '../../service/setup/parse-setting';
+import { SetupService } from '../../service/setup/setup-service';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';

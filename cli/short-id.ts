@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/database';
+import type { Database } from '../service/store/database';
 
 /**
  * Graph appointment ids are ~150 characters that differ only deep inside, too long to type. The CLI

@@ -1,4 +1,4 @@
-import { excludeAppointment, includeAppointment, type AppointmentActionResult } from '../../invoicing/exclusions';
+import { excludeAppointment, includeAppointment, type AppointmentActionResult } from '../../service/invoicing/exclusions';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { createAppServices } from '../../app/app-services';
-import { isRefusal, type AppointmentLinkChoice, type LinkChoice, type LinkOutcome } from '../../links';
-import type { Database } from '../../store';
+import { createAppServices } from '../../service/app/app-services';
+import { isRefusal, type AppointmentLinkChoice, type LinkChoice, type LinkOutcome } from '../../service/links';
+import type { Database } from '../../service/store';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';

@@ -1,6 +1,6 @@
-import { createAppServices } from '../../app/app-services';
-import { PeriodError, resolvePeriod } from '../../invoicing/periods';
-import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../invoicing/run/run-schemas';
+import { createAppServices } from '../../service/app/app-services';
+import { PeriodError, resolvePeriod } from '../../service/invoicing/periods';
+import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../service/invoicing/run/run-schemas';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';

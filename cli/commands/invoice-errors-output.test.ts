@@ -1,6 +1,6 @@
-import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../invoicing/run/invoice-error-words';
-import { RAW_DETAIL } from '../../invoicing/run/run-error-words';
-import type { RunInvoice, RunResult } from '../../invoicing/run/run-schemas';
+import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../service/invoicing/run/invoice-error-words';
+import { RAW_DETAIL } from '../../service/invoicing/run/run-error-words';
+import type { RunInvoice, RunResult } from '../../service/invoicing/run/run-schemas';
 import { resultText } from './invoice-output';
 
 const RAW = "POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)";

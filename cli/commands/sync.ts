@@ -1,5 +1,5 @@
-import { createAppServices } from '../../app/app-services';
-import type { SyncRun } from '../../jobs/sync-run-store';
+import { createAppServices } from '../../service/app/app-services';
+import type { SyncRun } from '../../service/jobs/sync-run-store';
 import type { CliCommand } from '../cli-context';
 import { EXIT } from '../cli-errors';
 import { parseOptions } from '../parse-options';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Env } from '../config/env-files';
+import type { Env } from '../service/config/env-files';
 import { runCli } from './run-cli';
 
 /* Bad input on the command line is a clear one-line error and exit code 2, before anything is called. */

@@ -1,4 +1,4 @@
-import type { RunResult } from '../../invoicing/run/run-schemas';
+import type { RunResult } from '../../service/invoicing/run/run-schemas';
 import type { CliIo } from '../cli-context';
 
 const BAR_WIDTH = 24;

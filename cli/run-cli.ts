@@ -1,17 +1,17 @@
-import { clockOf } from '../app/app-services';
-import { createClients, type Clients } from '../clients/create-clients';
-import { ConfigError, loadConfig, type Config } from '../config/config';
-import type { Env } from '../config/env-files';
-import { createLogger, type Logger } from '../logging/logger';
-import { openStore, type AppStore } from '../store';
+import { clockOf } from '../service/app/app-services';
+import { createClients, type Clients } from '../service/clients/create-clients';
+import { ConfigError, loadConfig, type Config } from '../service/config/config';
+import type { Env } from '../service/config/env-files';
+import { createLogger, type Logger } from '../service/logging/logger';
+import { openStore, type AppStore } from '../service/store';
 import type { CliCommand, CliIo, CommandContext } from './cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from './cli-errors';
 import { COMMANDS } from './commands';
 import { cliActor } from './commands/cli-actor';
-import { AppRoleGrantStore } from '../identity/app-role-grants';
+import { AppRoleGrantStore } from '../service/identity/app-role-grants';
 import { cliRoles } from './cli-roles';
-import { actorOf, type Identity } from '../identity/identity';
-import { SetupService } from '../setup/setup-service';
+import { actorOf, type Identity } from '../service/identity/identity';
+import { SetupService } from '../service/setup/setup-service';
 
 export interface CliDeps {
   env: Env;

@@ -1,5 +1,5 @@
-import { defaultSetup } from '../../setup/setup-schema';
-import type { SetupTables } from '../../setup-tables';
+import { defaultSetup } from '../../service/setup/setup-schema';
+import type { SetupTables } from '../../service/setup-tables';
 import { lookupNotes } from './setup-show';
 
 const entry = (id: string, code: string, displayName: string) => ({ id, code, displayName });

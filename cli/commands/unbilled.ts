@@ -1,4 +1,4 @@
-import { SetupService } from '../../setup/setup-service';
+import { SetupService } from '../../service/setup/setup-service';
 import {
   MAX_LIMIT,
   queryUnbilled,
@@ -6,9 +6,9 @@ import {
   type UnbilledRequestInput,
   type UnbilledResponse,
   type UnbilledRow,
-} from '../../unbilled';
-import { fieldErrors } from '../../setup/validate';
-import { reasonText } from '../../unbilled/reason-text';
+} from '../../service/unbilled';
+import { fieldErrors } from '../../service/setup/validate';
+import { reasonText } from '../../service/unbilled/reason-text';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure } from '../cli-errors';
 import { formatLocal, formatMoney } from '../format';

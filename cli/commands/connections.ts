@@ -1,5 +1,5 @@
-import { checkConnections } from '../../connections/check-connections';
-import { SetupService } from '../../setup/setup-service';
+import { checkConnections } from '../../service/connections/check-connections';
+import { SetupService } from '../../service/setup/setup-service';
 import type { CliCommand } from '../cli-context';
 import { EXIT } from '../cli-errors';
 import { parseOptions } from '../parse-options';
