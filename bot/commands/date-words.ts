@@ -1,4 +1,4 @@
-import { type LocalDate, localDate } from './local-date';
+import { type LocalDate, localDate } from '../../service/domain/local-date';
 
 /** Dates as people type them: ISO 2026-11-05, Danish 5-11-2026, 5/11/2026 and 5.11.2026 (day first). */
 

@@ -2,7 +2,7 @@ import type { Command, CommandKind, Language, Period, UnknownReason } from './co
 import type { CommandDescription } from './command-description';
 import { looksLikeDate, RANGE_SEPARATORS, readDateWord, splitRangeWord } from './date-words';
 import { fillerLanguage, isFiller } from './filler-words';
-import { compareLocalDates, formatIsoDate, type LocalDate } from './local-date';
+import { compareLocalDates, formatIsoDate, type LocalDate } from '../../service/domain/local-date';
 import { periodLimitProblem } from '../../service/domain/period-limits';
 import { cleanMessage, type Token, tokenize } from './message-text';
 import { PERIOD_PHRASES } from './period-words';

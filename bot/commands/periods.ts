@@ -9,8 +9,8 @@ import {
   previousMonth,
   startOfIsoWeek,
   startOfMonth,
-} from './local-date';
-import { localDateAt, localDaysToInstants } from './zoned-time';
+} from '../../service/domain/local-date';
+import { localDateAt, localDaysToInstants } from '../../service/domain/local-day';
 import { periodLimitProblem } from '../../service/domain/period-limits';
 
 export type NamedPeriod = Exclude<PeriodName, 'dates'>;

@@ -10,7 +10,7 @@ import { describeEachStore } from '../../service/store/testing/test-stores';
 import { queryUnbilled } from '../../service/unbilled';
 import type { BotServices, CardMessenger } from '../actions';
 import type { AdaptiveCardJson } from '../cards';
-import { addDays, parseIsoDate, type LocalDate } from '../commands/local-date';
+import { addDays, parseIsoDate, type LocalDate } from '../../service/domain/local-date';
 import { ConversationStore } from '../installations';
 import { postDailySummaries } from './post-daily-summary';
 import { dailySummaryTask } from './summary-task';

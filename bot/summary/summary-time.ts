@@ -1,4 +1,4 @@
-import { addDays, formatIsoDate } from '../commands/local-date';
+import { addDays, formatIsoDate } from '../../service/domain/local-date';
 import { wallClockAt, zonedTimeToUtc } from '../../service/domain/zoned-time';
 import type { DailySummary } from '../../service/setup/setup-schema';
 

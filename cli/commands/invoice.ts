@@ -1,5 +1,5 @@
 import { createAppServices } from '../../service/app/app-services';
-import { PeriodError, resolvePeriod } from '../../service/invoicing/periods';
+import { PeriodError, resolvePeriod } from '../../service/domain/periods';
 import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../service/invoicing/run/run-schemas';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { totalsByCurrency } from '../domain/money';
 import type { Database } from '../store/database';
-import { bucketKeyLength, sumByLocalDay, type BucketSum } from './day-buckets';
+import { bucketKeyLength, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
 import { orderBy } from './unbilled-order';

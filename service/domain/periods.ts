@@ -4,7 +4,7 @@
  * depend on bot/, and the faces only need the days here.
  */
 
-import { PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../domain/period-limits';
+import { PERIOD_LIMIT_MESSAGES, periodLimitProblem } from './period-limits';
 
 export const PERIOD_NAMES = ['today', 'yesterday', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];

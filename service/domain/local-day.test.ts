@@ -1,4 +1,4 @@
-import { localDateAt, startOfLocalDay, zoneOffsetMs } from './zoned-time';
+import { localDateAt, startOfLocalDay, zoneOffsetMs } from './local-day';
 
 describe('startOfLocalDay', () => {
   test('Copenhagen midnight in winter and summer', () => {

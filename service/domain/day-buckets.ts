@@ -1,5 +1,5 @@
-import { totalsByCurrency, type Money } from '../domain/money';
-import type { DayAmounts } from './unbilled-schemas';
+import { totalsByCurrency, type Money } from './money';
+import type { DayAmounts } from '../unbilled/unbilled-schemas';
 
 /** Invoiceable amounts of one start-time bucket (UTC hour or minute) in one currency, as SQL groups them. */
 export interface BucketSum {

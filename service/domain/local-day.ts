@@ -1,6 +1,6 @@
 import { addDays, type LocalDate, localDate } from './local-date';
 
-import { wallClockAt, zoneOffsetMs } from '../../service/domain/zoned-time';
+import { wallClockAt, zoneOffsetMs } from './zoned-time';
 
 export { zoneOffsetMs };
 
