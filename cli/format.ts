@@ -1,4 +1,5 @@
 import type { Who } from '../service/history/who';
+import { formatLocalDateTime } from '../service/domain/local-day';
 import { fromMinor, minorDigits } from '../service/domain/money';
 
 export interface MoneyLike {
@@ -18,17 +19,7 @@ export function formatMoney(money: MoneyLike | null | undefined): string {
 
 /** `2026-11-02 09:30` in the given IANA time zone. */
 export function formatLocal(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  return formatLocalDateTime(new Date(iso), timeZone);
 }
 
 /** Who acted, in the CLI's English: a remembered name, or what kind of actor it was; never the raw id. */

@@ -1,17 +1,8 @@
 import type { Language, Period, PeriodName } from './command';
-import {
-  addDays,
-  compareLocalDates,
-  endOfMonth,
-  formatIsoDate,
-  type LocalDate,
-  parseIsoDate,
-  previousMonth,
-  startOfIsoWeek,
-  startOfMonth,
-} from '../../service/domain/local-date';
+import { compareLocalDates, formatIsoDate, type LocalDate, parseIsoDate } from '../../service/domain/local-date';
 import { localDateAt, localDaysToInstants } from '../../service/domain/local-day';
 import { periodLimitProblem } from '../../service/domain/period-limits';
+import { namedPeriodDays, type PeriodName as CalendarPeriodName } from '../../service/domain/periods';
 
 export type NamedPeriod = Exclude<PeriodName, 'dates'>;
 
@@ -70,35 +61,18 @@ export function periodFromLocalDays(
   };
 }
 
-/** Local days of a named period as seen at `now` in the business time zone. */
-function namedPeriodDays(name: NamedPeriod, now: Date, timeZone: string): [LocalDate, LocalDate] {
-  const today = localDateAt(now, timeZone);
-  switch (name) {
-    case 'today':
-      return [today, today];
-    case 'yesterday': {
-      const y = addDays(today, -1);
-      return [y, y];
-    }
-    case 'thisWeek': {
-      const monday = startOfIsoWeek(today);
-      return [monday, addDays(monday, 6)];
-    }
-    case 'lastWeek': {
-      const monday = addDays(startOfIsoWeek(today), -7);
-      return [monday, addDays(monday, 6)];
-    }
-    case 'thisMonth':
-      return [startOfMonth(today), endOfMonth(today)];
-    case 'lastMonth': {
-      const first = previousMonth(today);
-      return [first, endOfMonth(first)];
-    }
-  }
-}
+/** The bot's period names and the calendar's: the rule of each period lives in the calendar alone. */
+const CALENDAR_NAME: Record<NamedPeriod, CalendarPeriodName> = {
+  today: 'today',
+  yesterday: 'yesterday',
+  thisWeek: 'this-week',
+  lastWeek: 'last-week',
+  thisMonth: 'this-month',
+  lastMonth: 'last-month',
+};
 
 export function resolveNamedPeriod(name: NamedPeriod, now: Date, timeZone: string, language: Language): Period {
-  const [first, last] = namedPeriodDays(name, now, timeZone);
+  const [first, last] = namedPeriodDays(CALENDAR_NAME[name], localDateAt(now, timeZone));
   return periodFromLocalDays(name, first, last, timeZone, language);
 }
 

@@ -1,5 +1,6 @@
 import { groupLines } from '../invoicing/grouping';
-import { localDateAt, resolvePeriod } from './periods';
+import { localIsoDate as localDateAt } from './local-day';
+import { resolvePeriod } from './periods';
 import type { PricedLine } from './pricing';
 import { appointmentWindow, splitWindow } from '../sync/appointments/sync-window';
 import { reasonsFor, type AppointmentFacts } from '../unbilled/eligibility';

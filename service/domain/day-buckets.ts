@@ -1,5 +1,12 @@
+import { localIsoDate, zoneOffsetMs } from './local-day';
 import { totalsByCurrency, type Money } from './money';
-import type { DayAmounts } from '../unbilled/unbilled-schemas';
+
+/** What was summed on one local day (YYYY-MM-DD), per currency. */
+export interface DayAmounts {
+  day: string;
+  count: number;
+  amounts: Money[];
+}
 
 /** Invoiceable amounts of one start-time bucket (UTC hour or minute) in one currency, as SQL groups them. */
 export interface BucketSum {
@@ -13,23 +20,9 @@ const HOUR_KEY_LENGTH = 13; // 2026-11-01T08
 const MINUTE_KEY_LENGTH = 16; // 2026-11-01T08:30
 const SAMPLE_DAYS = 400;
 
-/** "GMT+05:30"-style offsets; with minutes other than :00 a UTC hour can straddle a local midnight. */
+/** Offsets such as +05:30: with minutes in the offset a UTC hour can straddle a local midnight. */
 function hasPartHourOffset(timeZone: string, instants: Date[]): boolean {
-  const format = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' });
-  return instants.some((instant) => {
-    const offset = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    return /:(?!00)\d{2}$/.test(offset);
-  });
-}
-
-/** A formatter per call, not per bucket: constructing Intl formatters is what would cost. */
-function localDateOf(timeZone: string): (instant: Date) => string {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (instant) => {
-    const parts = format.formatToParts(instant);
-    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')}`;
-  };
+  return instants.some((instant) => zoneOffsetMs(instant.getTime(), timeZone) % 3_600_000 !== 0);
 }
 
 /**
@@ -48,11 +41,10 @@ function bucketStart(bucket: string): Date {
 
 /** Buckets folded into local days of `timeZone`, oldest first. */
 export function sumByLocalDay(buckets: readonly BucketSum[], timeZone: string): DayAmounts[] {
-  const localDate = localDateOf(timeZone);
   const days = new Map<string, { count: number; amounts: Money[] }>();
   for (const b of buckets) {
     if (b.count === 0) continue;
-    const day = localDate(bucketStart(b.bucket));
+    const day = localIsoDate(bucketStart(b.bucket), timeZone);
     const entry = days.get(day) ?? { count: 0, amounts: [] };
     entry.count += b.count;
     entry.amounts.push({ minor: b.minor, currency: b.currency });

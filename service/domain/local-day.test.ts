@@ -1,4 +1,4 @@
-import { localDateAt, startOfLocalDay, zoneOffsetMs } from './local-day';
+import { formatLocalDateTime, localDateAt, localIsoDate, startOfIsoDay, startOfLocalDay, zoneOffsetMs } from './local-day';
 
 describe('startOfLocalDay', () => {
   test('Copenhagen midnight in winter and summer', () => {
@@ -24,4 +24,23 @@ test('zone offsets follow daylight saving', () => {
   expect(zoneOffsetMs(Date.parse('2026-01-01T12:00:00Z'), 'Europe/Copenhagen')).toBe(3_600_000);
   expect(zoneOffsetMs(Date.parse('2026-07-01T12:00:00Z'), 'Europe/Copenhagen')).toBe(7_200_000);
   expect(zoneOffsetMs(Date.parse('2026-07-01T12:00:00.999Z'), 'Asia/Kolkata')).toBe(19_800_000);
+});
+
+describe('localIsoDate', () => {
+  it('gives the date in the time zone', () => {
+    expect(localIsoDate(new Date('2026-10-31T23:30:00Z'), 'Europe/Copenhagen')).toBe('2026-11-01');
+    expect(localIsoDate(new Date('2026-10-31T23:30:00Z'), 'UTC')).toBe('2026-10-31');
+  });
+});
+
+describe('startOfIsoDay and formatLocalDateTime', () => {
+  test('a YYYY-MM-DD day starts at local midnight', () => {
+    expect(startOfIsoDay('2026-10-25', 'Europe/Copenhagen').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfIsoDay('2026-10-26', 'Europe/Copenhagen').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  test('the wall clock is zero-padded, midnight is 00', () => {
+    expect(formatLocalDateTime(new Date('2026-11-01T23:05:00Z'), 'Europe/Copenhagen')).toBe('2026-11-02 00:05');
+    expect(formatLocalDateTime(new Date('2026-07-01T08:30:00Z'), 'America/New_York')).toBe('2026-07-01 04:30');
+  });
 });

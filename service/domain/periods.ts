@@ -1,9 +1,11 @@
 /*
  * Named invoicing periods ("yesterday", "last-week", "2026-11-01..2026-11-15") as whole local days
- * of the business's time zone. The bot has its own, language-aware version; service/ must not
- * depend on bot/, and the faces only need the days here.
+ * of the business's time zone: the one rule for every face. The bot adds only its words (period-words,
+ * its labels); the CLI and the API take these names as they are.
  */
 
+import { addDays, endOfMonth, formatIsoDate, type LocalDate, previousMonth, startOfIsoWeek, startOfMonth } from './local-date';
+import { localDateAt } from './local-day';
 import { PERIOD_LIMIT_MESSAGES, periodLimitProblem } from './period-limits';
 
 export const PERIOD_NAMES = ['today', 'yesterday', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
@@ -30,47 +32,42 @@ export class PeriodError extends Error {
   }
 }
 
-/** Local date arithmetic on a UTC-midnight Date: no time zone can shift it. */
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => {
-  const d = day(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
-};
-
-export function localDateAt(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
+/** Any real calendar date, whatever its year: a year out of range is refused with its own words below. */
 function isRealDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day(text).getTime()) && iso(day(text)) === text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function named(name: PeriodName, today: string): LocalDays {
-  const monday = addDays(today, -((day(today).getUTCDay() + 6) % 7));
-  const firstOfMonth = `${today.slice(0, 8)}01`;
+/** The first and last local day of a named period, seen on `today` (weeks start on Monday). */
+export function namedPeriodDays(name: PeriodName, today: LocalDate): [LocalDate, LocalDate] {
   switch (name) {
     case 'today':
-      return { firstDay: today, lastDay: today };
-    case 'yesterday':
-      return { firstDay: addDays(today, -1), lastDay: addDays(today, -1) };
-    case 'this-week':
-      return { firstDay: monday, lastDay: addDays(monday, 6) };
-    case 'last-week':
-      return { firstDay: addDays(monday, -7), lastDay: addDays(monday, -1) };
-    case 'this-month': {
-      const next = day(firstOfMonth);
-      next.setUTCMonth(next.getUTCMonth() + 1);
-      return { firstDay: firstOfMonth, lastDay: addDays(iso(next), -1) };
+      return [today, today];
+    case 'yesterday': {
+      const yesterday = addDays(today, -1);
+      return [yesterday, yesterday];
     }
+    case 'this-week': {
+      const monday = startOfIsoWeek(today);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'last-week': {
+      const monday = addDays(startOfIsoWeek(today), -7);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'this-month':
+      return [startOfMonth(today), endOfMonth(today)];
     case 'last-month': {
-      const lastDay = addDays(firstOfMonth, -1);
-      return { firstDay: `${lastDay.slice(0, 8)}01`, lastDay };
+      const first = previousMonth(today);
+      return [first, endOfMonth(first)];
     }
   }
+}
+
+function named(name: PeriodName, today: LocalDate): LocalDays {
+  const [first, last] = namedPeriodDays(name, today);
+  return { firstDay: formatIsoDate(first), lastDay: formatIsoDate(last) };
 }
 
 /** The local days a period names, as seen at `now` in `timeZone` (weeks start on Monday). */

@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '../domain/local-day';
 import { minorDigits } from '../domain/money';
 
 /*
@@ -72,16 +73,5 @@ export function csvFileName(what: string, day: string): string {
 
 /** An instant as "2026-12-03 10:00" in a time zone: what spreadsheets read as a date and time in every language. */
 export function csvDateTime(instant: string | null, timeZone: string): string | null {
-  if (instant === null) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  return instant === null ? null : formatLocalDateTime(new Date(instant), timeZone);
 }

@@ -1,6 +1,6 @@
 import type { Attendee } from '../domain/appointment';
 import { money, type Money } from '../domain/money';
-import { localIsoDate } from './line-description';
+import { localIsoDate } from '../domain/local-day';
 import type { PricedLine } from '../domain/pricing';
 
 export const GROUPING_RULES = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;

@@ -10,6 +10,6 @@ export {
   type PriceSource,
 } from '../domain/pricing';
 export { toBcLine, expectedBcTotals, type BcTarget, type BcLine, type BcTotals } from './bc-line';
-export { describeLine, localIsoDate, truncateText, DESCRIPTION_MAX_LENGTH, type LineDescriptionInput, type DescriptionLocale } from './line-description';
+export { describeLine, truncateText, DESCRIPTION_MAX_LENGTH, type LineDescriptionInput, type DescriptionLocale } from './line-description';
 export { groupLines, customerEmailKey, GROUPING_RULES, DEFAULT_GROUPING_RULE, type GroupingRule, type GroupingOptions, type InvoiceGroup } from './grouping';
 export { externalDocumentNumber, EXTERNAL_DOCUMENT_NUMBER_LENGTH } from './invoice-key';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DESCRIPTION_MAX_LENGTH, describeLine, localIsoDate, truncateText } from './line-description';
+import { DESCRIPTION_MAX_LENGTH, describeLine, truncateText } from './line-description';
 
 const base = {
   serviceName: 'Fysioterapi, behandling',
@@ -63,12 +63,5 @@ describe('truncateText', () => {
     const cut = truncateText(text, 100);
     expect(cut).toBe(`${'a'.repeat(98)}…`);
     expect(truncateText('short', 100)).toBe('short');
-  });
-});
-
-describe('localIsoDate', () => {
-  it('gives the date in the time zone', () => {
-    expect(localIsoDate(new Date('2026-10-31T23:30:00Z'), 'Europe/Copenhagen')).toBe('2026-11-01');
-    expect(localIsoDate(new Date('2026-10-31T23:30:00Z'), 'UTC')).toBe('2026-10-31');
   });
 });

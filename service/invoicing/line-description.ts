@@ -1,3 +1,5 @@
+import { localDateTime } from '../domain/local-day';
+
 /** Business Central line descriptions are Text[100]. */
 export const DESCRIPTION_MAX_LENGTH = 100;
 
@@ -18,35 +20,6 @@ export interface LineDescriptionInput {
   /** Given when the quantity does not show the time (a line sent as 1 × amount). */
   durationMinutes?: number;
   locale?: DescriptionLocale;
-}
-
-export interface LocalDateTime {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-}
-
-/** The wall-clock date and time of an instant in a time zone, zero-padded. */
-export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
-}
-
-/** YYYY-MM-DD of an instant in a time zone. */
-export function localIsoDate(instant: Date, timeZone: string): string {
-  const t = localDateTime(instant, timeZone);
-  return `${t.year}-${t.month}-${t.day}`;
 }
 
 function formatStart(start: Date, timeZone: string, locale: DescriptionLocale): string {

@@ -1,4 +1,4 @@
-import { zonedDateTimeToUtc } from '../clients/graph/zoned-date-time';
+import { addIsoDays, startOfIsoDay } from '../domain/local-day';
 
 /** Half-open bounds on the appointment start, as stored ISO UTC text. */
 export interface StartBounds {
@@ -8,17 +8,7 @@ export interface StartBounds {
 
 const isDate = (value: string) => value.length === 10;
 
-function nextDate(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-function localMidnight(date: string, timeZone: string): string {
-  const instant = zonedDateTimeToUtc(`${date}T00:00:00`, timeZone);
-  if (instant === undefined) throw new RangeError(`Cannot place ${date} in time zone ${timeZone}`);
-  return instant.toISOString();
-}
+const localMidnight = (date: string, timeZone: string) => startOfIsoDay(date, timeZone).toISOString();
 
 /**
  * `from` and `to` as the schema accepts them: a date is a whole local day in the business's time
@@ -27,6 +17,6 @@ function localMidnight(date: string, timeZone: string): string {
 export function startBounds(from: string | undefined, to: string | undefined, timeZone: string): StartBounds {
   const bounds: StartBounds = {};
   if (from !== undefined) bounds.fromUtc = isDate(from) ? localMidnight(from, timeZone) : new Date(from).toISOString();
-  if (to !== undefined) bounds.toUtc = isDate(to) ? localMidnight(nextDate(to), timeZone) : new Date(to).toISOString();
+  if (to !== undefined) bounds.toUtc = isDate(to) ? localMidnight(addIsoDays(to, 1), timeZone) : new Date(to).toISOString();
   return bounds;
 }

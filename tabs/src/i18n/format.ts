@@ -51,12 +51,5 @@ export function formatDuration(minutes: number, tag: string): string {
   return rest === 0 ? h.format(hours) : `${h.format(hours)} ${m.format(rest)}`;
 }
 
-/** Today in a time zone as YYYY-MM-DD. */
-export function localDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
+/** Today in a time zone as YYYY-MM-DD, and days moved by whole days: the service's calendar, which needs nothing but Intl. */
+export { localIsoDate as localDay, addIsoDays as addDays } from '../../../service/domain/local-day';
