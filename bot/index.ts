@@ -8,6 +8,7 @@ import { readTenants } from '../service/identity/tenants';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
 import { ConversationStore } from './installations';
 import { dailySummaryTask } from './summary';
+import { businessKey } from '../service/domain/business-key';
 
 export interface BotRegistration {
   /** The daily summary, for the process's scheduler. */
@@ -32,7 +33,7 @@ function registerDisabledBot(server: restify.Server, app: AppServices, problem: 
   server.post('/api/messages', async (_req: restify.Request, res: restify.Response) => {
     res.send(401, { error: { code: 'unauthorized', message: 'Bot Framework authentication is not configured' } });
   });
-  const leaseName = `schedule:daily-summary:${app.businessId.trim().toLowerCase()}`;
+  const leaseName = `schedule:daily-summary:${businessKey(app.businessId)}`;
   return {
     summaryTask: { name: 'daily-summary:disabled', leaseName, intervalMs: () => 3_600_000, run: async () => undefined },
     idle: async () => undefined,

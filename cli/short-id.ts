@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../service/store/database';
+import { businessKey } from '../service/domain/business-key';
 
 /**
  * Graph appointment ids are ~150 characters that differ only deep inside, too long to type. The CLI
@@ -28,6 +29,6 @@ export function resolveShortId(ids: readonly string[], text: string): ResolvedId
 
 /** The business's appointment ids, to resolve a short id against. */
 export async function appointmentIds(db: Kysely<Database>, businessId: string): Promise<string[]> {
-  const rows = await db.selectFrom('appointments').select('id').where('business_id', '=', businessId.toLowerCase()).execute();
+  const rows = await db.selectFrom('appointments').select('id').where('business_id', '=', businessKey(businessId)).execute();
   return rows.map((r) => r.id);
 }

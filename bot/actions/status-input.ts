@@ -2,6 +2,7 @@ import type { StatusInput, SyncOutcome } from '../cards';
 import { queryUnbilled } from '../../service/unbilled';
 import { nextSummaryAt } from '../summary/summary-time';
 import { nowOf, type BotServices } from './bot-services';
+import { businessKey } from '../../service/domain/business-key';
 
 function outcomeOf(state: string): SyncOutcome {
   if (state === 'succeeded') return 'succeeded';
@@ -33,7 +34,7 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
   const lastRun = await services.db
     .selectFrom('invoice_runs')
     .select(['created_at', 'created_count', 'failed_count'])
-    .where('business_id', '=', businessId.toLowerCase())
+    .where('business_id', '=', businessKey(businessId))
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();

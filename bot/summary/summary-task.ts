@@ -1,12 +1,13 @@
 import type { ScheduledTask } from '../../service/jobs/scheduler';
 import { postDailySummaries, type SummaryDeps } from './post-daily-summary';
+import { businessKey } from '../../service/domain/business-key';
 
 /** Checked every minute: a summary is due once its local time has passed, and is posted once. */
 export const SUMMARY_CHECK_MS = 60_000;
 
 /** The daily summary as a scheduler task: the scheduler's lease picks one process per tick. */
 export function dailySummaryTask(deps: SummaryDeps, checkEveryMs: number = SUMMARY_CHECK_MS): ScheduledTask {
-  const businessId = deps.services.businessId.trim().toLowerCase();
+  const businessId = businessKey(deps.services.businessId);
   return {
     name: `daily-summary:${businessId}`,
     leaseName: `schedule:daily-summary:${businessId}`,

@@ -8,6 +8,7 @@ import { parseOptions } from '../parse-options';
 import { cliActor } from './cli-actor';
 import { resolveId } from './exclude';
 import { resolveServiceId } from './resolve-service';
+import { businessKey } from '../../service/domain/business-key';
 
 /*
  * The Unbilled page's link fixes for a terminal: a Bookings service to a Business Central item, a
@@ -30,7 +31,7 @@ function exactlyOne(number: string | undefined, create: boolean | undefined, opt
 
 /** A Bookings customer by id or name (whole name first, then part of it); one must match. */
 async function resolveCustomerId(db: Kysely<Database>, businessId: string, text: string): Promise<string> {
-  const customers = await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', businessId.toLowerCase()).execute();
+  const customers = await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', businessKey(businessId)).execute();
   if (customers.some((c) => c.id === text)) return text;
   const needle = text.toLowerCase();
   const exact = customers.filter((c) => c.display_name.trim().toLowerCase() === needle);

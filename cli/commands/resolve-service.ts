@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../service/store';
 import { UsageError } from '../cli-errors';
+import { businessKey } from '../../service/domain/business-key';
 
 /** `--service` takes a Bookings service id or part of its name; a name must pick exactly one service. */
 export async function resolveServiceId(db: Kysely<Database>, businessId: string, text: string): Promise<string> {
   const services = await db
     .selectFrom('services')
     .select(['id', 'display_name'])
-    .where('business_id', '=', businessId.toLowerCase())
+    .where('business_id', '=', businessKey(businessId))
     .execute();
   if (services.some((s) => s.id === text)) return text;
   const needle = text.trim().toLowerCase();

@@ -15,6 +15,7 @@ import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
 import { SetupTablesCache } from '../setup-tables';
 import type { AppStore } from '../store';
+import { businessKey } from '../domain/business-key';
 
 /**
  * The product's use cases wired for one process: every face (HTTP API, bot, CLI, scheduler) uses
@@ -93,6 +94,7 @@ export function createAppServices(deps: {
     db: store.db,
     bookings: clients.bookings,
     bc: clients.businessCentral,
+    configuredCompanyId: config.bc.companyId,
     businessId,
     setup: currentSetup,
     links,
@@ -100,7 +102,7 @@ export function createAppServices(deps: {
     clock,
   });
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
-  const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessId.toLowerCase(), setup: currentSetup, clock });
+  const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessKey(businessId), setup: currentSetup, clock });
   const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
   const history = new HistoryService({ db: store.db, businessId, runner: invoices });
   const people = new People(store.db, clock);

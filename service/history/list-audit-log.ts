@@ -5,6 +5,7 @@ import type { Database } from '../store/database';
 import { aboutOf, auditAbouts } from './audit-about';
 import { whoOf } from './who';
 import { listAuditLogRequestSchema, type AuditEntry, type AuditPage, type ListAuditLogRequest } from './history-schemas';
+import { businessKey } from '../domain/business-key';
 
 const detailsSchema = z.record(z.string(), z.unknown());
 
@@ -43,7 +44,7 @@ export async function listAuditLog(db: Kysely<Database>, input: ListAuditLogRequ
       ? base.where('audit_log.action', 'like', `${request.action.slice(0, -1)}%`)
       : base.where('audit_log.action', '=', request.action);
   }
-  const businessId = request.businessId?.toLowerCase();
+  const businessId = request.businessId === undefined ? undefined : businessKey(request.businessId);
   if (businessId !== undefined) base = base.where((eb) => ofBusiness(eb, businessId));
   const [counted, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),

@@ -8,6 +8,7 @@ import { namesOf } from '../identity/people';
 import type { Database } from '../store/database';
 import { listInvoiceRunsRequestSchema, listRunInvoicesRequestSchema, type InvoiceRunPage, type ListInvoiceRunsRequest, type ListRunInvoicesRequest, type RunInvoicePage } from './history-schemas';
 import { whoOf } from './who';
+import { businessKey } from '../domain/business-key';
 
 const skippedCountSchema = z.array(z.unknown());
 
@@ -25,7 +26,7 @@ function skippedCount(text: string | null): number {
 /** Invoice runs of a business, newest first, with counts and the totals of their live invoices. */
 export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRunsRequest): Promise<InvoiceRunPage> {
   const request = listInvoiceRunsRequestSchema.parse(input);
-  const businessId = request.businessId.toLowerCase();
+  const businessId = businessKey(request.businessId);
   let base = db.selectFrom('invoice_runs').where('business_id', '=', businessId);
   if (request.source !== undefined) base = base.where('source', '=', request.source);
   const [counted, rows] = await Promise.all([
@@ -79,7 +80,7 @@ export async function getInvoiceRun(
     .selectFrom('invoice_runs')
     .select('id')
     .where('id', '=', request.runId)
-    .where('business_id', '=', request.businessId.toLowerCase())
+    .where('business_id', '=', businessKey(request.businessId))
     .executeTakeFirst();
   return row === undefined ? null : runner.getRun(row.id);
 }
@@ -91,7 +92,7 @@ export async function listRunInvoices(db: Kysely<Database>, input: ListRunInvoic
     .selectFrom('invoice_runs')
     .select('id')
     .where('id', '=', request.runId)
-    .where('business_id', '=', request.businessId.toLowerCase())
+    .where('business_id', '=', businessKey(request.businessId))
     .executeTakeFirst();
   if (run === undefined) return null;
   const base = db.selectFrom('invoices').where('run_id', '=', run.id);

@@ -3,9 +3,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
 import { canMove } from '../domain/appointment-state';
-import { toIsoUtc, writeJson } from '../store/columns';
+import { toIsoUtc } from '../store/columns';
 import type { Database } from '../store/database';
 import { actorSchema, runSourceSchema } from './run/run-schemas';
+import { businessKey } from '../domain/business-key';
+import { audit } from '../history/audit';
 
 /*
  * "Mark as invoiced" (Business Central's page let users exclude an appointment without invoicing
@@ -87,15 +89,12 @@ export interface ExclusionDeps {
   clock: Clock;
 }
 
-async function audit(
+async function auditChange(
   deps: ExclusionDeps,
   trx: Transaction<Database>,
   entry: { actor: string; source: string; action: string; appointmentId: string; details: Record<string, unknown> },
 ): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({ at: toIsoUtc(deps.clock()), actor: entry.actor, source: entry.source, action: entry.action, subject: entry.appointmentId, details: writeJson(entry.details) })
-    .execute();
+  await audit(trx, { at: deps.clock(), actor: entry.actor, source: entry.source, action: entry.action, subject: entry.appointmentId, details: entry.details });
 }
 
 async function move(
@@ -106,7 +105,7 @@ async function move(
   action: string,
   details: Record<string, unknown>,
 ): Promise<AppointmentActionResult> {
-  const businessId = request.businessId.toLowerCase();
+  const businessId = businessKey(request.businessId);
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointments')
@@ -128,7 +127,7 @@ async function move(
       const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
       return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
     }
-    await audit(deps, trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
+    await auditChange(deps, trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
     return { ok: true } as const;
   });
 }
@@ -151,7 +150,7 @@ export async function includeAppointment(deps: ExclusionDeps, input: IncludeRequ
  */
 export async function setEnteredPrice(deps: ExclusionDeps, input: EnteredPriceRequest): Promise<AppointmentActionResult> {
   const request = enteredPriceRequestSchema.parse(input);
-  const businessId = request.businessId.toLowerCase();
+  const businessId = businessKey(request.businessId);
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointments')
@@ -175,7 +174,7 @@ export async function setEnteredPrice(deps: ExclusionDeps, input: EnteredPriceRe
       const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
       return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
     }
-    await audit(deps, trx, {
+    await auditChange(deps, trx, {
       actor: request.actor,
       source: request.source,
       action: 'appointment.price-entered',

@@ -3,6 +3,7 @@ import type { BusinessCentralClient } from '../clients/business-central/business
 import type { Clients } from '../clients/create-clients';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
+import { resolveCompanyId } from '../setup/company';
 import { SetupService } from '../setup/setup-service';
 import type { Database } from '../store';
 import { syncAppointments } from '../sync/appointments';
@@ -11,6 +12,7 @@ import { syncServices } from '../sync/services';
 import { syncReconcile } from '../invoicing/reconcile';
 import type { NamedSyncPhase, SyncContextFactory } from './sync-execution';
 import { SyncRunner, type SyncRunnerOptions } from './sync-job';
+import { businessKey } from '../domain/business-key';
 
 /** Services before customers before appointments: appointments refer to both. */
 export const DEFAULT_SYNC_PHASES: readonly NamedSyncPhase[] = [
@@ -30,26 +32,17 @@ export interface SyncCompositionDeps {
   configuredCompanyId?: string | undefined;
 }
 
-/**
- * The company a run writes to: the setup's, else the configured one (BC_COMPANY_ID), else the
- * environment's only company. With several companies and none chosen the phases fail with
- * NoCompanyError, which asks the user to pick one.
- */
+/** The client bound to the company the one rule picks (`resolveCompanyId`); unbound, the phases fail with NoCompanyError, which asks the user to pick one. */
 async function companyClient(deps: SyncCompositionDeps, setup: Setup, logger: Logger): Promise<BusinessCentralClient> {
   const bc = deps.clients.businessCentral;
-  if (setup.companyId !== null) return bc.forCompany(setup.companyId);
-  if (deps.configuredCompanyId) return bc.forCompany(deps.configuredCompanyId);
-  const { companies } = await bc.listCompanies();
-  const [only] = companies;
-  if (companies.length !== 1 || only === undefined) return bc;
-  logger.info({ company: only.id }, 'no company chosen: using the only company of the environment');
-  return bc.forCompany(only.id);
+  const companyId = await resolveCompanyId(setup, { configuredCompanyId: deps.configuredCompanyId, bc, logger });
+  return companyId === null ? bc : bc.forCompany(companyId);
 }
 
 /** Builds each run's context: the business's stored setup and the Business Central client bound to its company. */
 export function createSyncContextFactory(deps: SyncCompositionDeps): SyncContextFactory {
   const setupService = new SetupService(deps.db);
-  const spelling = new Map((deps.businessIds ?? []).map((id) => [id.toLowerCase(), id]));
+  const spelling = new Map((deps.businessIds ?? []).map((id) => [businessKey(id), id]));
   return async (base) => {
     const { setup } = await setupService.get(spelling.get(base.businessId) ?? base.businessId);
     const bc = await companyClient(deps, setup, base.logger);

@@ -8,6 +8,7 @@ import { executeSyncRun, leaseName, type ExecutionDeps, type NamedSyncPhase, typ
 import { SyncRunStore, type SyncRun, type SyncRunSource } from './sync-run-store';
 import { isFinished } from './sync-run-state';
 import { realTimers, type Timers } from './timers';
+import { businessKey } from '../domain/business-key';
 
 export interface SyncRequest {
   requestedBy: string;
@@ -92,7 +93,7 @@ export class SyncRunner {
 
   /** The id of the business's sync run: the one in progress (here or in another process), or a new or resumed one. */
   requestSync(businessId: string, request: SyncRequest): Promise<string> {
-    const key = businessId.trim().toLowerCase();
+    const key = businessKey(businessId);
     // Callers in this process asking at once share one attempt.
     const pending = this.requesting.get(key);
     if (pending) return pending;
@@ -107,7 +108,7 @@ export class SyncRunner {
 
   /** The business's latest runs, newest first. */
   recentRuns(businessId: string, limit = 10): Promise<SyncRun[]> {
-    return this.runs.listRecent(businessId.trim().toLowerCase(), limit);
+    return this.runs.listRecent(businessKey(businessId), limit);
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { SyncPhaseReport } from '../sync/sync-context';
-import { isUniqueViolation, toIsoUtc, writeJson, type Database, type Row } from '../store';
+import { isUniqueViolation, toIsoUtc, type Database, type Row } from '../store';
 import { isSyncErrorKind, syncErrorWords, type SyncErrorKind } from './sync-error-words';
 import { SYNC_RUN_STATES, UNFINISHED_STATES, statesBefore, type SyncRunState } from './sync-run-state';
+import { audit } from '../history/audit';
 
 export type SyncRunSource = 'tab' | 'bot' | 'cli' | 'schedule' | 'startup';
 
@@ -231,15 +232,12 @@ async function auditEnd(trx: Kysely<Database>, id: string, at: string): Promise<
   const run = await trx.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   if (run.state !== 'failed' && (run.state !== 'succeeded' || run.source === 'schedule')) return;
   const counts = { added: run.added_count, updated: run.updated_count, unchanged: run.unchanged_count, removed: run.removed_count, rejected: run.rejected_count };
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at,
-      actor: run.requested_by ?? 'schedule',
-      source: run.source ?? 'schedule',
-      action: `sync.${run.state}`,
-      subject: id,
-      details: writeJson({ businessId: run.business_id, ...counts, ...(run.state === 'failed' ? { error: run.error } : {}) }),
-    })
-    .execute();
+  await audit(trx, {
+    at,
+    actor: run.requested_by ?? 'schedule',
+    source: run.source ?? 'schedule',
+    action: `sync.${run.state}`,
+    subject: id,
+    details: { businessId: run.business_id, ...counts, ...(run.state === 'failed' ? { error: run.error } : {}) },
+  });
 }

@@ -2,10 +2,11 @@ import type { Logger } from '../logging/logger';
 import type { SetupService } from '../setup/setup-service';
 import type { ScheduledTask } from './scheduler';
 import type { SyncRunner } from './sync-job';
+import { businessKey } from '../domain/business-key';
 
 /** The periodic sync of one business, every `setup.syncIntervalMinutes`. */
 export function syncTask(deps: { runner: SyncRunner; setup: SetupService; businessId: string; logger?: Logger }): ScheduledTask {
-  const businessId = deps.businessId.trim().toLowerCase();
+  const businessId = businessKey(deps.businessId);
   return {
     name: `sync:${businessId}`,
     leaseName: `schedule:sync:${businessId}`,

@@ -1,9 +1,11 @@
 import type { Customer } from '../clients/business-central/schemas/customer';
 import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
-import { toIsoUtc, writeJson } from '../store/columns';
+import { toIsoUtc } from '../store/columns';
 import { companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
 import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefusal } from './link-schemas';
+import { businessKey } from '../domain/business-key';
+import { audit } from '../history/audit';
 
 /*
  * "No customer" (issue 13.4): an appointment Bookings has no attendee for is linked, by a person, to
@@ -24,7 +26,7 @@ async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string)
     .select(['id', 'business_id', 'service_name', 'customer_count', 'state', 'linked_bc_customer_number', 'linked_bc_customer_name'])
     .where('id', '=', appointmentId)
     .executeTakeFirst();
-  return row !== undefined && row.business_id.toLowerCase() === deps.businessId && row.customer_count <= 0 && (row.state === 'unbilled' || row.state === 'excluded') ? row : undefined;
+  return row !== undefined && businessKey(row.business_id) === deps.businessId && row.customer_count <= 0 && (row.state === 'unbilled' || row.state === 'excluded') ? row : undefined;
 }
 
 /** The Business Central customers an appointment without attendees can be invoiced to, matching the search, by number. */
@@ -75,16 +77,13 @@ export async function linkAppointmentCustomer(deps: LinkDeps, input: { appointme
     .where('id', '=', appointment.id)
     .execute();
   // About the appointment itself, so History names it by its service and start (audit-about.ts).
-  await deps.db
-    .insertInto('audit_log')
-    .values({
-      at: toIsoUtc(now),
-      actor: input.actor,
-      source: input.source,
-      action: 'appointment.customer-linked',
-      subject: appointment.id,
-      details: writeJson({ 'Business Central customer': numbered(target), created }),
-    })
-    .execute();
+  await audit(deps.db, {
+    at: now,
+    actor: input.actor,
+    source: input.source,
+    action: 'appointment.customer-linked',
+    subject: appointment.id,
+    details: { 'Business Central customer': numbered(target), created },
+  });
   return { ok: true, result: { number: target.number, displayName: target.displayName, created, appointments: 1 } };
 }

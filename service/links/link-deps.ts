@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
 import type { Clock } from '../domain/clock';
 import type { Setup } from '../setup/setup-schema';
-import { toIsoUtc, writeJson } from '../store/columns';
 import type { Database } from '../store/database';
+import { audit } from '../history/audit';
 
 /** What the link use cases need: the store, the Business Central connection (any company), the setup and the clock. */
 export interface LinkDeps {
@@ -46,10 +46,7 @@ export const MAX_CHOICES = 50;
 
 /** One audit row about the business (so History lists it), its details in words a person reads. */
 export async function auditLink(db: Kysely<Database>, entry: { at: Date; actor: LinkActor; action: string; businessId: string; details: Record<string, string | boolean | number> }): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ at: toIsoUtc(entry.at), actor: entry.actor.actor, source: entry.actor.source, action: entry.action, subject: entry.businessId, details: writeJson(entry.details) })
-    .execute();
+  await audit(db, { at: entry.at, actor: entry.actor.actor, source: entry.actor.source, action: entry.action, subject: entry.businessId, details: entry.details });
 }
 
 /** "1000 Fysioterapi, opfølgning": how people name a Business Central record. */

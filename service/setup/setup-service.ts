@@ -4,6 +4,8 @@ import { readJson, toIsoUtc, writeJson, type Clock, type Database, type Row } fr
 import type { Change } from './merge-patch';
 import { setupSchema, defaultSetup, type Setup } from './setup-schema';
 import { applySetupPatch, type FieldErrors } from './validate';
+import { businessKey } from '../domain/business-key';
+import { audit } from '../history/audit';
 
 export interface StoredSetup {
   setup: Setup;
@@ -28,7 +30,7 @@ class LostRace extends Error {}
 const MAX_ATTEMPTS = 5;
 
 // SMTP addresses are case-insensitive; the row id makes one setup per business, whatever the case.
-const rowId = (businessId: string) => businessId.trim().toLowerCase();
+const rowId = (businessId: string) => businessKey(businessId);
 
 function toStored(row: Row<'setup'> | undefined, businessId: string): StoredSetup {
   if (row === undefined) return { setup: defaultSetup(businessId), version: 0, updatedAt: null, updatedBy: null };
@@ -135,20 +137,17 @@ export class SetupService {
             .executeTakeFirst()).numUpdatedRows;
     if (written === undefined || written === 0n) throw new LostRace();
 
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: next.updatedAt!,
-        actor,
-        source,
-        action: 'setup.changed',
-        subject: result.setup.businessId,
-        details: writeJson({
-          version: next.version,
-          changes: result.changes.map((c) => ({ path: c.path, from: auditValue(c.from), to: auditValue(c.to) })),
-        }),
-      })
-      .execute();
+    await audit(trx, {
+      at: next.updatedAt!,
+      actor,
+      source,
+      action: 'setup.changed',
+      subject: result.setup.businessId,
+      details: {
+        version: next.version,
+        changes: result.changes.map((c) => ({ path: c.path, from: auditValue(c.from), to: auditValue(c.to) })),
+      },
+    });
     return { ok: true, changed: result.changed, ...next };
   }
 

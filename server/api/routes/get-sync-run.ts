@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
+import { businessKey } from '../../../service/domain/business-key';
 
 export const getSyncRun = defineRoute({
   method: 'GET',
@@ -9,7 +10,7 @@ export const getSyncRun = defineRoute({
     const id = params['id']!;
     const run = await services.sync.getRun(id);
     // Runs of another business served by the same database are not this tab's to see.
-    if (run === undefined || run.businessId !== services.businessId.trim().toLowerCase()) throw new ApiError('not_found', `No sync run ${id}`);
+    if (run === undefined || run.businessId !== businessKey(services.businessId)) throw new ApiError('not_found', `No sync run ${id}`);
     return ok(run);
   },
 });

@@ -13,6 +13,7 @@ import { bookingBusinessSchema, type BookingBusiness } from './schemas/booking-b
 import { bookingCustomerSchema, type BookingCustomer } from './schemas/booking-customer';
 import { bookingServiceSchema, type BookingService } from './schemas/booking-service';
 import { bookingStaffMemberSchema, type BookingStaffMember } from './schemas/booking-staff-member';
+import { businessKey } from '../../domain/business-key';
 
 /** Bookings allows 4 concurrent requests per app per mailbox. */
 export const MAILBOX_CONCURRENCY = 4;
@@ -167,5 +168,5 @@ export class BookingsClient {
 
 /** Mailbox addresses are case-insensitive; one mailbox, one set of slots. */
 function mailboxKey(businessId: string): string {
-  return businessId.toLowerCase();
+  return businessKey(businessId);
 }

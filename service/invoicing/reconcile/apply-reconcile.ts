@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
-import { toIsoUtc, writeJson } from '../../store/columns';
+import { toIsoUtc } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { postedUrl } from './posted-url';
 import type { ReconcileDecision } from './reconcile-decision';
 import { STORED_INVOICE_ERRORS } from '../run/invoice-error-words';
+import { audit } from '../../history/audit';
 
 export const CANCELED_REVIEW_REASON = 'Invoice canceled in Business Central';
 /** Who the audit log names for what the sync found in Business Central. */
@@ -14,18 +15,15 @@ async function appointmentsOf(trx: Transaction<Database>, invoiceId: string): Pr
   return rows.map((r) => r.appointment_id);
 }
 
-async function audit(trx: Transaction<Database>, at: string, action: string, invoice: Row<'invoices'>, details: Record<string, unknown>): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at,
-      actor: RECONCILE_ACTOR,
-      source: 'sync',
-      action,
-      subject: invoice.id,
-      details: writeJson({ businessId: invoice.business_id, runId: invoice.run_id, bcInvoiceId: invoice.bc_invoice_id, number: invoice.bc_number, ...details }),
-    })
-    .execute();
+async function auditReconcile(trx: Transaction<Database>, at: string, action: string, invoice: Row<'invoices'>, details: Record<string, unknown>): Promise<void> {
+  await audit(trx, {
+    at,
+    actor: RECONCILE_ACTOR,
+    source: 'sync',
+    action,
+    subject: invoice.id,
+    details: { businessId: invoice.business_id, runId: invoice.run_id, bcInvoiceId: invoice.bc_invoice_id, number: invoice.bc_number, ...details },
+  });
 }
 
 /**
@@ -62,7 +60,7 @@ export async function applyDecision(trx: Transaction<Database>, invoice: Row<'in
       return;
     case 'deleted': {
       const appointmentIds = await releaseDeleted(trx, invoice, at);
-      await audit(trx, at, 'invoice.deleted', invoice, { appointmentIds });
+      await auditReconcile(trx, at, 'invoice.deleted', invoice, { appointmentIds });
       return;
     }
     case 'posted':
@@ -71,7 +69,7 @@ export async function applyDecision(trx: Transaction<Database>, invoice: Row<'in
         .set({ status: 'posted', posted_number: decision.postedNumber, url: postedUrl(invoice.url, decision.postedNumber), updated_at: at })
         .where('id', '=', invoice.id)
         .execute();
-      await audit(trx, at, 'invoice.posted', invoice, { postedNumber: decision.postedNumber });
+      await auditReconcile(trx, at, 'invoice.posted', invoice, { postedNumber: decision.postedNumber });
       return;
     case 'canceled': {
       const appointmentIds = await appointmentsOf(trx, invoice.id);
@@ -90,7 +88,7 @@ export async function applyDecision(trx: Transaction<Database>, invoice: Row<'in
           .where('review_reason', 'is', null)
           .execute();
       }
-      await audit(trx, at, 'invoice.canceled', invoice, { postedNumber: decision.postedNumber, appointmentIds });
+      await auditReconcile(trx, at, 'invoice.canceled', invoice, { postedNumber: decision.postedNumber, appointmentIds });
       return;
     }
   }

@@ -1,5 +1,4 @@
 import { readStaffNames } from '../../catalog/catalog';
-import { toIsoUtc, writeJson } from '../../store/columns';
 import { adoptEarlierDrafts } from './adopt-earlier-drafts';
 import { claim } from './claim';
 import { createInvoices } from './create-invoices';
@@ -17,6 +16,7 @@ import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
+import { audit } from '../../history/audit';
 
 export interface ExecuteDeps {
   runs: RunStore;
@@ -58,25 +58,22 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
   const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: toIsoUtc(now),
-        actor: run.requestedBy,
-        source: run.source,
-        action: 'invoice.run',
-        subject: ctx.runId,
-        details: writeJson({
-          state,
-          ...(error === null ? {} : { error }),
-          selection: run.selection,
-          retryOf: run.retryOf,
-          counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
-          totals: run.totals,
-          invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
-        }),
-      })
-      .execute();
+    await audit(trx, {
+      at: now,
+      actor: run.requestedBy,
+      source: run.source,
+      action: 'invoice.run',
+      subject: ctx.runId,
+      details: {
+        state,
+        ...(error === null ? {} : { error }),
+        selection: run.selection,
+        retryOf: run.retryOf,
+        counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
+        totals: run.totals,
+        invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
+      },
+    });
   });
   await runs.finish(ctx.runId, state, run.totals, now, error);
 }

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 import { readStaffNames } from '../../catalog/catalog';
-import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
+import { NoCompanyError, type BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import type { BookingsClient } from '../../clients/graph/bookings-client';
 import { silentLogger, type Logger } from '../../logging/logger';
+import { resolveCompanyId } from '../../setup/company';
 import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
@@ -25,12 +26,15 @@ import type { RunContext } from './run-context';
 import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun } from './run-view';
+import { businessKey } from '../../domain/business-key';
 
 export interface InvoiceRunnerOptions {
   db: Kysely<Database>;
   bookings: BookingsClient;
-  /** The process's client; the runner binds it to the setup's company. */
+  /** The process's client; the runner binds it to the company `resolveCompanyId` picks. */
   bc: BusinessCentralClient;
+  /** BC_COMPANY_ID: the company when the setup names none. */
+  configuredCompanyId?: string | undefined;
   /** The Bookings business id (as Graph spells it). */
   businessId: string;
   /** Where the setup comes from: the setup service, or a getter (tests, the CLI). */
@@ -78,7 +82,7 @@ export class InvoiceRunner {
   async preview(selectionInput: unknown, actorInput: unknown): Promise<Preview> {
     const { selection } = this.validate(selectionInput, actorInput, 'tab');
     const setup = await this.setup();
-    const businessId = setup.businessId.toLowerCase();
+    const businessId = businessKey(setup.businessId);
     const now = this.clock();
     const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
     const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
@@ -91,7 +95,7 @@ export class InvoiceRunner {
     // Only the selection is checked: nothing is started, so no one is recorded as asking.
     const { selection } = this.validate(selectionInput, 'system', 'bot');
     const setup = await this.setup();
-    const businessId = setup.businessId.toLowerCase();
+    const businessId = businessKey(setup.businessId);
     const now = this.clock();
     const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
     const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
@@ -161,7 +165,7 @@ export class InvoiceRunner {
     const setup = await this.setup();
     const now = this.clock();
     const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
-    const candidates = await this.runs.unfinished(setup.businessId.toLowerCase());
+    const candidates = await this.runs.unfinished(businessKey(setup.businessId));
     const resumed: string[] = [];
     for (const run of candidates) {
       if (this.active.has(run.id)) continue;
@@ -201,7 +205,7 @@ export class InvoiceRunner {
     const runId = randomUUID();
     await this.runs.insert({
       id: runId,
-      businessId: setup.businessId.toLowerCase(),
+      businessId: businessKey(setup.businessId),
       requestedBy: request.actor,
       source: request.source,
       selection: request.selection,
@@ -263,15 +267,17 @@ export class InvoiceRunner {
   }
 
   private async context(runId: string, logger: Logger): Promise<RunContext> {
-    const setup = await this.setup();
-    if (setup.companyId === null) throw new Error('No Business Central company chosen in the setup');
+    const stored = await this.setup();
+    const companyId = await resolveCompanyId(stored, { configuredCompanyId: this.options.configuredCompanyId, bc: this.options.bc, logger });
+    if (companyId === null) throw new NoCompanyError();
+    const setup: Setup = { ...stored, companyId };
     const hook = this.options.failAt;
     return {
       db: this.options.db,
       bookings: this.options.bookings,
-      bc: this.options.bc.forCompany(setup.companyId),
+      bc: this.options.bc.forCompany(companyId),
       setup,
-      businessId: setup.businessId.toLowerCase(),
+      businessId: businessKey(setup.businessId),
       runId,
       logger,
       now: this.clock,

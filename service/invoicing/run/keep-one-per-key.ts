@@ -1,7 +1,7 @@
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
-import { toIsoUtc, writeJson } from '../../store/columns';
 import { findInvoicesByKey } from './find-invoices';
 import type { RunContext } from './run-context';
+import { audit } from '../../history/audit';
 
 const brief = (i: SalesInvoice) => ({ id: i.id, number: i.number, status: i.status, totalAmountIncludingTax: i.totalAmountIncludingTax });
 
@@ -26,17 +26,7 @@ async function keepOne(ctx: RunContext, key: string, invoices: readonly SalesInv
       action = 'invoice.duplicate-deleted';
     }
     ctx.logger.warn({ key, kept: kept.number, duplicate: duplicate.number, deleted: deletable }, 'a second invoice under one key');
-    await ctx.db
-      .insertInto('audit_log')
-      .values({
-        at: toIsoUtc(ctx.now()),
-        actor: 'system',
-        source: 'invoice-run',
-        action,
-        subject: ctx.runId,
-        details: writeJson({ key, kept: brief(kept), duplicate: brief(duplicate) }),
-      })
-      .execute();
+    await audit(ctx.db, { at: ctx.now(), actor: 'system', source: 'invoice-run', action, subject: ctx.runId, details: { key, kept: brief(kept), duplicate: brief(duplicate) } });
   }
   return kept;
 }

@@ -9,6 +9,7 @@ import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
 import { appointmentCustomerAttendee, groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../../domain/pricing';
 import type { SkipReason, Skipped } from './run-schemas';
+import { businessKey } from '../../domain/business-key';
 
 // Ids per `in (...)` list, well under both databases' parameter limits.
 const IDS_PER_QUERY = 500;
@@ -132,7 +133,7 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
 
   const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
   const withoutEmail = eligible.flatMap((row) => appointmentOf(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
-  const linkedWithoutEmail = new Set(await loadLinkedCustomerIds(input.db, input.businessId.toLowerCase(), withoutEmail));
+  const linkedWithoutEmail = new Set(await loadLinkedCustomerIds(input.db, businessKey(input.businessId), withoutEmail));
   // A stand-in for the customer linked to the appointment is linked by definition.
   for (const row of eligible) if (row.customer_count <= 0 && row.linked_bc_customer_id !== null) linkedWithoutEmail.add(appointmentCustomerAttendee(row.id, '').customerId);
   const lines: PricedLine[] = [];

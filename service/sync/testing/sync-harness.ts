@@ -14,6 +14,7 @@ import { DEFAULT_TEST_NOW } from '../../testing/test-dates';
 import { setupSchema, type Setup } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
 import type { SyncContext } from '../sync-context';
+import { businessKey } from '../../domain/business-key';
 
 export interface SyncHarnessOptions {
   /** Default: a small clinic (30 customers, 2 staff, 20 days back, 3 ahead) so suites stay fast. */
@@ -130,7 +131,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
       bookings,
       bc: bcClient,
       setup,
-      businessId: SANDBOX_BUSINESS_ID.toLowerCase(),
+      businessId: businessKey(SANDBOX_BUSINESS_ID),
       syncRunId: randomUUID(),
       runStartedAt: now,
       clock,

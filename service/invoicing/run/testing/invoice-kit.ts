@@ -11,6 +11,7 @@ import { startSyncHarness, type SyncHarness, type SyncHarnessOptions } from '../
 import type { FailAtHook } from '../fail-points';
 import { InvoiceRunner } from '../invoice-runner';
 import type { LostAnswerWait } from '../lost-answer-wait';
+import { businessKey } from '../../../domain/business-key';
 
 const PRICE_REASONS: ReadonlySet<string> = new Set(['price-needed', 'free', 'invalid-price']);
 
@@ -37,7 +38,7 @@ export interface InvoiceKit {
 
 /** Services whose name an existing BC item already has are linked to that item, as a user would in the tab. */
 async function linkConflictingServices(db: Kysely<Database>, h: SyncHarness): Promise<void> {
-  const businessId = h.businessId.toLowerCase();
+  const businessId = businessKey(h.businessId);
   const unlinked = await db
     .selectFrom('service_links as sl')
     .innerJoin('services as s', (j) => j.onRef('s.id', '=', 'sl.bookings_service_id').onRef('s.business_id', '=', 'sl.business_id'))
