@@ -13,7 +13,7 @@ import {
   unbilledResponseSchema,
   type RunResult,
   type UnbilledRow,
-} from '../../tabs/src/api/contract';
+} from '../../contract/api-contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
 /*

@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import http from 'node:http';
 import { TABLES } from '../../service/store/database';
 import { describeEachStore } from '../../service/store/testing/test-stores';
-import { apiErrorSchema } from '../../tabs/src/api/contract';
+import { apiErrorSchema } from '../../contract/api-contract';
 import { API_ROUTES } from './routes';
 import { startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

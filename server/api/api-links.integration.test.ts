@@ -7,7 +7,7 @@ import {
   syncRunSchema,
   unbilledQueryString,
   unbilledResponseSchema,
-} from '../../tabs/src/api/contract';
+} from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../service/config/config';
 import { CONTROL_CHARACTER_MESSAGE, findUnsafeText, hasControlCharacters } from '../../service/domain/safe-text';
 import type { Env } from '../../service/config/env-files';
 import { AppRoleGrantStore } from '../../service/identity/app-role-grants';
-import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
+import { MAX_BODY_BYTES } from '../../contract/api-contract';
 import { ApiError } from './api-error';
 import { createAuthenticator } from './auth/create-authenticator';
 import type { Authenticator } from './auth/identity';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppServices } from '../../service/app/app-services';
-import type { Role } from '../../tabs/src/api/contract';
+import type { Role } from '../../contract/api-contract';
 import type { Identity } from './auth/identity';
 import type { RunGate } from './run-gate';
 

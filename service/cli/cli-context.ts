@@ -1,7 +1,7 @@
 import type { Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
-import type { Role } from '../../tabs/src/api/contract';
+import type { Role } from '../../contract/api-contract';
 import type { AppStore } from '../store';
 
 /** Where a command writes; tests capture it. */

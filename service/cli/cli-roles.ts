@@ -1,4 +1,4 @@
-import type { Role } from '../../tabs/src/api/contract';
+import type { Role } from '../../contract/api-contract';
 import type { Config } from '../config/config';
 import type { Env } from '../config/env-files';
 import { appRolesInUse, type AppRoleGrants } from '../identity/app-role-grants';

@@ -1,5 +1,5 @@
 import type { AppointmentActionResult } from '../../../service/invoicing/exclusions';
-import type { AppointmentChangeResponse } from '../../../tabs/src/api/contract';
+import type { AppointmentChangeResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { ok, type RouteResult } from '../route';
 

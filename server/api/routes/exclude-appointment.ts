@@ -1,5 +1,5 @@
 import { excludeAppointment as exclude } from '../../../service/invoicing/exclusions';
-import { excludeRequestSchema } from '../../../tabs/src/api/contract';
+import { excludeRequestSchema } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { answerOf } from './appointment-action';

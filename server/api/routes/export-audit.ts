@@ -1,4 +1,4 @@
-import { auditExportQuerySchema } from '../../../tabs/src/api/contract';
+import { auditExportQuerySchema } from '../../../contract/api-contract';
 import { auditCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 

@@ -1,4 +1,4 @@
-import { runsExportQuerySchema } from '../../../tabs/src/api/contract';
+import { runsExportQuerySchema } from '../../../contract/api-contract';
 import { runsCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 

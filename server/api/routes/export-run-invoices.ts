@@ -1,4 +1,4 @@
-import { runInvoicesExportQuerySchema } from '../../../tabs/src/api/contract';
+import { runInvoicesExportQuerySchema } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { runInvoicesCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';

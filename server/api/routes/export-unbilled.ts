@@ -1,5 +1,5 @@
 import { allUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
-import { unbilledExportQuerySchema } from '../../../tabs/src/api/contract';
+import { unbilledExportQuerySchema } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { unbilledCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';

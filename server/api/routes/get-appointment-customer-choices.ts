@@ -1,5 +1,5 @@
 import { isRefusal } from '../../../service/links';
-import { linkChoicesQuerySchema } from '../../../tabs/src/api/contract';
+import { linkChoicesQuerySchema } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 import { askingBusinessCentral, linkAnswer } from './link-answer';
 

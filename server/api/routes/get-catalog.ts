@@ -1,5 +1,5 @@
 import { describeFailure } from '../../../service/connections';
-import type { CatalogResponse } from '../../../tabs/src/api/contract';
+import type { CatalogResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

@@ -1,5 +1,5 @@
 import { defineRoute, ok } from '../route';
-import type { MeResponse } from '../../../tabs/src/api/contract';
+import type { MeResponse } from '../../../contract/api-contract';
 
 export const getMe = defineRoute({
   method: 'GET',

@@ -1,4 +1,4 @@
-import type { SetupResponse } from '../../../tabs/src/api/contract';
+import type { SetupResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 
 export const getSetup = defineRoute({

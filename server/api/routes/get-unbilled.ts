@@ -1,5 +1,5 @@
 import { queryUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
-import { unbilledQuerySchema } from '../../../tabs/src/api/contract';
+import { unbilledQuerySchema } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

@@ -1,5 +1,5 @@
 import { includeAppointment as include } from '../../../service/invoicing/exclusions';
-import { includeRequestSchema } from '../../../tabs/src/api/contract';
+import { includeRequestSchema } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { answerOf } from './appointment-action';

@@ -1,4 +1,4 @@
-import { auditQuerySchema } from '../../../tabs/src/api/contract';
+import { auditQuerySchema } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 
 export const listAudit = defineRoute({

@@ -1,5 +1,5 @@
 import { describeFailure } from '../../../service/connections';
-import type { BcCompaniesResponse } from '../../../tabs/src/api/contract';
+import type { BcCompaniesResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

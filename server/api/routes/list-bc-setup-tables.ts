@@ -1,5 +1,5 @@
 import { describeFailure } from '../../../service/connections';
-import { setupTablesQuerySchema, type SetupTablesResponse } from '../../../tabs/src/api/contract';
+import { setupTablesQuerySchema, type SetupTablesResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

@@ -1,5 +1,5 @@
 import { describeFailure } from '../../../service/connections';
-import type { BookingsBusinessesResponse } from '../../../tabs/src/api/contract';
+import type { BookingsBusinessesResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

@@ -1,5 +1,5 @@
 import { ConversationStore, installedConversations, type StoredConversation } from '../../../bot/installations';
-import type { ConversationKind, ConversationsResponse } from '../../../tabs/src/api/contract';
+import type { ConversationKind, ConversationsResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 import { compareDanish } from '../../../service/domain/collation';
 

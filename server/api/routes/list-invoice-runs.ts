@@ -1,4 +1,4 @@
-import { invoiceRunsQuerySchema } from '../../../tabs/src/api/contract';
+import { invoiceRunsQuerySchema } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 
 export const listInvoiceRuns = defineRoute({

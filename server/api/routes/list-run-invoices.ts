@@ -1,4 +1,4 @@
-import { runInvoicesQuerySchema } from '../../../tabs/src/api/contract';
+import { runInvoicesQuerySchema } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 

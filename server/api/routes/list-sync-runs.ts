@@ -1,4 +1,4 @@
-import { syncRunsQuerySchema, type SyncRunsResponse } from '../../../tabs/src/api/contract';
+import { syncRunsQuerySchema, type SyncRunsResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 
 export const listSyncRuns = defineRoute({

@@ -1,4 +1,4 @@
-import { setupPatchRequestSchema, type SetupPatchResponse } from '../../../tabs/src/api/contract';
+import { setupPatchRequestSchema, type SetupPatchResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { actorOf } from '../auth/identity';
 import { defineRoute, ok } from '../route';

@@ -1,4 +1,4 @@
-import { invoiceRunRequestSchema, type Preview } from '../../../tabs/src/api/contract';
+import { invoiceRunRequestSchema, type Preview } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute, ok } from '../route';
 

@@ -1,4 +1,4 @@
-import { appointmentCustomerRequestSchema } from '../../../tabs/src/api/contract';
+import { appointmentCustomerRequestSchema } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { askingBusinessCentral, linkAnswer } from './link-answer';

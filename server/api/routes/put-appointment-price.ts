@@ -1,5 +1,5 @@
 import { setEnteredPrice } from '../../../service/invoicing/exclusions';
-import { enteredPriceRequestSchema } from '../../../tabs/src/api/contract';
+import { enteredPriceRequestSchema } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { answerOf } from './appointment-action';

@@ -1,4 +1,4 @@
-import { linkRequestSchema } from '../../../tabs/src/api/contract';
+import { linkRequestSchema } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { askingBusinessCentral, linkAnswer } from './link-answer';

@@ -1,4 +1,4 @@
-import { retryRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
+import { retryRunRequestSchema, type StartedRun } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
 import { actorOf } from '../auth/identity';
 import { accepted, defineRoute } from '../route';

@@ -1,4 +1,4 @@
-import { invoiceRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
+import { invoiceRunRequestSchema, type StartedRun } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { accepted, defineRoute } from '../route';
 

@@ -1,4 +1,4 @@
-import { startSyncRequestSchema, type StartedSync } from '../../../tabs/src/api/contract';
+import { startSyncRequestSchema, type StartedSync } from '../../../contract/api-contract';
 import { actorOf } from '../auth/identity';
 import { accepted, defineRoute } from '../route';
 

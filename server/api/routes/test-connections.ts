@@ -1,5 +1,5 @@
 import { checkConnections } from '../../../service/connections';
-import { connectionTestRequestSchema, type ConnectionTestResponse } from '../../../tabs/src/api/contract';
+import { connectionTestRequestSchema, type ConnectionTestResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 
 /** "Test connection": the saved setup's company, or the one the form shows before saving. */

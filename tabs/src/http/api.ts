@@ -34,7 +34,7 @@ import type {
   AppointmentLinkChoice,
   LinkResult,
   ServiceLinkChoices,
-} from '../api/contract';
+} from '../../../contract/api-contract';
 
 /** What the pages ask of the server; the HTTP client and the tests' in-memory fake both implement it. */
 export interface Api {

@@ -28,7 +28,7 @@ import {
   syncRunsResponseSchema,
   unbilledQueryString,
   unbilledResponseSchema,
-} from '../api/contract';
+} from '../../../contract/api-contract';
 import type { Api } from './api';
 import { ApiError } from './api-error';
 

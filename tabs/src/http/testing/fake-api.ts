@@ -25,8 +25,8 @@ import type {
   SyncRunView,
   UnbilledQuery,
   UnbilledRow,
-} from '../../api/contract';
-import { setupSchema } from '../../api/contract';
+} from '../../../../contract/api-contract';
+import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { previewSchema, runResultSchema, selectionSchema } from '../../../service/invoicing/run/run-schemas';
-import { SYNC_RUN_STATES } from '../../../service/jobs/sync-run-state';
-import { SYNC_ERROR_KINDS } from '../../../service/jobs/sync-error-words';
+import { previewSchema, runResultSchema, selectionSchema } from '../service/invoicing/run/run-schemas';
+import { SYNC_RUN_STATES } from '../service/jobs/sync-run-state';
+import { SYNC_ERROR_KINDS } from '../service/jobs/sync-error-words';
 import {
   auditEntrySchema,
   auditPageSchema,
@@ -16,10 +16,10 @@ import {
   type InvoiceRunPage,
   type InvoiceRunSummary,
   type RunInvoicePage,
-} from '../../../service/history/history-schemas';
-export type { Who } from '../../../service/history/who';
-export type { AuditAbout } from '../../../service/history/audit-about';
-import { setupSchema } from '../../../service/setup/setup-schema';
+} from '../service/history/history-schemas';
+export type { Who } from '../service/history/who';
+export type { AuditAbout } from '../service/history/audit-about';
+import { setupSchema } from '../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
@@ -27,9 +27,9 @@ import {
   linkResultSchema,
   linkSearchSchema,
   serviceLinkChoicesSchema,
-} from '../../../service/links/link-schemas';
-import { SETUP_TABLES } from '../../../service/clients/business-central/schemas/setup-table';
-import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
+} from '../service/links/link-schemas';
+import { SETUP_TABLES } from '../service/clients/business-central/schemas/setup-table';
+import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../service/unbilled/unbilled-schemas';
 
 /*
  * The tab's JSON API: every request and response schema, shared by the server (server/api/) and the
@@ -38,11 +38,11 @@ import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } f
  */
 
 export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
-export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
-export type { SortKey, UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
+export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../service/invoicing/run/run-schemas';
+export type { SortKey, UnbilledResponse, UnbilledRow } from '../service/unbilled/unbilled-schemas';
 export { SORT_KEYS };
-export { REASONS } from '../../../service/unbilled/eligibility';
-export type { Setup } from '../../../service/setup/setup-schema';
+export { REASONS } from '../service/unbilled/eligibility';
+export type { Setup } from '../service/setup/setup-schema';
 
 /** Request bodies above this many bytes are refused with 413 too_large. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -358,7 +358,7 @@ export type { AuditEntry };
 export const linkChoicesQuerySchema = z.strictObject({ search: linkSearchSchema });
 export type LinkChoicesQuery = z.input<typeof linkChoicesQuerySchema>;
 export { serviceLinkChoicesSchema, customerLinkChoicesSchema, linkResultSchema };
-export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../../service/links/link-schemas';
+export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../service/links/link-schemas';
 
 /** PUT /api/services/:id/link and PUT /api/customers/:id/link (admin): an existing record by its id, or a new one from the template. */
 export const linkRequestSchema = z.strictObject({ choice: linkChoiceSchema });
@@ -367,7 +367,7 @@ export type LinkRequest = z.input<typeof linkRequestSchema>;
 /** PUT /api/appointments/:id/customer (admin): an appointment without attendees is invoiced to an existing customer, or a new one by the name typed. */
 export const appointmentCustomerRequestSchema = z.strictObject({ choice: appointmentLinkChoiceSchema });
 export type AppointmentCustomerRequest = z.input<typeof appointmentCustomerRequestSchema>;
-export type { AppointmentLinkChoice } from '../../../service/links/link-schemas';
+export type { AppointmentLinkChoice } from '../service/links/link-schemas';
 
 /** The query string of a link-choices request. */
 export function linkChoicesQueryString(search: string): string {
