@@ -19,6 +19,7 @@ import {
 } from '../service/history/history-schemas';
 export type { Who } from '../service/history/who';
 export type { AuditAbout } from '../service/history/audit-about';
+import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
 import { setupSchema } from '../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
@@ -33,8 +34,9 @@ import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } f
 
 /*
  * The tab's JSON API: every request and response schema, shared by the server (server/api/) and the
- * tab, so that neither can drift from the other. Request schemas are strict: an unknown field is a 400.
- * Only zod and service/ schema modules are imported here, so the tab's bundle stays free of Node code.
+ * tab, so that neither can drift from the other; endpoints.ts says which endpoint takes and answers
+ * which. Request schemas are strict: an unknown field is a 400. Only zod and service/ schema modules
+ * are imported here (eslint.config.mjs holds it to that), so the tab's bundle stays free of Node code.
  */
 
 export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
@@ -116,16 +118,6 @@ export const unbilledQuerySchema = z.strictObject({
 });
 export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
 
-/** The query string of GET /api/unbilled for a filter; empty values are left out. */
-export function unbilledQueryString(query: UnbilledQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 // ---------------------------------------------------------------------------------------------- invoice runs
 
@@ -161,31 +153,13 @@ export type RunInvoicesResponse = RunInvoicePage;
 // ---------------------------------------------------------------------------------------------- appointments
 
 /** POST /api/appointments/:id/exclude */
-export const excludeRequestSchema = z.strictObject({
-  reason: z.string({ error: 'Use text for the reason' }).trim().max(500, { error: 'Use at most 500 characters for the reason' }).optional(),
-});
-export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
+export const excludeRequestSchema = z.strictObject({ reason: exclusionReasonSchema.optional() });
 
 /** POST /api/appointments/:id/include: no fields. */
 export const includeRequestSchema = z.strictObject({});
 
 /** PUT /api/appointments/:id/price: the price someone entered for a "price varies" / "call us" appointment; null clears it. */
-export const enteredPriceRequestSchema = z.strictObject({
-  price: z
-    .strictObject({
-      minor: z
-        .number({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .int({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .min(0, { error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .max(1_000_000_000, { error: 'Use an amount below 10,000,000.00' }),
-      currency: z
-        .string({ error: 'Use a 3-letter currency code such as DKK' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{3}$/, { error: 'Use a 3-letter currency code such as DKK' }),
-    })
-    .nullable(),
-});
+export const enteredPriceRequestSchema = z.strictObject({ price: enteredPriceSchema });
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
 /** What the three appointment endpoints answer on success; reload the unbilled list to see the row. */
@@ -369,12 +343,6 @@ export const appointmentCustomerRequestSchema = z.strictObject({ choice: appoint
 export type AppointmentCustomerRequest = z.input<typeof appointmentCustomerRequestSchema>;
 export type { AppointmentLinkChoice } from '../service/links/link-schemas';
 
-/** The query string of a link-choices request. */
-export function linkChoicesQueryString(search: string): string {
-  const text = search.trim();
-  return text === '' ? '' : `?${new URLSearchParams({ search: text }).toString()}`;
-}
-
 // ---------------------------------------------------------------------------------------------- CSV exports
 
 /*
@@ -396,65 +364,3 @@ export const unbilledExportQuerySchema = z.strictObject({
   lang: exportLanguageSchema,
 });
 export type UnbilledExportQuery = z.input<typeof unbilledExportQuerySchema>;
-
-/** What the tab can export, and the path of each. */
-export type ExportRequest =
-  | { kind: 'runs' }
-  | { kind: 'run-invoices'; runId: string }
-  | { kind: 'audit' }
-  | { kind: 'unbilled'; query: UnbilledQuery };
-
-export function exportPath(request: ExportRequest, lang: ExportLanguage): string {
-  switch (request.kind) {
-    case 'runs':
-      return `/api/export/invoice-runs?lang=${lang}`;
-    case 'run-invoices':
-      return `/api/export/invoice-runs/${encodeURIComponent(request.runId)}/invoices?lang=${lang}`;
-    case 'audit':
-      return `/api/export/audit?lang=${lang}`;
-    case 'unbilled': {
-      // The whole filter, not the page the list shows.
-      const { offset: _o, limit: _l, ...filter } = request.query;
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-      params.set('lang', lang);
-      return `/api/export/unbilled?${params.toString()}`;
-    }
-    default: {
-      const unknown: never = request;
-      throw new Error(`Unknown export ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- paths
-
-/** The API's paths, for the tab's client. */
-export const apiPaths = {
-  me: '/api/me',
-  unbilled: '/api/unbilled',
-  invoiceRuns: '/api/invoice-runs',
-  invoiceRunsPreview: '/api/invoice-runs/preview',
-  invoiceRun: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}`,
-  invoiceRunRetry: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/retry`,
-  invoiceRunInvoices: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/invoices`,
-  exclude: (id: string) => `/api/appointments/${encodeURIComponent(id)}/exclude`,
-  include: (id: string) => `/api/appointments/${encodeURIComponent(id)}/include`,
-  price: (id: string) => `/api/appointments/${encodeURIComponent(id)}/price`,
-  sync: '/api/sync',
-  syncRun: (id: string) => `/api/sync/${encodeURIComponent(id)}`,
-  setup: '/api/setup',
-  bookingsBusinesses: '/api/bookings/businesses',
-  catalog: '/api/catalog',
-  bcCompanies: '/api/business-central/companies',
-  bcSetupTables: '/api/business-central/setup-tables',
-  conversations: '/api/conversations',
-  connectionsTest: '/api/connections/test',
-  audit: '/api/audit',
-  serviceLinkChoices: (id: string) => `/api/services/${encodeURIComponent(id)}/link-choices`,
-  serviceLink: (id: string) => `/api/services/${encodeURIComponent(id)}/link`,
-  customerLinkChoices: (id: string) => `/api/customers/${encodeURIComponent(id)}/link-choices`,
-  customerLink: (id: string) => `/api/customers/${encodeURIComponent(id)}/link`,
-  appointmentCustomerChoices: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer-choices`,
-  appointmentCustomer: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer`,
-} as const;

@@ -130,7 +130,7 @@ describeEachStore('fuzzing the tab API (every registered route)', (_getStore, su
     };
     const rawBody = fc.oneof(fc.constantFrom('{', '{"selection":', 'null', '[]', '"x"', '{"a":1}{', '\u0000'), fc.string({ maxLength: 30 }));
 
-    const request: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...API_ROUTES).chain((route) => {
+    const request: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...API_ROUTES).chain(({ endpoint: route }) => {
       const segments = route.path.split('/').map((segment) => (segment.startsWith(':') ? id.map(encodeSegment) : fc.constant(segment)));
       const path = fc.tuple(...segments).map((parts) => parts.join('/'));
       const body = MUTATING.has(route.method)

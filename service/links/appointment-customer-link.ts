@@ -3,7 +3,7 @@ import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
 import { toIsoUtc, writeJson } from '../store/columns';
 import { companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
-import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefusal } from './link-schemas';
+import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefused, type LinkRefusal } from './link-schemas';
 
 /*
  * "No customer" (issue 13.4): an appointment Bookings has no attendee for is linked, by a person, to
@@ -11,7 +11,7 @@ import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkCho
  * invoice run bills it through a stand-in attendee (grouping.ts, APPOINTMENT_CUSTOMER_PREFIX).
  */
 
-const refused = (code: LinkRefusal): LinkOutcome => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
+const refused = (code: LinkRefusal): LinkRefused => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +28,7 @@ async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string)
 }
 
 /** The Business Central customers an appointment without attendees can be invoiced to, matching the search, by number. */
-export async function appointmentCustomerChoices(deps: LinkDeps, input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome> {
+export async function appointmentCustomerChoices(deps: LinkDeps, input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkRefused> {
   const appointment = await appointmentWithoutCustomer(deps, input.appointmentId);
   if (appointment === undefined) return refused('unknown-appointment');
   const bc = await companyClient(deps);

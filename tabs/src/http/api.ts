@@ -10,7 +10,6 @@ import type {
   ConversationsResponse,
   EnteredPriceRequest,
   ExportLanguage,
-  ExportRequest,
   InvoiceRunsQuery,
   InvoiceRunsResponse,
   MeResponse,
@@ -35,6 +34,7 @@ import type {
   LinkResult,
   ServiceLinkChoices,
 } from '../../../contract/api-contract';
+import type { ExportRequest } from './export-path';
 
 /** What the pages ask of the server; the HTTP client and the tests' in-memory fake both implement it. */
 export interface Api {

@@ -6,7 +6,6 @@ import type {
   AppointmentLinkChoice,
   AuditQuery,
   ExportLanguage,
-  ExportRequest,
   InvoiceRunsQuery,
   RunInvoice,
   RunInvoicesQuery,
@@ -26,6 +25,7 @@ import type {
   UnbilledQuery,
   UnbilledRow,
 } from '../../../../contract/api-contract';
+import type { ExportRequest } from '../export-path';
 import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
