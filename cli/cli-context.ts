@@ -1,7 +1,7 @@
 import type { Clients } from '../service/clients/create-clients';
 import type { Config } from '../service/config/config';
 import type { Logger } from '../service/logging/logger';
-import type { Role } from '../tabs/src/api/contract';
+import type { Role } from '../contract/api-contract';
 import type { AppStore } from '../service/store';
 
 /** Where a command writes; tests capture it. */

@@ -1,4 +1,4 @@
-import type { Role } from '../tabs/src/api/contract';
+import type { Role } from '../contract/api-contract';
 import type { Config } from '../service/config/config';
 import type { Env } from '../service/config/env-files';
 import { appRolesInUse, type AppRoleGrants } from '../service/identity/app-role-grants';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunResult, SyncRunsResponse, UnbilledResponse } from '../tabs/src/api/contract';
+import type { RunResult, SyncRunsResponse, UnbilledResponse } from '../contract/api-contract';
 import { DEFAULT_TEST_NOW } from '../service/testing/test-dates';
 import { startSandboxApp, syncNow, type SandboxApp } from './testing/sandbox-app';
 import { until } from '../service/testing/until';

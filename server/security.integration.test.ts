@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { meResponseSchema } from '../tabs/src/api/contract';
+import { meResponseSchema } from '../contract/api-contract';
 import { CLIENT_ID, startFakeEntra, TENANT_ID, TOKEN_CLOCK, type FakeEntra } from './api/auth/testing/fake-entra';
 import { errorOf, startApiTestServer, type ApiTestServer } from './api/testing/api-test-server';
 import { listenHost } from './http-server';

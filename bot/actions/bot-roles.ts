@@ -1,6 +1,6 @@
 import { AppRoleGrantStore, appRolesInUse } from '../../service/identity/app-role-grants';
 import { isFirstRun, rolesFor, type RolePolicy } from '../../service/identity/roles';
-import type { Role } from '../../tabs/src/api/contract';
+import type { Role } from '../../contract/api-contract';
 import type { BotUser, ConversationInfo, GuestLookup } from './bot-request';
 import type { BotServices } from './bot-services';
 

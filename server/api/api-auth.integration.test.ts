@@ -1,4 +1,4 @@
-import { meResponseSchema, setupResponseSchema, startedRunSchema, unbilledResponseSchema } from '../../tabs/src/api/contract';
+import { meResponseSchema, setupResponseSchema, startedRunSchema, unbilledResponseSchema } from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

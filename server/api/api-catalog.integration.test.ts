@@ -1,4 +1,4 @@
-import { catalogResponseSchema } from '../../tabs/src/api/contract';
+import { catalogResponseSchema } from '../../contract/api-contract';
 import type { Authenticator } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

@@ -1,5 +1,5 @@
 import { ConversationStore } from '../../bot/installations';
-import { conversationsResponseSchema } from '../../tabs/src/api/contract';
+import { conversationsResponseSchema } from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

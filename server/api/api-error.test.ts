@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ERROR_CODES } from '../../tabs/src/api/contract';
+import { API_ERROR_CODES } from '../../contract/api-contract';
 import { ApiError, statusOf } from './api-error';
 
 test('every code has its status', () => {

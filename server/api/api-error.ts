@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode, ApiFieldErrors } from '../../tabs/src/api/contract';
+import type { ApiErrorBody, ApiErrorCode, ApiFieldErrors } from '../../contract/api-contract';
 
 /** An answer other than success: the one place an error's code becomes an HTTP status. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, setupPatchResponseSchema, setupResponseSchema } from '../../tabs/src/api/contract';
+import { MAX_BODY_BYTES, setupPatchResponseSchema, setupResponseSchema } from '../../contract/api-contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
 /* Bad input of every kind is a 4xx with a clear JSON error, never a stack trace. */

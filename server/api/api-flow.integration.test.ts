@@ -9,11 +9,11 @@ import {
   startedSyncSchema,
   syncRunSchema,
   syncRunsResponseSchema,
-  unbilledQueryString,
   unbilledResponseSchema,
   type RunResult,
   type UnbilledRow,
-} from '../../tabs/src/api/contract';
+} from '../../contract/api-contract';
+import { queryString } from '../../contract/endpoints';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
 /*
@@ -49,7 +49,7 @@ beforeAll(async () => {
     if (run.state === 'failed') throw new Error(`sync failed: ${run.error}`);
     await sleep(50);
   }
-  const listed = await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'invoiceable', limit: 500 })}`);
+  const listed = await api.call('GET', `/api/unbilled${queryString({ state: 'invoiceable', limit: 500 })}`);
   expect(listed.status).toBe(200);
   rows = unbilledResponseSchema.parse(listed.body).rows;
 });
@@ -78,7 +78,7 @@ test('a second POST /api/sync while none runs starts another; GET /api/sync list
 
 test('the unbilled list pages, counts and totals what the filter matches', async () => {
   expect(rows.length).toBeGreaterThan(5);
-  const res = await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'invoiceable', limit: 2, offset: 1, sort: 'start' })}`);
+  const res = await api.call('GET', `/api/unbilled${queryString({ state: 'invoiceable', limit: 2, offset: 1, sort: 'start' })}`);
   expect(res.status).toBe(200);
   const page = unbilledResponseSchema.parse(res.body);
   expect(page.rows.map((r) => r.id)).toEqual(rows.slice(1, 3).map((r) => r.id));
@@ -91,7 +91,7 @@ test('the unbilled list pages, counts and totals what the filter matches', async
 });
 
 test('names with markup come back as JSON text, never as HTML', async () => {
-  const res = await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'all', search: 'Ulla', limit: 50 })}`);
+  const res = await api.call('GET', `/api/unbilled${queryString({ state: 'all', search: 'Ulla', limit: 50 })}`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');

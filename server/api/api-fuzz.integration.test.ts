@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import http from 'node:http';
 import { TABLES } from '../../service/store/database';
 import { describeEachStore } from '../../service/store/testing/test-stores';
-import { apiErrorSchema } from '../../tabs/src/api/contract';
+import { apiErrorSchema } from '../../contract/api-contract';
 import { API_ROUTES } from './routes';
 import { startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
@@ -130,7 +130,7 @@ describeEachStore('fuzzing the tab API (every registered route)', (_getStore, su
     };
     const rawBody = fc.oneof(fc.constantFrom('{', '{"selection":', 'null', '[]', '"x"', '{"a":1}{', '\u0000'), fc.string({ maxLength: 30 }));
 
-    const request: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...API_ROUTES).chain((route) => {
+    const request: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...API_ROUTES).chain(({ endpoint: route }) => {
       const segments = route.path.split('/').map((segment) => (segment.startsWith(':') ? id.map(encodeSegment) : fc.constant(segment)));
       const path = fc.tuple(...segments).map((parts) => parts.join('/'));
       const body = MUTATING.has(route.method)

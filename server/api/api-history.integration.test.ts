@@ -11,7 +11,7 @@ import {
   unbilledResponseSchema,
   type RunResult,
   type UnbilledRow,
-} from '../../tabs/src/api/contract';
+} from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

@@ -5,9 +5,9 @@ import {
   serviceLinkChoicesSchema,
   startedSyncSchema,
   syncRunSchema,
-  unbilledQueryString,
   unbilledResponseSchema,
-} from '../../tabs/src/api/contract';
+} from '../../contract/api-contract';
+import { queryString } from '../../contract/endpoints';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
@@ -97,7 +97,7 @@ test('an admin sees the conflict, links the service to the same-named item, and 
   const res = await api.call('PUT', `/api/services/${serviceId()}/link`, { json: { choice: { kind: 'existing', id: choices.items[0]!.id } } });
   expect(res.status).toBe(200);
   expect(linkResultSchema.parse(res.body)).toMatchObject({ number: '1000', displayName: 'Fysioterapi, opfølgning', created: false });
-  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'unbilled', serviceId: serviceId(), limit: 500 })}`)).body);
+  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${queryString({ state: 'unbilled', serviceId: serviceId(), limit: 500 })}`)).body);
   expect(listed.rows.length).toBeGreaterThan(0);
   expect(listed.rows.some((r) => r.reasons.includes('service-not-linked'))).toBe(false);
   const audit = await api.call('GET', '/api/audit?action=service.linked');
@@ -112,7 +112,7 @@ test('an admin links a customer without an email to a new Business Central custo
   const res = await api.call('PUT', `/api/customers/${id}/link`, { json: { choice: { kind: 'create' } } });
   expect(res.status).toBe(200);
   expect(linkResultSchema.parse(res.body)).toMatchObject({ displayName: 'Walk-in kunde', created: true });
-  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'unbilled', customer: id, limit: 500 })}`)).body);
+  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${queryString({ state: 'unbilled', customer: id, limit: 500 })}`)).body);
   expect(listed.rows.length).toBeGreaterThan(0);
   expect(listed.rows.some((r) => r.reasons.includes('customer-without-email'))).toBe(false);
 });
@@ -149,7 +149,7 @@ test('an appointment without a customer: admin only (403), bad bodies 400, unkno
   expect(choices.customers.map((c) => c.id)).toContain(target.id);
   const res = await api.call('PUT', path, { json: { choice: { kind: 'existing', id: target.id } } });
   expect([res.status, linkResultSchema.parse(res.body)]).toEqual([200, { number: target.number, displayName: target.displayName, created: false, appointments: 1 }]);
-  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${unbilledQueryString({ state: 'all', limit: 500, search: '' })}`)).body);
+  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${queryString({ state: 'all', limit: 500, search: '' })}`)).body);
   const after = listed.rows.filter((r) => r.id === row.id);
   expect(after).toHaveLength(1);
   expect(after[0]!.reasons).not.toContain('no-customer');

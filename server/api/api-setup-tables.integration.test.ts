@@ -1,4 +1,4 @@
-import { setupTablesResponseSchema } from '../../tabs/src/api/contract';
+import { setupTablesResponseSchema } from '../../contract/api-contract';
 import type { Authenticator } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 

@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../../service/config/config';
 import { CONTROL_CHARACTER_MESSAGE, findUnsafeText, hasControlCharacters } from '../../service/domain/safe-text';
 import type { Env } from '../../service/config/env-files';
 import { AppRoleGrantStore } from '../../service/identity/app-role-grants';
-import { MAX_BODY_BYTES } from '../../tabs/src/api/contract';
+import { MAX_BODY_BYTES } from '../../contract/api-contract';
+import type { Endpoint } from '../../contract/endpoints';
 import { ApiError } from './api-error';
 import { createAuthenticator } from './auth/create-authenticator';
 import type { Authenticator } from './auth/identity';
@@ -48,7 +49,8 @@ class RateLimitedError extends ApiError {
 }
 
 const NO_INPUT = z.strictObject({});
-const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
+/** POST, PUT and PATCH carry a body and change something; GET only reads. */
+const hasBody = (endpoint: Endpoint): boolean => endpoint.method !== 'GET';
 const MAX_PARAM_LENGTH = 512;
 
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -120,24 +122,25 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   };
 
   const handlerOf = (route: Route): Handler => async (req, res) => {
+    const { endpoint } = route;
     try {
       const identity = await authenticator.authenticate(req.headers);
       if (!identity.roles.includes(route.role)) {
         throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
       }
-      if (HAS_BODY.has(route.method) && deps.perUser) {
+      if (hasBody(endpoint) && deps.perUser) {
         const rate = deps.perUser.take(identity.id);
         if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
       }
       const params = pathParams(req);
       const rawQuery = queryParams(req.url);
-      const rawBody = HAS_BODY.has(route.method) ? ((await readJsonBody(req, maxBodyBytes)) ?? {}) : undefined;
+      const rawBody = hasBody(endpoint) ? ((await readJsonBody(req, maxBodyBytes)) ?? {}) : undefined;
       refuseControlCharacters(rawQuery, rawBody);
-      const query = parseWith(route.query ?? NO_INPUT, rawQuery, 'invalid_query');
-      const body = HAS_BODY.has(route.method) ? parseWith(route.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
+      const query = parseWith(endpoint.query ?? NO_INPUT, rawQuery, 'invalid_query');
+      const body = hasBody(endpoint) ? parseWith(endpoint.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
       const result = await route.handle({ services, identity, params, query, body, runs });
       // Each face remembers who acted by name (the log keeps the stable id); a refused change leaves no trace.
-      if (HAS_BODY.has(route.method) && result.status < 400) await services.people.remember(identity.id, identity.name);
+      if (hasBody(endpoint) && result.status < 400) await services.people.remember(identity.id, identity.name);
       if (result.download) await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
       else sendJson(res, result.status, result.body);
     } catch (err) {
@@ -147,21 +150,22 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
 
   for (const route of API_ROUTES) {
     const handler = handlerOf(route);
-    switch (route.method) {
+    const { method, path } = route.endpoint;
+    switch (method) {
       case 'GET':
-        server.get(route.path, handler);
+        server.get(path, handler);
         break;
       case 'POST':
-        server.post(route.path, handler);
+        server.post(path, handler);
         break;
       case 'PUT':
-        server.put(route.path, handler);
+        server.put(path, handler);
         break;
       case 'PATCH':
-        server.patch(route.path, handler);
+        server.patch(path, handler);
         break;
       default: {
-        const unhandled: never = route.method;
+        const unhandled: never = method;
         throw new Error(`Unknown method ${String(unhandled)}`);
       }
     }

@@ -1,19 +1,17 @@
-import type { z } from 'zod';
+import type { Role } from '../../contract/api-contract';
+import type { BodyOut, CSV_FILE, Endpoint, PathParams, QueryOut, ResponseIn } from '../../contract/endpoints';
 import type { AppServices } from '../../service/app/app-services';
-import type { Role } from '../../tabs/src/api/contract';
 import type { Identity } from './auth/identity';
 import type { RunGate } from './run-gate';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
-
 /** What every handler gets: the use cases, the caller, and its validated input. */
-export interface RouteContext<Body, Query> {
+export interface RouteContext<E extends Endpoint> {
   services: AppServices;
   identity: Identity;
   /** Path parameters (`:id`), non-empty. */
-  params: Readonly<Record<string, string>>;
-  body: Body;
-  query: Query;
+  params: PathParams<E['path']>;
+  body: BodyOut<E>;
+  query: QueryOut<E>;
   /** Admission of invoice runs started here. */
   runs: RunGate;
 }
@@ -26,37 +24,36 @@ export interface Download {
   chunks: AsyncIterable<string>;
 }
 
-export interface RouteResult {
+/** A JSON answer: the endpoint's response, as the server sends it (its schema's input). */
+export interface JsonAnswer<Body> {
   status: number;
-  body: unknown;
-  download?: Download;
+  body: Body;
+  download?: undefined;
 }
 
-/** One endpoint: its method and path, the role it needs, strict schemas for its input, and its handler. */
+export interface DownloadAnswer {
+  status: number;
+  body?: undefined;
+  download: Download;
+}
+
+export type RouteResult = JsonAnswer<unknown> | DownloadAnswer;
+
+/** What a handler of the endpoint answers: a file for an export, else the endpoint's response. */
+export type AnswerOf<E extends Endpoint> = E['response'] extends typeof CSV_FILE ? DownloadAnswer : JsonAnswer<ResponseIn<E>>;
+
+/** One endpoint of the contract's table (its method, path and strict input schemas), the role it needs, and its handler. */
 export interface Route {
-  method: Method;
-  path: string;
+  endpoint: Endpoint;
   role: Role;
-  /** For POST/PUT/PATCH: a strict schema; an absent body is checked as {}. */
-  body?: z.ZodType;
-  query?: z.ZodType;
-  handle(ctx: RouteContext<unknown, unknown>): Promise<RouteResult>;
+  handle(ctx: RouteContext<Endpoint>): Promise<RouteResult>;
 }
 
-interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
-  method: Method;
-  path: string;
-  role: Role;
-  body?: B;
-  query?: Q;
-  handle(ctx: RouteContext<z.output<B>, z.output<Q>>): Promise<RouteResult>;
+/** A handler for an endpoint of the table: its params, body, query and answer typed by the endpoint; register-api validates the input before the call. */
+export function defineRoute<E extends Endpoint>(endpoint: E, spec: { role: Role; handle(ctx: RouteContext<E>): Promise<AnswerOf<E>> }): Route {
+  return { endpoint, role: spec.role, handle: spec.handle as Route['handle'] };
 }
 
-/** Types a handler's body and query by its schemas; register-api validates them before the call. */
-export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<B, Q>): Route {
-  return spec as unknown as Route;
-}
-
-export const ok = (body: unknown): RouteResult => ({ status: 200, body });
-export const accepted = (body: unknown): RouteResult => ({ status: 202, body });
-export const download = (file: Download): RouteResult => ({ status: 200, body: undefined, download: file });
+export const ok = <Body>(body: Body): JsonAnswer<Body> => ({ status: 200, body });
+export const accepted = <Body>(body: Body): JsonAnswer<Body> => ({ status: 202, body });
+export const download = (file: Download): DownloadAnswer => ({ status: 200, download: file });

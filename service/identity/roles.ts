@@ -1,4 +1,4 @@
-import type { Role } from '../../tabs/src/api/contract';
+import type { Role } from '../../contract/api-contract';
 import type { Setup } from '../setup/setup-schema';
 import type { Identity } from './identity';
 

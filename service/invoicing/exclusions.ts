@@ -5,6 +5,7 @@ import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domai
 import { canMove } from '../domain/appointment-state';
 import { toIsoUtc } from '../store/columns';
 import type { Database } from '../store/database';
+import { enteredPriceSchema, exclusionReasonSchema } from './appointment-change-fields';
 import { actorSchema, runSourceSchema } from './run/run-schemas';
 import { businessKey } from '../domain/business-key';
 import { audit } from '../history/audit';
@@ -12,7 +13,8 @@ import { audit } from '../history/audit';
 /*
  * "Mark as invoiced" (Business Central's page let users exclude an appointment without invoicing
  * it), its undo, and a price typed by a user: each one guarded state move plus its audit row, in
- * one transaction.
+ * one transaction. What the person gives is checked by the same field rules as the API's bodies
+ * (appointment-change-fields.ts); here they gain who asks, for which business, from which face.
  */
 
 const appointmentActionSchema = z.object({
@@ -22,9 +24,7 @@ const appointmentActionSchema = z.object({
   source: runSourceSchema,
 });
 
-export const excludeRequestSchema = appointmentActionSchema.extend({
-  reason: z.string().trim().max(500, { error: 'Use at most 500 characters for the reason' }).optional(),
-});
+export const excludeRequestSchema = appointmentActionSchema.extend({ reason: exclusionReasonSchema.optional() });
 export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
 
 export const includeRequestSchema = appointmentActionSchema;
@@ -33,14 +33,7 @@ export type IncludeRequest = z.input<typeof includeRequestSchema>;
 /** Price types whose amount Bookings does not give: a user may type one. */
 export const ENTERABLE_PRICE_TYPES = PRICE_TYPES.filter((t) => !['fixedPrice', 'startingAt', 'hourly', 'free'].includes(t));
 
-export const enteredPriceRequestSchema = appointmentActionSchema.extend({
-  price: z
-    .object({
-      minor: z.number().int({ error: 'Use a whole number of minor units' }).min(0, { error: 'A price cannot be negative' }).max(Number.MAX_SAFE_INTEGER),
-      currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Use an ISO 4217 currency code such as DKK' }),
-    })
-    .nullable(),
-});
+export const enteredPriceRequestSchema = appointmentActionSchema.extend({ price: enteredPriceSchema });
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
 /** Why an appointment cannot take the change. */

@@ -3,7 +3,7 @@ import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
 import { toIsoUtc } from '../store/columns';
 import { companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
-import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefusal } from './link-schemas';
+import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefused, type LinkRefusal } from './link-schemas';
 import { businessKey } from '../domain/business-key';
 import { audit } from '../history/audit';
 
@@ -13,7 +13,7 @@ import { audit } from '../history/audit';
  * invoice run bills it through a stand-in attendee (grouping.ts, APPOINTMENT_CUSTOMER_PREFIX).
  */
 
-const refused = (code: LinkRefusal): LinkOutcome => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
+const refused = (code: LinkRefusal): LinkRefused => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +30,7 @@ async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string)
 }
 
 /** The Business Central customers an appointment without attendees can be invoiced to, matching the search, by number. */
-export async function appointmentCustomerChoices(deps: LinkDeps, input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome> {
+export async function appointmentCustomerChoices(deps: LinkDeps, input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkRefused> {
   const appointment = await appointmentWithoutCustomer(deps, input.appointmentId);
   if (appointment === undefined) return refused('unknown-appointment');
   const bc = await companyClient(deps);

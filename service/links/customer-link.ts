@@ -5,9 +5,9 @@ import { readCustomerLinks, writeCustomerLinks } from '../sync/customers/custome
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
 import { recountCustomersUnlinked } from './unlinked-customers';
 import { auditLink, companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
-import { LINK_REFUSAL_MESSAGES, type CustomerLinkChoices, type LinkChoice, type LinkOutcome, type LinkRefusal } from './link-schemas';
+import { LINK_REFUSAL_MESSAGES, type CustomerLinkChoices, type LinkChoice, type LinkOutcome, type LinkRefused, type LinkRefusal } from './link-schemas';
 
-const refused = (code: LinkRefusal): LinkOutcome => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
+const refused = (code: LinkRefusal): LinkRefused => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
 
 async function bookingsCustomer(deps: LinkDeps, customerId: string) {
   return deps.db.selectFrom('customers').selectAll().where('business_id', '=', deps.businessId).where('id', '=', customerId).executeTakeFirst();
@@ -18,7 +18,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const byNumber = (a: Customer, b: Customer) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
 /** The Business Central customers a Bookings customer can be linked to, matching the search (name, number or email), by number. */
-export async function customerLinkChoices(deps: LinkDeps, input: { customerId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkOutcome> {
+export async function customerLinkChoices(deps: LinkDeps, input: { customerId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkRefused> {
   const customer = await bookingsCustomer(deps, input.customerId);
   if (customer === undefined) return refused('unknown-customer');
   const bc = await companyClient(deps);

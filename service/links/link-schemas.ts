@@ -94,7 +94,9 @@ export type LinkResult = z.infer<typeof linkResultSchema>;
 export const LINK_REFUSALS = ['unknown-service', 'unknown-customer', 'unknown-appointment', 'unknown-record', 'not-a-service-item', 'item-blocked', 'customer-blocked', 'no-company'] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
 
-export type LinkOutcome = { ok: true; result: LinkResult } | { ok: false; code: LinkRefusal; message: string };
+/** A link refused, in words the person can act on. */
+export type LinkRefused = { ok: false; code: LinkRefusal; message: string };
+export type LinkOutcome = { ok: true; result: LinkResult } | LinkRefused;
 
 export const LINK_REFUSAL_MESSAGES: Record<LinkRefusal, string> = {
   'unknown-service': 'No such Bookings service: sync, then try again',

@@ -5,9 +5,9 @@ import { linkTo } from '../sync/services/item-plan';
 import { readServiceLinks, writeServiceLinks } from '../sync/services/service-links';
 import type { ServiceRecord } from '../sync/services/service-record';
 import { auditLink, companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
-import { LINK_REFUSAL_MESSAGES, type LinkChoice, type LinkOutcome, type LinkRefusal, type ServiceLinkChoices } from './link-schemas';
+import { LINK_REFUSAL_MESSAGES, type LinkChoice, type LinkOutcome, type LinkRefused, type LinkRefusal, type ServiceLinkChoices } from './link-schemas';
 
-const refused = (code: LinkRefusal): LinkOutcome => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
+const refused = (code: LinkRefusal): LinkRefused => ({ ok: false, code, message: LINK_REFUSAL_MESSAGES[code] });
 
 async function serviceRecord(deps: LinkDeps, serviceId: string): Promise<ServiceRecord | null> {
   const row = await deps.db.selectFrom('services').selectAll().where('business_id', '=', deps.businessId).where('id', '=', serviceId).executeTakeFirst();
@@ -32,7 +32,7 @@ async function itemCurrency(bc: NonNullable<Awaited<ReturnType<typeof companyCli
  * The items a service can be linked to: type Service, not blocked, matching the search (name or
  * number); the same-named one (the sync's conflict) first. Null when the service is unknown.
  */
-export async function serviceLinkChoices(deps: LinkDeps, input: { serviceId: string; search?: string | undefined }): Promise<ServiceLinkChoices | LinkOutcome> {
+export async function serviceLinkChoices(deps: LinkDeps, input: { serviceId: string; search?: string | undefined }): Promise<ServiceLinkChoices | LinkRefused> {
   const service = await serviceRecord(deps, input.serviceId);
   if (service === null) return refused('unknown-service');
   const bc = await companyClient(deps);

@@ -8,7 +8,7 @@ import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { until } from '../../service/testing/until';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
-import type { RunResult, UnbilledResponse, UnbilledRow } from '../src/api/contract';
+import type { RunResult, UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
 import { en } from '../src/i18n/messages-en';
 import { bcInvoices, syncNow } from './sandbox-data';
 

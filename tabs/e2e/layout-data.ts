@@ -1,4 +1,4 @@
-import type { UnbilledResponse } from '../src/api/contract';
+import type { UnbilledResponse } from '../../contract/api-contract';
 import type { SandboxApp } from '../../server/testing/sandbox-app';
 
 /**

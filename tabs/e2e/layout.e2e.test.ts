@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Preview, SelectionInput } from '../src/api/contract';
+import type { Preview, SelectionInput } from '../../contract/api-contract';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { until } from '../../service/testing/until';

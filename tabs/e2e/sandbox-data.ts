@@ -1,4 +1,4 @@
-import type { UnbilledResponse, UnbilledRow } from '../src/api/contract';
+import type { UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
 import type { SandboxApp } from '../../server/testing/sandbox-app';
 
 export { syncNow } from '../../server/testing/sandbox-app';

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
-import { setupTablesResponseSchema } from '../src/api/contract';
+import { setupTablesResponseSchema } from '../../contract/api-contract';
 import { da } from '../src/i18n/messages-da';
 import { en } from '../src/i18n/messages-en';
 

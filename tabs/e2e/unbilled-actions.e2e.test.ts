@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
-import type { SortKey, UnbilledResponse, UnbilledRow } from '../src/api/contract';
+import type { SortKey, UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
 import { formatDuration, formatMoney } from '../src/i18n/format';
 import { en } from '../src/i18n/messages-en';
 import { appointmentLabel } from '../src/pages/unbilled/row-view';

@@ -1,6 +1,6 @@
 import { noAppRoleGrants } from '../../../service/identity/testing/no-app-role-grants';
 import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
-import { meResponseSchema } from '../../../tabs/src/api/contract';
+import { meResponseSchema } from '../../../contract/api-contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier } from './entra-token-verifier';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { UserIdentity } from '../../../service/identity/identity';
-import type { Role } from '../../../tabs/src/api/contract';
+import type { Role } from '../../../contract/api-contract';
 
 /** Who calls the API, with what they may do. */
 export interface Identity {

@@ -3,7 +3,7 @@ import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 import type { RunInvoice } from '../../../service/invoicing/run/run-schemas';
 import { CSV_CONTENT_TYPE, csvChunks, csvDateTime, csvFileName, decimalOf, type CsvCell } from '../../../service/export/csv';
 import type { UnbilledRow } from '../../../service/unbilled';
-import type { ExportLanguage } from '../../../tabs/src/api/contract';
+import type { ExportLanguage } from '../../../contract/api-contract';
 import { da } from '../../../tabs/src/i18n/messages-da';
 import { en, type Messages } from '../../../tabs/src/i18n/messages-en';
 import { auditDetails } from '../../../tabs/src/pages/history/audit-details';

@@ -1,10 +1,10 @@
 import type { AppointmentActionResult } from '../../../service/invoicing/exclusions';
-import type { AppointmentChangeResponse } from '../../../tabs/src/api/contract';
+import type { AppointmentChangeResponse } from '../../../contract/api-contract';
 import { ApiError } from '../api-error';
-import { ok, type RouteResult } from '../route';
+import { ok, type JsonAnswer } from '../route';
 
 /** An appointment action's result as an answer: unknown id 404, a refused move 409 with its reason. */
-export function answerOf(result: AppointmentActionResult, id: string, change: AppointmentChangeResponse['change']): RouteResult {
+export function answerOf(result: AppointmentActionResult, id: string, change: AppointmentChangeResponse['change']): JsonAnswer<AppointmentChangeResponse> {
   if (result.ok) {
     const body: AppointmentChangeResponse = { id, change };
     return ok(body);

@@ -1,17 +1,14 @@
 import { excludeAppointment as exclude } from '../../../service/invoicing/exclusions';
-import { excludeRequestSchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { answerOf } from './appointment-action';
 
 /** "Mark as invoiced": the appointment leaves the unbilled list without an invoice. */
-export const excludeAppointment = defineRoute({
-  method: 'POST',
-  path: '/api/appointments/:id/exclude',
+export const excludeAppointment = defineRoute(API.exclude, {
   role: 'invoicer',
-  body: excludeRequestSchema,
   async handle({ services, identity, params, body }) {
-    const id = params['id']!;
+    const id = params.id;
     const result = await exclude({ db: services.store.db, clock: services.clock }, {
       businessId: services.businessId,
       appointmentId: id,

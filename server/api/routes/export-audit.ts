@@ -1,12 +1,9 @@
-import { auditExportQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { auditCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 
-export const exportAudit = defineRoute({
-  method: 'GET',
-  path: '/api/export/audit',
+export const exportAudit = defineRoute(API.exportAudit, {
   role: 'reader',
-  query: auditExportQuerySchema,
   async handle({ services, query }) {
     const timeZone = (await services.currentSetup()).dailySummary.timeZone;
     const filter = query.action === undefined ? {} : { action: query.action };

@@ -1,13 +1,10 @@
-import { runsExportQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { runsCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 
 /** Exporting is reading: readers may. */
-export const exportInvoiceRuns = defineRoute({
-  method: 'GET',
-  path: '/api/export/invoice-runs',
+export const exportInvoiceRuns = defineRoute(API.exportRuns, {
   role: 'reader',
-  query: runsExportQuerySchema,
   async handle({ services, query }) {
     const timeZone = (await services.currentSetup()).dailySummary.timeZone;
     const filter = query.source === undefined ? {} : { source: query.source };

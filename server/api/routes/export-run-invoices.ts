@@ -1,15 +1,12 @@
-import { runInvoicesExportQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { runInvoicesCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 
-export const exportRunInvoices = defineRoute({
-  method: 'GET',
-  path: '/api/export/invoice-runs/:id/invoices',
+export const exportRunInvoices = defineRoute(API.exportRunInvoices, {
   role: 'reader',
-  query: runInvoicesExportQuerySchema,
   async handle({ services, params, query }) {
-    const runId = params['id']!;
+    const runId = params.id;
     const invoices = await services.history.allRunInvoices(runId);
     if (invoices === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     const timeZone = (await services.currentSetup()).dailySummary.timeZone;

@@ -1,15 +1,12 @@
 import { allUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
-import { unbilledExportQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { unbilledCsv } from '../exports/csv-exports';
 import { defineRoute, download } from '../route';
 
 /** The Unbilled list as the tab filters and sorts it, every page of it. */
-export const exportUnbilled = defineRoute({
-  method: 'GET',
-  path: '/api/export/unbilled',
+export const exportUnbilled = defineRoute(API.exportUnbilled, {
   role: 'reader',
-  query: unbilledExportQuerySchema,
   async handle({ services, query }) {
     const { lang, ...filter } = query;
     // Checked whole (from ≤ to) by the service's schema, as GET /api/unbilled does.

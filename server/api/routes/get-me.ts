@@ -1,9 +1,8 @@
 import { defineRoute, ok } from '../route';
-import type { MeResponse } from '../../../tabs/src/api/contract';
+import type { MeResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 
-export const getMe = defineRoute({
-  method: 'GET',
-  path: '/api/me',
+export const getMe = defineRoute(API.me, {
   role: 'reader',
   async handle({ identity, services }) {
     const me: MeResponse = {

@@ -1,17 +1,14 @@
 import { isRefusal } from '../../../service/links';
-import { linkChoicesQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 import { askingBusinessCentral, linkAnswer } from './link-answer';
 
 /** What a Bookings service can be linked to: a Business Central item of type Service, searched by name or number (admin: links are setup). */
-export const getServiceLinkChoices = defineRoute({
-  method: 'GET',
-  path: '/api/services/:id/link-choices',
+export const getServiceLinkChoices = defineRoute(API.serviceLinkChoices, {
   role: 'admin',
-  query: linkChoicesQuerySchema,
   async handle({ services, params, query }) {
     const choices = await askingBusinessCentral(services.logger, 'listing service link choices failed', () =>
-      services.linking.serviceChoices({ serviceId: params['id']!, search: query.search }),
+      services.linking.serviceChoices({ serviceId: params.id, search: query.search }),
     );
     return isRefusal(choices) ? linkAnswer(choices) : ok(choices);
   },

@@ -1,9 +1,8 @@
-import type { SetupResponse } from '../../../tabs/src/api/contract';
+import type { SetupResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 
-export const getSetup = defineRoute({
-  method: 'GET',
-  path: '/api/setup',
+export const getSetup = defineRoute(API.setup, {
   role: 'reader',
   async handle({ services }) {
     const stored = await services.storedSetup();

@@ -1,13 +1,10 @@
 import { queryUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
-import { unbilledQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
-export const getUnbilled = defineRoute({
-  method: 'GET',
-  path: '/api/unbilled',
+export const getUnbilled = defineRoute(API.unbilled, {
   role: 'reader',
-  query: unbilledQuerySchema,
   async handle({ services, query }) {
     // The query string checked field by field; the whole request (from ≤ to) by the service's schema.
     const request = unbilledRequestSchema.safeParse({ ...query, businessId: services.businessId });

@@ -1,11 +1,14 @@
 import { describeFailure } from '../../../service/connections';
-import type { LinkOutcome } from '../../../service/links';
+import type { LinkRefused } from '../../../service/links';
 import type { Logger } from '../../../service/logging/logger';
 import { ApiError } from '../api-error';
-import { ok, type RouteResult } from '../route';
+import { ok, type JsonAnswer } from '../route';
 
-/** A link's refusal as an answer: an unknown Bookings record 404, anything else a 409 the person can act on. */
-export function linkAnswer(outcome: LinkOutcome): RouteResult {
+/**
+ * A link's result as an answer; its refusal an error: an unknown Bookings record 404, anything else a
+ * 409 the person can act on. A refusal alone answers nothing, so it fits any endpoint (never).
+ */
+export function linkAnswer<Result = never>(outcome: { ok: true; result: Result } | LinkRefused): JsonAnswer<Result> {
   if (outcome.ok) return ok(outcome.result);
   switch (outcome.code) {
     case 'unknown-service':

@@ -1,11 +1,8 @@
-import { auditQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 
-export const listAudit = defineRoute({
-  method: 'GET',
-  path: '/api/audit',
+export const listAudit = defineRoute(API.audit, {
   role: 'reader',
-  query: auditQuerySchema,
   async handle({ services, query }) {
     return ok(await services.history.audit(query));
   },

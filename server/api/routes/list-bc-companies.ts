@@ -1,12 +1,11 @@
 import { describeFailure } from '../../../service/connections';
-import type { BcCompaniesResponse } from '../../../tabs/src/api/contract';
+import type { BcCompaniesResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
 /** The Business Central companies the app may use, for the setup's picker. */
-export const listBcCompanies = defineRoute({
-  method: 'GET',
-  path: '/api/business-central/companies',
+export const listBcCompanies = defineRoute(API.companies, {
   role: 'admin',
   async handle({ services }) {
     try {

@@ -1,14 +1,12 @@
 import { describeFailure } from '../../../service/connections';
-import { setupTablesQuerySchema, type SetupTablesResponse } from '../../../tabs/src/api/contract';
+import type { SetupTablesResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
 /** The set-up tables of the company the form shows (or the saved one), for the template pickers. */
-export const listBcSetupTables = defineRoute({
-  method: 'GET',
-  path: '/api/business-central/setup-tables',
+export const listBcSetupTables = defineRoute(API.setupTables, {
   role: 'admin',
-  query: setupTablesQuerySchema,
   async handle({ services, query }) {
     const companyId = query.companyId ?? (await services.currentSetup()).companyId;
     if (companyId === null) throw new ApiError('conflict', 'Choose a Business Central company first');

@@ -1,12 +1,11 @@
 import { describeFailure } from '../../../service/connections';
-import type { BookingsBusinessesResponse } from '../../../tabs/src/api/contract';
+import type { BookingsBusinessesResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
 /** The Bookings businesses the app may read, for the setup's picker. */
-export const listBookingsBusinesses = defineRoute({
-  method: 'GET',
-  path: '/api/bookings/businesses',
+export const listBookingsBusinesses = defineRoute(API.businesses, {
   role: 'admin',
   async handle({ services }) {
     try {

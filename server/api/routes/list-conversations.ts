@@ -1,7 +1,8 @@
 import { ConversationStore, installedConversations, type StoredConversation } from '../../../bot/installations';
-import type { ConversationKind, ConversationsResponse } from '../../../tabs/src/api/contract';
+import type { ConversationKind, ConversationsResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 import { compareDanish } from '../../../service/domain/collation';
+import { API } from '../../../contract/endpoints';
 
 function kindOf(conversation: StoredConversation): ConversationKind {
   if (conversation.conversationType === 'personal') return 'personal';
@@ -16,9 +17,7 @@ function readableName(conversation: StoredConversation, kind: ConversationKind):
 }
 
 /** Where the app is installed, for the setup's choice of who gets the daily summary. */
-export const listConversations = defineRoute({
-  method: 'GET',
-  path: '/api/conversations',
+export const listConversations = defineRoute(API.conversations, {
   role: 'reader',
   async handle({ services }) {
     const stored = installedConversations(await new ConversationStore(services.store.db, services.clock).all());

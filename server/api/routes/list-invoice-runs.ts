@@ -1,11 +1,8 @@
-import { invoiceRunsQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 
-export const listInvoiceRuns = defineRoute({
-  method: 'GET',
-  path: '/api/invoice-runs',
+export const listInvoiceRuns = defineRoute(API.runs, {
   role: 'reader',
-  query: invoiceRunsQuerySchema,
   async handle({ services, query }) {
     return ok(await services.history.runs(query));
   },

@@ -1,14 +1,11 @@
-import { runInvoicesQuerySchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
 
-export const listRunInvoices = defineRoute({
-  method: 'GET',
-  path: '/api/invoice-runs/:id/invoices',
+export const listRunInvoices = defineRoute(API.runInvoices, {
   role: 'reader',
-  query: runInvoicesQuerySchema,
   async handle({ services, params, query }) {
-    const runId = params['id']!;
+    const runId = params.id;
     const page = await services.history.runInvoices({ ...query, runId });
     if (page === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     return ok(page);

@@ -1,11 +1,9 @@
-import { syncRunsQuerySchema, type SyncRunsResponse } from '../../../tabs/src/api/contract';
+import type { SyncRunsResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 
-export const listSyncRuns = defineRoute({
-  method: 'GET',
-  path: '/api/sync',
+export const listSyncRuns = defineRoute(API.syncRuns, {
   role: 'reader',
-  query: syncRunsQuerySchema,
   async handle({ services, query }) {
     const response: SyncRunsResponse = { runs: await services.sync.recentRuns(services.businessId, query.limit) };
     return ok(response);

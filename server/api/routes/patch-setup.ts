@@ -1,13 +1,11 @@
-import { setupPatchRequestSchema, type SetupPatchResponse } from '../../../tabs/src/api/contract';
+import type { SetupPatchResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { actorOf } from '../auth/identity';
 import { defineRoute, ok } from '../route';
 
-export const patchSetup = defineRoute({
-  method: 'PATCH',
-  path: '/api/setup',
+export const patchSetup = defineRoute(API.patchSetup, {
   role: 'admin',
-  body: setupPatchRequestSchema,
   async handle({ services, identity, body }) {
     const result = await services.setupService.update(services.businessId, body.patch, actorOf(identity), body.version, 'tab');
     if (result.ok) {

@@ -1,12 +1,10 @@
-import { invoiceRunRequestSchema, type Preview } from '../../../tabs/src/api/contract';
+import type { Preview } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { defineRoute, ok } from '../route';
 
-export const previewInvoiceRun = defineRoute({
-  method: 'POST',
-  path: '/api/invoice-runs/preview',
+export const previewInvoiceRun = defineRoute(API.previewRun, {
   role: 'invoicer',
-  body: invoiceRunRequestSchema,
   async handle({ services, identity, body }) {
     const preview: Preview = await services.invoices.preview(body.selection, actorOf(identity));
     return ok(preview);

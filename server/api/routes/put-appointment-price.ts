@@ -1,17 +1,14 @@
 import { setEnteredPrice } from '../../../service/invoicing/exclusions';
-import { enteredPriceRequestSchema } from '../../../tabs/src/api/contract';
+import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
 import { answerOf } from './appointment-action';
 
 /** The price typed for an appointment Bookings does not price ("price varies", "call us"); null clears it. */
-export const putAppointmentPrice = defineRoute({
-  method: 'PUT',
-  path: '/api/appointments/:id/price',
+export const putAppointmentPrice = defineRoute(API.setPrice, {
   role: 'invoicer',
-  body: enteredPriceRequestSchema,
   async handle({ services, identity, params, body }) {
-    const id = params['id']!;
+    const id = params.id;
     const result = await setEnteredPrice({ db: services.store.db, clock: services.clock }, {
       businessId: services.businessId,
       appointmentId: id,

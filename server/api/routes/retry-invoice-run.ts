@@ -1,15 +1,13 @@
-import { retryRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
+import type { StartedRun } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { ApiError } from '../api-error';
 import { actorOf } from '../auth/identity';
 import { accepted, defineRoute } from '../route';
 
-export const retryInvoiceRun = defineRoute({
-  method: 'POST',
-  path: '/api/invoice-runs/:id/retry',
+export const retryInvoiceRun = defineRoute(API.retryRun, {
   role: 'invoicer',
-  body: retryRunRequestSchema,
   async handle({ services, identity, params, runs }) {
-    const runId = params['id']!;
+    const runId = params.id;
     const run = await services.history.run(runId);
     if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     if (!run.finished) throw new ApiError('conflict', 'The run is still going: retry its failures when it has finished');

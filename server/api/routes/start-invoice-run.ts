@@ -1,12 +1,10 @@
-import { invoiceRunRequestSchema, type StartedRun } from '../../../tabs/src/api/contract';
+import type { StartedRun } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { accepted, defineRoute } from '../route';
 
-export const startInvoiceRun = defineRoute({
-  method: 'POST',
-  path: '/api/invoice-runs',
+export const startInvoiceRun = defineRoute(API.startRun, {
   role: 'invoicer',
-  body: invoiceRunRequestSchema,
   async handle({ services, identity, body, runs }) {
     const runId = await runs.admit(
       () => services.invoices.start(body.selection, actorOf(identity), 'tab'),

@@ -1,13 +1,11 @@
 import { checkConnections } from '../../../service/connections';
-import { connectionTestRequestSchema, type ConnectionTestResponse } from '../../../tabs/src/api/contract';
+import type { ConnectionTestResponse } from '../../../contract/api-contract';
+import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
 
 /** "Test connection": the saved setup's company, or the one the form shows before saving. */
-export const testConnections = defineRoute({
-  method: 'POST',
-  path: '/api/connections/test',
+export const testConnections = defineRoute(API.testConnections, {
   role: 'admin',
-  body: connectionTestRequestSchema,
   async handle({ services, body }) {
     const setup = await services.currentSetup();
     const companyId = body.companyId === undefined ? setup.companyId : body.companyId;

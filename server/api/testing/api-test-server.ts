@@ -12,7 +12,7 @@ import { openStore, type AppStore } from '../../../service/store';
 import { startSyncHarness, type SyncHarness } from '../../../service/sync/testing/sync-harness';
 import { createHttpServer, listen, type HttpLimits } from '../../http-server';
 import type { Timeouts } from '../../http/request-deadline';
-import { apiErrorSchema, type ApiErrorBody } from '../../../tabs/src/api/contract';
+import { apiErrorSchema, type ApiErrorBody } from '../../../contract/api-contract';
 import type { Authenticator } from '../auth/identity';
 import type { ApiDeps } from '../register-api';
 

@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ExportRequest } from '../api/contract';
+import type { ExportRequest } from '../http/export-path';
 import { useServices } from '../app/services-context';
 import { asApiError } from '../http/api-error';
 import { useI18n } from '../i18n/i18n-context';

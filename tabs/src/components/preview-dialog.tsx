@@ -16,7 +16,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { Preview } from '../api/contract';
+import type { Preview } from '../../../contract/api-contract';
 import { formatMoney, formatNumber, formatTotals } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { LoadingState } from './loading-state';

@@ -1,5 +1,5 @@
 import { Field, ProgressBar } from '@fluentui/react-components';
-import type { RunResult } from '../api/contract';
+import type { RunResult } from '../../../contract/api-contract';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 

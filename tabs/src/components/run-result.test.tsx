@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen } from '@testing-library/react';
-import type { RunResult } from '../api/contract';
+import type { RunResult } from '../../../contract/api-contract';
 import { FakeApi, fakeRow } from '../http/testing/fake-api';
 import { renderWithApp } from '../testing/render-with-app';
 import { RunResultView } from './run-result';

@@ -1,5 +1,5 @@
 import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { RunResult } from '../api/contract';
+import type { RunResult } from '../../../contract/api-contract';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';

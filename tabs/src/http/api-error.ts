@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ApiFieldErrors } from '../api/contract';
+import type { ApiErrorCode, ApiFieldErrors } from '../../../contract/api-contract';
 
 /** The server's own codes, plus what can go wrong before there is an answer to read. */
 export type ApiErrorReason = ApiErrorCode | 'network' | 'bad_response';

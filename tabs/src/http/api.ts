@@ -10,7 +10,6 @@ import type {
   ConversationsResponse,
   EnteredPriceRequest,
   ExportLanguage,
-  ExportRequest,
   InvoiceRunsQuery,
   InvoiceRunsResponse,
   MeResponse,
@@ -34,7 +33,8 @@ import type {
   AppointmentLinkChoice,
   LinkResult,
   ServiceLinkChoices,
-} from '../api/contract';
+} from '../../../contract/api-contract';
+import type { ExportRequest } from './export-path';
 
 /** What the pages ask of the server; the HTTP client and the tests' in-memory fake both implement it. */
 export interface Api {

@@ -1,4 +1,4 @@
-import { exportPath } from '../api/contract';
+import { exportPath } from './export-path';
 import { attachmentName } from './http-api';
 
 describe('export paths', () => {

@@ -1,36 +1,8 @@
-import type { z } from 'zod';
-import {
-  apiErrorSchema,
-  apiPaths,
-  appointmentChangeResponseSchema,
-  auditResponseSchema,
-  bcCompaniesResponseSchema,
-  setupTablesResponseSchema,
-  bookingsBusinessesResponseSchema,
-  catalogResponseSchema,
-  connectionTestResponseSchema,
-  conversationsResponseSchema,
-  customerLinkChoicesSchema,
-  linkChoicesQueryString,
-  linkResultSchema,
-  serviceLinkChoicesSchema,
-  exportPath,
-  invoiceRunsResponseSchema,
-  meResponseSchema,
-  previewSchema,
-  runInvoicesResponseSchema,
-  runResultSchema,
-  setupPatchResponseSchema,
-  setupResponseSchema,
-  startedRunSchema,
-  startedSyncSchema,
-  syncRunSchema,
-  syncRunsResponseSchema,
-  unbilledQueryString,
-  unbilledResponseSchema,
-} from '../api/contract';
+import { apiErrorSchema } from '../../../contract/api-contract';
+import { API, pathOf, queryString, type Endpoint, type ParamNames, type PathParams, type RequestIn, type ResponseOut } from '../../../contract/endpoints';
 import type { Api } from './api';
 import { ApiError } from './api-error';
+import { exportPath } from './export-path';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -39,13 +11,6 @@ export interface HttpApiOptions {
   /** The SSO token in Teams; null on a plain web page. */
   getToken: () => Promise<string | null>;
   baseUrl?: string;
-}
-
-function query(params: Record<string, unknown>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) search.set(k, String(v));
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
 }
 
 /** The name in Content-Disposition (its UTF-8 form first), or the fallback. */
@@ -89,48 +54,57 @@ export function httpApi(options: HttpApiOptions): Api {
     return response;
   }
 
-  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
-    const response = await send(method, path, 'application/json', body);
-    const json: unknown = await response.json().catch(() => undefined);
+  /** One endpoint of the table: its path filled in, its query string, its body, its answer parsed with its response schema. */
+  async function call<E extends Endpoint>(
+    endpoint: E,
+    ...[request]: [ParamNames<E['path']>] extends [never] ? [request?: RequestIn<E>] : [request: RequestIn<E>]
+  ): Promise<ResponseOut<E>> {
+    const { method, response: schema } = endpoint;
+    if (typeof schema === 'string') throw new Error(`${endpoint.path} answers a file, not JSON`);
+    const path = `${pathOf(endpoint, (request?.params ?? {}) as PathParams<E['path']>)}${queryString(request?.query as Readonly<Record<string, unknown>> | undefined)}`;
+    // Every POST/PUT/PATCH sends a body ({} when it has no fields), as the server checks an absent one as {}.
+    const body = method === 'GET' ? undefined : (request?.body ?? {});
+    const answer = await send(method, path, 'application/json', body);
+    const json: unknown = await answer.json().catch(() => undefined);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError('bad_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`, response.status);
-    return parsed.data;
+    if (!parsed.success) throw new ApiError('bad_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`, answer.status);
+    return parsed.data as ResponseOut<E>;
   }
 
   return {
-    me: () => call(meResponseSchema, 'GET', apiPaths.me),
-    unbilled: (q) => call(unbilledResponseSchema, 'GET', `${apiPaths.unbilled}${unbilledQueryString(q)}`),
-    catalog: () => call(catalogResponseSchema, 'GET', apiPaths.catalog),
-    previewRun: (selection) => call(previewSchema, 'POST', apiPaths.invoiceRunsPreview, { selection }),
-    startRun: (selection) => call(startedRunSchema, 'POST', apiPaths.invoiceRuns, { selection }),
-    run: (id) => call(runResultSchema, 'GET', apiPaths.invoiceRun(id)),
-    retryRun: (id) => call(startedRunSchema, 'POST', apiPaths.invoiceRunRetry(id), {}),
-    runs: (q) => call(invoiceRunsResponseSchema, 'GET', `${apiPaths.invoiceRuns}${query({ limit: q.limit, offset: q.offset })}`),
-    runInvoices: (id, q) => call(runInvoicesResponseSchema, 'GET', `${apiPaths.invoiceRunInvoices(id)}${query({ limit: q.limit, offset: q.offset })}`),
+    me: () => call(API.me),
+    unbilled: (query) => call(API.unbilled, { query }),
+    catalog: () => call(API.catalog),
+    previewRun: (selection) => call(API.previewRun, { body: { selection } }),
+    startRun: (selection) => call(API.startRun, { body: { selection } }),
+    run: (id) => call(API.run, { params: { id } }),
+    retryRun: (id) => call(API.retryRun, { params: { id } }),
+    runs: (query) => call(API.runs, { query }),
+    runInvoices: (id, query) => call(API.runInvoices, { params: { id }, query }),
     exportCsv: async (request, lang) => {
       // Fetched with the SSO token (a plain link would carry none), then saved from memory.
       const response = await send('GET', exportPath(request, lang), 'text/csv');
       return { fileName: attachmentName(response.headers.get('content-disposition'), 'export.csv'), blob: await response.blob() };
     },
-    exclude: (id, reason) => call(appointmentChangeResponseSchema, 'POST', apiPaths.exclude(id), reason === undefined ? {} : { reason }),
-    include: (id) => call(appointmentChangeResponseSchema, 'POST', apiPaths.include(id), {}),
-    setPrice: (id, price) => call(appointmentChangeResponseSchema, 'PUT', apiPaths.price(id), { price }),
-    startSync: () => call(startedSyncSchema, 'POST', apiPaths.sync, {}),
-    syncRun: (id) => call(syncRunSchema, 'GET', apiPaths.syncRun(id)),
-    syncRuns: (limit) => call(syncRunsResponseSchema, 'GET', `${apiPaths.sync}${query({ limit })}`),
-    setup: () => call(setupResponseSchema, 'GET', apiPaths.setup),
-    patchSetup: (patch, version) => call(setupPatchResponseSchema, 'PATCH', apiPaths.setup, { patch, version }),
-    businesses: () => call(bookingsBusinessesResponseSchema, 'GET', apiPaths.bookingsBusinesses),
-    companies: () => call(bcCompaniesResponseSchema, 'GET', apiPaths.bcCompanies),
-    setupTables: (q) => call(setupTablesResponseSchema, 'GET', `${apiPaths.bcSetupTables}${query({ companyId: q.companyId })}`),
-    conversations: () => call(conversationsResponseSchema, 'GET', apiPaths.conversations),
-    testConnections: (request) => call(connectionTestResponseSchema, 'POST', apiPaths.connectionsTest, request),
-    audit: (q) => call(auditResponseSchema, 'GET', `${apiPaths.audit}${query({ limit: q.limit, offset: q.offset })}`),
-    serviceLinkChoices: (id, search) => call(serviceLinkChoicesSchema, 'GET', `${apiPaths.serviceLinkChoices(id)}${linkChoicesQueryString(search)}`),
-    linkService: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.serviceLink(id), { choice }),
-    customerLinkChoices: (id, search) => call(customerLinkChoicesSchema, 'GET', `${apiPaths.customerLinkChoices(id)}${linkChoicesQueryString(search)}`),
-    linkCustomer: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.customerLink(id), { choice }),
-    appointmentCustomerChoices: (id, search) => call(customerLinkChoicesSchema, 'GET', `${apiPaths.appointmentCustomerChoices(id)}${linkChoicesQueryString(search)}`),
-    linkAppointmentCustomer: (id, choice) => call(linkResultSchema, 'PUT', apiPaths.appointmentCustomer(id), { choice }),
+    exclude: (id, reason) => call(API.exclude, { params: { id }, body: reason === undefined ? {} : { reason } }),
+    include: (id) => call(API.include, { params: { id } }),
+    setPrice: (id, price) => call(API.setPrice, { params: { id }, body: { price } }),
+    startSync: () => call(API.startSync),
+    syncRun: (id) => call(API.syncRun, { params: { id } }),
+    syncRuns: (limit) => call(API.syncRuns, { query: { limit } }),
+    setup: () => call(API.setup),
+    patchSetup: (patch, version) => call(API.patchSetup, { body: { patch, version } }),
+    businesses: () => call(API.businesses),
+    companies: () => call(API.companies),
+    setupTables: (query) => call(API.setupTables, { query }),
+    conversations: () => call(API.conversations),
+    testConnections: (body) => call(API.testConnections, { body }),
+    audit: (query) => call(API.audit, { query }),
+    serviceLinkChoices: (id, search) => call(API.serviceLinkChoices, { params: { id }, query: { search: search.trim() } }),
+    linkService: (id, choice) => call(API.linkService, { params: { id }, body: { choice } }),
+    customerLinkChoices: (id, search) => call(API.customerLinkChoices, { params: { id }, query: { search: search.trim() } }),
+    linkCustomer: (id, choice) => call(API.linkCustomer, { params: { id }, body: { choice } }),
+    appointmentCustomerChoices: (id, search) => call(API.appointmentCustomerChoices, { params: { id }, query: { search: search.trim() } }),
+    linkAppointmentCustomer: (id, choice) => call(API.linkAppointmentCustomer, { params: { id }, body: { choice } }),
   };
 }

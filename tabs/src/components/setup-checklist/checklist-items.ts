@@ -1,4 +1,4 @@
-import type { Setup, SyncRunView } from '../../api/contract';
+import type { Setup, SyncRunView } from '../../../../contract/api-contract';
 
 export type ChecklistItemId = 'bookings' | 'businessCentral' | 'roles';
 

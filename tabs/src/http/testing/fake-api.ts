@@ -6,7 +6,6 @@ import type {
   AppointmentLinkChoice,
   AuditQuery,
   ExportLanguage,
-  ExportRequest,
   InvoiceRunsQuery,
   RunInvoice,
   RunInvoicesQuery,
@@ -25,8 +24,9 @@ import type {
   SyncRunView,
   UnbilledQuery,
   UnbilledRow,
-} from '../../api/contract';
-import { setupSchema } from '../../api/contract';
+} from '../../../../contract/api-contract';
+import type { ExportRequest } from '../export-path';
+import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../api/contract';
+import type { AuditEntry } from '../../../../contract/api-contract';
 import type { Messages } from '../../i18n/messages-en';
 
 /** "3 Dec, 10:00": a short day and 24-hour time, as a person names an appointment. */

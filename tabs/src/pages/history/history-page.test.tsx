@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AuditEntry, InvoiceRunSummary, RunInvoice } from '../../api/contract';
+import type { AuditEntry, InvoiceRunSummary, RunInvoice } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';

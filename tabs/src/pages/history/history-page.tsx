@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { InvoiceRunSummary, RunResult } from '../../api/contract';
+import type { InvoiceRunSummary, RunResult } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { InvoiceRunSummary, RunInvoice, RunResult } from '../../api/contract';
+import type { InvoiceRunSummary, RunInvoice, RunResult } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';

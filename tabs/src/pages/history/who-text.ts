@@ -1,4 +1,4 @@
-import type { Who } from '../../api/contract';
+import type { Who } from '../../../../contract/api-contract';
 import type { Messages } from '../../i18n/messages-en';
 
 /** Who acted, as a person reads it: their name, or what kind of actor it was. */

@@ -1,6 +1,6 @@
 import { Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ConnectionTestResponse } from '../../api/contract';
+import type { ConnectionTestResponse } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { asApiError } from '../../http/api-error';
 import { useI18n } from '../../i18n/i18n-context';

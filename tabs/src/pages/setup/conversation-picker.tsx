@@ -1,6 +1,6 @@
 import { Caption1, Checkbox, Field, makeStyles, mergeClasses, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { Fragment, useId } from 'react';
-import type { ConversationsResponse } from '../../api/contract';
+import type { ConversationsResponse } from '../../../../contract/api-contract';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ALL_CONVERSATIONS } from './setup-form';

@@ -1,4 +1,4 @@
-import type { UnbilledRow } from '../../api/contract';
+import type { UnbilledRow } from '../../../../contract/api-contract';
 import { type AdaptiveCardJson, type AppointmentRow, type CardLocale, dailySummaryCard } from '../../../../bot/cards';
 import { addDays, formatDay, localDay } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';

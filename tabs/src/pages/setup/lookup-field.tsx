@@ -1,5 +1,5 @@
 import { Caption1, Dropdown, Field, Option } from '@fluentui/react-components';
-import type { SetupTableEntryView } from '../../api/contract';
+import type { SetupTableEntryView } from '../../../../contract/api-contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { SETUP_LOOKUPS, type SetupLookupPath } from '../../../../service/setup/setup-lookups';
 import type { SetupTablesState } from './use-setup-tables';

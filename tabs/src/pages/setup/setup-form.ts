@@ -1,4 +1,4 @@
-import { type Setup, setupSchema } from '../../api/contract';
+import { type Setup, setupSchema } from '../../../../contract/api-contract';
 
 /** Every setup field the form shows, by its dotted path (the same paths the server's `fields` use). */
 export const FIELDS = {

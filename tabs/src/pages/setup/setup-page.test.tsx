@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupSchema } from '../../api/contract';
+import { setupSchema } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { SetupResponse } from '../../api/contract';
+import type { SetupResponse } from '../../../../contract/api-contract';
 import { useClock } from '../../app/clock-context';
 import { useServices } from '../../app/services-context';
 import { WhoIsAdmin } from './who-is-admin';

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Field, makeStyles, ProgressBar, Subtitle2, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { SyncRunView } from '../../api/contract';
+import type { SyncRunView } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { asApiError } from '../../http/api-error';
 import { formatDateTime, formatNumber } from '../../i18n/format';

@@ -1,4 +1,4 @@
-import { setupSchema } from '../../api/contract';
+import { setupSchema } from '../../../../contract/api-contract';
 import { normalizeTimeOfDay } from './time-of-day';
 
 describe('normalizeTimeOfDay', () => {

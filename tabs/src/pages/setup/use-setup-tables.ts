@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SetupTablesResponse } from '../../api/contract';
+import type { SetupTablesResponse } from '../../../../contract/api-contract';
 import type { Api } from '../../http/api';
 import { asApiError } from '../../http/api-error';
 

@@ -1,6 +1,6 @@
 import { Caption1 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MeResponse } from '../../api/contract';
+import type { MeResponse } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useI18n } from '../../i18n/i18n-context';
 

@@ -1,4 +1,4 @@
-import { REASONS, SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../api/contract';
+import { REASONS, SORT_KEYS, type SelectionInput, type SortKey, type UnbilledQuery } from '../../../../contract/api-contract';
 
 export type { SortKey };
 export type Direction = 'asc' | 'desc';

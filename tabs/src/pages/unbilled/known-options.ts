@@ -1,4 +1,4 @@
-import type { CatalogResponse, UnbilledRow } from '../../api/contract';
+import type { CatalogResponse, UnbilledRow } from '../../../../contract/api-contract';
 import { sortDanish } from '../../../../service/domain/collation';
 
 export interface Option {

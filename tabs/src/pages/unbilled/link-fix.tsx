@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, type ReactNode, useContext, useState } from 'react';
-import type { LinkResult } from '../../api/contract';
+import type { LinkResult } from '../../../../contract/api-contract';
 import { useLoad } from '../../app/use-load';
 import { useServices } from '../../app/services-context';
 import { useI18n } from '../../i18n/i18n-context';

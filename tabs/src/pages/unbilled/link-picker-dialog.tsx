@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { AppointmentLinkChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../api/contract';
+import type { AppointmentLinkChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../../../contract/api-contract';
 import { useLoad } from '../../app/use-load';
 import { useServices } from '../../app/services-context';
 import { LoadingState } from '../../components/loading-state';

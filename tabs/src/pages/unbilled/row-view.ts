@@ -1,4 +1,4 @@
-import type { UnbilledRow } from '../../api/contract';
+import type { UnbilledRow } from '../../../../contract/api-contract';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 

@@ -1,4 +1,4 @@
-import type { Preview, RunResult, SelectionInput } from '../../api/contract';
+import type { Preview, RunResult, SelectionInput } from '../../../../contract/api-contract';
 import type { Api } from '../../http/api';
 import { type ApiError, asApiError } from '../../http/api-error';
 

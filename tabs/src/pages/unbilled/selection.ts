@@ -1,4 +1,4 @@
-import type { SelectionInput } from '../../api/contract';
+import type { SelectionInput } from '../../../../contract/api-contract';
 import type { Money } from '../../i18n/format';
 import { type Filter, filterSelection } from './filter-state';
 

@@ -1,4 +1,4 @@
-import type { SyncRunView } from '../../api/contract';
+import type { SyncRunView } from '../../../../contract/api-contract';
 import type { Api } from '../../http/api';
 import { type ApiError, asApiError } from '../../http/api-error';
 

@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, mergeClasses, SearchBox, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { REASONS } from '../../api/contract';
+import { REASONS } from '../../../../contract/api-contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { type Filter, SHOW_CHOICES, type ShowChoice } from './filter-state';
 import type { Option } from './known-options';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { previewSchema, runResultSchema, selectionSchema } from '../../../service/invoicing/run/run-schemas';
-import { SYNC_RUN_STATES } from '../../../service/jobs/sync-run-state';
-import { SYNC_ERROR_KINDS } from '../../../service/jobs/sync-error-words';
+import { previewSchema, runResultSchema, selectionSchema } from '../service/invoicing/run/run-schemas';
+import { SYNC_RUN_STATES } from '../service/jobs/sync-run-state';
+import { SYNC_ERROR_KINDS } from '../service/jobs/sync-error-words';
 import {
   auditEntrySchema,
   auditPageSchema,
@@ -16,10 +16,11 @@ import {
   type InvoiceRunPage,
   type InvoiceRunSummary,
   type RunInvoicePage,
-} from '../../../service/history/history-schemas';
-export type { Who } from '../../../service/history/who';
-export type { AuditAbout } from '../../../service/history/audit-about';
-import { setupSchema } from '../../../service/setup/setup-schema';
+} from '../service/history/history-schemas';
+export type { Who } from '../service/history/who';
+export type { AuditAbout } from '../service/history/audit-about';
+import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
+import { setupSchema } from '../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
@@ -27,22 +28,23 @@ import {
   linkResultSchema,
   linkSearchSchema,
   serviceLinkChoicesSchema,
-} from '../../../service/links/link-schemas';
-import { SETUP_TABLES } from '../../../service/clients/business-central/schemas/setup-table';
-import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../../../service/unbilled/unbilled-schemas';
+} from '../service/links/link-schemas';
+import { SETUP_TABLES } from '../service/clients/business-central/schemas/setup-table';
+import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } from '../service/unbilled/unbilled-schemas';
 
 /*
  * The tab's JSON API: every request and response schema, shared by the server (server/api/) and the
- * tab, so that neither can drift from the other. Request schemas are strict: an unknown field is a 400.
- * Only zod and service/ schema modules are imported here, so the tab's bundle stays free of Node code.
+ * tab, so that neither can drift from the other; endpoints.ts says which endpoint takes and answers
+ * which. Request schemas are strict: an unknown field is a 400. Only zod and service/ schema modules
+ * are imported here (eslint.config.mjs holds it to that), so the tab's bundle stays free of Node code.
  */
 
 export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
-export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../../../service/invoicing/run/run-schemas';
-export type { SortKey, UnbilledResponse, UnbilledRow } from '../../../service/unbilled/unbilled-schemas';
+export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../service/invoicing/run/run-schemas';
+export type { SortKey, UnbilledResponse, UnbilledRow } from '../service/unbilled/unbilled-schemas';
 export { SORT_KEYS };
-export { REASONS } from '../../../service/unbilled/eligibility';
-export type { Setup } from '../../../service/setup/setup-schema';
+export { REASONS } from '../service/unbilled/eligibility';
+export type { Setup } from '../service/setup/setup-schema';
 
 /** Request bodies above this many bytes are refused with 413 too_large. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -116,16 +118,6 @@ export const unbilledQuerySchema = z.strictObject({
 });
 export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
 
-/** The query string of GET /api/unbilled for a filter; empty values are left out. */
-export function unbilledQueryString(query: UnbilledQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 // ---------------------------------------------------------------------------------------------- invoice runs
 
@@ -161,31 +153,13 @@ export type RunInvoicesResponse = RunInvoicePage;
 // ---------------------------------------------------------------------------------------------- appointments
 
 /** POST /api/appointments/:id/exclude */
-export const excludeRequestSchema = z.strictObject({
-  reason: z.string({ error: 'Use text for the reason' }).trim().max(500, { error: 'Use at most 500 characters for the reason' }).optional(),
-});
-export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
+export const excludeRequestSchema = z.strictObject({ reason: exclusionReasonSchema.optional() });
 
 /** POST /api/appointments/:id/include: no fields. */
 export const includeRequestSchema = z.strictObject({});
 
 /** PUT /api/appointments/:id/price: the price someone entered for a "price varies" / "call us" appointment; null clears it. */
-export const enteredPriceRequestSchema = z.strictObject({
-  price: z
-    .strictObject({
-      minor: z
-        .number({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .int({ error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .min(0, { error: 'Use a whole amount in minor units (øre, cents) from 0' })
-        .max(1_000_000_000, { error: 'Use an amount below 10,000,000.00' }),
-      currency: z
-        .string({ error: 'Use a 3-letter currency code such as DKK' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{3}$/, { error: 'Use a 3-letter currency code such as DKK' }),
-    })
-    .nullable(),
-});
+export const enteredPriceRequestSchema = z.strictObject({ price: enteredPriceSchema });
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
 /** What the three appointment endpoints answer on success; reload the unbilled list to see the row. */
@@ -358,7 +332,7 @@ export type { AuditEntry };
 export const linkChoicesQuerySchema = z.strictObject({ search: linkSearchSchema });
 export type LinkChoicesQuery = z.input<typeof linkChoicesQuerySchema>;
 export { serviceLinkChoicesSchema, customerLinkChoicesSchema, linkResultSchema };
-export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../../../service/links/link-schemas';
+export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../service/links/link-schemas';
 
 /** PUT /api/services/:id/link and PUT /api/customers/:id/link (admin): an existing record by its id, or a new one from the template. */
 export const linkRequestSchema = z.strictObject({ choice: linkChoiceSchema });
@@ -367,13 +341,7 @@ export type LinkRequest = z.input<typeof linkRequestSchema>;
 /** PUT /api/appointments/:id/customer (admin): an appointment without attendees is invoiced to an existing customer, or a new one by the name typed. */
 export const appointmentCustomerRequestSchema = z.strictObject({ choice: appointmentLinkChoiceSchema });
 export type AppointmentCustomerRequest = z.input<typeof appointmentCustomerRequestSchema>;
-export type { AppointmentLinkChoice } from '../../../service/links/link-schemas';
-
-/** The query string of a link-choices request. */
-export function linkChoicesQueryString(search: string): string {
-  const text = search.trim();
-  return text === '' ? '' : `?${new URLSearchParams({ search: text }).toString()}`;
-}
+export type { AppointmentLinkChoice } from '../service/links/link-schemas';
 
 // ---------------------------------------------------------------------------------------------- CSV exports
 
@@ -396,65 +364,3 @@ export const unbilledExportQuerySchema = z.strictObject({
   lang: exportLanguageSchema,
 });
 export type UnbilledExportQuery = z.input<typeof unbilledExportQuerySchema>;
-
-/** What the tab can export, and the path of each. */
-export type ExportRequest =
-  | { kind: 'runs' }
-  | { kind: 'run-invoices'; runId: string }
-  | { kind: 'audit' }
-  | { kind: 'unbilled'; query: UnbilledQuery };
-
-export function exportPath(request: ExportRequest, lang: ExportLanguage): string {
-  switch (request.kind) {
-    case 'runs':
-      return `/api/export/invoice-runs?lang=${lang}`;
-    case 'run-invoices':
-      return `/api/export/invoice-runs/${encodeURIComponent(request.runId)}/invoices?lang=${lang}`;
-    case 'audit':
-      return `/api/export/audit?lang=${lang}`;
-    case 'unbilled': {
-      // The whole filter, not the page the list shows.
-      const { offset: _o, limit: _l, ...filter } = request.query;
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-      params.set('lang', lang);
-      return `/api/export/unbilled?${params.toString()}`;
-    }
-    default: {
-      const unknown: never = request;
-      throw new Error(`Unknown export ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- paths
-
-/** The API's paths, for the tab's client. */
-export const apiPaths = {
-  me: '/api/me',
-  unbilled: '/api/unbilled',
-  invoiceRuns: '/api/invoice-runs',
-  invoiceRunsPreview: '/api/invoice-runs/preview',
-  invoiceRun: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}`,
-  invoiceRunRetry: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/retry`,
-  invoiceRunInvoices: (id: string) => `/api/invoice-runs/${encodeURIComponent(id)}/invoices`,
-  exclude: (id: string) => `/api/appointments/${encodeURIComponent(id)}/exclude`,
-  include: (id: string) => `/api/appointments/${encodeURIComponent(id)}/include`,
-  price: (id: string) => `/api/appointments/${encodeURIComponent(id)}/price`,
-  sync: '/api/sync',
-  syncRun: (id: string) => `/api/sync/${encodeURIComponent(id)}`,
-  setup: '/api/setup',
-  bookingsBusinesses: '/api/bookings/businesses',
-  catalog: '/api/catalog',
-  bcCompanies: '/api/business-central/companies',
-  bcSetupTables: '/api/business-central/setup-tables',
-  conversations: '/api/conversations',
-  connectionsTest: '/api/connections/test',
-  audit: '/api/audit',
-  serviceLinkChoices: (id: string) => `/api/services/${encodeURIComponent(id)}/link-choices`,
-  serviceLink: (id: string) => `/api/services/${encodeURIComponent(id)}/link`,
-  customerLinkChoices: (id: string) => `/api/customers/${encodeURIComponent(id)}/link-choices`,
-  customerLink: (id: string) => `/api/customers/${encodeURIComponent(id)}/link`,
-  appointmentCustomerChoices: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer-choices`,
-  appointmentCustomer: (id: string) => `/api/appointments/${encodeURIComponent(id)}/customer`,
-} as const;

@@ -1,0 +1,42 @@
+import { httpApi, type FetchLike } from './http-api';
+
+/** A transport that records each request and answers with the JSON given. */
+function recording(answer: unknown, status = 200) {
+  const sent: { url: string; method: string; body: unknown; authorization: string | undefined }[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    const headers = init.headers as Record<string, string>;
+    sent.push({ url, method: init.method ?? 'GET', body: init.body === undefined ? undefined : JSON.parse(init.body as string), authorization: headers.authorization });
+    return new Response(JSON.stringify(answer), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return { sent, api: httpApi({ fetch, getToken: async () => 'token', baseUrl: 'https://tab.example' }) };
+}
+
+describe('the HTTP client, derived from the endpoint table', () => {
+  it('fills path parameters, sends the body, and parses the answer with the endpoint’s schema', async () => {
+    const { sent, api } = recording({ id: 'a/1', change: 'excluded' });
+    await expect(api.exclude('a/1', 'paid in cash')).resolves.toEqual({ id: 'a/1', change: 'excluded' });
+    expect(sent).toEqual([{ url: 'https://tab.example/api/appointments/a%2F1/exclude', method: 'POST', body: { reason: 'paid in cash' }, authorization: 'Bearer token' }]);
+  });
+
+  it('sends {} to a change without fields and no body with a GET, its query string without empty values', async () => {
+    const { sent, api } = recording({ runs: [] });
+    await api.syncRuns(1);
+    const include = recording({ id: 'x', change: 'included' });
+    await include.api.include('x');
+    const choices = recording({ service: { id: 's', name: 'S', linkedItem: null, conflict: null }, items: [], more: false });
+    await choices.api.serviceLinkChoices('s', '  ');
+    expect(sent[0]).toMatchObject({ url: 'https://tab.example/api/sync?limit=1', method: 'GET', body: undefined });
+    expect(include.sent[0]).toMatchObject({ method: 'POST', body: {} });
+    expect(choices.sent[0]?.url).toBe('https://tab.example/api/services/s/link-choices');
+  });
+
+  it('refuses an answer its schema does not describe', async () => {
+    const { api } = recording({ id: 'x' });
+    await expect(api.include('x')).rejects.toMatchObject({ reason: 'bad_response' });
+  });
+
+  it('reads an error answer as its code and fields', async () => {
+    const { api } = recording({ error: { code: 'invalid_body', message: 'Invalid', fields: { reason: 'Too long' } } }, 400);
+    await expect(api.exclude('x', 'r')).rejects.toMatchObject({ reason: 'invalid_body', status: 400, fields: { reason: 'Too long' } });
+  });
+});
