@@ -32,7 +32,10 @@ export function App(props: AppProps) {
   const [userName, setUserName] = useState<string | null>(null);
   // The first-run checklist is for a real tenant; the sandbox comes set up with its demo business.
   const [live, setLive] = useState(false);
-  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Appointment times are shown in the business's zone, which the daily summary's setup names.
+  // Until it is known nothing with a time is shown, so no time first appears in the browser's
+  // zone and then jumps (and an action named by its time names the time the person saw).
+  const [timeZone, setTimeZone] = useState<string | null>(null);
   // Once a consent problem clears, everything that failed for want of a token loads again.
   const signInRecoveries = useSignInRecoveries(props.host.signIn);
 
@@ -44,8 +47,11 @@ export function App(props: AppProps) {
       },
       () => setUserName(null),
     );
-    // Appointment times are shown in the business's zone, which the daily summary's setup names.
-    props.api.setup().then((s) => setTimeZone(s.setup.dailySummary.timeZone), () => undefined);
+    props.api.setup().then(
+      (s) => setTimeZone(s.setup.dailySummary.timeZone),
+      // The page's own request reports what failed; its times fall back to the browser's zone.
+      () => setTimeZone((known) => known ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+    );
   }, [props.api, signInRecoveries]);
 
   const navigate = (next: PageName) => {
@@ -55,10 +61,10 @@ export function App(props: AppProps) {
 
   return (
     <ServicesProvider services={{ api: props.api, openLink: props.host.openLink }}>
-      <I18nProvider locale={props.locale} timeZone={timeZone}>
+      <I18nProvider locale={props.locale} timeZone={timeZone ?? 'UTC'}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
           <SignInNotice session={props.host.signIn} />
-          <Fragment key={signInRecoveries}>
+          {timeZone === null ? <LoadingState /> : <Fragment key={signInRecoveries}>
             {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
             {page === 'unbilled' && <UnbilledPage
                 initialFilter={filterFromLink(props.link)}
@@ -71,7 +77,7 @@ export function App(props: AppProps) {
               </Suspense>
             )}
             {page === 'history' && <HistoryPage />}
-          </Fragment>
+          </Fragment>}
         </AppShell>
       </I18nProvider>
     </ServicesProvider>
