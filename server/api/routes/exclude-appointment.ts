@@ -1,4 +1,3 @@
-import { excludeAppointment as exclude } from '../../../service/invoicing/exclusions';
 import { excludeRequestSchema } from '../../../tabs/src/api/contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
@@ -12,8 +11,7 @@ export const excludeAppointment = defineRoute({
   body: excludeRequestSchema,
   async handle({ services, identity, params, body }) {
     const id = params['id']!;
-    const result = await exclude({ db: services.store.db, clock: services.clock }, {
-      businessId: services.businessId,
+    const result = await services.appointments.exclude({
       appointmentId: id,
       actor: actorOf(identity),
       source: 'tab',

@@ -1,4 +1,4 @@
-import { queryUnbilled, unbilledRequestSchema } from '../../../service/unbilled';
+import { unbilledRequestSchema } from '../../../service/unbilled';
 import { unbilledQuerySchema } from '../../../tabs/src/api/contract';
 import { ApiError } from '../api-error';
 import { defineRoute, ok } from '../route';
@@ -12,7 +12,6 @@ export const getUnbilled = defineRoute({
     // The query string checked field by field; the whole request (from ≤ to) by the service's schema.
     const request = unbilledRequestSchema.safeParse({ ...query, businessId: services.businessId });
     if (!request.success) throw ApiError.invalid('invalid_query', request.error.issues);
-    const setup = await services.currentSetup();
-    return ok(await queryUnbilled(services.store.db, request.data, { now: services.clock(), setup }));
+    return ok(await services.unbilled.list(request.data));
   },
 });

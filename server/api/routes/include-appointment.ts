@@ -1,4 +1,3 @@
-import { includeAppointment as include } from '../../../service/invoicing/exclusions';
 import { includeRequestSchema } from '../../../tabs/src/api/contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
@@ -11,7 +10,7 @@ export const includeAppointment = defineRoute({
   body: includeRequestSchema,
   async handle({ services, identity, params }) {
     const id = params['id']!;
-    const result = await include({ db: services.store.db, clock: services.clock }, { businessId: services.businessId, appointmentId: id, actor: actorOf(identity), source: 'tab' });
+    const result = await services.appointments.include({ appointmentId: id, actor: actorOf(identity), source: 'tab' });
     return answerOf(result, id, 'included');
   },
 });

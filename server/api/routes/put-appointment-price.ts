@@ -1,4 +1,3 @@
-import { setEnteredPrice } from '../../../service/invoicing/exclusions';
 import { enteredPriceRequestSchema } from '../../../tabs/src/api/contract';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
@@ -12,8 +11,7 @@ export const putAppointmentPrice = defineRoute({
   body: enteredPriceRequestSchema,
   async handle({ services, identity, params, body }) {
     const id = params['id']!;
-    const result = await setEnteredPrice({ db: services.store.db, clock: services.clock }, {
-      businessId: services.businessId,
+    const result = await services.appointments.setPrice({
       appointmentId: id,
       actor: actorOf(identity),
       source: 'tab',

@@ -1,4 +1,3 @@
-import { checkConnections } from '../../../service/connections';
 import { connectionTestRequestSchema, type ConnectionTestResponse } from '../../../tabs/src/api/contract';
 import { defineRoute, ok } from '../route';
 
@@ -11,10 +10,7 @@ export const testConnections = defineRoute({
   async handle({ services, body }) {
     const setup = await services.currentSetup();
     const companyId = body.companyId === undefined ? setup.companyId : body.companyId;
-    const response: ConnectionTestResponse = await checkConnections(
-      { bookings: services.clients.bookings, businessCentral: services.clients.businessCentral },
-      { businessId: services.businessId, companyId },
-    );
+    const response: ConnectionTestResponse = await services.testConnections(companyId);
     return ok(response);
   },
 });
