@@ -60,10 +60,11 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     invoices: app.invoices,
     sync: app.sync,
     staffNames: () => app.catalog.staffNames(),
-    companyNames: async () => new Map((await app.clients.businessCentral.listCompanies()).companies.map((c) => [c.id, c.displayName || c.name || ''])),
+    companyNames: async () => new Map((await app.companies()).companies.map((c) => [c.id, c.displayName || c.name || ''])),
     tab: readTabLinks(env, app.config.port),
     clock: app.clock,
     people: app.people,
+    status: () => app.status(),
     roles: { homeTenantId: tenants.home, bootstrapAdminOid: app.config.security.bootstrapAdminOid, sandboxAnyTenant: tenants.anyInSandbox },
     ...options.services,
   };

@@ -7,6 +7,7 @@ import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
 import type { Database } from '../../service/store';
+import type { BusinessStatus } from '../../service/app/business-status';
 import type { People } from '../../service/identity/people';
 import type { BotRolePolicy } from './bot-roles';
 
@@ -33,6 +34,8 @@ export interface BotServices {
   waits?: Waits;
   /** Where the names of people who act are remembered, for the History. */
   people: Pick<People, 'remember'>;
+  /** What waits to be invoiced and the last invoice run (AppServices.status). */
+  status(): Promise<BusinessStatus>;
   /** The home tenant and first admin, for the one role rule. */
   roles: BotRolePolicy;
 }

@@ -5,6 +5,7 @@ import { describeEachStore } from '../../service/store/testing/test-stores';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import type { BotServices } from './bot-services';
 import { statusInput } from './status-input';
+import { businessStatus } from '../../service/app/business-status';
 
 const COMPANY = '5d115c9c-44e3-ea11-bb43-000d3a2feca1';
 
@@ -22,6 +23,7 @@ describeEachStore('status card input', (getStore) => {
     tab: { appId: 'app-1', webUrl: 'http://localhost/tab/unbilled' },
     clock: fixedClock(DEFAULT_TEST_NOW),
     roles: { homeTenantId: undefined, sandboxAnyTenant: true },
+    status: () => businessStatus({ db: getStore().db, businessId: 'clinic@contoso.dk', clock: fixedClock(DEFAULT_TEST_NOW), currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId) }),
   });
 
   it("names the set-up Business Central company by its name, never by its GUID", async () => {

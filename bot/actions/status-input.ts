@@ -1,8 +1,6 @@
 import type { StatusInput, SyncOutcome } from '../cards';
-import { queryUnbilled } from '../../service/unbilled';
 import { nextSummaryAt } from '../summary/summary-time';
 import { nowOf, type BotServices } from './bot-services';
-import { businessKey } from '../../service/domain/business-key';
 
 function outcomeOf(state: string): SyncOutcome {
   if (state === 'succeeded') return 'succeeded';
@@ -26,27 +24,17 @@ async function companyName(services: BotServices, companyId: string | null): Pro
 export async function statusInput(services: BotServices): Promise<StatusInput> {
   const setup = await services.currentSetup();
   const now = nowOf(services);
-  const context = { now, setup };
-  const businessId = services.businessId;
-  const count = async (state: 'invoiceable' | 'not-invoiceable') =>
-    (await queryUnbilled(services.db, { businessId, state, limit: 1 }, context)).total;
-  const [lastSync] = await services.sync.recentRuns(businessId, 1);
-  const lastRun = await services.db
-    .selectFrom('invoice_runs')
-    .select(['created_at', 'created_count', 'failed_count'])
-    .where('business_id', '=', businessKey(businessId))
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [lastSync] = await services.sync.recentRuns(services.businessId, 1);
+  const { unbilledCount, cannotInvoiceCount, lastRun } = await services.status();
   return {
     bookingsBusiness: setup.businessId,
     businessCentralCompany: await companyName(services, setup.companyId),
     lastSync: lastSync
       ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind }
       : null,
-    unbilledCount: await count('invoiceable'),
-    cannotInvoiceCount: await count('not-invoiceable'),
-    lastRun: lastRun ? { at: new Date(lastRun.created_at), created: lastRun.created_count, failed: lastRun.failed_count } : null,
+    unbilledCount,
+    cannotInvoiceCount,
+    lastRun,
     nextSummaryAt: nextSummaryAt(now, setup.dailySummary),
   };
 }

@@ -14,6 +14,7 @@ import { addDays, parseIsoDate, type LocalDate } from '../../service/domain/loca
 import { ConversationStore } from '../installations';
 import { postDailySummaries } from './post-daily-summary';
 import { dailySummaryTask } from './summary-task';
+import { businessStatus } from '../../service/app/business-status';
 
 class RecordingMessenger implements CardMessenger {
   readonly sent: Array<{ conversationId: string; card: AdaptiveCardJson }> = [];
@@ -43,6 +44,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     currentSetup: async () => kit.setup,
     invoices: kit.runner({ db }),
     sync: { requestSync: async () => 'x', recentRuns: async () => [] },
+    status: () => businessStatus({ db, businessId: kit.h.businessId, clock, currentSetup: async () => kit.setup }),
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
     people: new People(db, clock),

@@ -6,7 +6,6 @@ import type { AppServices } from '../../service/app/app-services';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { CONTROL_CHARACTER_MESSAGE, findUnsafeText, hasControlCharacters } from '../../service/domain/safe-text';
 import type { Env } from '../../service/config/env-files';
-import { AppRoleGrantStore } from '../../service/identity/app-role-grants';
 import { MAX_BODY_BYTES } from '../../contract/api-contract';
 import type { Endpoint } from '../../contract/endpoints';
 import { ApiError } from './api-error';
@@ -100,7 +99,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     createAuthenticator({
       mode: services.config.mode,
       currentSetup: () => services.currentSetup(),
-      appRoleGrants: new AppRoleGrantStore(services.store.db, deps.clock ?? services.clock),
+      appRoleGrants: services.appRoleGrants(deps.clock),
       authorityHost: security.entraAuthorityHost,
       ...(security.bootstrapAdminOid ? { bootstrapAdminOid: security.bootstrapAdminOid } : {}),
       ...(deps.env ? { env: deps.env } : {}),

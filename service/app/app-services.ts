@@ -15,6 +15,24 @@ import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
 import { SetupTablesCache } from '../setup-tables';
 import type { AppStore } from '../store';
+import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
+import type { BookingsClient } from '../clients/graph/bookings-client';
+import { checkConnections, type ConnectionCheck } from '../connections';
+import { AppRoleGrantStore } from '../identity/app-role-grants';
+import {
+  excludeAppointment,
+  includeAppointment,
+  setEnteredPrice,
+  type AppointmentActionResult,
+  type EnteredPriceRequest,
+  type ExcludeRequest,
+  type IncludeRequest,
+} from '../invoicing/exclusions';
+import { resolveCompanyId } from '../setup/company';
+import { businessStatus, type BusinessStatus } from './business-status';
+import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
+
+type ForBusiness<T> = Omit<T, 'businessId'>;
 import { businessKey } from '../domain/business-key';
 
 /**
@@ -48,6 +66,28 @@ export interface AppServices {
   history: HistoryService;
   /** The display names of people who acted, remembered by each face when they act. */
   people: People;
+  /** Entra app roles seen on verified tab tokens, for the one role rule on every face; expiry read on `clock` (default the process's). */
+  appRoleGrants(clock?: Clock): AppRoleGrantStore;
+  /** The Unbilled list of the business: a page, or every page (exports). */
+  unbilled: {
+    list(request: ForBusiness<UnbilledRequestInput>): Promise<UnbilledResponse>;
+    all(request: ForBusiness<Omit<UnbilledRequestInput, 'offset' | 'limit'>>): AsyncGenerator<UnbilledRow[]>;
+  };
+  /** Marking an appointment as invoiced without an invoice, undoing it, and typing its price; each audited. */
+  appointments: {
+    exclude(request: ForBusiness<ExcludeRequest>): Promise<AppointmentActionResult>;
+    include(request: ForBusiness<IncludeRequest>): Promise<AppointmentActionResult>;
+    setPrice(request: ForBusiness<EnteredPriceRequest>): Promise<AppointmentActionResult>;
+  };
+  /** The Business Central company the app writes to, by the one rule (`resolveCompanyId`); null when several exist and none is chosen. */
+  companyId(): Promise<string | null>;
+  /** The Business Central companies and the Bookings businesses the app may use, for the setup's pickers. */
+  companies(): ReturnType<BusinessCentralClient['listCompanies']>;
+  bookingsBusinesses(): ReturnType<BookingsClient['listBusinesses']>;
+  /** Tests both connections against the setup's business and the given company. */
+  testConnections(companyId: string | null): Promise<ConnectionCheck>;
+  /** What waits to be invoiced and the last invoice run. */
+  status(): Promise<BusinessStatus>;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -106,5 +146,47 @@ export function createAppServices(deps: {
   const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
   const history = new HistoryService({ db: store.db, businessId, runner: invoices });
   const people = new People(store.db, clock);
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking, setupTables, history, people };
+  const unbilledContext = async () => ({ now: clock(), setup: await currentSetup() });
+  const unbilled: AppServices['unbilled'] = {
+    list: async (request) => queryUnbilled(store.db, { ...request, businessId }, await unbilledContext()),
+    all: async function* (request) {
+      yield* allUnbilled(store.db, { ...request, businessId }, await unbilledContext());
+    },
+  };
+  const exclusions = { db: store.db, clock };
+  const appointments: AppServices['appointments'] = {
+    exclude: (request) => excludeAppointment(exclusions, { ...request, businessId }),
+    include: (request) => includeAppointment(exclusions, { ...request, businessId }),
+    setPrice: (request) => setEnteredPrice(exclusions, { ...request, businessId }),
+  };
+  const companyId = async () =>
+    resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
+  const status = () => businessStatus({ db: store.db, businessId, clock, currentSetup });
+  return {
+    config,
+    clock,
+    logger,
+    store,
+    clients,
+    businessId,
+    setupService,
+    storedSetup,
+    currentSetup,
+    sync,
+    invoices,
+    links,
+    catalog,
+    linking,
+    setupTables,
+    history,
+    people,
+    appRoleGrants: (at = clock) => new AppRoleGrantStore(store.db, at),
+    unbilled,
+    appointments,
+    companyId,
+    companies: () => clients.businessCentral.listCompanies(),
+    bookingsBusinesses: () => clients.bookings.listBusinesses(),
+    testConnections: (chosen) => checkConnections({ bookings: clients.bookings, businessCentral: clients.businessCentral }, { businessId, companyId: chosen }),
+    status,
+  };
 }

@@ -13,6 +13,7 @@ import { BookingsBot } from '../bookings-bot';
 import { createAdapter } from '../create-adapter';
 import { mountBot } from '../mount-bot';
 import { startStandInConnector, type StandInConnector } from './stand-in-connector';
+import { businessStatus } from '../../../service/app/business-status';
 
 export const TEST_TAB = { appId: '8a4d6c1e-2f3b-4c5d-9e8f-1a2b3c4d5e6f', webUrl: 'http://localhost:3978/tab/unbilled' };
 
@@ -64,6 +65,7 @@ export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = ki
     tab: TEST_TAB,
     clock: kit.h.clock,
     roles: { homeTenantId: tenants.home, sandboxAnyTenant: tenants.anyInSandbox },
+    status: () => businessStatus({ db, businessId: kit.h.businessId, clock: kit.h.clock, currentSetup: async () => kit.setup }),
   };
   const conversations = new ConversationStore(db, kit.h.clock);
   const bot = createAdapter(auth, silentLogger, options.openIdMetadataUrl ? { openIdMetadataUrl: options.openIdMetadataUrl } : {});

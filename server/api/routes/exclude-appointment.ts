@@ -1,4 +1,3 @@
-import { excludeAppointment as exclude } from '../../../service/invoicing/exclusions';
 import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
@@ -9,8 +8,7 @@ export const excludeAppointment = defineRoute(API.exclude, {
   role: 'invoicer',
   async handle({ services, identity, params, body }) {
     const id = params.id;
-    const result = await exclude({ db: services.store.db, clock: services.clock }, {
-      businessId: services.businessId,
+    const result = await services.appointments.exclude({
       appointmentId: id,
       actor: actorOf(identity),
       source: 'tab',

@@ -9,7 +9,7 @@ export const listBcCompanies = defineRoute(API.companies, {
   role: 'admin',
   async handle({ services }) {
     try {
-      const { companies } = await services.clients.businessCentral.listCompanies();
+      const { companies } = await services.companies();
       const response: BcCompaniesResponse = {
         companies: companies.map((c) => ({ id: c.id, name: c.name ?? '', displayName: c.displayName ?? '' })),
       };

@@ -9,7 +9,7 @@ export const listBookingsBusinesses = defineRoute(API.businesses, {
   role: 'admin',
   async handle({ services }) {
     try {
-      const { businesses } = await services.clients.bookings.listBusinesses();
+      const { businesses } = await services.bookingsBusinesses();
       const response: BookingsBusinessesResponse = { businesses: businesses.map((b) => ({ id: b.id, displayName: b.displayName ?? null })) };
       return ok(response);
     } catch (err) {

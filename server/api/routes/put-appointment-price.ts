@@ -1,4 +1,3 @@
-import { setEnteredPrice } from '../../../service/invoicing/exclusions';
 import { API } from '../../../contract/endpoints';
 import { actorOf } from '../auth/identity';
 import { defineRoute } from '../route';
@@ -9,8 +8,7 @@ export const putAppointmentPrice = defineRoute(API.setPrice, {
   role: 'invoicer',
   async handle({ services, identity, params, body }) {
     const id = params.id;
-    const result = await setEnteredPrice({ db: services.store.db, clock: services.clock }, {
-      businessId: services.businessId,
+    const result = await services.appointments.setPrice({
       appointmentId: id,
       actor: actorOf(identity),
       source: 'tab',

@@ -1,4 +1,3 @@
-import { checkConnections } from '../../../service/connections';
 import type { ConnectionTestResponse } from '../../../contract/api-contract';
 import { API } from '../../../contract/endpoints';
 import { defineRoute, ok } from '../route';
@@ -9,10 +8,7 @@ export const testConnections = defineRoute(API.testConnections, {
   async handle({ services, body }) {
     const setup = await services.currentSetup();
     const companyId = body.companyId === undefined ? setup.companyId : body.companyId;
-    const response: ConnectionTestResponse = await checkConnections(
-      { bookings: services.clients.bookings, businessCentral: services.clients.businessCentral },
-      { businessId: services.businessId, companyId },
-    );
+    const response: ConnectionTestResponse = await services.testConnections(companyId);
     return ok(response);
   },
 });
