@@ -29,7 +29,7 @@ export interface InDoubtContext extends KeyLookupContext {
 export interface InDoubtReport {
   /** Late drafts that are the invoice after all: their appointments are invoiced. */
   adopted: number;
-  /** Late drafts deleted (half made, or their appointments billed or claimed since). */
+  /** Late drafts deleted (half made, or their appointments billed, claimed, cancelled or excluded since). */
   deleted: number;
   /** Keys not found long enough after the run gave up: never created. */
   cleared: number;
@@ -43,7 +43,7 @@ const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId
 
 /** Why a late draft is not adopted; 'taken' when another process resolved the key first. */
 class NotAdoptable extends Error {
-  constructor(readonly reason: 'billed-elsewhere' | 'taken') {
+  constructor(readonly reason: 'billed-elsewhere' | 'not-billable' | 'taken') {
     super(reason);
   }
 }
@@ -121,7 +121,8 @@ async function adopt(trx: Transaction<Database>, ctx: InDoubtContext, candidate:
   await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', '=', candidate.id).execute();
   for (const appointmentId of new Set(lines.map((l) => l.appointment_id))) {
     const appointment = await trx.selectFrom('appointments').select(['id', 'state', 'customers', 'linked_bc_customer_id']).where('id', '=', appointmentId).executeTakeFirst();
-    if (appointment?.state !== 'unbilled') throw new NotAdoptable('billed-elsewhere');
+    // Claimed or invoiced since: another invoice bills it. Cancelled or excluded: nothing should.
+    if (appointment?.state !== 'unbilled') throw new NotAdoptable(appointment?.state === 'claimed' || appointment?.state === 'invoiced' ? 'billed-elsewhere' : 'not-billable');
     const billed = new Set(
       (await trx.selectFrom('invoice_lines').select('customer_email').where('appointment_id', '=', appointmentId).where('state', '=', 'invoiced').execute()).map((l) => l.customer_email),
     );
@@ -142,7 +143,7 @@ async function adopt(trx: Transaction<Database>, ctx: InDoubtContext, candidate:
   await refreshCounts(trx, candidate.run_id, now);
 }
 
-async function tryAdopt(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvoice): Promise<'adopted' | 'billed-elsewhere' | 'taken'> {
+async function tryAdopt(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvoice): Promise<'adopted' | NotAdoptable['reason']> {
   try {
     await ctx.db.transaction().execute((trx) => adopt(trx, ctx, candidate, bc));
     return 'adopted';
@@ -160,7 +161,7 @@ async function tryAdopt(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvo
  * a delete that fails (changed or posted meanwhile, Business Central away) puts the doubt back.
  * One no longer a draft cannot be deleted: it is recorded for a person to sort out.
  */
-async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvoice, reason: 'half-made' | 'billed-elsewhere'): Promise<boolean> {
+async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvoice, reason: 'half-made' | 'billed-elsewhere' | 'not-billable'): Promise<boolean> {
   const at = toIsoUtc(ctx.now());
   const claimed = await ctx.db
     .updateTable('invoices')
@@ -192,8 +193,8 @@ async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesIn
  * Settles invoices whose run gave up while Business Central may still have been creating them
  * (in doubt, `in_doubt_since`): their keys are looked up. A complete draft whose appointments are
  * still unbilled and on no other invoice is that invoice after all: adopted, its appointments
- * invoiced. Any other draft under the key (half made, or its appointments billed or claimed
- * since) is deleted and audited. A key not found stays in doubt until IN_DOUBT_SETTLE_MS after
+ * invoiced. Any other draft under the key (half made, or its appointments billed, claimed,
+ * cancelled or excluded since) is deleted and audited. A key not found stays in doubt until IN_DOUBT_SETTLE_MS after
  * the run gave up. Every sync runs this for the business, a run for its appointments before it
  * plans them, and a run that gives up for its own keys.
  */
