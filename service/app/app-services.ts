@@ -128,6 +128,7 @@ export function createAppServices(deps: {
     logger,
     businessIds: [businessId],
     configuredCompanyId: config.bc.companyId,
+    links,
     options: { timers: { ...realTimers, now: clock } },
   });
   const invoices = new InvoiceRunner({

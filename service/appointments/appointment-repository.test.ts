@@ -101,6 +101,26 @@ describeEachStore('AppointmentRepository', (getStore) => {
     expect(again).toEqual({ cancelled: 0, flagged: 0 });
   });
 
+  it('a claim or exclusion written between its read and its write is kept (the write compares the state it read), and the row is still stamped seen', async () => {
+    const [claimed, excluded] = ids('claimed', 'excluded');
+    await repository().upsertFromBookings([record(claimed!, 12), record(excluded!, 13)], { syncRunId: 'r1', now: NOW });
+    // Another writer (a run claiming, a person excluding) commits after the sync read the rows and before it writes them.
+    let interleaved = 0;
+    const racing = new AppointmentRepository(getStore().db, {
+      afterRead: async () => {
+        interleaved++;
+        await setState(claimed!, 'claimed');
+        await setState(excluded!, 'excluded');
+      },
+    });
+    const counts = await racing.upsertFromBookings([record(claimed!, 12, { priceMinor: 1 }), record(excluded!, 13, { priceMinor: 2 })], { syncRunId: 'r2', now: NOW });
+    expect(interleaved).toBe(1);
+    // The claimed row keeps what was billed and asks for a look; the excluded one follows Bookings and stays excluded.
+    expect(await rowOf(claimed!)).toMatchObject({ state: 'claimed', price_minor: 49_500, review_reason: 'Changed in Bookings after invoicing: price', last_seen_sync: 'r2' });
+    expect(await rowOf(excluded!)).toMatchObject({ state: 'excluded', price_minor: 2, last_seen_sync: 'r2' });
+    expect(counts).toEqual({ added: 0, updated: 2, unchanged: 0 });
+  });
+
   it('marks refused records as seen without rewriting them', async () => {
     const [a] = ids('a');
     await repository().upsertFromBookings([record(a!, 20)], { syncRunId: 'r1', now: NOW });

@@ -28,6 +28,8 @@ export interface VanishCounts {
 // Well under SQLite's and PostgreSQL's bound-parameter limits, for `in (...)` lists and multi-row inserts.
 const IDS_PER_QUERY = 500;
 const ROWS_PER_INSERT = 100;
+/** Reads and decisions per row when other writers keep changing its state under us. */
+const DECIDE_ATTEMPTS = 3;
 
 function slices<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -41,7 +43,11 @@ function slices<T>(items: readonly T[], size: number): T[][] {
  * stamp has vanished from Bookings.
  */
 export class AppointmentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** `afterRead` runs between reading the stored rows and writing them: a test's seam for a concurrent writer. */
+    private readonly options: { afterRead?: (ids: readonly string[]) => Promise<void> } = {},
+  ) {}
 
   async findByIds(ids: readonly string[]): Promise<Row<'appointments'>[]> {
     const rows: Row<'appointments'>[] = [];
@@ -73,55 +79,74 @@ export class AppointmentRepository {
     const existing = new Map((await this.findByIds(unique.map((r) => r.id))).map((row) => [row.id, row]));
     const blocked = await this.blockedCustomerIds(unique);
     const linked = await this.linkedWithoutEmail(unique);
-    const now = toIsoUtc(options.now);
+    await this.options.afterRead?.(unique.map((r) => r.id));
     const inserts: NewRow<'appointments'>[] = [];
     const seen: string[] = [];
     for (const record of unique) {
       const row = existing.get(record.id);
-      const hash = contentHash(record);
-      const stored = row && { state: row.state, reviewReason: row.review_reason, contentHash: row.content_hash, record: rowToRecord(row) };
-      const decision = decideUpsert(stored, record, hash);
-      switch (decision.kind) {
-        case 'insert':
-          inserts.push({
-            ...newAppointmentRow(record, options.syncRunId, options.now),
-            customers_blocked: countBlocked(record.attendees, blocked(record)),
-            customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
-          });
-          counts.added++;
-          break;
-        case 'unchanged':
-          seen.push(record.id);
-          counts.unchanged++;
-          break;
-        case 'replace':
-          await this.db
-            .updateTable('appointments')
-            .set({
-              ...recordColumns(record),
-              customers_blocked: countBlocked(record.attendees, blocked(record)),
-              customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
-              state: decision.state,
-              last_seen_sync: options.syncRunId,
-              updated_at: now,
-            })
-            .where('id', '=', record.id)
-            .execute();
-          counts.updated++;
-          break;
-        case 'flag':
-          await this.db
-            .updateTable('appointments')
-            .set({ review_reason: decision.reviewReason, last_seen_sync: options.syncRunId, updated_at: now })
-            .where('id', '=', record.id)
-            .execute();
-          counts.updated++;
-          break;
+      if (row === undefined) {
+        inserts.push({
+          ...newAppointmentRow(record, options.syncRunId, options.now),
+          customers_blocked: countBlocked(record.attendees, blocked(record)),
+          customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
+        });
+        counts.added++;
+        continue;
+      }
+      const written = await this.writeExisting(row, record, { blocked: blocked(record), linked: linked(record), ...options });
+      if (written) counts.updated++;
+      else {
+        seen.push(record.id);
+        counts.unchanged++;
       }
     }
     for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
     await this.markSeen(seen, options.syncRunId);
     return counts;
+  }
+
+  /**
+   * One stored row against what Bookings shows now; true when it was rewritten. The write only
+   * lands if the row is still in the state the decision was made from: a run may claim it (or a
+   * person exclude it) between our read and our write, and under READ COMMITTED a plain update
+   * would put the old state back over theirs. Then the row is read again and decided again; past
+   * the bound it is left as the other writer made it (the next sync looks again). Either way the
+   * caller stamps it seen, so it is never taken for vanished.
+   */
+  private async writeExisting(
+    first: Row<'appointments'>,
+    record: AppointmentRecord,
+    options: { syncRunId: string; now: Date; blocked: ReadonlySet<string>; linked: ReadonlySet<string> },
+  ): Promise<boolean> {
+    const hash = contentHash(record);
+    const now = toIsoUtc(options.now);
+    let row: Row<'appointments'> | undefined = first;
+    for (let attempt = 0; attempt < DECIDE_ATTEMPTS && row !== undefined; attempt++) {
+      const decision = decideUpsert({ state: row.state, reviewReason: row.review_reason, contentHash: row.content_hash, record: rowToRecord(row) }, record, hash);
+      let update;
+      switch (decision.kind) {
+        case 'insert':
+        case 'unchanged':
+          return false;
+        case 'replace':
+          update = this.db.updateTable('appointments').set({
+            ...recordColumns(record),
+            customers_blocked: countBlocked(record.attendees, options.blocked),
+            customers_without_email: countUnlinkedWithoutEmail(record.attendees, options.linked),
+            state: decision.state,
+            last_seen_sync: options.syncRunId,
+            updated_at: now,
+          });
+          break;
+        case 'flag':
+          update = this.db.updateTable('appointments').set({ review_reason: decision.reviewReason, last_seen_sync: options.syncRunId, updated_at: now });
+          break;
+      }
+      const result = await update.where('id', '=', row.id).where('state', '=', row.state).executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) return true;
+      row = (await this.findByIds([row.id]))[0];
+    }
+    return false;
   }
 
   /** The blocked Bookings customers of each record's business, read once per business per call. */

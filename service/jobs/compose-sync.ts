@@ -6,6 +6,7 @@ import type { Setup } from '../setup/setup-schema';
 import { resolveCompanyId } from '../setup/company';
 import { SetupService } from '../setup/setup-service';
 import type { Database } from '../store';
+import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { syncAppointments } from '../sync/appointments';
 import { syncCustomers } from '../sync/customers';
 import { syncServices } from '../sync/services';
@@ -30,6 +31,8 @@ export interface SyncCompositionDeps {
   businessIds?: readonly string[];
   /** BC_COMPANY_ID: the company when the setup names none. */
   configuredCompanyId?: string | undefined;
+  /** Invoice links, for drafts the reconcile phase adopts. */
+  links?: InvoiceLinks | undefined;
 }
 
 /** The client bound to the company the one rule picks (`resolveCompanyId`); unbound, the phases fail with NoCompanyError, which asks the user to pick one. */
@@ -46,7 +49,7 @@ export function createSyncContextFactory(deps: SyncCompositionDeps): SyncContext
   return async (base) => {
     const { setup } = await setupService.get(spelling.get(base.businessId) ?? base.businessId);
     const bc = await companyClient(deps, setup, base.logger);
-    return { ...base, db: deps.db, bookings: deps.clients.bookings, bc, setup };
+    return { ...base, db: deps.db, bookings: deps.clients.bookings, bc, setup, invoiceLinks: deps.links };
   };
 }
 

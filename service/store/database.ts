@@ -193,6 +193,8 @@ export interface InvoicesTable {
   bc_total_excl_minor: number | null;
   bc_total_incl_minor: number | null;
   bc_tax_minor: number | null;
+  /** Migration 0014: since when the run that gave up on this invoice cannot tell whether Business Central made its draft (in-doubt); null once known. */
+  in_doubt_since: string | null;
 }
 
 /** One attendee's line of an invoice (migration 0004): what the claim bills, kept as it was priced. */

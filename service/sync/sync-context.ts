@@ -5,6 +5,7 @@ import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging/logger';
 import type { Setup } from '../setup/setup-schema';
 import type { Database } from '../store/database';
+import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 
 /** What every sync phase works with. One business, one sync run. */
 export interface SyncContext {
@@ -22,6 +23,8 @@ export interface SyncContext {
   /** The process's clock, for the times rows are written at. */
   clock: Clock;
   logger: Logger;
+  /** Where users open an invoice: the link of a late draft the reconcile phase adopts (none without). */
+  invoiceLinks?: InvoiceLinks | undefined;
   /** Reports progress of the current phase; the job writes it to `sync_runs` (throttled). */
   progress(update: { phase: SyncPhaseName; done: number; total: number }): void;
   /** Aborted when the process stops: a phase stops between committed batches and is resumed later. */

@@ -1,3 +1,4 @@
+import { resolveInDoubt } from '../run/in-doubt';
 import { isTerminal, runStateSchema } from '../run/run-schemas';
 import { emptyReport, type SyncPhase } from '../../sync/sync-context';
 import { applyDecision } from './apply-reconcile';
@@ -9,13 +10,29 @@ export const RECONCILED_STATUSES = ['created', 'verified', 'mismatch', 'posted']
 const INVOICES_PER_CHUNK = 100;
 
 /**
- * The sync's reconcile phase: each of our live invoices is read back from Business Central (by id,
- * many per `$filter`) and what happened there is applied, one transaction per chunk. Invoices of a
- * run still executing are left to that run.
+ * The sync's reconcile phase: first the keys runs gave up on while Business Central may still have
+ * been creating them (in-doubt: a late draft is adopted or deleted, so Business Central holds no
+ * invoice we do not know); then each of our live invoices is read back from Business Central (by
+ * id, many per `$filter`) and what happened there is applied, one transaction per chunk. Invoices
+ * of a run still executing are left to that run.
  */
 export const syncReconcile: SyncPhase = async (ctx) => {
   const report = emptyReport();
   const logger = ctx.logger.child({ phase: 'reconcile' });
+  const doubt = await resolveInDoubt({
+    db: ctx.db,
+    bc: ctx.bc,
+    logger,
+    now: ctx.clock,
+    runId: ctx.syncRunId,
+    source: 'sync',
+    businessId: ctx.businessId,
+    links: ctx.invoiceLinks,
+    companyId: ctx.setup.companyId,
+  });
+  if (doubt.adopted + doubt.deleted > 0) logger.info({ ...doubt }, 'settled invoices whose run gave up with their fate unknown');
+  report.updated += doubt.adopted;
+  report.removed += doubt.deleted;
   const base = ctx.db
     .selectFrom('invoices')
     .innerJoin('invoice_runs', 'invoice_runs.id', 'invoices.run_id')

@@ -1,8 +1,8 @@
 import { readStaffNames } from '../../catalog/catalog';
-import { adoptEarlierDrafts } from './adopt-earlier-drafts';
 import { claim } from './claim';
 import { createInvoices } from './create-invoices';
 import { ensureCustomers } from './ensure-customers';
+import { resolveInDoubt } from './in-doubt';
 import { bcCurrencyCode } from './invoice-body';
 import type { InvoiceLinks } from './invoice-links';
 import { planInvoices } from './plan-invoices';
@@ -29,7 +29,8 @@ export interface ExecuteDeps {
 async function planAndClaim(ctx: RunContext, deps: ExecuteDeps): Promise<void> {
   const now = ctx.now();
   const ids = await resolveSelectionIds(ctx.db, deps.selection, { businessId: ctx.businessId, now, setup: ctx.setup });
-  await adoptEarlierDrafts(ctx, ids, deps);
+  // Drafts an earlier run gave up on may have come after all: settled before these appointments are planned again.
+  await resolveInDoubt({ ...ctx, links: deps.links, companyId: deps.companyId }, { appointmentIds: ids });
   await rereadSelection(ctx, await new AppointmentRepository(ctx.db).findByIds(ids));
   const plan = await planInvoices({ db: ctx.db, setup: ctx.setup, businessId: ctx.businessId, now: ctx.now(), ids });
   const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(ctx.bookings, ctx.setup.businessId);

@@ -197,6 +197,7 @@ export async function sendDrafts(
   const known = (i: InvoiceRow) => deps.terms.customerPricesIncludeTax.has(i.bc_customer_id!.toLowerCase());
   const headerFirst = async () => {
     const headers = await createHeaders(ctx, deps, input.invoices.filter((i) => !known(i)), out);
+    if (headers.length > 0) await ctx.failAt('after-headers');
     await addLines(ctx, deps, [...input.headersOnly, ...headers], input.lines, out);
   };
   await Promise.all([deepInsert(ctx, deps, input.invoices.filter(known), input.lines, out), headerFirst()]);

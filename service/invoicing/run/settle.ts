@@ -18,6 +18,8 @@ export interface InvoiceFailure {
   invoiceId: string;
   error: string;
   status?: 'failed' | 'deleted';
+  /** Business Central may still be creating its draft (the run gave up mid-create): in-doubt settles it later. */
+  inDoubt?: boolean;
 }
 
 async function appointmentsOfInvoices(trx: Transaction<Database>, invoiceIds: readonly string[]): Promise<string[]> {
@@ -41,7 +43,7 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
     for (const failure of failures) {
       await trx
         .updateTable('invoices')
-        .set({ status: failure.status ?? 'failed', error: failure.error, updated_at: now })
+        .set({ status: failure.status ?? 'failed', error: failure.error, updated_at: now, ...(failure.inDoubt ? { in_doubt_since: now } : {}) })
         .where('id', '=', failure.invoiceId)
         .where('status', 'in', ['planned', 'created'])
         .execute();
