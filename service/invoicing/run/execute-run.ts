@@ -57,7 +57,8 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
   const derived = finalState(run.invoices.map((i) => i.status));
   const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  // The audit entry and the end in one transaction, as holder: a process that lost the run ends nothing.
+  await ctx.asHolder(async (trx) => {
     await trx
       .insertInto('audit_log')
       .values({
@@ -77,8 +78,8 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
         }),
       })
       .execute();
+    await runs.finish(ctx.runId, state, run.totals, now, error, trx);
   });
-  await runs.finish(ctx.runId, state, run.totals, now, error);
 }
 
 /**
