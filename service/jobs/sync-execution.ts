@@ -16,7 +16,7 @@ export interface NamedSyncPhase {
 }
 
 /** What the runner knows of a run; the factory adds the clients, the store and the setup. */
-export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger'>;
+export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger' | 'commit'>;
 export type SyncContextFactory = (base: SyncRunBase) => Promise<SyncContext>;
 
 export interface ExecutionDeps {
@@ -76,6 +76,7 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       signal: controller.signal,
       progress: (update) => progress.push(update),
       logger,
+      commit: asHolder,
     });
     const first = Math.max(0, deps.phases.findIndex((p) => p.name === run.phase));
     if (deps.phases.length === 0) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { BookingsClient } from '../clients/graph/bookings-client';
 import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
 import type { Clock } from '../domain/clock';
@@ -29,6 +29,11 @@ export interface SyncContext {
   progress(update: { phase: SyncPhaseName; done: number; total: number }): void;
   /** Aborted when the process stops: a phase stops between committed batches and is resumed later. */
   signal: AbortSignal;
+  /**
+   * Commits `work` as the run's holder: in one transaction that is refused (LeaseLostError, nothing
+   * kept) once another process took the business's sync lease. Batches a phase commits go through it.
+   */
+  commit<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }
 
 export type SyncPhaseName = 'services' | 'customers' | 'appointments' | 'reconcile';

@@ -11,6 +11,8 @@ export const chaosOptionsSchema = z.object({
   store: z.enum(['sqlite', 'postgres']),
   processes: z.coerce.number().int().min(1).max(8),
   postgresUrl: z.string().min(1),
+  /** Short trials (CI): fewer actions, closer together; the long run uses full ones. */
+  short: z.boolean().optional(),
 });
 export type ChaosOptions = z.infer<typeof chaosOptionsSchema>;
 
@@ -31,7 +33,7 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
   for (let i = 0; i < o.trials; i += 1) {
     const seed = o.seed + i;
-    const result = await runTrial({ seed, store: o.store, processes: o.processes, workDir: path.join(root, String(seed)), postgresUrl: o.postgresUrl });
+    const result = await runTrial({ seed, store: o.store, processes: o.processes, workDir: path.join(root, String(seed)), postgresUrl: o.postgresUrl, short: o.short ?? false });
     for (const [kind, n] of Object.entries(result.faults)) faults[kind] = (faults[kind] ?? 0) + n;
     for (const [kind, n] of Object.entries(result.work)) work[kind] = (work[kind] ?? 0) + n;
     const failed = result.error !== undefined || result.violations.length > 0;
@@ -42,18 +44,20 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
       `trial ${i + 1}/${o.trials} seed ${seed}: ${failed ? 'FAILED' : 'ok'} in ${(result.ms / 1000).toFixed(1)} s (${what})` +
         (result.error === undefined ? '' : `\n  error: ${result.error}`) +
         result.violations.map((v) => `\n  ${v.invariant}: ${v.detail}`).join('') +
-        (failed ? `\n  logs: ${result.logDir}\n  replay: npm run chaos -- --trials 1 --seed ${seed} --store ${o.store} --processes ${o.processes}` : ''),
+        (failed ? `\n  logs: ${result.logDir}\n  replay: ${replay(o, seed)}` : ''),
     );
   }
   if (failures.length === 0 && process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(root, { recursive: true, force: true });
   return { trials: o.trials, faults, work, failures, ms: Date.now() - started };
 }
 
+const replay = (o: ChaosOptions, seed: number) => `npm run chaos -- --trials 1 --seed ${seed} --store ${o.store} --processes ${o.processes}${o.short ? ' --short' : ''}`;
+
 export function summaryText(o: ChaosOptions, s: ChaosSummary): string {
   const kinds = Object.entries(s.faults).sort(([a], [b]) => a.localeCompare(b));
   const total = kinds.reduce((n, [, k]) => n + k, 0);
   return [
-    `Chaos: ${s.trials} trials on ${o.store} with ${o.processes} app process${o.processes === 1 ? '' : 'es'}, seeds ${o.seed}..${o.seed + s.trials - 1}, ${(s.ms / 60_000).toFixed(1)} min`,
+    `Chaos: ${s.trials}${o.short ? ' short' : ''} trials on ${o.store} with ${o.processes} app process${o.processes === 1 ? '' : 'es'}, seeds ${o.seed}..${o.seed + s.trials - 1}, ${(s.ms / 60_000).toFixed(1)} min`,
     `Faults: ${total}`,
     ...kinds.map(([k, n]) => `  ${k}: ${n}`),
     'Work done:',
@@ -61,11 +65,11 @@ export function summaryText(o: ChaosOptions, s: ChaosSummary): string {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, n]) => `  ${k}: ${n}`),
     `Failures: ${s.failures.length}`,
-    ...s.failures.map((f) => `  seed ${f.seed}: ${f.error ?? f.violations.map((v) => v.invariant).join(', ')} (replay: --seed ${f.seed} --trials 1)`),
+    ...s.failures.map((f) => `  seed ${f.seed}: ${f.error ?? f.violations.map((v) => v.invariant).join(', ')} (replay: ${replay(o, f.seed)})`),
   ].join('\n');
 }
 
-/** `npm run chaos -- --trials N --seed S [--store sqlite|postgres] [--processes 2]`. */
+/** `npm run chaos -- --trials N --seed S [--store sqlite|postgres] [--processes 2] [--short]`. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       store: { type: 'string', default: 'sqlite' },
       processes: { type: 'string', default: '1' },
+      short: { type: 'boolean', default: false },
     },
   });
   const options = chaosOptionsSchema.parse({ ...values, postgresUrl: process.env['CHAOS_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' });

@@ -5,8 +5,11 @@ import pg from 'pg';
 import { hashKey, mulberry32 } from '../../sandbox/seed/prng';
 import { SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID } from '../../sandbox/seed';
 import { openStore, type AppStore } from '../../service/store';
+import { executeActions } from '../../bot/actions/testing/card-walk';
+import { startStandInConnector, type StandInConnector } from '../../bot/edge/testing/stand-in-connector';
 import { CHAOS_CLOCK_START, CHAOS_HTTP_TIMEOUT_MS, CHAOS_TOKEN, SETTLE_CLOCK_SKIP_MS } from './chaos-config';
 import { EmulatorApi, type BcInvoice } from './emulator-api';
+import { startedSyncSchema } from '../../contract/api-contract';
 import { checkInvariants, collectSnapshot, type Violation } from './invariants';
 import { drain, firstLine, freePort, sleep, spawnTs, waitFor, within, type Child } from './processes';
 
@@ -19,6 +22,8 @@ export interface TrialOptions {
   /** Where the trial's database file and logs go; removed after a passing trial. */
   workDir: string;
   postgresUrl: string;
+  /** A short trial (CI): the same kinds of work and faults, fewer of them and closer together. */
+  short?: boolean;
 }
 
 export interface TrialResult {
@@ -54,6 +59,10 @@ class Chance {
 }
 
 const DAY = 86_400_000;
+
+/** The Teams user who clicks the bot's cards: a member of the sandbox's tenant, so the first-run rule makes them an invoicer. */
+const BOT_USER = { id: '29:chaos-invoicer', name: 'Chaos Invoicer', aadObjectId: '0c4a05c0-0000-4000-8000-00000000c4a0' };
+const BOT_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A database of the trial's own: a SQLite file, or a PostgreSQL database created for it. */
@@ -104,6 +113,8 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   const event = (text: string) => events.write(`${((Date.now() - started) / 1000).toFixed(2)} ${text}\n`);
   const db = await trialDatabase(o);
   let store: AppStore | undefined;
+  // Where the bot posts its cards (the Bot Framework connector's stand-in): the trial reads the Invoice all button there.
+  let connector: StandInConnector | undefined;
   const emulators = track(
     spawnTs('emulators', 'tools/chaos/emulators-main.ts', [], { ...process.env, CHAOS_EMULATOR_SEED: String(o.seed), CHAOS_CLOCK_START: CHAOS_CLOCK_START.toISOString() }, path.join(logDir, 'emulators.log')),
   );
@@ -145,6 +156,60 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
       cliCount += 1;
       const child = track(spawnTs(`cli${cliCount}`, 'cli/main.ts', args, appEnv({}), path.join(logDir, `cli${cliCount}-${args[0]}.log`)));
       return { child, out: drain(child) };
+    };
+    connector = await startStandInConnector();
+    const serviceUrl = connector.serviceUrl;
+    const cardsSent = connector;
+    /** An activity as Teams sends it to the bot, in a conversation of its own per bot action (so each finds its own card). */
+    const activity = (conversationId: string, extra: Record<string, unknown>) => ({
+      channelId: 'msteams',
+      serviceUrl,
+      timestamp: virtualNow().toISOString(),
+      locale: 'en-US',
+      from: BOT_USER,
+      recipient: { id: '28:bot', name: 'Bookings' },
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: BOT_TENANT },
+      channelData: { tenant: { id: BOT_TENANT } },
+      ...extra,
+    });
+    const botPost = async (i: number, body: Record<string, unknown>): Promise<number> => {
+      const res = await fetch(`http://127.0.0.1:${apps[i]!.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.text();
+      return res.status;
+    };
+    let botActions = 0;
+    /**
+     * The bot's "Invoice all", over HTTP as Teams drives it: "invoice <period>" in chat, the preview
+     * card the bot posts to the connector, then the card's Invoice all (Action.Execute), once or twice at once.
+     */
+    const botInvoiceAll = async (): Promise<void> => {
+      botActions += 1;
+      const conversationId = `a:chaos-${botActions}`;
+      const { from, to } = periods();
+      const status = await botPost(rnd.int(0, apps.length - 1), activity(conversationId, { type: 'message', id: `m-${botActions}`, text: `invoice ${from}..${to}` }));
+      const mine = cardsSent.cards((c) => c.url.includes(encodeURIComponent(conversationId)));
+      const withButton = mine.find((c) => executeActions(c.card).some((a) => a.verb === 'invoiceAll'));
+      if (withButton === undefined) {
+        event(`bot preview ${from}..${to} answered ${status}, no Invoice all button (${mine.length} cards)`);
+        return;
+      }
+      const action = executeActions(withButton.card).find((a) => a.verb === 'invoiceAll')!;
+      // The connector answered the card's post with this id; Teams sends it back as the click's replyToId.
+      const replyToId = `act-${cardsSent.calls.indexOf(withButton.call) + 1}`;
+      const click = (i: number, n: number) =>
+        botPost(i, activity(conversationId, { type: 'invoke', name: 'adaptiveCard/action', id: `i-${botActions}-${n}`, replyToId, value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' } }));
+      if (rnd.chance(0.4)) {
+        fault('double click (bot Invoice all)');
+        const statuses = await Promise.all([click(rnd.int(0, apps.length - 1), 1), click(rnd.int(0, apps.length - 1), 2)]);
+        event(`bot Invoice all double click answered ${statuses.join(', ')}`);
+      } else {
+        event(`bot Invoice all answered ${await click(rnd.int(0, apps.length - 1), 1)}`);
+      }
     };
     const tab = async (i: number, method: string, route: string, body: unknown): Promise<number> => {
       const app = apps[i]!;
@@ -212,6 +277,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
         }
       },
       async () => void event(`tab sync answered ${await tab(rnd.int(0, apps.length - 1), 'POST', '/api/sync', {})}`),
+      botInvoiceAll,
       async () => {
         const i = rnd.int(0, apps.length - 1);
         apps[i]!.child?.kill9();
@@ -269,10 +335,13 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
         await runCli(['setup', 'set', `syncCustomers=${on}`], undefined);
       },
     ];
-    // The work is always there; faults come on top. Offsets spread everything over a few seconds.
-    const planned = [0, 1, 3, ...Array.from({ length: rnd.int(4, 9) }, () => rnd.int(0, actions.length - 1))];
+    // The work is always there (invoice runs from the CLI, the tab and the bot); faults come on top.
+    // Offsets spread everything over a few seconds. A short trial has one CLI run and fewer extras:
+    // process starts are most of a trial's cost.
+    const shape = o.short ? { work: [rnd.pick([0, 1]), 3, 5], extras: rnd.int(1, 3), spreadMs: 3_000 } : { work: [0, 1, 3, 5], extras: rnd.int(4, 9), spreadMs: 5_000 };
+    const planned = [...shape.work, ...Array.from({ length: shape.extras }, () => rnd.int(0, actions.length - 1))];
     for (const index of planned) {
-      const at = rnd.int(0, 5_000);
+      const at = rnd.int(0, shape.spreadMs);
       pending.push(
         sleep(at)
           .then(() => (event(`action ${index} starts`), actions[index]!()))
@@ -300,8 +369,20 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     };
     if (!(await waitFor(settled, 90_000, 500))) throw new Error('did not settle within 90 s after the faults stopped');
     event('settled');
-    // A sync reconciles what people did in Business Central (deleted or posted drafts) and Bookings.
-    const synced = await waitFor(async () => (await cli(['sync']).child.exited) === 0, 60_000, 1_000);
+    // A sync reconciles what people did in Business Central (deleted or posted drafts) and Bookings:
+    // "Sync now" on the settling app (a CLI would cost one more process start).
+    const syncNow = async (): Promise<boolean> => {
+      const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(30_000) });
+      if (!res.ok) return false;
+      const { syncRunId } = startedSyncSchema.parse(await res.json());
+      let state: string | undefined;
+      await waitFor(async () => {
+        state = (await sdb.selectFrom('sync_runs').select('state').where('id', '=', syncRunId).executeTakeFirst())?.state;
+        return state === 'succeeded' || state === 'failed';
+      }, 60_000, 250);
+      return state === 'succeeded';
+    };
+    const synced = await waitFor(syncNow, 60_000, 1_000);
     if (!synced) throw new Error('the settling sync did not succeed');
     if (!(await waitFor(settled, 90_000, 500))) throw new Error('did not settle after the settling sync');
 
@@ -311,6 +392,8 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     const snapshot = await collectSnapshot(sdb, api, baseline, pricesIncludeVat);
     const work: Record<string, number> = { 'Business Central invoices created': snapshot.bc.invoices.filter((i) => !baseline.invoiceIds.has(i.id)).length };
     for (const run of snapshot.store.invoiceRuns) work[`invoice runs ${run.state}`] = (work[`invoice runs ${run.state}`] ?? 0) + 1;
+    const bySource = await sdb.selectFrom('invoice_runs').select('source').execute();
+    for (const { source } of bySource) work[`invoice runs from the ${source}`] = (work[`invoice runs from the ${source}`] ?? 0) + 1;
     const violations = checkInvariants(snapshot);
     failed = violations.length > 0;
     if (failed) fs.writeFileSync(path.join(logDir, 'database.txt'), `${db.url}\n`);
@@ -321,6 +404,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   } finally {
     events.end();
     await store?.close().catch(() => undefined);
+    await connector?.close().catch(() => undefined);
     for (const c of [...children]) c.kill9();
     await Promise.all([...children].map((c) => c.exited));
     // A failed trial keeps its database beside its logs, to be read.

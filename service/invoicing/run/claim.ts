@@ -37,7 +37,7 @@ const lostReason = (state: string | undefined): SkipReason =>
 export async function claim(ctx: RunContext, plan: InvoicePlan, staffNames: ReadonlyMap<string, string>): Promise<ClaimOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction().execute((trx) => claimIn(trx, ctx, plan, staffNames));
+      return await ctx.asHolder((trx) => claimIn(trx, ctx, plan, staffNames));
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= CLAIM_ATTEMPTS) throw err;
     }

@@ -58,7 +58,8 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
   const derived = finalState(run.invoices.map((i) => i.status));
   const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  // The audit entry and the end in one transaction, as holder: a process that lost the run ends nothing.
+  await ctx.asHolder(async (trx) => {
     await audit(trx, {
       at: now,
       actor: run.requestedBy,
@@ -75,8 +76,8 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
         invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
       },
     });
+    await runs.finish(ctx.runId, state, run.totals, now, error, trx);
   });
-  await runs.finish(ctx.runId, state, run.totals, now, error);
 }
 
 /**

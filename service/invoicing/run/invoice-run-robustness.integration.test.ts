@@ -50,7 +50,9 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
     });
     await expect(dying.run(await selection(k), 'anna@contoso.com', 'tab')).rejects.toThrow(`killed at ${point}`);
     await dying.idle();
-    const resumed = await k.runner({ staleAfterMs: 0 }).resumeInterrupted();
+    // The dead process's lease on the run runs out.
+    k.clock.advance(31_000);
+    const resumed = await k.runner().resumeInterrupted();
     expect(resumed).toHaveLength(1);
     expect(resumed[0]!.state).toBe('succeeded');
     expect(invoiceSignature(k.bcInvoices())).toEqual(expected);
@@ -65,7 +67,7 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
     k.h.bc.update({ faultRate: 0.2 });
     k.h.graph.update({ faultRate: 0.2 });
     let result = await k.runner().run(sel, 'anna@contoso.com', 'tab');
-    for (let i = 0; i < 5 && !result.finished; i++) result = (await k.runner({ staleAfterMs: 0 }).resumeInterrupted())[0] ?? result;
+    for (let i = 0; i < 5 && !result.finished; i++) result = (await k.runner().resumeInterrupted())[0] ?? result;
     k.h.bc.update({ faultRate: 0 });
     expect(result.state).toBe('succeeded');
     expect(invoiceSignature(k.bcInvoices())).toEqual(invoiceSignature(clean.bcInvoices()));

@@ -1,6 +1,6 @@
 import { systemClock } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 import { readStaffNames } from '../../catalog/catalog';
 import { NoCompanyError, type BusinessCentralClient } from '../../clients/business-central/business-central-client';
@@ -10,6 +10,7 @@ import { resolveCompanyId } from '../../setup/company';
 import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
+import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
 import { InvalidRunRequestError, RunStoppedError } from './errors';
 import { executeRun, finish } from './execute-run';
@@ -46,9 +47,12 @@ export interface InvoiceRunnerOptions {
   failAt?: FailAtHook;
   /** This runner's name on the runs it executes; unique per process. */
   holder?: string;
-  /** How often a running run shows it is alive. Default 10 s. */
+  /** How often a running run renews its lease (and shows it is alive). Default 10 s. */
   heartbeatMs?: number;
-  /** A run whose heartbeat is older than this belongs to a dead process and is taken over. Default 30 s (3 missed heartbeats). */
+  /**
+   * How long a run's lease lasts past its last renewal: a run whose holder has not renewed it for
+   * this long belongs to a dead process and is taken over. The same in every process. Default 30 s (3 missed heartbeats).
+   */
   staleAfterMs?: number;
   /** How long a create whose answer was lost is watched before anything is sent again. */
   lostAnswerWait?: LostAnswerWait;
@@ -60,11 +64,18 @@ export const DEFAULT_STALE_AFTER_MS = 30_000;
 export const DEFAULT_WATCH_MS = 15_000;
 
 /**
+ * Each run is held under a lease of its own: taking a run over takes its lease, which raises the
+ * fencing token, so a holder that stalled past its lease can no longer commit as the run's holder.
+ */
+const runLease = (runId: string) => `invoice-run:${runId}`;
+
+/**
  * The one way every face (tab, bot, CLI, schedule) creates invoices: plan → claim → ensure
  * customers → create → verify → record, as a job recorded in `invoice_runs` with its progress.
  */
 export class InvoiceRunner {
   private readonly runs: RunStore;
+  private readonly leases: LeaseStore;
   private readonly logger: Logger;
   private readonly clock: () => Date;
   private readonly holder: string;
@@ -76,6 +87,11 @@ export class InvoiceRunner {
     this.logger = (options.logger ?? silentLogger).child({ component: 'invoice-runner' });
     this.clock = options.clock ?? systemClock;
     this.holder = options.holder ?? `invoice-runner:${randomUUID()}`;
+    this.leases = new LeaseStore(options.db, this.clock);
+  }
+
+  private get leaseTtlMs(): number {
+    return this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   }
 
   /** The plan only (the dry run): invoices with customer, lines and totals, and what is skipped and why. Nothing is claimed or sent. */
@@ -142,7 +158,7 @@ export class InvoiceRunner {
 
   /**
    * While the process lives: every `intervalMs` it takes over runs whose holder is gone (a killed
-   * CLI, a crashed process: heartbeat older than staleAfterMs), so no run waits for a restart.
+   * CLI, a crashed process: lease not renewed for staleAfterMs), so no run waits for a restart.
    */
   watchInterrupted(intervalMs = DEFAULT_WATCH_MS): void {
     if (this.watch !== undefined) return;
@@ -164,14 +180,19 @@ export class InvoiceRunner {
   async takeOverInterrupted(): Promise<string[]> {
     const setup = await this.setup();
     const now = this.clock();
-    const staleBefore = new Date(now.getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
     const candidates = await this.runs.unfinished(businessKey(setup.businessId));
     const resumed: string[] = [];
     for (const run of candidates) {
       if (this.active.has(run.id)) continue;
-      if (!(await this.runs.takeOver(run.id, this.holder, staleBefore, now))) continue;
+      // A lease still running means its holder is alive; an expired (or released) one is taken, under a new token.
+      const lease = await this.leases.acquire(runLease(run.id), this.holder, this.leaseTtlMs, now);
+      if (lease === undefined) continue;
+      if (!(await this.asHolderOrLost(lease, (trx) => this.runs.takeOver(run.id, this.holder, now, trx)))) {
+        await this.leases.release(lease.name, this.holder);
+        continue;
+      }
       this.logger.info({ runId: run.id, state: run.state }, 'resuming an interrupted invoice run');
-      this.launch(run.id, selectionSchema.parse(JSON.parse(run.selection)));
+      this.launch(run.id, selectionSchema.parse(JSON.parse(run.selection)), lease);
       resumed.push(run.id);
     }
     return resumed;
@@ -203,6 +224,9 @@ export class InvoiceRunner {
   private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null): Promise<string> {
     const setup = await this.setup();
     const runId = randomUUID();
+    // Held before the row exists, so no other process's watch can take the new run for an interrupted one.
+    const lease = await this.leases.acquire(runLease(runId), this.holder, this.leaseTtlMs);
+    if (lease === undefined) throw new Error(`The lease of new invoice run ${runId} is held elsewhere`);
     await this.runs.insert({
       id: runId,
       businessId: businessKey(setup.businessId),
@@ -213,33 +237,60 @@ export class InvoiceRunner {
       holder: this.holder,
       now: this.clock(),
     });
-    this.launch(runId, request.selection);
+    this.launch(runId, request.selection, lease);
     return runId;
   }
 
-  private launch(runId: string, selection: Selection): void {
-    const done = this.execute(runId, selection);
+  private launch(runId: string, selection: Selection, lease: HeldLease): void {
+    const done = this.execute(runId, selection, lease);
     // Callers of wait() see the outcome; nobody else must get an unhandled rejection.
     done.catch(() => undefined);
     this.active.set(runId, done);
     void done.finally(() => this.active.delete(runId)).catch(() => undefined);
   }
 
-  private async execute(runId: string, selection: Selection): Promise<void> {
+  private async execute(runId: string, selection: Selection, lease: HeldLease): Promise<void> {
     const logger = this.logger.child({ runId });
     const heartbeat = setInterval(() => {
-      this.runs.heartbeat(runId, this.holder, this.clock()).catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+      this.beat(runId, lease, logger).catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
     }, this.options.heartbeatMs ?? 10_000);
     heartbeat.unref();
     let ctx: RunContext | undefined;
     try {
-      ctx = await this.context(runId, logger);
+      ctx = await this.context(runId, logger, lease);
       await executeRun(ctx, { runs: this.runs, links: this.options.links, companyId: ctx.setup.companyId!, selection });
     } catch (err) {
+      // A dead process keeps its lease until it expires; the test hook plays one.
       if (err instanceof SimulatedCrash) throw err;
-      await this.end(runId, ctx, err, logger);
+      if (err instanceof LeaseLostError) logger.warn('invoice run taken over by another process: this one stops');
+      else await this.end(runId, ctx, err, logger, lease);
     } finally {
       clearInterval(heartbeat);
+    }
+    // Ended, stopped (to be resumed at once) or taken over (then the lease is another's, and this changes nothing).
+    await this.leases.release(lease.name, this.holder).catch((err: unknown) => logger.warn({ err }, 'could not release the run lease'));
+  }
+
+  /**
+   * Renews the run's lease; a new token (or none) means it ran out and another process may hold the
+   * run now: nothing more is written here, and the run's next commit as holder is refused.
+   */
+  private async beat(runId: string, lease: HeldLease, logger: Logger): Promise<void> {
+    const renewed = await this.leases.acquire(lease.name, this.holder, this.leaseTtlMs);
+    if (renewed?.token !== lease.token) {
+      logger.warn('the invoice run lease ran out: another process may hold the run');
+      return;
+    }
+    await this.asHolderOrLost(lease, (trx) => this.runs.heartbeat(runId, this.holder, this.clock(), trx));
+  }
+
+  /** `work` fenced by `lease`; false when the lease went to another process (nothing written). */
+  private async asHolderOrLost(lease: HeldLease, work: (trx: Transaction<Database>) => Promise<boolean | void>): Promise<boolean> {
+    try {
+      return (await this.leases.fenced(lease, work)) !== false;
+    } catch (err) {
+      if (err instanceof LeaseLostError) return false;
+      throw err;
     }
   }
 
@@ -248,7 +299,7 @@ export class InvoiceRunner {
    * when that is impossible (the database itself failing) or when Business Central may still be
    * creating its drafts does it stop unfinished, to be resumed.
    */
-  private async end(runId: string, ctx: RunContext | undefined, err: unknown, logger: Logger): Promise<void> {
+  private async end(runId: string, ctx: RunContext | undefined, err: unknown, logger: Logger, lease: HeldLease): Promise<void> {
     // The request, its URL and the cause go to the log; the run keeps only the kind, which faces put in words.
     const message = err instanceof Error ? err.message : String(err);
     const kind = runErrorKind(err);
@@ -259,14 +310,18 @@ export class InvoiceRunner {
         logger.warn({ err: message, kind }, 'invoice run gave up; what was not created is back in the list');
         return;
       } catch (endError) {
+        if (endError instanceof LeaseLostError) {
+          logger.warn('invoice run taken over by another process while it gave up: this one stops');
+          return;
+        }
         logger.error({ err: endError instanceof Error ? endError.message : String(endError) }, 'could not end the run; it resumes later');
       }
     }
     logger.warn({ err: message, kind }, 'invoice run stopped; it resumes later');
-    await this.runs.stop(runId, this.holder, kind, this.clock());
+    await this.asHolderOrLost(lease, (trx) => this.runs.stop(runId, this.holder, kind, this.clock(), trx));
   }
 
-  private async context(runId: string, logger: Logger): Promise<RunContext> {
+  private async context(runId: string, logger: Logger, lease: HeldLease): Promise<RunContext> {
     const stored = await this.setup();
     const companyId = await resolveCompanyId(stored, { configuredCompanyId: this.options.configuredCompanyId, bc: this.options.bc, logger });
     if (companyId === null) throw new NoCompanyError();
@@ -282,6 +337,7 @@ export class InvoiceRunner {
       logger,
       now: this.clock,
       lostAnswerWait: this.options.lostAnswerWait ?? DEFAULT_LOST_ANSWER_WAIT,
+      asHolder: (work) => this.leases.fenced(lease, work),
       failAt: async (point: FailPoint) => {
         if (hook === undefined) return;
         try {

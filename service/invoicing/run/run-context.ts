@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import type { BookingsClient } from '../../clients/graph/bookings-client';
 import type { Logger } from '../../logging/logger';
@@ -21,4 +21,9 @@ export interface RunContext {
   now: () => Date;
   failAt: (point: FailPoint) => Promise<void>;
   lostAnswerWait: LostAnswerWait;
+  /**
+   * Commits `work` as the run's holder: in one transaction that is refused (LeaseLostError, nothing
+   * kept) once another process took the run over. What the run settles and records goes through it.
+   */
+  asHolder<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }

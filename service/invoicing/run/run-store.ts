@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { RUN_STATES, TERMINAL_RUN_STATES, type RunSource, type RunState, type Selection } from './run-schemas';
@@ -65,21 +65,21 @@ export class RunStore {
       .execute();
   }
 
-  async heartbeat(runId: string, holder: string, now: Date): Promise<void> {
-    await this.db.updateTable('invoice_runs').set({ heartbeat_at: toIsoUtc(now) }).where('id', '=', runId).where('holder', '=', holder).execute();
+  /** The run's liveness as people read it; what decides a take-over is the run's lease (invoice-runner). */
+  async heartbeat(runId: string, holder: string, now: Date, within?: Transaction<Database>): Promise<void> {
+    await (within ?? this.db).updateTable('invoice_runs').set({ heartbeat_at: toIsoUtc(now) }).where('id', '=', runId).where('holder', '=', holder).execute();
   }
 
   /**
-   * Takes over an unfinished run nobody holds, or whose holder's heartbeat is not after `staleBefore`
-   * (so a staleness of 0 takes over at once, even within the heartbeat's millisecond); false when another got it.
+   * Records `holder` as the run's holder if the run is unfinished; false when it ended meanwhile.
+   * Only the taker of the run's lease calls it (in its fenced transaction): the lease decides who may.
    */
-  async takeOver(runId: string, holder: string, staleBefore: Date, now: Date): Promise<boolean> {
-    const result = await this.db
+  async takeOver(runId: string, holder: string, now: Date, within: Transaction<Database>): Promise<boolean> {
+    const result = await within
       .updateTable('invoice_runs')
       .set({ holder, heartbeat_at: toIsoUtc(now), updated_at: toIsoUtc(now) })
       .where('id', '=', runId)
       .where('state', 'in', before('succeeded'))
-      .where((eb) => eb.or([eb('holder', 'is', null), eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<=', toIsoUtc(staleBefore))]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -96,8 +96,8 @@ export class RunStore {
   }
 
   /** The run stopped short of its end (beyond retry bounds): released, to be resumed. */
-  async stop(runId: string, holder: string, error: string, now: Date): Promise<void> {
-    await this.db
+  async stop(runId: string, holder: string, error: string, now: Date, within?: Transaction<Database>): Promise<void> {
+    await (within ?? this.db)
       .updateTable('invoice_runs')
       .set({ holder: null, heartbeat_at: null, error, updated_at: toIsoUtc(now) })
       .where('id', '=', runId)
@@ -105,9 +105,9 @@ export class RunStore {
       .execute();
   }
 
-  async finish(runId: string, state: RunState, totals: unknown, now: Date, error: string | null = null): Promise<void> {
+  async finish(runId: string, state: RunState, totals: unknown, now: Date, error: string | null = null, within?: Transaction<Database>): Promise<void> {
     const at = toIsoUtc(now);
-    await this.db
+    await (within ?? this.db)
       .updateTable('invoice_runs')
       .set({ state, phase: 'done', totals: writeJson(totals), error, holder: null, heartbeat_at: null, finished_at: at, updated_at: at })
       .where('id', '=', runId)

@@ -32,14 +32,14 @@ async function appointmentsOfInvoices(trx: Transaction<Database>, invoiceIds: re
 }
 
 /**
- * A failed invoice (in one transaction): its status and error, its lines released, and its
+ * A failed invoice (in one transaction, as the run's holder): its status and error, its lines released, and its
  * appointments back to unbilled so that the user can retry. Another attendee's line of the same
  * appointment keeps its state; planning skips attendees already billed.
  */
 export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFailure[]): Promise<void> {
   if (failures.length === 0) return;
   const now = toIsoUtc(ctx.now());
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.asHolder(async (trx) => {
     for (const failure of failures) {
       await trx
         .updateTable('invoices')
@@ -88,14 +88,14 @@ export async function recordInvoicesIn(ctx: RunContext, statuses: readonly Invoi
 const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId: z.string().optional(), email: z.string() }).loose());
 
 /**
- * Record (one transaction): the invoices' lines become invoiced, and each appointment whose every
+ * Record (one transaction, as the run's holder): the invoices' lines become invoiced, and each appointment whose every
  * attendee now has an invoiced line becomes invoiced; one still waiting for an attendee goes back
  * to unbilled (planning then bills only the attendees left).
  */
 export async function recordInvoices(ctx: RunContext, invoiceIds: readonly string[]): Promise<void> {
   if (invoiceIds.length === 0) return;
   const now = toIsoUtc(ctx.now());
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.asHolder(async (trx) => {
     for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
       await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', 'in', part).where('state', '=', 'planned').execute();
     }

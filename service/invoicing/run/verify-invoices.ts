@@ -186,7 +186,7 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   );
 
   const now = toIsoUtc(ctx.now());
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.asHolder(async (trx) => {
     for (const { invoice, bc, problems } of checked.filter((c) => !removed.has(c.invoice.id))) {
       const currency = invoice.currency;
       const excl = toMinor(bc.totalAmountExcludingTax, currency);

@@ -30,12 +30,12 @@ function splitFetched(fetched: FetchedChunk, context: { businessId: string; curr
   return { records, rejects };
 }
 
-/** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction. */
+/** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction, committed as the run's holder. */
 export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
   const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
   const now = ctx.clock();
   const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
-  const counts = await ctx.db.transaction().execute(async (trx) => {
+  const counts = await ctx.commit(async (trx) => {
     const repository = new AppointmentRepository(trx);
     const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now });
     // A refused record still exists in Bookings: it must not be taken for cancelled.

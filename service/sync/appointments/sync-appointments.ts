@@ -105,14 +105,14 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       oldestUnbilledStart: oldest,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
-    if (!plan.resumed) await writeAppointmentCheckpoint(ctx.db, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock());
+    if (!plan.resumed) await ctx.commit((trx) => writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock()));
 
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
     progress();
     await readChunks(ctx, { plan, stored, currency, concurrency, report, progress });
 
-    const vanished = await ctx.db.transaction().execute(async (trx) => {
+    const vanished = await ctx.commit(async (trx) => {
       const counts = await new AppointmentRepository(trx).markVanished({
         businessId: ctx.businessId,
         window: plan.window,

@@ -138,6 +138,8 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
       logger: silentLogger,
       progress: () => undefined,
       signal: new AbortController().signal,
+      // No lease outside a sync job: a plain transaction.
+      commit: (work) => db.transaction().execute(work),
       ...overrides,
     }),
     graphRequest,

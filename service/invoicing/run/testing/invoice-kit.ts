@@ -24,7 +24,7 @@ export interface InvoiceKit {
   clock: { now(): Date; advance(ms: number): void };
   db: Kysely<Database>;
   setup: Setup;
-  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number; lostAnswerWait?: LostAnswerWait }): InvoiceRunner;
+  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number; heartbeatMs?: number; lostAnswerWait?: LostAnswerWait }): InvoiceRunner;
   /** Invoices the runs created in the BC emulator (seeded ones left out). */
   bcInvoices(): BcSalesInvoice[];
   appointments(): Promise<Row<'appointments'>[]>;
@@ -87,6 +87,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         ...(o.failAt ? { failAt: o.failAt } : {}),
         ...(o.lostAnswerWait ? { lostAnswerWait: o.lostAnswerWait } : {}),
         ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
+        ...(o.heartbeatMs === undefined ? {} : { heartbeatMs: o.heartbeatMs }),
       }),
     bcInvoices: () => h.bc.state.company(h.companyId)!.salesInvoices.filter((i) => i.externalDocumentNumber.startsWith('BKI-')),
     appointments: () => db.selectFrom('appointments').selectAll().orderBy('start_utc').orderBy('id').execute(),
