@@ -12,6 +12,7 @@ import { lastAttemptFailed } from './0010-last-attempt-failed';
 import { people } from './0011-people';
 import { leaseFencing } from './0012-lease-fencing';
 import { appointmentCustomer } from './0013-appointment-customer';
+import { paymentStatus } from './0014-payment-status';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-people': people,
   '0012-lease-fencing': leaseFencing,
   '0013-appointment-customer': appointmentCustomer,
+  '0014-payment-status': paymentStatus,
 };
