@@ -5,12 +5,14 @@ import { clockFrom, systemClock, type Clock } from '../domain/clock';
 import { realTimers } from '../jobs/timers';
 import { HistoryService } from '../history/history-service';
 import { People } from '../identity/people';
+import { AutoInvoicer } from '../invoicing/auto/auto-invoicer';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
 import type { SyncRunner } from '../jobs/sync-job';
 import { createLinking, type Linking } from '../links';
 import type { Logger } from '../logging/logger';
+import { PaymentsService } from '../payments/payments-service';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
 import { SetupTablesCache } from '../setup-tables';
@@ -47,6 +49,10 @@ export interface AppServices {
   history: HistoryService;
   /** The display names of people who acted, remembered by each face when they act. */
   people: People;
+  /** The business's invoices with their payment status in Business Central (as the last sync read it); the overdue ones. */
+  payments: PaymentsService;
+  /** Automatic invoicing: the schedule's tick, once per business across processes, and its result to announce. */
+  autoInvoice: AutoInvoicer;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -104,5 +110,27 @@ export function createAppServices(deps: {
   const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
   const history = new HistoryService({ db: store.db, businessId, runner: invoices });
   const people = new People(store.db, clock);
-  return { config, clock, logger, store, clients, businessId, setupService, storedSetup, currentSetup, sync, invoices, links, catalog, linking, setupTables, history, people };
+  const payments = new PaymentsService({ db: store.db, businessId, setup: currentSetup, clock });
+  const autoInvoice = new AutoInvoicer({ db: store.db, businessId, setup: currentSetup, clock, runner: invoices });
+  return {
+    config,
+    clock,
+    logger,
+    store,
+    clients,
+    businessId,
+    setupService,
+    storedSetup,
+    currentSetup,
+    sync,
+    invoices,
+    links,
+    catalog,
+    linking,
+    setupTables,
+    history,
+    people,
+    payments,
+    autoInvoice,
+  };
 }

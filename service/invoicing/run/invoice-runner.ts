@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../logging/logger';
 import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
+import { isUniqueViolation } from '../../store/errors';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
 import { InvalidRunRequestError, RunStoppedError } from './errors';
 import { executeRun, finish } from './execute-run';
@@ -101,6 +102,20 @@ export class InvoiceRunner {
   /** Starts a run in the background and returns its id at once. */
   async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<string> {
     return this.begin(this.validate(selectionInput, actorInput, sourceInput), null);
+  }
+
+  /**
+   * Starts a run under an id chosen beforehand (a schedule tick records it first): false, and
+   * nothing started, when a run with that id exists already, so a tick never starts two.
+   */
+  async startAs(runId: string, selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<boolean> {
+    try {
+      await this.begin(this.validate(selectionInput, actorInput, sourceInput), null, runId);
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
   }
 
   /** Runs to the end and returns the result (a run stopped beyond the retry bounds returns unfinished, with its error). */
@@ -196,9 +211,8 @@ export class InvoiceRunner {
     return { selection: selection.data, actor: actor.data, source: source.data };
   }
 
-  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null): Promise<string> {
+  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, runId: string = randomUUID()): Promise<string> {
     const setup = await this.setup();
-    const runId = randomUUID();
     await this.runs.insert({
       id: runId,
       businessId: setup.businessId.toLowerCase(),

@@ -1,0 +1,1 @@
+export { AutoInvoicer, AUTO_INVOICE_ACTOR, type AutoInvoiceTick, type UnannouncedTick } from './auto-invoicer';
