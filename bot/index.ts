@@ -7,12 +7,17 @@ import { BotActions, type BotServices, type RunWatchOptions } from './actions';
 import { readTenants } from '../service/identity/tenants';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
 import { ConversationStore } from './installations';
-import { dailySummaryTask } from './summary';
+import { announceAutoInvoiceRuns, dailySummaryTask, overdueCardTask } from './summary';
 import { businessKey } from '../service/domain/business-key';
+import { autoInvoiceTask } from '../service/invoicing/auto/auto-invoice-task';
 
 export interface BotRegistration {
   /** The daily summary, for the process's scheduler. */
   summaryTask: ScheduledTask;
+  /** The weekly card of overdue invoices. */
+  overdueTask: ScheduledTask;
+  /** Automatic invoicing, its result cards posted by the bot. */
+  autoInvoiceTask: ScheduledTask;
   /** Resolves when the cards being kept in step with their runs got their final edits. */
   idle(): Promise<void>;
   /** Stops following runs (their cards show the state at the next refresh or click). */
@@ -27,6 +32,11 @@ export interface RegisterBotOptions {
   summaryCheckMs?: number;
 }
 
+/** Automatic invoicing is the service's; the bot only adds its result cards. */
+function autoInvoicing(app: AppServices, announce?: Parameters<typeof autoInvoiceTask>[0]['announce']): ScheduledTask {
+  return autoInvoiceTask({ autoInvoice: app.autoInvoice, businessId: app.businessId, logger: app.logger, ...(announce === undefined ? {} : { announce }) });
+}
+
 /** Without its Bot Framework identity (live mode) the bot refuses every request; the tab keeps working. */
 function registerDisabledBot(server: restify.Server, app: AppServices, problem: string): BotRegistration {
   app.logger.error({ problem }, 'the bot is disabled');
@@ -36,6 +46,8 @@ function registerDisabledBot(server: restify.Server, app: AppServices, problem: 
   const leaseName = `schedule:daily-summary:${businessKey(app.businessId)}`;
   return {
     summaryTask: { name: 'daily-summary:disabled', leaseName, intervalMs: () => 3_600_000, run: async () => undefined },
+    overdueTask: { name: 'overdue-card:disabled', leaseName: `schedule:overdue-card:${businessKey(app.businessId)}`, intervalMs: () => 3_600_000, run: async () => undefined },
+    autoInvoiceTask: autoInvoicing(app),
     idle: async () => undefined,
     stop: async () => undefined,
   };
@@ -76,6 +88,8 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
   mountBot(server, { ...bot, tenants, mode, logger: services.logger }, new BookingsBot(actions, conversations, services.logger));
   return {
     summaryTask: dailySummaryTask({ services, messenger, conversations }, options.summaryCheckMs),
+    overdueTask: overdueCardTask({ services, messenger, conversations, payments: app.payments }, options.summaryCheckMs),
+    autoInvoiceTask: autoInvoicing(app, (asHolder) => announceAutoInvoiceRuns({ services, messenger, conversations, autoInvoice: app.autoInvoice, asHolder }).then(() => undefined)),
     idle: () => actions.idle(),
     stop: () => actions.stop(),
   };

@@ -21,6 +21,8 @@ export type { Who } from '../service/history/who';
 export type { AuditAbout } from '../service/history/audit-about';
 import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
 import { setupSchema } from '../service/setup/setup-schema';
+import { listPaymentsRequestSchema, paymentPageSchema, type PaymentItem, type PaymentPage } from '../service/payments/payment-schemas';
+import type { PaymentState } from '../service/payments/payment-state';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
@@ -149,6 +151,15 @@ export const runInvoicesQuerySchema = z.strictObject(runInvoicesFields);
 export type RunInvoicesQuery = z.input<typeof runInvoicesQuerySchema>;
 export const runInvoicesResponseSchema = runInvoicePageSchema;
 export type RunInvoicesResponse = RunInvoicePage;
+
+// ---------------------------------------------------------------------------------------------- payments
+
+/** GET /api/payments?overdue=&customer=&limit=&offset= : the business's invoices with their payment state (a customer's with `customer`). */
+export const paymentsQuerySchema = listPaymentsRequestSchema;
+export type PaymentsQuery = z.input<typeof paymentsQuerySchema>;
+export const paymentsResponseSchema = paymentPageSchema;
+export type PaymentsResponse = PaymentPage;
+export type { PaymentItem, PaymentState };
 
 // ---------------------------------------------------------------------------------------------- appointments
 

@@ -22,6 +22,8 @@ import {
   linkRequestSchema,
   linkResultSchema,
   meResponseSchema,
+  paymentsQuerySchema,
+  paymentsResponseSchema,
   previewSchema,
   retryRunRequestSchema,
   runInvoicesExportQuerySchema,
@@ -101,6 +103,7 @@ export const API = {
   conversations: endpoint({ method: 'GET', path: '/api/conversations', response: conversationsResponseSchema }),
   testConnections: endpoint({ method: 'POST', path: '/api/connections/test', body: connectionTestRequestSchema, response: connectionTestResponseSchema }),
   audit: endpoint({ method: 'GET', path: '/api/audit', query: auditQuerySchema, response: auditResponseSchema }),
+  payments: endpoint({ method: 'GET', path: '/api/payments', query: paymentsQuerySchema, response: paymentsResponseSchema }),
 
   serviceLinkChoices: endpoint({ method: 'GET', path: '/api/services/:id/link-choices', query: linkChoicesQuerySchema, response: serviceLinkChoicesSchema }),
   linkService: endpoint({ method: 'PUT', path: '/api/services/:id/link', body: linkRequestSchema, response: linkResultSchema }),

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   });
   const bot = registerBot(server, app);
   scheduler.add(bot.summaryTask);
+  scheduler.add(bot.overdueTask);
+  scheduler.add(bot.autoInvoiceTask);
   closers.push(() => bot.stop());
   const host = listenHost(config.mode, config.host, (message) => {
     logger.warn({ host: config.host }, message);

@@ -5,7 +5,13 @@ import type { SelectionInput } from '../../service/invoicing/run';
 import type { Clock } from '../../service/domain/clock';
 import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../../service/store';
 
-export type PostedCardKind = 'invoicePreview' | 'dailySummary';
+/**
+ * `overdueInvoices` is the weekly card of overdue invoices (key: its local date); `autoInvoice` the
+ * result of an automatic invoicing tick (key: the tick's local date, its run set when posted).
+ */
+export const POSTED_CARD_KINDS = ['invoicePreview', 'dailySummary', 'overdueInvoices', 'autoInvoice'] as const;
+export type PostedCardKind = (typeof POSTED_CARD_KINDS)[number];
+const isPostedCardKind = (kind: string): kind is PostedCardKind => (POSTED_CARD_KINDS as readonly string[]).includes(kind);
 
 /** What a card's Invoice button invoices: a period and maybe a customer, never ids or amounts. */
 export const cardSelectionSchema = z.object({
@@ -47,7 +53,7 @@ function toPostedCard(row: Row<'posted_cards'>): PostedCard {
     id: row.id,
     conversationId: row.conversation_id,
     activityId: row.activity_id,
-    kind: row.kind === 'dailySummary' ? 'dailySummary' : 'invoicePreview',
+    kind: isPostedCardKind(row.kind) ? row.kind : 'invoicePreview',
     key: row.period_key,
     runId: row.run_id,
     selection: readJson(cardSelectionSchema, row.payload, 'posted_cards.payload'),
@@ -66,7 +72,7 @@ export class PostedCards {
   ) {}
 
   /** Records a card before it is sent (activity id still empty); undefined when the key is taken. */
-  async insert(card: { conversationId: string; kind: PostedCardKind; key: string; selection: CardSelection }): Promise<PostedCard | undefined> {
+  async insert(card: { conversationId: string; kind: PostedCardKind; key: string; selection: CardSelection; runId?: string }): Promise<PostedCard | undefined> {
     const at = toIsoUtc(this.clock());
     const id = randomUUID();
     try {
@@ -78,7 +84,7 @@ export class PostedCards {
           activity_id: '',
           kind: card.kind,
           period_key: card.key,
-          run_id: null,
+          run_id: card.runId ?? null,
           payload: writeJson(card.selection),
           created_at: at,
           updated_at: at,

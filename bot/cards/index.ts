@@ -39,3 +39,4 @@ export { runResultCard, runResultData } from './run-result-card';
 export { statusCard, statusData } from './status-card';
 export type { TemplateData, TemplateName } from './template-data';
 export { type UnbilledListInput, unbilledListCard, unbilledListData } from './unbilled-list-card';
+export { type OverdueInvoiceRow, type OverdueInvoicesInput, overdueInvoicesCard, overdueInvoicesData } from './overdue-invoices-card';

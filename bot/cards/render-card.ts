@@ -3,6 +3,7 @@ import dailySummary from '../adaptiveCards/daily-summary.json';
 import help from '../adaptiveCards/help.json';
 import installGreeting from '../adaptiveCards/install-greeting.json';
 import invoicePreview from '../adaptiveCards/invoice-preview.json';
+import overdueInvoices from '../adaptiveCards/overdue-invoices.json';
 import refusal from '../adaptiveCards/refusal.json';
 import runProgress from '../adaptiveCards/run-progress.json';
 import runResult from '../adaptiveCards/run-result.json';
@@ -29,6 +30,7 @@ const templatePayloads: Record<TemplateName, unknown> = {
   status,
   refusal,
   'install-greeting': installGreeting,
+  'overdue-invoices': overdueInvoices,
 };
 
 const templates = new Map<TemplateName, Template>();

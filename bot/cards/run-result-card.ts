@@ -3,26 +3,12 @@ import { type CardContext, languageOf } from './card-locale';
 import { CARD_TEXT } from './card-text';
 import { unbilledTabDeepLink } from './deep-link';
 import { escapeText } from './escape-markdown';
+import { safeLinkTarget } from './link-target';
 import { type FittedCard, fitToLimit } from './fit-to-limit';
 import { formatMoney, formatNumber } from './format';
 import { type ListOptions, listLimits } from './list-options';
 import { renderCard } from './render-card';
 import type { TemplateData } from './template-data';
-
-/**
- * A markdown link destination must not end early at ")" or whitespace; only https links into
- * Business Central are shown as links at all.
- */
-function safeLinkTarget(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:') return undefined;
-  return parsed.href.replace(/[()[\]<>\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
 
 function invoiceNumber(invoice: CreatedInvoice): string {
   const label = escapeText(invoice.number, 40);

@@ -85,6 +85,15 @@ export const templateDataSchemas = {
     otherLanguage: text,
   }),
   status: z.object({ title: text, facts: z.array(fact), openTitle: text, tabUrl }),
+  'overdue-invoices': z.object({
+    title: text,
+    facts: z.array(fact),
+    invoicesHeading: text,
+    invoices: z.array(z.object({ number: text, customer: text, remaining: text, due: text })),
+    invoicesMore: text,
+    openTitle: text,
+    tabUrl,
+  }),
   refusal: z.object({ title: text, text }),
   'install-greeting': z.object({
     title: text,

@@ -6,8 +6,9 @@ import { syncCommand } from './sync';
 import { unbilledCommand } from './unbilled';
 import { invoiceCommand } from './invoice';
 import { runsCommand, runsShowCommand } from './runs';
+import { paymentsCommand } from './payments';
 import { excludeCommand, includeCommand } from './exclude';
 import { linkAppointmentCommand, linkCustomerCommand, linkServiceCommand } from './link';
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, excludeCommand, includeCommand, linkServiceCommand, linkCustomerCommand, linkAppointmentCommand];
+export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, paymentsCommand, excludeCommand, includeCommand, linkServiceCommand, linkCustomerCommand, linkAppointmentCommand];

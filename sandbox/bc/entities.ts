@@ -168,6 +168,7 @@ export const salesInvoiceEntity: EntityDescriptor = {
     totalAmountExcludingTax: 'number',
     totalTaxAmount: 'number',
     totalAmountIncludingTax: 'number',
+    remainingAmount: 'number',
     status: 'string',
     lastModifiedDateTime: 'datetime',
     phoneNumber: 'string',

@@ -2,6 +2,7 @@ import { distributeVat, fromCents, sumTotals, toCents } from './amounts';
 import { resolveCurrencyCode } from './currency';
 import { salesInvoiceEntity } from './entities';
 import { applicationError, invalidBody } from './errors';
+import { remainingAfterTotals } from './payments';
 import { NIL_GUID, findById, isBlankGuid } from './ids';
 import { buildLine, lineAsInput, recomputeLine, validateLineBody, type LineInput } from './sales-invoice-lines';
 import type { BcState, CompanyState } from './state';
@@ -89,6 +90,7 @@ export function refreshTotals(state: BcState, invoice: BcSalesInvoice, now: Date
     });
   });
   Object.assign(invoice, sumTotals(lines));
+  remainingAfterTotals(invoice);
   invoice.lastModifiedDateTime = now.toISOString();
   state.touch(invoice.id);
 }
@@ -131,6 +133,7 @@ export function createInvoice(state: BcState, company: CompanyState, body: Recor
     totalAmountExcludingTax: 0,
     totalTaxAmount: 0,
     totalAmountIncludingTax: 0,
+    remainingAmount: 0,
     status: 'Draft',
     lastModifiedDateTime: now.toISOString(),
     phoneNumber: '',

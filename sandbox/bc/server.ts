@@ -12,6 +12,7 @@ import { handleControl } from './control';
 import { createApiDispatcher } from './dispatch';
 import { BcError, errorResponse } from './errors';
 import { pickFault } from './faults';
+import { handlePayments } from './payments';
 import { invoicePage } from './html-page';
 import { loseAnswer } from './lost-answer';
 import { ConcurrencyGate, RateWindow } from './limits';
@@ -145,7 +146,7 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
     }
     const req: RouteRequest = { method, url, params: {}, headers: raw.headers, body, raw };
     if (url.pathname.startsWith('/_emulator/')) {
-      const out = handleControl({ settings: () => settings, update, stats: () => ({ ...stats }), correlationId }, req);
+      const out = handlePayments(state, now, req, correlationId) ?? handleControl({ settings: () => settings, update, stats: () => ({ ...stats }), correlationId }, req);
       send(res, out ?? { status: 404, body: { error: { code: 'NotFound', message: 'No such emulator endpoint.' } } });
       return;
     }

@@ -1,3 +1,4 @@
+import { withRemainingAmount } from './payments';
 import type {
   BcCompany,
   BcCompanyData,
@@ -104,6 +105,7 @@ export class BcState {
     for (const [id, company] of snapshot.companies) {
       const seeded = this.companies.get(id);
       if ((company.setupTables as BcSetupTables | undefined) === undefined && seeded) company.setupTables = structuredClone(seeded.setupTables);
+      company.salesInvoices.forEach(withRemainingAmount);
     }
     this.companies = snapshot.companies;
     this.versions = snapshot.versions;

@@ -141,6 +141,8 @@ export interface BcSalesInvoice {
   totalAmountExcludingTax: number;
   totalTaxAmount: number;
   totalAmountIncludingTax: number;
+  /** What the customer still owes: the total until payments are applied (sandbox/bc/payments.ts). */
+  remainingAmount: number;
   status: BcSalesInvoiceStatus;
   lastModifiedDateTime: string;
   phoneNumber: string;

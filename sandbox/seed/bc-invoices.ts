@@ -115,6 +115,7 @@ export function buildBcInvoices(context: InvoiceContext): BcSalesInvoice[] {
       totalAmountExcludingTax: net / 100,
       totalTaxAmount: tax / 100,
       totalAmountIncludingTax: gross / 100,
+      remainingAmount: source.status === 'Paid' ? 0 : gross / 100,
       status: source.status,
       lastModifiedDateTime: new Date((invoiceDay + 1) * DAY_MS + 9 * 3_600_000).toISOString(),
       phoneNumber: customer.phoneNumber,

@@ -5,12 +5,14 @@ import { clockFrom, systemClock, type Clock } from '../domain/clock';
 import { realTimers } from '../jobs/timers';
 import { HistoryService } from '../history/history-service';
 import { People } from '../identity/people';
+import { AutoInvoicer } from '../invoicing/auto/auto-invoicer';
 import { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { createSyncRunner } from '../jobs/compose-sync';
 import type { SyncRunner } from '../jobs/sync-job';
 import { createLinking, type Linking } from '../links';
 import type { Logger } from '../logging/logger';
+import { PaymentsService } from '../payments/payments-service';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
 import { SetupTablesCache } from '../setup-tables';
@@ -88,6 +90,10 @@ export interface AppServices {
   testConnections(companyId: string | null): Promise<ConnectionCheck>;
   /** What waits to be invoiced and the last invoice run. */
   status(): Promise<BusinessStatus>;
+  /** The business's invoices with their payment status in Business Central (as the last sync read it); the overdue ones. */
+  payments: PaymentsService;
+  /** Automatic invoicing: the schedule's tick, once per business across processes, and its result to announce. */
+  autoInvoice: AutoInvoicer;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -163,6 +169,8 @@ export function createAppServices(deps: {
   const companyId = async () =>
     resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
   const status = () => businessStatus({ db: store.db, businessId, clock, currentSetup });
+  const payments = new PaymentsService({ db: store.db, businessId, setup: currentSetup, clock });
+  const autoInvoice = new AutoInvoicer({ db: store.db, businessId, setup: currentSetup, clock, runner: invoices });
   return {
     config,
     clock,
@@ -189,5 +197,7 @@ export function createAppServices(deps: {
     bookingsBusinesses: () => clients.bookings.listBusinesses(),
     testConnections: (chosen) => checkConnections({ bookings: clients.bookings, businessCentral: clients.businessCentral }, { businessId, companyId: chosen }),
     status,
+    payments,
+    autoInvoice,
   };
 }

@@ -27,6 +27,8 @@ describe('defaultSetup', () => {
         postWhenEmpty: false,
         conversationIds: 'all',
       },
+      overdueCard: { enabled: true, day: 'monday', time: '08:00' },
+      autoInvoice: { enabled: false, frequency: 'daily', day: 'monday', time: '06:00' },
       roles: { admins: [], invoicers: [], unmatched: [] },
     });
     expect(setupSchema.parse(JSON.parse(JSON.stringify(setup)))).toEqual(setup);

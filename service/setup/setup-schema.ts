@@ -71,15 +71,22 @@ export const itemTemplateSchema = z.strictObject({
   itemCategoryCode: bcCode(20, 'CONSULT').optional(),
 });
 
+const clockTime = (fallback: string) =>
+  z
+    .string({ error: 'Use a 24-hour time such as 07:30' })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 07:30' })
+    .default(fallback);
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+const weekday = z.enum(WEEKDAYS, { error: `Use a day of the week: ${WEEKDAYS.join(', ')}` });
+
 const conversationListError = 'Use all, or a list of one or more conversation ids where the bot is installed';
 
 export const dailySummarySchema = z.strictObject({
   enabled: flag.default(true),
-  time: z
-    .string({ error: 'Use a 24-hour time such as 07:30' })
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 07:30' })
-    .default('07:30'),
+  time: clockTime('07:30'),
   timeZone: z
     .string({ error: 'Not a time zone: use an IANA name such as Europe/Copenhagen' })
     .trim()
@@ -101,6 +108,30 @@ export const dailySummarySchema = z.strictObject({
       { error: conversationListError },
     )
     .default('all'),
+});
+
+/**
+ * The weekly card of overdue invoices, posted to the daily summary's conversations at this local
+ * time (the summary's time zone: the business's) on this day; nothing is posted when nothing is overdue.
+ */
+export const overdueCardSchema = z.strictObject({
+  enabled: flag.default(true),
+  day: weekday.default('monday'),
+  time: clockTime('08:00'),
+});
+
+export const AUTO_INVOICE_FREQUENCIES = ['daily', 'weekly'] as const;
+
+/**
+ * Automatic invoicing (off by default): at this local time, every day or on `day` each week, a
+ * run invoices everything invoiceable up to yesterday, and its result card goes to the summary's
+ * conversations.
+ */
+export const autoInvoiceSchema = z.strictObject({
+  enabled: flag.default(false),
+  frequency: z.enum(AUTO_INVOICE_FREQUENCIES, { error: `Use one of ${AUTO_INVOICE_FREQUENCIES.join(', ')}` }).default('daily'),
+  day: weekday.default('monday'),
+  time: clockTime('06:00'),
 });
 
 export const rolesSchema = z.strictObject({
@@ -132,6 +163,8 @@ export const setupSchema = z.strictObject({
     .default('perCustomerPerRun'),
   addZeroLinesForFree: flag.default(false),
   dailySummary: dailySummarySchema.prefault({}),
+  overdueCard: overdueCardSchema.prefault({}),
+  autoInvoice: autoInvoiceSchema.prefault({}),
   roles: rolesSchema.prefault({}),
 });
 
@@ -140,6 +173,8 @@ export type CustomerTemplate = Setup['customerTemplate'];
 export type ItemTemplate = Setup['itemTemplate'];
 export type DailySummary = Setup['dailySummary'];
 export type InvoiceGrouping = Setup['invoiceGrouping'];
+export type OverdueCard = Setup['overdueCard'];
+export type AutoInvoice = Setup['autoInvoice'];
 
 /** The setup of a business nobody has configured yet. */
 export function defaultSetup(businessId: string, companyId?: string): Setup {

@@ -195,6 +195,12 @@ export interface InvoicesTable {
   bc_tax_minor: number | null;
   /** Migration 0014: since when the run that gave up on this invoice cannot tell whether Business Central made its draft (in-doubt); null once known. */
   in_doubt_since: string | null;
+  /** Migration 0015: Business Central's status of the posted invoice as the last sync read it (Open, Paid, Canceled, Corrective); null for a draft. */
+  bc_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the customer still owes, in minor units of `currency`. */
+  remaining_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  /** YYYY-MM-DD, as Business Central has it. */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One attendee's line of an invoice (migration 0004): what the claim bills, kept as it was priced. */
@@ -348,6 +354,18 @@ export interface PeopleTable {
   seen_at: string;
 }
 
+/** One due tick of the automatic invoicing schedule of a business (migration 0014). */
+export interface AutoInvoiceTicksTable {
+  business_id: string;
+  /** The tick's local date (daily) or the date of its weekday (weekly): unique per business. */
+  tick_key: string;
+  /** The run this tick starts, chosen before it is inserted so a crash in between cannot start a second. */
+  run_id: string;
+  created_at: string;
+  /** When its result card went to the summary conversations; null until then. */
+  announced_at: string | null;
+}
+
 export interface Database {
   setup: SetupTable;
   appointments: AppointmentsTable;
@@ -369,6 +387,7 @@ export interface Database {
   bc_item_terms: BcItemTermsTable;
   app_role_grants: AppRoleGrantsTable;
   people: PeopleTable;
+  auto_invoice_ticks: AutoInvoiceTicksTable;
 }
 
 export type TableName = keyof Database;
@@ -398,6 +417,7 @@ export const TABLES = [
   'bc_item_terms',
   'app_role_grants',
   'people',
+  'auto_invoice_ticks',
 ] as const satisfies readonly TableName[];
 type MustBeEmpty<T extends never> = T;
 type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

@@ -20,6 +20,13 @@ const rows: { [T in TableName]: NewRow<T> } = {
     expires_at: LATER,
     seen_at: NOW,
   },
+  auto_invoice_ticks: {
+    business_id: 'contoso@contoso.onmicrosoft.com',
+    tick_key: '2026-11-02',
+    run_id: 'run-1',
+    created_at: NOW,
+    announced_at: null,
+  },
   people: {
     actor: '72f988bf-86f1-41af-91ab-2d7cd011db47/6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
     display_name: UNICODE,
@@ -154,6 +161,9 @@ const rows: { [T in TableName]: NewRow<T> } = {
     bc_total_excl_minor: 39600,
     bc_total_incl_minor: BIG_MINOR,
     bc_tax_minor: 9900,
+    bc_status: 'Open',
+    remaining_minor: BIG_MINOR,
+    due_date: '2026-12-02',
   },
   invoice_lines: {
     id: 'line-1',

@@ -20,6 +20,7 @@ import { listBcSetupTables } from './list-bc-setup-tables';
 import { listBookingsBusinesses } from './list-bookings-businesses';
 import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
+import { listPayments } from './list-payments';
 import { listRunInvoices } from './list-run-invoices';
 import { listSyncRuns } from './list-sync-runs';
 import { patchSetup } from './patch-setup';
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly Route[] = [
   previewInvoiceRun,
   startInvoiceRun,
   listInvoiceRuns,
+  listPayments,
   getInvoiceRun,
   listRunInvoices,
   retryInvoiceRun,

@@ -3,6 +3,7 @@ import { isTerminal, runStateSchema } from '../run/run-schemas';
 import { emptyReport, type SyncPhase } from '../../sync/sync-context';
 import { applyDecision } from './apply-reconcile';
 import { fetchInvoicesById } from './fetch-invoices-by-id';
+import { applyPayment, paymentChanged, paymentFieldsOf } from './payment-fields';
 import { decide } from './reconcile-decision';
 
 /** Our invoices that exist in Business Central and may still change there (not deleted, failed or canceled). */
@@ -13,8 +14,9 @@ const INVOICES_PER_CHUNK = 100;
  * The sync's reconcile phase: first the keys runs gave up on while Business Central may still have
  * been creating them (in-doubt: a late draft is adopted or deleted, so Business Central holds no
  * invoice we do not know); then each of our live invoices is read back from Business Central (by
- * id, many per `$filter`) and what happened there is applied, one transaction per chunk. Invoices
- * of a run still executing are left to that run.
+ * id, many per `$filter`) and what happened there is applied, one transaction per chunk: a deleted
+ * draft, a posted number, a cancellation, and a posted invoice's payment status (paid, what is
+ * still owed, the due date). Invoices of a run still executing are left to that run.
  */
 export const syncReconcile: SyncPhase = async (ctx) => {
   const report = emptyReport();
@@ -57,9 +59,13 @@ export const syncReconcile: SyncPhase = async (ctx) => {
     const now = ctx.clock();
     await ctx.db.transaction().execute(async (trx) => {
       for (const { run_state: _runState, ...invoice } of settled) {
-        const decision = decide({ status: invoice.status, postedNumber: invoice.posted_number }, found.get(invoice.bc_invoice_id!.toLowerCase()));
+        const bcInvoice = found.get(invoice.bc_invoice_id!.toLowerCase());
+        const decision = decide({ status: invoice.status, postedNumber: invoice.posted_number }, bcInvoice);
         await applyDecision(trx, invoice, decision, now);
-        if (decision.kind === 'unchanged') report.unchanged += 1;
+        const payment = decision.kind === 'deleted' ? undefined : paymentFieldsOf(bcInvoice, invoice.currency);
+        const paymentMoved = payment !== undefined && paymentChanged(invoice, payment);
+        if (paymentMoved) await applyPayment(trx, invoice, payment, now);
+        if (decision.kind === 'unchanged' && !paymentMoved) report.unchanged += 1;
         else if (decision.kind === 'deleted') report.removed += 1;
         else report.updated += 1;
       }

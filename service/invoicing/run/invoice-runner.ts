@@ -11,6 +11,7 @@ import type { Setup } from '../../setup/setup-schema';
 import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
 import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
+import { isUniqueViolation } from '../../store/errors';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
 import { InvalidRunRequestError, RunStoppedError } from './errors';
 import { executeRun, finish } from './execute-run';
@@ -59,6 +60,13 @@ export interface InvoiceRunnerOptions {
 }
 
 /** Heartbeats every 10 s; three missed ones mean the holder is gone. */
+/** A run id chosen beforehand (a schedule tick's) is already another run's, here or in another process. */
+class RunIdTakenError extends Error {
+  constructor(runId: string) {
+    super(`Invoice run ${runId} exists already`);
+  }
+}
+
 export const DEFAULT_STALE_AFTER_MS = 30_000;
 /** How often a live process looks for runs whose holder is gone: such a run continues within 45 s. */
 export const DEFAULT_WATCH_MS = 15_000;
@@ -121,6 +129,20 @@ export class InvoiceRunner {
   /** Starts a run in the background and returns its id at once. */
   async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<string> {
     return this.begin(this.validate(selectionInput, actorInput, sourceInput), null);
+  }
+
+  /**
+   * Starts a run under an id chosen beforehand (a schedule tick records it first): false, and
+   * nothing started, when a run with that id exists already, so a tick never starts two.
+   */
+  async startAs(runId: string, selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<boolean> {
+    try {
+      await this.begin(this.validate(selectionInput, actorInput, sourceInput), null, runId);
+      return true;
+    } catch (err) {
+      if (err instanceof RunIdTakenError || isUniqueViolation(err)) return false;
+      throw err;
+    }
   }
 
   /** Runs to the end and returns the result (a run stopped beyond the retry bounds returns unfinished, with its error). */
@@ -221,22 +243,26 @@ export class InvoiceRunner {
     return { selection: selection.data, actor: actor.data, source: source.data };
   }
 
-  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null): Promise<string> {
+  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, runId: string = randomUUID()): Promise<string> {
     const setup = await this.setup();
-    const runId = randomUUID();
     // Held before the row exists, so no other process's watch can take the new run for an interrupted one.
     const lease = await this.leases.acquire(runLease(runId), this.holder, this.leaseTtlMs);
-    if (lease === undefined) throw new Error(`The lease of new invoice run ${runId} is held elsewhere`);
-    await this.runs.insert({
-      id: runId,
-      businessId: businessKey(setup.businessId),
-      requestedBy: request.actor,
-      source: request.source,
-      selection: request.selection,
-      retryOf,
-      holder: this.holder,
-      now: this.clock(),
-    });
+    if (lease === undefined) throw new RunIdTakenError(runId);
+    try {
+      await this.runs.insert({
+        id: runId,
+        businessId: businessKey(setup.businessId),
+        requestedBy: request.actor,
+        source: request.source,
+        selection: request.selection,
+        retryOf,
+        holder: this.holder,
+        now: this.clock(),
+      });
+    } catch (err) {
+      await this.leases.release(lease.name, this.holder);
+      throw err;
+    }
     this.launch(runId, request.selection, lease);
     return runId;
   }

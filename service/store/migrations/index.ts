@@ -13,6 +13,7 @@ import { people } from './0011-people';
 import { leaseFencing } from './0012-lease-fencing';
 import { appointmentCustomer } from './0013-appointment-customer';
 import { invoiceInDoubt } from './0014-invoice-in-doubt';
+import { paymentStatus } from './0015-payment-status';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-lease-fencing': leaseFencing,
   '0013-appointment-customer': appointmentCustomer,
   '0014-invoice-in-doubt': invoiceInDoubt,
+  '0015-payment-status': paymentStatus,
 };

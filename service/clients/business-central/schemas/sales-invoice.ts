@@ -53,6 +53,11 @@ export const salesInvoiceSchema = z
     totalAmountExcludingTax: amount,
     totalTaxAmount: amount,
     totalAmountIncludingTax: amount,
+    /** What the customer still owes on a posted invoice; null when Business Central does not say (never read as "paid"). */
+    remainingAmount: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
     status: z.enum(salesInvoiceStatuses),
     lastModifiedDateTime: text,
     /** Present only when asked for with `$expand=salesInvoiceLines`. */
