@@ -116,6 +116,11 @@ export const rolesSchema = z.strictObject({
 
 export const INVOICE_GROUPINGS = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;
 
+/** What a run does once its drafts are verified: leave them as drafts, post them, or post and email them. */
+export const AFTER_CREATE = ['draft', 'post', 'send'] as const;
+export const afterCreateSchema = z.enum(AFTER_CREATE, { error: `Use one of ${AFTER_CREATE.join(', ')}` });
+export type AfterCreate = z.infer<typeof afterCreateSchema>;
+
 export const setupSchema = z.strictObject({
   businessId: z.email({ error: 'Use the Bookings business id, its email address such as contoso@contoso.onmicrosoft.com' }),
   companyId: bcId('company').nullable().default(null),
@@ -131,6 +136,8 @@ export const setupSchema = z.strictObject({
     .enum(INVOICE_GROUPINGS, { error: `Use one of ${INVOICE_GROUPINGS.join(', ')}` })
     .default('perCustomerPerRun'),
   addZeroLinesForFree: flag.default(false),
+  // Off by default: posting cannot be undone in Business Central (only corrected by a credit memo).
+  afterCreate: afterCreateSchema.default('draft'),
   dailySummary: dailySummarySchema.prefault({}),
   roles: rolesSchema.prefault({}),
 });

@@ -73,6 +73,10 @@ export interface AppointmentsTable {
   linked_bc_customer_id: Generated<string | null>;
   linked_bc_customer_number: Generated<string | null>;
   linked_bc_customer_name: Generated<string | null>;
+  /** Migration 0015: marked no-show by a person (Flag); billed as the setup's fee. */
+  no_show: Generated<number>;
+  /** When a sync first found it gone from Bookings (ISO UTC); judges a late cancellation against the start. */
+  cancelled_seen_at: Generated<string | null>;
 }
 
 export interface CustomersTable {
@@ -160,6 +164,8 @@ export interface InvoiceRunsTable {
   skipped: string | null;
   /** The run whose failed invoices this run retries. */
   retry_of: string | null;
+  /** Migration 0014: 'draft' | 'post' | 'send', what the run does after its drafts are verified. */
+  after_create: Generated<string>;
 }
 
 export interface InvoicesTable {
@@ -193,6 +199,13 @@ export interface InvoicesTable {
   bc_total_excl_minor: number | null;
   bc_total_incl_minor: number | null;
   bc_tax_minor: number | null;
+  /** Migration 0014: each after-create step, its start written before Business Central is asked, its end after. */
+  post_started_at: Generated<string | null>;
+  posted_at: Generated<string | null>;
+  send_started_at: Generated<string | null>;
+  sent_at: Generated<string | null>;
+  /** Why posting or sending failed (words); the draft stands. */
+  after_create_error: Generated<string | null>;
 }
 
 /** One attendee's line of an invoice (migration 0004): what the claim bills, kept as it was priced. */
@@ -226,6 +239,8 @@ export interface InvoiceLinesTable {
   state: string;
   created_at: string;
   updated_at: string;
+  /** Migration 0015: 'no-show' | 'late-cancellation' when the line bills the setup's fee instead of the service. */
+  fee_kind: Generated<string | null>;
 }
 
 /** What an invoice showed of a Business Central customer's "Prices Including VAT" (migration 0004). */

@@ -12,6 +12,8 @@ import { lastAttemptFailed } from './0010-last-attempt-failed';
 import { people } from './0011-people';
 import { leaseFencing } from './0012-lease-fencing';
 import { appointmentCustomer } from './0013-appointment-customer';
+import { afterCreate } from './0014-after-create';
+import { noShows } from './0015-no-shows';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -31,4 +33,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-people': people,
   '0012-lease-fencing': leaseFencing,
   '0013-appointment-customer': appointmentCustomer,
+  '0014-after-create': afterCreate,
+  '0015-no-shows': noShows,
 };
