@@ -22,7 +22,7 @@ import { previewOf } from './preview';
 import { countsOf, type RunCounts } from './run-counts';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
-import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
+import { actorSchema, parseRunOptions, runSourceSchema, selectionSchema, type RunOptions, type RunOptionsInput, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun } from './run-view';
 
@@ -98,14 +98,17 @@ export class InvoiceRunner {
     return countsOf(plan.groups);
   }
 
-  /** Starts a run in the background and returns its id at once. */
-  async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<string> {
-    return this.begin(this.validate(selectionInput, actorInput, sourceInput), null);
+  /**
+   * Starts a run in the background and returns its id at once. `options.afterCreate` overrides the
+   * setup's choice for this run (an invoicer's choice: faces check the role before passing it).
+   */
+  async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown, options: RunOptionsInput = {}): Promise<string> {
+    return this.begin(this.validate(selectionInput, actorInput, sourceInput), null, parseRunOptions(options));
   }
 
   /** Runs to the end and returns the result (a run stopped beyond the retry bounds returns unfinished, with its error). */
-  async run(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<RunResult> {
-    const runId = await this.start(selectionInput, actorInput, sourceInput);
+  async run(selectionInput: unknown, actorInput: unknown, sourceInput: unknown, options: RunOptionsInput = {}): Promise<RunResult> {
+    const runId = await this.start(selectionInput, actorInput, sourceInput, options);
     return this.wait(runId);
   }
 
@@ -125,7 +128,7 @@ export class InvoiceRunner {
     const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted');
     const ids = [...new Set(failed.flatMap((i) => i.appointmentIds))];
     if (ids.length === 0) throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);
-    return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId);
+    return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId, {});
   }
 
   /** On start-up: every unfinished run of the business that nobody alive holds is resumed (same id); resolves when they end. */
@@ -196,7 +199,7 @@ export class InvoiceRunner {
     return { selection: selection.data, actor: actor.data, source: source.data };
   }
 
-  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null): Promise<string> {
+  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, options: RunOptions): Promise<string> {
     const setup = await this.setup();
     const runId = randomUUID();
     await this.runs.insert({
@@ -208,6 +211,7 @@ export class InvoiceRunner {
       retryOf,
       holder: this.holder,
       now: this.clock(),
+      afterCreate: options.afterCreate ?? setup.afterCreate,
     });
     this.launch(runId, request.selection);
     return runId;

@@ -178,6 +178,7 @@ export class FakeApi implements Api {
       source: 'tab',
       selection: selection.kind === 'ids' ? { kind: 'ids', appointmentIds: selection.appointmentIds } : { kind: 'filter' },
       retryOf: null,
+      afterCreate: 'draft',
       progress: { planned: rows.length, created: done ? rows.length - 1 : 0, failed: done ? 1 : 0 },
       totals: [],
       errorKind: null,
@@ -198,6 +199,9 @@ export class FakeApi implements Api {
             bcTotals: null,
             appointmentIds: [r.id],
             error: i === rows.length - 1 ? 'Customer is blocked in Business Central' : null,
+            draftNumber: null,
+            sent: false,
+            afterCreateProblem: null,
             verifyProblem: null,
           }))
         : [],
