@@ -70,6 +70,7 @@ describe('CLI run output', () => {
 
   it("gives a preview's skipped appointments' reasons in words", () => {
     const preview: Preview = {
+      afterCreate: 'draft',
       invoices: [],
       skipped: [
         { appointmentId: 'a1', reason: 'price-needed', reasons: ['price-needed'] },

@@ -83,7 +83,7 @@ export class InvoiceRunner {
     const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
     const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
     const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(this.options.bookings, setup.businessId);
-    return previewOf(plan, staffNames, setup.dailySummary.timeZone);
+    return previewOf(plan, staffNames, setup.dailySummary.timeZone, setup.afterCreate);
   }
 
   /** What a run over this selection would make, counted apart (appointments → invoices, customers): the plan only, nothing read from Bookings. */

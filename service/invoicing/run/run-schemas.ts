@@ -123,6 +123,8 @@ export const plannedInvoiceSchema = z.object({
 export type PlannedInvoiceView = z.infer<typeof plannedInvoiceSchema>;
 
 export const previewSchema = z.object({
+  /** What a run started now does after the drafts by default (the setup's choice); an invoicer may choose otherwise. */
+  afterCreate: afterCreateSchema,
   invoices: z.array(plannedInvoiceSchema),
   skipped: z.array(skippedSchema),
   totals: z.array(moneySchema),

@@ -19,7 +19,7 @@ import {
 } from '../../../service/history/history-schemas';
 export type { Who } from '../../../service/history/who';
 export type { AuditAbout } from '../../../service/history/audit-about';
-import { setupSchema } from '../../../service/setup/setup-schema';
+import { afterCreateSchema, setupSchema, type AfterCreate } from '../../../service/setup/setup-schema';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
@@ -130,7 +130,12 @@ export function unbilledQueryString(query: UnbilledQuery): string {
 // ---------------------------------------------------------------------------------------------- invoice runs
 
 /** POST /api/invoice-runs/preview and POST /api/invoice-runs */
-export const invoiceRunRequestSchema = z.strictObject({ selection: selectionSchema });
+/** `afterCreate` overrides the setup's choice for this run (post or post and email after the drafts); absent, the setup decides. */
+export const invoiceRunRequestSchema = z.strictObject({ selection: selectionSchema, afterCreate: afterCreateSchema.optional() });
+export type { AfterCreate };
+export interface RunStartOptions {
+  afterCreate?: AfterCreate;
+}
 export type InvoiceRunRequest = z.input<typeof invoiceRunRequestSchema>;
 
 /** 202 from POST /api/invoice-runs and POST /api/invoice-runs/:id/retry: poll GET /api/invoice-runs/:id. */

@@ -102,7 +102,7 @@ export function httpApi(options: HttpApiOptions): Api {
     unbilled: (q) => call(unbilledResponseSchema, 'GET', `${apiPaths.unbilled}${unbilledQueryString(q)}`),
     catalog: () => call(catalogResponseSchema, 'GET', apiPaths.catalog),
     previewRun: (selection) => call(previewSchema, 'POST', apiPaths.invoiceRunsPreview, { selection }),
-    startRun: (selection) => call(startedRunSchema, 'POST', apiPaths.invoiceRuns, { selection }),
+    startRun: (selection, options = {}) => call(startedRunSchema, 'POST', apiPaths.invoiceRuns, { selection, ...options }),
     run: (id) => call(runResultSchema, 'GET', apiPaths.invoiceRun(id)),
     retryRun: (id) => call(startedRunSchema, 'POST', apiPaths.invoiceRunRetry(id), {}),
     runs: (q) => call(invoiceRunsResponseSchema, 'GET', `${apiPaths.invoiceRuns}${query({ limit: q.limit, offset: q.offset })}`),
