@@ -20,7 +20,7 @@ import {
 export type { Who } from '../service/history/who';
 export type { AuditAbout } from '../service/history/audit-about';
 import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
-import { setupSchema } from '../service/setup/setup-schema';
+import { afterCreateSchema, setupSchema, type AfterCreate } from '../service/setup/setup-schema';
 import { listPaymentsRequestSchema, paymentPageSchema, type PaymentItem, type PaymentPage } from '../service/payments/payment-schemas';
 import type { PaymentState } from '../service/payments/payment-state';
 import {
@@ -124,7 +124,12 @@ export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
 // ---------------------------------------------------------------------------------------------- invoice runs
 
 /** POST /api/invoice-runs/preview and POST /api/invoice-runs */
-export const invoiceRunRequestSchema = z.strictObject({ selection: selectionSchema });
+/** `afterCreate` overrides the setup's choice for this run (post or post and email after the drafts); absent, the setup decides. */
+export const invoiceRunRequestSchema = z.strictObject({ selection: selectionSchema, afterCreate: afterCreateSchema.optional() });
+export type { AfterCreate };
+export interface RunStartOptions {
+  afterCreate?: AfterCreate;
+}
 export type InvoiceRunRequest = z.input<typeof invoiceRunRequestSchema>;
 
 /** 202 from POST /api/invoice-runs and POST /api/invoice-runs/:id/retry: poll GET /api/invoice-runs/:id. */

@@ -41,6 +41,9 @@ function invoice(n: number, status: RunInvoice['status'], error: string | null =
     appointmentIds: [`appt-${n}`],
     error,
     verifyProblem: null,
+    draftNumber: null,
+    sent: false,
+    afterCreateProblem: null,
   };
 }
 
@@ -53,6 +56,7 @@ function run(overrides: Partial<RunResult>): RunResult {
     source: 'bot',
     selection: { kind: 'ids', appointmentIds: ['appt-1'] },
     retryOf: null,
+    afterCreate: 'draft',
     progress: { planned: 3, created: 1, failed: 2 },
     totals: [],
     counts: { appointments: 1, invoices: 1, customers: 1 },

@@ -13,6 +13,7 @@ function run(state: RunResult['state'], created: number, finished = false): RunR
     source: 'bot',
     selection: { kind: 'filter' },
     retryOf: null,
+    afterCreate: 'draft',
     progress: { planned: 10, created, failed: 0 },
     totals: [],
     invoices: [],

@@ -22,6 +22,9 @@ function invoice(n: number, status: RunInvoice['status'], error: string | null =
     appointmentIds: [`appt-${n}`],
     error,
     verifyProblem: null,
+    draftNumber: null,
+    sent: false,
+    afterCreateProblem: null,
   };
 }
 
@@ -33,6 +36,7 @@ const run = (invoices: RunInvoice[]): RunResult => ({
   source: 'cli',
   selection: { kind: 'ids', appointmentIds: ['appt-1'] },
   retryOf: null,
+  afterCreate: 'draft',
   progress: { planned: invoices.length, created: 1, failed: invoices.length - 1 },
   totals: [],
   counts: { appointments: 1, invoices: 1, customers: 1 },

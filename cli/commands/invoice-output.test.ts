@@ -12,6 +12,7 @@ function run(change: Partial<RunResult>): RunResult {
     source: 'cli',
     selection: { kind: 'ids', appointmentIds: ['a1', 'a2'] },
     retryOf: null,
+    afterCreate: 'draft',
     progress: { planned: 2, created: 0, failed: 0 },
     totals: [],
     counts: { appointments: 0, invoices: 0, customers: 0 },
@@ -42,6 +43,9 @@ function failedInvoice(name: string): RunInvoice {
     appointmentIds: ['a1'],
     error: 'Business Central refused the invoice: the customer is blocked',
     verifyProblem: null,
+    draftNumber: null,
+    sent: false,
+    afterCreateProblem: null,
   };
 }
 
@@ -66,6 +70,7 @@ describe('CLI run output', () => {
 
   it("gives a preview's skipped appointments' reasons in words", () => {
     const preview: Preview = {
+      afterCreate: 'draft',
       invoices: [],
       skipped: [
         { appointmentId: 'a1', reason: 'price-needed', reasons: ['price-needed'] },

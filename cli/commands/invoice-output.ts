@@ -1,3 +1,4 @@
+import { afterCreateWords } from '../../service/invoicing/run/after-create-words';
 import type { RunCounts } from '../../service/invoicing/run/run-counts';
 import type { Preview, RunResult, SkipReason } from '../../service/invoicing/run/run-schemas';
 import { skipReasonText } from '../../service/invoicing/run/skip-reason-text';
@@ -49,7 +50,10 @@ export function resultText(run: RunResult): string {
       continue;
     }
     const problem = invoice.verifyProblem ? `  (check: ${plain(invoice.verifyProblem)})` : '';
-    out.push(`${invoice.number ?? '(no number)'}  ${who}  ${formatMoney(invoice.amount)}  ${invoice.url ?? ''}${problem}`.trimEnd());
+    const after = invoice.afterCreateProblem ? `  (${afterCreateWords(invoice.afterCreateProblem, 'en')})` : '';
+    // Posted invoices are numbered apart from their drafts: both are shown so either can be found.
+    const state = invoice.status === 'posted' ? `${invoice.sent ? 'posted and sent' : 'posted'}, draft ${invoice.draftNumber ?? '?'}  ` : '';
+    out.push(`${invoice.number ?? '(no number)'}  ${state}${who}  ${formatMoney(invoice.amount)}  ${invoice.url ?? ''}${problem}${after}`.trimEnd());
   }
   const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted').length;
   if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);

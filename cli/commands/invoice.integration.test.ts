@@ -190,6 +190,24 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(await cli(['exclude'])).toMatchObject({ code: 2 });
   });
 
+  it('--send posts and emails each invoice once (asking so first), showing the posted number beside the draft\'s; --post with --send is refused', async () => {
+    expect((await cli(['sync'])).code).toBe(0);
+    expect(await cli(['invoice', '--period', PERIOD, '--post', '--send', '--yes'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Use either --post or --send/) });
+    const questions: string[] = [];
+    const sent = await invoiceWith(async (q) => (questions.push(q), true), ['--period', PERIOD, '--send']);
+    expect(sent.err).toBe('');
+    expect(sent.code).toBe(0);
+    expect(questions).toEqual([expect.stringMatching(/^Create, POST and EMAIL invoices/)]);
+    const invoices = bcInvoices();
+    expect(invoices.length).toBeGreaterThan(0);
+    const outbox = fixture.bcEmulator.state.company(SANDBOX_COMPANY_ID)!.outbox ?? [];
+    expect(outbox.map((m) => m.invoiceId).sort()).toEqual(invoices.map((i) => i.id).sort());
+    for (const invoice of invoices) {
+      expect(invoice.status).toBe('Open');
+      expect(sent.out).toMatch(new RegExp(`^${invoice.number}  posted and sent, draft 102\\d{3}  `, 'm'));
+    }
+  });
+
   it('answers a wrong period or missing --period with a usage error', async () => {
     expect(await cli(['invoice', '--period', 'fortnight'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Not a period: "fortnight"/) });
     expect(await cli(['invoice'])).toMatchObject({ code: 2, err: expect.stringMatching(/^--period is required/) });

@@ -1,6 +1,7 @@
 import { createAppServices } from '../../service/app/app-services';
 import { PeriodError, resolvePeriod } from '../../service/domain/periods';
 import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../service/invoicing/run/run-schemas';
+import type { AfterCreate } from '../../service/setup/setup-schema';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
@@ -10,14 +11,28 @@ import { countsText, previewText, resultText } from './invoice-output';
 import { invoiceProgress } from './invoice-progress';
 
 const usage =
-  'npm run cli -- invoice --period yesterday|today|this-week|last-week|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD [--customer EMAIL|NAME] [--dry-run] [--yes]';
+  'npm run cli -- invoice --period yesterday|today|this-week|last-week|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD [--customer EMAIL|NAME] [--dry-run] [--yes] [--post|--send]';
 
 const options = {
   period: { type: 'string' },
   customer: { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
+  post: { type: 'boolean' },
+  send: { type: 'boolean' },
 } as const;
+
+/** What follows the drafts for this run: --post, --send, else the setup's choice. */
+function afterCreateOf(values: { post?: boolean; send?: boolean }, fromSetup: AfterCreate): AfterCreate {
+  if (values.post && values.send) throw new UsageError('Use either --post or --send, not both');
+  return values.send ? 'send' : values.post ? 'post' : fromSetup;
+}
+
+const CONFIRM_WHAT: Record<AfterCreate, string> = {
+  draft: 'Create draft invoices in Business Central',
+  post: 'Create and POST invoices in Business Central (posting cannot be undone)',
+  send: 'Create, POST and EMAIL invoices to the customers from Business Central (cannot be undone)',
+};
 
 const POLL_MS = 200;
 
@@ -45,16 +60,18 @@ async function follow(ctx: CommandContext, wait: Promise<RunResult>, read: () =>
 export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCommand {
   return {
     name: 'invoice',
-    summary: 'Preview and create draft invoices in Business Central for a period (asks first unless --yes)',
+    summary: 'Preview and create draft invoices in Business Central for a period, or post (--post) or post and email them (--send) (asks first unless --yes)',
     usage,
     role: 'invoicer',
     async run(args, ctx) {
       const { values } = parseOptions(args, options, usage);
       if (values.period === undefined) throw new UsageError(`--period is required. Usage: ${usage}`);
       if (values['dry-run'] && values.yes) throw new UsageError('Use either --dry-run or --yes, not both');
+      if (values.post && values.send) throw new UsageError('Use either --post or --send, not both');
 
       const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
       const setup = await services.currentSetup();
+      const afterCreate = afterCreateOf(values, setup.afterCreate);
       const timeZone = setup.dailySummary.timeZone;
       let days;
       try {
@@ -83,7 +100,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
         return EXIT.usage;
       }
       if (!values.yes) {
-        const answer = await confirm(`Create draft invoices in Business Central (${countsText(preview.counts)})? [y/N] `, ctx.signal);
+        const answer = await confirm(`${CONFIRM_WHAT[afterCreate]} (${countsText(preview.counts)})? [y/N] `, ctx.signal);
         if (answer === 'no-terminal') {
           ctx.io.err('Not creating invoices without confirmation: run on a terminal to be asked, or add --yes\n');
           return EXIT.usage;
@@ -97,7 +114,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
       // The run bills what was shown; appointments that changed since are answered per id.
       const ids = [...new Set(preview.invoices.flatMap((i) => i.appointmentIds))];
       const selection: Selection = ids.length <= MAX_SELECTED_IDS ? { kind: 'ids', appointmentIds: ids } : filter;
-      const runId = await services.invoices.start(selection, actor, 'cli');
+      const runId = await services.invoices.start(selection, actor, 'cli', { afterCreate });
       const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRun(runId));
       if (result === 'interrupted') {
         ctx.io.err(`Interrupted: run ${runId} is unfinished. A running app continues it within a minute (else the app's next start); nothing is created twice.\n`);

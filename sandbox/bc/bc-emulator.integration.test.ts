@@ -239,6 +239,22 @@ describe('sales invoices', () => {
     expect((await call('POST', `${url}/Microsoft.NAV.cancel`)).body.error.message).toContain('already been canceled');
   });
 
+  it('posts and emails a draft (Microsoft.NAV.postAndSend), sends a posted one again (Microsoft.NAV.send), never a draft', async () => {
+    const created = await call('POST', `${company}/salesInvoices`, { customerId: COMPANY_CUSTOMER_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, quantity: 1 }] });
+    const url = invoiceUrl(created.body.id);
+    const outbox = () => (emulator.state.company(COMPANY_ID)!.outbox ?? []).filter((m) => m.invoiceId === created.body.id);
+    expect((await call('POST', `${url}/Microsoft.NAV.send`)).body.error.message).toContain('posted invoice only');
+    expect(outbox()).toHaveLength(0);
+    expect((await call('POST', `${url}/Microsoft.NAV.postAndSend`)).status).toBe(204);
+    const posted = await call('GET', url);
+    expect(posted.body).toMatchObject({ status: 'Open', number: expect.stringMatching(/^103\d{3}$/) });
+    expect(outbox()).toEqual([expect.objectContaining({ number: posted.body.number, to: 'billing@obrien.example' })]);
+    expect((await call('POST', `${url}/Microsoft.NAV.postAndSend`)).body.error.message).toContain('draft invoice only');
+    expect((await call('PATCH', url, { externalDocumentNumber: 'x' }, { 'if-match': '*' })).status).toBe(400);
+    expect((await call('POST', `${url}/Microsoft.NAV.send`)).status).toBe(204);
+    expect(outbox()).toHaveLength(2);
+  });
+
   it('refuses to post an invoice without lines and deletes a draft', async () => {
     const created = await call('POST', `${company}/salesInvoices`, { customerId: COMPANY_CUSTOMER_ID });
     const url = invoiceUrl(created.body.id);

@@ -14,6 +14,8 @@ const KNOWN_SEGMENTS = new Set([
   'salesInvoices',
   'salesInvoiceLines',
   'Microsoft.NAV.post',
+  'Microsoft.NAV.postAndSend',
+  'Microsoft.NAV.send',
   'Microsoft.NAV.cancel',
   ...Object.keys(SETUP_TABLE_SETS),
 ]);

@@ -207,6 +207,22 @@ export function postInvoice(state: BcState, company: CompanyState, invoice: BcSa
   refreshTotals(state, invoice, now);
 }
 
+/**
+ * Microsoft.NAV.send: Business Central emails a posted invoice (as a PDF) to the customer's email.
+ * A draft cannot be sent; a customer without an email cannot receive one (wording chosen here).
+ */
+export function sendInvoice(company: CompanyState, invoice: BcSalesInvoice, now: Date): void {
+  if (invoice.status === 'Draft' || invoice.status === 'In Review') throw applicationError(messages.postedOnly);
+  if (invoice.email.trim() === '') throw applicationError(`You must specify an email address for customer ${invoice.customerNumber}.`);
+  (company.outbox ??= []).push({ invoiceId: invoice.id, number: invoice.number, to: invoice.email, at: now.toISOString() });
+}
+
+/** Microsoft.NAV.postAndSend: post, then send the posted invoice; a draft that cannot be posted is not sent. */
+export function postAndSendInvoice(state: BcState, company: CompanyState, invoice: BcSalesInvoice, now: Date): void {
+  postInvoice(state, company, invoice, now);
+  sendInvoice(company, invoice, now);
+}
+
 /** Microsoft.NAV.cancel: a posted, unpaid invoice is corrected by a credit memo and shows as Canceled. */
 export function cancelInvoice(state: BcState, invoice: BcSalesInvoice, now: Date): void {
   if (invoice.status === 'Draft' || invoice.status === 'In Review') throw applicationError(messages.postedOnly);

@@ -30,6 +30,15 @@ export interface CompanyState {
   /** The codes of `setupTables.currencies`, upper case (the local currency is never among them). */
   currencies: string[];
   lastNumbers: Partial<Record<SeriesName, string>>;
+  /** Invoice emails Business Central sent (Microsoft.NAV.send / postAndSend), oldest first; tests count them. Absent in older saved states. */
+  outbox?: BcSentInvoiceEmail[];
+}
+
+export interface BcSentInvoiceEmail {
+  invoiceId: string;
+  number: string;
+  to: string;
+  at: string;
 }
 
 interface Snapshot {

@@ -134,6 +134,8 @@ export class AppointmentRepository {
             customers_blocked: countBlocked(record.attendees, options.blocked),
             customers_without_email: countUnlinkedWithoutEmail(record.attendees, options.linked),
             state: decision.state,
+            // Back in Bookings: it was not cancelled after all.
+            ...(decision.state !== 'cancelled' ? { cancelled_seen_at: null } : {}),
             last_seen_sync: options.syncRunId,
             updated_at: now,
           });
@@ -190,7 +192,10 @@ export class AppointmentRepository {
     const cancelled =
       cancellable.length === 0
         ? 0
-        : Number((await notSeen.set({ state: 'cancelled', updated_at: now }).where('state', 'in', cancellable).executeTakeFirst()).numUpdatedRows);
+        : Number(
+            // The first instant it was seen missing is kept (Graph has no cancellation time): it judges a late cancellation.
+            (await notSeen.set({ state: 'cancelled', cancelled_seen_at: now, updated_at: now }).where('state', 'in', cancellable).executeTakeFirst()).numUpdatedRows,
+          );
     const billed: AppointmentState[] = ['claimed', 'invoiced'];
     const flagged = await notSeen
       .set({ review_reason: CANCELLED_AFTER_INVOICING, updated_at: now })

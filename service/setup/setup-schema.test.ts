@@ -20,6 +20,8 @@ describe('defaultSetup', () => {
       itemTemplate: { type: 'Service' },
       invoiceGrouping: 'perCustomerPerRun',
       addZeroLinesForFree: false,
+      afterCreate: 'draft',
+      noShowFee: { itemId: null, perService: {}, rule: { kind: 'percent', percent: 100 }, lateCancellationHours: 0 },
       dailySummary: {
         enabled: true,
         time: '07:30',

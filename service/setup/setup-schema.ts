@@ -147,6 +147,35 @@ export const rolesSchema = z.strictObject({
 
 export const INVOICE_GROUPINGS = ['perCustomerPerRun', 'perAppointment', 'perCustomerPerMonth'] as const;
 
+const feeRuleError = "Use { kind: 'fixed', amountMinor } (an amount in øre/cents) or { kind: 'percent', percent } (of the service's price)";
+
+/**
+ * No-shows and late cancellations are billed as a fee instead of the service: one fee item (a
+ * Business Central item of type Service), or one per Bookings service id, and one rule.
+ * `lateCancellationHours` 0 means no cancellation is late (none is billed).
+ */
+export const noShowFeeSchema = z.strictObject({
+  itemId: bcId('fee item').nullable().default(null),
+  perService: z.record(z.string().trim().min(1), bcId('fee item'), { error: 'Use Bookings service ids mapped to item ids' }).default({}),
+  rule: z
+    .discriminatedUnion(
+      'kind',
+      [
+        z.strictObject({ kind: z.literal('fixed'), amountMinor: z.number({ error: feeRuleError }).int({ error: feeRuleError }).min(0, { error: feeRuleError }) }),
+        z.strictObject({ kind: z.literal('percent'), percent: wholeNumber(0, 100, 'percent') }),
+      ],
+      { error: feeRuleError },
+    )
+    .default({ kind: 'percent', percent: 100 }),
+  lateCancellationHours: wholeNumber(0, 720, 'hours').default(0),
+});
+export type NoShowFee = z.infer<typeof noShowFeeSchema>;
+
+/** What a run does once its drafts are verified: leave them as drafts, post them, or post and email them. */
+export const AFTER_CREATE = ['draft', 'post', 'send'] as const;
+export const afterCreateSchema = z.enum(AFTER_CREATE, { error: `Use one of ${AFTER_CREATE.join(', ')}` });
+export type AfterCreate = z.infer<typeof afterCreateSchema>;
+
 export const setupSchema = z.strictObject({
   businessId: z.email({ error: 'Use the Bookings business id, its email address such as contoso@contoso.onmicrosoft.com' }),
   companyId: bcId('company').nullable().default(null),
@@ -162,6 +191,9 @@ export const setupSchema = z.strictObject({
     .enum(INVOICE_GROUPINGS, { error: `Use one of ${INVOICE_GROUPINGS.join(', ')}` })
     .default('perCustomerPerRun'),
   addZeroLinesForFree: flag.default(false),
+  // Off by default: posting cannot be undone in Business Central (only corrected by a credit memo).
+  afterCreate: afterCreateSchema.default('draft'),
+  noShowFee: noShowFeeSchema.prefault({}),
   dailySummary: dailySummarySchema.prefault({}),
   overdueCard: overdueCardSchema.prefault({}),
   autoInvoice: autoInvoiceSchema.prefault({}),

@@ -73,6 +73,10 @@ export interface AppointmentsTable {
   linked_bc_customer_id: Generated<string | null>;
   linked_bc_customer_number: Generated<string | null>;
   linked_bc_customer_name: Generated<string | null>;
+  /** Migration 0017: marked no-show by a person (Flag); billed as the setup's fee. */
+  no_show: Generated<number>;
+  /** When a sync first found it gone from Bookings (ISO UTC); judges a late cancellation against the start. */
+  cancelled_seen_at: Generated<string | null>;
 }
 
 export interface CustomersTable {
@@ -160,6 +164,8 @@ export interface InvoiceRunsTable {
   skipped: string | null;
   /** The run whose failed invoices this run retries. */
   retry_of: string | null;
+  /** Migration 0016: 'draft' | 'post' | 'send', what the run does after its drafts are verified. */
+  after_create: Generated<string>;
 }
 
 export interface InvoicesTable {
@@ -195,12 +201,19 @@ export interface InvoicesTable {
   bc_tax_minor: number | null;
   /** Migration 0014: since when the run that gave up on this invoice cannot tell whether Business Central made its draft (in-doubt); null once known. */
   in_doubt_since: string | null;
-  /** Migration 0015: Business Central's status of the posted invoice as the last sync read it (Open, Paid, Canceled, Corrective); null for a draft. */
+  /** Migration 0015 (payment status): Business Central's status of the posted invoice as the last sync read it (Open, Paid, Canceled, Corrective); null for a draft. */
   bc_status: ColumnType<string | null, string | null | undefined, string | null>;
   /** What the customer still owes, in minor units of `currency`. */
   remaining_minor: ColumnType<number | null, number | null | undefined, number | null>;
   /** YYYY-MM-DD, as Business Central has it. */
   due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0016: each after-create step, its start written before Business Central is asked, its end after. */
+  post_started_at: Generated<string | null>;
+  posted_at: Generated<string | null>;
+  send_started_at: Generated<string | null>;
+  sent_at: Generated<string | null>;
+  /** Why posting or sending failed (words); the draft stands. */
+  after_create_error: Generated<string | null>;
 }
 
 /** One attendee's line of an invoice (migration 0004): what the claim bills, kept as it was priced. */
@@ -234,6 +247,8 @@ export interface InvoiceLinesTable {
   state: string;
   created_at: string;
   updated_at: string;
+  /** Migration 0017: 'no-show' | 'late-cancellation' when the line bills the setup's fee instead of the service. */
+  fee_kind: Generated<string | null>;
 }
 
 /** What an invoice showed of a Business Central customer's "Prices Including VAT" (migration 0004). */

@@ -47,6 +47,8 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'customer_links.bc_blocked': 0,
   'invoices.position': 0,
   'leases.token': 0,
+  'invoice_runs.after_create': 'draft',
+  'appointments.no_show': 0,
 };
 
 interface Column {

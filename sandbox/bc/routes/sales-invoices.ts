@@ -11,7 +11,9 @@ import {
   createInvoice,
   deleteInvoice,
   deleteLine,
+  postAndSendInvoice,
   postInvoice,
+  sendInvoice,
   updateInvoice,
   updateLine,
 } from '../sales-invoices';
@@ -92,6 +94,16 @@ export function registerSalesInvoiceRoutes(router: Router, deps: ApiDeps): void 
   router.add('POST', `${invoice}/Microsoft.NAV.post`, (req) => {
     const company = companyOf(deps, req);
     postInvoice(deps.state, company, findInvoice(company, req), deps.now());
+    return noContent();
+  });
+  router.add('POST', `${invoice}/Microsoft.NAV.postAndSend`, (req) => {
+    const company = companyOf(deps, req);
+    postAndSendInvoice(deps.state, company, findInvoice(company, req), deps.now());
+    return noContent();
+  });
+  router.add('POST', `${invoice}/Microsoft.NAV.send`, (req) => {
+    const company = companyOf(deps, req);
+    sendInvoice(company, findInvoice(company, req), deps.now());
     return noContent();
   });
   router.add('POST', `${invoice}/Microsoft.NAV.cancel`, (req) => {

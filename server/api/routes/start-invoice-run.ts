@@ -7,7 +7,7 @@ export const startInvoiceRun = defineRoute(API.startRun, {
   role: 'invoicer',
   async handle({ services, identity, body, runs }) {
     const runId = await runs.admit(
-      () => services.invoices.start(body.selection, actorOf(identity), 'tab'),
+      () => services.invoices.start(body.selection, actorOf(identity), 'tab', body.afterCreate === undefined ? {} : { afterCreate: body.afterCreate }),
       (id) => services.invoices.wait(id),
     );
     const started: StartedRun = { runId };

@@ -15,6 +15,8 @@ import type { RunState, Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
+import { postVerifiedDrafts } from './after-create';
+import { afterCreateSchema } from '../../setup/setup-schema';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { audit } from '../../history/audit';
 
@@ -113,6 +115,8 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
   await ctx.failAt('after-verify');
   await record(ctx);
   await ctx.failAt('after-record');
+  // Chosen when the run started (the setup's, or the invoicer's for this run), so a resume does the same.
+  await postVerifiedDrafts(ctx, afterCreateSchema.catch('draft').parse(row.after_create));
   await finish(ctx, runs);
 }
 

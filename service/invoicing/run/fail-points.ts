@@ -2,9 +2,10 @@
  * Where a test may kill a run (the hook throws, and the run is left exactly as a dead process leaves
  * it). 'after-create' strikes after Business Central answered a create batch but before the answer
  * is stored: the window the externalDocumentNumber lookup exists for. 'after-headers' strikes when a header-first
- * create has its headers but not yet their lines.
+ * create has its headers but not yet their lines. 'after-post' strikes after Business Central answered a post
+ * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
  */
-export const FAIL_POINTS = ['after-plan', 'after-claim', 'after-customers', 'after-headers', 'after-create', 'after-verify', 'after-record'] as const;
+export const FAIL_POINTS = ['after-plan', 'after-claim', 'after-customers', 'after-headers', 'after-create', 'after-verify', 'after-record', 'after-post'] as const;
 export type FailPoint = (typeof FAIL_POINTS)[number];
 
 export type FailAtHook = (point: FailPoint, runId: string) => void | Promise<void>;

@@ -33,7 +33,8 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
     expect(invoicedIds).toEqual([...sel.appointmentIds].sort());
   });
 
-  it.each(FAIL_POINTS)('a run killed %s and resumed ends with exactly the invoices of an uninterrupted run', async (point: FailPoint) => {
+  // 'after-post' is only reached by a run that posts: after-create.integration.test.ts kills it there.
+  it.each(FAIL_POINTS.filter((p) => p !== 'after-post'))('a run killed %s and resumed ends with exactly the invoices of an uninterrupted run', async (point: FailPoint) => {
     const { k: clean } = await kit();
     await clean.runner().run(await selection(clean), 'anna@contoso.com', 'tab');
     const expected = invoiceSignature(clean.bcInvoices());

@@ -25,7 +25,7 @@ import { previewOf } from './preview';
 import { countsOf, type RunCounts } from './run-counts';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
-import { actorSchema, runSourceSchema, selectionSchema, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
+import { actorSchema, parseRunOptions, runSourceSchema, selectionSchema, type RunOptions, type RunOptionsInput, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun } from './run-view';
 import { businessKey } from '../../domain/business-key';
@@ -111,7 +111,7 @@ export class InvoiceRunner {
     const ids = await resolveSelectionIds(this.options.db, selection, { businessId, now, setup });
     const plan = await planInvoices({ db: this.options.db, setup, businessId, now, ids });
     const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(this.options.bookings, setup.businessId);
-    return previewOf(plan, staffNames, setup.dailySummary.timeZone);
+    return previewOf(plan, staffNames, setup.dailySummary.timeZone, setup.afterCreate);
   }
 
   /** What a run over this selection would make, counted apart (appointments → invoices, customers): the plan only, nothing read from Bookings. */
@@ -126,9 +126,12 @@ export class InvoiceRunner {
     return countsOf(plan.groups);
   }
 
-  /** Starts a run in the background and returns its id at once. */
-  async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<string> {
-    return this.begin(this.validate(selectionInput, actorInput, sourceInput), null);
+  /**
+   * Starts a run in the background and returns its id at once. `options.afterCreate` overrides the
+   * setup's choice for this run (an invoicer's choice: faces check the role before passing it).
+   */
+  async start(selectionInput: unknown, actorInput: unknown, sourceInput: unknown, options: RunOptionsInput = {}): Promise<string> {
+    return this.begin(this.validate(selectionInput, actorInput, sourceInput), null, parseRunOptions(options));
   }
 
   /**
@@ -137,7 +140,7 @@ export class InvoiceRunner {
    */
   async startAs(runId: string, selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<boolean> {
     try {
-      await this.begin(this.validate(selectionInput, actorInput, sourceInput), null, runId);
+      await this.begin(this.validate(selectionInput, actorInput, sourceInput), null, {}, runId);
       return true;
     } catch (err) {
       if (err instanceof RunIdTakenError || isUniqueViolation(err)) return false;
@@ -146,8 +149,8 @@ export class InvoiceRunner {
   }
 
   /** Runs to the end and returns the result (a run stopped beyond the retry bounds returns unfinished, with its error). */
-  async run(selectionInput: unknown, actorInput: unknown, sourceInput: unknown): Promise<RunResult> {
-    const runId = await this.start(selectionInput, actorInput, sourceInput);
+  async run(selectionInput: unknown, actorInput: unknown, sourceInput: unknown, options: RunOptionsInput = {}): Promise<RunResult> {
+    const runId = await this.start(selectionInput, actorInput, sourceInput, options);
     return this.wait(runId);
   }
 
@@ -167,7 +170,7 @@ export class InvoiceRunner {
     const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted');
     const ids = [...new Set(failed.flatMap((i) => i.appointmentIds))];
     if (ids.length === 0) throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);
-    return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId);
+    return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId, {});
   }
 
   /** On start-up: every unfinished run of the business that nobody alive holds is resumed (same id); resolves when they end. */
@@ -243,7 +246,7 @@ export class InvoiceRunner {
     return { selection: selection.data, actor: actor.data, source: source.data };
   }
 
-  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, runId: string = randomUUID()): Promise<string> {
+  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, options: RunOptions, runId: string = randomUUID()): Promise<string> {
     const setup = await this.setup();
     // Held before the row exists, so no other process's watch can take the new run for an interrupted one.
     const lease = await this.leases.acquire(runLease(runId), this.holder, this.leaseTtlMs);
@@ -258,6 +261,7 @@ export class InvoiceRunner {
         retryOf,
         holder: this.holder,
         now: this.clock(),
+        afterCreate: options.afterCreate ?? setup.afterCreate,
       });
     } catch (err) {
       await this.leases.release(lease.name, this.holder);

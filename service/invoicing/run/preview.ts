@@ -1,3 +1,4 @@
+import type { AfterCreate } from '../../setup/setup-schema';
 import { totalsByCurrency } from '../../domain/money';
 import { toIsoUtc } from '../../store/columns';
 import { describeLine } from '../line-description';
@@ -6,7 +7,7 @@ import { countsOf } from './run-counts';
 import type { Preview } from './run-schemas';
 
 /** A plan as the preview card and the tab's preview dialog show it: nothing is claimed or sent. */
-export function previewOf(plan: InvoicePlan, staffNames: ReadonlyMap<string, string>, timeZone: string): Preview {
+export function previewOf(plan: InvoicePlan, staffNames: ReadonlyMap<string, string>, timeZone: string, afterCreate: AfterCreate): Preview {
   const invoices = plan.groups.map((group) => ({
       customer: { name: group.customer.name, email: group.customer.email.trim().toLowerCase() },
       invoiceDate: group.invoiceDate,
@@ -31,6 +32,7 @@ export function previewOf(plan: InvoicePlan, staffNames: ReadonlyMap<string, str
       total: group.total,
     }));
   return {
+    afterCreate,
     invoices,
     skipped: plan.skipped,
     totals: totalsByCurrency(plan.groups.map((g) => g.total)),

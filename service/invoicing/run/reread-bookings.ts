@@ -51,7 +51,7 @@ export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appoi
     for (let i = 0; i < gone.length; i += IDS_PER_QUERY) {
       await trx
         .updateTable('appointments')
-        .set({ state: 'cancelled', updated_at: toIsoUtc(now) })
+        .set({ state: 'cancelled', cancelled_seen_at: toIsoUtc(now), updated_at: toIsoUtc(now) })
         .where('id', 'in', gone.slice(i, i + IDS_PER_QUERY))
         .where('state', 'in', statesMovingTo('cancelled'))
         .execute();

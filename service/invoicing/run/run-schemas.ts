@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { runCountsSchema } from './run-counts';
 import { RUN_ERROR_KINDS } from './run-error-words';
+import { AFTER_CREATE_PROBLEMS } from './after-create-words';
 import { REASONS } from '../../unbilled/eligibility';
 import { isYearInRange, PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../../domain/period-limits';
 import { noControlCharacters } from '../../domain/safe-text';
+import { afterCreateSchema } from '../../setup/setup-schema';
+import { InvalidRunRequestError } from './errors';
 
 /*
  * The contract of an invoice run, shared by the tab's HTTP API, the bot and the CLI: what may be
@@ -59,6 +62,17 @@ export const RUN_SOURCES = ['tab', 'bot', 'cli', 'schedule'] as const;
 export const runSourceSchema = z.enum(RUN_SOURCES);
 export type RunSource = z.infer<typeof runSourceSchema>;
 
+/** What one run may choose for itself; absent, the setup decides. */
+export const runOptionsSchema = z.strictObject({ afterCreate: afterCreateSchema.optional() });
+export type RunOptions = z.output<typeof runOptionsSchema>;
+export type RunOptionsInput = z.input<typeof runOptionsSchema>;
+
+export function parseRunOptions(input: unknown): RunOptions {
+  const parsed = runOptionsSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new InvalidRunRequestError(parsed.error.issues.map((i) => ({ ...i, path: ['options', ...i.path] })));
+  return parsed.data;
+}
+
 export const actorSchema = z.string({ error: 'A run needs who asked' }).trim().min(1, { error: 'A run needs who asked' }).max(320);
 
 /** Why an appointment (or one attendee of it) is not invoiced: the unbilled query's reasons, plus two of the run's own. */
@@ -109,6 +123,8 @@ export const plannedInvoiceSchema = z.object({
 export type PlannedInvoiceView = z.infer<typeof plannedInvoiceSchema>;
 
 export const previewSchema = z.object({
+  /** What a run started now does after the drafts by default (the setup's choice); an invoicer may choose otherwise. */
+  afterCreate: afterCreateSchema,
   invoices: z.array(plannedInvoiceSchema),
   skipped: z.array(skippedSchema),
   totals: z.array(moneySchema),
@@ -135,6 +151,12 @@ export const runInvoiceSchema = z.object({
   /** Why it failed (its appointments were released), or what did not match on verify. */
   error: z.string().nullable(),
   verifyProblem: z.string().nullable(),
+  /** The draft's number; `number` is the posted one once posted (Business Central numbers them apart). */
+  draftNumber: z.string().nullable(),
+  /** Emailed to the customer by Business Central (create and send). */
+  sent: z.boolean(),
+  /** Why posting or sending failed (after-create-words), the invoice standing as it is. */
+  afterCreateProblem: z.enum(AFTER_CREATE_PROBLEMS).nullable(),
 });
 export type RunInvoice = z.infer<typeof runInvoiceSchema>;
 
@@ -147,6 +169,8 @@ export const runResultSchema = z.object({
   source: runSourceSchema,
   selection: selectionSchema,
   retryOf: z.string().nullable(),
+  /** What the run does after its drafts are verified. */
+  afterCreate: afterCreateSchema,
   progress: z.object({ planned: z.number().int(), created: z.number().int(), failed: z.number().int() }),
   /** Of the invoices in Business Central: its totals including VAT as read back (the planned amount of one not read back yet). */
   totals: z.array(moneySchema),

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
+import type { AfterCreate } from '../../setup/setup-schema';
 import { RUN_STATES, TERMINAL_RUN_STATES, type RunSource, type RunState, type Selection } from './run-schemas';
 
 export type RunRow = Row<'invoice_runs'>;
@@ -24,6 +25,7 @@ export class RunStore {
     retryOf: string | null;
     holder: string;
     now: Date;
+    afterCreate: AfterCreate;
   }): Promise<void> {
     const now = toIsoUtc(input.now);
     await this.db
@@ -48,6 +50,7 @@ export class RunStore {
         heartbeat_at: now,
         skipped: null,
         retry_of: input.retryOf,
+        after_create: input.afterCreate,
       })
       .execute();
   }

@@ -5,6 +5,8 @@ import { money, totalsByCurrency } from '../../domain/money';
 import { fromFlag, readJson } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { RunNotFoundError } from './errors';
+import { isAfterCreateProblem } from './after-create-words';
+import { afterCreateSchema } from '../../setup/setup-schema';
 import { countsOf } from './run-counts';
 import { isRunErrorKind, runErrorWords } from './run-error-words';
 import {
@@ -49,6 +51,9 @@ export function toRunInvoice(row: Row<'invoices'>): RunInvoice {
     appointmentIds: readJson(idsSchema, row.appointment_ids, 'invoices.appointment_ids'),
     error: row.error,
     verifyProblem: row.verify_problem,
+    draftNumber: row.bc_number,
+    sent: row.sent_at !== null,
+    afterCreateProblem: row.after_create_error !== null && isAfterCreateProblem(row.after_create_error) ? row.after_create_error : null,
   };
 }
 
@@ -66,6 +71,7 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     source: runSourceSchema.parse(run.source),
     selection: readJson(selectionSchema, run.selection, 'invoice_runs.selection'),
     retryOf: run.retry_of,
+    afterCreate: afterCreateSchema.catch('draft').parse(run.after_create),
     progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
     // What Business Central holds (including VAT) once read back; the planned amount until then.
     totals: totalsByCurrency(live.map((i) => money(i.bc_total_incl_minor ?? i.amount_minor, i.currency))),

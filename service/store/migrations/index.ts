@@ -14,6 +14,8 @@ import { leaseFencing } from './0012-lease-fencing';
 import { appointmentCustomer } from './0013-appointment-customer';
 import { invoiceInDoubt } from './0014-invoice-in-doubt';
 import { paymentStatus } from './0015-payment-status';
+import { afterCreate } from './0016-after-create';
+import { noShows } from './0017-no-shows';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -35,4 +37,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013-appointment-customer': appointmentCustomer,
   '0014-invoice-in-doubt': invoiceInDoubt,
   '0015-payment-status': paymentStatus,
+  '0016-after-create': afterCreate,
+  '0017-no-shows': noShows,
 };

@@ -8,6 +8,8 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  Radio,
+  RadioGroup,
   Table,
   TableBody,
   TableCell,
@@ -16,7 +18,8 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { Preview } from '../../../contract/api-contract';
+import { useEffect, useState } from 'react';
+import type { AfterCreate, Preview } from '../../../contract/api-contract';
 import { formatMoney, formatNumber, formatTotals } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { LoadingState } from './loading-state';
@@ -30,7 +33,8 @@ export interface PreviewDialogProps {
   preview: Preview | null;
   /** Names an appointment for the reader ("customer · service · start"). */
   describe: (appointmentId: string) => string;
-  onConfirm: () => void;
+  /** With what the invoicer chose to do after the drafts (the setup's choice unless changed). */
+  onConfirm: (afterCreate: AfterCreate) => void;
   onCancel: () => void;
 }
 
@@ -40,6 +44,11 @@ export function PreviewDialog(props: PreviewDialogProps) {
   const { t, locale } = useI18n();
   const { preview } = props;
   const n = (v: number) => formatNumber(v, locale.tag);
+  const [afterCreate, setAfterCreate] = useState<AfterCreate>('draft');
+  // The setup's choice arrives with the preview; an invoicer may pick another for this run.
+  useEffect(() => {
+    if (preview) setAfterCreate(preview.afterCreate);
+  }, [preview]);
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onCancel()}>
       <DialogSurface aria-label={t.previewTitle}>
@@ -72,6 +81,13 @@ export function PreviewDialog(props: PreviewDialogProps) {
                     ))}
                   </TableBody>
                 </Table>
+                <RadioGroup aria-label={t.afterCreateLabel} value={afterCreate} onChange={(_, d) => setAfterCreate(d.value as AfterCreate)}>
+                  <Body1>{t.afterCreateLabel}</Body1>
+                  {(['draft', 'post', 'send'] as const).map((choice) => (
+                    <Radio key={choice} value={choice} label={t.afterCreateChoices[choice]} />
+                  ))}
+                </RadioGroup>
+                {afterCreate !== 'draft' && <Body1>{t.afterCreateWarning}</Body1>}
               </>
             )}
             {preview && preview.skipped.length > 0 && (
@@ -92,7 +108,7 @@ export function PreviewDialog(props: PreviewDialogProps) {
           </DialogContent>
           <DialogActions>
             <Button onClick={props.onCancel}>{t.cancel}</Button>
-            <Button appearance="primary" disabled={!preview || preview.invoices.length === 0} onClick={props.onConfirm}>
+            <Button appearance="primary" disabled={!preview || preview.invoices.length === 0} onClick={() => props.onConfirm(afterCreate)}>
               {t.previewConfirm}
             </Button>
           </DialogActions>

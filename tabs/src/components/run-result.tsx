@@ -3,6 +3,7 @@ import type { RunResult } from '../../../contract/api-contract';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';
+import { afterCreateWords } from '../../../service/invoicing/run/after-create-words';
 import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 
 const useStyles = makeStyles({
@@ -60,7 +61,10 @@ export function RunResultView(props: RunResultViewProps) {
                   <span>{title}</span>
                 )}{' '}
                 {t.invoiceStatus[invoice.status]} · {invoice.customer.name || invoice.customer.email} · {formatMoney(invoice.amount, locale.tag)}
+                {invoice.sent && <> · {t.invoiceSent}</>}
+                {invoice.status === 'posted' && invoice.draftNumber && <Caption1> · {t.draftNumber(invoice.draftNumber)}</Caption1>}
                 {invoice.verifyProblem && <Caption1> · {invoice.verifyProblem}</Caption1>}
+                {invoice.afterCreateProblem && <Caption1> · {afterCreateWords(invoice.afterCreateProblem, locale.language)}</Caption1>}
               </li>
             );
           })}

@@ -1,4 +1,5 @@
 import type {
+  RunStartOptions,
   AppointmentChangeResponse,
   AuditQuery,
   AuditResponse,
@@ -43,7 +44,8 @@ export interface Api {
   /** The business's services and staff members with their names. */
   catalog(): Promise<CatalogResponse>;
   previewRun(selection: SelectionInput): Promise<Preview>;
-  startRun(selection: SelectionInput): Promise<StartedRun>;
+  /** `options.afterCreate` overrides the setup's choice for this run. */
+  startRun(selection: SelectionInput, options?: RunStartOptions): Promise<StartedRun>;
   run(id: string): Promise<RunResult>;
   retryRun(id: string): Promise<StartedRun>;
   runs(query: InvoiceRunsQuery): Promise<InvoiceRunsResponse>;

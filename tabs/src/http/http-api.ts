@@ -76,7 +76,7 @@ export function httpApi(options: HttpApiOptions): Api {
     unbilled: (query) => call(API.unbilled, { query }),
     catalog: () => call(API.catalog),
     previewRun: (selection) => call(API.previewRun, { body: { selection } }),
-    startRun: (selection) => call(API.startRun, { body: { selection } }),
+    startRun: (selection, options = {}) => call(API.startRun, { body: { selection, ...options } }),
     run: (id) => call(API.run, { params: { id } }),
     retryRun: (id) => call(API.retryRun, { params: { id } }),
     runs: (query) => call(API.runs, { query }),

@@ -103,6 +103,9 @@ export const da: Messages = {
   skippedLine: (appointment, why) => `${appointment}: ${why}`,
   unknownAppointment: 'En aftale, der ikke længere er på listen',
   previewConfirm: 'Opret fakturaer',
+  afterCreateLabel: 'Når kladderne er tjekket',
+  afterCreateChoices: { draft: 'Lad dem være kladder', post: 'Bogfør dem', send: 'Bogfør dem og send dem med e-mail til kunderne' },
+  afterCreateWarning: 'Bogføring kan ikke fortrydes i Business Central; en bogført faktura kan kun rettes med en kreditnota.',
 
   runTitle: 'Fakturakørsel',
   runProgress: (done, planned) => `Opretter fakturaer: ${done} af ${planned}`,
@@ -113,6 +116,8 @@ export const da: Messages = {
   runStopped: (error) => `Kørslen stoppede: ${error}`,
   invoiceNumber: (number) => `Faktura ${number}`,
   invoiceCreated: 'oprettet',
+  invoiceSent: 'sendt til kunden med e-mail',
+  draftNumber: (number) => `kladde ${number}`,
   invoiceStatus: {
     planned: 'planlagt',
     created: 'oprettet',

@@ -103,6 +103,9 @@ export const en = {
   skippedLine: (appointment: string, why: string) => `${appointment}: ${why}`,
   unknownAppointment: 'An appointment no longer in the list',
   previewConfirm: 'Create invoices',
+  afterCreateLabel: 'After the drafts are checked',
+  afterCreateChoices: { draft: 'Leave them as drafts', post: 'Post them', send: 'Post them and email them to the customers' },
+  afterCreateWarning: 'Posting cannot be undone in Business Central; a posted invoice can only be corrected with a credit memo.',
 
   runTitle: 'Invoice run',
   runProgress: (done: string, planned: string) => `Creating invoices: ${done} of ${planned}`,
@@ -113,6 +116,8 @@ export const en = {
   runStopped: (error: string) => `The run stopped: ${error}`,
   invoiceNumber: (number: string) => `Invoice ${number}`,
   invoiceCreated: 'created',
+  invoiceSent: 'emailed to the customer',
+  draftNumber: (number: string) => `draft ${number}`,
   invoiceStatus: {
     planned: 'planned',
     created: 'created',

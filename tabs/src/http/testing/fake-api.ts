@@ -1,4 +1,6 @@
 import type {
+  AfterCreate,
+  RunStartOptions,
   AuditEntry,
   BcCustomerChoice,
   BcItemChoice,
@@ -36,6 +38,10 @@ export class FakeApi implements Api {
   readonly unbilledQueries: UnbilledQuery[] = [];
   readonly previewed: SelectionInput[] = [];
   readonly started: SelectionInput[] = [];
+  /** What each startRun asked for after the drafts (empty: the setup's choice). */
+  readonly startOptions: RunStartOptions[] = [];
+  /** The setup's after-create choice, as previews report it. */
+  afterCreate: AfterCreate = 'draft';
   readonly excluded: string[] = [];
   readonly included: string[] = [];
   readonly prices: { id: string; price: EnteredPriceRequest['price'] }[] = [];
@@ -146,6 +152,7 @@ export class FakeApi implements Api {
         return { appointmentId: r.id, reason: reasons[0]!, reasons: [...reasons] };
       });
     return {
+      afterCreate: this.afterCreate,
       invoices: rows.map((r) => ({
         customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
         invoiceDate: '2026-11-03',
@@ -159,8 +166,9 @@ export class FakeApi implements Api {
     };
   }
 
-  async startRun(selection: SelectionInput) {
+  async startRun(selection: SelectionInput, options: RunStartOptions = {}) {
     this.started.push(selection);
+    this.startOptions.push(options);
     this.polls = 0;
     return { runId: 'run-1' };
   }
@@ -178,6 +186,7 @@ export class FakeApi implements Api {
       source: 'tab',
       selection: selection.kind === 'ids' ? { kind: 'ids', appointmentIds: selection.appointmentIds } : { kind: 'filter' },
       retryOf: null,
+      afterCreate: 'draft',
       progress: { planned: rows.length, created: done ? rows.length - 1 : 0, failed: done ? 1 : 0 },
       totals: [],
       errorKind: null,
@@ -198,6 +207,9 @@ export class FakeApi implements Api {
             bcTotals: null,
             appointmentIds: [r.id],
             error: i === rows.length - 1 ? 'Customer is blocked in Business Central' : null,
+            draftNumber: null,
+            sent: false,
+            afterCreateProblem: null,
             verifyProblem: null,
           }))
         : [],

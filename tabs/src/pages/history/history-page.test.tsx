@@ -44,6 +44,9 @@ function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
     appointmentIds: [`appt-${i}`],
     error: null,
     verifyProblem: null,
+    draftNumber: null,
+    sent: false,
+    afterCreateProblem: null,
     ...change,
   };
 }

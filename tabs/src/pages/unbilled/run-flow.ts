@@ -1,4 +1,4 @@
-import type { Preview, RunResult, SelectionInput } from '../../../../contract/api-contract';
+import type { AfterCreate, Preview, RunResult, SelectionInput } from '../../../../contract/api-contract';
 import type { Api } from '../../http/api';
 import { type ApiError, asApiError } from '../../http/api-error';
 
@@ -49,10 +49,12 @@ export class RunFlow {
     }
   }
 
-  async confirm(): Promise<void> {
+  /** `afterCreate`: what the invoicer confirmed for this run (sent as chosen, so a setup changed meanwhile cannot change it). */
+  async confirm(afterCreate?: AfterCreate): Promise<void> {
     if (this.state.phase !== 'preview') return;
     const { selection } = this.state;
-    await this.start(() => this.options.api.startRun(selection));
+    const options = afterCreate === undefined ? {} : { afterCreate };
+    await this.start(() => this.options.api.startRun(selection, options));
   }
 
   async retry(runId: string): Promise<void> {

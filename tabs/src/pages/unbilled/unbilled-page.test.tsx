@@ -98,6 +98,23 @@ describe('Unbilled page', () => {
     expect(await screen.findByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
   });
 
+  it("offers the setup's after-create choice in the preview, warns before posting, and sends the invoicer's choice with the run", async () => {
+    const api = new FakeApi(Array.from({ length: 3 }, (_, i) => fakeRow(i)));
+    api.afterCreate = 'post';
+    renderWithApp(<UnbilledPage pollMs={5} />, { api });
+    await screen.findByText('Kunde 0');
+    fireEvent.click(rowCheckboxes()[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    const choices = await within(dialog).findByRole('radiogroup', { name: 'After the drafts are checked', ...IN_MODAL });
+    expect((within(choices).getByRole('radio', { name: 'Post them', ...IN_MODAL }) as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getByText(/Posting cannot be undone/)).toBeTruthy();
+    fireEvent.click(within(choices).getByRole('radio', { name: 'Post them and email them to the customers', ...IN_MODAL }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create invoices', ...IN_MODAL }));
+    expect(await screen.findByText(/^Done:/)).toBeTruthy();
+    expect(api.startOptions).toEqual([{ afterCreate: 'send' }]);
+  });
+
   it('shows the amount that will be invoiced, with an hourly rate and duration beside it, agreeing with the preview', async () => {
     const hourly = fakeRow(0, { priceType: 'hourly', durationMinutes: 35, price: { minor: 72_000, currency: 'DKK' }, amount: { minor: 42_000, currency: 'DKK' } });
     const group = fakeRow(1, {

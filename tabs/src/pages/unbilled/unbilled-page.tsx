@@ -352,7 +352,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
         <PreviewDialog
           preview={flow.phase === 'preview' ? flow.preview : null}
           describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
-          onConfirm={() => void runFlow.confirm()}
+          onConfirm={(afterCreate) => void runFlow.confirm(afterCreate)}
           onCancel={() => runFlow.cancel()}
         />
       )}
