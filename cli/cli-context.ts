@@ -1,8 +1,7 @@
-import type { Clients } from '../service/clients/create-clients';
 import type { Config } from '../service/config/config';
 import type { Logger } from '../service/logging/logger';
 import type { Role } from '../contract/api-contract';
-import type { AppStore } from '../service/store';
+import type { AppServices } from '../service/app/app-services';
 
 /** Where a command writes; tests capture it. */
 export interface CliIo {
@@ -18,8 +17,8 @@ export interface CommandContext {
   io: CliIo;
   config: Config;
   logger: Logger;
-  store(): Promise<AppStore>;
-  clients(): Clients;
+  /** The use cases (the façade), opened on first use: no command touches the store or a client itself. */
+  services(): Promise<AppServices>;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
   now(): Date;

@@ -1,5 +1,5 @@
-import { clockOf } from '../service/app/app-services';
-import { createClients, type Clients } from '../service/clients/create-clients';
+import { clockOf, createAppServices, type AppServices } from '../service/app/app-services';
+import { createClients } from '../service/clients/create-clients';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import type { Env } from '../service/config/env-files';
 import { createLogger, type Logger } from '../service/logging/logger';
@@ -8,10 +8,8 @@ import type { CliCommand, CliIo, CommandContext } from './cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from './cli-errors';
 import { COMMANDS } from './commands';
 import { cliActor } from './commands/cli-actor';
-import { AppRoleGrantStore } from '../service/identity/app-role-grants';
 import { cliRoles } from './cli-roles';
 import { actorOf, type Identity } from '../service/identity/identity';
-import { SetupService } from '../service/setup/setup-service';
 
 export interface CliDeps {
   env: Env;
@@ -74,22 +72,22 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const logger: Logger = createLogger(debug ? config.logLevel : 'silent', deps.logDestination ?? { write: (line) => io.err(line) });
 
   let store: Promise<AppStore> | undefined;
-  let clients: Clients | undefined;
+  let services: Promise<AppServices> | undefined;
+  const now = deps.now ?? clockOf(config);
   const context: CommandContext = {
     io,
     config,
     logger,
-    store: () => (store ??= openStore(config.store, { logger })),
-    clients: () => (clients ??= createClients(config, logger)),
+    services: () =>
+      (services ??= (store ??= openStore(config.store, { logger })).then((opened) => createAppServices({ config, logger, store: opened, clients: createClients(config, logger), clock: now }))),
     signal: deps.signal ?? new AbortController().signal,
-    now: deps.now ?? clockOf(config),
+    now,
   };
   try {
     const identity: Identity = deps.identity ?? { kind: 'operator', name: cliActor() };
-    const { db } = await context.store();
-    const { setup } = await new SetupService(db).get(config.graph.businessId);
-    const grants = new AppRoleGrantStore(db, context.now);
-    if (!(await cliRoles(identity, setup, deps.env, config, grants)).includes(found.command.role)) {
+    const app = await context.services();
+    const { setup } = await app.setupService.get(app.businessId);
+    if (!(await cliRoles(identity, setup, deps.env, config, app.appRoleGrants())).includes(found.command.role)) {
       io.err(`${actorOf(identity)} may not ${found.command.name}: it needs the ${found.command.role} role\n`);
       return EXIT.forbidden;
     }

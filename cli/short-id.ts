@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../service/store/database';
-import { businessKey } from '../service/domain/business-key';
 
 /**
  * Graph appointment ids are ~150 characters that differ only deep inside, too long to type. The CLI
@@ -25,10 +22,4 @@ export function resolveShortId(ids: readonly string[], text: string): ResolvedId
   const matches = ids.filter((id) => shortId(id).startsWith(prefix));
   if (matches.length === 1) return { ok: true, id: matches[0]! };
   return { ok: false, problem: matches.length === 0 ? 'none' : 'ambiguous', matches };
-}
-
-/** The business's appointment ids, to resolve a short id against. */
-export async function appointmentIds(db: Kysely<Database>, businessId: string): Promise<string[]> {
-  const rows = await db.selectFrom('appointments').select('id').where('business_id', '=', businessKey(businessId)).execute();
-  return rows.map((r) => r.id);
 }

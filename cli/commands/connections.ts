@@ -1,5 +1,3 @@
-import { checkConnections } from '../../service/connections/check-connections';
-import { SetupService } from '../../service/setup/setup-service';
 import type { CliCommand } from '../cli-context';
 import { EXIT } from '../cli-errors';
 import { parseOptions } from '../parse-options';
@@ -14,11 +12,9 @@ export const connectionsCommand: CliCommand = {
   role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, usage);
-    const { setup } = await new SetupService((await ctx.store()).db).get(ctx.config.graph.businessId);
-    const result = await checkConnections(ctx.clients(), {
-      businessId: ctx.config.graph.businessId,
-      companyId: setup.companyId ?? ctx.config.bc.companyId ?? null,
-    });
+    const services = await ctx.services();
+    // The saved company, else BC_COMPANY_ID: with neither, the check lists the companies to pick from.
+    const result = await services.testConnections((await services.currentSetup()).companyId);
     const ok = result.bookings.ok && result.businessCentral.ok;
     if (values.json) {
       ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,8 +1,8 @@
-import { excludeAppointment, includeAppointment, type AppointmentActionResult } from '../../service/invoicing/exclusions';
+import type { AppointmentActionResult } from '../../service/invoicing/exclusions';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
-import { appointmentIds, resolveShortId, shortId } from '../short-id';
+import { resolveShortId, shortId } from '../short-id';
 import { cliActor } from './cli-actor';
 
 const excludeUsage = 'npm run cli -- exclude ID [--reason text]   (ID: the short id `unbilled` shows, or the whole id)';
@@ -26,8 +26,7 @@ function oneId(positionals: readonly string[], usage: string): string {
 
 /** The whole appointment id for what was typed, or null after saying why. */
 export async function resolveId(ctx: CommandContext, typed: string): Promise<string | null> {
-  const db = (await ctx.store()).db;
-  const resolved = resolveShortId(await appointmentIds(db, ctx.config.graph.businessId), typed);
+  const resolved = resolveShortId(await (await ctx.services()).names.appointmentIds(), typed);
   if (resolved.ok) return resolved.id;
   if (resolved.problem === 'ambiguous') ctx.io.err(`${typed} matches ${resolved.matches.length} appointments: type more of the short id\n`);
   else ctx.io.err(`No appointment ${JSON.stringify(typed)} in this business (use the short id \`unbilled\` shows)\n`);
@@ -44,9 +43,7 @@ export const excludeCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { reason: { type: 'string' } }, excludeUsage, true);
     const appointmentId = await resolveId(ctx, oneId(positionals, excludeUsage));
     if (appointmentId === null) return EXIT.failed;
-    const db = (await ctx.store()).db;
-    const result = await excludeAppointment({ db, clock: ctx.now }, {
-      businessId: ctx.config.graph.businessId,
+    const result = await (await ctx.services()).appointments.exclude({
       appointmentId,
       actor: cliActor(),
       source: 'cli',
@@ -65,8 +62,7 @@ export const includeCommand: CliCommand = {
     const { positionals } = parseOptions(args, {}, includeUsage, true);
     const appointmentId = await resolveId(ctx, oneId(positionals, includeUsage));
     if (appointmentId === null) return EXIT.failed;
-    const db = (await ctx.store()).db;
-    const result = await includeAppointment({ db, clock: ctx.now }, { businessId: ctx.config.graph.businessId, appointmentId, actor: cliActor(), source: 'cli' });
+    const result = await (await ctx.services()).appointments.include({ appointmentId, actor: cliActor(), source: 'cli' });
     return report(ctx, appointmentId, result, `Included ${shortId(appointmentId)}: it is unbilled again`);
   },
 };

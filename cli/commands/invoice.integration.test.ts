@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createBcEmulator, type BcEmulator, type BcListening } from '../../sandbox/bc';
 import { createGraphEmulator, type ListeningGraphEmulator } from '../../sandbox/graph';
 import { generateSandboxData, SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID } from '../../sandbox/seed';
+import { createAppServices } from '../../service/app/app-services';
 import { clockFrom } from '../../service/domain/clock';
 import { createClients } from '../../service/clients/create-clients';
 import { loadConfig } from '../../service/config/config';
@@ -88,14 +89,14 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     const c = capture();
     const config = loadConfig(fixture.env, fixture.dir);
     let store: Promise<AppStore> | undefined;
+    const now = clockFrom(NOW);
     const ctx: CommandContext = {
       io: c.io,
       config,
       logger: silentLogger,
-      store: () => (store ??= openStore(config.store)),
-      clients: () => createClients(config, silentLogger),
+      services: async () => createAppServices({ config, logger: silentLogger, store: await (store ??= openStore(config.store)), clients: createClients(config, silentLogger), clock: now }),
       signal: new AbortController().signal,
-      now: clockFrom(NOW),
+      now,
     };
     try {
       const code = await createInvoiceCommand(confirm).run(argv, ctx);

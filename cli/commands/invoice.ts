@@ -1,4 +1,3 @@
-import { createAppServices } from '../../service/app/app-services';
 import { PeriodError, resolvePeriod } from '../../service/domain/periods';
 import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../service/invoicing/run/run-schemas';
 import type { AfterCreate } from '../../service/setup/setup-schema';
@@ -69,7 +68,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
       if (values['dry-run'] && values.yes) throw new UsageError('Use either --dry-run or --yes, not both');
       if (values.post && values.send) throw new UsageError('Use either --post or --send, not both');
 
-      const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
+      const services = await ctx.services();
       const setup = await services.currentSetup();
       const afterCreate = afterCreateOf(values, setup.afterCreate);
       const timeZone = setup.dailySummary.timeZone;

@@ -1,14 +1,11 @@
-import type { Kysely } from 'kysely';
-import { createAppServices } from '../../service/app/app-services';
+import type { StoredNames } from '../../service/catalog/stored-names';
 import { isRefusal, type AppointmentLinkChoice, type LinkChoice, type LinkOutcome } from '../../service/links';
-import type { Database } from '../../service/store';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
 import { cliActor } from './cli-actor';
 import { resolveId } from './exclude';
 import { resolveServiceId } from './resolve-service';
-import { businessKey } from '../../service/domain/business-key';
 
 /*
  * The Unbilled page's link fixes for a terminal: a Bookings service to a Business Central item, a
@@ -30,12 +27,12 @@ function exactlyOne(number: string | undefined, create: boolean | undefined, opt
 }
 
 /** A Bookings customer by id or name (whole name first, then part of it); one must match. */
-async function resolveCustomerId(db: Kysely<Database>, businessId: string, text: string): Promise<string> {
-  const customers = await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', businessKey(businessId)).execute();
+async function resolveCustomerId(names: Pick<StoredNames, 'customers'>, text: string): Promise<string> {
+  const customers = await names.customers();
   if (customers.some((c) => c.id === text)) return text;
   const needle = text.toLowerCase();
-  const exact = customers.filter((c) => c.display_name.trim().toLowerCase() === needle);
-  const matches = exact.length > 0 ? exact : customers.filter((c) => c.display_name.toLowerCase().includes(needle));
+  const exact = customers.filter((c) => c.displayName.trim().toLowerCase() === needle);
+  const matches = exact.length > 0 ? exact : customers.filter((c) => c.displayName.toLowerCase().includes(needle));
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0) throw new UsageError(`No Bookings customer is called ${JSON.stringify(text)} (run a sync first if the list is empty)`);
   throw new UsageError(`${JSON.stringify(text)} matches ${matches.length} Bookings customers: be more precise`);
@@ -51,7 +48,7 @@ function report(ctx: CommandContext, outcome: LinkOutcome, what: string, kind: s
   return EXIT.ok;
 }
 
-const appServices = async (ctx: CommandContext) => createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
+const appServices = (ctx: CommandContext) => ctx.services();
 
 export const linkServiceCommand: CliCommand = {
   name: 'link service',
@@ -62,7 +59,7 @@ export const linkServiceCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { item: { type: 'string' }, create: { type: 'boolean' } }, serviceUsage, true);
     exactlyOne(values.item, values.create, 'item', serviceUsage);
     const services = await appServices(ctx);
-    const serviceId = await resolveServiceId(services.store.db, services.businessId, oneName(positionals, serviceUsage));
+    const serviceId = await resolveServiceId(services.names, oneName(positionals, serviceUsage));
     let choice: LinkChoice = { kind: 'create' };
     if (values.item !== undefined) {
       const number = values.item.trim();
@@ -76,7 +73,7 @@ export const linkServiceCommand: CliCommand = {
       }
       choice = { kind: 'existing', id: item.id };
     }
-    const name = (await services.store.db.selectFrom('services').select('display_name').where('id', '=', serviceId).executeTakeFirstOrThrow()).display_name;
+    const name = (await services.names.services()).find((s) => s.id === serviceId)?.displayName ?? serviceId;
     return report(ctx, await services.linking.linkService({ serviceId, choice, actor: cliActor(), source: 'cli' }), name, 'item');
   },
 };
@@ -90,7 +87,7 @@ export const linkCustomerCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { customer: { type: 'string' }, create: { type: 'boolean' } }, customerUsage, true);
     exactlyOne(values.customer, values.create, 'customer', customerUsage);
     const services = await appServices(ctx);
-    const customerId = await resolveCustomerId(services.store.db, services.businessId, oneName(positionals, customerUsage));
+    const customerId = await resolveCustomerId(services.names, oneName(positionals, customerUsage));
     let choice: LinkChoice = { kind: 'create' };
     if (values.customer !== undefined) {
       const number = values.customer.trim();
@@ -104,7 +101,7 @@ export const linkCustomerCommand: CliCommand = {
       }
       choice = { kind: 'existing', id: customer.id };
     }
-    const name = (await services.store.db.selectFrom('customers').select('display_name').where('id', '=', customerId).executeTakeFirstOrThrow()).display_name;
+    const name = (await services.names.customers()).find((c) => c.id === customerId)?.displayName ?? customerId;
     return report(ctx, await services.linking.linkCustomer({ customerId, choice, actor: cliActor(), source: 'cli' }), name, 'customer');
   },
 };

@@ -1,4 +1,3 @@
-import { createAppServices } from '../../service/app/app-services';
 import { listPaymentsRequestSchema, type PaymentState } from '../../service/payments';
 import { fieldErrors } from '../../service/setup/validate';
 import type { CliCommand } from '../cli-context';
@@ -29,7 +28,7 @@ export const paymentsCommand: CliCommand = {
       limit: intOption(values.limit, 'limit', 1) ?? 50,
     });
     if (!request.success) throw new FieldErrorsFailure(fieldErrors(request.error.issues));
-    const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
+    const services = await ctx.services();
     const page = await services.payments.list(request.data);
     if (values.json) {
       ctx.io.out(`${JSON.stringify(page, null, 2)}\n`);

@@ -1,5 +1,4 @@
-import { createAppServices } from '../../service/app/app-services';
-import { getInvoiceRun, listInvoiceRuns, listInvoiceRunsRequestSchema } from '../../service/history';
+import { listInvoiceRunsRequestSchema } from '../../service/history';
 import { fieldErrors } from '../../service/setup/validate';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
@@ -26,13 +25,14 @@ export const runsCommand: CliCommand = {
       limit: intOption(values.limit, 'limit', 1) ?? 20,
     });
     if (!request.success) throw new FieldErrorsFailure(fieldErrors(request.error.issues));
-    const db = (await ctx.store()).db;
-    const page = await listInvoiceRuns(db, request.data);
+    const services = await ctx.services();
+    const { businessId: _businessId, ...paged } = request.data;
+    const page = await services.history.runs(paged);
     if (values.json) {
       ctx.io.out(`${JSON.stringify(page, null, 2)}\n`);
       return EXIT.ok;
     }
-    const timeZone = (await createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now }).currentSetup()).dailySummary.timeZone;
+    const timeZone = (await services.currentSetup()).dailySummary.timeZone;
     const table = textTable(
       ['Started', 'Source', 'By', 'State', 'Invoices', 'Failed', 'Total', 'Run'],
       page.runs.map((r) => [
@@ -61,8 +61,8 @@ export const runsShowCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, showUsage, true);
     const [runId, extra] = positionals;
     if (runId === undefined || extra !== undefined) throw new UsageError(`Name one run. Usage: ${showUsage}`);
-    const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
-    const run = await getInvoiceRun(services.store.db, services.invoices, { businessId: services.businessId, runId });
+    const services = await ctx.services();
+    const run = await services.history.run(runId);
     if (run === null) {
       ctx.io.err(`No invoice run ${JSON.stringify(runId)}: see \`npm run cli -- runs\`\n`);
       return EXIT.failed;

@@ -1,5 +1,4 @@
 import { parseSettingAssignments } from '../../service/setup/parse-setting';
-import { SetupService } from '../../service/setup/setup-service';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
@@ -16,8 +15,8 @@ export const setupSetCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError(`Name at least one setting. Usage: ${usage}`);
     const parsed = parseSettingAssignments(positionals);
     if (!parsed.ok) throw new FieldErrorsFailure(parsed.errors);
-    const service = new SetupService((await ctx.store()).db);
-    const result = await service.update(ctx.config.graph.businessId, parsed.patch, 'cli', undefined, 'cli');
+    const services = await ctx.services();
+    const result = await services.setupService.update(services.businessId, parsed.patch, 'cli', undefined, 'cli');
     if (!result.ok) {
       if (result.reason === 'invalid') throw new FieldErrorsFailure(result.fields);
       ctx.io.err(`Someone else saved the setup at the same time (version ${result.currentVersion}): run the command again\n`);

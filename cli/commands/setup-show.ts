@@ -1,8 +1,6 @@
-import { createAppServices } from '../../service/app/app-services';
 import { describeFailure } from '../../service/connections';
 import { SETUP_LOOKUPS, type SetupLookupPath } from '../../service/setup/setup-lookups';
 import type { Setup } from '../../service/setup/setup-schema';
-import { SetupService } from '../../service/setup/setup-service';
 import type { SetupTables } from '../../service/setup-tables';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT } from '../cli-errors';
@@ -42,7 +40,7 @@ export function lookupNotes(setup: Setup, tables: SetupTables): Map<SetupLookupP
 
 /** The names, or a line saying why there are none; a setup is shown even when Business Central is away. */
 async function namesFromBusinessCentral(ctx: CommandContext, setup: Setup): Promise<{ notes: Map<SetupLookupPath, string>; problem?: string }> {
-  const services = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now });
+  const services = await ctx.services();
   const companyId = setup.companyId ?? ctx.config.bc.companyId ?? null;
   if (!companyId) return { notes: new Map() };
   try {
@@ -59,7 +57,8 @@ export const setupShowCommand: CliCommand = {
   role: 'reader',
   async run(args, ctx) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, usage);
-    const stored = await new SetupService((await ctx.store()).db).get(ctx.config.graph.businessId);
+    const services = await ctx.services();
+    const stored = await services.setupService.get(services.businessId);
     if (values.json) {
       ctx.io.out(`${JSON.stringify(stored, null, 2)}\n`);
       return EXIT.ok;

@@ -1,4 +1,3 @@
-import { createAppServices } from '../../service/app/app-services';
 import type { SyncRun } from '../../service/jobs/sync-run-store';
 import type { CliCommand } from '../cli-context';
 import { EXIT } from '../cli-errors';
@@ -21,7 +20,7 @@ export const syncCommand: CliCommand = {
   async run(args, ctx) {
     parseOptions(args, {}, usage);
     // The façade's runner: the same phases and the same clock as the app's.
-    const runner = createAppServices({ config: ctx.config, logger: ctx.logger, store: await ctx.store(), clients: ctx.clients(), clock: ctx.now }).sync;
+    const runner = (await ctx.services()).sync;
     const display = ctx.io.isTty ? barDisplay(ctx.io) : lineDisplay(ctx.io);
     try {
       const id = await runner.requestSync(ctx.config.graph.businessId, { requestedBy: 'cli', source: 'cli' });

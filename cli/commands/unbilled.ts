@@ -1,7 +1,5 @@
-import { SetupService } from '../../service/setup/setup-service';
 import {
   MAX_LIMIT,
-  queryUnbilled,
   unbilledRequestSchema,
   type UnbilledRequestInput,
   type UnbilledResponse,
@@ -71,15 +69,15 @@ export const unbilledCommand: CliCommand = {
   async run(args, ctx) {
     const { values } = parseOptions(args, options, usage);
     const limit = intOption(values.limit, 'limit', 1) ?? (values.json ? Number.MAX_SAFE_INTEGER : TABLE_LIMIT);
-    const db = (await ctx.store()).db;
-    const businessId = ctx.config.graph.businessId;
-    const { setup } = await new SetupService(db).get(businessId);
+    const services = await ctx.services();
+    const businessId = services.businessId;
+    const { setup } = await services.setupService.get(businessId);
     const input: UnbilledRequestInput = {
       businessId,
       from: values.from,
       to: values.to,
       customer: values.customer,
-      serviceId: values.service === undefined ? undefined : await resolveServiceId(db, businessId, values.service),
+      serviceId: values.service === undefined ? undefined : await resolveServiceId(services.names, values.service),
       staffMemberId: values.staff,
       // Every unbilled appointment, with its reason: what the tab lists by default to work through.
       state: (values.state ?? 'unbilled') as UnbilledRequestInput['state'],
@@ -90,8 +88,8 @@ export const unbilledCommand: CliCommand = {
     const checked = unbilledRequestSchema.safeParse(input);
     if (!checked.success) throw new FieldErrorsFailure(fieldErrors(checked.error.issues));
 
-    const context = { now: ctx.now(), setup };
-    const response = await readRows((offset, size) => queryUnbilled(db, { ...input, offset, limit: size }, context), limit);
+    const { businessId: _businessId, ...request } = input;
+    const response = await readRows((offset, size) => services.unbilled.list({ ...request, offset, limit: size }), limit);
     if (values.json) {
       ctx.io.out(`${JSON.stringify(response, null, 2)}\n`);
       return EXIT.ok;

@@ -1,4 +1,5 @@
 import { CatalogCache } from '../catalog/catalog-cache';
+import { storedNames, type StoredNames } from '../catalog/stored-names';
 import { createClients, type Clients } from '../clients/create-clients';
 import type { Config } from '../config/config';
 import { clockFrom, systemClock, type Clock } from '../domain/clock';
@@ -88,6 +89,8 @@ export interface AppServices {
   bookingsBusinesses(): ReturnType<BookingsClient['listBusinesses']>;
   /** Tests both connections against the setup's business and the given company. */
   testConnections(companyId: string | null): Promise<ConnectionCheck>;
+  /** What the business's appointments, services and customers are called, for naming one. */
+  names: StoredNames;
   /** What waits to be invoiced and the last invoice run. */
   status(): Promise<BusinessStatus>;
   /** The business's invoices with their payment status in Business Central (as the last sync read it); the overdue ones. */
@@ -199,5 +202,6 @@ export function createAppServices(deps: {
     status,
     payments,
     autoInvoice,
+    names: storedNames(store.db, businessId),
   };
 }
