@@ -89,6 +89,21 @@ export function SetupField(props: SetupFieldProps) {
           </Select>
         </Field>
       );
+    case 'weekday':
+    case 'frequency': {
+      const options = kind === 'weekday' ? t.weekdays : t.frequencies;
+      return (
+        <Field {...fieldProps}>
+          <Select value={text} onChange={(_, d) => set(d.value)}>
+            {(Object.keys(options) as (keyof typeof options)[]).map((o) => (
+              <option key={o} value={o}>
+                {options[o]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      );
+    }
     case 'conversations':
       return <ConversationPicker label={label} value={text} error={error} choices={props.conversations} onChange={set} />;
     case 'lines':

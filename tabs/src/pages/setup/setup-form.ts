@@ -28,6 +28,13 @@ export const FIELDS = {
   'dailySummary.timeZone': 'text',
   'dailySummary.postWhenEmpty': 'flag',
   'dailySummary.conversationIds': 'conversations',
+  'overdueCard.enabled': 'flag',
+  'overdueCard.day': 'weekday',
+  'overdueCard.time': 'time',
+  'autoInvoice.enabled': 'flag',
+  'autoInvoice.frequency': 'frequency',
+  'autoInvoice.day': 'weekday',
+  'autoInvoice.time': 'time',
   'roles.admins': 'lines',
   'roles.invoicers': 'lines',
 } as const;

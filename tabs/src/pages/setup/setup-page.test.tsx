@@ -74,6 +74,20 @@ describe('Setup page', () => {
     expect(api.patches).toEqual([{ patch: { dailySummary: { conversationIds: ['a:anna', '19:booking@thread.tacv2'] } }, version: 3 }]);
   });
 
+  it('shows the automatic invoicing and overdue card options and saves a weekly schedule', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage />, { api });
+    const enabled = (await screen.findByRole('checkbox', { name: 'Invoice automatically everything invoiceable up to yesterday' })) as HTMLInputElement;
+    expect(enabled.checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'Post a weekly card of overdue invoices to the summary conversations' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(enabled);
+    fireEvent.change(screen.getByRole('combobox', { name: 'How often' }), { target: { value: 'weekly' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Day (weekly)' }), { target: { value: 'friday' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(api.patches).toEqual([{ patch: { autoInvoice: { enabled: true, frequency: 'weekly', day: 'friday' } }, version: 3 }]);
+  });
+
   it("saves 'all' when every conversation is chosen again", async () => {
     const api = new FakeApi([], { dailySummary: { ...defaultSummary(), conversationIds: ['19:team@thread.tacv2'] } });
     renderWithApp(<SetupPage />, { api, lang: 'da-DK' });

@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionRoles'; fields: FieldPath[] }[] = [
+const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionOverdue' | 'sectionAutoInvoice' | 'sectionRoles'; fields: FieldPath[] }[] = [
   { title: 'sectionConnection', fields: ['businessId', 'companyId', 'pricesIncludeVat'] },
   { title: 'sectionSync', fields: ['syncCustomers', 'syncServices', 'syncIntervalMinutes', 'lookBackDays', 'overlapDays'] },
   {
@@ -54,6 +54,8 @@ const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates
   },
   { title: 'sectionInvoicing', fields: ['invoiceGrouping', 'addZeroLinesForFree'] },
   { title: 'sectionSummary', fields: ['dailySummary.enabled', 'dailySummary.time', 'dailySummary.timeZone', 'dailySummary.postWhenEmpty', 'dailySummary.conversationIds'] },
+  { title: 'sectionOverdue', fields: ['overdueCard.enabled', 'overdueCard.day', 'overdueCard.time'] },
+  { title: 'sectionAutoInvoice', fields: ['autoInvoice.enabled', 'autoInvoice.frequency', 'autoInvoice.day', 'autoInvoice.time'] },
   { title: 'sectionRoles', fields: ['roles.admins', 'roles.invoicers'] },
 ];
 
