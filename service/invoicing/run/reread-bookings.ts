@@ -17,6 +17,20 @@ export interface RereadOutcome {
 const IDS_PER_QUERY = 500;
 
 /**
+ * The earliest start and just past the latest end, in one pass: spreading the rows into Math.min()
+ * throws RangeError beyond about 125,000 of them (each becomes a call argument).
+ */
+function spanOf(rows: readonly Row<'appointments'>[]): { start: Date; end: Date } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const row of rows) {
+    start = Math.min(start, Date.parse(row.start_utc));
+    end = Math.max(end, Date.parse(row.end_utc));
+  }
+  return { start: new Date(start), end: new Date(Math.max(end, start) + 1) };
+}
+
+/**
  * Reads the selection's span from Bookings again, right before claiming, so a cancellation older
  * than the sync's overlap window is never invoiced and a late change is priced as it is now. Only
  * the selected rows are touched. Each keeps its `last_seen_sync` stamp, so a sync in progress still
@@ -25,8 +39,7 @@ const IDS_PER_QUERY = 500;
 export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appointments'>[]): Promise<RereadOutcome> {
   const selected = rows.filter((r) => r.state === 'unbilled');
   if (selected.length === 0) return { cancelled: [], updated: 0 };
-  const start = new Date(Math.min(...selected.map((r) => Date.parse(r.start_utc))));
-  const end = new Date(Math.max(...selected.map((r) => Date.parse(r.end_utc)), start.getTime()) + 1);
+  const { start, end } = spanOf(selected);
   const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, { index: 0, start, end });
   const seen = new Map(fetched.appointments.map((a) => [a.id, a]));
   const refused = new Set(fetched.invalid.flatMap((r) => (r.id === undefined ? [] : [r.id])));
@@ -39,7 +52,9 @@ export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appoi
     const mapped = mapGraphAppointment(graph, { businessId: ctx.businessId, currency: row.currency });
     if (mapped.kind !== 'record' || contentHash(mapped.record) === row.content_hash) continue;
     const stamp = row.last_seen_sync ?? `invoice-run:${ctx.runId}`;
-    changed.set(stamp, [...(changed.get(stamp) ?? []), mapped.record]);
+    const records = changed.get(stamp);
+    if (records === undefined) changed.set(stamp, [mapped.record]);
+    else records.push(mapped.record);
   }
   if (gone.length === 0 && changed.size === 0) return { cancelled: [], updated: 0 };
 
