@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+/// <reference types="node" />
 import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupSchema } from '../../../../contract/api-contract';
