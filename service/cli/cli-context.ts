@@ -22,7 +22,7 @@ export interface CommandContext {
   clients(): Clients;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
-  now(): Date;
+  now: () => Date;
 }
 
 export interface CliCommand {

@@ -7,7 +7,6 @@ import type { BusinessCentralClient } from '../../clients/business-central/busin
 import type { BookingsClient } from '../../clients/graph/bookings-client';
 import { silentLogger, type Logger } from '../../logging/logger';
 import type { Setup } from '../../setup/setup-schema';
-import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
 import { unbilledFilterSchema } from '../../unbilled/unbilled-schemas';
 import { InvalidRunRequestError, RunStoppedError } from './errors';
@@ -33,8 +32,8 @@ export interface InvoiceRunnerOptions {
   bc: BusinessCentralClient;
   /** The Bookings business id (as Graph spells it). */
   businessId: string;
-  /** Where the setup comes from: the setup service, or a getter (tests, the CLI). */
-  setup: Pick<SetupService, 'get'> | (() => Setup | Promise<Setup>);
+  /** The setup in force (the app's currentSetup; a fixed one in tests). */
+  setup: () => Setup | Promise<Setup>;
   links: InvoiceLinks;
   logger?: Logger;
   clock?: () => Date;
@@ -288,9 +287,7 @@ export class InvoiceRunner {
   }
 
   private async setup(): Promise<Setup> {
-    const source = this.options.setup;
-    if (typeof source === 'function') return source();
-    return (await source.get(this.options.businessId)).setup;
+    return this.options.setup();
   }
 }
 

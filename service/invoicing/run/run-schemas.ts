@@ -106,7 +106,6 @@ export const plannedInvoiceSchema = z.object({
   lines: z.array(plannedLineSchema),
   total: moneySchema,
 });
-export type PlannedInvoiceView = z.infer<typeof plannedInvoiceSchema>;
 
 export const previewSchema = z.object({
   invoices: z.array(plannedInvoiceSchema),
