@@ -1,4 +1,4 @@
-import type { Request, Response } from 'botbuilder';
+import type { Response } from 'botbuilder';
 import type restify from 'restify';
 import type { Tenants } from '../../service/identity/tenants';
 import type { Logger } from '../../service/logging/logger';
