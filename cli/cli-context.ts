@@ -21,7 +21,7 @@ export interface CommandContext {
   services(): Promise<AppServices>;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
-  now(): Date;
+  now: () => Date;
 }
 
 export interface CliCommand {

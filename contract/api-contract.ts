@@ -70,7 +70,7 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Field errors keyed by dotted path ('dailySummary.time', 'selection.appointmentIds'); '' is the input as a whole. */
-export const fieldErrorsSchema = z.record(z.string(), z.string());
+const fieldErrorsSchema = z.record(z.string(), z.string());
 export type ApiFieldErrors = z.infer<typeof fieldErrorsSchema>;
 
 /** Every error answer: `{error: {code, message, fields?}}`, with the matching HTTP status. */
@@ -87,7 +87,7 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 // ---------------------------------------------------------------------------------------------- identity
 
-export const ROLES = ['admin', 'invoicer', 'reader'] as const;
+const ROLES = ['admin', 'invoicer', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** GET /api/me */
@@ -241,7 +241,6 @@ export const setupPatchRequestSchema = z.strictObject({
   patch: z.record(z.string(), z.unknown(), { error: 'Send the settings to change as an object' }),
   version: z.number({ error: 'Send the version the setup was read at' }).int({ error: 'Send the version the setup was read at' }).min(0),
 });
-export type SetupPatchRequest = z.input<typeof setupPatchRequestSchema>;
 
 export const setupPatchResponseSchema = setupResponseSchema.extend({ changed: z.array(z.string()) });
 export type SetupPatchResponse = z.infer<typeof setupPatchResponseSchema>;
@@ -289,7 +288,7 @@ export const setupTablesResponseSchema = z.object({
 export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
 
 /** GET /api/conversations: where the bot is installed, for choosing who gets the daily summary. */
-export const conversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);
+const conversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
 export const conversationsResponseSchema = z.object({
   conversations: z.array(
@@ -346,17 +345,14 @@ export type { AuditEntry };
 
 /** GET /api/services/:id/link-choices?search= and GET /api/customers/:id/link-choices?search= (admin). */
 export const linkChoicesQuerySchema = z.strictObject({ search: linkSearchSchema });
-export type LinkChoicesQuery = z.input<typeof linkChoicesQuerySchema>;
 export { serviceLinkChoicesSchema, customerLinkChoicesSchema, linkResultSchema };
 export type { BcCustomerChoice, BcItemChoice, CustomerLinkChoices, LinkChoice, LinkResult, ServiceLinkChoices } from '../service/links/link-schemas';
 
 /** PUT /api/services/:id/link and PUT /api/customers/:id/link (admin): an existing record by its id, or a new one from the template. */
 export const linkRequestSchema = z.strictObject({ choice: linkChoiceSchema });
-export type LinkRequest = z.input<typeof linkRequestSchema>;
 
 /** PUT /api/appointments/:id/customer (admin): an appointment without attendees is invoiced to an existing customer, or a new one by the name typed. */
 export const appointmentCustomerRequestSchema = z.strictObject({ choice: appointmentLinkChoiceSchema });
-export type AppointmentCustomerRequest = z.input<typeof appointmentCustomerRequestSchema>;
 export type { AppointmentLinkChoice } from '../service/links/link-schemas';
 
 // ---------------------------------------------------------------------------------------------- CSV exports
@@ -365,7 +361,7 @@ export type { AppointmentLinkChoice } from '../service/links/link-schemas';
  * GET /api/export/... answer text/csv (UTF-8 with BOM, RFC 4180, formula cells escaped) as an
  * attachment. `lang` picks the language of the header and the words in the cells.
  */
-export const exportLanguageSchema = z.enum(['en', 'da'], { error: 'Use en or da' }).default('en');
+const exportLanguageSchema = z.enum(['en', 'da'], { error: 'Use en or da' }).default('en');
 export type ExportLanguage = z.output<typeof exportLanguageSchema>;
 
 /** GET /api/export/invoice-runs?source=&lang= : every run, newest first. */
@@ -379,4 +375,3 @@ export const unbilledExportQuerySchema = z.strictObject({
   ...unbilledFields,
   lang: exportLanguageSchema,
 });
-export type UnbilledExportQuery = z.input<typeof unbilledExportQuerySchema>;

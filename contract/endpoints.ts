@@ -123,8 +123,6 @@ export const API = {
   exportUnbilled: endpoint({ method: 'GET', path: '/api/export/unbilled', query: unbilledExportQuerySchema, response: CSV_FILE }),
 } as const satisfies Record<string, Endpoint>;
 
-export type EndpointName = keyof typeof API;
-
 // ---------------------------------------------------------------------------------------------- types derived from an endpoint
 
 export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -168,7 +166,7 @@ export function pathOf<E extends Endpoint>(endpoint: E, params: PathParams<E['pa
 }
 
 /** A query string for the fields given ('' when none): empty values are left out, as the schemas read an absent field as unset. */
-export function queryString(query: Readonly<Record<string, unknown>> | undefined): string {
+export function queryString(query: Readonly<Record<string, string | number | boolean | null | undefined>> | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;

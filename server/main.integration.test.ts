@@ -78,7 +78,7 @@ async function sandboxPorts() {
 
 async function getJson(url: string, token?: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: (await res.json()) as unknown };
+  return { status: res.status, body: (await res.json()) };
 }
 
 describe('server/main.ts in sandbox mode', () => {

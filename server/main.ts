@@ -87,7 +87,12 @@ async function main(): Promise<void> {
     process.stderr.write(`\n${message}\n\n`);
   });
   const port = await listen(server, config.port, host);
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
+  );
 
   const origin = `http://localhost:${port}`;
   const lines = [

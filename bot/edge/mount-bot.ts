@@ -1,4 +1,4 @@
-import type { Request, Response } from 'botbuilder';
+import type { Response } from 'botbuilder';
 import type restify from 'restify';
 import type { Tenants } from '../../service/identity/tenants';
 import type { Logger } from '../../service/logging/logger';
@@ -42,6 +42,6 @@ export function mountBot(server: restify.Server, endpoint: BotEndpoint, bot: Boo
     const verdict = gateActivity(read.body, endpoint.tenants, endpoint.mode);
     if (!verdict.ok) return refuse(verdict.status, verdict.reason, verdict.invokeError);
     (req as unknown as { body: unknown }).body = read.body;
-    await endpoint.adapter.process(req as unknown as Request, res as unknown as Response, (context) => bot.run(context));
+    await endpoint.adapter.process(req, res as unknown as Response, (context) => bot.run(context));
   });
 }

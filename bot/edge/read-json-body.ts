@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MAX_DRAIN_BYTES } from '../../server/api/http/read-json-body';
+import { MAX_DRAIN_BYTES } from '../../service/config/request-limits';
 
 /** Teams activities are a few KB; a card action's data a little more. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;

@@ -75,7 +75,7 @@ describe('npm run cli -- link', () => {
     const rowsOf = async () => (JSON.parse((await cli(['unbilled', '--json', '--state', 'all', '--limit', '500'])).out) as { rows: { id: string; reasons: string[] }[] }).rows;
     // An appointment Bookings gives without attendees.
     const id = (await rowsOf()).find((r) => r.reasons.length === 0)!.id;
-    const sqlite = new BetterSqlite3(env['DATABASE_URL']!);
+    const sqlite = new BetterSqlite3(env['DATABASE_URL']);
     sqlite.prepare("update appointments set customers = '[]', customer_count = 0, customers_without_email = 0, customers_blocked = 0 where id = ?").run(id);
     sqlite.close();
     expect((await rowsOf()).find((r) => r.id === id)?.reasons).toEqual(['no-customer']);

@@ -9,11 +9,15 @@ import { parseOptions } from '../parse-options';
 const usage = 'npm run cli -- setup show [--json]';
 
 /** `key = value` lines for a nested object, keys dotted as `setup set` takes them. */
+/** A plain value as text ('' for anything else: no "[object Object]"). */
+const plainText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+
 export function settingLines(value: unknown, prefix = ''): string[] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([key, v]) => settingLines(v, prefix ? `${prefix}.${key}` : key));
   }
-  const shown = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value);
+  const shown = Array.isArray(value) ? value.join(', ') : plainText(value);
   return [`${prefix} = ${shown}`];
 }
 

@@ -22,6 +22,10 @@ const OP_KIND: Record<CompareOp, string> = {
   le: 'LessThanOrEqual',
 };
 
+/** A plain value as text ('' for anything else: no "[object Object]"). */
+const plainText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+
 const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 
 /** Parses and type-checks `$filter` against an entity; errors are BC's 400s. */
@@ -89,8 +93,8 @@ function evaluate(node: FilterNode, record: Readonly<Record<string, unknown>>, e
       return !evaluate(node.operand, record, entity);
     case 'call': {
       // BC turns these into `*x*` style filters, which are case-sensitive without '@'.
-      const haystack = String(value(node.args[0], record) ?? '');
-      const needle = String(value(node.args[1], record) ?? '');
+      const haystack = plainText(value(node.args[0], record));
+      const needle = plainText(value(node.args[1], record));
       if (node.name === 'contains') return haystack.includes(needle);
       if (node.name === 'startswith') return haystack.startsWith(needle);
       return haystack.endsWith(needle);
@@ -131,7 +135,7 @@ function normalise(type: FieldType, raw: unknown): string | number {
     case 'datetime':
       return typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
     default:
-      return typeof raw === 'string' ? raw : String(raw ?? '');
+      return plainText(raw);
   }
 }
 

@@ -27,10 +27,11 @@ const lineWritable: WriteSpec = {
 };
 
 /** The writable part of a line, as a client sent it (or as an existing line holds it). */
-export type LineInput = Partial<Pick<BcSalesInvoiceLine, keyof typeof lineWritable & keyof BcSalesInvoiceLine>>;
+// lineWritable is keyed by any string, so the fields it can write are the line's own.
+export type LineInput = Partial<BcSalesInvoiceLine>;
 
 export function validateLineBody(body: Record<string, unknown>): LineInput {
-  return validateWrite(body, salesInvoiceLineEntity, lineWritable) as LineInput;
+  return validateWrite(body, salesInvoiceLineEntity, lineWritable);
 }
 
 export function taxPercentFor(company: CompanyState, taxGroupCode: string): number {

@@ -26,7 +26,8 @@ const invoiceWritable: WriteSpec = {
   email: { maxLength: 80 },
 };
 
-type InvoiceInput = Partial<Pick<BcSalesInvoice, keyof typeof invoiceWritable & keyof BcSalesInvoice>>;
+// invoiceWritable is keyed by any string, so the fields it can write are the invoice's own.
+type InvoiceInput = Partial<BcSalesInvoice>;
 
 // Labels of BC's "APIV2 - Sales Invoices" page.
 const messages = {

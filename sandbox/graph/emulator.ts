@@ -35,7 +35,7 @@ export interface ListeningGraphEmulator {
   /** http://host:port/v1.0 */
   baseUrl: string;
   port: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface GraphEmulator {

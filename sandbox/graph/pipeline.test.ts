@@ -84,7 +84,7 @@ describe('fault injection', () => {
   });
 
   it('fails a write before it changes anything, so a retry is safe', async () => {
-    const count = async () => ((await h.json<{ value: unknown[] }>(`${businessPath()}/customers`)).body.value as unknown[]).length;
+    const count = async () => ((await h.json<{ value: unknown[] }>(`${businessPath()}/customers`)).body.value).length;
     const before = await count();
     h.emulator.update({ faultRate: 1, faultKinds: ['500'] });
     sequence.set([0]);

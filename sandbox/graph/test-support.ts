@@ -118,7 +118,7 @@ export function seedOf(...businesses: BookingsBusinessData[]): BookingsSeed {
 export interface Harness {
   emulator: GraphEmulator;
   baseUrl: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /** A request to `${baseUrl}${path}` with the bearer token unless `auth: false`. */
   call(path: string, init?: { method?: string; body?: unknown; rawBody?: string; auth?: boolean; headers?: Record<string, string> }): Promise<Response>;
   json<T = Record<string, unknown>>(path: string, init?: Parameters<Harness['call']>[1]): Promise<{ status: number; headers: Headers; body: T }>;

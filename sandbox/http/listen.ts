@@ -5,7 +5,7 @@ export interface Listening {
   server: http.Server;
   host: string;
   port: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Starts an HTTP server on host:port (port 0 picks a free one) and resolves once it listens. */

@@ -139,10 +139,11 @@ describeEachStore('fuzzing the tab API (every registered route)', (_getStore, su
       const contentType = fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded') });
       return fc.record({ path, query, body, contentType }).map(({ path: p, query: q, body: b, contentType: type }) => {
         const search = new URLSearchParams(q).toString();
+        const headers: Record<string, string> = MUTATING.has(route.method) ? { 'content-type': type } : {};
         return {
           method: route.method,
           path: search === '' ? p : `${p}?${search}`,
-          headers: MUTATING.has(route.method) ? { 'content-type': type as string } : ({} as Record<string, string>),
+          headers,
           ...(b === undefined ? {} : { body: b }),
         };
       });

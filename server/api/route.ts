@@ -50,8 +50,8 @@ export interface Route {
 }
 
 /** A handler for an endpoint of the table: its params, body, query and answer typed by the endpoint; register-api validates the input before the call. */
-export function defineRoute<E extends Endpoint>(endpoint: E, spec: { role: Role; handle(ctx: RouteContext<E>): Promise<AnswerOf<E>> }): Route {
-  return { endpoint, role: spec.role, handle: spec.handle as Route['handle'] };
+export function defineRoute<E extends Endpoint>(endpoint: E, spec: { role: Role; handle: (ctx: RouteContext<E>) => Promise<AnswerOf<E>> }): Route {
+  return { endpoint, role: spec.role, handle: spec.handle };
 }
 
 export const ok = <Body>(body: Body): JsonAnswer<Body> => ({ status: 200, body });

@@ -22,6 +22,7 @@ export function applyTimeouts(server: Server, timeouts: Timeouts): void {
   server.prependListener('request', (req, res) => {
     // Answered before its body arrived (a refused token, a bad path id): the answer says the connection
     // closes, so a keep-alive client does not send its next request down a socket about to be cut.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept unbound on purpose: the wrapper below calls it with the response as `this`.
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
       if (!req.complete) res.shouldKeepAlive = false;

@@ -24,16 +24,16 @@ const appointmentActionSchema = z.object({
   source: runSourceSchema,
 });
 
-export const excludeRequestSchema = appointmentActionSchema.extend({ reason: exclusionReasonSchema.optional() });
+const excludeRequestSchema = appointmentActionSchema.extend({ reason: exclusionReasonSchema.optional() });
 export type ExcludeRequest = z.input<typeof excludeRequestSchema>;
 
-export const includeRequestSchema = appointmentActionSchema;
+const includeRequestSchema = appointmentActionSchema;
 export type IncludeRequest = z.input<typeof includeRequestSchema>;
 
 /** Price types whose amount Bookings does not give: a user may type one. */
 export const ENTERABLE_PRICE_TYPES = PRICE_TYPES.filter((t) => !['fixedPrice', 'startingAt', 'hourly', 'free'].includes(t));
 
-export const enteredPriceRequestSchema = appointmentActionSchema.extend({ price: enteredPriceSchema });
+const enteredPriceRequestSchema = appointmentActionSchema.extend({ price: enteredPriceSchema });
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
 /** Why an appointment cannot take the change. */

@@ -53,13 +53,11 @@ export function createSyncContextFactory(deps: SyncCompositionDeps): SyncContext
   };
 }
 
-/** The process's sync runner with the real phases; `extraPhases` (e.g. reconcile) run after them. */
-export function createSyncRunner(
-  deps: SyncCompositionDeps & { extraPhases?: readonly NamedSyncPhase[]; options?: Partial<SyncRunnerOptions> },
-): SyncRunner {
+/** The process's sync runner with the real phases. */
+export function createSyncRunner(deps: SyncCompositionDeps & { options?: Partial<SyncRunnerOptions> }): SyncRunner {
   return new SyncRunner({
     db: deps.db,
-    phases: [...DEFAULT_SYNC_PHASES, ...(deps.extraPhases ?? [])],
+    phases: DEFAULT_SYNC_PHASES,
     createContext: createSyncContextFactory(deps),
     logger: deps.logger,
     ...deps.options,

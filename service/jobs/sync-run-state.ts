@@ -27,14 +27,3 @@ export function canTransition(from: SyncRunState, to: SyncRunState): boolean {
 export function statesBefore(to: SyncRunState): SyncRunState[] {
   return SYNC_RUN_STATES.filter((from) => canTransition(from, to));
 }
-
-export class InvalidTransitionError extends Error {
-  constructor(
-    readonly runId: string,
-    readonly to: SyncRunState,
-    readonly actual: string | undefined,
-  ) {
-    super(`Sync run ${runId} cannot move to ${to}: it is ${actual ?? 'missing'}`);
-    this.name = 'InvalidTransitionError';
-  }
-}

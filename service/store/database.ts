@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AppointmentState } from '../domain/appointment';
 
 /*
@@ -408,7 +408,6 @@ export interface Database {
 export type TableName = keyof Database;
 export type Row<T extends TableName> = Selectable<Database[T]>;
 export type NewRow<T extends TableName> = Insertable<Database[T]>;
-export type RowUpdate<T extends TableName> = Updateable<Database[T]>;
 
 /** Every table, for checks and tests; the type below fails to compile when one is missing. */
 export const TABLES = [
@@ -435,4 +434,4 @@ export const TABLES = [
   'auto_invoice_ticks',
 ] as const satisfies readonly TableName[];
 type MustBeEmpty<T extends never> = T;
-type UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;
+type _UnlistedTables = MustBeEmpty<Exclude<TableName, (typeof TABLES)[number]>>;

@@ -16,7 +16,6 @@ import { describeEachStore } from './testing/test-stores';
 const NAMES = Object.keys(migrations).sort();
 const OID = '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11';
 const EMAIL = 'anna@contoso.com';
-const AT = '2026-01-01T00:00:00.000Z';
 const ROLES_REWRITE = '0007-roles-by-object-id';
 
 /** The setup as stored before 0007: an email among the admins. */

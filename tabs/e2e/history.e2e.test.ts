@@ -68,7 +68,7 @@ interface BcCustomer {
   }
 
   async function fileText(download: Download): Promise<Buffer> {
-    return fs.readFileSync((await download.path())!);
+    return fs.readFileSync((await download.path()));
   }
 
   async function open(name: 'history' | 'unbilled'): Promise<Page> {

@@ -21,7 +21,7 @@ const TOUCH_PX = 2;
  * text they hold) and each line of its other text, compared pairwise and against the viewport.
  */
 export function layoutProblems(page: Page, rowSelector: string): Promise<LayoutProblem[]> {
-  return page.evaluate(`(${IN_PAGE})(${JSON.stringify(rowSelector)}, ${TOUCH_PX})`) as Promise<LayoutProblem[]>;
+  return page.evaluate<LayoutProblem[]>(`(${IN_PAGE})(${JSON.stringify(rowSelector)}, ${TOUCH_PX})`);
 }
 
 /*

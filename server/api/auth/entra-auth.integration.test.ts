@@ -4,7 +4,7 @@ import { meResponseSchema } from '../../../contract/api-contract';
 import { errorOf, startApiTestServer, type ApiTestServer } from '../testing/api-test-server';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier } from './entra-token-verifier';
-import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_CLOCK, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
+import { CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, type FakeEntra } from './testing/fake-entra';
 
 /* The real API server in live mode, verifying Teams SSO tokens against a local stand-in for Entra's keys. */
 

@@ -8,7 +8,7 @@ import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
 import { ApiError } from '../api-error';
 import { createAuthenticator } from './create-authenticator';
 import { EntraTokenVerifier, type EntraVerifierOptions } from './entra-token-verifier';
-import { ANNA_OID, CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_CLOCK, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
+import { ANNA_OID, CLIENT_ID, startFakeEntra, TAB_HOST, TENANT_ID, TOKEN_TIME, type FakeEntra } from './testing/fake-entra';
 import { EntraUnreachableError, TokenRefusedError, type TokenRefusal } from './token-errors';
 
 const OTHER_TENANT = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';

@@ -4,19 +4,19 @@ import type { RunInvoice } from '../../../service/invoicing/run/run-schemas';
 import { CSV_CONTENT_TYPE, csvChunks, csvDateTime, csvFileName, decimalOf, type CsvCell } from '../../../service/export/csv';
 import type { UnbilledRow } from '../../../service/unbilled';
 import type { ExportLanguage } from '../../../contract/api-contract';
-import { da } from '../../../tabs/src/i18n/messages-da';
-import { en, type Messages } from '../../../tabs/src/i18n/messages-en';
-import { auditDetails } from '../../../tabs/src/pages/history/audit-details';
-import { auditSubject } from '../../../tabs/src/pages/history/audit-subject';
-import { whoText } from '../../../tabs/src/pages/history/who-text';
+import { recordWordsDa } from '../../../contract/words/record-words-da';
+import { recordWordsEn, type RecordWords } from '../../../contract/words/record-words-en';
+import { auditDetails } from '../../../contract/words/audit-details';
+import { auditSubject } from '../../../contract/words/audit-subject';
+import { whoText } from '../../../contract/words/who-text';
 import type { Download } from '../route';
 
 /*
- * The tab's CSV exports: the same words as the tab shows (its catalogues), times in the business's
+ * The tab's CSV exports: the same words as the tab shows (contract/words/, which its catalogues spread in), times in the business's
  * time zone, money as a decimal beside its currency. The writer (service/export/csv.ts) escapes.
  */
 
-const CATALOGUES: Record<ExportLanguage, { t: Messages; tag: string }> = { en: { t: en, tag: 'en-GB' }, da: { t: da, tag: 'da-DK' } };
+const CATALOGUES: Record<ExportLanguage, { t: RecordWords; tag: string }> = { en: { t: recordWordsEn, tag: 'en-GB' }, da: { t: recordWordsDa, tag: 'da-DK' } };
 
 export interface ExportContext {
   lang: ExportLanguage;

@@ -1,12 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_DRAIN_BYTES } from '../../../service/config/request-limits';
 import { ApiError } from '../api-error';
-
-/**
- * A body over the limit is still read (and dropped) up to this many bytes, so the client, which is
- * still sending, reads a 413 instead of a reset connection; the request deadline bounds how long.
- * Beyond it the connection is cut.
- */
-export const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 const tooLarge = (limit: number) => new ApiError('too_large', `The request body is larger than ${Math.floor(limit / 1024)} KB`);
 

@@ -6,4 +6,3 @@ export const odataCollectionSchema = z.object({
   '@odata.nextLink': z.string().optional(),
 });
 
-export type ODataCollection = z.infer<typeof odataCollectionSchema>;

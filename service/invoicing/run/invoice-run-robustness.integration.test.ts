@@ -22,7 +22,7 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
   it('20 concurrent runs over one selection (two connections) create each invoice exactly once', async () => {
     const { k } = await kit();
     const sel = await selection(k);
-    const second = await (await suite.reopen()).db;
+    const second = (await suite.reopen()).db;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => k.runner(i % 2 === 0 ? {} : { db: second }).run(sel, `user${i}@contoso.com`, 'bot')));
     const keys = k.bcInvoices().map((i) => i.externalDocumentNumber);
     expect(new Set(keys).size).toBe(keys.length);

@@ -8,7 +8,6 @@ import type { BookingsClient } from '../../clients/graph/bookings-client';
 import { silentLogger, type Logger } from '../../logging/logger';
 import { resolveCompanyId } from '../../setup/company';
 import type { Setup } from '../../setup/setup-schema';
-import type { SetupService } from '../../setup/setup-service';
 import type { Database } from '../../store/database';
 import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
 import { isUniqueViolation } from '../../store/errors';
@@ -39,8 +38,8 @@ export interface InvoiceRunnerOptions {
   configuredCompanyId?: string | undefined;
   /** The Bookings business id (as Graph spells it). */
   businessId: string;
-  /** Where the setup comes from: the setup service, or a getter (tests, the CLI). */
-  setup: Pick<SetupService, 'get'> | (() => Setup | Promise<Setup>);
+  /** The setup in force (the app's currentSetup; a fixed one in tests). */
+  setup: () => Setup | Promise<Setup>;
   links: InvoiceLinks;
   logger?: Logger;
   clock?: () => Date;
@@ -380,9 +379,7 @@ export class InvoiceRunner {
   }
 
   private async setup(): Promise<Setup> {
-    const source = this.options.setup;
-    if (typeof source === 'function') return source();
-    return (await source.get(this.options.businessId)).setup;
+    return this.options.setup();
   }
 }
 

@@ -120,7 +120,6 @@ export const plannedInvoiceSchema = z.object({
   lines: z.array(plannedLineSchema),
   total: moneySchema,
 });
-export type PlannedInvoiceView = z.infer<typeof plannedInvoiceSchema>;
 
 export const previewSchema = z.object({
   /** What a run started now does after the drafts by default (the setup's choice); an invoicer may choose otherwise. */

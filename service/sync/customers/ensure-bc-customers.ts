@@ -148,7 +148,7 @@ async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly G
       updates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: existing.id, bcCustomerNumber: existing.number, createdByUs: false, bcBlocked: isBlockedForInvoicing(existing), note: null });
     }
   }
-  await writeCustomerLinks(deps.db, deps.businessId, updates, new Date());
+  await writeCustomerLinks(deps.db, deps.businessId, updates, deps.clock());
   blockChanged.push(...blockedFlagChanges(links, updates));
   if (toCreate.length === 0) return;
 

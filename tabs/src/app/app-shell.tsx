@@ -4,8 +4,9 @@ import type { Host, ThemeName } from '../teams/host';
 import { useI18n } from '../i18n/i18n-context';
 import { fluentTheme } from './theme';
 import { NARROW_MEDIA, useNarrow } from './use-media-query';
+import type { PageName } from './route';
 
-export type PageName = 'unbilled' | 'setup' | 'history';
+export type { PageName };
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },

@@ -1,4 +1,5 @@
-import type { PageName } from './app-shell';
+/** The tab's pages, each at its own path. */
+export type PageName = 'unbilled' | 'setup' | 'history';
 
 /** /tab/setup, /tab/history, anything else is Unbilled; the server serves the app at all of them. */
 export function pageFromPath(pathname: string): PageName {

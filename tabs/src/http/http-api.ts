@@ -61,7 +61,7 @@ export function httpApi(options: HttpApiOptions): Api {
   ): Promise<ResponseOut<E>> {
     const { method, response: schema } = endpoint;
     if (typeof schema === 'string') throw new Error(`${endpoint.path} answers a file, not JSON`);
-    const path = `${pathOf(endpoint, (request?.params ?? {}) as PathParams<E['path']>)}${queryString(request?.query as Readonly<Record<string, unknown>> | undefined)}`;
+    const path = `${pathOf(endpoint, (request?.params ?? {}) as PathParams<E['path']>)}${queryString(request?.query as Parameters<typeof queryString>[0])}`;
     // Every POST/PUT/PATCH sends a body ({} when it has no fields), as the server checks an absent one as {}.
     const body = method === 'GET' ? undefined : (request?.body ?? {});
     const answer = await send(method, path, 'application/json', body);

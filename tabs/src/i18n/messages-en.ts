@@ -1,5 +1,8 @@
+import { recordWordsEn } from '../../../contract/words/record-words-en';
+
 /** The English catalogue; messages-da.ts must provide every key (its type is this one's). */
 export const en = {
+  ...recordWordsEn,
   appTitle: 'Bookings Invoicing',
   navLabel: 'Pages',
   navUnbilled: 'Unbilled',
@@ -118,39 +121,11 @@ export const en = {
   invoiceCreated: 'created',
   invoiceSent: 'emailed to the customer',
   draftNumber: (number: string) => `draft ${number}`,
-  invoiceStatus: {
-    planned: 'planned',
-    created: 'created',
-    verified: 'created and checked',
-    mismatch: 'created, totals differ',
-    failed: 'failed',
-    deleted: 'deleted in Business Central',
-    posted: 'posted',
-    canceled: 'canceled',
-  },
   openInBc: (number: string) => `Open invoice ${number} in Business Central`,
   failuresTitle: 'Failed',
   retryFailed: 'Retry failed invoices',
   skippedTitle: 'Skipped',
 
-  states: { unbilled: 'Unbilled', claimed: 'Being invoiced', invoiced: 'Invoiced', excluded: 'Excluded', cancelled: 'Cancelled' },
-  reasons: {
-    cancelled: 'Cancelled in Bookings',
-    invoiced: 'Already invoiced',
-    claimed: 'Being invoiced now',
-    excluded: 'Excluded',
-    'not-ended': 'Has not ended yet',
-    review: 'Needs review',
-    'no-customer': 'No customer',
-    'customer-without-email': 'Customer has no email',
-    'customer-blocked': 'Customer blocked in Business Central',
-    'invalid-price': 'Invalid price',
-    'price-needed': 'Price needed',
-    free: 'Free',
-    'service-not-linked': 'Service not linked to an item',
-    unknown: 'Unknown appointment',
-    'attendee-invoiced': 'Attendee already invoiced',
-  },
   /** What to do about each reason, in words: shown under the reason where the row is. */
   reasonHints: {
     cancelled: 'Nothing to do: it was cancelled in Bookings.',
@@ -197,36 +172,7 @@ export const en = {
   serviceLinked: (service: string, number: string, name: string) => `${service} is linked to item ${number} ${name}.`,
   customerLinked: (customer: string, number: string, name: string) => `${customer} is linked to customer ${number} ${name}.`,
   filterReason: 'Reason',
-  /** Audit action codes as words; a code not listed here is shown as it is. */
-  auditActions: {
-    'appointment.exclude': 'Excluded from invoicing',
-    'appointment.excluded': 'Excluded from invoicing',
-    'appointment.included': 'Included again',
-    'appointment.price-entered': 'Price entered',
-    'customer.linked': 'Customer linked to Business Central',
-    'appointment.customer-linked': 'Appointment without a customer linked to a Business Central customer',
-    'service.linked': 'Service linked to a Business Central item',
-    'invoice.canceled': 'Invoice canceled in Business Central',
-    'invoice.deleted': 'Draft deleted in Business Central',
-    'invoice.posted': 'Invoice posted in Business Central',
-    'invoice.run': 'Invoice run',
-    'setup.changed': 'Setup changed',
-    'setup.data': 'Setup data changed',
-    'sync.failed': 'Sync failed',
-    'sync.succeeded': 'Sync finished',
-  } as Record<string, string>,
   notes: { 'last-attempt-failed': 'Last attempt failed; can be invoiced again' },
-  priceTypes: {
-    undefined: 'Not set',
-    fixedPrice: 'Fixed',
-    startingAt: 'Starting at',
-    hourly: 'Hourly',
-    free: 'Free',
-    priceVaries: 'Varies',
-    callUs: 'Call us',
-    notSet: 'Not set',
-    unknownFutureValue: 'Unknown',
-  },
 
   setupTitle: 'Setup',
   setupSave: 'Save',
@@ -330,35 +276,12 @@ export const en = {
   colResult: 'Result',
   colTotal: 'Total',
   runSummary: (invoices: string, failed: string, skipped: string) => `invoices ${invoices}, failed ${failed}, skipped ${skipped}`,
-  runStates: {
-    planned: 'Planned',
-    claimed: 'Claimed',
-    creating: 'Creating',
-    verifying: 'Checking',
-    succeeded: 'Succeeded',
-    partial: 'Partly failed',
-    failed: 'Failed',
-    nothing: 'Nothing to invoice',
-  },
-  sources: { tab: 'Teams tab', bot: 'Bot', cli: 'Command line', schedule: 'Schedule' } as Record<string, string>,
   auditTitle: 'Audit log',
   auditEmpty: 'The audit log is empty.',
   colAction: 'Action',
   colSubject: 'Subject',
   /** What an audit entry is about, named (never the bare id it records). */
-  auditSubjects: {
-    appointment: (details: string) => `Appointment: ${details}`,
-    someAppointment: 'An appointment no longer in the list',
-    invoice: (number: string | null, customer: string | null) =>
-      number === null ? (customer === null ? 'An invoice' : `Invoice for ${customer}`) : customer === null ? `Invoice ${number}` : `Invoice ${number}, ${customer}`,
-    invoiceRun: (when: string) => `Invoice run of ${when}`,
-    someInvoiceRun: 'An invoice run',
-    setup: 'The setup',
-    syncRun: (when: string) => `Sync of ${when}`,
-    someSyncRun: 'A sync',
-  },
   /** Who acted, when it was not a person with a remembered name. */
-  who: { cli: 'Command line', sandbox: 'Sandbox user', scheduler: 'Scheduler', 'daily-summary': 'Daily summary', sync: 'Sync', system: 'System', someone: 'Someone' },
   openRun: 'Open',
   openRunLabel: (when: string) => `Open the invoice run of ${when}`,
   runOfTitle: (when: string) => `Invoice run of ${when}`,
@@ -376,16 +299,6 @@ export const en = {
   retryDone: (created: string, failed: string) => `Retry finished: ${created} invoices created, ${failed} failed.`,
   retryFailedError: (message: string) => `The retry could not start: ${message}`,
   /** The CSV exports' header rows and file names (the cells say the same words as the tab). */
-  csv: {
-    runs: ['Started', 'Finished', 'Who', 'From', 'State', 'Invoices created', 'Failed', 'Skipped', 'Total', 'Currency', 'Problem'],
-    invoices: ['Invoice number', 'Status', 'Customer', 'Customer email', 'Customer number', 'Invoice date', 'Amount', 'Currency', 'Problem', 'Link'],
-    audit: ['When', 'Who', 'From', 'Action', 'About', 'Details'],
-    unbilled: ['Start', 'End', 'Minutes', 'Customers', 'Emails', 'Service', 'Staff', 'Price type', 'Unit price', 'Amount', 'Currency', 'State', 'Reason'],
-    fileRuns: 'invoice-runs',
-    fileInvoices: 'invoices',
-    fileAudit: 'audit-log',
-    fileUnbilled: 'unbilled',
-  },
 };
 
 export type Messages = typeof en;

@@ -17,7 +17,7 @@ export interface Host {
   /** In Teams: the SSO session whose consent problems the tab shows. */
   signIn?: SignInSession;
   onThemeChange(handler: (theme: ThemeName) => void): void;
-  openLink(url: string): void;
+  openLink: (url: string) => void;
 }
 
 export function themeFromTeams(theme: string): ThemeName {

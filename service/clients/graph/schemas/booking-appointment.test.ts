@@ -36,7 +36,7 @@ describe('bookingAppointmentSchema', () => {
   });
 
   it('names the entity, its id and the field when a required field is missing', () => {
-    const { endDateTime, ...raw } = rawAppointment({ id: 'AAMk-broken' });
+    const { endDateTime: _endDateTime, ...raw } = rawAppointment({ id: 'AAMk-broken' });
     let error: unknown;
     try {
       parse(raw);

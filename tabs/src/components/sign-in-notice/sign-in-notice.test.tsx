@@ -48,7 +48,7 @@ describe('the sign-in notice', () => {
     const session = await failedSession(auth);
     renderWithApp(<SignInNotice session={session} />, { api: new FakeApi([]) });
     expect(screen.getByRole('alert').textContent).toContain('Sign-in was not finished');
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })));
+    void act(() => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(auth.calls).toEqual(['getAuthToken', 'authenticate /auth-start?state=state-1', 'authenticate /auth-start?state=state-2', 'getAuthToken']);
   });

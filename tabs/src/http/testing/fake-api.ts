@@ -149,7 +149,7 @@ export class FakeApi implements Api {
       .filter((r) => !rows.includes(r))
       .map((r) => {
         const reasons = r.reasons.length > 0 ? r.reasons : r.state === 'invoiced' ? (['invoiced'] as const) : (['unknown'] as const);
-        return { appointmentId: r.id, reason: reasons[0]!, reasons: [...reasons] };
+        return { appointmentId: r.id, reason: reasons[0], reasons: [...reasons] };
       });
     return {
       afterCreate: this.afterCreate,

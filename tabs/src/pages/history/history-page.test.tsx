@@ -119,7 +119,7 @@ describe('History page', () => {
     renderWithApp(<HistoryPage />, { api });
     const runs = await screen.findByRole('navigation', { name: 'Invoice runs' });
     expect(within(runs).getByText(`1–${RUNS_PAGE} of ${RUNS_PAGE + 3}`)).toBeTruthy();
-    const previous = within(runs).getByRole('button', { name: 'Previous page' }) as HTMLButtonElement;
+    const previous = within(runs).getByRole<HTMLButtonElement>('button', { name: 'Previous page' });
     expect(previous.disabled).toBe(true);
     fireEvent.click(within(runs).getByRole('button', { name: 'Next page' }));
     expect(await within(runs).findByText(`${RUNS_PAGE + 1}–${RUNS_PAGE + 3} of ${RUNS_PAGE + 3}`)).toBeTruthy();

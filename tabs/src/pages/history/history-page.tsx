@@ -26,10 +26,10 @@ import { Pager } from '../../components/pager';
 import { formatDateTime, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
-import { auditDetails } from './audit-details';
-import { auditSubject } from './audit-subject';
+import { auditDetails } from '../../../../contract/words/audit-details';
+import { auditSubject } from '../../../../contract/words/audit-subject';
 import { RunDetail } from './run-detail';
-import { whoText } from './who-text';
+import { whoText } from '../../../../contract/words/who-text';
 
 export const RUNS_PAGE = 20;
 export const AUDIT_PAGE = 50;

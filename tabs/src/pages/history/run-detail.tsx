@@ -27,7 +27,7 @@ import { RunResultView } from '../../components/run-result';
 import { formatDateTime, formatMoney, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { RunFlow, type RunFlowState } from '../unbilled/run-flow';
-import { whoText } from './who-text';
+import { whoText } from '../../../../contract/words/who-text';
 
 export const RUN_INVOICES_PAGE = 25;
 

@@ -43,7 +43,10 @@ export type FieldPath = keyof typeof FIELDS;
 
 /** The daily summary's "every installed conversation", as the setup stores it and the form holds it. */
 export const ALL_CONVERSATIONS = 'all';
-export type FieldKind = (typeof FIELDS)[FieldPath];
+/** A plain value as text ('' for anything else: no "[object Object]"). */
+const plainText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+
 export type FormValues = Record<FieldPath, string | boolean>;
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -61,7 +64,7 @@ export function formValues(setup: Setup): FormValues {
     const v = read(setup, path);
     if (FIELDS[path] === 'flag') values[path] = v === true;
     else if (Array.isArray(v)) values[path] = v.join('\n');
-    else values[path] = v === undefined || v === null ? '' : String(v);
+    else values[path] = plainText(v);
   }
   return values;
 }

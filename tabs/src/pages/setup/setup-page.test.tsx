@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+/// <reference types="node" />
 import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupSchema } from '../../../../contract/api-contract';
@@ -63,7 +64,7 @@ describe('Setup page', () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage />, { api });
     const booking = await screen.findByRole('checkbox', { name: 'Salon Ærø › Booking' });
-    expect((screen.getByRole('radio', { name: 'Every conversation where the app is installed' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Every conversation where the app is installed' }).checked).toBe(true);
     expect((booking as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Only these:' }));
     const group = screen.getByRole('group', { name: 'Only these:' });
@@ -91,7 +92,7 @@ describe('Setup page', () => {
   it("saves 'all' when every conversation is chosen again", async () => {
     const api = new FakeApi([], { dailySummary: { ...defaultSummary(), conversationIds: ['19:team@thread.tacv2'] } });
     renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
-    expect(((await screen.findByRole('checkbox', { name: 'Salon Ærø › General' })) as HTMLInputElement).checked).toBe(true);
+    expect((await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Salon Ærø › General' })).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Alle samtaler, hvor appen er installeret' }));
     fireEvent.click(screen.getByRole('button', { name: 'Gem' }));
     await screen.findByText('Gemt.');
@@ -192,7 +193,7 @@ describe('Setup page', () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage />, { api });
     expect(await screen.findByText('Choose a Business Central company to pick from its lists.')).toBeTruthy();
-    expect((screen.getByRole('combobox', { name: 'Payment terms' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('combobox', { name: 'Payment terms' }).disabled).toBe(true);
     expect(api.setupTablesQueries).toEqual([]);
 
     const failing = new FakeApi([], { companyId: COMPANY });
@@ -206,7 +207,7 @@ describe('Setup page', () => {
   it('takes the summary time as 24-hour text whatever the browser locale, and tidies what was typed', async () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage />, { api });
-    const time = (await screen.findByLabelText('Time (24-hour)')) as HTMLInputElement;
+    const time = await screen.findByLabelText<HTMLInputElement>('Time (24-hour)');
     expect(time.type).toBe('text');
     expect(time.value).toBe('07:30');
     fireEvent.change(time, { target: { value: '6.45' } });

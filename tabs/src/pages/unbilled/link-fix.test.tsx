@@ -40,7 +40,7 @@ describe('fixing links where the row is', () => {
     // Name and number, never the record's id.
     expect(within(dialog).getByText('1000 · Klipning')).toBeTruthy();
     expect(within(dialog).queryByText(/item-guid/)).toBeNull();
-    const link = within(dialog).getByRole('button', { name: 'Link', ...IN_MODAL }) as HTMLButtonElement;
+    const link = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Link', ...IN_MODAL });
     expect(link.disabled).toBe(true);
     fireEvent.click(within(dialog).getByRole('radio', { name: /1000 · Klipning/, ...IN_MODAL }));
     fireEvent.click(link);

@@ -79,13 +79,16 @@ export interface UnbilledGridProps {
   busyId: string | null;
 }
 
+/** The row's fields a column can show as they are. */
+type TextField = { [K in keyof RowView]: RowView[K] extends string | number ? K : never }[keyof RowView];
+
 export function UnbilledGrid(props: UnbilledGridProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const columnStyles = useColumnStyles();
   const cellClass = (columnId: string | number) =>
     mergeClasses(styles.cell, Object.hasOwn(columnStyles, columnId) ? columnStyles[columnId as keyof typeof columnStyles] : undefined);
-  const text = (id: keyof RowView, label: string): TableColumnDefinition<RowView> =>
+  const text = (id: TextField, label: string): TableColumnDefinition<RowView> =>
     createTableColumn<RowView>({ columnId: id, ...compareFor(id), renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
   const columns: TableColumnDefinition<RowView>[] = [
     text('customer', t.colCustomer),

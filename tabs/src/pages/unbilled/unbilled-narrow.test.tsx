@@ -52,7 +52,7 @@ describe('Unbilled on a narrow screen', () => {
     fireEvent.click(within(items[0]!).getByRole('checkbox', { name: /^Select Kunde 0,/ }));
     fireEvent.click(within(items[2]!).getByRole('checkbox', { name: /^Select Kunde 2,/ }));
     expect(screen.getByText(/Selected: 2 · DKK\s?900\.00/)).toBeTruthy();
-    expect((screen.getByRole('checkbox', { name: en.selectPage }) as HTMLInputElement).indeterminate).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: en.selectPage }).indeterminate).toBe(true);
 
     fireEvent.click(screen.getByRole('checkbox', { name: en.selectPage }));
     expect(screen.getByText(/Selected: 3 · DKK\s?1,350\.00/)).toBeTruthy();
@@ -68,7 +68,7 @@ describe('Unbilled on a narrow screen', () => {
     const links: string[] = [];
     renderWithApp(<UnbilledPage pageSize={3} onLinkChange={(q) => links.push(q)} />, { api });
     await screen.findByText('Kunde 0');
-    const menu = screen.getByRole('combobox', { name: en.sortLabel }) as HTMLSelectElement;
+    const menu = screen.getByRole<HTMLSelectElement>('combobox', { name: en.sortLabel });
     expect(menu.selectedOptions[0]?.textContent).toBe(en.sortChoices.start.asc);
     for (const sort of ['customer', 'service', 'amount', 'duration', 'state', 'start'] as const) {
       for (const direction of ['desc', 'asc'] as const) {
@@ -87,7 +87,7 @@ describe('Unbilled on a narrow screen', () => {
   it('names a sort only a link can ask for in words, not as its code', async () => {
     renderWithApp(<UnbilledPage initialSort={{ sort: 'end', direction: 'desc' }} />, { api: new FakeApi([fakeRow(0)]) });
     await screen.findByText('Kunde 0');
-    const menu = screen.getByRole('combobox', { name: en.sortLabel }) as HTMLSelectElement;
+    const menu = screen.getByRole<HTMLSelectElement>('combobox', { name: en.sortLabel });
     expect(menu.selectedOptions[0]?.textContent).toBe(en.sortChoices.end.desc);
   });
 

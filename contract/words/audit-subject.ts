@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../../contract/api-contract';
-import type { Messages } from '../../i18n/messages-en';
+import type { AuditEntry } from '../api-contract';
+import type { RecordWords } from './record-words-en';
 
 /** "3 Dec, 10:00": a short day and 24-hour time, as a person names an appointment. */
 export function shortDateTime(instant: string, tag: string, timeZone: string): string {
@@ -11,7 +11,7 @@ export function shortDateTime(instant: string, tag: string, timeZone: string): s
  * service, customers and start; an invoice's number and customer; when a run started), else the
  * subject's kind. Never the bare id the log records.
  */
-export function auditSubject(entry: Pick<AuditEntry, 'action' | 'subject' | 'about'>, t: Messages, tag: string, timeZone: string): string {
+export function auditSubject(entry: Pick<AuditEntry, 'action' | 'subject' | 'about'>, t: RecordWords, tag: string, timeZone: string): string {
   const about = entry.about;
   if (about !== null) {
     switch (about.kind) {

@@ -1,7 +1,7 @@
-import { en } from '../../i18n/messages-en';
-import { da } from '../../i18n/messages-da';
 import { auditDetails } from './audit-details';
 import { auditSubject } from './audit-subject';
+import { recordWordsDa as da } from './record-words-da';
+import { recordWordsEn as en } from './record-words-en';
 import { whoText } from './who-text';
 
 describe('audit subject', () => {
