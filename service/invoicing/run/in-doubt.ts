@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
-import { readJson, toIsoUtc, writeJson } from '../../store/columns';
+import { readJson, toIsoUtc } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { isUniqueViolation } from '../../store/errors';
 import { billedKeys, customerEmailKey } from '../grouping';
@@ -10,6 +10,7 @@ import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
 import { liveInvoicesByKey, type KeyLookupContext } from './keep-one-per-key';
 import { refreshCounts } from './settle';
+import { audit } from '../../history/audit';
 
 /**
  * How long after a run gave up Business Central could still be carrying out a create it sent (a
@@ -76,18 +77,15 @@ async function candidates(ctx: InDoubtContext, scope: { appointmentIds?: readonl
   return out;
 }
 
-async function audit(ctx: InDoubtContext, action: string, candidate: Candidate, details: Record<string, unknown>): Promise<void> {
-  await ctx.db
-    .insertInto('audit_log')
-    .values({
-      at: toIsoUtc(ctx.now()),
-      actor: 'system',
-      source: ctx.source ?? 'invoice-run',
-      action,
-      subject: candidate.id,
-      details: writeJson({ businessId: ctx.businessId, runId: candidate.run_id, key: candidate.key, ...details }),
-    })
-    .execute();
+async function auditLate(ctx: InDoubtContext, action: string, candidate: Candidate, details: Record<string, unknown>): Promise<void> {
+  await audit(ctx.db, {
+    at: ctx.now(),
+    actor: 'system',
+    source: ctx.source ?? 'invoice-run',
+    action,
+    subject: candidate.id,
+    details: { businessId: ctx.businessId, runId: candidate.run_id, key: candidate.key, ...details },
+  });
 }
 
 /**
@@ -174,7 +172,7 @@ async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesIn
   const draft = { id: bc.id, number: bc.number, status: bc.status, lines: itemLines(bc).length, expectedLines: candidate.lines, totalAmountIncludingTax: bc.totalAmountIncludingTax };
   if (bc.status !== 'Draft' || bc.etag === undefined) {
     ctx.logger.warn({ key: candidate.key, number: bc.number, reason }, 'an invoice Business Central made after its run gave up cannot be deleted: a person must look');
-    await audit(ctx, 'invoice.late-invoice-found', candidate, { reason, invoice: draft });
+    await auditLate(ctx, 'invoice.late-invoice-found', candidate, { reason, invoice: draft });
     return false;
   }
   try {
@@ -185,7 +183,7 @@ async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesIn
     return false;
   }
   ctx.logger.warn({ key: candidate.key, number: bc.number, reason }, 'a draft Business Central made after its run gave up was deleted');
-  await audit(ctx, 'invoice.late-draft-deleted', candidate, { reason, draft });
+  await auditLate(ctx, 'invoice.late-draft-deleted', candidate, { reason, draft });
   return true;
 }
 
