@@ -56,7 +56,10 @@ export default defineConfig(
       // interface (fakes, route handlers, phases), and `async` turns a throw into a rejection callers expect.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks a value left out on purpose (a destructured field dropped, an unused parameter kept for its position).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 

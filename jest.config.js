@@ -1,7 +1,16 @@
 /** Tests are transpiled by SWC (TypeScript 6 type-checks separately: `npm run typecheck`). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/contract', '<rootDir>/service', '<rootDir>/cli', '<rootDir>/sandbox', '<rootDir>/server', '<rootDir>/bot', '<rootDir>/tabs', '<rootDir>/tools'],
+  roots: [
+    '<rootDir>/contract',
+    '<rootDir>/service',
+    '<rootDir>/cli',
+    '<rootDir>/sandbox',
+    '<rootDir>/server',
+    '<rootDir>/bot',
+    '<rootDir>/tabs',
+    '<rootDir>/tools',
+  ],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],

@@ -46,7 +46,12 @@ function registerDisabledBot(server: restify.Server, app: AppServices, problem: 
   const leaseName = `schedule:daily-summary:${businessKey(app.businessId)}`;
   return {
     summaryTask: { name: 'daily-summary:disabled', leaseName, intervalMs: () => 3_600_000, run: async () => undefined },
-    overdueTask: { name: 'overdue-card:disabled', leaseName: `schedule:overdue-card:${businessKey(app.businessId)}`, intervalMs: () => 3_600_000, run: async () => undefined },
+    overdueTask: {
+      name: 'overdue-card:disabled',
+      leaseName: `schedule:overdue-card:${businessKey(app.businessId)}`,
+      intervalMs: () => 3_600_000,
+      run: async () => undefined,
+    },
     autoInvoiceTask: autoInvoicing(app),
     idle: async () => undefined,
     stop: async () => undefined,
@@ -89,7 +94,9 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
   return {
     summaryTask: dailySummaryTask({ services, messenger, conversations }, options.summaryCheckMs),
     overdueTask: overdueCardTask({ services, messenger, conversations, payments: app.payments }, options.summaryCheckMs),
-    autoInvoiceTask: autoInvoicing(app, (asHolder) => announceAutoInvoiceRuns({ services, messenger, conversations, autoInvoice: app.autoInvoice, asHolder }).then(() => undefined)),
+    autoInvoiceTask: autoInvoicing(app, (asHolder) =>
+      announceAutoInvoiceRuns({ services, messenger, conversations, autoInvoice: app.autoInvoice, asHolder }).then(() => undefined),
+    ),
     idle: () => actions.idle(),
     stop: () => actions.stop(),
   };

@@ -9,7 +9,11 @@ export class UsageError extends Error {
 /** Input the command understood but refused, one problem per field; exit code 2. */
 export class FieldErrorsFailure extends Error {
   constructor(readonly fields: Readonly<Record<string, string>>) {
-    super(Object.entries(fields).map(([key, message]) => `${key || 'input'}: ${message}`).join('\n'));
+    super(
+      Object.entries(fields)
+        .map(([key, message]) => `${key || 'input'}: ${message}`)
+        .join('\n'),
+    );
     this.name = 'FieldErrorsFailure';
   }
 }

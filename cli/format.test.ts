@@ -1,7 +1,7 @@
 import { formatMoney, formatWho } from './format';
 
 describe('CLI money', () => {
-  it('groups thousands and keeps the currency\'s decimals', () => {
+  it("groups thousands and keeps the currency's decimals", () => {
     expect(formatMoney({ minor: 68_733_066, currency: 'DKK' })).toBe('DKK 687,330.66');
     expect(formatMoney({ minor: -123_456, currency: 'EUR' })).toBe('EUR -1,234.56');
     expect(formatMoney({ minor: 1_234_567, currency: 'JPY' })).toBe('JPY 1,234,567');

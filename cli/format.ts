@@ -13,7 +13,9 @@ export function formatMoney(money: MoneyLike | null | undefined): string {
   if (!/^[A-Z]{3}$/.test(money.currency)) return `${money.currency} ${(money.minor / 100).toFixed(2)}`.trim();
   const digits = minorDigits(money.currency);
   // Thousands grouped, in the CLI's one (English) locale: DKK 687,330.66.
-  const number = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fromMinor(money.minor, money.currency));
+  const number = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    fromMinor(money.minor, money.currency),
+  );
   return `${money.currency} ${number}`;
 }
 

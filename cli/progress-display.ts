@@ -23,7 +23,10 @@ export function barDisplay(io: CliIo): ProgressDisplay {
       const filled = Math.round(((pct ?? 0) / 100) * BAR_WIDTH);
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
       const counts = run.progress.total > 0 ? ` ${run.progress.done}/${run.progress.total}` : '';
-      const line = `${bar} ${pct === undefined ? '  ' : `${String(pct).padStart(3)}%`} ${run.phase ?? run.state}${counts}`.slice(0, Math.max(20, io.columns - 1));
+      const line = `${bar} ${pct === undefined ? '  ' : `${String(pct).padStart(3)}%`} ${run.phase ?? run.state}${counts}`.slice(
+        0,
+        Math.max(20, io.columns - 1),
+      );
       if (line === drawn) return;
       // Pad over the end of a longer previous line.
       io.out(`\r${line.padEnd(drawn.length)}`);

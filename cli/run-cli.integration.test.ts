@@ -161,7 +161,14 @@ describe('npm run cli (against the emulators, SQLite)', () => {
 
   it('decides through the one role rule: a partner-tenant user named as the CLI caller only reads, the operator may change the setup', async () => {
     const home = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    const partner: Identity = { kind: 'user', tenantId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6', objectId: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', name: 'Pat', appRoles: [], guest: false };
+    const partner: Identity = {
+      kind: 'user',
+      tenantId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+      objectId: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+      name: 'Pat',
+      appRoles: [],
+      guest: false,
+    };
     const withHome = { ...env, AAD_TENANT_ID: home };
     const refused = await cli(['setup', 'set', 'syncIntervalMinutes=45'], { env: withHome, identity: partner });
     expect(refused).toEqual({ code: 3, out: '', err: `${partner.tenantId}/${partner.objectId} may not setup set: it needs the admin role\n` });

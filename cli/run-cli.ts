@@ -79,7 +79,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     config,
     logger,
     services: () =>
-      (services ??= (store ??= openStore(config.store, { logger })).then((opened) => createAppServices({ config, logger, store: opened, clients: createClients(config, logger), clock: now }))),
+      (services ??= (store ??= openStore(config.store, { logger })).then((opened) =>
+        createAppServices({ config, logger, store: opened, clients: createClients(config, logger), clock: now }),
+      )),
     signal: deps.signal ?? new AbortController().signal,
     now,
   };

@@ -120,7 +120,6 @@ export const unbilledQuerySchema = z.strictObject({
 });
 export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
 
-
 // ---------------------------------------------------------------------------------------------- invoice runs
 
 /** POST /api/invoice-runs/preview and POST /api/invoice-runs */
@@ -283,7 +282,12 @@ export type SetupTableEntryView = z.infer<typeof setupTableEntryViewSchema>;
 export const setupTablesResponseSchema = z.object({
   /** What a blank currency code means: Business Central's currencies never list the local one. */
   localCurrency: z.string(),
-  tables: z.object(Object.fromEntries(SETUP_TABLES.map((t) => [t, z.array(setupTableEntryViewSchema)])) as Record<SetupTableName, z.ZodArray<typeof setupTableEntryViewSchema>>),
+  tables: z.object(
+    Object.fromEntries(SETUP_TABLES.map((t) => [t, z.array(setupTableEntryViewSchema)])) as Record<
+      SetupTableName,
+      z.ZodArray<typeof setupTableEntryViewSchema>
+    >,
+  ),
 });
 export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
 

@@ -115,7 +115,12 @@ export const API = {
     query: linkChoicesQuerySchema,
     response: customerLinkChoicesSchema,
   }),
-  linkAppointmentCustomer: endpoint({ method: 'PUT', path: '/api/appointments/:id/customer', body: appointmentCustomerRequestSchema, response: linkResultSchema }),
+  linkAppointmentCustomer: endpoint({
+    method: 'PUT',
+    path: '/api/appointments/:id/customer',
+    body: appointmentCustomerRequestSchema,
+    response: linkResultSchema,
+  }),
 
   exportRuns: endpoint({ method: 'GET', path: '/api/export/invoice-runs', query: runsExportQuerySchema, response: CSV_FILE }),
   exportRunInvoices: endpoint({ method: 'GET', path: '/api/export/invoice-runs/:id/invoices', query: runInvoicesExportQuerySchema, response: CSV_FILE }),

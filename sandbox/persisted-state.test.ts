@@ -26,7 +26,10 @@ describe('sandbox state across restarts', () => {
     company.items.push({ ...company.items[0]!, id: 'item-made-by-sync', number: 'I-SYNC', displayName: 'Made by sync' });
     company.lastNumbers.draftInvoice = 'S-INV109999';
     const gone = graph.exportSeed().businesses[0]!.appointments[0]!.id;
-    const keeper = keepSandboxState(file, () => ({ bookings: { businesses: graph.exportSeed().businesses.map((b) => ({ ...b, appointments: b.appointments.filter((a) => a.id !== gone) })) }, bc: bc.state.snapshot() }));
+    const keeper = keepSandboxState(file, () => ({
+      bookings: { businesses: graph.exportSeed().businesses.map((b) => ({ ...b, appointments: b.appointments.filter((a) => a.id !== gone) })) },
+      bc: bc.state.snapshot(),
+    }));
     keeper.stop();
 
     // The next start seeds around another day, but continues from the file.
@@ -39,7 +42,13 @@ describe('sandbox state across restarts', () => {
     expect(restartedCompany.lastNumbers.draftInvoice).toBe('S-INV109999');
     const appointments = restartedGraph.exportSeed().businesses[0]!.appointments;
     expect(appointments.map((a) => a.id)).not.toContain(gone);
-    expect(appointments.map((a) => a.id).sort()).toEqual(graph.exportSeed().businesses[0]!.appointments.map((a) => a.id).filter((id) => id !== gone).sort());
+    expect(appointments.map((a) => a.id).sort()).toEqual(
+      graph
+        .exportSeed()
+        .businesses[0]!.appointments.map((a) => a.id)
+        .filter((id) => id !== gone)
+        .sort(),
+    );
   });
 
   it('a state saved before the emulator served set-up tables continues with the seeded ones', () => {

@@ -39,10 +39,7 @@ function startMain(overrides: Record<string, string>): ChildOutput {
 const waitForStdout = (started: ChildOutput, text: string) => waitForOutput(started, new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), START_TIMEOUT_MS);
 
 function exitWithin<T>(exited: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    exited,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`the process did not exit within ${ms} ms`)), ms).unref()),
-  ]);
+  return Promise.race([exited, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`the process did not exit within ${ms} ms`)), ms).unref())]);
 }
 
 const running = new Set<ChildProcess>();
@@ -78,45 +75,56 @@ async function sandboxPorts() {
 
 async function getJson(url: string, token?: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: await res.json() };
 }
 
 describe('server/main.ts in sandbox mode', () => {
-  it('serves health and both emulators, and stops cleanly on SIGINT, freeing its ports', async () => {
-    const ports = await sandboxPorts();
-    const started = startMain({ ...ports.env, DATABASE_URL: path.join(tempDir(), 'b.db') });
-    await waitForStdout(started, 'Press Ctrl-C to stop.');
-    expect(started.stdout()).toContain(`http://localhost:${ports.app}/api/health`);
-    expect(started.stdout()).toContain(ports.env.GRAPH_BASE_URL);
-    expect(started.stdout()).toContain(ports.env.BC_API_BASE_URL);
+  it(
+    'serves health and both emulators, and stops cleanly on SIGINT, freeing its ports',
+    async () => {
+      const ports = await sandboxPorts();
+      const started = startMain({ ...ports.env, DATABASE_URL: path.join(tempDir(), 'b.db') });
+      await waitForStdout(started, 'Press Ctrl-C to stop.');
+      expect(started.stdout()).toContain(`http://localhost:${ports.app}/api/health`);
+      expect(started.stdout()).toContain(ports.env.GRAPH_BASE_URL);
+      expect(started.stdout()).toContain(ports.env.BC_API_BASE_URL);
 
-    const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
-    expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'sqlite' } });
+      const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
+      expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'sqlite' } });
 
-    const token = loadEnv({ APP_ENV: 'sandbox' }, PROJECT_ROOT)['STATIC_ACCESS_TOKEN'];
-    expect(token).toBeDefined();
-    const businesses = await getJson(`${ports.env.GRAPH_BASE_URL}/solutions/bookingBusinesses`, token);
-    expect(businesses.status).toBe(200);
-    expect(businesses.body).toMatchObject({ value: [expect.objectContaining({ id: 'fysio@nordlys.onmicrosoft.com' })] });
-    const companies = await getJson(`${ports.env.BC_API_BASE_URL}/companies`, token);
-    expect(companies.status).toBe(200);
-    expect(companies.body).toMatchObject({ value: [expect.objectContaining({ id: expect.any(String) })] });
+      const token = loadEnv({ APP_ENV: 'sandbox' }, PROJECT_ROOT)['STATIC_ACCESS_TOKEN'];
+      expect(token).toBeDefined();
+      const businesses = await getJson(`${ports.env.GRAPH_BASE_URL}/solutions/bookingBusinesses`, token);
+      expect(businesses.status).toBe(200);
+      expect(businesses.body).toMatchObject({ value: [expect.objectContaining({ id: 'fysio@nordlys.onmicrosoft.com' })] });
+      const companies = await getJson(`${ports.env.BC_API_BASE_URL}/companies`, token);
+      expect(companies.status).toBe(200);
+      expect(companies.body).toMatchObject({ value: [expect.objectContaining({ id: expect.any(String) })] });
 
-    started.child.kill('SIGINT');
-    expect(await exitWithin(started.exited, EXIT_TIMEOUT_MS)).toEqual({ code: 0, signal: null });
-    expect([await isFree(ports.app), await isFree(ports.graph), await isFree(ports.bc)]).toEqual([true, true, true]);
-  }, TEST_TIMEOUT_MS);
+      started.child.kill('SIGINT');
+      expect(await exitWithin(started.exited, EXIT_TIMEOUT_MS)).toEqual({ code: 0, signal: null });
+      expect([await isFree(ports.app), await isFree(ports.graph), await isFree(ports.bc)]).toEqual([true, true, true]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('refuses an invalid setting with exit code 2 and one line naming it', async () => {
-    const ports = await sandboxPorts();
-    const started = startMain({ ...ports.env, PORT: 'abc', DATABASE_URL: path.join(tempDir(), 'b.db') });
-    const { code } = await exitWithin(started.exited, START_TIMEOUT_MS);
-    expect(code).toBe(2);
-    const lines = started.stderr().split('\n').filter((line) => line.trim() !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('PORT');
-    expect(started.stdout()).not.toContain('Press Ctrl-C');
-  }, TEST_TIMEOUT_MS);
+  it(
+    'refuses an invalid setting with exit code 2 and one line naming it',
+    async () => {
+      const ports = await sandboxPorts();
+      const started = startMain({ ...ports.env, PORT: 'abc', DATABASE_URL: path.join(tempDir(), 'b.db') });
+      const { code } = await exitWithin(started.exited, START_TIMEOUT_MS);
+      expect(code).toBe(2);
+      const lines = started
+        .stderr()
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('PORT');
+      expect(started.stdout()).not.toContain('Press Ctrl-C');
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 const postgres = probePostgres(PG_URL);
@@ -125,35 +133,40 @@ if (!postgres.reachable && !isCi) {
   console.warn(`\n*** PostgreSQL at ${PG_URL} is unreachable (${postgres.reason}): the server's PostgreSQL start-up test is SKIPPED. ***\n`);
 }
 
-if (postgres.reachable || isCi) describe('server/main.ts on PostgreSQL', () => {
-  // A database of its own, so the migrations never touch tables other runs use.
-  const database = ownPostgresDatabase();
+if (postgres.reachable || isCi)
+  describe('server/main.ts on PostgreSQL', () => {
+    // A database of its own, so the migrations never touch tables other runs use.
+    const database = ownPostgresDatabase();
 
-  beforeAll(async () => {
-    if (!postgres.reachable) throw new Error(`CI=true but PostgreSQL at ${PG_URL} is unreachable: ${postgres.reason}`);
-    await database.create();
+    beforeAll(async () => {
+      if (!postgres.reachable) throw new Error(`CI=true but PostgreSQL at ${PG_URL} is unreachable: ${postgres.reason}`);
+      await database.create();
+    });
+    afterAll(async () => {
+      if (postgres.reachable) await database.drop();
+    });
+
+    it(
+      'reports the postgres store in health',
+      async () => {
+        const ports = await sandboxPorts();
+        const started = startMain({ ...ports.env, DATABASE_URL: database.url });
+        await waitForStdout(started, 'Press Ctrl-C to stop.');
+        expect(started.stdout()).toContain('postgres store');
+
+        const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
+        expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'postgres' } });
+
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        const tables = await client
+          .query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = 'public'")
+          .finally(() => client.end());
+        expect(Number(tables.rows[0]?.n)).toBeGreaterThan(0);
+
+        started.child.kill('SIGINT');
+        expect((await exitWithin(started.exited, EXIT_TIMEOUT_MS)).code).toBe(0);
+      },
+      TEST_TIMEOUT_MS,
+    );
   });
-  afterAll(async () => {
-    if (postgres.reachable) await database.drop();
-  });
-
-  it('reports the postgres store in health', async () => {
-    const ports = await sandboxPorts();
-    const started = startMain({ ...ports.env, DATABASE_URL: database.url });
-    await waitForStdout(started, 'Press Ctrl-C to stop.');
-    expect(started.stdout()).toContain('postgres store');
-
-    const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
-    expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'postgres' } });
-
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const tables = await client
-      .query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = 'public'")
-      .finally(() => client.end());
-    expect(Number(tables.rows[0]?.n)).toBeGreaterThan(0);
-
-    started.child.kill('SIGINT');
-    expect((await exitWithin(started.exited, EXIT_TIMEOUT_MS)).code).toBe(0);
-  }, TEST_TIMEOUT_MS);
-});

@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 const ROOT = path.resolve(__dirname, '..');
 const SKIP = new Set(['node_modules', '.git', 'dist', '.data', 'coverage']);
-const FORBIDDEN = /\brestify\s*\.\s*plugins\b|\b(bodyParser|serveStatic|serveStaticFiles|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser)\s*\(|from\s+['"]restify\/lib\/plugins/;
+const FORBIDDEN =
+  /\brestify\s*\.\s*plugins\b|\b(bodyParser|serveStatic|serveStaticFiles|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser)\s*\(|from\s+['"]restify\/lib\/plugins/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

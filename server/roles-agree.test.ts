@@ -31,7 +31,9 @@ const person = fc.record({ tenantId: fc.constantFrom(HOME, PARTNER), objectId: f
 /** Someone whose tab token was recorded earlier: maybe expired by now, maybe with no app role. */
 const recorded = fc.record({ tenantId: fc.constantFrom(HOME, PARTNER), objectId: fc.constantFrom(...OIDS), appRoles, expired: fc.boolean() });
 /** A setup list entry: a bare object id (home tenant) or tenant/object id, in any letter case. */
-const entry = fc.tuple(fc.constantFrom('', `${HOME}/`, `${PARTNER}/`), fc.constantFrom(...OIDS), fc.boolean()).map(([prefix, oid, upper]) => (upper ? `${prefix}${oid}`.toUpperCase() : `${prefix}${oid}`));
+const entry = fc
+  .tuple(fc.constantFrom('', `${HOME}/`, `${PARTNER}/`), fc.constantFrom(...OIDS), fc.boolean())
+  .map(([prefix, oid, upper]) => (upper ? `${prefix}${oid}`.toUpperCase() : `${prefix}${oid}`));
 const roleLists = fc.record({
   admins: fc.array(entry, { maxLength: 2 }),
   invoicers: fc.array(entry, { maxLength: 2 }),
@@ -46,38 +48,48 @@ afterAll(() => store.close());
 
 test('property: the tab API, the bot and the CLI give the same roles for the same person, setup and recorded app roles', async () => {
   await fc.assert(
-    fc.asyncProperty(person, fc.array(recorded, { maxLength: 3 }), roleLists, fc.option(fc.constantFrom(...OIDS), { nil: undefined }), async (who, earlier, roles, bootstrapAdminOid) => {
-      const setup: Setup = { ...defaultSetup('clinic@contoso.onmicrosoft.com'), roles };
-      const user: UserIdentity = { kind: 'user', ...who, name: 'Someone' };
-      const { db } = store;
-      const grants = new AppRoleGrantStore(db, clock);
-      await db.deleteFrom('app_role_grants').execute();
-      for (const r of earlier) await grants.record(r, new Date(NOW.getTime() + (r.expired ? -HOUR : HOUR)));
+    fc.asyncProperty(
+      person,
+      fc.array(recorded, { maxLength: 3 }),
+      roleLists,
+      fc.option(fc.constantFrom(...OIDS), { nil: undefined }),
+      async (who, earlier, roles, bootstrapAdminOid) => {
+        const setup: Setup = { ...defaultSetup('clinic@contoso.onmicrosoft.com'), roles };
+        const user: UserIdentity = { kind: 'user', ...who, name: 'Someone' };
+        const { db } = store;
+        const grants = new AppRoleGrantStore(db, clock);
+        await db.deleteFrom('app_role_grants').execute();
+        for (const r of earlier) await grants.record(r, new Date(NOW.getTime() + (r.expired ? -HOUR : HOUR)));
 
-      const tab = createAuthenticator({
-        mode: 'live',
-        currentSetup: async () => setup,
-        appRoleGrants: grants,
-        env,
-        verifier: { verify: async () => ({ user, expiresAt: new Date(NOW.getTime() + HOUR) }) },
-        ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}),
-      });
-      const fromTab = (await tab.authenticate({ authorization: 'Bearer checked-by-the-fake-verifier' })).roles;
+        const tab = createAuthenticator({
+          mode: 'live',
+          currentSetup: async () => setup,
+          appRoleGrants: grants,
+          env,
+          verifier: { verify: async () => ({ user, expiresAt: new Date(NOW.getTime() + HOUR) }) },
+          ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}),
+        });
+        const fromTab = (await tab.authenticate({ authorization: 'Bearer checked-by-the-fake-verifier' })).roles;
 
-      const botPolicy = { homeTenantId: HOME, sandboxAnyTenant: false, ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}) };
-      const fromBot = await botRoles(
-        { currentSetup: async () => setup, roles: botPolicy, db, clock },
-        { id: `29:${who.objectId}`, name: 'Someone', aadObjectId: who.objectId.toUpperCase() },
-        { tenantId: who.tenantId.toUpperCase() },
-        async () => who.guest,
-      );
+        const botPolicy = { homeTenantId: HOME, sandboxAnyTenant: false, ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}) };
+        const fromBot = await botRoles(
+          { currentSetup: async () => setup, roles: botPolicy, db, clock },
+          { id: `29:${who.objectId}`, name: 'Someone', aadObjectId: who.objectId.toUpperCase() },
+          { tenantId: who.tenantId.toUpperCase() },
+          async () => who.guest,
+        );
 
-      const security = { entraAuthorityHost: 'https://login.microsoftonline.com', botOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration', bootstrapAdminOid };
-      const fromCli = await cliRoles(user, setup, env, { mode: 'live', security }, grants);
+        const security = {
+          entraAuthorityHost: 'https://login.microsoftonline.com',
+          botOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+          bootstrapAdminOid,
+        };
+        const fromCli = await cliRoles(user, setup, env, { mode: 'live', security }, grants);
 
-      expect(fromBot).toEqual(fromTab);
-      expect(fromCli).toEqual(fromTab);
-    }),
+        expect(fromBot).toEqual(fromTab);
+        expect(fromCli).toEqual(fromTab);
+      },
+    ),
     { seed: 10, numRuns: 300 },
   );
 });

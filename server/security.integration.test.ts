@@ -73,7 +73,9 @@ test('every mutating route refuses what a browser on another site can send: text
 
 describe('roles: one rule, on tenant + object id', () => {
   test('a partner-tenant user claiming a home admin email is a reader during the first run', async () => {
-    const res = await api.call('GET', '/api/me', { headers: await bearer({ tid: PARTNER, preferred_username: 'anna@contoso.com', email: 'Anna@Contoso.com' }) });
+    const res = await api.call('GET', '/api/me', {
+      headers: await bearer({ tid: PARTNER, preferred_username: 'anna@contoso.com', email: 'Anna@Contoso.com' }),
+    });
     expect(meResponseSchema.parse(res.body)).toMatchObject({ id: `${PARTNER}/a1b2c3d4-0000-4000-8000-000000000001`, roles: ['reader'] });
   });
 
@@ -85,7 +87,10 @@ describe('roles: one rule, on tenant + object id', () => {
   test('a partner user may not take the setup over during the first run', async () => {
     const partner = await bearer({ tid: PARTNER, oid: 'b0b0b0b0-0000-4000-8000-000000000002' });
     const { version } = (await api.call('GET', '/api/setup', { headers: partner })).body as { version: number };
-    const res = await api.call('PATCH', '/api/setup', { json: { patch: { roles: { admins: [`${PARTNER}/b0b0b0b0-0000-4000-8000-000000000002`] } }, version }, headers: partner });
+    const res = await api.call('PATCH', '/api/setup', {
+      json: { patch: { roles: { admins: [`${PARTNER}/b0b0b0b0-0000-4000-8000-000000000002`] } }, version },
+      headers: partner,
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -27,11 +27,7 @@ function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
  * The unbilled appointments (ready, and blocked with reasons) of a card's selection, read from
  * the database each time a card is drawn.
  */
-export async function appointmentRows(
-  services: BotServices,
-  selection: CardSelection,
-  language: Language,
-): Promise<AppointmentRow[]> {
+export async function appointmentRows(services: BotServices, selection: CardSelection, language: Language): Promise<AppointmentRow[]> {
   const setup = await services.currentSetup();
   const staffNames = await services.staffNames().catch((err: unknown) => {
     services.logger.warn({ err }, 'staff names unavailable; cards show none');

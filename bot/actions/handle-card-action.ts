@@ -23,7 +23,6 @@ export interface CardActionDeps {
   watchers: RunWatchers;
 }
 
-
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new BadCardActionError('the card action data is not one of ours');
@@ -83,7 +82,9 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   if (card.runId === null || stale) {
     const token = await cards.claim(card.id, card.runId);
     if (token !== undefined) {
-      return startRun(deps, request, context, card, token, async () => services.invoices.start(selectionInput(card.selection), await actingActor(services, request), 'bot'));
+      return startRun(deps, request, context, card, token, async () =>
+        services.invoices.start(selectionInput(card.selection), await actingActor(services, request), 'bot'),
+      );
     }
   }
   return joined(deps, request, context, cards, card.id);
@@ -102,7 +103,9 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const token = await cards.claim(card.id, data.runId);
   if (token === undefined) return joined(deps, request, context, cards, card.id);
   try {
-    return await startRun(deps, request, context, card, token, async () => services.invoices.retryFailed(data.runId, await actingActor(services, request), 'bot'));
+    return await startRun(deps, request, context, card, token, async () =>
+      services.invoices.retryFailed(data.runId, await actingActor(services, request), 'bot'),
+    );
   } catch (err) {
     if (!(err instanceof InvalidRunRequestError)) throw err;
     // Nothing failed any more: startRun put the card back on its run.

@@ -46,9 +46,7 @@ async function postCard(
   card: { kind: PostedCardKind; key: string; selection: CardSelection },
 ): Promise<void> {
   const cards = new PostedCards(services.db, services.clock);
-  const stored =
-    (await cards.insert({ conversationId: request.conversation.id, ...card })) ??
-    (await cards.find(request.conversation.id, card.kind, card.key));
+  const stored = (await cards.insert({ conversationId: request.conversation.id, ...card })) ?? (await cards.find(request.conversation.id, card.kind, card.key));
   if (!stored) throw new Error('the posted card vanished while it was being posted');
   const activityId = await reply.card(await postedCardView(services, stored, context));
   await cards.setActivity(stored.id, activityId);

@@ -1,5 +1,13 @@
 export { BotActions } from './bot-actions';
-export { type BotUser, type CardActionRequest, type CardTrigger, cardLocaleOf, type ConversationInfo, type GuestLookup, type MessageRequest } from './bot-request';
+export {
+  type BotUser,
+  type CardActionRequest,
+  type CardTrigger,
+  cardLocaleOf,
+  type ConversationInfo,
+  type GuestLookup,
+  type MessageRequest,
+} from './bot-request';
 export type { BotServices } from './bot-services';
 export { BadCardActionError, cardActionErrorWords } from './card-errors';
 export type { CardMessenger, Reply } from './card-messenger';

@@ -1,11 +1,4 @@
-import {
-  type AdaptiveCardJson,
-  type CardContext,
-  type CardPeriod,
-  dailySummaryCard,
-  invoicePreviewCard,
-  languageOf,
-} from '../cards';
+import { type AdaptiveCardJson, type CardContext, type CardPeriod, dailySummaryCard, invoicePreviewCard, languageOf } from '../cards';
 import { periodFromKey } from '../commands';
 import { RunNotFoundError } from '../../service/invoicing/run';
 import { appointmentRows } from './appointment-rows';

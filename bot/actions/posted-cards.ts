@@ -124,7 +124,11 @@ export class PostedCards {
   }
 
   async setActivity(id: string, activityId: string): Promise<void> {
-    await this.db.updateTable('posted_cards').set({ activity_id: activityId, updated_at: toIsoUtc(this.clock()) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('posted_cards')
+      .set({ activity_id: activityId, updated_at: toIsoUtc(this.clock()) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async remove(id: string): Promise<void> {

@@ -7,7 +7,8 @@ import { BadCardActionError, cardActionErrorWords } from './card-errors';
 import { runCard } from './run-card';
 
 const LANGUAGES = ['en', 'da'] as const;
-const RAW_ERROR = "POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)";
+const RAW_ERROR =
+  'POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)';
 
 /** Every string a person reads on a card: text blocks, facts, action titles; never link targets. */
 function readable(card: unknown): string[] {
@@ -90,7 +91,9 @@ describe.each(LANGUAGES)('the bot in %s says run errors in the run-error words, 
     const refused = 'Customer 10000 is blocked for invoicing.';
     const text = readable(runCard(run({ invoices: [invoice(1, 'verified'), invoice(2, 'failed', RAW_ERROR), invoice(3, 'failed', refused)] }), ctx)).join('\n');
     expect(text).toContain(INVOICE_ERROR_WORDS.unknown[language]);
-    expect(text).toContain(`${INVOICE_ERROR_WORDS['bc-refused'][language]} ${language === 'en' ? 'Business Central said' : 'Business Central skrev'}: “${refused}”`);
+    expect(text).toContain(
+      `${INVOICE_ERROR_WORDS['bc-refused'][language]} ${language === 'en' ? 'Business Central said' : 'Business Central skrev'}: “${refused}”`,
+    );
     expect(text).not.toMatch(RAW_DETAIL);
     expect(text).not.toContain('BKI-');
   });

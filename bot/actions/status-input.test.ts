@@ -23,10 +23,16 @@ describeEachStore('status card input', (getStore) => {
     tab: { appId: 'app-1', webUrl: 'http://localhost/tab/unbilled' },
     clock: fixedClock(DEFAULT_TEST_NOW),
     roles: { homeTenantId: undefined, sandboxAnyTenant: true },
-    status: () => businessStatus({ db: getStore().db, businessId: 'clinic@contoso.dk', clock: fixedClock(DEFAULT_TEST_NOW), currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId) }),
+    status: () =>
+      businessStatus({
+        db: getStore().db,
+        businessId: 'clinic@contoso.dk',
+        clock: fixedClock(DEFAULT_TEST_NOW),
+        currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),
+      }),
   });
 
-  it("names the set-up Business Central company by its name, never by its GUID", async () => {
+  it('names the set-up Business Central company by its name, never by its GUID', async () => {
     const input = await statusInput(services(COMPANY, async () => new Map([[COMPANY, 'CRONUS Danmark A/S']])));
     expect(input.businessCentralCompany).toBe('CRONUS Danmark A/S');
   });

@@ -29,9 +29,7 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
   return {
     bookingsBusiness: setup.businessId,
     businessCentralCompany: await companyName(services, setup.companyId),
-    lastSync: lastSync
-      ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind }
-      : null,
+    lastSync: lastSync ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind } : null,
     unbilledCount,
     cannotInvoiceCount,
     lastRun,

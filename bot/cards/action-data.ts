@@ -23,12 +23,7 @@ const runResultRef = z.object({ cardKind: z.literal('runResult'), runId: opaqueI
 
 export const invoiceAllDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef]);
 export const retryFailedDataSchema = runResultRef;
-export const refreshCardDataSchema = z.discriminatedUnion('cardKind', [
-  dailySummaryRef,
-  invoicePreviewRef,
-  runProgressRef,
-  runResultRef,
-]);
+export const refreshCardDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef, runProgressRef, runResultRef]);
 
 export type InvoiceAllData = z.infer<typeof invoiceAllDataSchema>;
 export type RetryFailedData = z.infer<typeof retryFailedDataSchema>;

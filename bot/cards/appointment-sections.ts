@@ -30,12 +30,7 @@ function countAndTotal(rows: readonly AppointmentRow[], context: CardContext, te
   return text.countAndTotal(formatNumber(rows.length, context.locale), formatTotals(total, context.locale));
 }
 
-function totalsBy(
-  rows: readonly AppointmentRow[],
-  key: (row: AppointmentRow) => string,
-  context: CardContext,
-  text: CardText,
-): Fact[] {
+function totalsBy(rows: readonly AppointmentRow[], key: (row: AppointmentRow) => string, context: CardContext, text: CardText): Fact[] {
   const groups = new Map<string, AppointmentRow[]>();
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
   const sorted = [...groups].sort(([a, ra], [b, rb]) => rb.length - ra.length || compareDanish(a, b));
@@ -45,7 +40,11 @@ function totalsBy(
   if (rest.length > 0) {
     facts.push({
       title: text.more(formatNumber(rest.length, context.locale)),
-      value: countAndTotal(rest.flatMap(([, group]) => group), context, text),
+      value: countAndTotal(
+        rest.flatMap(([, group]) => group),
+        context,
+        text,
+      ),
     });
   }
   return facts;

@@ -97,8 +97,7 @@ const en: CardText = {
   counts: (c, n) => `${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}, ${enPlural(c.customers, 'customer', n)}`,
   countsTitle: 'Appointments → invoices',
   invoicePreview: (n) => `Invoice (${n})`,
-  unbilledTitle: (label, customer) =>
-    ['Unbilled appointments', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  unbilledTitle: (label, customer) => ['Unbilled appointments', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
   runProgressTitle: 'Creating draft invoices',
   runState: { queued: 'Waiting to start', running: 'In progress', completed: 'Finished', failed: 'Stopped with an error' },
   planned: 'Planned',
@@ -159,8 +158,7 @@ const da: CardText = {
     `${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}, ${daCount(c.customers, 'kunde', 'kunder', n)}`,
   countsTitle: 'Aftaler → fakturaer',
   invoicePreview: (n) => `Fakturer (${n})`,
-  unbilledTitle: (label, customer) =>
-    ['Ikke fakturerede aftaler', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  unbilledTitle: (label, customer) => ['Ikke fakturerede aftaler', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
   runProgressTitle: 'Opretter kladdefakturaer',
   runState: { queued: 'Venter på at starte', running: 'I gang', completed: 'Færdig', failed: 'Stoppet med en fejl' },
   planned: 'Planlagt',

@@ -11,7 +11,10 @@ export const CARD_BYTE_BUDGET = TEAMS_MESSAGE_LIMIT_BYTES - ENVELOPE_HEADROOM_BY
 
 export class CardTooLargeError extends Error {
   override readonly name = 'CardTooLargeError';
-  constructor(readonly bytes: number, readonly maxBytes: number) {
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
     super(`card is ${bytes} bytes with no rows listed; the limit is ${maxBytes}`);
   }
 }
@@ -26,11 +29,7 @@ export interface FittedCard {
  * The card listing as many of the first `maxRows` rows as fit in `maxBytes`: `build(n)` must list
  * n rows and summarise the rest ("and 437 more"). Binary search, since the size grows with n.
  */
-export function fitToLimit(
-  build: (rowsShown: number) => AdaptiveCardJson,
-  maxRows: number,
-  maxBytes: number = CARD_BYTE_BUDGET,
-): FittedCard {
+export function fitToLimit(build: (rowsShown: number) => AdaptiveCardJson, maxRows: number, maxBytes: number = CARD_BYTE_BUDGET): FittedCard {
   const first = build(maxRows);
   const firstBytes = cardBytes(first);
   if (firstBytes <= maxBytes) return { card: first, rowsShown: maxRows, bytes: firstBytes };

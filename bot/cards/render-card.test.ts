@@ -78,10 +78,7 @@ function everyCard(locale: CardLocale): [string, AdaptiveCardJson][] {
   return [
     ['daily summary, 500 appointments', dailySummaryCard({ period: PERIOD, appointments: appointments(500) }, ctx).card],
     ['daily summary, nothing', dailySummaryCard({ period: PERIOD, appointments: [] }, ctx).card],
-    [
-      'invoice preview',
-      invoicePreviewCard({ previewId: 'pv_123', period: PERIOD, customer: 'anne@example.dk', appointments: appointments(12) }, ctx).card,
-    ],
+    ['invoice preview', invoicePreviewCard({ previewId: 'pv_123', period: PERIOD, customer: 'anne@example.dk', appointments: appointments(12) }, ctx).card],
     ['unbilled list', unbilledListCard({ period: null, customer: null, appointments: appointments(40) }, ctx).card],
     ['run progress 0 %', runProgressCard({ runId: 'run_1', state: 'queued', planned: 40, created: 0, failed: 0 }, ctx)],
     ['run progress 45 %', runProgressCard({ runId: 'run_1', state: 'running', planned: 40, created: 16, failed: 2, refreshUserIds: ['29:1abc'] }, ctx)],
@@ -238,7 +235,10 @@ describe('size', () => {
   });
 
   test.each([
-    ['invoice preview', () => invoicePreviewCard({ previewId: 'pv_1', period: PERIOD, customer: null, appointments: appointments(500, longName) }, context(), { maxRows: 500 })],
+    [
+      'invoice preview',
+      () => invoicePreviewCard({ previewId: 'pv_1', period: PERIOD, customer: null, appointments: appointments(500, longName) }, context(), { maxRows: 500 }),
+    ],
     ['unbilled list', () => unbilledListCard({ period: PERIOD, customer: null, appointments: appointments(500, longName) }, context(), { maxRows: 500 })],
     ['run result', () => runResultCard(runResult(500, 500, longName), context(), { maxRows: 500 })],
   ])('%s with 500 rows stays under 28 KB', (_, build) => {
@@ -261,7 +261,12 @@ describe('names are text, not markdown', () => {
     const all = texts(card);
     hostile.forEach((raw, i) => {
       expect(all.some((t) => t.includes(escaped[i] ?? ''))).toBe(true);
-      const unescaped = all.filter((t) => t.split(escaped[i] ?? '').join('').includes(raw));
+      const unescaped = all.filter((t) =>
+        t
+          .split(escaped[i] ?? '')
+          .join('')
+          .includes(raw),
+      );
       expect(unescaped).toEqual([]);
     });
   }
@@ -295,7 +300,15 @@ describe('names are text, not markdown', () => {
   test('in the help notice and the status', () => {
     expectEscaped(helpCard({ notUnderstood: { text: hostile.join(' '), problem: 'noCommand' } }, 'en-US'));
     const status = statusCard(
-      { bookingsBusiness: hostile.join(' '), businessCentralCompany: 'x', lastSync: null, unbilledCount: 0, cannotInvoiceCount: 0, lastRun: null, nextSummaryAt: null },
+      {
+        bookingsBusiness: hostile.join(' '),
+        businessCentralCompany: 'x',
+        lastSync: null,
+        unbilledCount: 0,
+        cannotInvoiceCount: 0,
+        lastRun: null,
+        nextSummaryAt: null,
+      },
       context(),
     );
     expectEscaped(status);

@@ -13,7 +13,10 @@ export const invoiceCommand: CommandDescription = {
     ],
     da: [
       { title: 'fakturer i går', description: 'Vis en forhåndsvisning af kladdefakturaer for gårsdagens afsluttede aftaler, med en Fakturer-knap.' },
-      { title: 'fakturer sidste uge', description: 'Forhåndsvis fakturaer for en periode: i dag, sidste uge, denne måned, sidste måned, 1/11/2026..15/11/2026.' },
+      {
+        title: 'fakturer sidste uge',
+        description: 'Forhåndsvis fakturaer for en periode: i dag, sidste uge, denne måned, sidste måned, 1/11/2026..15/11/2026.',
+      },
       { title: 'fakturer <kunde>', description: 'Forhåndsvis fakturaer for én kunde efter navn eller e-mail, eventuelt med en periode.' },
     ],
   },

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { manifestCommandLists } from './registry';
 
 const manifestSchema = z.object({
-  bots: z.array(z.object({ scopes: z.array(z.string()), commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(z.object({ title: z.string(), description: z.string() })) })) })),
+  bots: z.array(
+    z.object({
+      scopes: z.array(z.string()),
+      commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(z.object({ title: z.string(), description: z.string() })) })),
+    }),
+  ),
 });
 
 describe('the Teams manifest', () => {

@@ -11,15 +11,66 @@ import { parseCommand } from './parse-command';
 
 const SEED = 20261204;
 const WORDS = [
-  'invoice', 'fakturer', 'unbilled', 'ikke', 'fakturerede', 'summary', 'oversigt', 'sync', 'now', 'synkroniser', 'nu', 'status', 'help', 'hjælp',
-  'yesterday', 'today', 'last', 'week', 'this', 'month', 'i', 'går', 'dag', 'sidste', 'uge', 'denne', 'måned', '..', '-', 'to', 'til',
-  '2026-11-01', '2026-11-15', '2026-02-30', '0001-01-01', '9999-12-31', '1950-01-01', '1/11/2026', '31/2/2026', '15.11.2026', '2026-11-01..2026-11-15', '2026-11-15..2026-11-01', '2001-01-01..2026-01-01',
-  '<at>Bookings Invoicing</at>', '@Bookings', 'anna@contoso.com', 'Søren', '<b>x</b>', '&nbsp;', '\u0000', '\u202e', '😀', '\ud800',
+  'invoice',
+  'fakturer',
+  'unbilled',
+  'ikke',
+  'fakturerede',
+  'summary',
+  'oversigt',
+  'sync',
+  'now',
+  'synkroniser',
+  'nu',
+  'status',
+  'help',
+  'hjælp',
+  'yesterday',
+  'today',
+  'last',
+  'week',
+  'this',
+  'month',
+  'i',
+  'går',
+  'dag',
+  'sidste',
+  'uge',
+  'denne',
+  'måned',
+  '..',
+  '-',
+  'to',
+  'til',
+  '2026-11-01',
+  '2026-11-15',
+  '2026-02-30',
+  '0001-01-01',
+  '9999-12-31',
+  '1950-01-01',
+  '1/11/2026',
+  '31/2/2026',
+  '15.11.2026',
+  '2026-11-01..2026-11-15',
+  '2026-11-15..2026-11-01',
+  '2001-01-01..2026-01-01',
+  '<at>Bookings Invoicing</at>',
+  '@Bookings',
+  'anna@contoso.com',
+  'Søren',
+  '<b>x</b>',
+  '&nbsp;',
+  '\u0000',
+  '\u202e',
+  '😀',
+  '\ud800',
 ];
 const zones = ['Europe/Copenhagen', 'UTC', 'Pacific/Kiritimati', 'America/Santiago', 'Asia/Kolkata'];
 
 const message = fc.oneof(
-  fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 8 }).map((w) => w.join(' ')),
+  fc
+    .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 8 })
+    .map((w) => w.join(' ')),
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
@@ -46,7 +97,9 @@ test('parseCommand never throws and always answers a command or a help answer (4
         expect(Number(period.lastDay.slice(0, 4))).toBeLessThanOrEqual(2101);
       }
       if (command.kind === 'unknown') {
-        const card = JSON.stringify(helpCard({ notUnderstood: { text: command.text, problem: command.problem } }, command.language === 'da' ? 'da-DK' : 'en-US'));
+        const card = JSON.stringify(
+          helpCard({ notUnderstood: { text: command.text, problem: command.problem } }, command.language === 'da' ? 'da-DK' : 'en-US'),
+        );
         expect(card.length).toBeGreaterThan(0);
       }
     }),
@@ -54,6 +107,14 @@ test('parseCommand never throws and always answers a command or a help answer (4
   );
   // The generator reaches every kind of answer, so the checks above all ran.
   expect([...seen.keys()].sort()).toEqual(
-    expect.arrayContaining(['other', 'unknown: invalidDate', 'unknown: invalidRange', 'unknown: noCommand', 'unknown: periodOutOfRange', 'unknown: periodTooLong', 'with a period']),
+    expect.arrayContaining([
+      'other',
+      'unknown: invalidDate',
+      'unknown: invalidRange',
+      'unknown: noCommand',
+      'unknown: periodOutOfRange',
+      'unknown: periodTooLong',
+      'with a period',
+    ]),
   );
 });

@@ -52,8 +52,7 @@ function findTrigger(tokens: readonly Token[]): TriggerMatch | undefined {
             description,
             language: description.triggers[other].includes(trigger) ? undefined : language,
           };
-          const better =
-            !best || candidate.start < best.start || (candidate.start === best.start && candidate.end > best.end);
+          const better = !best || candidate.start < best.start || (candidate.start === best.start && candidate.end > best.end);
           if (better) best = candidate;
           break;
         }
@@ -120,7 +119,10 @@ function customerAfter(tokens: readonly Token[], trigger: Span, period: Span | u
   let to = words.length;
   while (from < to && isFiller(words[from]?.key ?? '')) from += 1;
   while (to > from && isFiller(words[to - 1]?.key ?? '')) to -= 1;
-  const name = words.slice(from, to).map((w) => w.text).join(' ');
+  const name = words
+    .slice(from, to)
+    .map((w) => w.text)
+    .join(' ');
   return name === '' ? null : name;
 }
 

@@ -38,13 +38,7 @@ export function formatLocalDays(firstDay: LocalDate, lastDay: LocalDate, languag
   return compareLocalDates(firstDay, lastDay) === 0 ? f.format(toUtcNoon(firstDay)) : f.formatRange(toUtcNoon(firstDay), toUtcNoon(lastDay));
 }
 
-export function periodFromLocalDays(
-  name: PeriodName,
-  firstDay: LocalDate,
-  lastDay: LocalDate,
-  timeZone: string,
-  language: Language,
-): Period {
+export function periodFromLocalDays(name: PeriodName, firstDay: LocalDate, lastDay: LocalDate, timeZone: string, language: Language): Period {
   if (compareLocalDates(firstDay, lastDay) > 0) throw new RangeError('a period cannot end before it starts');
   const { from, to } = localDaysToInstants(firstDay, lastDay, timeZone);
   const days = formatLocalDays(firstDay, lastDay, language);

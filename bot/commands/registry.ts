@@ -8,14 +8,7 @@ import { syncCommand } from './sync';
 import { unbilledCommand } from './unbilled';
 
 /** Every chat command, in the order help and the manifest list them. */
-export const commandDescriptions: readonly CommandDescription[] = [
-  invoiceCommand,
-  unbilledCommand,
-  summaryCommand,
-  syncCommand,
-  statusCommand,
-  helpCommand,
-];
+export const commandDescriptions: readonly CommandDescription[] = [invoiceCommand, unbilledCommand, summaryCommand, syncCommand, statusCommand, helpCommand];
 
 /** Teams allows at most 10 commands per scope in a bot's command list. */
 export const MAX_MANIFEST_COMMANDS_PER_SCOPE = 10;

@@ -3,7 +3,17 @@ import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
-import { cleanEnv, freePort, runChild, startSandboxApp, stopChild, syncNow, waitForOutput, type ChildOutput, type SandboxApp } from '../../server/testing/sandbox-app';
+import {
+  cleanEnv,
+  freePort,
+  runChild,
+  startSandboxApp,
+  stopChild,
+  syncNow,
+  waitForOutput,
+  type ChildOutput,
+  type SandboxApp,
+} from '../../server/testing/sandbox-app';
 
 /*
  * The bot as a person meets it: `npm start` (sandbox), the Microsoft 365 Agents Playground against it,
@@ -77,12 +87,18 @@ async function bcInvoiceNumbers(app: SandboxApp): Promise<Set<string>> {
     await page.keyboard.type(COMMAND);
     await page.locator('button[aria-label="Send Message"]').click();
 
-    const preview = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Preview/ }).last();
+    const preview = page
+      .locator('.fai-OutputCard .ac-adaptiveCard')
+      .filter({ hasText: /Preview/ })
+      .last();
     await preview.waitFor({ timeout: 60_000 });
     const invoiceButton = preview.getByRole('button', { name: /^Invoice: \d+ appointments? → \d+ invoices?$/ });
     await invoiceButton.click();
 
-    const result = page.locator('.fai-OutputCard .ac-adaptiveCard').filter({ hasText: /Created \d+ (of \d+ )?draft invoices/ }).last();
+    const result = page
+      .locator('.fai-OutputCard .ac-adaptiveCard')
+      .filter({ hasText: /Created \d+ (of \d+ )?draft invoices/ })
+      .last();
     await result.waitFor({ timeout: 90_000 });
     const shown = [...(await result.innerText()).matchAll(/\b(1\d{5})\b/g)].map((m) => m[1]!);
     expect(shown.length).toBeGreaterThan(0);

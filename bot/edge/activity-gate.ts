@@ -15,7 +15,15 @@ const activitySchema = z
     conversation: z.object({ id: z.string().min(1).max(1024), tenantId: z.string().max(64).optional() }).loose(),
     from: z.object({ id: z.string().min(1).max(1024), aadObjectId: z.string().max(64).optional() }).loose(),
     recipient: z.object({ id: z.string().min(1).max(1024) }).loose(),
-    channelData: z.object({ tenant: z.object({ id: z.string().max(64).optional() }).loose().optional() }).loose().optional(),
+    channelData: z
+      .object({
+        tenant: z
+          .object({ id: z.string().max(64).optional() })
+          .loose()
+          .optional(),
+      })
+      .loose()
+      .optional(),
   })
   .loose();
 

@@ -10,7 +10,7 @@ interface TeamsChannelData {
 
 function channelData(activity: Partial<Activity>): TeamsChannelData {
   const data: unknown = activity.channelData;
-  return data !== null && typeof data === 'object' ? (data) : {};
+  return data !== null && typeof data === 'object' ? data : {};
 }
 
 export function userOf(activity: Partial<Activity>): BotUser {

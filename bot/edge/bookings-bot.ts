@@ -1,11 +1,4 @@
-import {
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type Activity,
-  TeamsActivityHandler,
-  TeamsInfo,
-  type TurnContext,
-} from 'botbuilder';
+import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity, TeamsActivityHandler, TeamsInfo, type TurnContext } from 'botbuilder';
 import { BadCardActionError, cardActionErrorWords, type BotActions, type GuestLookup, type Reply } from '../actions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard, languageOf } from '../cards';
 import { ConversationStore, handleInstallation } from '../installations';
@@ -41,7 +34,12 @@ export class BookingsBot extends TeamsActivityHandler {
       text: async (text) => (await context.sendActivity(text))?.id ?? '',
     };
     await this.actions.message(
-      { text: context.activity.text ?? '', user: userOf(context.activity), conversation: conversationOf(context.activity), locale: localeOfActivity(context.activity) },
+      {
+        text: context.activity.text ?? '',
+        user: userOf(context.activity),
+        conversation: conversationOf(context.activity),
+        locale: localeOfActivity(context.activity),
+      },
       reply,
       this.guestOf(context),
     );

@@ -11,7 +11,9 @@ import { mountBot } from './mount-bot';
 describe('Bot Framework authentication', () => {
   it('requires the app id and password in live mode, not in the sandbox', () => {
     expect(() => readBotAuthConfig({}, 'live')).toThrow(BotAuthConfigError);
-    expect(() => readBotAuthConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'p' }, 'live')).toThrow(/MicrosoftAppTenantId/);
+    expect(() => readBotAuthConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'p' }, 'live')).toThrow(
+      /MicrosoftAppTenantId/,
+    );
     expect(readBotAuthConfig({}, 'sandbox')).toEqual({});
     expect(readBotAuthConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'live')).toEqual({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' });
   });
@@ -33,7 +35,16 @@ describe('Bot Framework authentication', () => {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: 'm1', text: 'invoice yesterday', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: '29:x' }, recipient: { id: '28:bot' }, conversation: { id: 'a:c' } }),
+        body: JSON.stringify({
+          type: 'message',
+          id: 'm1',
+          text: 'invoice yesterday',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:1/',
+          from: { id: '29:x' },
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:c' },
+        }),
       });
       expect(res.status).toBe(401);
       expect(handled).toEqual([]);

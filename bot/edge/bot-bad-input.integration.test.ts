@@ -34,13 +34,25 @@ describeEachStore('the bot answers bad activities with 4xx', (getStore) => {
     for (const name of ['task/fetch', 'composeExtension/query', 'no/such', undefined]) {
       const res = await bot.post(bot.activity({ type: 'invoke', ...(name === undefined ? {} : { name }), value: {} }));
       expect([name, res.status]).toEqual([name, 400]);
-      expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: expect.stringMatching(/does not handle the invoke/) } });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: expect.stringMatching(/does not handle the invoke/) },
+      });
     }
     await untouched();
   });
 
   test('an adaptiveCard/action whose value is not an Action.Execute with a verb is 400', async () => {
-    for (const value of [undefined, null, 'x', {}, { action: {} }, { action: { type: 'Action.Submit', verb: 'invoiceAll' } }, { action: { type: 'Action.Execute', verb: '' } }]) {
+    for (const value of [
+      undefined,
+      null,
+      'x',
+      {},
+      { action: {} },
+      { action: { type: 'Action.Submit', verb: 'invoiceAll' } },
+      { action: { type: 'Action.Execute', verb: '' } },
+    ]) {
       const res = await bot.post(bot.activity({ type: 'invoke', name: 'adaptiveCard/action', value }));
       expect([value, res.status]).toEqual([value, 400]);
       expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
@@ -49,7 +61,12 @@ describeEachStore('the bot answers bad activities with 4xx', (getStore) => {
   });
 
   test('control characters anywhere in an activity are 400; line breaks in text are not', async () => {
-    for (const extra of [{ text: 'help\u0000' }, { from: { id: '29:user-a\u0000', name: 'A' } }, { conversation: { id: 'a:x\u0000', conversationType: 'personal' } }, { value: { k: '\u001b[2J' } }]) {
+    for (const extra of [
+      { text: 'help\u0000' },
+      { from: { id: '29:user-a\u0000', name: 'A' } },
+      { conversation: { id: 'a:x\u0000', conversationType: 'personal' } },
+      { value: { k: '\u001b[2J' } },
+    ]) {
       const res = await bot.post(bot.activity({ type: 'message', text: 'help', ...extra }));
       expect([extra, res.status]).toEqual([extra, 400]);
     }

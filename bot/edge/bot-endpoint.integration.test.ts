@@ -39,8 +39,19 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
   });
 
   const invoke = (h: BotHarness, user: typeof USER_A, id: string, verb: string, data: unknown, trigger: 'manual' | 'automatic') =>
-    h.post(h.activity({ type: 'invoke', name: 'adaptiveCard/action', id, replyToId: 'act-preview', value: { action: { type: 'Action.Execute', verb, data }, trigger } }, user));
-  const runCount = async () => (await kit.db.selectFrom('invoice_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    h.post(
+      h.activity(
+        { type: 'invoke', name: 'adaptiveCard/action', id, replyToId: 'act-preview', value: { action: { type: 'Action.Execute', verb, data }, trigger } },
+        user,
+      ),
+    );
+  const runCount = async () =>
+    (
+      await kit.db
+        .selectFrom('invoice_runs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   const lastCard = (h: BotHarness) => {
     const cards = h.connector.cards();
     return cards[cards.length - 1]!;

@@ -17,22 +17,72 @@ const RUNS = 250;
 
 const junkText = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('', '\u0000', '\u001b', '😀', '\ud800', '<at>Bookings</at>', 'x'.repeat(3_000), '2026-02-23..2026-03-01', '0001-01-01..9999-12-31', 'run-1', '../x'),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    '\u001b',
+    '😀',
+    '\ud800',
+    '<at>Bookings</at>',
+    'x'.repeat(3_000),
+    '2026-02-23..2026-03-01',
+    '0001-01-01..9999-12-31',
+    'run-1',
+    '../x',
+  ),
 );
 const commandText = fc
-  .array(fc.oneof(fc.constantFrom('invoice', 'fakturer', 'unbilled', 'summary', 'status', 'help', 'sync', 'now', 'yesterday', 'last', 'week', '2026-02-23..2026-03-01', '2001-01-01..2026-01-01', 'anna@contoso.com'), junkText), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'invoice',
+        'fakturer',
+        'unbilled',
+        'summary',
+        'status',
+        'help',
+        'sync',
+        'now',
+        'yesterday',
+        'last',
+        'week',
+        '2026-02-23..2026-03-01',
+        '2001-01-01..2026-01-01',
+        'anna@contoso.com',
+      ),
+      junkText,
+    ),
+    { maxLength: 5 },
+  )
   .map((w) => w.join(' '));
 const cardData = fc.oneof(
-  fc.record({ cardKind: fc.constantFrom('dailySummary', 'invoicePreview', 'runProgress', 'runResult', 'other'), periodKey: junkText, previewId: junkText, runId: junkText }, { requiredKeys: [] }),
+  fc.record(
+    {
+      cardKind: fc.constantFrom('dailySummary', 'invoicePreview', 'runProgress', 'runResult', 'other'),
+      periodKey: junkText,
+      previewId: junkText,
+      runId: junkText,
+    },
+    { requiredKeys: [] },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
-const cardAction = fc.record({
-  action: fc.oneof(
-    { weight: 4, arbitrary: fc.record({ type: fc.constant('Action.Execute'), verb: fc.oneof(fc.constantFrom(...Object.values(CARD_VERBS)), junkText), data: cardData }, { requiredKeys: ['type', 'verb'] }) },
-    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-  ),
-  trigger: fc.oneof(fc.constantFrom('manual', 'automatic'), junkText),
-}, { requiredKeys: [] });
+const cardAction = fc.record(
+  {
+    action: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record(
+          { type: fc.constant('Action.Execute'), verb: fc.oneof(fc.constantFrom(...Object.values(CARD_VERBS)), junkText), data: cardData },
+          { requiredKeys: ['type', 'verb'] },
+        ),
+      },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    ),
+    trigger: fc.oneof(fc.constantFrom('manual', 'automatic'), junkText),
+  },
+  { requiredKeys: [] },
+);
 
 describeEachStore('fuzzing the bot endpoint (activities and card payloads)', (getStore) => {
   let kit: InvoiceKit;
@@ -51,8 +101,30 @@ describeEachStore('fuzzing the bot endpoint (activities and card payloads)', (ge
     const activity = fc.oneof(
       { weight: 4, arbitrary: fc.record({ type: fc.constant('message'), text: commandText }) },
       { weight: 4, arbitrary: fc.record({ type: fc.constant('invoke'), name: fc.constant('adaptiveCard/action'), value: cardAction }) },
-      { weight: 1, arbitrary: fc.record({ type: fc.oneof(fc.constantFrom(...HANDLED_ACTIVITY_TYPES, 'event', 'typing', 'messageReaction'), junkText), name: junkText, value: fc.jsonValue({ maxDepth: 2 }), text: junkText }, { requiredKeys: ['type'] }) },
-      { weight: 1, arbitrary: fc.record({ conversation: fc.jsonValue({ maxDepth: 2 }), from: fc.jsonValue({ maxDepth: 2 }), channelData: fc.jsonValue({ maxDepth: 2 }), type: fc.constant('message') }, { requiredKeys: ['type'] }) },
+      {
+        weight: 1,
+        arbitrary: fc.record(
+          {
+            type: fc.oneof(fc.constantFrom(...HANDLED_ACTIVITY_TYPES, 'event', 'typing', 'messageReaction'), junkText),
+            name: junkText,
+            value: fc.jsonValue({ maxDepth: 2 }),
+            text: junkText,
+          },
+          { requiredKeys: ['type'] },
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record(
+          {
+            conversation: fc.jsonValue({ maxDepth: 2 }),
+            from: fc.jsonValue({ maxDepth: 2 }),
+            channelData: fc.jsonValue({ maxDepth: 2 }),
+            type: fc.constant('message'),
+          },
+          { requiredKeys: ['type'] },
+        ),
+      },
     );
     const counts = new Map<number, number>();
     let n = 0;

@@ -49,7 +49,10 @@ describeEachStore('the bot in live mode: Bot Framework tokens checked against th
     await kit?.h.close();
   });
 
-  const conversationIn = (tenantId: string, id: string) => ({ conversation: { id, conversationType: 'personal', tenantId }, channelData: { tenant: { id: tenantId } } });
+  const conversationIn = (tenantId: string, id: string) => ({
+    conversation: { id, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
+  });
   /** A run card's refresh: drawn from the store and answered in the HTTP response. */
   const refresh = (id: string, tenantId: string, conversationId: string) =>
     bot.activity({
@@ -72,7 +75,17 @@ describeEachStore('the bot in live mode: Bot Framework tokens checked against th
     expect(await stored(conversationId)).toBe(1);
     await kit.db
       .insertInto('posted_cards')
-      .values({ id: 'pc-live', conversation_id: conversationId, kind: 'invoicePreview', period_key: 'k-live', payload: JSON.stringify({ firstDay: null, lastDay: null, customer: null, label: null }), run_id: RUN_ID, activity_id: 'act-live', created_at: AT, updated_at: AT })
+      .values({
+        id: 'pc-live',
+        conversation_id: conversationId,
+        kind: 'invoicePreview',
+        period_key: 'k-live',
+        payload: JSON.stringify({ firstDay: null, lastDay: null, customer: null, label: null }),
+        run_id: RUN_ID,
+        activity_id: 'act-live',
+        created_at: AT,
+        updated_at: AT,
+      })
       .execute();
     const second = await bot.post(refresh('h-2', HOME_TENANT, conversationId), bearer(token));
     expect(second).toMatchObject({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' } });

@@ -12,7 +12,13 @@ const bodyOf = (type: string): Record<string, unknown> => {
     case 'message':
       return { text: 'summary last week' };
     case 'invoke':
-      return { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'invoiceAll', data: { cardKind: 'dailySummary', periodKey: '2026-02-23..2026-03-01' } }, trigger: 'manual' } };
+      return {
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: 'invoiceAll', data: { cardKind: 'dailySummary', periodKey: '2026-02-23..2026-03-01' } },
+          trigger: 'manual',
+        },
+      };
     case 'conversationUpdate':
       return { membersAdded: [{ id: '28:bot' }] };
     case 'installationUpdate':
@@ -40,7 +46,9 @@ describeEachStore('the bot refuses what is not for it, before anything is read o
 
   it.each(ACTIVITY_TYPES)('%s from a tenant not allowed: 403, nothing stored, nothing posted', async (type) => {
     const foreign = { id: `a:foreign-${type}`, conversationType: 'personal', tenantId: FOREIGN_TENANT };
-    const res = await bot.post(bot.activity({ type, id: `f-${type}`, conversation: foreign, channelData: { tenant: { id: FOREIGN_TENANT } }, ...bodyOf(type) }));
+    const res = await bot.post(
+      bot.activity({ type, id: `f-${type}`, conversation: foreign, channelData: { tenant: { id: FOREIGN_TENANT } }, ...bodyOf(type) }),
+    );
     expect(res.status).toBe(403);
     expect([await stored(), await cards(), bot.connector.calls.length]).toEqual([0, 0, 0]);
   });
@@ -58,9 +66,17 @@ describeEachStore('the bot refuses what is not for it, before anything is read o
   });
 
   it('text/plain is 415 and an oversized activity 413, unread', async () => {
-    const plain = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(bot.activity({ type: 'message', text: 'help' })) });
+    const plain = await fetch(bot.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(bot.activity({ type: 'message', text: 'help' })),
+    });
     expect(plain.status).toBe(415);
-    const big = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bot.activity({ type: 'message', text: 'x'.repeat(300_000) })) }).then(
+    const big = await fetch(bot.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bot.activity({ type: 'message', text: 'x'.repeat(300_000) })),
+    }).then(
       (r) => r.status,
       () => 413,
     );
@@ -75,10 +91,28 @@ describeEachStore('the bot refuses what is not for it, before anything is read o
     await bot.post(bot.activity({ type: 'message', id: 'x-help', conversation: home, text: 'help' }));
     await kit.db
       .insertInto('posted_cards')
-      .values({ id: 'pc-x', conversation_id: home.id, kind: 'invoicePreview', period_key: 'k-x', payload: JSON.stringify({ firstDay: null, lastDay: null, customer: null, label: null }), run_id: runId, activity_id: 'act-x', created_at: at, updated_at: at })
+      .values({
+        id: 'pc-x',
+        conversation_id: home.id,
+        kind: 'invoicePreview',
+        period_key: 'k-x',
+        payload: JSON.stringify({ firstDay: null, lastDay: null, customer: null, label: null }),
+        run_id: runId,
+        activity_id: 'act-x',
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const refresh = (conversation: typeof home) =>
-      bot.post(bot.activity({ type: 'invoke', id: `r-${conversation.id}`, name: 'adaptiveCard/action', conversation, value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: { cardKind: 'runResult', runId } }, trigger: 'automatic' } }));
+      bot.post(
+        bot.activity({
+          type: 'invoke',
+          id: `r-${conversation.id}`,
+          name: 'adaptiveCard/action',
+          conversation,
+          value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: { cardKind: 'runResult', runId } }, trigger: 'automatic' },
+        }),
+      );
     const other = await refresh({ ...home, id: 'a:conversation-y' });
     expect(other.body).toMatchObject({ statusCode: 400 });
     const own = await refresh(home);

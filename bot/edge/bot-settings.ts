@@ -3,7 +3,11 @@ import type { TabLinkOptions } from '../cards';
 
 const settingsSchema = z.object({
   /** The Teams app id (the manifest's id) that cards' deep links open. */
-  TEAMS_APP_ID: z.string().trim().regex(/^[A-Za-z0-9-]+$/).default('00000000-0000-0000-0000-000000000000'),
+  TEAMS_APP_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+$/)
+    .default('00000000-0000-0000-0000-000000000000'),
   /** Where the tab is served; the fallback of the deep links. */
   TAB_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
 });

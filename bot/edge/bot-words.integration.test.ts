@@ -149,7 +149,13 @@ describeEachStore('the bot says counts and errors in words', (getStore) => {
     expect(said).not.toBeNull();
 
     const r = await bot.post(
-      bot.activity({ type: 'invoke', name: 'adaptiveCard/action', id: 'click', replyToId: 'act-x', value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' } }),
+      bot.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: 'click',
+        replyToId: 'act-x',
+        value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' },
+      }),
     );
     expect(r.status).toBe(200);
     await bot.actions.idle();
@@ -159,9 +165,19 @@ describeEachStore('the bot says counts and errors in words', (getStore) => {
     const planned = countsOf(done.invoices);
     expect([planned.appointments, planned.invoices]).toEqual([Number(said![1]), Number(said![2])]);
     expect(planned.invoices).toBeLessThan(planned.appointments);
-    const card = readable((await bot.post(
-      bot.activity({ type: 'invoke', name: 'adaptiveCard/action', id: 'look', replyToId: 'act-x', value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: { cardKind: 'runResult', runId: run.id } }, trigger: 'automatic' } }),
-    )).body);
+    const card = readable(
+      (
+        await bot.post(
+          bot.activity({
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: 'look',
+            replyToId: 'act-x',
+            value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: { cardKind: 'runResult', runId: run.id } }, trigger: 'automatic' },
+          }),
+        )
+      ).body,
+    );
     // The result counts what was created.
     expect(card).toContain(`${done.counts.appointments} appointments → ${done.counts.invoices} invoices, ${done.counts.customers} customers`);
   });

@@ -4,7 +4,13 @@
  * Live: the Bot Framework's channel hosts of each cloud over https. Sandbox: loopback only (the
  * Agents Playground's mock connector, the tests' stand-in).
  */
-const LIVE_HOSTS = [/^smba\.trafficmanager\.net$/, /(^|\.)botframework\.com$/, /(^|\.)botframework\.us$/, /(^|\.)botframework\.azure\.us$/, /(^|\.)botframework\.azure\.cn$/];
+const LIVE_HOSTS = [
+  /^smba\.trafficmanager\.net$/,
+  /(^|\.)botframework\.com$/,
+  /(^|\.)botframework\.us$/,
+  /(^|\.)botframework\.azure\.us$/,
+  /(^|\.)botframework\.azure\.cn$/,
+];
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export function isAllowedServiceUrl(serviceUrl: string, mode: 'sandbox' | 'live'): boolean {

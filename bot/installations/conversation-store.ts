@@ -77,7 +77,11 @@ export class ConversationStore {
 
   /** The outcome of a proactive post, shown in the setup; a failure is retried by the caller, not here. */
   async recordPost(id: string, error: string | null): Promise<void> {
-    await this.db.updateTable('conversations').set({ last_post_at: toIsoUtc(this.clock()), last_post_error: error }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('conversations')
+      .set({ last_post_at: toIsoUtc(this.clock()), last_post_error: error })
+      .where('id', '=', id)
+      .execute();
   }
 
   async get(id: string): Promise<StoredConversation | undefined> {

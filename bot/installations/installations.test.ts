@@ -26,7 +26,17 @@ describeEachStore('bot installations', (getStore) => {
     expect(await store.get('a:anna')).toMatchObject({ installedBy: 'anna-oid', serviceUrl: 'https://smba.trafficmanager.net/amer/' });
     await db
       .insertInto('posted_cards')
-      .values({ id: 'p1', conversation_id: 'a:anna', activity_id: 'x', kind: 'dailySummary', period_key: 'k', run_id: null, payload: '{}', created_at: 'n', updated_at: 'n' })
+      .values({
+        id: 'p1',
+        conversation_id: 'a:anna',
+        activity_id: 'x',
+        kind: 'dailySummary',
+        period_key: 'k',
+        run_id: null,
+        payload: '{}',
+        created_at: 'n',
+        updated_at: 'n',
+      })
       .execute();
     await handleInstallation(store, { kind: 'uninstalled', conversationId: 'a:anna', teamId: null });
     expect(await store.get('a:anna')).toBeUndefined();
@@ -49,7 +59,12 @@ describeEachStore('team installations', (getStore) => {
     tenantId: 't',
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     conversationType: 'channel',
-    reference: JSON.stringify({ bot: { id: 'b' }, conversation: { id: teamId, tenantId: 't' }, serviceUrl: 'https://smba.trafficmanager.net/emea/', locale: 'da-DK' }),
+    reference: JSON.stringify({
+      bot: { id: 'b' },
+      conversation: { id: teamId, tenantId: 't' },
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      locale: 'da-DK',
+    }),
     teamId,
     channelId: teamId,
     installedBy: 'anna-oid',
@@ -87,9 +102,19 @@ describeEachStore('team installations', (getStore) => {
     await handleInstallation(store, {
       kind: 'teamChanged',
       conversation: update,
-      team: { name: 'Klinik', channels: [{ id: teamId, name: null }, { id: '19:new@thread.tacv2', name: 'Nyt' }] },
+      team: {
+        name: 'Klinik',
+        channels: [
+          { id: teamId, name: null },
+          { id: '19:new@thread.tacv2', name: 'Nyt' },
+        ],
+      },
     });
-    expect((await store.all()).map((c) => `${c.id}=${c.name ?? ''}`).sort()).toEqual(['19:new@thread.tacv2=Klinik › Nyt', `${teamId}=Klinik › General`, 'a:bo=Bo']);
+    expect((await store.all()).map((c) => `${c.id}=${c.name ?? ''}`).sort()).toEqual([
+      '19:new@thread.tacv2=Klinik › Nyt',
+      `${teamId}=Klinik › General`,
+      'a:bo=Bo',
+    ]);
     expect((await store.get(teamId))?.installedBy).toBe('anna-oid');
 
     await handleInstallation(store, { kind: 'teamChanged', conversation: update, team: { name: 'Klinik', channels: [] } });

@@ -133,7 +133,16 @@ describeEachStore('automatic invoicing: one run per business per tick across pro
     const at = new Date(k.h.now.getTime() + 5 * DAY_MS);
     k.setSetup({ autoInvoice: { ...k.setup.autoInvoice, enabled: true } });
     const key = businessToday(at, ZONE);
-    await k.db.insertInto('auto_invoice_ticks').values({ business_id: k.h.businessId.toLowerCase(), tick_key: key, run_id: 'f00dfeed-0000-4000-8000-000000000001', created_at: at.toISOString(), announced_at: null }).execute();
+    await k.db
+      .insertInto('auto_invoice_ticks')
+      .values({
+        business_id: k.h.businessId.toLowerCase(),
+        tick_key: key,
+        run_id: 'f00dfeed-0000-4000-8000-000000000001',
+        created_at: at.toISOString(),
+        announced_at: null,
+      })
+      .execute();
     const runner = k.runner();
     const invoicer = new AutoInvoicer({ db: k.db, businessId: k.h.businessId, setup: async () => k.setup, clock: () => at, runner });
     const [a, b] = await Promise.all([invoicer.tick(), invoicer.tick()]);

@@ -28,7 +28,9 @@ export async function postOverdueCards(deps: OverdueCardDeps, now: Date = nowOf(
   const { services } = deps;
   const setup = await services.currentSetup();
   const { overdueCard, dailySummary } = setup;
-  const key = overdueCard.enabled ? dueLocalTick(now, { frequency: 'weekly', day: overdueCard.day, time: overdueCard.time, timeZone: dailySummary.timeZone }) : undefined;
+  const key = overdueCard.enabled
+    ? dueLocalTick(now, { frequency: 'weekly', day: overdueCard.day, time: overdueCard.time, timeZone: dailySummary.timeZone })
+    : undefined;
   const outcome: OverdueOutcome = { key, posted: [], alreadyPosted: [], failed: [], empty: false };
   if (key === undefined) return outcome;
   const overdue = await deps.payments.overdue();

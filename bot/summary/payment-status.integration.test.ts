@@ -129,7 +129,7 @@ describeEachStore('payment status after a sync, and the weekly overdue card (aga
     // Sunday evening: not due yet.
     expect((await postOverdueCards(deps, new Date(MONDAY.getTime() - 12 * 3_600_000))).key).toBeUndefined();
     const [first, second] = await Promise.all([postOverdueCards(deps, MONDAY), postOverdueCards({ ...deps, services: services(() => MONDAY) }, MONDAY)]);
-    expect([...first!.posted, ...second!.posted].sort()).toEqual([...TARGETS].sort());
+    expect([...first.posted, ...second.posted].sort()).toEqual([...TARGETS].sort());
     expect((await postOverdueCards(deps, new Date(MONDAY.getTime() + 3_600_000))).alreadyPosted.sort()).toEqual([...TARGETS].sort());
     expect(messenger.sent).toHaveLength(2);
 

@@ -43,13 +43,20 @@ export const excludeCommand: CliCommand = {
     const { values, positionals } = parseOptions(args, { reason: { type: 'string' } }, excludeUsage, true);
     const appointmentId = await resolveId(ctx, oneId(positionals, excludeUsage));
     if (appointmentId === null) return EXIT.failed;
-    const result = await (await ctx.services()).appointments.exclude({
+    const result = await (
+      await ctx.services()
+    ).appointments.exclude({
       appointmentId,
       actor: cliActor(),
       source: 'cli',
       ...(values.reason === undefined ? {} : { reason: values.reason }),
     });
-    return report(ctx, appointmentId, result, `Excluded ${shortId(appointmentId)}: it is no longer listed as unbilled (undo: include ${shortId(appointmentId)})`);
+    return report(
+      ctx,
+      appointmentId,
+      result,
+      `Excluded ${shortId(appointmentId)}: it is no longer listed as unbilled (undo: include ${shortId(appointmentId)})`,
+    );
   },
 };
 

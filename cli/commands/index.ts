@@ -11,4 +11,19 @@ import { excludeCommand, includeCommand } from './exclude';
 import { linkAppointmentCommand, linkCustomerCommand, linkServiceCommand } from './link';
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [syncCommand, unbilledCommand, setupShowCommand, setupSetCommand, connectionsCommand, invoiceCommand, runsCommand, runsShowCommand, paymentsCommand, excludeCommand, includeCommand, linkServiceCommand, linkCustomerCommand, linkAppointmentCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  syncCommand,
+  unbilledCommand,
+  setupShowCommand,
+  setupSetCommand,
+  connectionsCommand,
+  invoiceCommand,
+  runsCommand,
+  runsShowCommand,
+  paymentsCommand,
+  excludeCommand,
+  includeCommand,
+  linkServiceCommand,
+  linkCustomerCommand,
+  linkAppointmentCommand,
+];

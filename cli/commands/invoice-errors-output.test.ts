@@ -3,7 +3,8 @@ import { RAW_DETAIL } from '../../service/invoicing/run/run-error-words';
 import type { RunInvoice, RunResult } from '../../service/invoicing/run/run-schemas';
 import { resultText } from './invoice-output';
 
-const RAW = "POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)";
+const RAW =
+  'POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)';
 
 function invoice(n: number, status: RunInvoice['status'], error: string | null = null): RunInvoice {
   return {
@@ -49,7 +50,7 @@ const run = (invoices: RunInvoice[]): RunResult => ({
 });
 
 describe('runs show: each failed invoice', () => {
-  it('says its kind in words, quotes Business Central\'s refusal, and never prints the request', () => {
+  it("says its kind in words, quotes Business Central's refusal, and never prints the request", () => {
     const refused = 'Customer 10000 is blocked for invoicing.';
     const text = resultText(
       run([

@@ -17,14 +17,21 @@ export const countsText = (c: RunCounts) => `${plural(c.appointments, 'appointme
 export function previewText(preview: Preview, timeZone: string): string {
   const out: string[] = [];
   for (const invoice of preview.invoices) {
-    out.push(`${plain(invoice.customer.name)} <${plain(invoice.customer.email)}>  ${invoice.invoiceDate}  ${plural(invoice.lines.length, 'line')}  ${formatMoney(invoice.total)}`);
+    out.push(
+      `${plain(invoice.customer.name)} <${plain(invoice.customer.email)}>  ${invoice.invoiceDate}  ${plural(invoice.lines.length, 'line')}  ${formatMoney(invoice.total)}`,
+    );
     const table = textTable(
       ['Start', 'Line', 'Qty', 'Amount'],
       invoice.lines.map((l) => [formatLocal(l.start, timeZone), l.description, String(l.quantity), formatMoney(l.amount)]),
       [16, 60, 8, 14],
     );
     // Lines under their invoice, without the table's header.
-    out.push(...table.split('\n').slice(2).map((line) => `  ${line}`));
+    out.push(
+      ...table
+        .split('\n')
+        .slice(2)
+        .map((line) => `  ${line}`),
+    );
   }
   const lines = preview.invoices.reduce((n, i) => n + i.lines.length, 0);
   if (preview.skipped.length > 0) {
@@ -33,10 +40,7 @@ export function previewText(preview: Preview, timeZone: string): string {
     out.push('', `Not invoiceable: ${plural(preview.skipped.length, 'appointment')}`);
     for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1])) out.push(`  ${skipReasonText(reason, 'en')}: ${n}`);
   }
-  out.push(
-    '',
-    `${countsText(preview.counts)}, ${plural(lines, 'line')}, ${preview.totals.map(formatMoney).join(', ') || 'nothing'} (times in ${timeZone}).`,
-  );
+  out.push('', `${countsText(preview.counts)}, ${plural(lines, 'line')}, ${preview.totals.map(formatMoney).join(', ') || 'nothing'} (times in ${timeZone}).`);
   return `${out.join('\n')}\n`;
 }
 
@@ -59,7 +63,11 @@ export function resultText(run: RunResult): string {
   if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);
   else if (!run.finished && run.counts.invoices === 0) out.push(`No invoices created yet: the run is still going (run ${run.id}).`);
   // "Created: 3 appointments → 0 invoices" read as if something was made.
-  else if (run.counts.invoices === 0) out.push(`No invoices were created${failed > 0 ? `: ${plural(failed, 'invoice')} failed, each with its reason above` : ''} (run ${run.id}).`);
-  else out.push(`Created: ${countsText(run.counts)} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${plural(failed, 'invoice')} failed` : ''} (run ${run.id}).`);
+  else if (run.counts.invoices === 0)
+    out.push(`No invoices were created${failed > 0 ? `: ${plural(failed, 'invoice')} failed, each with its reason above` : ''} (run ${run.id}).`);
+  else
+    out.push(
+      `Created: ${countsText(run.counts)} (${run.totals.map(formatMoney).join(', ') || 'nothing'})${failed > 0 ? `; ${plural(failed, 'invoice')} failed` : ''} (run ${run.id}).`,
+    );
   return `${out.join('\n')}\n`;
 }

@@ -2,8 +2,8 @@ import { shortId } from '../short-id';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBcEmulator, type BcEmulator, type BcListening } from '../../sandbox/bc';
-import { createGraphEmulator, type ListeningGraphEmulator } from '../../sandbox/graph';
+import { createBcEmulator, type BcEmulator } from '../../sandbox/bc';
+import { createGraphEmulator } from '../../sandbox/graph';
 import { generateSandboxData, SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID } from '../../sandbox/seed';
 import { createAppServices } from '../../service/app/app-services';
 import { clockFrom } from '../../service/domain/clock';
@@ -94,7 +94,14 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
       io: c.io,
       config,
       logger: silentLogger,
-      services: async () => createAppServices({ config, logger: silentLogger, store: await (store ??= openStore(config.store)), clients: createClients(config, silentLogger), clock: now }),
+      services: async () =>
+        createAppServices({
+          config,
+          logger: silentLogger,
+          store: await (store ??= openStore(config.store)),
+          clients: createClients(config, silentLogger),
+          clock: now,
+        }),
       signal: new AbortController().signal,
       now,
     };
@@ -130,7 +137,9 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
     expect(created.out).not.toMatch(/^FAILED/m);
-    expect(questions).toEqual([expect.stringMatching(/^Create draft invoices in Business Central \(\d+ appointments? → \d+ invoices?, \d+ customers?\)\? \[y\/N\] $/)]);
+    expect(questions).toEqual([
+      expect.stringMatching(/^Create draft invoices in Business Central \(\d+ appointments? → \d+ invoices?, \d+ customers?\)\? \[y\/N\] $/),
+    ]);
     const invoices = bcInvoices();
     expect(invoices.length).toBeGreaterThan(0);
     for (const invoice of invoices) {
@@ -138,7 +147,9 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
       expect(invoice.customerNumber).not.toBe('');
       expect(invoice.salesInvoiceLines.length).toBeGreaterThan(0);
     }
-    expect(created.out).toMatch(new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d,.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'));
+    expect(created.out).toMatch(
+      new RegExp(`^Created: \\d+ appointments? → ${invoices.length} invoices?, \\d+ customers? \\(DKK [\\d,.]+\\) \\(run [0-9a-f-]{36}\\)\\.$`, 'm'),
+    );
 
     // Nothing is invoiced twice.
     const again = await cli(['invoice', '--period', PERIOD, '--yes']);
@@ -159,7 +170,10 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^Started\s+Source\s+By\s+State\s+Invoices\s+Failed\s+Total\s+Run$/m);
     expect(listed.out).toMatch(/^Showing \d+ of \d+ /m);
-    const page = JSON.parse((await cli(['runs', '--json', '--source', 'cli'])).out) as { runs: { id: string; state: string; counts: { created: number } }[]; total: number };
+    const page = JSON.parse((await cli(['runs', '--json', '--source', 'cli'])).out) as {
+      runs: { id: string; state: string; counts: { created: number } }[];
+      total: number;
+    };
     const first = page.runs.at(-1)!;
     expect(first).toMatchObject({ state: 'succeeded', counts: { created: bcInvoices().length } });
     const shown = await cli(['runs', 'show', first.id]);
@@ -191,9 +205,12 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(await cli(['exclude'])).toMatchObject({ code: 2 });
   });
 
-  it('--send posts and emails each invoice once (asking so first), showing the posted number beside the draft\'s; --post with --send is refused', async () => {
+  it("--send posts and emails each invoice once (asking so first), showing the posted number beside the draft's; --post with --send is refused", async () => {
     expect((await cli(['sync'])).code).toBe(0);
-    expect(await cli(['invoice', '--period', PERIOD, '--post', '--send', '--yes'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Use either --post or --send/) });
+    expect(await cli(['invoice', '--period', PERIOD, '--post', '--send', '--yes'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Use either --post or --send/),
+    });
     const questions: string[] = [];
     const sent = await invoiceWith(async (q) => (questions.push(q), true), ['--period', PERIOD, '--send']);
     expect(sent.err).toBe('');

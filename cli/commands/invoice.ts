@@ -116,7 +116,9 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
       const runId = await services.invoices.start(selection, actor, 'cli', { afterCreate });
       const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRun(runId));
       if (result === 'interrupted') {
-        ctx.io.err(`Interrupted: run ${runId} is unfinished. A running app continues it within a minute (else the app's next start); nothing is created twice.\n`);
+        ctx.io.err(
+          `Interrupted: run ${runId} is unfinished. A running app continues it within a minute (else the app's next start); nothing is created twice.\n`,
+        );
         return EXIT.interrupted;
       }
       if (!result.finished) {

@@ -63,16 +63,23 @@ describe('npm run cli -- link', () => {
     expect(await reasonsOf(['--service', 'Fysioterapi, opfølgning'])).toContain('service-not-linked');
     const service = await cli(['link', 'service', 'Fysioterapi, opfølgning', '--item', '1000']);
     expect(service.err).toBe('');
-    expect(service).toMatchObject({ code: 0, out: expect.stringMatching(/^Fysioterapi, opfølgning is linked to item 1000 Fysioterapi, opfølgning \(\d+ unbilled appointments\)\n$/) });
+    expect(service).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Fysioterapi, opfølgning is linked to item 1000 Fysioterapi, opfølgning \(\d+ unbilled appointments\)\n$/),
+    });
     expect(await reasonsOf(['--service', 'Fysioterapi, opfølgning'])).not.toContain('service-not-linked');
 
     const customer = await cli(['link', 'customer', 'Inge Nielsen', '--create']);
-    expect(customer).toMatchObject({ code: 0, out: expect.stringMatching(/^Inge Nielsen is linked to the new customer \S+ Inge Nielsen \(\d+ unbilled appointments\)\n$/) });
+    expect(customer).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Inge Nielsen is linked to the new customer \S+ Inge Nielsen \(\d+ unbilled appointments\)\n$/),
+    });
     expect(await reasonsOf(['--customer', 'Inge Nielsen'])).not.toContain('customer-without-email');
   });
 
   it('invoices an appointment without a customer to a new customer by name; its row stops waiting', async () => {
-    const rowsOf = async () => (JSON.parse((await cli(['unbilled', '--json', '--state', 'all', '--limit', '500'])).out) as { rows: { id: string; reasons: string[] }[] }).rows;
+    const rowsOf = async () =>
+      (JSON.parse((await cli(['unbilled', '--json', '--state', 'all', '--limit', '500'])).out) as { rows: { id: string; reasons: string[] }[] }).rows;
     // An appointment Bookings gives without attendees.
     const id = (await rowsOf()).find((r) => r.reasons.length === 0)!.id;
     const sqlite = new BetterSqlite3(env['DATABASE_URL']);
@@ -81,7 +88,10 @@ describe('npm run cli -- link', () => {
     expect((await rowsOf()).find((r) => r.id === id)?.reasons).toEqual(['no-customer']);
     expect((await cli(['link', 'appointment', id])).code).toBe(2);
     expect((await cli(['link', 'appointment', id, '--customer', '10000', '--create', 'Firma A/S'])).code).toBe(2);
-    expect(await cli(['link', 'appointment', id, '--create', 'Firma A/S'])).toMatchObject({ code: 0, out: expect.stringMatching(/^The appointment will be invoiced to the new customer \S+ Firma A\/S\n$/) });
+    expect(await cli(['link', 'appointment', id, '--create', 'Firma A/S'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^The appointment will be invoiced to the new customer \S+ Firma A\/S\n$/),
+    });
     expect((await rowsOf()).find((r) => r.id === id)?.reasons).not.toContain('no-customer');
   });
 
@@ -98,7 +108,14 @@ describe('npm run cli -- link', () => {
 
   it('refuses anyone who is not an admin (exit code 3)', async () => {
     const home = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    const partner: Identity = { kind: 'user', tenantId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6', objectId: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', name: 'Pat', appRoles: [], guest: false };
+    const partner: Identity = {
+      kind: 'user',
+      tenantId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+      objectId: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
+      name: 'Pat',
+      appRoles: [],
+      guest: false,
+    };
     const refused = await cli(['link', 'service', 'Fysioterapi, opfølgning', '--create'], { env: { ...env, AAD_TENANT_ID: home }, identity: partner });
     expect(refused).toEqual({ code: 3, out: '', err: `${partner.tenantId}/${partner.objectId} may not link service: it needs the admin role\n` });
   });

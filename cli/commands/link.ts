@@ -13,8 +13,9 @@ import { resolveServiceId } from './resolve-service';
  */
 
 const serviceUsage = 'npm run cli -- link service SERVICE (--item NUMBER | --create)   (SERVICE: its name or part of it)';
-const appointmentUsage = 'npm run cli -- link appointment ID (--customer NUMBER | --create NAME)   (ID: the short id `unbilled` shows, of an appointment without a customer)';
-const customerUsage = 'npm run cli -- link customer CUSTOMER (--customer NUMBER | --create)   (CUSTOMER: the Bookings customer\'s name)';
+const appointmentUsage =
+  'npm run cli -- link appointment ID (--customer NUMBER | --create NAME)   (ID: the short id `unbilled` shows, of an appointment without a customer)';
+const customerUsage = "npm run cli -- link customer CUSTOMER (--customer NUMBER | --create)   (CUSTOMER: the Bookings customer's name)";
 
 function oneName(positionals: readonly string[], usage: string): string {
   const text = positionals.join(' ').trim();
@@ -113,7 +114,8 @@ export const linkAppointmentCommand: CliCommand = {
   role: 'admin',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(args, { customer: { type: 'string' }, create: { type: 'string' } }, appointmentUsage, true);
-    if ((values.customer === undefined) === (values.create === undefined)) throw new UsageError(`Give either --customer NUMBER or --create NAME. Usage: ${appointmentUsage}`);
+    if ((values.customer === undefined) === (values.create === undefined))
+      throw new UsageError(`Give either --customer NUMBER or --create NAME. Usage: ${appointmentUsage}`);
     const appointmentId = await resolveId(ctx, oneName(positionals, appointmentUsage));
     if (appointmentId === null) return EXIT.failed;
     const services = await appServices(ctx);

@@ -62,7 +62,9 @@ describe('npm run cli -- payments / setup set autoInvoice (against the emulators
       expect(lateLine).toContain('2026-11-20');
       expect(listed.out).toContain(`Showing ${ours.length} of ${ours.length} (as of 2026-12-01`);
 
-      const overdue = JSON.parse((await cli(['payments', '--overdue', '--json'])).out) as { items: { number: string; state: string; payment: { remaining: { minor: number } } }[] };
+      const overdue = JSON.parse((await cli(['payments', '--overdue', '--json'])).out) as {
+        items: { number: string; state: string; payment: { remaining: { minor: number } } }[];
+      };
       expect(overdue.items.map((i) => [i.number, i.state])).toEqual([[late!.number, 'overdue']]);
       expect(overdue.items[0]!.payment.remaining.minor).toBe(Math.round(late!.totalAmountIncludingTax * 100));
 

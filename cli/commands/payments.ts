@@ -49,7 +49,9 @@ export const paymentsCommand: CliCommand = {
     );
     const none = values.overdue ? 'No overdue invoices.' : 'No invoices yet.';
     const owed = page.outstanding.length > 0 ? ` Still owed: ${page.outstanding.map(formatMoney).join(', ')}.` : '';
-    ctx.io.out(`${page.items.length > 0 ? table : none}\n\nShowing ${page.items.length} of ${page.total} (as of ${page.today}; statuses as the last sync read them).${owed}\n`);
+    ctx.io.out(
+      `${page.items.length > 0 ? table : none}\n\nShowing ${page.items.length} of ${page.total} (as of ${page.today}; statuses as the last sync read them).${owed}\n`,
+    );
     return EXIT.ok;
   },
 };

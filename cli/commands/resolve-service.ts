@@ -10,6 +10,9 @@ export async function resolveServiceId(stored: Pick<StoredNames, 'services'>, te
   const matches = exact.length > 0 ? exact : services.filter((s) => s.displayName.toLowerCase().includes(needle));
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0) throw new UsageError(`--service: no service is called ${JSON.stringify(text)} (run a sync first if the list is empty)`);
-  const names = matches.slice(0, 5).map((s) => JSON.stringify(s.displayName)).join(', ');
+  const names = matches
+    .slice(0, 5)
+    .map((s) => JSON.stringify(s.displayName))
+    .join(', ');
   throw new UsageError(`--service: ${JSON.stringify(text)} matches ${matches.length} services (${names}): be more precise`);
 }

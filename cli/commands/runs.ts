@@ -17,7 +17,11 @@ export const runsCommand: CliCommand = {
   usage: listUsage,
   role: 'reader',
   async run(args, ctx) {
-    const { values } = parseOptions(args, { source: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } }, listUsage);
+    const { values } = parseOptions(
+      args,
+      { source: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } },
+      listUsage,
+    );
     const request = listInvoiceRunsRequestSchema.safeParse({
       businessId: ctx.config.graph.businessId,
       source: values.source,
@@ -54,7 +58,7 @@ export const runsCommand: CliCommand = {
 
 export const runsShowCommand: CliCommand = {
   name: 'runs show',
-  summary: "Show one invoice run: its selection, invoices with numbers and links, failures and what it skipped",
+  summary: 'Show one invoice run: its selection, invoices with numbers and links, failures and what it skipped',
   usage: showUsage,
   role: 'reader',
   async run(args, ctx) {
@@ -78,7 +82,9 @@ export const runsShowCommand: CliCommand = {
       `Selection: ${run.selection.kind === 'ids' ? `${run.selection.appointmentIds.length} appointment(s)` : JSON.stringify(run.selection)}`,
       ...(run.retryOf ? [`Retries run ${run.retryOf}`] : []),
       ...(run.error ? [`Error: ${run.error}`] : []),
-      ...(run.skipped.length > 0 ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => skipReasonText(s.reason, 'en')))].join('; ')})`] : []),
+      ...(run.skipped.length > 0
+        ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => skipReasonText(s.reason, 'en')))].join('; ')})`]
+        : []),
       '',
     ];
     ctx.io.out(`${header.join('\n')}\n${resultText(run)}`);

@@ -1,10 +1,4 @@
-import {
-  MAX_LIMIT,
-  unbilledRequestSchema,
-  type UnbilledRequestInput,
-  type UnbilledResponse,
-  type UnbilledRow,
-} from '../../service/unbilled';
+import { MAX_LIMIT, unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../../service/unbilled';
 import { fieldErrors } from '../../service/setup/validate';
 import { reasonText } from '../../service/unbilled/reason-text';
 import type { CliCommand } from '../cli-context';
@@ -97,7 +91,14 @@ export const unbilledCommand: CliCommand = {
     const timeZone = setup.dailySummary.timeZone;
     const table = textTable(
       ['Id', 'Start', 'Customer', 'Service', 'Amount', 'Status'],
-      response.rows.map((row) => [shortId(row.id), formatLocal(row.start, timeZone), customerText(row), row.serviceName, formatMoney(row.amount ?? row.price), statusText(row)]),
+      response.rows.map((row) => [
+        shortId(row.id),
+        formatLocal(row.start, timeZone),
+        customerText(row),
+        row.serviceName,
+        formatMoney(row.amount ?? row.price),
+        statusText(row),
+      ]),
       [8, 16, 28, 28, 16, 40],
     );
     const amounts = response.totals.amounts.map(formatMoney).join(', ') || 'nothing';

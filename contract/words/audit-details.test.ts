@@ -8,10 +8,18 @@ describe('audit subject', () => {
   const tz = 'Europe/Copenhagen';
   it('names the subject from what is known of it, never by its id', () => {
     const appointment = { kind: 'appointment' as const, service: 'Sportsmassage', customers: ['Jens Hansen'], start: '2026-12-03T09:00:00.000Z' };
-    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, en, 'en-GB', tz)).toBe('Appointment: Sportsmassage, Jens Hansen, 3 Dec, 10:00');
-    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, da, 'da-DK', tz)).toBe('Aftale: Sportsmassage, Jens Hansen, 3. dec., 10.00');
-    expect(auditSubject({ action: 'invoice.run', subject: 'run-1', about: { kind: 'invoice-run', at: '2026-12-03T06:30:00.000Z' } }, en, 'en-GB', tz)).toBe('Invoice run of 3 Dec, 07:30');
-    expect(auditSubject({ action: 'invoice.posted', subject: 'inv-9', about: { kind: 'invoice', number: 'S-INV103001', customer: 'Jens Hansen' } }, en, 'en-GB', tz)).toBe('Invoice S-INV103001, Jens Hansen');
+    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, en, 'en-GB', tz)).toBe(
+      'Appointment: Sportsmassage, Jens Hansen, 3 Dec, 10:00',
+    );
+    expect(auditSubject({ action: 'appointment.excluded', subject: 'AAMkADc3', about: appointment }, da, 'da-DK', tz)).toBe(
+      'Aftale: Sportsmassage, Jens Hansen, 3. dec., 10.00',
+    );
+    expect(auditSubject({ action: 'invoice.run', subject: 'run-1', about: { kind: 'invoice-run', at: '2026-12-03T06:30:00.000Z' } }, en, 'en-GB', tz)).toBe(
+      'Invoice run of 3 Dec, 07:30',
+    );
+    expect(
+      auditSubject({ action: 'invoice.posted', subject: 'inv-9', about: { kind: 'invoice', number: 'S-INV103001', customer: 'Jens Hansen' } }, en, 'en-GB', tz),
+    ).toBe('Invoice S-INV103001, Jens Hansen');
     expect(auditSubject({ action: 'setup.changed', subject: 'salon@contoso.dk', about: { kind: 'setup' } }, da, 'da-DK', tz)).toBe('Opsætningen');
   });
 
@@ -35,7 +43,9 @@ describe('who', () => {
 
 describe('audit details', () => {
   it('shows plain values and setup changes as text, never JSON', () => {
-    expect(auditDetails({ businessId: 'b', from: 'unbilled', to: 'excluded', reason: 'Paid in cash' })).toBe('from: unbilled · to: excluded · reason: Paid in cash');
+    expect(auditDetails({ businessId: 'b', from: 'unbilled', to: 'excluded', reason: 'Paid in cash' })).toBe(
+      'from: unbilled · to: excluded · reason: Paid in cash',
+    );
     expect(auditDetails({ version: 4, changes: [{ path: 'dailySummary.time', from: '07:00', to: '08:00' }, { path: 'syncIntervalMinutes' }] })).toBe(
       'version: 4 · changes: dailySummary.time, syncIntervalMinutes',
     );

@@ -3,7 +3,9 @@ import type { RecordWords } from './record-words-en';
 
 /** "3 Dec, 10:00": a short day and 24-hour time, as a person names an appointment. */
 export function shortDateTime(instant: string, tag: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(tag, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(tag, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(instant),
+  );
 }
 
 /**

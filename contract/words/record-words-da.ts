@@ -73,14 +73,28 @@ export const recordWordsDa: RecordWords = {
     appointment: (details) => `Aftale: ${details}`,
     someAppointment: 'En aftale, der ikke længere er på listen',
     invoice: (number, customer) =>
-      number === null ? (customer === null ? 'En faktura' : `Faktura til ${customer}`) : customer === null ? `Faktura ${number}` : `Faktura ${number}, ${customer}`,
+      number === null
+        ? customer === null
+          ? 'En faktura'
+          : `Faktura til ${customer}`
+        : customer === null
+          ? `Faktura ${number}`
+          : `Faktura ${number}, ${customer}`,
     invoiceRun: (when) => `Fakturakørsel ${when}`,
     someInvoiceRun: 'En fakturakørsel',
     setup: 'Opsætningen',
     syncRun: (when) => `Synkronisering ${when}`,
     someSyncRun: 'En synkronisering',
   },
-  who: { cli: 'Kommandolinje', sandbox: 'Sandkassebruger', scheduler: 'Planlægger', 'daily-summary': 'Daglig oversigt', sync: 'Synkronisering', system: 'System', someone: 'En bruger' },
+  who: {
+    cli: 'Kommandolinje',
+    sandbox: 'Sandkassebruger',
+    scheduler: 'Planlægger',
+    'daily-summary': 'Daglig oversigt',
+    sync: 'Synkronisering',
+    system: 'System',
+    someone: 'En bruger',
+  },
   csv: {
     runs: ['Startet', 'Afsluttet', 'Hvem', 'Fra', 'Tilstand', 'Fakturaer oprettet', 'Fejlede', 'Sprunget over', 'I alt', 'Valuta', 'Problem'],
     invoices: ['Fakturanummer', 'Status', 'Kunde', 'Kundens e-mail', 'Kundenummer', 'Fakturadato', 'Beløb', 'Valuta', 'Problem', 'Link'],

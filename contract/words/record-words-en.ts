@@ -77,14 +77,28 @@ export const recordWordsEn = {
     appointment: (details: string) => `Appointment: ${details}`,
     someAppointment: 'An appointment no longer in the list',
     invoice: (number: string | null, customer: string | null) =>
-      number === null ? (customer === null ? 'An invoice' : `Invoice for ${customer}`) : customer === null ? `Invoice ${number}` : `Invoice ${number}, ${customer}`,
+      number === null
+        ? customer === null
+          ? 'An invoice'
+          : `Invoice for ${customer}`
+        : customer === null
+          ? `Invoice ${number}`
+          : `Invoice ${number}, ${customer}`,
     invoiceRun: (when: string) => `Invoice run of ${when}`,
     someInvoiceRun: 'An invoice run',
     setup: 'The setup',
     syncRun: (when: string) => `Sync of ${when}`,
     someSyncRun: 'A sync',
   },
-  who: { cli: 'Command line', sandbox: 'Sandbox user', scheduler: 'Scheduler', 'daily-summary': 'Daily summary', sync: 'Sync', system: 'System', someone: 'Someone' },
+  who: {
+    cli: 'Command line',
+    sandbox: 'Sandbox user',
+    scheduler: 'Scheduler',
+    'daily-summary': 'Daily summary',
+    sync: 'Sync',
+    system: 'System',
+    someone: 'Someone',
+  },
   csv: {
     runs: ['Started', 'Finished', 'Who', 'From', 'State', 'Invoices created', 'Failed', 'Skipped', 'Total', 'Currency', 'Problem'],
     invoices: ['Invoice number', 'Status', 'Customer', 'Customer email', 'Customer number', 'Invoice date', 'Amount', 'Currency', 'Problem', 'Link'],

@@ -71,8 +71,7 @@ export function computeLineCents(input: LineAmountInput): LineAmountsCents {
   const unitPrice = toScaled(input.unitPrice, 5);
   const percent = toScaled(input.taxPercent, 5);
   const gross = roundDiv(quantity * unitPrice, 10n ** 8n);
-  const discount =
-    input.discountPercent !== 0 ? roundDiv(gross * toScaled(input.discountPercent, 5), 100n * FIVE) : toCents(input.discountAmount);
+  const discount = input.discountPercent !== 0 ? roundDiv(gross * toScaled(input.discountPercent, 5), 100n * FIVE) : toCents(input.discountAmount);
   const net = gross - discount;
   if (input.pricesIncludeTax) {
     // The unit price already holds VAT: the amount excluding VAT is derived from it.
@@ -148,8 +147,6 @@ export function distributeVat(lines: readonly VatLine[], pricesIncludeTax: boole
     const taxBefore = pricesIncludeTax ? before.net - before.excl : roundDiv(before.net * percent, 100n * FIVE);
     running.set(line.taxPercent, { net, excl });
     const tax = taxTotal - taxBefore;
-    return pricesIncludeTax
-      ? { excl: line.netCents - tax, tax, incl: line.netCents }
-      : { excl: line.netCents, tax, incl: line.netCents + tax };
+    return pricesIncludeTax ? { excl: line.netCents - tax, tax, incl: line.netCents } : { excl: line.netCents, tax, incl: line.netCents + tax };
   });
 }

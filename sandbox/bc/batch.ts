@@ -34,12 +34,7 @@ interface BatchResponseItem {
  * still lists each operation with the status it had (as BC's documentation shows), so a client
  * must check every status. Without it each operation stands alone.
  */
-export async function handleBatch(
-  deps: ApiDeps,
-  dispatch: ApiDispatcher,
-  req: RouteRequest,
-  beforeEachOperation: () => Promise<void>,
-): Promise<RouteResponse> {
+export async function handleBatch(deps: ApiDeps, dispatch: ApiDispatcher, req: RouteRequest, beforeEachOperation: () => Promise<void>): Promise<RouteResponse> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(req.body);
@@ -50,7 +45,10 @@ export async function handleBatch(
   if (!batch.success) return errorResponse(invalidBody(), deps.state.newId('correlation'));
   const operations = batch.data.requests;
   if (operations.length > MAX_BATCH_OPERATIONS) {
-    return errorResponse(badRequest(`The batch request has ${operations.length} operations; the maximum is ${MAX_BATCH_OPERATIONS}.`), deps.state.newId('correlation'));
+    return errorResponse(
+      badRequest(`The batch request has ${operations.length} operations; the maximum is ${MAX_BATCH_OPERATIONS}.`),
+      deps.state.newId('correlation'),
+    );
   }
   const isolation = String(req.headers.isolation ?? '').toLowerCase() === 'snapshot';
   const snapshot = isolation ? deps.state.snapshot() : undefined;
@@ -73,7 +71,10 @@ async function runOperation(
 ): Promise<RouteResponse> {
   const relative = relativeUrl(deps.basePath, op.url);
   if (relative === undefined || relative.startsWith('/$batch')) {
-    return errorResponse(badRequest(`The operation URL '${op.url}' is not valid in this batch.`, 'BadRequest_InvalidRequestUrl'), deps.state.newId('correlation'));
+    return errorResponse(
+      badRequest(`The operation URL '${op.url}' is not valid in this batch.`, 'BadRequest_InvalidRequestUrl'),
+      deps.state.newId('correlation'),
+    );
   }
   const url = new URL(`${outer.url.origin}${deps.basePath}${relative}`);
   const headers: Record<string, string> = {};

@@ -166,9 +166,25 @@ describe('sales invoices', () => {
     });
     const [first, second] = res.body.salesInvoiceLines;
     // 0.83333 x 600 = 499.998 → 500.00 incl. 25 % VAT → 400.00 + 100.00
-    expect(first).toMatchObject({ sequence: 10000, quantity: 0.83333, amountIncludingTax: 500, amountExcludingTax: 400, totalTaxAmount: 100, taxPercent: 25, description: 'Consultation', unitOfMeasureCode: 'HOUR' });
+    expect(first).toMatchObject({
+      sequence: 10000,
+      quantity: 0.83333,
+      amountIncludingTax: 500,
+      amountExcludingTax: 400,
+      totalTaxAmount: 100,
+      taxPercent: 25,
+      description: 'Consultation',
+      unitOfMeasureCode: 'HOUR',
+    });
     // 33.33 incl. 12.5 % → 29.626… → 29.63 + 3.70
-    expect(second).toMatchObject({ sequence: 20000, itemId: BOOK_ITEM_ID, amountIncludingTax: 33.33, amountExcludingTax: 29.63, totalTaxAmount: 3.7, taxPercent: 12.5 });
+    expect(second).toMatchObject({
+      sequence: 20000,
+      itemId: BOOK_ITEM_ID,
+      amountIncludingTax: 33.33,
+      amountExcludingTax: 29.63,
+      totalTaxAmount: 3.7,
+      taxPercent: 12.5,
+    });
     expect(res.body).toMatchObject({ totalAmountExcludingTax: 429.63, totalTaxAmount: 103.7, totalAmountIncludingTax: 533.33 });
   });
 
@@ -194,8 +210,14 @@ describe('sales invoices', () => {
     [{ customerId: BLOCKED_ID }, 'is blocked with type Invoice'],
     [{ customerId: PERSON_ID, currencyCode: 'ZZZ' }, '"currencyCode"'],
     [{ customerId: PERSON_ID, externalDocumentNumber: 'x'.repeat(36) }, 'less than or equal to 35'],
-    [{ customerId: PERSON_ID, salesInvoiceLines: [{ itemId: 'abababab-0000-0000-0000-000000000000', quantity: 1 }] }, 'The "itemId" does not match to an Item.'],
-    [{ customerId: PERSON_ID, salesInvoiceLines: [{ lineObjectNumber: 'NOPE', quantity: 1 }] }, "The Item does not exist. Identification fields and values: No.='NOPE'"],
+    [
+      { customerId: PERSON_ID, salesInvoiceLines: [{ itemId: 'abababab-0000-0000-0000-000000000000', quantity: 1 }] },
+      'The "itemId" does not match to an Item.',
+    ],
+    [
+      { customerId: PERSON_ID, salesInvoiceLines: [{ lineObjectNumber: 'NOPE', quantity: 1 }] },
+      "The Item does not exist. Identification fields and values: No.='NOPE'",
+    ],
     [{ customerId: PERSON_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, accountId: BOOK_ITEM_ID }] }, 'only specify one'],
     [{ customerId: PERSON_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, amountIncludingTax: 5 }] }, "'amountIncludingTax' is read-only"],
     [{ customerId: PERSON_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, description: 'd'.repeat(101) }] }, 'less than or equal to 100'],
@@ -226,7 +248,10 @@ describe('sales invoices', () => {
   });
 
   it('posts a draft (Microsoft.NAV.post): status Open, posted number, same id; then cancels it', async () => {
-    const created = await call('POST', `${company}/salesInvoices`, { customerId: COMPANY_CUSTOMER_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, quantity: 1 }] });
+    const created = await call('POST', `${company}/salesInvoices`, {
+      customerId: COMPANY_CUSTOMER_ID,
+      salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, quantity: 1 }],
+    });
     const url = invoiceUrl(created.body.id);
     expect((await call('POST', `${url}/Microsoft.NAV.post`)).status).toBe(204);
     const posted = await call('GET', url);
@@ -240,7 +265,10 @@ describe('sales invoices', () => {
   });
 
   it('posts and emails a draft (Microsoft.NAV.postAndSend), sends a posted one again (Microsoft.NAV.send), never a draft', async () => {
-    const created = await call('POST', `${company}/salesInvoices`, { customerId: COMPANY_CUSTOMER_ID, salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, quantity: 1 }] });
+    const created = await call('POST', `${company}/salesInvoices`, {
+      customerId: COMPANY_CUSTOMER_ID,
+      salesInvoiceLines: [{ itemId: SERVICE_ITEM_ID, quantity: 1 }],
+    });
     const url = invoiceUrl(created.body.id);
     const outbox = () => (emulator.state.company(COMPANY_ID)!.outbox ?? []).filter((m) => m.invoiceId === created.body.id);
     expect((await call('POST', `${url}/Microsoft.NAV.send`)).body.error.message).toContain('posted invoice only');
@@ -278,7 +306,8 @@ describe('paging', () => {
         expect(res.status).toBe(200);
         numbers.push(...res.body.value.map((c: { number: string }) => c.number));
         url = res.body['@odata.nextLink'];
-        if (url) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2\.0\/contoso\/sandbox\/api\/v2\.0\/companies\(.+\)\/customers\?\$select=number&\$skiptoken=/);
+        if (url)
+          expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2\.0\/contoso\/sandbox\/api\/v2\.0\/companies\(.+\)\/customers\?\$select=number&\$skiptoken=/);
         pages += 1;
       }
       expect(pages).toBe(3);

@@ -26,7 +26,10 @@ export function handleControl(deps: ControlDeps, req: RouteRequest): RouteRespon
   }
   const patch = bcEmulatorSettingsPatchSchema.safeParse(parsed);
   if (!patch.success) {
-    return errorResponse(badRequest(`Invalid settings: ${patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`), deps.correlationId());
+    return errorResponse(
+      badRequest(`Invalid settings: ${patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`),
+      deps.correlationId(),
+    );
   }
   try {
     return { status: 200, body: deps.update(patch.data) };

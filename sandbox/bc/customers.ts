@@ -37,11 +37,7 @@ export function blankNameError(table: string, number: string): BcError {
 }
 
 function duplicateNumber(table: string, number: string): BcError {
-  return new BcError(
-    400,
-    'Internal_EntityWithSameKeyExists',
-    `The record in table ${table} already exists. Identification fields and values: No.='${number}'`,
-  );
+  return new BcError(400, 'Internal_EntityWithSameKeyExists', `The record in table ${table} already exists. Identification fields and values: No.='${number}'`);
 }
 
 /**
@@ -105,9 +101,7 @@ export function updateCustomer(state: BcState, company: CompanyState, customer: 
 
 export function deleteCustomer(state: BcState, company: CompanyState, customer: BcCustomer): void {
   if (company.salesInvoices.some((i) => i.customerId.toLowerCase() === customer.id.toLowerCase() && i.status === 'Draft')) {
-    throw applicationError(
-      `You cannot delete Customer ${customer.number} because there is at least one outstanding Sales Invoice for this customer.`,
-    );
+    throw applicationError(`You cannot delete Customer ${customer.number} because there is at least one outstanding Sales Invoice for this customer.`);
   }
   company.customers = company.customers.filter((c) => c !== customer);
   delete company.customerPricesIncludeTax[customer.id];

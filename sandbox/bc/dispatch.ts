@@ -45,7 +45,8 @@ export function createApiDispatcher(deps: ApiDeps): ApiDispatcher {
       return await match.handler({ ...req, params: match.params });
     } catch (error) {
       if (error instanceof BcError) return errorResponse(error, deps.state.newId('correlation'));
-      if (error instanceof URIError) return errorResponse(badRequest('The request URI is not valid.', 'BadRequest_InvalidRequestUrl'), deps.state.newId('correlation'));
+      if (error instanceof URIError)
+        return errorResponse(badRequest('The request URI is not valid.', 'BadRequest_InvalidRequestUrl'), deps.state.newId('correlation'));
       throw error;
     }
   };

@@ -198,7 +198,14 @@ export const unitOfMeasureEntity = codeTable('unitOfMeasure', { internationalSta
 export const itemCategoryEntity = codeTable('itemCategory');
 export const generalProductPostingGroupEntity: EntityDescriptor = {
   type: 'generalProductPostingGroup',
-  fields: { id: 'guid', code: 'string', description: 'string', defaultVATProductPostingGroup: 'string', autoInsertDefault: 'boolean', lastModifiedDateTime: 'datetime' },
+  fields: {
+    id: 'guid',
+    code: 'string',
+    description: 'string',
+    defaultVATProductPostingGroup: 'string',
+    autoInsertDefault: 'boolean',
+    lastModifiedDateTime: 'datetime',
+  },
   expandable: [],
 };
 export const currencyEntity = codeTable('currency', { symbol: 'string', amountDecimalPlaces: 'string', amountRoundingPrecision: 'number' });

@@ -43,8 +43,7 @@ export const unknownProperty = (property: string, type: string): BcError =>
     `The property '${property}' does not exist on type 'Microsoft.NAV.${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
   );
 
-export const readOnlyProperty = (property: string): BcError =>
-  badRequest(`Control '${property}' is read-only.`, 'BadRequest_InvalidOperation');
+export const readOnlyProperty = (property: string): BcError => badRequest(`Control '${property}' is read-only.`, 'BadRequest_InvalidOperation');
 
 export const stringTooLong = (value: string, max: number): BcError =>
   new BcError(
@@ -59,5 +58,4 @@ export const missingIfMatch = (): BcError =>
     'BadRequest_InvalidToken',
   );
 
-export const entityChanged = (): BcError =>
-  new BcError(409, 'Request_EntityChanged', 'Another user has already changed the record.');
+export const entityChanged = (): BcError => new BcError(409, 'Request_EntityChanged', 'Another user has already changed the record.');

@@ -3,12 +3,7 @@ import type { BcState } from './state';
 import type { BcSalesInvoice } from './types';
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return String(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const money = (amount: number): string => amount.toFixed(2);
@@ -23,7 +18,11 @@ export function invoicePage(state: BcState, companyId: string, invoiceId: string
   if (!company || !invoice) {
     return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: page('Not found', '<p>No such sales invoice.</p>') };
   }
-  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: page(title(invoice), invoiceBody(company.company.displayName, invoice)) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: page(title(invoice), invoiceBody(company.company.displayName, invoice)),
+  };
 }
 
 function title(invoice: BcSalesInvoice): string {

@@ -41,7 +41,11 @@ export function createItem(state: BcState, company: CompanyState, body: Record<s
   const input = validateWrite(body, itemEntity, itemWritable) as Partial<BcItem>;
   const inUse = new Set(company.items.map((i) => i.number));
   if (input.number !== undefined && input.number !== '' && inUse.has(input.number)) {
-    throw new BcError(400, 'Internal_EntityWithSameKeyExists', `The record in table Item already exists. Identification fields and values: No.='${input.number}'`);
+    throw new BcError(
+      400,
+      'Internal_EntityWithSameKeyExists',
+      `The record in table Item already exists. Identification fields and values: No.='${input.number}'`,
+    );
   }
   const number = input.number || state.nextNumber(company, 'item', inUse);
   if (!input.displayName?.trim()) throw blankNameError('Item', number);
@@ -82,7 +86,11 @@ export function createItem(state: BcState, company: CompanyState, body: Record<s
 export function updateItem(state: BcState, company: CompanyState, item: BcItem, body: Record<string, unknown>, now: Date): void {
   const input = validateWrite(body, itemEntity, itemWritable) as Partial<BcItem>;
   if (input.number !== undefined && input.number !== item.number && company.items.some((i) => i.number === input.number)) {
-    throw new BcError(400, 'Internal_EntityWithSameKeyExists', `The record in table Item already exists. Identification fields and values: No.='${input.number}'`);
+    throw new BcError(
+      400,
+      'Internal_EntityWithSameKeyExists',
+      `The record in table Item already exists. Identification fields and values: No.='${input.number}'`,
+    );
   }
   if (input.displayName !== undefined && input.displayName.trim() === '') throw blankNameError('Item', item.number);
   Object.assign(item, input, { lastModifiedDateTime: now.toISOString() });
@@ -90,9 +98,7 @@ export function updateItem(state: BcState, company: CompanyState, item: BcItem, 
 }
 
 export function deleteItem(state: BcState, company: CompanyState, item: BcItem): void {
-  const used = company.salesInvoices.some(
-    (i) => i.status === 'Draft' && i.salesInvoiceLines.some((l) => l.itemId.toLowerCase() === item.id.toLowerCase()),
-  );
+  const used = company.salesInvoices.some((i) => i.status === 'Draft' && i.salesInvoiceLines.some((l) => l.itemId.toLowerCase() === item.id.toLowerCase()));
   if (used) {
     throw applicationError(`You cannot delete Item ${item.number} because there is at least one outstanding Sales Invoice that includes this item.`);
   }

@@ -133,7 +133,11 @@ describe('control endpoints', () => {
     const { server } = await start({});
     const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     expect((await fetch(`${server.origin}/_emulator/settings`)).status).toBe(401);
-    const patched = await fetch(`${server.origin}/_emulator/settings`, { method: 'PATCH', headers: auth, body: JSON.stringify({ pageSize: 2, rateLimit: { maxRequests: 10 } }) });
+    const patched = await fetch(`${server.origin}/_emulator/settings`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ pageSize: 2, rateLimit: { maxRequests: 10 } }),
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ pageSize: 2, rateLimit: { maxRequests: 10, windowMs: 300_000 } });
     const invalid = await fetch(`${server.origin}/_emulator/settings`, { method: 'PATCH', headers: auth, body: JSON.stringify({ faultRate: 2 }) });

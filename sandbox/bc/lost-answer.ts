@@ -29,5 +29,8 @@ export function loseAnswer(
   if (settings.rate <= 0 || !`${method} ${relative}`.startsWith(settings.match)) return undefined;
   if (settings.rate < 1 && random() >= settings.rate) return undefined;
   if (settings.kind === 'reset') return 'reset';
-  return errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (answer lost after the work, injected by the emulator).'), correlationId());
+  return errorResponse(
+    new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (answer lost after the work, injected by the emulator).'),
+    correlationId(),
+  );
 }

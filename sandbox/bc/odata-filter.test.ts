@@ -44,20 +44,45 @@ describe('parseFilter', () => {
     expect(types).toEqual(['guid', 'date', 'datetime', 'number', 'boolean']);
   });
 
-  it.each([["number eq 'open", 'unterminated'], ['number eq', 'end'], ['(number eq 1', "')'"], ['number eq 1 1', 'unexpected'], ['number ~ 1', 'not valid'], ['eq 1', 'not valid']])(
-    'rejects %s',
-    (text, fragment) => {
-      expect(() => parseFilter(text)).toThrow(FilterSyntaxError);
-      expect(() => parseFilter(text)).toThrow(new RegExp(fragment.replace(/[()]/g, '\\$&')));
-    },
-  );
+  it.each([
+    ["number eq 'open", 'unterminated'],
+    ['number eq', 'end'],
+    ['(number eq 1', "')'"],
+    ['number eq 1 1', 'unexpected'],
+    ['number ~ 1', 'not valid'],
+    ['eq 1', 'not valid'],
+  ])('rejects %s', (text, fragment) => {
+    expect(() => parseFilter(text)).toThrow(FilterSyntaxError);
+    expect(() => parseFilter(text)).toThrow(new RegExp(fragment.replace(/[()]/g, '\\$&')));
+  });
 });
 
 describe('compileFilter', () => {
   const records = [
-    { number: 'C1', type: 'Person', email: 'a@x.dk', displayName: "O'Brien", lastModifiedDateTime: '2024-01-02T00:00:00Z', id: 'AAAAAAAA-0000-0000-0000-000000000001' },
-    { number: 'C2', type: 'Company', email: 'b@x.dk', displayName: 'Beta', lastModifiedDateTime: '2024-02-02T00:00:00Z', id: 'aaaaaaaa-0000-0000-0000-000000000002' },
-    { number: 'C3', type: 'Person', email: 'c@y.dk', displayName: 'Gamma', lastModifiedDateTime: '2024-03-02T00:00:00Z', id: 'aaaaaaaa-0000-0000-0000-000000000003' },
+    {
+      number: 'C1',
+      type: 'Person',
+      email: 'a@x.dk',
+      displayName: "O'Brien",
+      lastModifiedDateTime: '2024-01-02T00:00:00Z',
+      id: 'AAAAAAAA-0000-0000-0000-000000000001',
+    },
+    {
+      number: 'C2',
+      type: 'Company',
+      email: 'b@x.dk',
+      displayName: 'Beta',
+      lastModifiedDateTime: '2024-02-02T00:00:00Z',
+      id: 'aaaaaaaa-0000-0000-0000-000000000002',
+    },
+    {
+      number: 'C3',
+      type: 'Person',
+      email: 'c@y.dk',
+      displayName: 'Gamma',
+      lastModifiedDateTime: '2024-03-02T00:00:00Z',
+      id: 'aaaaaaaa-0000-0000-0000-000000000003',
+    },
   ];
   const run = (text: string) => records.filter(compileFilter(text, customerEntity)).map((r) => r.number);
 

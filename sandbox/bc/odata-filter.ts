@@ -6,9 +6,7 @@ export type LiteralType = 'string' | 'number' | 'boolean' | 'guid' | 'date' | 'd
 export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type FunctionName = 'contains' | 'startswith' | 'endswith';
 
-export type Operand =
-  | { kind: 'field'; name: string; pos: number }
-  | { kind: 'literal'; type: LiteralType; value: string | number | boolean; pos: number };
+export type Operand = { kind: 'field'; name: string; pos: number } | { kind: 'literal'; type: LiteralType; value: string | number | boolean; pos: number };
 
 export type FilterNode =
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }

@@ -80,7 +80,10 @@ export function handlePayments(state: BcState, now: () => Date, req: RouteReques
       if (!parsed.success) throw invalidBody();
       setDueDate(state, invoice, parsed.data.dueDate, now());
     }
-    return { status: 200, body: { id: invoice.id, number: invoice.number, status: invoice.status, remainingAmount: invoice.remainingAmount, dueDate: invoice.dueDate } };
+    return {
+      status: 200,
+      body: { id: invoice.id, number: invoice.number, status: invoice.status, remainingAmount: invoice.remainingAmount, dueDate: invoice.dueDate },
+    };
   } catch (error) {
     if (error instanceof BcError) return errorResponse(error, correlationId());
     throw error;

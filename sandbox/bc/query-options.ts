@@ -41,13 +41,17 @@ export function parseQueryOptions(query: URLSearchParams, entity: EntityDescript
 function nonNegativeInt(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw badRequest(`Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw badRequest(`Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`);
   return Number(raw.trim());
 }
 
 function parseSelect(raw: string | null, entity: EntityDescriptor): string[] | undefined {
   if (raw === null) return undefined;
-  const names = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const name of names) {
     if (name === '*') continue;
     if (!(name in entity.fields) && !entity.expandable.includes(name)) {
@@ -59,7 +63,10 @@ function parseSelect(raw: string | null, entity: EntityDescriptor): string[] | u
 
 function parseExpand(raw: string | null, entity: EntityDescriptor): string[] {
   if (raw === null) return [];
-  const names = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const name of names) {
     if (!entity.expandable.includes(name)) {
       throw badRequest(`Could not find a property named '${name}' on type 'Microsoft.NAV.${entity.type}'.`);

@@ -66,8 +66,7 @@ export function buildLine(
   if (!isBlankGuid(input.itemId) && !isBlankGuid(input.accountId)) {
     throw applicationError('You can only specify one of the properties "itemId" and "accountId" on a line.');
   }
-  const lineType =
-    input.lineType ?? (!isBlankGuid(input.accountId) ? 'Account' : !isBlankGuid(input.itemId) || input.lineObjectNumber ? 'Item' : 'Comment');
+  const lineType = input.lineType ?? (!isBlankGuid(input.accountId) ? 'Account' : !isBlankGuid(input.itemId) || input.lineObjectNumber ? 'Item' : 'Comment');
   const line: BcSalesInvoiceLine = {
     id,
     documentId: invoice.id,

@@ -146,7 +146,8 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
     }
     const req: RouteRequest = { method, url, params: {}, headers: raw.headers, body, raw };
     if (url.pathname.startsWith('/_emulator/')) {
-      const out = handlePayments(state, now, req, correlationId) ?? handleControl({ settings: () => settings, update, stats: () => ({ ...stats }), correlationId }, req);
+      const out =
+        handlePayments(state, now, req, correlationId) ?? handleControl({ settings: () => settings, update, stats: () => ({ ...stats }), correlationId }, req);
       send(res, out ?? { status: 404, body: { error: { code: 'NotFound', message: 'No such emulator endpoint.' } } });
       return;
     }

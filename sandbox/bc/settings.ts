@@ -22,9 +22,7 @@ export const bcEmulatorSettingsSchema = z.strictObject({
 export type BcEmulatorSettings = z.infer<typeof bcEmulatorSettingsSchema>;
 
 /** A settings patch; `rateLimit` may itself be partial. */
-export const bcEmulatorSettingsPatchSchema = bcEmulatorSettingsSchema
-  .extend({ rateLimit: bcEmulatorSettingsSchema.shape.rateLimit.partial() })
-  .partial();
+export const bcEmulatorSettingsPatchSchema = bcEmulatorSettingsSchema.extend({ rateLimit: bcEmulatorSettingsSchema.shape.rateLimit.partial() }).partial();
 export type BcEmulatorSettingsPatch = z.infer<typeof bcEmulatorSettingsPatchSchema>;
 
 /** Business Central online's documented limits: 5 processed at once, 95 queued, 6,000 per 5 minutes. */

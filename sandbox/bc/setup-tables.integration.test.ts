@@ -58,7 +58,14 @@ describe('Business Central emulator: set-up tables of the seeded clinic', () => 
     expect(await keys('taxAreas')).toEqual(['id', 'code', 'displayName', 'taxType', 'lastModifiedDateTime']);
     expect(await keys('taxGroups')).toEqual(['id', 'code', 'displayName', 'taxType', 'lastModifiedDateTime']);
     expect(await keys('unitsOfMeasure')).toEqual(['id', 'code', 'displayName', 'internationalStandardCode', 'symbol', 'lastModifiedDateTime']);
-    expect(await keys('generalProductPostingGroups')).toEqual(['id', 'code', 'description', 'defaultVATProductPostingGroup', 'autoInsertDefault', 'lastModifiedDateTime']);
+    expect(await keys('generalProductPostingGroups')).toEqual([
+      'id',
+      'code',
+      'description',
+      'defaultVATProductPostingGroup',
+      'autoInsertDefault',
+      'lastModifiedDateTime',
+    ]);
     expect(await keys('currencies')).toEqual(['id', 'code', 'displayName', 'symbol', 'amountDecimalPlaces', 'amountRoundingPrecision', 'lastModifiedDateTime']);
   });
 

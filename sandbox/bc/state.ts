@@ -1,15 +1,5 @@
 import { withRemainingAmount } from './payments';
-import type {
-  BcCompany,
-  BcCompanyData,
-  BcCompanyInformation,
-  BcCustomer,
-  BcItem,
-  BcSalesInvoice,
-  BcSeed,
-  BcSetupTables,
-  BcTemplateRules,
-} from './types';
+import type { BcCompany, BcCompanyData, BcCompanyInformation, BcCustomer, BcItem, BcSalesInvoice, BcSeed, BcSetupTables, BcTemplateRules } from './types';
 import { setupTablesOf } from './setup-tables';
 import type { IdSource } from '../seed/id-source';
 import { lastUsedIn, nextInSeries, seriesDefinitions, type SeriesName } from './numbering';
@@ -141,8 +131,14 @@ function toCompanyState(data: BcCompanyData): CompanyState {
     setupTables,
     currencies: setupTables.currencies.map((c) => c.code.toUpperCase()),
     lastNumbers: {
-      customer: lastUsedIn(seriesDefinitions.customer, data.customers.map((c) => c.number)),
-      item: lastUsedIn(seriesDefinitions.item, data.items.map((i) => i.number)),
+      customer: lastUsedIn(
+        seriesDefinitions.customer,
+        data.customers.map((c) => c.number),
+      ),
+      item: lastUsedIn(
+        seriesDefinitions.item,
+        data.items.map((i) => i.number),
+      ),
       draftInvoice: lastUsedIn(seriesDefinitions.draftInvoice, invoiceNumbers),
       postedInvoice: lastUsedIn(seriesDefinitions.postedInvoice, invoiceNumbers),
     },

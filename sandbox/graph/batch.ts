@@ -55,9 +55,18 @@ export async function runBatch(deps: PipelineDeps, envelope: BatchEnvelope): Pro
 async function runItem(deps: PipelineDeps, envelope: BatchEnvelope, item: BatchItem): Promise<BatchItemResponse> {
   deps.stats.batchItemsServed += 1;
   const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const meta: RequestMeta = { requestId: newRequestId(deps.ctx.ids), clientRequestId: headers['client-request-id'] ?? envelope.meta.clientRequestId, date: envelope.meta.date };
+  const meta: RequestMeta = {
+    requestId: newRequestId(deps.ctx.ids),
+    clientRequestId: headers['client-request-id'] ?? envelope.meta.clientRequestId,
+    date: envelope.meta.date,
+  };
   if (/^[a-z][a-z0-9+.-]*:/i.test(item.url)) {
-    return { id: item.id, status: 400, headers: { 'Content-Type': JSON_TYPE }, body: errorBody('BadRequest', `Batch request urls must be relative to /v1.0: '${item.url}'.`, meta) };
+    return {
+      id: item.id,
+      status: 400,
+      headers: { 'Content-Type': JSON_TYPE },
+      body: errorBody('BadRequest', `Batch request urls must be relative to /v1.0: '${item.url}'.`, meta),
+    };
   }
   const url = new URL(`/v1.0/${item.url.replace(/^\/+/, '')}`, envelope.url.origin);
   const body = item.body === undefined ? '' : typeof item.body === 'string' ? item.body : JSON.stringify(item.body);

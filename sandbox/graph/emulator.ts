@@ -97,7 +97,13 @@ export function createGraphEmulator(seed: BookingsSeed, settings: Partial<GraphE
     exportSeed: () => ({
       businesses: ctx.store.businesses().map((b) => {
         const state = ctx.store.business(b.id)!;
-        return structuredClone({ business: state.business, staffMembers: state.staffMembers, services: state.services, customers: state.customerList(), appointments: state.appointmentList() });
+        return structuredClone({
+          business: state.business,
+          staffMembers: state.staffMembers,
+          services: state.services,
+          customers: state.customerList(),
+          appointments: state.appointmentList(),
+        });
       }),
     }),
     async listen(host = '127.0.0.1', port = 0) {

@@ -8,7 +8,10 @@ const APPOINTMENT_ID_PREFIX = Buffer.from('AAMkAGI2', 'base64');
  * Graph's ids, uses '-' and '_' instead of '/' and '+', so it is one path segment once URL-encoded.
  */
 export function newAppointmentId(ids: IdSource): string {
-  return Buffer.concat([APPOINTMENT_ID_PREFIX, ids.bytes('appointment', 34)]).toString('base64').replace(/\//g, '-').replace(/\+/g, '_');
+  return Buffer.concat([APPOINTMENT_ID_PREFIX, ids.bytes('appointment', 34)])
+    .toString('base64')
+    .replace(/\//g, '-')
+    .replace(/\+/g, '_');
 }
 
 export function newCustomerId(ids: IdSource): string {

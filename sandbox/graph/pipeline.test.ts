@@ -84,7 +84,7 @@ describe('fault injection', () => {
   });
 
   it('fails a write before it changes anything, so a retry is safe', async () => {
-    const count = async () => ((await h.json<{ value: unknown[] }>(`${businessPath()}/customers`)).body.value).length;
+    const count = async () => (await h.json<{ value: unknown[] }>(`${businessPath()}/customers`)).body.value.length;
     const before = await count();
     h.emulator.update({ faultRate: 1, faultKinds: ['500'] });
     sequence.set([0]);
@@ -102,7 +102,12 @@ describe('fault injection', () => {
     // Request 3 is the envelope and its first item request 4, scheduled for a reset it cannot suffer.
     const res = await h.json<{ responses: Array<{ id: string; status: number }> }>('/$batch', {
       method: 'POST',
-      body: { requests: [{ id: '1', method: 'GET', url: `${businessPath()}/services` }, { id: '2', method: 'GET', url: `${businessPath()}/staffMembers`, dependsOn: ['1'] }] },
+      body: {
+        requests: [
+          { id: '1', method: 'GET', url: `${businessPath()}/services` },
+          { id: '2', method: 'GET', url: `${businessPath()}/staffMembers`, dependsOn: ['1'] },
+        ],
+      },
     });
     expect(res.body.responses.map((r) => [r.id, r.status])).toEqual([
       ['1', 503],
@@ -120,7 +125,12 @@ describe('fault injection', () => {
     sequence.set([0.99, 0.1, 0, 0.1, 0]);
     const res = await h.json<{ responses: Array<{ status: number; headers: Record<string, string> }> }>('/$batch', {
       method: 'POST',
-      body: { requests: [{ id: '1', method: 'GET', url: `${businessPath()}/services` }, { id: '2', method: 'GET', url: `${businessPath()}/staffMembers` }] },
+      body: {
+        requests: [
+          { id: '1', method: 'GET', url: `${businessPath()}/services` },
+          { id: '2', method: 'GET', url: `${businessPath()}/staffMembers` },
+        ],
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.responses.map((r) => r.status)).toEqual([503, 503]);
@@ -136,7 +146,10 @@ describe('seeded chance', () => {
         const statuses: number[] = [];
         for (let i = 0; i < 12; i += 1) statuses.push((await h.call(`${businessPath()}/services`)).status);
         h.emulator.update({ faultRate: 0 });
-        const created = await h.json<{ id: string }>(`${businessPath()}/customers`, { method: 'POST', body: { displayName: 'Seeded', emailAddress: 'seeded@example.com' } });
+        const created = await h.json<{ id: string }>(`${businessPath()}/customers`, {
+          method: 'POST',
+          body: { displayName: 'Seeded', emailAddress: 'seeded@example.com' },
+        });
         return { statuses, id: created.body.id };
       } finally {
         await h.close();

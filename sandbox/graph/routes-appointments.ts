@@ -28,7 +28,11 @@ export function addAppointmentRoutes(router: Router, ctx: RouteContext): void {
     const business = requireBusiness(ctx, req);
     const created = createAppointment(business, parseBody(req.body, appointmentCreateSchema), ctx.now(), ctx.ids);
     business.putAppointment(created);
-    return { status: 201, headers: { Location: `${req.url.origin}${req.url.pathname}/${encodeURIComponent(created.id)}` }, body: entityBody(req, business, created) };
+    return {
+      status: 201,
+      headers: { Location: `${req.url.origin}${req.url.pathname}/${encodeURIComponent(created.id)}` },
+      body: entityBody(req, business, created),
+    };
   });
 
   // Graph documents 204 No Content for an update.

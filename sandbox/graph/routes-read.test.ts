@@ -93,7 +93,9 @@ describe('Graph emulator read routes', () => {
   });
 
   it('reads calendarView start and end with a UTC offset', async () => {
-    const res = await h.json<Collection<{ id: string }>>(`${businessPath()}/calendarView?start=${enc('2026-03-02T10:30:00+01:00')}&end=${enc('2026-03-02T11:00:00+01:00')}`);
+    const res = await h.json<Collection<{ id: string }>>(
+      `${businessPath()}/calendarView?start=${enc('2026-03-02T10:30:00+01:00')}&end=${enc('2026-03-02T11:00:00+01:00')}`,
+    );
     expect(res.body.value.map((a) => a.id)).toEqual([appointment(1).id]);
   });
 

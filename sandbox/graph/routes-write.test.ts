@@ -21,20 +21,28 @@ describe('Graph emulator write routes', () => {
     (await h.json<Collection>(`${businessPath()}/calendarView?start=${start}&end=${end}`)).body.value.map((a) => a.id);
 
   it('creates an appointment (201) with a Graph-like id that reads back by id', async () => {
-    const res = await h.json<{ id: string; serviceName: string; price: number; duration: string; customers: Array<{ name: string }> }>(`${businessPath()}/appointments`, {
-      method: 'POST',
-      body: {
-        '@odata.type': '#microsoft.graph.bookingAppointment',
-        serviceId: 'svc-2',
-        startDateTime: { dateTime: '2026-04-10T08:00:00.0000000+00:00', timeZone: 'UTC' },
-        endDateTime: { dateTime: '2026-04-10T11:00:00', timeZone: 'Europe/Copenhagen' },
-        customers: [{ customerId: 'cust-2' }, { customerId: 'unknown-customer' }],
+    const res = await h.json<{ id: string; serviceName: string; price: number; duration: string; customers: Array<{ name: string }> }>(
+      `${businessPath()}/appointments`,
+      {
+        method: 'POST',
+        body: {
+          '@odata.type': '#microsoft.graph.bookingAppointment',
+          serviceId: 'svc-2',
+          startDateTime: { dateTime: '2026-04-10T08:00:00.0000000+00:00', timeZone: 'UTC' },
+          endDateTime: { dateTime: '2026-04-10T11:00:00', timeZone: 'Europe/Copenhagen' },
+          customers: [{ customerId: 'cust-2' }, { customerId: 'unknown-customer' }],
+        },
       },
-    });
+    );
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^AAMkAGI2[A-Za-z0-9_-]+==$/);
     // 11:00 in Copenhagen (UTC+2 in April) is 09:00 UTC: one hour after the start.
-    expect(res.body).toMatchObject({ serviceName: 'Therapy', price: 800, duration: 'PT1H', endDateTime: { dateTime: '2026-04-10T09:00:00.0000000', timeZone: 'UTC' } });
+    expect(res.body).toMatchObject({
+      serviceName: 'Therapy',
+      price: 800,
+      duration: 'PT1H',
+      endDateTime: { dateTime: '2026-04-10T09:00:00.0000000', timeZone: 'UTC' },
+    });
     expect(res.body.customers.map((c) => c.name)).toEqual(['Customer 2']);
     const read = await h.json<{ id: string; createdDateTime: string }>(`${businessPath()}/appointments/${enc(res.body.id)}`);
     expect(read.status).toBe(200);
@@ -42,7 +50,10 @@ describe('Graph emulator write routes', () => {
   });
 
   it('rejects a create body naming the bad field', async () => {
-    const missing = await h.json<ErrorBody>(`${businessPath()}/appointments`, { method: 'POST', body: { serviceId: 'svc-1', endDateTime: { dateTime: '2026-04-10T09:00:00', timeZone: 'UTC' } } });
+    const missing = await h.json<ErrorBody>(`${businessPath()}/appointments`, {
+      method: 'POST',
+      body: { serviceId: 'svc-1', endDateTime: { dateTime: '2026-04-10T09:00:00', timeZone: 'UTC' } },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('startDateTime');
     const wrongType = await h.json<ErrorBody>(`${businessPath()}/appointments`, { method: 'POST', body: { serviceId: 'svc-1', price: 'ten' } });

@@ -37,7 +37,11 @@ describe('Graph emulator authentication and errors', () => {
   it('writes Graph error bodies with request ids, echoing client-request-id', async () => {
     const res = await h.json<ErrorBody>(`${businessPath()}/appointments/nope`, { headers: { 'client-request-id': 'abc-123' } });
     expect(res.status).toBe(404);
-    expect(res.body.error.innerError).toEqual({ 'request-id': expect.any(String), date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/), 'client-request-id': 'abc-123' });
+    expect(res.body.error.innerError).toEqual({
+      'request-id': expect.any(String),
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+      'client-request-id': 'abc-123',
+    });
     expect(res.headers.get('request-id')).toBe(res.body.error.innerError['request-id']);
     expect(res.headers.get('client-request-id')).toBe('abc-123');
   });

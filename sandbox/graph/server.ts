@@ -74,7 +74,8 @@ async function routeControl(
 ): Promise<RouteResponse> {
   const match = deps.control.match(call.method, call.url.pathname);
   if (match === 'not-found') return errorResponse(new GraphError(404, 'NotFound', `No emulator control endpoint '${call.url.pathname}'.`), meta);
-  if (match === 'method-not-allowed') return errorResponse(new GraphError(405, 'MethodNotAllowed', `The HTTP method '${call.method}' is not allowed for '${call.url.pathname}'.`), meta);
+  if (match === 'method-not-allowed')
+    return errorResponse(new GraphError(405, 'MethodNotAllowed', `The HTTP method '${call.method}' is not allowed for '${call.url.pathname}'.`), meta);
   try {
     return await match.handler({ method: call.method, url: call.url, params: match.params, headers: call.req.headers, body: call.body, raw: call.req });
   } catch (error) {

@@ -1,12 +1,4 @@
-import type {
-  BookingAppointment,
-  BookingBusiness,
-  BookingCustomer,
-  BookingService,
-  BookingStaffMember,
-  BookingsBusinessData,
-  BookingsSeed,
-} from './types';
+import type { BookingAppointment, BookingBusiness, BookingCustomer, BookingService, BookingStaffMember, BookingsBusinessData, BookingsSeed } from './types';
 import { instantOf } from './times';
 
 /** One mailbox's records. Cancelled appointments are removed: Bookings keeps no trace a client can read. */

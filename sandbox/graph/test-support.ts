@@ -75,8 +75,24 @@ export function business(id: string, appointmentCount: number, customerCount = 3
       address: { street: 'Vej 1', city: 'København', postalCode: '1000', state: '', countryOrRegion: 'DK' },
     },
     staffMembers: [
-      { id: 'staff-1', displayName: 'Ada', emailAddress: 'ada@contoso.com', role: 'administrator', timeZone: 'UTC', useBusinessHours: true, isEmailNotificationEnabled: false },
-      { id: 'staff-2', displayName: 'Bo', emailAddress: 'bo@contoso.com', role: 'teamMember', timeZone: 'UTC', useBusinessHours: true, isEmailNotificationEnabled: false },
+      {
+        id: 'staff-1',
+        displayName: 'Ada',
+        emailAddress: 'ada@contoso.com',
+        role: 'administrator',
+        timeZone: 'UTC',
+        useBusinessHours: true,
+        isEmailNotificationEnabled: false,
+      },
+      {
+        id: 'staff-2',
+        displayName: 'Bo',
+        emailAddress: 'bo@contoso.com',
+        role: 'teamMember',
+        timeZone: 'UTC',
+        useBusinessHours: true,
+        isEmailNotificationEnabled: false,
+      },
     ],
     services: [
       {
@@ -138,7 +154,11 @@ export async function startHarness(seed: BookingsSeed, settings: Partial<GraphEm
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    const url = path.startsWith('http') ? path : path.startsWith('/_emulator') ? `${listening.baseUrl.replace(/\/v1\.0$/, '')}${path}` : `${listening.baseUrl}${path}`;
+    const url = path.startsWith('http')
+      ? path
+      : path.startsWith('/_emulator')
+        ? `${listening.baseUrl.replace(/\/v1\.0$/, '')}${path}`
+        : `${listening.baseUrl}${path}`;
     return fetch(url, { method: init.method ?? 'GET', headers, body });
   };
   return {

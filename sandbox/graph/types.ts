@@ -3,16 +3,7 @@
  * the seed, the emulator and its tests agree on one model. Only the properties the product reads, plus
  * a few it ignores, as Graph has them.
  */
-export type BookingPriceType =
-  | 'undefined'
-  | 'fixedPrice'
-  | 'startingAt'
-  | 'hourly'
-  | 'free'
-  | 'priceVaries'
-  | 'callUs'
-  | 'notSet'
-  | 'unknownFutureValue';
+export type BookingPriceType = 'undefined' | 'fixedPrice' | 'startingAt' | 'hourly' | 'free' | 'priceVaries' | 'callUs' | 'notSet' | 'unknownFutureValue';
 
 /** `dateTime` is `YYYY-MM-DDTHH:mm:ss.0000000` in the given time zone (Graph sends UTC with `timeZone: "UTC"`). */
 export interface DateTimeTimeZone {

@@ -65,9 +65,7 @@ const isPlainlyPriced = (service: ServiceDefinition): boolean =>
 export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
   const { seed, scale, staff, servicesByKey, customers, todayMs } = input;
   const servicesOf = [0, 1, 2, 3, 4, 5].map((profile) =>
-    SERVICE_DEFINITIONS.filter((service) => service.weight > 0 && service.profiles.includes(profile)).map(
-      (service) => [service, service.weight] as const,
-    ),
+    SERVICE_DEFINITIONS.filter((service) => service.weight > 0 && service.profiles.includes(profile)).map((service) => [service, service.weight] as const),
   );
   const groupService = SERVICE_DEFINITIONS.find((service) => service.key === GROUP_SERVICE_KEY);
   const plainlyPricedOf = servicesOf.map((offered) => offered.filter(([service]) => isPlainlyPriced(service)));
@@ -113,9 +111,7 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
         cursor = startMinute + terms.minutes + definition.postBufferMinutes;
         const customer =
           patient ??
-          (definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7)
-            ? rng.pick(companies)
-            : customers[rng.int(0, customers.length - 1)]);
+          (definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7) ? rng.pick(companies) : customers[rng.int(0, customers.length - 1)]);
         const ids = appointmentIdsFor(`${seed}|appointment|${day}|${staffIndex}|${slot}`);
         const draft: AppointmentDraft = {
           id: ids.id,

@@ -22,12 +22,84 @@ interface BcCustomerSource {
 
 /** Customers the company had before Bookings: none of them is in Bookings, one shares a name with one. */
 const UNRELATED: readonly BcCustomerSource[] = [
-  { key: 'kontant', name: 'Kontant kunde', email: '', type: 'Person', blocked: false, currency: '', phone: '', street: '', city: '', postalCode: '', country: 'DK' },
-  { key: 'falkoner', name: 'Falkoner Sportsklub', email: 'kontor@falkoner-sport.dk', type: 'Company', blocked: false, currency: '', phone: '+45 38 10 20 30', street: 'Falkoner Allé 7', city: 'Frederiksberg', postalCode: '2000', country: 'DK' },
-  { key: 'amager-fitness', name: 'Amager Fitness ApS', email: 'bogholderi@amagerfitness.dk', type: 'Company', blocked: false, currency: '', phone: '+45 32 50 60 70', street: 'Amagerbrogade 150', city: 'København S', postalCode: '2300', country: 'DK' },
-  { key: 'sundhedsforsikring', name: 'Sundhedsforsikring Danmark A/S', email: 'faktura@sundhedsforsikring-dk.dk;kopi@sundhedsforsikring-dk.dk', type: 'Company', blocked: false, currency: '', phone: '+45 70 70 80 80', street: 'Kalvebod Brygge 45', city: 'København V', postalCode: '1560', country: 'DK' },
-  { key: 'mueller', name: 'Müller Physio GmbH', email: 'buchhaltung@mueller-physio.de', type: 'Company', blocked: false, currency: 'EUR', phone: '+49 40 123456', street: 'Große Bergstraße 12', city: 'Hamburg', postalCode: '22767', country: 'DE' },
-  { key: 'lars-nielsen', name: 'Lars Nielsen', email: 'lars.nielsen@nielsen-vvs.dk', type: 'Person', blocked: false, currency: '', phone: '+45 40 11 22 33', street: 'Tagensvej 12', city: 'København N', postalCode: '2200', country: 'DK' },
+  {
+    key: 'kontant',
+    name: 'Kontant kunde',
+    email: '',
+    type: 'Person',
+    blocked: false,
+    currency: '',
+    phone: '',
+    street: '',
+    city: '',
+    postalCode: '',
+    country: 'DK',
+  },
+  {
+    key: 'falkoner',
+    name: 'Falkoner Sportsklub',
+    email: 'kontor@falkoner-sport.dk',
+    type: 'Company',
+    blocked: false,
+    currency: '',
+    phone: '+45 38 10 20 30',
+    street: 'Falkoner Allé 7',
+    city: 'Frederiksberg',
+    postalCode: '2000',
+    country: 'DK',
+  },
+  {
+    key: 'amager-fitness',
+    name: 'Amager Fitness ApS',
+    email: 'bogholderi@amagerfitness.dk',
+    type: 'Company',
+    blocked: false,
+    currency: '',
+    phone: '+45 32 50 60 70',
+    street: 'Amagerbrogade 150',
+    city: 'København S',
+    postalCode: '2300',
+    country: 'DK',
+  },
+  {
+    key: 'sundhedsforsikring',
+    name: 'Sundhedsforsikring Danmark A/S',
+    email: 'faktura@sundhedsforsikring-dk.dk;kopi@sundhedsforsikring-dk.dk',
+    type: 'Company',
+    blocked: false,
+    currency: '',
+    phone: '+45 70 70 80 80',
+    street: 'Kalvebod Brygge 45',
+    city: 'København V',
+    postalCode: '1560',
+    country: 'DK',
+  },
+  {
+    key: 'mueller',
+    name: 'Müller Physio GmbH',
+    email: 'buchhaltung@mueller-physio.de',
+    type: 'Company',
+    blocked: false,
+    currency: 'EUR',
+    phone: '+49 40 123456',
+    street: 'Große Bergstraße 12',
+    city: 'Hamburg',
+    postalCode: '22767',
+    country: 'DE',
+  },
+  {
+    key: 'lars-nielsen',
+    name: 'Lars Nielsen',
+    email: 'lars.nielsen@nielsen-vvs.dk',
+    type: 'Person',
+    blocked: false,
+    currency: '',
+    phone: '+45 40 11 22 33',
+    street: 'Tagensvej 12',
+    city: 'København N',
+    postalCode: '2200',
+    country: 'DK',
+  },
 ];
 
 const SHARE_OF_GENERIC_IN_BC = 0.14;
@@ -65,10 +137,7 @@ export interface BcCustomersSeed {
 }
 
 export function buildBcCustomers(seed: number, bookingsCustomers: readonly SeedCustomer[], reference: BcReference, todayMs: number): BcCustomersSeed {
-  const sources = [
-    ...UNRELATED,
-    ...bookingsCustomers.flatMap((customer, index) => fromBookings(customer, index, seed) ?? []),
-  ];
+  const sources = [...UNRELATED, ...bookingsCustomers.flatMap((customer, index) => fromBookings(customer, index, seed) ?? [])];
   const customers = sources.map((source, position): BcCustomer => {
     const rng = createRng(seed, 'bc-customer', source.key);
     return {

@@ -13,10 +13,34 @@ interface InvoiceSource {
 
 /** Posted invoices from before Bookings, to customers Bookings does not know. */
 const INVOICES: readonly InvoiceSource[] = [
-  { customerKey: 'falkoner', daysAgo: 95, status: 'Paid', externalDocumentNumber: '', lines: [{ itemNumber: '1001', quantity: 10, unitPrice: 360 }, { itemNumber: '1004', quantity: 5, unitPrice: 71.2 }] },
-  { customerKey: 'amager-fitness', daysAgo: 62, status: 'Paid', externalDocumentNumber: 'PO-2291', lines: [{ itemNumber: '1002', quantity: 4, unitPrice: 500 }] },
+  {
+    customerKey: 'falkoner',
+    daysAgo: 95,
+    status: 'Paid',
+    externalDocumentNumber: '',
+    lines: [
+      { itemNumber: '1001', quantity: 10, unitPrice: 360 },
+      { itemNumber: '1004', quantity: 5, unitPrice: 71.2 },
+    ],
+  },
+  {
+    customerKey: 'amager-fitness',
+    daysAgo: 62,
+    status: 'Paid',
+    externalDocumentNumber: 'PO-2291',
+    lines: [{ itemNumber: '1002', quantity: 4, unitPrice: 500 }],
+  },
   { customerKey: 'kontant', daysAgo: 33, status: 'Paid', externalDocumentNumber: '', lines: [{ itemNumber: '1000', quantity: 1, unitPrice: 495 }] },
-  { customerKey: 'sundhedsforsikring', daysAgo: 12, status: 'Open', externalDocumentNumber: 'SKADE 2291-77', lines: [{ itemNumber: '1000', quantity: 3, unitPrice: 396 }, { itemNumber: '1001', quantity: 1.5, unitPrice: 360 }] },
+  {
+    customerKey: 'sundhedsforsikring',
+    daysAgo: 12,
+    status: 'Open',
+    externalDocumentNumber: 'SKADE 2291-77',
+    lines: [
+      { itemNumber: '1000', quantity: 3, unitPrice: 396 },
+      { itemNumber: '1001', quantity: 1.5, unitPrice: 360 },
+    ],
+  },
   { customerKey: 'mueller', daysAgo: 9, status: 'Open', externalDocumentNumber: '', lines: [{ itemNumber: '1001', quantity: 2, unitPrice: 48 }] },
 ];
 

@@ -5,7 +5,11 @@ const data = generateSandboxData({ now: new Date('2026-06-15T10:30:00Z') });
 const bookings = data.bookings.businesses[0];
 const company = data.bc.companies[0] as BcCompanyData;
 const bookingsEmails = new Set((bookings?.customers ?? []).map((c) => c.emailAddress.toLowerCase()).filter(Boolean));
-const addressesOf = (email: string) => email.split(';').map((address) => address.trim().toLowerCase()).filter(Boolean);
+const addressesOf = (email: string) =>
+  email
+    .split(';')
+    .map((address) => address.trim().toLowerCase())
+    .filter(Boolean);
 const overlapping = company.customers.filter((customer) => addressesOf(customer.email).some((address) => bookingsEmails.has(address)));
 
 describe('generateSandboxData: Business Central', () => {
@@ -17,7 +21,9 @@ describe('generateSandboxData: Business Central', () => {
   });
 
   it('already knows about 15% of the Bookings customers, matched case-insensitively by email', () => {
-    const known = (bookings?.customers ?? []).filter((c) => c.emailAddress && overlapping.some((b) => addressesOf(b.email).includes(c.emailAddress.toLowerCase())));
+    const known = (bookings?.customers ?? []).filter(
+      (c) => c.emailAddress && overlapping.some((b) => addressesOf(b.email).includes(c.emailAddress.toLowerCase())),
+    );
     const share = known.length / (bookings?.customers.length ?? 1);
     expect(share).toBeGreaterThan(0.1);
     expect(share).toBeLessThan(0.22);
@@ -90,7 +96,9 @@ describe('generateSandboxData: Business Central', () => {
   });
 
   it('gives unique ids and numbers', () => {
-    const ids = [...company.customers, ...company.items, ...company.salesInvoices, ...company.salesInvoices.flatMap((i) => i.salesInvoiceLines)].map((r) => r.id);
+    const ids = [...company.customers, ...company.items, ...company.salesInvoices, ...company.salesInvoices.flatMap((i) => i.salesInvoiceLines)].map(
+      (r) => r.id,
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(company.customers.map((c) => c.number)).size).toBe(company.customers.length);
     expect(new Set(company.items.map((i) => i.number)).size).toBe(company.items.length);

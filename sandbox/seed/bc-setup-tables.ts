@@ -17,7 +17,13 @@ export function buildBcSetupTables(seed: number, reference: BcReference): BcSetu
     displayName,
     lastModifiedDateTime: SET_UP_AT,
   });
-  const vat = (recordId: string, code: string, displayName: string): BcTaxRecord => ({ id: recordId, code, displayName, taxType: 'VAT', lastModifiedDateTime: SET_UP_AT });
+  const vat = (recordId: string, code: string, displayName: string): BcTaxRecord => ({
+    id: recordId,
+    code,
+    displayName,
+    taxType: 'VAT',
+    lastModifiedDateTime: SET_UP_AT,
+  });
   const unit = (recordId: string, code: string, displayName: string, internationalStandardCode: string, symbol: string): BcUnitOfMeasure => ({
     id: recordId,
     code,
@@ -59,19 +65,13 @@ export function buildBcSetupTables(seed: number, reference: BcReference): BcSetu
       simple('payment-method-MOBILEPAY', 'MOBILEPAY', 'MobilePay'),
       simple('payment-method-KONTANT', 'KONTANT', 'Kontant'),
     ],
-    shipmentMethods: [
-      simple('shipment-method-AFHENT', 'AFHENT', 'Afhentes i klinikken'),
-      simple('shipment-method-POST', 'POST', 'Sendes med post'),
-    ],
+    shipmentMethods: [simple('shipment-method-AFHENT', 'AFHENT', 'Afhentes i klinikken'), simple('shipment-method-POST', 'POST', 'Sendes med post')],
     taxAreas: [
       vat(reference.domesticTaxAreaId, DOMESTIC_TAX_AREA_NAME, 'Indenlandske kunder'),
       vat(id('tax-area-EU'), 'EU', 'Kunder i andre EU-lande'),
       vat(id('tax-area-UDLAND'), 'UDLAND', 'Kunder uden for EU'),
     ],
-    taxGroups: [
-      vat(reference.taxGroupIds.MOMS25, 'MOMS25', 'Momspligtig, 25 %'),
-      vat(reference.taxGroupIds.MOMSFRI, 'MOMSFRI', 'Momsfri sundhedsydelse'),
-    ],
+    taxGroups: [vat(reference.taxGroupIds.MOMS25, 'MOMS25', 'Momspligtig, 25 %'), vat(reference.taxGroupIds.MOMSFRI, 'MOMSFRI', 'Momsfri sundhedsydelse')],
     unitsOfMeasure: [
       unit(id('unit-DAG'), 'DAG', 'Dag', 'DAY', 'd'),
       unit(reference.unitIds.STK, 'STK', 'Stk.', 'H87', 'stk'),
@@ -83,8 +83,22 @@ export function buildBcSetupTables(seed: number, reference: BcReference): BcSetu
       simple('item-category-PRODUKTER', 'PRODUKTER', 'Produkter til salg'),
     ],
     generalProductPostingGroups: [
-      { id: reference.postingGroupIds.DETAIL, code: 'DETAIL', description: 'Detailsalg af varer', defaultVATProductPostingGroup: 'MOMS25', autoInsertDefault: true, lastModifiedDateTime: SET_UP_AT },
-      { id: reference.postingGroupIds.YDELSER, code: 'YDELSER', description: 'Behandlinger og ydelser', defaultVATProductPostingGroup: 'MOMS25', autoInsertDefault: true, lastModifiedDateTime: SET_UP_AT },
+      {
+        id: reference.postingGroupIds.DETAIL,
+        code: 'DETAIL',
+        description: 'Detailsalg af varer',
+        defaultVATProductPostingGroup: 'MOMS25',
+        autoInsertDefault: true,
+        lastModifiedDateTime: SET_UP_AT,
+      },
+      {
+        id: reference.postingGroupIds.YDELSER,
+        code: 'YDELSER',
+        description: 'Behandlinger og ydelser',
+        defaultVATProductPostingGroup: 'MOMS25',
+        autoInsertDefault: true,
+        lastModifiedDateTime: SET_UP_AT,
+      },
     ],
     currencies: [
       currency(reference.euroCurrencyId, 'EUR', 'Euro', '€'),

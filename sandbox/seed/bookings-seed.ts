@@ -9,9 +9,7 @@ import { buildStaff } from './staff';
 export function buildBookingsSeed(seed: number, scale: ResolvedScale, customers: readonly SeedCustomer[], todayMs: number): BookingsSeed {
   const staffMembers = buildStaff(seed, scale.staff);
   const staffIds = staffMembers.map((member) => member.id);
-  const servicesByKey = new Map<string, BookingService>(
-    SERVICE_DEFINITIONS.map((definition) => [definition.key, buildService(seed, definition, staffIds)]),
-  );
+  const servicesByKey = new Map<string, BookingService>(SERVICE_DEFINITIONS.map((definition) => [definition.key, buildService(seed, definition, staffIds)]));
   const appointments = buildAppointments({ seed, scale, staff: staffMembers, servicesByKey, customers, todayMs });
   return {
     businesses: [

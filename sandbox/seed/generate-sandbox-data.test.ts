@@ -78,7 +78,11 @@ describe('generateSandboxData: Bookings', () => {
     const expected = ['fixedPrice', 'hourly', 'startingAt', 'free', 'priceVaries', 'callUs', 'notSet', 'undefined'];
     expect(new Set(services.map((s) => s.defaultPriceType))).toEqual(new Set(expected));
     expect(new Set(appointments.map((a) => a.priceType))).toEqual(new Set(expected));
-    expect(services.find((s) => s.displayName === 'Genoptræning 50 min')).toMatchObject({ defaultPriceType: 'hourly', defaultPrice: 780, defaultDuration: 'PT50M' });
+    expect(services.find((s) => s.displayName === 'Genoptræning 50 min')).toMatchObject({
+      defaultPriceType: 'hourly',
+      defaultPrice: 780,
+      defaultDuration: 'PT50M',
+    });
   });
 
   it('usually charges the service default, sometimes another price', () => {
@@ -155,7 +159,11 @@ describe('generateSandboxData: Bookings', () => {
       expect(appointment.customers.length).toBeGreaterThan(0);
       for (const information of appointment.customers) {
         const customer = customersById.get(information.customerId);
-        expect(information).toMatchObject({ '@odata.type': '#microsoft.graph.bookingCustomerInformation', name: customer?.displayName, emailAddress: customer?.emailAddress });
+        expect(information).toMatchObject({
+          '@odata.type': '#microsoft.graph.bookingCustomerInformation',
+          name: customer?.displayName,
+          emailAddress: customer?.emailAddress,
+        });
       }
     }
   });
@@ -178,9 +186,15 @@ describe('generateSandboxData: Bookings', () => {
     // The window of 2026-04-10 reaches back past 2026-03-29, when Copenhagen went from UTC+1 to UTC+2.
     const spring = clinic({ now: new Date('2026-04-10T12:00:00Z') });
     const change = Date.UTC(2026, 2, 29, 1);
-    const localMinutes = (startMs: number, offsetHours: number) => ((startMs / 60_000 + offsetHours * 60) % 1440 + 1440) % 1440;
-    const winter = spring.appointments.map((a) => utcMs(a.startDateTime)).filter((ms) => ms < change).map((ms) => localMinutes(ms, 1));
-    const summer = spring.appointments.map((a) => utcMs(a.startDateTime)).filter((ms) => ms > change).map((ms) => localMinutes(ms, 2));
+    const localMinutes = (startMs: number, offsetHours: number) => (((startMs / 60_000 + offsetHours * 60) % 1440) + 1440) % 1440;
+    const winter = spring.appointments
+      .map((a) => utcMs(a.startDateTime))
+      .filter((ms) => ms < change)
+      .map((ms) => localMinutes(ms, 1));
+    const summer = spring.appointments
+      .map((a) => utcMs(a.startDateTime))
+      .filter((ms) => ms > change)
+      .map((ms) => localMinutes(ms, 2));
     expect(Math.min(...winter)).toBe(7 * 60 + 30);
     expect(Math.min(...summer)).toBe(7 * 60 + 30);
     expect(Math.max(...winter)).toBeLessThan(19 * 60);

@@ -7,14 +7,7 @@ import { DAY_MS, epochDayOf } from './calendar';
 import { buildCustomers } from './customers';
 import { resolveScale, type SeedScale } from './scale';
 
-export {
-  CLINIC_CURRENCY,
-  CLINIC_TIME_ZONE,
-  SANDBOX_BUSINESS_ID,
-  SANDBOX_COMPANY_ID,
-  SANDBOX_ENVIRONMENT,
-  SANDBOX_TENANT,
-} from './constants';
+export { CLINIC_CURRENCY, CLINIC_TIME_ZONE, SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID, SANDBOX_ENVIRONMENT, SANDBOX_TENANT } from './constants';
 export type { SeedScale } from './scale';
 export { SPECIAL_CUSTOMERS, type SpecialCustomer } from './special-customers';
 

@@ -20,7 +20,12 @@ describe('prng', () => {
     const rng = createRng('bounds');
     const ints = Array.from({ length: 1000 }, () => rng.int(3, 5));
     expect(new Set(ints)).toEqual(new Set([3, 4, 5]));
-    const picks = Array.from({ length: 1000 }, () => rng.weighted([['never', 0], ['always', 1]] as const));
+    const picks = Array.from({ length: 1000 }, () =>
+      rng.weighted([
+        ['never', 0],
+        ['always', 1],
+      ] as const),
+    );
     expect(new Set(picks)).toEqual(new Set(['always']));
   });
 });

@@ -22,7 +22,8 @@ describe('scale', () => {
   });
 
   it('takes explicit staff, customers and days', () => {
-    const business = generateSandboxData({ now: new Date('2026-06-15T10:30:00Z'), scale: { staff: 2, customers: 60, daysBack: 10, daysAhead: 0 } }).bookings.businesses[0];
+    const business = generateSandboxData({ now: new Date('2026-06-15T10:30:00Z'), scale: { staff: 2, customers: 60, daysBack: 10, daysAhead: 0 } }).bookings
+      .businesses[0];
     expect(business?.staffMembers).toHaveLength(2);
     expect(business?.customers).toHaveLength(60);
     const first = Math.min(...(business?.appointments ?? []).map((a) => Date.parse(`${a.startDateTime.dateTime.slice(0, 19)}Z`)));

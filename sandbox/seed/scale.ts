@@ -50,14 +50,11 @@ export function resolveScale(scale: SeedScale, today: number): ResolvedScale {
   const lastDay = today + daysAhead;
   const weekdays = Math.max(1, countWeekdays(firstDay, lastDay));
   const staff =
-    wholeAtLeast(scale.staff, 1, 'staff') ??
-    (target === undefined ? DEFAULT_STAFF : Math.max(1, Math.ceil(target / (weekdays * DEFAULT_PER_STAFF_DAY))));
+    wholeAtLeast(scale.staff, 1, 'staff') ?? (target === undefined ? DEFAULT_STAFF : Math.max(1, Math.ceil(target / (weekdays * DEFAULT_PER_STAFF_DAY))));
   const customers =
     wholeAtLeast(scale.customers, 1, 'customers') ??
     (target === undefined ? DEFAULT_CUSTOMERS : Math.max(DEFAULT_CUSTOMERS, Math.round(target / APPOINTMENTS_PER_CUSTOMER)));
   const appointmentsPerStaffDay =
-    target === undefined
-      ? DEFAULT_PER_STAFF_DAY
-      : Math.max(0, target - countGroupSessions(firstDay, lastDay, staff)) / (staff * weekdays);
+    target === undefined ? DEFAULT_PER_STAFF_DAY : Math.max(0, target - countGroupSessions(firstDay, lastDay, staff)) / (staff * weekdays);
   return { staff, customers, firstDay, lastDay, appointmentsPerStaffDay };
 }

@@ -13,8 +13,7 @@ export interface SpecialCustomer {
   bc?: { email: string; type: 'Person' | 'Company'; blocked?: boolean };
 }
 
-const LONG_NAME =
-  'Christian Frederik Valdemar Østergaard-Lauritzen af Rosenholm, Bestyrelsesformand i Foreningen for Langt Navngivne Patienter';
+const LONG_NAME = 'Christian Frederik Valdemar Østergaard-Lauritzen af Rosenholm, Bestyrelsesformand i Foreningen for Langt Navngivne Patienter';
 
 export const SPECIAL_CUSTOMERS: readonly SpecialCustomer[] = [
   // Emails that differ only in case: one person booked twice, or two people sharing an address.
@@ -58,8 +57,20 @@ export const SPECIAL_CUSTOMERS: readonly SpecialCustomer[] = [
   { name: LONG_NAME, email: 'c.rosenholm@mail.dk', bc: { email: 'c.rosenholm@mail.dk', type: 'Person' } },
   { name: 'Valdemar Lauritzen', email: 'christian.frederik.valdemar.oestergaard-lauritzen@fysioterapi-og-genoptraening-eksempel.dk' },
   // Companies paying for their staff; one is known in Business Central by a second address.
-  { name: 'Havnefront Logistik A/S', email: 'hr@havnefront-logistik.dk', kind: 'company', phone: '+45 70 20 30 40', bc: { email: 'faktura@havnefront-logistik.dk;hr@havnefront-logistik.dk', type: 'Company' } },
-  { name: 'Bryggen Arkitekter ApS', email: 'kontor@bryggen-arkitekter.dk', kind: 'company', phone: '+45 33 44 55 66', bc: { email: 'Kontor@Bryggen-Arkitekter.dk', type: 'Company' } },
+  {
+    name: 'Havnefront Logistik A/S',
+    email: 'hr@havnefront-logistik.dk',
+    kind: 'company',
+    phone: '+45 70 20 30 40',
+    bc: { email: 'faktura@havnefront-logistik.dk;hr@havnefront-logistik.dk', type: 'Company' },
+  },
+  {
+    name: 'Bryggen Arkitekter ApS',
+    email: 'kontor@bryggen-arkitekter.dk',
+    kind: 'company',
+    phone: '+45 33 44 55 66',
+    bc: { email: 'Kontor@Bryggen-Arkitekter.dk', type: 'Company' },
+  },
   { name: 'Vesterbro Boldklub', email: 'kasserer@vesterbro-bk.dk', kind: 'company' },
   { name: 'Anne Vestergaard', email: 'anne.vestergaard@live.dk', bc: { email: 'anne.vestergaard@live.dk;anne@vestergaard-design.dk', type: 'Person' } },
   // Blocked in Business Central: the Unbilled list and invoicing show it as customer-blocked.

@@ -33,9 +33,7 @@ export function weeklyPatients(customers: readonly SeedCustomer[], specialCount:
   const placesPerDay = scale.staff * Math.max(0, base - 1);
   const specials = customers.slice(0, specialCount);
   const period = placesPerDay === 0 ? 1 : Math.max(WEEK_OF_WEEKDAYS, Math.ceil(specials.length / placesPerDay));
-  const byResidue = Array.from({ length: period }, (_, residue) =>
-    placesPerDay === 0 ? [] : specials.filter((_, index) => index % period === residue),
-  );
+  const byResidue = Array.from({ length: period }, (_, residue) => (placesPerDay === 0 ? [] : specials.filter((_, index) => index % period === residue)));
   return {
     at: (weekdayNumber, staffIndex, slot) => byResidue[weekdayNumber % period]?.[slot * scale.staff + staffIndex],
     slotsTaken: (weekdayNumber, staffIndex) => {

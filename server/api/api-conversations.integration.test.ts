@@ -11,7 +11,13 @@ const auth: Authenticator = { authenticate: async () => caller.as };
 let api: ApiTestServer;
 const POSTED_AT = '2026-11-25T06:30:00.000Z';
 
-const conversation = (id: string, conversationType: string, name: string | null, teamId: string | null = null, channelId: string | null = teamId ? id : null) => ({
+const conversation = (
+  id: string,
+  conversationType: string,
+  name: string | null,
+  teamId: string | null = null,
+  channelId: string | null = teamId ? id : null,
+) => ({
   id,
   tenantId: 'tenant-1',
   serviceUrl: 'https://smba.trafficmanager.net/emea/',

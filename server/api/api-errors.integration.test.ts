@@ -122,7 +122,9 @@ test('GET then PATCH /api/setup: a change, field errors, and 409 on a stale vers
   expect(saved).toMatchObject({ version: 1, updatedBy: 'dev-user', changed: expect.arrayContaining(['syncIntervalMinutes', 'dailySummary.time']) });
   expect(saved.setup.syncIntervalMinutes).toBe(30);
 
-  const invalid = await api.call('PATCH', '/api/setup', { json: { patch: { syncIntervalMinutes: 2, dailySummary: { time: '25:00' }, colour: 'red' }, version: 1 } });
+  const invalid = await api.call('PATCH', '/api/setup', {
+    json: { patch: { syncIntervalMinutes: 2, dailySummary: { time: '25:00' }, colour: 'red' }, version: 1 },
+  });
   expect(invalid.status).toBe(400);
   expect(errorOf(invalid)).toMatchObject({
     code: 'invalid_body',

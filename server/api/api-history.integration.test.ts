@@ -48,7 +48,10 @@ async function download(urlPath: string): Promise<{ status: number; headers: Hea
 
 function csvLines(text: string): string[] {
   expect(text.startsWith(CSV_BOM)).toBe(true);
-  return text.slice(CSV_BOM.length).split('\r\n').filter((l) => l !== '');
+  return text
+    .slice(CSV_BOM.length)
+    .split('\r\n')
+    .filter((l) => l !== '');
 }
 
 async function sync(): Promise<void> {
@@ -143,7 +146,9 @@ test('a reader may not retry; an invoicer retries the failures once the customer
   expect(retry).toMatchObject({ state: 'succeeded', retryOf: partial.id });
   const company = api.harness.bc.state.company(api.harness.companyId)!;
   const blockedCustomer = company.customers.find((c) => c.email.toLowerCase() === blockedEmail)!;
-  const invoicesOfCustomer = company.salesInvoices.filter((i) => i.customerId === blockedCustomer.id && partial.invoices.concat(retry.invoices).some((r) => r.bcInvoiceId === i.id));
+  const invoicesOfCustomer = company.salesInvoices.filter(
+    (i) => i.customerId === blockedCustomer.id && partial.invoices.concat(retry.invoices).some((r) => r.bcInvoiceId === i.id),
+  );
   expect(invoicesOfCustomer).toHaveLength(1);
 
   // The runs export names each by who started it; a name that would be a formula is made inert.

@@ -97,11 +97,15 @@ test('an admin sees the conflict, links the service to the same-named item, and 
   const res = await api.call('PUT', `/api/services/${serviceId()}/link`, { json: { choice: { kind: 'existing', id: choices.items[0]!.id } } });
   expect(res.status).toBe(200);
   expect(linkResultSchema.parse(res.body)).toMatchObject({ number: '1000', displayName: 'Fysioterapi, opfølgning', created: false });
-  const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${queryString({ state: 'unbilled', serviceId: serviceId(), limit: 500 })}`)).body);
+  const listed = unbilledResponseSchema.parse(
+    (await api.call('GET', `/api/unbilled${queryString({ state: 'unbilled', serviceId: serviceId(), limit: 500 })}`)).body,
+  );
   expect(listed.rows.length).toBeGreaterThan(0);
   expect(listed.rows.some((r) => r.reasons.includes('service-not-linked'))).toBe(false);
   const audit = await api.call('GET', '/api/audit?action=service.linked');
-  expect(audit.body).toMatchObject({ entries: [{ actor: 'admin-1', source: 'tab', action: 'service.linked', details: { item: '1000 Fysioterapi, opfølgning' } }] });
+  expect(audit.body).toMatchObject({
+    entries: [{ actor: 'admin-1', source: 'tab', action: 'service.linked', details: { item: '1000 Fysioterapi, opfølgning' } }],
+  });
 });
 
 test('an admin links a customer without an email to a new Business Central customer from the template', async () => {
@@ -120,7 +124,11 @@ test('an admin links a customer without an email to a new Business Central custo
 test('an appointment without a customer: admin only (403), bad bodies 400, unknown 404; linked, its row waits no more', async () => {
   // An appointment Bookings gives without attendees.
   const row = await api.store.db.selectFrom('appointments').select('id').where('customer_count', '>', 0).orderBy('id').executeTakeFirstOrThrow();
-  await api.store.db.updateTable('appointments').set({ customers: '[]', customer_count: 0, customers_without_email: 0, customers_blocked: 0 }).where('id', '=', row.id).execute();
+  await api.store.db
+    .updateTable('appointments')
+    .set({ customers: '[]', customer_count: 0, customers_without_email: 0, customers_blocked: 0 })
+    .where('id', '=', row.id)
+    .execute();
   const choicesPath = `/api/appointments/${encodeURIComponent(row.id)}/customer-choices`;
   const path = `/api/appointments/${encodeURIComponent(row.id)}/customer`;
   const target = api.harness.bc.state.company(api.harness.companyId)!.customers.find((c) => c.email === 'soeren.oestergaard@mail.dk')!;
@@ -148,10 +156,15 @@ test('an appointment without a customer: admin only (403), bad bodies 400, unkno
   const choices = customerLinkChoicesSchema.parse((await api.call('GET', `${choicesPath}?search=${encodeURIComponent('Søren')}`)).body);
   expect(choices.customers.map((c) => c.id)).toContain(target.id);
   const res = await api.call('PUT', path, { json: { choice: { kind: 'existing', id: target.id } } });
-  expect([res.status, linkResultSchema.parse(res.body)]).toEqual([200, { number: target.number, displayName: target.displayName, created: false, appointments: 1 }]);
+  expect([res.status, linkResultSchema.parse(res.body)]).toEqual([
+    200,
+    { number: target.number, displayName: target.displayName, created: false, appointments: 1 },
+  ]);
   const listed = unbilledResponseSchema.parse((await api.call('GET', `/api/unbilled${queryString({ state: 'all', limit: 500, search: '' })}`)).body);
   const after = listed.rows.filter((r) => r.id === row.id);
   expect(after).toHaveLength(1);
   expect(after[0]!.reasons).not.toContain('no-customer');
-  expect((await api.store.db.selectFrom('audit_log').select('actor').where('action', '=', 'appointment.customer-linked').execute()).map((a) => a.actor)).toEqual(['admin-1']);
+  expect(
+    (await api.store.db.selectFrom('audit_log').select('actor').where('action', '=', 'appointment.customer-linked').execute()).map((a) => a.actor),
+  ).toEqual(['admin-1']);
 });

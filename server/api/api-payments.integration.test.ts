@@ -1,5 +1,13 @@
 import { until } from '../../service/testing/until';
-import { paymentsResponseSchema, runResultSchema, startedRunSchema, startedSyncSchema, syncRunSchema, unbilledResponseSchema, type RunResult } from '../../contract/api-contract';
+import {
+  paymentsResponseSchema,
+  runResultSchema,
+  startedRunSchema,
+  startedSyncSchema,
+  syncRunSchema,
+  unbilledResponseSchema,
+  type RunResult,
+} from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
 
@@ -39,7 +47,11 @@ test('after a sync, the payments list shows a paid and an overdue invoice; the c
   const company = h.bc.state.company(h.companyId)!;
   for (const invoice of created) await h.bcClient.postSalesInvoice(invoice.bcInvoiceId!);
   const call = (id: string, action: string, body: unknown) =>
-    fetch(`${new URL(h.bcApiBaseUrl).origin}/_emulator/salesInvoices/${id}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${h.token}` }, body: JSON.stringify(body) });
+    fetch(`${new URL(h.bcApiBaseUrl).origin}/_emulator/salesInvoices/${id}/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.token}` },
+      body: JSON.stringify(body),
+    });
   expect((await call(created[0]!.bcInvoiceId!, 'dueDate', { dueDate: '2000-01-31' })).status).toBe(200);
   if (created[1]) expect((await call(created[1].bcInvoiceId!, 'payment', {})).status).toBe(200);
   await sync();

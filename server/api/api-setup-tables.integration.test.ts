@@ -23,13 +23,29 @@ test("an admin gets the configured company's tables by name, as the contract des
   expect(res.status).toBe(200);
   const body = setupTablesResponseSchema.parse(res.body);
   expect(body.localCurrency).toBe('DKK');
-  expect(body.tables.paymentTerms.find((t) => t.code === '14 DAGE')).toMatchObject({ displayName: 'Netto 14 dage', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(body.tables.paymentTerms.find((t) => t.code === '14 DAGE')).toMatchObject({
+    displayName: 'Netto 14 dage',
+    id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+  });
   expect(body.tables.paymentTerms.map((t) => t.code).slice(0, 3)).toEqual(['8 DAGE', '14 DAGE', '30 DAGE']);
   expect(body.tables.taxGroups.map((g) => g.code)).toEqual(['MOMS25', 'MOMSFRI']);
-  expect(body.tables.generalProductPostingGroups.map((g) => `${g.code}: ${g.displayName}`)).toEqual(['DETAIL: Detailsalg af varer', 'YDELSER: Behandlinger og ydelser']);
+  expect(body.tables.generalProductPostingGroups.map((g) => `${g.code}: ${g.displayName}`)).toEqual([
+    'DETAIL: Detailsalg af varer',
+    'YDELSER: Behandlinger og ydelser',
+  ]);
   expect(body.tables.currencies.map((c) => c.code)).not.toContain('DKK');
   expect(Object.keys(body.tables).sort()).toEqual(
-    ['currencies', 'generalProductPostingGroups', 'itemCategories', 'paymentMethods', 'paymentTerms', 'shipmentMethods', 'taxAreas', 'taxGroups', 'unitsOfMeasure'].sort(),
+    [
+      'currencies',
+      'generalProductPostingGroups',
+      'itemCategories',
+      'paymentMethods',
+      'paymentTerms',
+      'shipmentMethods',
+      'taxAreas',
+      'taxGroups',
+      'unitsOfMeasure',
+    ].sort(),
   );
 });
 

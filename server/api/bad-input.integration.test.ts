@@ -17,7 +17,13 @@ describeEachStore('the tab API refuses bad input with 4xx', (_getStore, suite) =
     await api?.close();
   });
 
-  const runCount = async () => (await api.store.db.selectFrom('invoice_runs').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const runCount = async () =>
+    (
+      await api.store.db
+        .selectFrom('invoice_runs')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   test.each([
     ['GET', '/api/invoice-runs/%00'],

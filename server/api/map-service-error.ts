@@ -9,7 +9,9 @@ export function mapServiceError(err: unknown): ApiError | undefined {
   if (err instanceof RunNotFoundError) return new ApiError('not_found', `No invoice run ${err.runId}`);
   if (err instanceof InvalidRunRequestError) {
     const fields = issueFields(err.issues);
-    const message = Object.entries(fields).map(([path, text]) => `${path || '(root)'}: ${text}`).join('; ');
+    const message = Object.entries(fields)
+      .map(([path, text]) => `${path || '(root)'}: ${text}`)
+      .join('; ');
     return new ApiError('invalid_body', `Invalid request body: ${message}`, fields);
   }
   if (err instanceof SyncJobError) {

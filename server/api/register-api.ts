@@ -120,32 +120,35 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
     sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': String(retryAfter) } : {});
   };
 
-  const handlerOf = (route: Route): Handler => async (req, res) => {
-    const { endpoint } = route;
-    try {
-      const identity = await authenticator.authenticate(req.headers);
-      if (!identity.roles.includes(route.role)) {
-        throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
+  const handlerOf =
+    (route: Route): Handler =>
+    async (req, res) => {
+      const { endpoint } = route;
+      try {
+        const identity = await authenticator.authenticate(req.headers);
+        if (!identity.roles.includes(route.role)) {
+          throw new ApiError('forbidden', `This needs the ${route.role} role; ask an admin to add you in the setup`);
+        }
+        if (hasBody(endpoint) && deps.perUser) {
+          const rate = deps.perUser.take(identity.id);
+          if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
+        }
+        const params = pathParams(req);
+        const rawQuery = queryParams(req.url);
+        const rawBody = hasBody(endpoint) ? ((await readJsonBody(req, maxBodyBytes)) ?? {}) : undefined;
+        refuseControlCharacters(rawQuery, rawBody);
+        const query = parseWith(endpoint.query ?? NO_INPUT, rawQuery, 'invalid_query');
+        const body = hasBody(endpoint) ? parseWith(endpoint.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
+        const result = await route.handle({ services, identity, params, query, body, runs });
+        // Each face remembers who acted by name (the log keeps the stable id); a refused change leaves no trace.
+        if (hasBody(endpoint) && result.status < 400) await services.people.remember(identity.id, identity.name);
+        if (result.download)
+          await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
+        else sendJson(res, result.status, result.body);
+      } catch (err) {
+        fail(req, res, err);
       }
-      if (hasBody(endpoint) && deps.perUser) {
-        const rate = deps.perUser.take(identity.id);
-        if (!rate.ok) throw new RateLimitedError(rate.retryAfterSeconds);
-      }
-      const params = pathParams(req);
-      const rawQuery = queryParams(req.url);
-      const rawBody = hasBody(endpoint) ? ((await readJsonBody(req, maxBodyBytes)) ?? {}) : undefined;
-      refuseControlCharacters(rawQuery, rawBody);
-      const query = parseWith(endpoint.query ?? NO_INPUT, rawQuery, 'invalid_query');
-      const body = hasBody(endpoint) ? parseWith(endpoint.body ?? NO_INPUT, rawBody, 'invalid_body') : undefined;
-      const result = await route.handle({ services, identity, params, query, body, runs });
-      // Each face remembers who acted by name (the log keeps the stable id); a refused change leaves no trace.
-      if (hasBody(endpoint) && result.status < 400) await services.people.remember(identity.id, identity.name);
-      if (result.download) await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
-      else sendJson(res, result.status, result.body);
-    } catch (err) {
-      fail(req, res, err);
-    }
-  };
+    };
 
   for (const route of API_ROUTES) {
     const handler = handlerOf(route);

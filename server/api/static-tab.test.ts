@@ -42,7 +42,11 @@ test('index.html at /, and for any /tab/ page (the tab routes itself)', async ()
 });
 
 test('hashed assets with their type and a long cache, also under /tab/', async () => {
-  expect(await get('/assets/index-abc123.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=31536000, immutable' });
+  expect(await get('/assets/index-abc123.js')).toMatchObject({
+    status: 200,
+    type: 'text/javascript; charset=utf-8',
+    cache: 'public, max-age=31536000, immutable',
+  });
   expect(await get('/tab/assets/index-abc123.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
   expect(await get('/icon.svg')).toMatchObject({ status: 200, type: 'image/svg+xml', cache: 'no-cache' });
 });

@@ -31,7 +31,7 @@ describe('the SSO consent window pages', () => {
     fs.rmSync(tabDir, { recursive: true, force: true });
   });
 
-  it('/auth-start sends the user to the authority host\'s authorize endpoint of their tenant, code in the fragment', async () => {
+  it("/auth-start sends the user to the authority host's authorize endpoint of their tenant, code in the fragment", async () => {
     const response = await fetch(`${app.origin}/auth-start?state=0123456789abcdef&tenant=${PARTNER}&loginHint=ada%40contoso.example`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location')!);
@@ -70,7 +70,10 @@ describe('the SSO consent window pages', () => {
   it('without Entra settings (the sandbox) both pages answer 404', async () => {
     const bare = await serve({ settings: undefined, tabDir });
     try {
-      expect([(await fetch(`${bare.origin}/auth-start?state=0123456789abcdef`, { redirect: 'manual' })).status, (await fetch(`${bare.origin}/auth-end`)).status]).toEqual([404, 404]);
+      expect([
+        (await fetch(`${bare.origin}/auth-start?state=0123456789abcdef`, { redirect: 'manual' })).status,
+        (await fetch(`${bare.origin}/auth-end`)).status,
+      ]).toEqual([404, 404]);
     } finally {
       await bare.close();
     }

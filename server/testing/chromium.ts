@@ -25,7 +25,13 @@ function browserEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined || key.startsWith('FAKETIME')) continue;
-    env[key] = key === 'LD_PRELOAD' ? value.split(/[: ]/).filter((lib) => !lib.includes('faketime')).join(':') : value;
+    env[key] =
+      key === 'LD_PRELOAD'
+        ? value
+            .split(/[: ]/)
+            .filter((lib) => !lib.includes('faketime'))
+            .join(':')
+        : value;
   }
   return env;
 }

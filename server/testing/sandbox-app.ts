@@ -192,7 +192,10 @@ export async function syncNow(app: SandboxApp): Promise<void> {
     const run = (await (await fetch(`${app.origin}/api/sync/${syncRunId}`)).json()) as { state: string; error?: string | null };
     if (run.state === 'succeeded') return;
     // The app's own log says why (the run keeps only the kind, in words): shown with the failure.
-    if (run.state === 'failed') throw new Error(`sync failed: ${run.error ?? ''}\n--- the app's log, last lines ---\n${app.output.stdout().slice(-6000)}\n${app.output.stderr().slice(-3000)}`);
+    if (run.state === 'failed')
+      throw new Error(
+        `sync failed: ${run.error ?? ''}\n--- the app's log, last lines ---\n${app.output.stdout().slice(-6000)}\n${app.output.stderr().slice(-3000)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('sync did not finish');

@@ -169,8 +169,7 @@ export function createAppServices(deps: {
     include: (request) => includeAppointment(exclusions, { ...request, businessId }),
     setPrice: (request) => setEnteredPrice(exclusions, { ...request, businessId }),
   };
-  const companyId = async () =>
-    resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
+  const companyId = async () => resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
   const status = () => businessStatus({ db: store.db, businessId, clock, currentSetup });
   const payments = new PaymentsService({ db: store.db, businessId, setup: currentSetup, clock });
   const autoInvoice = new AutoInvoicer({ db: store.db, businessId, setup: currentSetup, clock, runner: invoices });

@@ -12,9 +12,15 @@ export interface BusinessStatus {
   lastRun: { at: Date; created: number; failed: number } | null;
 }
 
-export async function businessStatus(deps: { db: Kysely<Database>; businessId: string; clock: Clock; currentSetup(): Promise<Setup> }): Promise<BusinessStatus> {
+export async function businessStatus(deps: {
+  db: Kysely<Database>;
+  businessId: string;
+  clock: Clock;
+  currentSetup(): Promise<Setup>;
+}): Promise<BusinessStatus> {
   const context = { now: deps.clock(), setup: await deps.currentSetup() };
-  const count = async (state: 'invoiceable' | 'not-invoiceable') => (await queryUnbilled(deps.db, { businessId: deps.businessId, state, limit: 1 }, context)).total;
+  const count = async (state: 'invoiceable' | 'not-invoiceable') =>
+    (await queryUnbilled(deps.db, { businessId: deps.businessId, state, limit: 1 }, context)).total;
   const lastRun = await deps.db
     .selectFrom('invoice_runs')
     .select(['created_at', 'created_count', 'failed_count'])

@@ -77,10 +77,10 @@ describeEachStore('AppointmentRepository', (getStore) => {
 
   it('cancels unbilled rows of the window the run did not see and flags billed ones', async () => {
     const [seen, gone, billed, before, excluded] = ids('seen', 'gone', 'billed', 'before', 'excluded');
-    await repository().upsertFromBookings(
-      [record(seen!, 25), record(gone!, 25), record(billed!, 26), record(before!, 1), record(excluded!, 27)],
-      { syncRunId: 'r1', now: NOW },
-    );
+    await repository().upsertFromBookings([record(seen!, 25), record(gone!, 25), record(billed!, 26), record(before!, 1), record(excluded!, 27)], {
+      syncRunId: 'r1',
+      now: NOW,
+    });
     await setState(billed!, 'invoiced');
     await setState(excluded!, 'excluded');
     await repository().upsertFromBookings([record(seen!, 25)], { syncRunId: 'r2', now: NOW });
@@ -113,10 +113,18 @@ describeEachStore('AppointmentRepository', (getStore) => {
         await setState(excluded!, 'excluded');
       },
     });
-    const counts = await racing.upsertFromBookings([record(claimed!, 12, { priceMinor: 1 }), record(excluded!, 13, { priceMinor: 2 })], { syncRunId: 'r2', now: NOW });
+    const counts = await racing.upsertFromBookings([record(claimed!, 12, { priceMinor: 1 }), record(excluded!, 13, { priceMinor: 2 })], {
+      syncRunId: 'r2',
+      now: NOW,
+    });
     expect(interleaved).toBe(1);
     // The claimed row keeps what was billed and asks for a look; the excluded one follows Bookings and stays excluded.
-    expect(await rowOf(claimed!)).toMatchObject({ state: 'claimed', price_minor: 49_500, review_reason: 'Changed in Bookings after invoicing: price', last_seen_sync: 'r2' });
+    expect(await rowOf(claimed!)).toMatchObject({
+      state: 'claimed',
+      price_minor: 49_500,
+      review_reason: 'Changed in Bookings after invoicing: price',
+      last_seen_sync: 'r2',
+    });
     expect(await rowOf(excluded!)).toMatchObject({ state: 'excluded', price_minor: 2, last_seen_sync: 'r2' });
     expect(counts).toEqual({ added: 0, updated: 2, unchanged: 0 });
   });

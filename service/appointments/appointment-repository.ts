@@ -122,7 +122,11 @@ export class AppointmentRepository {
     const now = toIsoUtc(options.now);
     let row: Row<'appointments'> | undefined = first;
     for (let attempt = 0; attempt < DECIDE_ATTEMPTS && row !== undefined; attempt++) {
-      const decision = decideUpsert({ state: row.state, reviewReason: row.review_reason, contentHash: row.content_hash, record: rowToRecord(row) }, record, hash);
+      const decision = decideUpsert(
+        { state: row.state, reviewReason: row.review_reason, contentHash: row.content_hash, record: rowToRecord(row) },
+        record,
+        hash,
+      );
       let update;
       switch (decision.kind) {
         case 'insert':
@@ -194,7 +198,8 @@ export class AppointmentRepository {
         ? 0
         : Number(
             // The first instant it was seen missing is kept (Graph has no cancellation time): it judges a late cancellation.
-            (await notSeen.set({ state: 'cancelled', cancelled_seen_at: now, updated_at: now }).where('state', 'in', cancellable).executeTakeFirst()).numUpdatedRows,
+            (await notSeen.set({ state: 'cancelled', cancelled_seen_at: now, updated_at: now }).where('state', 'in', cancellable).executeTakeFirst())
+              .numUpdatedRows,
           );
     const billed: AppointmentState[] = ['claimed', 'invoiced'];
     const flagged = await notSeen

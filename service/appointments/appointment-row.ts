@@ -5,9 +5,7 @@ import { readJson, toIsoUtc, writeJson } from '../store/columns';
 import type { NewRow, Row } from '../store/database';
 import { contentHash, searchText, type AppointmentRecord } from './appointment-record';
 
-const storedAttendeesSchema = z.array(
-  z.object({ id: z.string(), name: z.string(), email: z.string(), timeZone: z.string().nullable() }),
-);
+const storedAttendeesSchema = z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), timeZone: z.string().nullable() }));
 const staffIdsSchema = z.array(z.string());
 const priceTypeSchema = z.enum(PRICE_TYPES);
 

@@ -27,12 +27,24 @@ describeEachStore('customers blocked in Business Central, counted onto appointme
   const setBlocked = async (bookingsCustomerId: string, blocked: 0 | 1) => {
     await db()
       .insertInto('customer_links')
-      .values({ business_id: BUSINESS, bookings_customer_id: bookingsCustomerId, bc_customer_id: `bc-${bookingsCustomerId}`, bc_customer_number: null, linked_at: null, created_by_us: 0, skip_reason: null, bc_blocked: blocked, note: null })
+      .values({
+        business_id: BUSINESS,
+        bookings_customer_id: bookingsCustomerId,
+        bc_customer_id: `bc-${bookingsCustomerId}`,
+        bc_customer_number: null,
+        linked_at: null,
+        created_by_us: 0,
+        skip_reason: null,
+        bc_blocked: blocked,
+        note: null,
+      })
       .onConflict((oc) => oc.columns(['business_id', 'bookings_customer_id']).doUpdateSet({ bc_blocked: blocked }))
       .execute();
   };
   const counts = async () =>
-    Object.fromEntries((await db().selectFrom('appointments').select(['id', 'customers_blocked']).orderBy('id').execute()).map((r) => [r.id, r.customers_blocked]));
+    Object.fromEntries(
+      (await db().selectFrom('appointments').select(['id', 'customers_blocked']).orderBy('id').execute()).map((r) => [r.id, r.customers_blocked]),
+    );
 
   it('counts blocked attendees at upsert, and recounts exactly the appointments of customers whose flag changed', async () => {
     await setBlocked('a_b', 1);

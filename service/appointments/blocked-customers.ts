@@ -10,12 +10,7 @@ const attendeeIdsSchema = z.array(z.object({ id: z.string() }));
 
 /** Bookings customers whose linked Business Central customer is blocked for invoicing (few: read whole). */
 export async function loadBlockedCustomerIds(db: Kysely<Database>, businessId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('customer_links')
-    .select('bookings_customer_id')
-    .where('business_id', '=', businessId)
-    .where('bc_blocked', '=', 1)
-    .execute();
+  const rows = await db.selectFrom('customer_links').select('bookings_customer_id').where('business_id', '=', businessId).where('bc_blocked', '=', 1).execute();
   return new Set(rows.map((r) => r.bookings_customer_id));
 }
 

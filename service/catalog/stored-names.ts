@@ -19,8 +19,14 @@ export function storedNames(db: Kysely<Database>, businessId: string): StoredNam
   return {
     appointmentIds: async () => (await db.selectFrom('appointments').select('id').where('business_id', '=', key).execute()).map((r) => r.id),
     services: async () =>
-      (await db.selectFrom('services').select(['id', 'display_name']).where('business_id', '=', key).execute()).map((r) => ({ id: r.id, displayName: r.display_name })),
+      (await db.selectFrom('services').select(['id', 'display_name']).where('business_id', '=', key).execute()).map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+      })),
     customers: async () =>
-      (await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', key).execute()).map((r) => ({ id: r.id, displayName: r.display_name })),
+      (await db.selectFrom('customers').select(['id', 'display_name']).where('business_id', '=', key).execute()).map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+      })),
   };
 }

@@ -107,7 +107,6 @@ async function rawGet(url: string): Promise<{ status: number; body: { error?: { 
   return { status: res.status, body: (await res.json()) as { error?: { code?: string; message?: string } } };
 }
 
-
 describe('Graph Bookings client against the emulator', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -299,7 +298,9 @@ describe('throttling', () => {
     afterAll(() => h.close());
 
     it('20 concurrent calls all succeed with at most 5 in process', async () => {
-      const ids = seedCompany(h.data).customers.slice(0, 20).map((c) => c.id);
+      const ids = seedCompany(h.data)
+        .customers.slice(0, 20)
+        .map((c) => c.id);
       const customers = await Promise.all(ids.map((id) => h.businessCentral.getCustomer(id)));
       const stats = h.bc.stats();
       expect(customers.map((c) => c?.id)).toEqual(ids);
@@ -338,10 +339,7 @@ describe('fault injection (every fifth request on both emulators, on schedule)',
   afterAll(() => h.close());
 
   const fullRead = async (): Promise<{ appointments: BookingAppointment[]; customers: unknown[] }> => {
-    const [view, customers] = await Promise.all([
-      h.bookings.calendarView(SANDBOX_BUSINESS_ID, WINDOW.start, WINDOW.end),
-      h.businessCentral.listCustomers(),
-    ]);
+    const [view, customers] = await Promise.all([h.bookings.calendarView(SANDBOX_BUSINESS_ID, WINDOW.start, WINDOW.end), h.businessCentral.listCustomers()]);
     expect(view.invalid).toEqual([]);
     expect(customers.invalid).toEqual([]);
     return { appointments: view.appointments, customers: customers.customers };

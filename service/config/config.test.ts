@@ -40,7 +40,7 @@ describe('parseConfig', () => {
     expect(problem(live)).toBe('Configuration error: SANDBOX_CLOCK_START is only allowed in sandbox mode');
   });
 
-  it('shortens the clients\' timeout with SANDBOX_HTTP_TIMEOUT_MS, in sandbox mode only', () => {
+  it("shortens the clients' timeout with SANDBOX_HTTP_TIMEOUT_MS, in sandbox mode only", () => {
     expect(parseConfig(sandboxEnv, '/app').httpTimeoutMs).toBeUndefined();
     expect(parseConfig({ ...sandboxEnv, SANDBOX_HTTP_TIMEOUT_MS: '1500' }, '/app').httpTimeoutMs).toBe(1500);
     expect(problem({ ...sandboxEnv, SANDBOX_HTTP_TIMEOUT_MS: '5' })).toMatch(/^Configuration error: SANDBOX_HTTP_TIMEOUT_MS /);

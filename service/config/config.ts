@@ -26,7 +26,10 @@ const rawSchema = z
     // National clouds have their own Entra and Bot Framework hosts; tests point these at local stand-ins.
     ENTRA_AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
     BOT_OPENID_METADATA_URL: url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
-    BOOTSTRAP_ADMIN_OID: z.guid({ error: 'must be the first admin\'s Entra object id (a GUID)' }).transform((v) => v.toLowerCase()).optional(),
+    BOOTSTRAP_ADMIN_OID: z
+      .guid({ error: "must be the first admin's Entra object id (a GUID)" })
+      .transform((v) => v.toLowerCase())
+      .optional(),
     HOST: nonEmpty.optional(),
   })
   .superRefine((env, ctx) => {
@@ -52,9 +55,7 @@ export interface Config {
   store: Store;
   graph: { baseUrl: string; businessId: string };
   bc: { apiBaseUrl: string; companyId: string | undefined };
-  auth:
-    | { mode: 'static'; token: string }
-    | { mode: 'msal'; tenantId: string; clientId: string; clientSecret: string };
+  auth: { mode: 'static'; token: string } | { mode: 'msal'; tenantId: string; clientId: string; clientSecret: string };
   logLevel: z.infer<typeof rawSchema>['LOG_LEVEL'];
   /** Sandbox only: the app, the seed and the emulators run as of this instant (then time passes as usual). */
   clockStart: Date | undefined;

@@ -17,7 +17,10 @@ const ENV_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export function loadEnv(processEnv: Env, rootDir: string): Env {
   const name = processEnv.APP_ENV ?? 'sandbox';
   if (!ENV_NAME.test(name)) {
-    throw new ConfigError('APP_ENV', `must be an environment name such as dev, local or prod (lower-case letters, digits and -), not ${JSON.stringify(name.slice(0, 40))}`);
+    throw new ConfigError(
+      'APP_ENV',
+      `must be an environment name such as dev, local or prod (lower-case letters, digits and -), not ${JSON.stringify(name.slice(0, 40))}`,
+    );
   }
   const merged: Env = {};
   for (const file of [`.env.${name}`, `.env.${name}.user`]) {

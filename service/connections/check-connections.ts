@@ -66,7 +66,7 @@ async function checkBookings(bookings: BookingsClient, businessId: string): Prom
     check.ok = true;
     if (business.displayName) check.businessName = business.displayName;
     if (business.defaultCurrencyIso) check.currency = business.defaultCurrencyIso.toUpperCase();
-    else check.warnings.push('The Bookings business has no default currency: set one in Bookings, or invoices use the company\'s local currency.');
+    else check.warnings.push("The Bookings business has no default currency: set one in Bookings, or invoices use the company's local currency.");
     return { check, business };
   } catch (err) {
     check.problems.push(describeFailure('bookings', err));

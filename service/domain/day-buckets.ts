@@ -50,7 +50,5 @@ export function sumByLocalDay(buckets: readonly BucketSum[], timeZone: string): 
     entry.amounts.push({ minor: b.minor, currency: b.currency });
     days.set(day, entry);
   }
-  return [...days]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([day, { count, amounts }]) => ({ day, count, amounts: totalsByCurrency(amounts) }));
+  return [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, { count, amounts }]) => ({ day, count, amounts: totalsByCurrency(amounts) }));
 }

@@ -30,9 +30,7 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
   const naive = Date.UTC(date.year, date.month - 1, date.day);
   const first = naive - zoneOffsetMs(naive, timeZone);
   const second = naive - zoneOffsetMs(first, timeZone);
-  const candidates = [first, second]
-    .filter((t) => sameDate(localDateAt(new Date(t), timeZone), date))
-    .sort((a, b) => a - b);
+  const candidates = [first, second].filter((t) => sameDate(localDateAt(new Date(t), timeZone), date)).sort((a, b) => a - b);
   const start = candidates[0];
   if (start === undefined) throw new RangeError(`no start of day for ${JSON.stringify(date)} in ${timeZone}`);
   return new Date(start);

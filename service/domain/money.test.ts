@@ -26,7 +26,13 @@ describe('money', () => {
   });
 
   it('sums per currency exactly', () => {
-    expect(totalsByCurrency([{ minor: 10, currency: 'DKK' }, { minor: 5, currency: 'EUR' }, { minor: 20, currency: 'DKK' }])).toEqual([
+    expect(
+      totalsByCurrency([
+        { minor: 10, currency: 'DKK' },
+        { minor: 5, currency: 'EUR' },
+        { minor: 20, currency: 'DKK' },
+      ]),
+    ).toEqual([
       { minor: 30, currency: 'DKK' },
       { minor: 5, currency: 'EUR' },
     ]);

@@ -31,7 +31,9 @@ export function toMinor(amount: number, currency: string): number {
   if (!Number.isFinite(amount)) throw new RangeError(`not a finite amount: ${amount}`);
   const digits = minorDigits(currency);
   // Going through the shortest decimal string avoids binary noise (1.005 * 100 = 100.49999...).
-  const [intPart, fracPart = ''] = Math.abs(amount).toFixed(digits + 3).split('.');
+  const [intPart, fracPart = ''] = Math.abs(amount)
+    .toFixed(digits + 3)
+    .split('.');
   const scaled = Number(intPart) * 10 ** digits + Number(fracPart.slice(0, digits) || '0');
   const rest = Number(fracPart.slice(digits, digits + 1) || '0');
   const minor = scaled + (rest >= 5 ? 1 : 0);

@@ -86,9 +86,11 @@ describe('priceAppointment', () => {
     const appt = appointment(priceType, 12300);
     expect(reasons(priceAppointment(appt, noContext))).toEqual(['price-needed']);
     expect(onlyLine(priceAppointment(appt, { ...noContext, enteredPrice: dkk(40000) }))).toMatchObject({ amount: dkk(40000), priceSource: 'entered' });
-    expect(
-      onlyLine(priceAppointment(appt, { ...noContext, linkedItemUnitPrice: dkk(45000), enteredPrice: dkk(40000) })),
-    ).toMatchObject({ quantity: 1, amount: dkk(45000), priceSource: 'item' });
+    expect(onlyLine(priceAppointment(appt, { ...noContext, linkedItemUnitPrice: dkk(45000), enteredPrice: dkk(40000) }))).toMatchObject({
+      quantity: 1,
+      amount: dkk(45000),
+      priceSource: 'item',
+    });
   });
 
   it('ignores a linked item without a unit price', () => {

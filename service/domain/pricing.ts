@@ -84,9 +84,7 @@ function isValidPrice(price: Money): boolean {
 }
 
 function bookingsPrice(appointment: Appointment): Price {
-  return isValidPrice(appointment.price)
-    ? { kind: 'price', price: appointment.price, source: 'bookings' }
-    : { kind: 'none', reason: 'invalid-price' };
+  return isValidPrice(appointment.price) ? { kind: 'price', price: appointment.price, source: 'bookings' } : { kind: 'none', reason: 'invalid-price' };
 }
 
 /** For price types where Bookings does not know the price: the linked item's, else the one a user typed. */

@@ -1,7 +1,8 @@
 import { findUnsafeText, hasControlCharacters, hasUnsafeTextCharacters, safeText } from './safe-text';
 
 test('single-line text refuses every C0 and C1 control and DEL; free text allows tab and line breaks', () => {
-  for (const c of ['\u0000', '\u0007', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009f']) expect([c, hasControlCharacters(`a${c}b`)]).toEqual([c, true]);
+  for (const c of ['\u0000', '\u0007', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009f'])
+    expect([c, hasControlCharacters(`a${c}b`)]).toEqual([c, true]);
   expect(['\t', '\n', '\r'].map((c) => hasUnsafeTextCharacters(`a${c}b`))).toEqual([false, false, false]);
   expect(['\u0000', '\u000b', '\u001b', '\u0080'].map((c) => hasUnsafeTextCharacters(`a${c}b`))).toEqual([true, true, true, true]);
   expect(hasControlCharacters('Søren Ærø — ünïcødé 🙂 \u2028')).toBe(false);

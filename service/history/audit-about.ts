@@ -40,13 +40,18 @@ export async function auditAbouts(db: Kysely<Database>, entries: readonly { acti
   const runIds = ids('invoice-run');
   const syncIds = ids('sync');
   const [appointments, invoices, runs, syncs] = await Promise.all([
-    appointmentIds.length === 0 ? [] : db.selectFrom('appointments').select(['id', 'service_name', 'customers', 'start_utc']).where('id', 'in', appointmentIds).execute(),
-    invoiceIds.length === 0 ? [] : db.selectFrom('invoices').select(['id', 'bc_number', 'posted_number', 'customer_name']).where('id', 'in', invoiceIds).execute(),
+    appointmentIds.length === 0
+      ? []
+      : db.selectFrom('appointments').select(['id', 'service_name', 'customers', 'start_utc']).where('id', 'in', appointmentIds).execute(),
+    invoiceIds.length === 0
+      ? []
+      : db.selectFrom('invoices').select(['id', 'bc_number', 'posted_number', 'customer_name']).where('id', 'in', invoiceIds).execute(),
     runIds.length === 0 ? [] : db.selectFrom('invoice_runs').select(['id', 'created_at']).where('id', 'in', runIds).execute(),
     syncIds.length === 0 ? [] : db.selectFrom('sync_runs').select(['id', 'started_at']).where('id', 'in', syncIds).execute(),
   ]);
   const about = new Map<string, AuditAbout>();
-  for (const a of appointments) about.set(`appointment:${a.id}`, { kind: 'appointment', service: a.service_name, customers: attendeeNames(a.customers), start: a.start_utc });
+  for (const a of appointments)
+    about.set(`appointment:${a.id}`, { kind: 'appointment', service: a.service_name, customers: attendeeNames(a.customers), start: a.start_utc });
   for (const i of invoices) about.set(`invoice:${i.id}`, { kind: 'invoice', number: i.posted_number ?? i.bc_number, customer: i.customer_name });
   for (const r of runs) about.set(`invoice-run:${r.id}`, { kind: 'invoice-run', at: r.created_at });
   for (const s of syncs) about.set(`sync:${s.id}`, { kind: 'sync-run', at: s.started_at });

@@ -11,7 +11,11 @@ import { whoSchema } from './who';
 export const MAX_HISTORY_LIMIT = 200;
 
 const paging = {
-  offset: z.coerce.number({ error: 'Use a whole number from 0' }).int({ error: 'Use a whole number from 0' }).min(0, { error: 'Use a whole number from 0' }).default(0),
+  offset: z.coerce
+    .number({ error: 'Use a whole number from 0' })
+    .int({ error: 'Use a whole number from 0' })
+    .min(0, { error: 'Use a whole number from 0' })
+    .default(0),
   limit: z.coerce
     .number({ error: `Use a whole number from 1 to ${MAX_HISTORY_LIMIT}` })
     .int({ error: `Use a whole number from 1 to ${MAX_HISTORY_LIMIT}` })

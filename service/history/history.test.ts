@@ -63,41 +63,64 @@ function invoice(id: string, runId: string, status: string, amount: number, curr
 }
 
 async function seed(db: Kysely<Database>): Promise<void> {
-  await db.insertInto('invoice_runs').values([
-    run('run-old', '2026-11-01T08:00:00.000Z', { source: 'cli' }),
-    run('run-new', '2026-11-03T08:00:00.000Z', { state: 'partial', failed_count: 1 }),
-    run('run-running', '2026-11-04T08:00:00.000Z', { state: 'creating', finished_at: null, skipped: 'not json' }),
-    run('run-other', '2026-11-05T08:00:00.000Z', { business_id: 'other@example.dk' }),
-  ]).execute();
-  await db.insertInto('invoices').values([
-    invoice('i1', 'run-old', 'verified', 10000),
-    invoice('i2', 'run-old', 'posted', 2550),
-    invoice('i3', 'run-old', 'verified', 700, 'EUR'),
-    invoice('i4', 'run-new', 'verified', 5000),
-    invoice('i5', 'run-new', 'failed', 9999),
-  ]).execute();
-  const entry = (action: string, subject: string | null, details: string | null, actor = 'anna') => ({ at: '2026-11-05T00:00:00.000Z', actor, source: 'tab', action, subject, details });
-  await db.insertInto('audit_log').values([
-    entry('setup.changed', 'Clinic@Example.dk', JSON.stringify({ version: 1 })),
-    entry('invoice.run', 'run-old', JSON.stringify({ state: 'succeeded' })),
-    entry('invoice.run', 'run-other', JSON.stringify({ state: 'succeeded' })),
-    entry('appointment.excluded', 'appt-unknown', 'not json at all'),
-    entry('setup.changed', 'other@example.dk', null),
-  ]).execute();
+  await db
+    .insertInto('invoice_runs')
+    .values([
+      run('run-old', '2026-11-01T08:00:00.000Z', { source: 'cli' }),
+      run('run-new', '2026-11-03T08:00:00.000Z', { state: 'partial', failed_count: 1 }),
+      run('run-running', '2026-11-04T08:00:00.000Z', { state: 'creating', finished_at: null, skipped: 'not json' }),
+      run('run-other', '2026-11-05T08:00:00.000Z', { business_id: 'other@example.dk' }),
+    ])
+    .execute();
+  await db
+    .insertInto('invoices')
+    .values([
+      invoice('i1', 'run-old', 'verified', 10000),
+      invoice('i2', 'run-old', 'posted', 2550),
+      invoice('i3', 'run-old', 'verified', 700, 'EUR'),
+      invoice('i4', 'run-new', 'verified', 5000),
+      invoice('i5', 'run-new', 'failed', 9999),
+    ])
+    .execute();
+  const entry = (action: string, subject: string | null, details: string | null, actor = 'anna') => ({
+    at: '2026-11-05T00:00:00.000Z',
+    actor,
+    source: 'tab',
+    action,
+    subject,
+    details,
+  });
+  await db
+    .insertInto('audit_log')
+    .values([
+      entry('setup.changed', 'Clinic@Example.dk', JSON.stringify({ version: 1 })),
+      entry('invoice.run', 'run-old', JSON.stringify({ state: 'succeeded' })),
+      entry('invoice.run', 'run-other', JSON.stringify({ state: 'succeeded' })),
+      entry('appointment.excluded', 'appt-unknown', 'not json at all'),
+      entry('setup.changed', 'other@example.dk', null),
+    ])
+    .execute();
 }
 
 describeEachStore('history', (getStore) => {
   const db = () => getStore().db;
   beforeAll(() => seed(db()));
 
-  it('lists a business\'s invoice runs newest first with counts and live totals by currency', async () => {
+  it("lists a business's invoice runs newest first with counts and live totals by currency", async () => {
     const page = await listInvoiceRuns(db(), { businessId: BUSINESS.toUpperCase(), offset: 0, limit: 10 });
     expect(page.total).toBe(3);
     expect(page.runs.map((r) => r.id)).toEqual(['run-running', 'run-new', 'run-old']);
     const [running, newer, old] = page.runs;
     expect(running).toMatchObject({ state: 'creating', finished: false, finishedAt: null, counts: { skipped: 0 }, totals: [] });
     expect(newer).toMatchObject({ state: 'partial', failures: 1, totals: [{ minor: 5000, currency: 'DKK' }] });
-    expect(old).toMatchObject({ source: 'cli', counts: { planned: 2, created: 2, failed: 0, skipped: 1 }, totals: [{ minor: 12550, currency: 'DKK' }, { minor: 700, currency: 'EUR' }] });
+    expect(old).toMatchObject({
+      source: 'cli',
+      counts: { planned: 2, created: 2, failed: 0, skipped: 1 },
+      totals: [
+        { minor: 12550, currency: 'DKK' },
+        { minor: 700, currency: 'EUR' },
+      ],
+    });
   });
 
   it('pages and filters runs by source', async () => {
@@ -137,27 +160,58 @@ describeEachStore('history in words', (getStore) => {
   const people = () => new People(db(), () => new Date('2026-11-05T00:00:00.000Z'));
 
   beforeAll(async () => {
-    await db().insertInto('invoice_runs').values([
-      run('r-person', '2026-11-01T08:00:00.000Z', { requested_by: 'oid-anna' }),
-      run('r-cli', '2026-11-02T08:00:00.000Z', { requested_by: 'cli:root', source: 'cli' }),
-      run('r-sandbox', '2026-11-03T08:00:00.000Z', { requested_by: 'dev-user' }),
-      run('r-schedule', '2026-11-04T08:00:00.000Z', { requested_by: 'schedule', source: 'schedule' }),
-      run('r-unknown', '2026-11-05T08:00:00.000Z', { requested_by: 'tenant/oid-never-seen' }),
-    ]).execute();
-    await db().insertInto('invoices').values(Array.from({ length: 5 }, (_, i) => ({ ...invoice(`p${i}`, 'r-person', 'verified', 100 * (i + 1)), bc_number: `S-${i}`, customer_name: `Kunde ${i}` }))).execute();
-    await db().insertInto('appointments').values({
-      id: 'appt-1', business_id: BUSINESS, start_utc: '2026-12-03T09:00:00.000Z', end_utc: '2026-12-03T09:35:00.000Z', duration_minutes: 35,
-      service_id: 's1', service_name: 'Sportsmassage', staff_member_ids: '[]',
-      customers: JSON.stringify([{ id: 'c1', name: 'Jens Hansen', email: 'jens@example.dk', timeZone: null }]),
-      price_minor: 72000, currency: 'DKK', price_type: 'hourly', state: 'excluded', claimed_by_run: null, invoice_id: null, review_reason: null,
-      content_hash: 'h', last_seen_sync: null, graph_last_updated: null, created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z', entered_price_minor: null,
-    }).execute();
-    await db().insertInto('audit_log').values([
-      { at: '2026-12-04T00:00:00.000Z', actor: 'oid-anna', source: 'tab', action: 'appointment.excluded', subject: 'appt-1', details: null },
-      { at: '2026-12-04T00:00:01.000Z', actor: 'sync', source: 'sync', action: 'invoice.posted', subject: 'p1', details: null },
-      { at: '2026-12-04T00:00:02.000Z', actor: 'cli:root', source: 'cli', action: 'invoice.run', subject: 'r-person', details: null },
-      { at: '2026-12-04T00:00:03.000Z', actor: 'oid-anna', source: 'tab', action: 'appointment.included', subject: 'appt-gone', details: null },
-    ]).execute();
+    await db()
+      .insertInto('invoice_runs')
+      .values([
+        run('r-person', '2026-11-01T08:00:00.000Z', { requested_by: 'oid-anna' }),
+        run('r-cli', '2026-11-02T08:00:00.000Z', { requested_by: 'cli:root', source: 'cli' }),
+        run('r-sandbox', '2026-11-03T08:00:00.000Z', { requested_by: 'dev-user' }),
+        run('r-schedule', '2026-11-04T08:00:00.000Z', { requested_by: 'schedule', source: 'schedule' }),
+        run('r-unknown', '2026-11-05T08:00:00.000Z', { requested_by: 'tenant/oid-never-seen' }),
+      ])
+      .execute();
+    await db()
+      .insertInto('invoices')
+      .values(
+        Array.from({ length: 5 }, (_, i) => ({ ...invoice(`p${i}`, 'r-person', 'verified', 100 * (i + 1)), bc_number: `S-${i}`, customer_name: `Kunde ${i}` })),
+      )
+      .execute();
+    await db()
+      .insertInto('appointments')
+      .values({
+        id: 'appt-1',
+        business_id: BUSINESS,
+        start_utc: '2026-12-03T09:00:00.000Z',
+        end_utc: '2026-12-03T09:35:00.000Z',
+        duration_minutes: 35,
+        service_id: 's1',
+        service_name: 'Sportsmassage',
+        staff_member_ids: '[]',
+        customers: JSON.stringify([{ id: 'c1', name: 'Jens Hansen', email: 'jens@example.dk', timeZone: null }]),
+        price_minor: 72000,
+        currency: 'DKK',
+        price_type: 'hourly',
+        state: 'excluded',
+        claimed_by_run: null,
+        invoice_id: null,
+        review_reason: null,
+        content_hash: 'h',
+        last_seen_sync: null,
+        graph_last_updated: null,
+        created_at: '2026-12-01T00:00:00.000Z',
+        updated_at: '2026-12-01T00:00:00.000Z',
+        entered_price_minor: null,
+      })
+      .execute();
+    await db()
+      .insertInto('audit_log')
+      .values([
+        { at: '2026-12-04T00:00:00.000Z', actor: 'oid-anna', source: 'tab', action: 'appointment.excluded', subject: 'appt-1', details: null },
+        { at: '2026-12-04T00:00:01.000Z', actor: 'sync', source: 'sync', action: 'invoice.posted', subject: 'p1', details: null },
+        { at: '2026-12-04T00:00:02.000Z', actor: 'cli:root', source: 'cli', action: 'invoice.run', subject: 'r-person', details: null },
+        { at: '2026-12-04T00:00:03.000Z', actor: 'oid-anna', source: 'tab', action: 'appointment.included', subject: 'appt-gone', details: null },
+      ])
+      .execute();
     await people().remember('oid-anna', 'Anna Berg');
     // A later name replaces the earlier one; the sandbox's identity stays said in words.
     await people().remember('oid-anna', ' Anna Berg-Hansen ');
@@ -182,7 +236,11 @@ describeEachStore('history in words', (getStore) => {
       ['appointment.included', { kind: 'person', name: 'Anna Berg-Hansen' }, null],
       ['invoice.run', { kind: 'cli', user: 'root' }, { kind: 'invoice-run', at: '2026-11-01T08:00:00.000Z' }],
       ['invoice.posted', { kind: 'sync' }, { kind: 'invoice', number: 'S-1', customer: 'Kunde 1' }],
-      ['appointment.excluded', { kind: 'person', name: 'Anna Berg-Hansen' }, { kind: 'appointment', service: 'Sportsmassage', customers: ['Jens Hansen'], start: '2026-12-03T09:00:00.000Z' }],
+      [
+        'appointment.excluded',
+        { kind: 'person', name: 'Anna Berg-Hansen' },
+        { kind: 'appointment', service: 'Sportsmassage', customers: ['Jens Hansen'], start: '2026-12-03T09:00:00.000Z' },
+      ],
     ]);
   });
 

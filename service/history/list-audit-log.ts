@@ -28,9 +28,13 @@ function ofBusiness(eb: ExpressionBuilder<Database, 'audit_log'>, businessId: st
   const subject = eb.ref('audit_log.subject');
   return eb.or([
     eb(sql<string>`lower(${subject})`, '=', businessId),
-    eb.exists(eb.selectFrom('invoice_runs').select('invoice_runs.id').whereRef('invoice_runs.id', '=', subject).where('invoice_runs.business_id', '=', businessId)),
+    eb.exists(
+      eb.selectFrom('invoice_runs').select('invoice_runs.id').whereRef('invoice_runs.id', '=', subject).where('invoice_runs.business_id', '=', businessId),
+    ),
     eb.exists(eb.selectFrom('invoices').select('invoices.id').whereRef('invoices.id', '=', subject).where('invoices.business_id', '=', businessId)),
-    eb.exists(eb.selectFrom('appointments').select('appointments.id').whereRef('appointments.id', '=', subject).where('appointments.business_id', '=', businessId)),
+    eb.exists(
+      eb.selectFrom('appointments').select('appointments.id').whereRef('appointments.id', '=', subject).where('appointments.business_id', '=', businessId),
+    ),
     eb.exists(eb.selectFrom('sync_runs').select('sync_runs.id').whereRef('sync_runs.id', '=', subject).where('sync_runs.business_id', '=', businessId)),
   ]);
 }
@@ -50,7 +54,13 @@ export async function listAuditLog(db: Kysely<Database>, input: ListAuditLogRequ
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
     base.selectAll('audit_log').orderBy('audit_log.id', 'desc').offset(request.offset).limit(request.limit).execute(),
   ]);
-  const [names, abouts] = await Promise.all([namesOf(db, rows.map((r) => r.actor)), auditAbouts(db, rows)]);
+  const [names, abouts] = await Promise.all([
+    namesOf(
+      db,
+      rows.map((r) => r.actor),
+    ),
+    auditAbouts(db, rows),
+  ]);
   return {
     entries: rows.map((row) => ({
       id: Number(row.id),

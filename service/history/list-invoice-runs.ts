@@ -6,7 +6,14 @@ import { isTerminal, runSourceSchema, runStateSchema, type RunResult } from '../
 import { LIVE_STATUSES, toRunInvoice } from '../invoicing/run/run-view';
 import { namesOf } from '../identity/people';
 import type { Database } from '../store/database';
-import { listInvoiceRunsRequestSchema, listRunInvoicesRequestSchema, type InvoiceRunPage, type ListInvoiceRunsRequest, type ListRunInvoicesRequest, type RunInvoicePage } from './history-schemas';
+import {
+  listInvoiceRunsRequestSchema,
+  listRunInvoicesRequestSchema,
+  type InvoiceRunPage,
+  type ListInvoiceRunsRequest,
+  type ListRunInvoicesRequest,
+  type RunInvoicePage,
+} from './history-schemas';
 import { whoOf } from './who';
 import { businessKey } from '../domain/business-key';
 
@@ -33,13 +40,20 @@ export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRu
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
     base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(request.offset).limit(request.limit).execute(),
   ]);
-  const names = await namesOf(db, rows.map((r) => r.requested_by));
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.requested_by),
+  );
   const totals = new Map<string, Money[]>();
   if (rows.length > 0) {
     const sums = await db
       .selectFrom('invoices')
       .select(['run_id', 'currency', (eb) => eb.fn.sum<number | string>('amount_minor').as('minor')])
-      .where('run_id', 'in', rows.map((r) => r.id))
+      .where(
+        'run_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .where('status', 'in', [...LIVE_STATUSES])
       .groupBy(['run_id', 'currency'])
       .execute();

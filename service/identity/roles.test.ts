@@ -7,7 +7,15 @@ const PARTNER = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 const ANNA = '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11';
 const BO = '7a2d1c2f-5b60-4b54-8b8f-3e4d2c1f0a22';
 const policy: RolePolicy = { homeTenantId: HOME, appRolesInUse: false };
-const user = (extra: Partial<UserIdentity> = {}): UserIdentity => ({ kind: 'user', tenantId: HOME, objectId: ANNA, name: 'Anna', appRoles: [], guest: false, ...extra });
+const user = (extra: Partial<UserIdentity> = {}): UserIdentity => ({
+  kind: 'user',
+  tenantId: HOME,
+  objectId: ANNA,
+  name: 'Anna',
+  appRoles: [],
+  guest: false,
+  ...extra,
+});
 const lists = (admins: string[] = [], invoicers: string[] = [], unmatched: string[] = []) => ({ roles: { admins, invoicers, unmatched } });
 const ALL = ['admin', 'invoicer', 'reader'];
 
@@ -63,14 +71,23 @@ test('the operator (CLI, sandbox loopback) holds every role: they hold the datab
 test('property: every user reads; admin implies invoicer; a partner-tenant user is never the first admin', () => {
   const guid = fc.uuid();
   fc.assert(
-    fc.property(guid, fc.boolean(), fc.boolean(), fc.subarray(['Admin', 'Invoicer', 'Reader']), fc.array(guid, { maxLength: 3 }), fc.array(guid, { maxLength: 3 }), fc.boolean(), (oid, partner, guest, appRoles, admins, invoicers, appRolesInUse) => {
-      const identity = user({ objectId: oid, tenantId: partner ? PARTNER : HOME, guest, appRoles });
-      const roles = rolesFor(identity, lists(admins, invoicers), { ...policy, appRolesInUse });
-      expect(roles).toContain('reader');
-      if (roles.includes('admin')) expect(roles).toContain('invoicer');
-      const namedOrAppRole = appRoles.includes('Admin') || (!partner && admins.includes(oid));
-      if (partner || guest || appRolesInUse) expect(roles.includes('admin')).toBe(namedOrAppRole);
-    }),
+    fc.property(
+      guid,
+      fc.boolean(),
+      fc.boolean(),
+      fc.subarray(['Admin', 'Invoicer', 'Reader']),
+      fc.array(guid, { maxLength: 3 }),
+      fc.array(guid, { maxLength: 3 }),
+      fc.boolean(),
+      (oid, partner, guest, appRoles, admins, invoicers, appRolesInUse) => {
+        const identity = user({ objectId: oid, tenantId: partner ? PARTNER : HOME, guest, appRoles });
+        const roles = rolesFor(identity, lists(admins, invoicers), { ...policy, appRolesInUse });
+        expect(roles).toContain('reader');
+        if (roles.includes('admin')) expect(roles).toContain('invoicer');
+        const namedOrAppRole = appRoles.includes('Admin') || (!partner && admins.includes(oid));
+        if (partner || guest || appRolesInUse) expect(roles.includes('admin')).toBe(namedOrAppRole);
+      },
+    ),
     { seed: 42 },
   );
 });

@@ -8,10 +8,7 @@ import { z } from 'zod';
  */
 
 /** Why someone marks an appointment as invoiced without an invoice. */
-export const exclusionReasonSchema = z
-  .string({ error: 'Use text for the reason' })
-  .trim()
-  .max(500, { error: 'Use at most 500 characters for the reason' });
+export const exclusionReasonSchema = z.string({ error: 'Use text for the reason' }).trim().max(500, { error: 'Use at most 500 characters for the reason' });
 
 const MINOR_UNITS = 'Use a whole amount in minor units (øre, cents) from 0';
 const CURRENCY_CODE = 'Use a 3-letter currency code such as DKK';
@@ -24,6 +21,10 @@ export const enteredPriceSchema = z
       .int({ error: MINOR_UNITS })
       .min(0, { error: MINOR_UNITS })
       .max(1_000_000_000, { error: 'Use an amount below 10,000,000.00' }),
-    currency: z.string({ error: CURRENCY_CODE }).trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: CURRENCY_CODE }),
+    currency: z
+      .string({ error: CURRENCY_CODE })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, { error: CURRENCY_CODE }),
   })
   .nullable();

@@ -7,7 +7,8 @@ describeEachStore('exclusions', (getStore) => {
   const db = () => getStore().db;
   const deps = () => ({ db: db(), clock: fixedClock(new Date('2026-11-25T10:00:00Z')) });
   const who = { businessId: BUSINESS.toUpperCase(), actor: 'anna@example.dk', source: 'tab' as const };
-  const stateOf = async (id: string) => (await db().selectFrom('appointments').select(['state', 'entered_price_minor']).where('id', '=', id).executeTakeFirstOrThrow());
+  const stateOf = async (id: string) =>
+    await db().selectFrom('appointments').select(['state', 'entered_price_minor']).where('id', '=', id).executeTakeFirstOrThrow();
   const auditOf = (id: string) => db().selectFrom('audit_log').selectAll().where('subject', '=', id).orderBy('id').execute();
 
   beforeEach(async () => {
@@ -70,6 +71,8 @@ describeEachStore('exclusions', (getStore) => {
   });
 
   it('refuses a negative price as invalid input', async () => {
-    await expect(setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price: { minor: -1, currency: 'DKK' } })).rejects.toThrow(/minor units .* from 0/);
+    await expect(setEnteredPrice(deps(), { ...who, appointmentId: 'a-varies', price: { minor: -1, currency: 'DKK' } })).rejects.toThrow(
+      /minor units .* from 0/,
+    );
   });
 });

@@ -120,7 +120,13 @@ async function move(
       const now = await trx.selectFrom('appointments').select('state').where('id', '=', request.appointmentId).executeTakeFirst();
       return now === undefined ? ({ ok: false, code: 'not-found' } as const) : refusal(now.state);
     }
-    await auditChange(deps, trx, { actor: request.actor, source: request.source, action, appointmentId: request.appointmentId, details: { businessId, from: row.state, to, ...details } });
+    await auditChange(deps, trx, {
+      actor: request.actor,
+      source: request.source,
+      action,
+      appointmentId: request.appointmentId,
+      details: { businessId, from: row.state, to, ...details },
+    });
     return { ok: true } as const;
   });
 }

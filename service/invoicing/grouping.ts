@@ -109,7 +109,5 @@ export function groupLines(lines: readonly PricedLine[], rule: GroupingRule, opt
     if (members === undefined) groups.set(key, [line]);
     else members.push(line);
   }
-  return [...groups]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([key, members]) => toGroup(key, members, rule, options));
+  return [...groups].sort(([a], [b]) => compareText(a, b)).map(([key, members]) => toGroup(key, members, rule, options));
 }

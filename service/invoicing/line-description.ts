@@ -56,7 +56,10 @@ export function truncateText(text: string, max: number): string {
 /** "Fysioterapi, behandling · 24-11-2026 09:00 · Mette Holm", at most 100 characters. */
 export function describeLine(input: LineDescriptionInput): string {
   const locale = input.locale ?? 'da-DK';
-  const staff = input.staffNames.map(oneLine).filter((name) => name !== '').join(', ');
+  const staff = input.staffNames
+    .map(oneLine)
+    .filter((name) => name !== '')
+    .join(', ');
   const details = [
     formatStart(input.start, input.timeZone, locale),
     ...(input.durationMinutes === undefined ? [] : [formatDuration(input.durationMinutes, locale)]),

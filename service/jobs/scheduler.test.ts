@@ -126,7 +126,10 @@ describeEachStore('IntervalScheduler', (getStore) => {
         }
         try {
           await asHolder(async (trx) => {
-            await trx.insertInto('audit_log').values({ at: timers.now().toISOString(), actor: who, source: 'test', action: `tick.${who}`, subject: null, details: null }).execute();
+            await trx
+              .insertInto('audit_log')
+              .values({ at: timers.now().toISOString(), actor: who, source: 'test', action: `tick.${who}`, subject: null, details: null })
+              .execute();
           });
           outcomes.push(`${who} committed`);
         } catch (err) {

@@ -20,7 +20,8 @@ export function syncErrorKind(err: unknown): SyncErrorKind {
   if (isBusinessCentral(url)) {
     if (err.reason === 'auth') return 'bc-unauthorised';
     if (err.reason === 'not-found' && isCompanyPath(url)) return 'bc-company-missing';
-    if (err.reason === 'network' || err.reason === 'timeout' || err.reason === 'unavailable' || err.reason === 'server' || err.reason === 'throttled') return 'bc-unreachable';
+    if (err.reason === 'network' || err.reason === 'timeout' || err.reason === 'unavailable' || err.reason === 'server' || err.reason === 'throttled')
+      return 'bc-unreachable';
     return 'unknown';
   }
   if (err.reason === 'auth') return 'graph-unauthorised';

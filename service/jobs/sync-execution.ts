@@ -78,7 +78,10 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       logger,
       commit: asHolder,
     });
-    const first = Math.max(0, deps.phases.findIndex((p) => p.name === run.phase));
+    const first = Math.max(
+      0,
+      deps.phases.findIndex((p) => p.name === run.phase),
+    );
     if (deps.phases.length === 0) {
       await asHolder((trx) => runs.finish(run.id, 'succeeded', timers.now(), null, trx));
       return;

@@ -121,14 +121,19 @@ describeEachStore('SyncRunner', (getStore, suite) => {
 
   it('writes progress while a phase runs (the latest value wins)', async () => {
     const gate = deferred();
-    const r = runner([
-      recordingPhase('appointments', [], {
-        run: async (ctx) => {
-          for (let done = 1; done <= 1000; done += 1) ctx.progress({ phase: 'appointments', done, total: 1000 });
-          await gate.promise;
-        },
-      }),
-    ], [], getStore().db, { progressIntervalMs: 20 });
+    const r = runner(
+      [
+        recordingPhase('appointments', [], {
+          run: async (ctx) => {
+            for (let done = 1; done <= 1000; done += 1) ctx.progress({ phase: 'appointments', done, total: 1000 });
+            await gate.promise;
+          },
+        }),
+      ],
+      [],
+      getStore().db,
+      { progressIntervalMs: 20 },
+    );
     const id = await r.requestSync(BUSINESS, who);
     await until(async () => (await r.getRun(id))?.progress.done === 1000, 'the last progress is written');
     const last = await r.getRun(id);
@@ -168,20 +173,17 @@ describeEachStore('SyncRunner', (getStore, suite) => {
   it('stops the running phase when the process stops, and a later process resumes the same run', async () => {
     const calls: string[] = [];
     const seen: SyncContext[] = [];
-    const stopping = runner([
-      recordingPhase('services', calls, { report: { added: 1 } }),
-      recordingPhase('appointments', calls, { run: (ctx) => untilAborted(ctx.signal) }),
-    ], seen);
+    const stopping = runner(
+      [recordingPhase('services', calls, { report: { added: 1 } }), recordingPhase('appointments', calls, { run: (ctx) => untilAborted(ctx.signal) })],
+      seen,
+    );
     const id = await stopping.requestSync(BUSINESS, who);
     await until(() => calls.length >= 2, 'both phases were called');
     await stopping.stop();
     expect(await stopping.getRun(id)).toMatchObject({ state: 'stopped', phase: 'appointments', finishedAt: null });
     await expect(stopping.requestSync(BUSINESS, who)).rejects.toMatchObject({ reason: 'stopping' });
 
-    const next = runner([
-      recordingPhase('services', calls, { report: { added: 1 } }),
-      recordingPhase('appointments', calls, { report: { added: 5 } }),
-    ], seen);
+    const next = runner([recordingPhase('services', calls, { report: { added: 1 } }), recordingPhase('appointments', calls, { report: { added: 5 } })], seen);
     expect(await next.resumeInterrupted()).toEqual([id]);
     const run = await next.waitFor(id);
     expect(run).toMatchObject({ state: 'succeeded', counts: { added: 6 } });
@@ -191,8 +193,8 @@ describeEachStore('SyncRunner', (getStore, suite) => {
 
   it('resumes a run whose process died (stale heartbeat) with the same id, from its phase', async () => {
     const startedAt = '2026-01-05T08:00:00.000Z';
-    await getStore().db
-      .insertInto('sync_runs')
+    await getStore()
+      .db.insertInto('sync_runs')
       .values({
         id: 'dead-run',
         business_id: KEY,
@@ -215,11 +217,10 @@ describeEachStore('SyncRunner', (getStore, suite) => {
     await new LeaseStore(getStore().db).tryAcquire(`sync:${KEY}`, 'dead-process', 60_000, new Date('2026-01-05T08:01:00.000Z'));
     const calls: string[] = [];
     const seen: SyncContext[] = [];
-    const r = runner([
-      recordingPhase('services', calls),
-      recordingPhase('customers', calls),
-      recordingPhase('appointments', calls, { report: { added: 2 } }),
-    ], seen);
+    const r = runner(
+      [recordingPhase('services', calls), recordingPhase('customers', calls), recordingPhase('appointments', calls, { report: { added: 2 } })],
+      seen,
+    );
 
     expect(await r.resumeInterrupted()).toEqual(['dead-run']);
     const run = await r.waitFor('dead-run');
@@ -230,8 +231,8 @@ describeEachStore('SyncRunner', (getStore, suite) => {
 
   it('leaves a run alone whose process is alive, and joins it', async () => {
     const now = toIsoUtc(clock());
-    await getStore().db
-      .insertInto('sync_runs')
+    await getStore()
+      .db.insertInto('sync_runs')
       .values({
         id: 'live-run',
         business_id: KEY,

@@ -88,19 +88,18 @@ export class SyncRunStore {
   }
 
   async listUnfinished(): Promise<SyncRun[]> {
-    const rows = await this.db.selectFrom('sync_runs').selectAll().where('state', 'in', [...UNFINISHED_STATES]).orderBy('started_at').execute();
+    const rows = await this.db
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('state', 'in', [...UNFINISHED_STATES])
+      .orderBy('started_at')
+      .execute();
     return rows.map(toRun);
   }
 
   /** The business's latest runs, newest first. */
   async listRecent(businessId: string, limit: number): Promise<SyncRun[]> {
-    const rows = await this.db
-      .selectFrom('sync_runs')
-      .selectAll()
-      .where('business_id', '=', businessId)
-      .orderBy('started_at', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await this.db.selectFrom('sync_runs').selectAll().where('business_id', '=', businessId).orderBy('started_at', 'desc').limit(limit).execute();
     return rows.map(toRun);
   }
 
@@ -147,7 +146,11 @@ export class SyncRunStore {
       .where('id', '=', id)
       .where((eb) =>
         eb.or([
-          eb('state', 'in', statesBefore('running').filter((s) => s !== 'running')),
+          eb(
+            'state',
+            'in',
+            statesBefore('running').filter((s) => s !== 'running'),
+          ),
           eb.and([eb('state', '=', 'running'), eb('updated_at', '<', toIsoUtc(staleBefore))]),
         ]),
       )
@@ -172,7 +175,12 @@ export class SyncRunStore {
   }
 
   async heartbeat(id: string, now: Date, within?: Transaction<Database>): Promise<void> {
-    await (within ?? this.db).updateTable('sync_runs').set({ updated_at: toIsoUtc(now) }).where('id', '=', id).where('state', '=', 'running').execute();
+    await (within ?? this.db)
+      .updateTable('sync_runs')
+      .set({ updated_at: toIsoUtc(now) })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .execute();
   }
 
   async writeProgress(id: string, progress: { phase: string; done: number; total: number }, now: Date): Promise<void> {
@@ -210,9 +218,7 @@ export class SyncRunStore {
           removed_count: eb('removed_count', '+', report.removed),
           rejected_count: eb('rejected_count', '+', report.rejected),
           updated_at: at,
-          ...(next === null
-            ? { state: 'succeeded', finished_at: at }
-            : { phase: next, progress_done: 0, progress_total: 0 }),
+          ...(next === null ? { state: 'succeeded', finished_at: at } : { phase: next, progress_done: 0, progress_total: 0 }),
         }))
         .where('id', '=', id)
         .where('state', '=', 'running')
@@ -231,7 +237,13 @@ export class SyncRunStore {
 async function auditEnd(trx: Kysely<Database>, id: string, at: string): Promise<void> {
   const run = await trx.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   if (run.state !== 'failed' && (run.state !== 'succeeded' || run.source === 'schedule')) return;
-  const counts = { added: run.added_count, updated: run.updated_count, unchanged: run.unchanged_count, removed: run.removed_count, rejected: run.rejected_count };
+  const counts = {
+    added: run.added_count,
+    updated: run.updated_count,
+    unchanged: run.unchanged_count,
+    removed: run.removed_count,
+    rejected: run.rejected_count,
+  };
   await audit(trx, {
     at,
     actor: run.requested_by ?? 'schedule',

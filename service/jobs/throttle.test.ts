@@ -5,9 +5,14 @@ describe('Throttle', () => {
   const setup = () => {
     const timers = new FakeTimers();
     const written: number[] = [];
-    const throttle = new Throttle<number>(500, async (v) => void written.push(v), timers, (err) => {
-      throw err;
-    });
+    const throttle = new Throttle<number>(
+      500,
+      async (v) => void written.push(v),
+      timers,
+      (err) => {
+        throw err;
+      },
+    );
     return { timers, written, throttle };
   };
 

@@ -33,7 +33,11 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     // An invoiceable appointment whose attendees Bookings no longer gives: only its customer is missing.
     const ready = (await rowsOf(db, h)).find((r) => r.reasons.length === 0)!;
     appointmentId = ready.id;
-    await db.updateTable('appointments').set({ customers: '[]', customer_count: 0, customers_without_email: 0, customers_blocked: 0 }).where('id', '=', appointmentId).execute();
+    await db
+      .updateTable('appointments')
+      .set({ customers: '[]', customer_count: 0, customers_without_email: 0, customers_blocked: 0 })
+      .where('id', '=', appointmentId)
+      .execute();
   });
   afterAll(() => h.close());
 
@@ -45,7 +49,13 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     const target = bcCompany(h).customers.find((c) => c.email === 'soeren.oestergaard@mail.dk')!;
     const choices = await linking.appointmentCustomerChoices({ appointmentId, search: 'Søren' });
     expect(choices).toMatchObject({ customer: { id: appointmentId, name: before.serviceName, linkedCustomer: null } });
-    expect('customers' in choices && choices.customers).toContainEqual({ id: target.id, number: target.number, displayName: target.displayName, email: target.email, blocked: false });
+    expect('customers' in choices && choices.customers).toContainEqual({
+      id: target.id,
+      number: target.number,
+      displayName: target.displayName,
+      email: target.email,
+      blocked: false,
+    });
 
     expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: target.id }, ...actor })).toEqual({
       ok: true,
@@ -54,7 +64,9 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     const after = (await rowsOf(db, h)).find((r) => r.id === appointmentId)!;
     expect(after.reasons).toEqual([]);
     // The row names the customer it is invoiced to.
-    expect(after.customers).toEqual([{ customerId: '', name: target.displayName, email: '', timeZone: null, businessCentral: { number: target.number, blocked: false } }]);
+    expect(after.customers).toEqual([
+      { customerId: '', name: target.displayName, email: '', timeZone: null, businessCentral: { number: target.number, blocked: false } },
+    ]);
     expect(after.amount!.minor).toBeGreaterThan(0);
 
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.customer-linked').execute();
@@ -63,7 +75,15 @@ describeEachStore('linking an appointment without a customer to a Business Centr
     ]);
 
     const runner = () =>
-      new InvoiceRunner({ db, bookings: h.bookings, bc: h.bcClient, businessId: h.businessId, setup: () => h.setup, links: { kind: 'sandbox', origin: new URL(h.bcApiBaseUrl).origin }, clock: h.clock });
+      new InvoiceRunner({
+        db,
+        bookings: h.bookings,
+        bc: h.bcClient,
+        businessId: h.businessId,
+        setup: () => h.setup,
+        links: { kind: 'sandbox', origin: new URL(h.bcApiBaseUrl).origin },
+        clock: h.clock,
+      });
     const invoicesBefore = bcCompany(h).salesInvoices.length;
     const result = await runner().run({ kind: 'ids', appointmentIds: [appointmentId] }, 'admin-1', 'tab');
     expect(result.state).toBe('succeeded');
@@ -84,18 +104,43 @@ describeEachStore('linking an appointment without a customer to a Business Centr
   it('refuses an invoiced appointment, a blocked customer, an unknown one and an appointment that has attendees or does not exist; creates one from the template by the name typed', async () => {
     const blocked = bcCompany(h).customers.find((c) => c.email === 'bent.ravn@mail.dk')!;
     // Invoiced (by the test before): its customer is settled.
-    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'create', name: 'Firma A/S' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-appointment' });
-    await db.updateTable('appointments').set({ state: 'unbilled', linked_bc_customer_id: null, linked_bc_customer_number: null, linked_bc_customer_name: null }).where('id', '=', appointmentId).execute();
-    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: blocked.id }, ...actor })).toMatchObject({ ok: false, code: 'customer-blocked' });
-    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-record' });
-    expect(await linking.linkAppointmentCustomer({ appointmentId: 'nope', choice: { kind: 'existing', id: blocked.id }, ...actor })).toMatchObject({ ok: false, code: 'unknown-appointment' });
+    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'create', name: 'Firma A/S' }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-appointment',
+    });
+    await db
+      .updateTable('appointments')
+      .set({ state: 'unbilled', linked_bc_customer_id: null, linked_bc_customer_number: null, linked_bc_customer_name: null })
+      .where('id', '=', appointmentId)
+      .execute();
+    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: blocked.id }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'customer-blocked',
+    });
+    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-record',
+    });
+    expect(await linking.linkAppointmentCustomer({ appointmentId: 'nope', choice: { kind: 'existing', id: blocked.id }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-appointment',
+    });
     const withAttendees = (await rowsOf(db, h)).find((r) => r.customers.length > 0)!;
     expect(await linking.appointmentCustomerChoices({ appointmentId: withAttendees.id })).toMatchObject({ ok: false, code: 'unknown-appointment' });
 
     const count = bcCompany(h).customers.length;
-    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'create', name: 'Firma A/S' }, ...actor })).toMatchObject({ ok: true, result: { displayName: 'Firma A/S', created: true } });
+    expect(await linking.linkAppointmentCustomer({ appointmentId, choice: { kind: 'create', name: 'Firma A/S' }, ...actor })).toMatchObject({
+      ok: true,
+      result: { displayName: 'Firma A/S', created: true },
+    });
     expect(bcCompany(h).customers).toHaveLength(count + 1);
-    expect(await db.selectFrom('appointments').select(['linked_bc_customer_id', 'linked_bc_customer_name']).where('id', '=', appointmentId).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await db
+        .selectFrom('appointments')
+        .select(['linked_bc_customer_id', 'linked_bc_customer_name'])
+        .where('id', '=', appointmentId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       linked_bc_customer_id: bcCompany(h).customers.at(-1)!.id,
       linked_bc_customer_name: 'Firma A/S',
     });

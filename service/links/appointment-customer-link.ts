@@ -3,7 +3,14 @@ import { customerCreateBody } from '../sync/customers/customer-create-body';
 import { isBlockedForInvoicing } from '../sync/customers/invoicing-block';
 import { toIsoUtc } from '../store/columns';
 import { companyClient, MAX_CHOICES, matchesSearch, numbered, type LinkActor, type LinkDeps } from './link-deps';
-import { LINK_REFUSAL_MESSAGES, type AppointmentLinkChoice, type CustomerLinkChoices, type LinkOutcome, type LinkRefused, type LinkRefusal } from './link-schemas';
+import {
+  LINK_REFUSAL_MESSAGES,
+  type AppointmentLinkChoice,
+  type CustomerLinkChoices,
+  type LinkOutcome,
+  type LinkRefused,
+  type LinkRefusal,
+} from './link-schemas';
 import { businessKey } from '../domain/business-key';
 import { audit } from '../history/audit';
 
@@ -26,11 +33,19 @@ async function appointmentWithoutCustomer(deps: LinkDeps, appointmentId: string)
     .select(['id', 'business_id', 'service_name', 'customer_count', 'state', 'linked_bc_customer_number', 'linked_bc_customer_name'])
     .where('id', '=', appointmentId)
     .executeTakeFirst();
-  return row !== undefined && businessKey(row.business_id) === deps.businessId && row.customer_count <= 0 && (row.state === 'unbilled' || row.state === 'excluded') ? row : undefined;
+  return row !== undefined &&
+    businessKey(row.business_id) === deps.businessId &&
+    row.customer_count <= 0 &&
+    (row.state === 'unbilled' || row.state === 'excluded')
+    ? row
+    : undefined;
 }
 
 /** The Business Central customers an appointment without attendees can be invoiced to, matching the search, by number. */
-export async function appointmentCustomerChoices(deps: LinkDeps, input: { appointmentId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkRefused> {
+export async function appointmentCustomerChoices(
+  deps: LinkDeps,
+  input: { appointmentId: string; search?: string | undefined },
+): Promise<CustomerLinkChoices | LinkRefused> {
   const appointment = await appointmentWithoutCustomer(deps, input.appointmentId);
   if (appointment === undefined) return refused('unknown-appointment');
   const bc = await companyClient(deps);
@@ -45,7 +60,9 @@ export async function appointmentCustomerChoices(deps: LinkDeps, input: { appoin
       email: '',
       linkedCustomer: number === null ? null : { number, displayName: appointment.linked_bc_customer_name ?? '' },
     },
-    customers: matching.slice(0, MAX_CHOICES).map((c) => ({ id: c.id, number: c.number, displayName: c.displayName, email: c.email, blocked: isBlockedForInvoicing(c) })),
+    customers: matching
+      .slice(0, MAX_CHOICES)
+      .map((c) => ({ id: c.id, number: c.number, displayName: c.displayName, email: c.email, blocked: isBlockedForInvoicing(c) })),
     more: matching.length > MAX_CHOICES,
   };
 }
@@ -55,7 +72,10 @@ export async function appointmentCustomerChoices(deps: LinkDeps, input: { appoin
  * one blocked for invoicing), or a new one from the customer template under the name they typed.
  * Stored on the appointment, which the sync never overwrites; audited.
  */
-export async function linkAppointmentCustomer(deps: LinkDeps, input: { appointmentId: string; choice: AppointmentLinkChoice } & LinkActor): Promise<LinkOutcome> {
+export async function linkAppointmentCustomer(
+  deps: LinkDeps,
+  input: { appointmentId: string; choice: AppointmentLinkChoice } & LinkActor,
+): Promise<LinkOutcome> {
   const appointment = await appointmentWithoutCustomer(deps, input.appointmentId);
   if (appointment === undefined) return refused('unknown-appointment');
   const bc = await companyClient(deps);

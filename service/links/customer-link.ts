@@ -18,7 +18,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const byNumber = (a: Customer, b: Customer) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
 /** The Business Central customers a Bookings customer can be linked to, matching the search (name, number or email), by number. */
-export async function customerLinkChoices(deps: LinkDeps, input: { customerId: string; search?: string | undefined }): Promise<CustomerLinkChoices | LinkRefused> {
+export async function customerLinkChoices(
+  deps: LinkDeps,
+  input: { customerId: string; search?: string | undefined },
+): Promise<CustomerLinkChoices | LinkRefused> {
   const customer = await bookingsCustomer(deps, input.customerId);
   if (customer === undefined) return refused('unknown-customer');
   const bc = await companyClient(deps);
@@ -70,7 +73,17 @@ export async function linkCustomer(deps: LinkDeps, input: { customerId: string; 
   await writeCustomerLinks(
     deps.db,
     deps.businessId,
-    [{ bookingsCustomerId: customer.id, kind: 'linked', bcCustomerId: target.id, bcCustomerNumber: target.number, createdByUs: created, bcBlocked: isBlockedForInvoicing(target), note: null }],
+    [
+      {
+        bookingsCustomerId: customer.id,
+        kind: 'linked',
+        bcCustomerId: target.id,
+        bcCustomerNumber: target.number,
+        createdByUs: created,
+        bcBlocked: isBlockedForInvoicing(target),
+        note: null,
+      },
+    ],
     now,
   );
   const appointments = await recountCustomersUnlinked(deps.db, deps.businessId, [customer.id]);

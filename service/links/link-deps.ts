@@ -45,8 +45,18 @@ export function matchesSearch(search: string | undefined, ...fields: string[]): 
 export const MAX_CHOICES = 50;
 
 /** One audit row about the business (so History lists it), its details in words a person reads. */
-export async function auditLink(db: Kysely<Database>, entry: { at: Date; actor: LinkActor; action: string; businessId: string; details: Record<string, string | boolean | number> }): Promise<void> {
-  await audit(db, { at: entry.at, actor: entry.actor.actor, source: entry.actor.source, action: entry.action, subject: entry.businessId, details: entry.details });
+export async function auditLink(
+  db: Kysely<Database>,
+  entry: { at: Date; actor: LinkActor; action: string; businessId: string; details: Record<string, string | boolean | number> },
+): Promise<void> {
+  await audit(db, {
+    at: entry.at,
+    actor: entry.actor.actor,
+    source: entry.actor.source,
+    action: entry.action,
+    subject: entry.businessId,
+    details: entry.details,
+  });
 }
 
 /** "1000 Fysioterapi, opfølgning": how people name a Business Central record. */

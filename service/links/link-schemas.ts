@@ -5,7 +5,12 @@ import { z } from 'zod';
  * a Bookings customer to a Business Central customer. Shared with the tab's API contract.
  */
 
-const idText = (what: string) => z.string({ error: `Use the ${what} id` }).trim().min(1, { error: `Use the ${what} id` }).max(200, { error: `Use the ${what} id` });
+const idText = (what: string) =>
+  z
+    .string({ error: `Use the ${what} id` })
+    .trim()
+    .min(1, { error: `Use the ${what} id` })
+    .max(200, { error: `Use the ${what} id` });
 
 /** What a person picks: an existing Business Central record (by its id from the choices), or a new one from the template. */
 export const linkChoiceSchema = z.discriminatedUnion(
@@ -20,7 +25,14 @@ export const appointmentLinkChoiceSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('existing'), id: idText('Business Central') }),
-    z.strictObject({ kind: z.literal('create'), name: z.string({ error: 'Type the new customer\'s name' }).trim().min(1, { error: 'Type the new customer\'s name' }).max(100, { error: 'Use at most 100 characters for the name' }) }),
+    z.strictObject({
+      kind: z.literal('create'),
+      name: z
+        .string({ error: "Type the new customer's name" })
+        .trim()
+        .min(1, { error: "Type the new customer's name" })
+        .max(100, { error: 'Use at most 100 characters for the name' }),
+    }),
   ],
   { error: 'Choose an existing customer ({"kind":"existing","id":...}) or a new one ({"kind":"create","name":...})' },
 );
@@ -91,7 +103,16 @@ export const linkResultSchema = z.object({
 export type LinkResult = z.infer<typeof linkResultSchema>;
 
 /** Why a link is refused. */
-export const LINK_REFUSALS = ['unknown-service', 'unknown-customer', 'unknown-appointment', 'unknown-record', 'not-a-service-item', 'item-blocked', 'customer-blocked', 'no-company'] as const;
+export const LINK_REFUSALS = [
+  'unknown-service',
+  'unknown-customer',
+  'unknown-appointment',
+  'unknown-record',
+  'not-a-service-item',
+  'item-blocked',
+  'customer-blocked',
+  'no-company',
+] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
 
 /** A link refused, in words the person can act on. */

@@ -95,10 +95,22 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
   it('refuses an item that is no Service item, a blocked one, one that does not exist and an unknown service', async () => {
     const serviceId = serviceIdOf(h, CONFLICTED);
     const byNumber = (n: string) => bcCompany(h).items.find((i) => i.number === n)!.id;
-    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: byNumber('1004') }, ...actor })).toMatchObject({ ok: false, code: 'not-a-service-item' });
-    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: byNumber('1003') }, ...actor })).toMatchObject({ ok: false, code: 'item-blocked' });
-    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: '00000000-0000-0000-0000-000000000000' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-record' });
-    expect(await linking.linkService({ serviceId: 'no-such-service', choice: { kind: 'create' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-service' });
+    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: byNumber('1004') }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'not-a-service-item',
+    });
+    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: byNumber('1003') }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'item-blocked',
+    });
+    expect(await linking.linkService({ serviceId, choice: { kind: 'existing', id: '00000000-0000-0000-0000-000000000000' }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-record',
+    });
+    expect(await linking.linkService({ serviceId: 'no-such-service', choice: { kind: 'create' }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-service',
+    });
     expect(isRefusal(await linking.serviceChoices({ serviceId: 'no-such-service' }))).toBe(true);
   });
 
@@ -146,9 +158,14 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
 
     // The customer sync keeps the link.
     await syncCustomers(h.context(db));
-    expect(choicesOf(await linking.customerChoices({ customerId })).customer.linkedCustomer).toEqual({ number: target.number, displayName: target.displayName });
+    expect(choicesOf(await linking.customerChoices({ customerId })).customer.linkedCustomer).toEqual({
+      number: target.number,
+      displayName: target.displayName,
+    });
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'customer.linked').execute();
-    expect(audit.map((a) => JSON.parse(a.details!))).toEqual([{ customer: 'Inge Nielsen', 'Business Central customer': `${target.number} ${target.displayName}`, created: false }]);
+    expect(audit.map((a) => JSON.parse(a.details!))).toEqual([
+      { customer: 'Inge Nielsen', 'Business Central customer': `${target.number} ${target.displayName}`, created: false },
+    ]);
   });
 
   it('creates a Business Central customer from the customer template for a walk-in without an email', async () => {
@@ -160,7 +177,10 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
     const link = await db.selectFrom('customer_links').selectAll().where('bookings_customer_id', '=', customerId).executeTakeFirstOrThrow();
     expect(link).toMatchObject({ bc_customer_id: bcCompany(h).customers.at(-1)!.id, created_by_us: 1 });
     expect((await rowsOf(db, h, { customer: customerId })).every((r) => !r.reasons.includes('customer-without-email'))).toBe(true);
-    expect(await linking.linkCustomer({ customerId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-record' });
+    expect(await linking.linkCustomer({ customerId, choice: { kind: 'existing', id: 'not-a-guid' }, ...actor })).toMatchObject({
+      ok: false,
+      code: 'unknown-record',
+    });
     expect(await linking.linkCustomer({ customerId: 'nobody', choice: { kind: 'create' }, ...actor })).toMatchObject({ ok: false, code: 'unknown-customer' });
   });
 
@@ -181,7 +201,10 @@ describeEachStore('linking a service and a customer by hand', (_getStore, suite)
     const customerId = customerIdOf(h, 'Walk-in kunde');
     const link = await db.selectFrom('customer_links').selectAll().where('bookings_customer_id', '=', customerId).executeTakeFirstOrThrow();
     const customers = bcCompany(h).customers;
-    customers.splice(customers.findIndex((c) => c.id === link.bc_customer_id), 1);
+    customers.splice(
+      customers.findIndex((c) => c.id === link.bc_customer_id),
+      1,
+    );
     await syncCustomers(h.context(db));
     const rows = await rowsOf(db, h, { customer: customerId });
     expect(rows.length).toBeGreaterThan(0);

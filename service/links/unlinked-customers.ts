@@ -31,7 +31,10 @@ export async function loadLinkedCustomerIds(db: Kysely<Database>, businessId: st
 }
 
 /** The value of `appointments.customers_without_email` for these attendees. */
-export function countUnlinkedWithoutEmail(attendees: ReadonlyArray<{ customerId: string; email: string | null | undefined }>, linked: ReadonlySet<string>): number {
+export function countUnlinkedWithoutEmail(
+  attendees: ReadonlyArray<{ customerId: string; email: string | null | undefined }>,
+  linked: ReadonlySet<string>,
+): number {
   return attendees.filter((a) => (a.email ?? '').trim() === '' && !linked.has(a.customerId)).length;
 }
 
@@ -59,7 +62,8 @@ export async function recountCustomersUnlinked(db: Kysely<Database>, businessId:
       const all = others.length === 0 ? linked : new Set([...linked, ...(await loadLinkedCustomerIds(db, businessId, others))]);
       const count = countUnlinkedWithoutEmail(attendees, all);
       // A recount of an existing fact, not a change from Bookings: updated_at stays.
-      if (count !== row.customers_without_email) await db.updateTable('appointments').set({ customers_without_email: count }).where('id', '=', row.id).execute();
+      if (count !== row.customers_without_email)
+        await db.updateTable('appointments').set({ customers_without_email: count }).where('id', '=', row.id).execute();
     }
   }
   return unbilled;

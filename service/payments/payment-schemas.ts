@@ -12,7 +12,11 @@ export const listPaymentsRequestSchema = z.strictObject({
     .default(false),
   /** A customer's email (the customer view). */
   customer: z.string({ error: 'Use the customer email' }).trim().toLowerCase().min(1).max(320).optional(),
-  offset: z.coerce.number({ error: 'Use a whole number from 0' }).int({ error: 'Use a whole number from 0' }).min(0, { error: 'Use a whole number from 0' }).default(0),
+  offset: z.coerce
+    .number({ error: 'Use a whole number from 0' })
+    .int({ error: 'Use a whole number from 0' })
+    .min(0, { error: 'Use a whole number from 0' })
+    .default(0),
   limit: z.coerce.number({ error: pageError }).int({ error: pageError }).min(1, { error: pageError }).max(MAX_HISTORY_LIMIT, { error: pageError }).default(50),
 });
 export type ListPaymentsRequest = z.input<typeof listPaymentsRequestSchema>;

@@ -7,9 +7,7 @@ import { shapeOf, schemaAt, unwrap } from './schema-walk';
  * validates them (ranges, formats) and reports problems with the same dotted keys.
  */
 
-export type SettingAssignments =
-  | { ok: true; patch: Record<string, unknown> }
-  | { ok: false; errors: Record<string, string> };
+export type SettingAssignments = { ok: true; patch: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
 const TRUE_WORDS = new Set(['true', 'yes', 'ja', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'nej', 'off', '0']);

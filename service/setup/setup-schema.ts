@@ -24,13 +24,18 @@ const wholeNumber = (min: number, max: number, unit: string) => {
 const flag = z.boolean({ error: 'Use true or false' });
 
 // Business Central ids are GUIDs without a version constraint, hence guid and not uuid.
-const bcId = (what: string) =>
-  z.guid({ error: `Use the ${what} id from Business Central (a GUID such as 5d115c9c-44e3-ea11-bb43-000d3a2feca1)` });
+const bcId = (what: string) => z.guid({ error: `Use the ${what} id from Business Central (a GUID such as 5d115c9c-44e3-ea11-bb43-000d3a2feca1)` });
 
 // Business Central upper-cases Code[n] fields; doing it here shows the user what will be stored.
 const bcCode = (length: number, example: string) => {
   const error = `Use a Business Central code of 1 to ${length} characters, such as ${example}`;
-  return z.string({ error }).refine(...noControlCharacters).trim().toUpperCase().min(1, { error }).max(length, { error });
+  return z
+    .string({ error })
+    .refine(...noControlCharacters)
+    .trim()
+    .toUpperCase()
+    .min(1, { error })
+    .max(length, { error });
 };
 
 const identityError = 'Use an Entra object id (a GUID), or tenant id/object id for a user of another allowed tenant';
@@ -41,9 +46,7 @@ const userIdentity = z
   .trim()
   .toLowerCase()
   .regex(new RegExp(`^(${GUID}/)?${GUID}$`), { error: identityError });
-const identities = z
-  .array(userIdentity, { error: 'Use a list of Entra object ids' })
-  .overwrite((list) => [...new Set(list)]);
+const identities = z.array(userIdentity, { error: 'Use a list of Entra object ids' }).overwrite((list) => [...new Set(list)]);
 
 export const customerTemplateSchema = z.strictObject({
   type: z.enum(['Person', 'Company'], { error: 'Use Person or Company' }).default('Person'),
@@ -62,9 +65,7 @@ export const customerTemplateSchema = z.strictObject({
 });
 
 export const itemTemplateSchema = z.strictObject({
-  type: z
-    .literal('Service', { error: 'Items created for Bookings services are always of type Service' })
-    .default('Service'),
+  type: z.literal('Service', { error: 'Items created for Bookings services are always of type Service' }).default('Service'),
   baseUnitOfMeasureCode: bcCode(10, 'HOUR').optional(),
   taxGroupCode: bcCode(20, 'SERVICES').optional(),
   generalProductPostingGroupCode: bcCode(20, 'SERVICES').optional(),
@@ -99,9 +100,16 @@ export const dailySummarySchema = z.strictObject({
       [
         z.literal('all'),
         z
-          .array(z.string({ error: conversationListError }).refine(...noControlCharacters).trim().min(1, { error: conversationListError }), {
-            error: conversationListError,
-          })
+          .array(
+            z
+              .string({ error: conversationListError })
+              .refine(...noControlCharacters)
+              .trim()
+              .min(1, { error: conversationListError }),
+            {
+              error: conversationListError,
+            },
+          )
           .min(1, { error: conversationListError })
           .overwrite((ids) => [...new Set(ids)]),
       ],
@@ -161,7 +169,10 @@ export const noShowFeeSchema = z.strictObject({
     .discriminatedUnion(
       'kind',
       [
-        z.strictObject({ kind: z.literal('fixed'), amountMinor: z.number({ error: feeRuleError }).int({ error: feeRuleError }).min(0, { error: feeRuleError }) }),
+        z.strictObject({
+          kind: z.literal('fixed'),
+          amountMinor: z.number({ error: feeRuleError }).int({ error: feeRuleError }).min(0, { error: feeRuleError }),
+        }),
         z.strictObject({ kind: z.literal('percent'), percent: wholeNumber(0, 100, 'percent') }),
       ],
       { error: feeRuleError },
@@ -187,9 +198,7 @@ export const setupSchema = z.strictObject({
   overlapDays: wholeNumber(LIMITS.overlapDays.min, LIMITS.overlapDays.max, 'days').default(3),
   customerTemplate: customerTemplateSchema.prefault({}),
   itemTemplate: itemTemplateSchema.prefault({}),
-  invoiceGrouping: z
-    .enum(INVOICE_GROUPINGS, { error: `Use one of ${INVOICE_GROUPINGS.join(', ')}` })
-    .default('perCustomerPerRun'),
+  invoiceGrouping: z.enum(INVOICE_GROUPINGS, { error: `Use one of ${INVOICE_GROUPINGS.join(', ')}` }).default('perCustomerPerRun'),
   addZeroLinesForFree: flag.default(false),
   // Off by default: posting cannot be undone in Business Central (only corrected by a credit memo).
   afterCreate: afterCreateSchema.default('draft'),

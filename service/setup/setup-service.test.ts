@@ -16,8 +16,7 @@ describeEachStore('SetupService', (getStore, suite) => {
   const service = () => new SetupService(getStore().db, () => NOW);
   // A second connection in this process would make better-sqlite3's synchronous busy wait block the
   // thread that holds the lock; SQLite writers in one process share the store's one connection anyway.
-  const secondWriter = async () =>
-    new SetupService(suite.kind === 'postgres' ? (await suite.reopen()).db : getStore().db, () => NOW);
+  const secondWriter = async () => new SetupService(suite.kind === 'postgres' ? (await suite.reopen()).db : getStore().db, () => NOW);
 
   it('gives the defaults at version 0 when nothing is stored', async () => {
     const business = newBusiness();
@@ -28,13 +27,7 @@ describeEachStore('SetupService', (getStore, suite) => {
 
   it('saves a change, reads it back and audits it with old and new values', async () => {
     const business = newBusiness();
-    const result = await service().update(
-      business,
-      { companyId: COMPANY, dailySummary: { time: '06:45' } },
-      'anna@contoso.com',
-      undefined,
-      'cli',
-    );
+    const result = await service().update(business, { companyId: COMPANY, dailySummary: { time: '06:45' } }, 'anna@contoso.com', undefined, 'cli');
     expect(result).toMatchObject({
       ok: true,
       version: 1,
@@ -127,10 +120,7 @@ describeEachStore('SetupService', (getStore, suite) => {
   it('lets one of two concurrent writers with the same expected version win', async () => {
     const business = newBusiness();
     const other = await secondWriter();
-    const results = await Promise.all([
-      service().update(business, { lookBackDays: 30 }, 'anna', 0),
-      other.update(business, { lookBackDays: 60 }, 'bo', 0),
-    ]);
+    const results = await Promise.all([service().update(business, { lookBackDays: 30 }, 'anna', 0), other.update(business, { lookBackDays: 60 }, 'bo', 0)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'conflict', currentVersion: 1 }]);
     expect(await auditRows(getStore(), business)).toHaveLength(1);
@@ -140,10 +130,7 @@ describeEachStore('SetupService', (getStore, suite) => {
     const business = newBusiness();
     await service().update(business, { overlapDays: 1 }, 'setup');
     const other = await secondWriter();
-    const results = await Promise.all([
-      service().update(business, { lookBackDays: 30 }, 'anna'),
-      other.update(business, { syncIntervalMinutes: 60 }, 'bo'),
-    ]);
+    const results = await Promise.all([service().update(business, { lookBackDays: 30 }, 'anna'), other.update(business, { syncIntervalMinutes: 60 }, 'bo')]);
     expect(results.every((r) => r.ok)).toBe(true);
     const final = await service().get(business);
     expect(final.version).toBe(3);
@@ -155,7 +142,10 @@ describeEachStore('SetupService', (getStore, suite) => {
     await sql`drop table audit_log`.execute(fresh.db);
     const business = newBusiness();
     // Not rejects.toThrow: better-sqlite3's error class may come from another test file's module registry.
-    const failure: unknown = await new SetupService(fresh.db).update(business, { overlapDays: 9 }, 'anna').then(() => null, (e: unknown) => e);
+    const failure: unknown = await new SetupService(fresh.db).update(business, { overlapDays: 9 }, 'anna').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(String((failure as { message?: unknown } | null)?.message)).toMatch(/audit_log/);
     expect(await fresh.db.selectFrom('setup').selectAll().execute()).toEqual([]);
   });

@@ -65,19 +65,11 @@ export class SetupService {
    * Applies a merge patch (see applySetupPatch) as `actor`. With `expectedVersion` (the version the
    * caller's form was read at) a newer stored version is a conflict instead of being overwritten.
    */
-  async update(
-    businessId: string,
-    patch: unknown,
-    actor: string,
-    expectedVersion?: number,
-    source: SetupChangeSource = 'tab',
-  ): Promise<SetupUpdateResult> {
+  async update(businessId: string, patch: unknown, actor: string, expectedVersion?: number, source: SetupChangeSource = 'tab'): Promise<SetupUpdateResult> {
     if (actor.trim() === '') throw new TypeError('A setup change needs an actor');
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.db
-          .transaction()
-          .execute((trx) => this.updateIn(trx, businessId, patch, actor, expectedVersion, source));
+        return await this.db.transaction().execute((trx) => this.updateIn(trx, businessId, patch, actor, expectedVersion, source));
       } catch (err) {
         if (!(err instanceof LostRace)) throw err;
         if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
@@ -124,17 +116,14 @@ export class SetupService {
     };
     const written =
       row === undefined
-        ? (await trx
-            .insertInto('setup')
-            .values({ id, ...columns })
-            .onConflict((oc) => oc.column('id').doNothing())
-            .executeTakeFirst()).numInsertedOrUpdatedRows
-        : (await trx
-            .updateTable('setup')
-            .set(columns)
-            .where('id', '=', id)
-            .where('version', '=', current.version)
-            .executeTakeFirst()).numUpdatedRows;
+        ? (
+            await trx
+              .insertInto('setup')
+              .values({ id, ...columns })
+              .onConflict((oc) => oc.column('id').doNothing())
+              .executeTakeFirst()
+          ).numInsertedOrUpdatedRows
+        : (await trx.updateTable('setup').set(columns).where('id', '=', id).where('version', '=', current.version).executeTakeFirst()).numUpdatedRows;
     if (written === undefined || written === 0n) throw new LostRace();
 
     await audit(trx, {
@@ -156,9 +145,7 @@ export class SetupService {
     const change = changes.find((c) => c.path === 'dailySummary.conversationIds');
     if (change === undefined || !Array.isArray(change.to)) return undefined;
     const ids = change.to as string[];
-    const known = new Set(
-      (await trx.selectFrom('conversations').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
-    );
+    const known = new Set((await trx.selectFrom('conversations').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
     const missing = ids.findIndex((conversationId) => !known.has(conversationId));
     if (missing < 0) return undefined;
     return {

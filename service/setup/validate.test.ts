@@ -35,19 +35,34 @@ describe('applySetupPatch: bad values name their field and say what to do', () =
     ['item type', { itemTemplate: { type: 'Inventory' } }, 'itemTemplate.type', /always of type Service/],
     ['unit of measure', { itemTemplate: { baseUnitOfMeasureCode: 'HOURSANDMORE' } }, 'itemTemplate.baseUnitOfMeasureCode', /1 to 10 characters/],
     ['tax group', { itemTemplate: { taxGroupCode: 'X'.repeat(21) } }, 'itemTemplate.taxGroupCode', /1 to 20 characters/],
-    ['gen. prod. posting group', { itemTemplate: { generalProductPostingGroupCode: ' ' } }, 'itemTemplate.generalProductPostingGroupCode', /1 to 20 characters/],
+    [
+      'gen. prod. posting group',
+      { itemTemplate: { generalProductPostingGroupCode: ' ' } },
+      'itemTemplate.generalProductPostingGroupCode',
+      /1 to 20 characters/,
+    ],
     ['item category', { itemTemplate: { itemCategoryCode: 42 } }, 'itemTemplate.itemCategoryCode', /Business Central code/],
     ['grouping', { invoiceGrouping: 'perDay' }, 'invoiceGrouping', /perCustomerPerRun, perAppointment, perCustomerPerMonth/],
     ['zero lines', { addZeroLinesForFree: 'nej' }, 'addZeroLinesForFree', /Use true or false/],
     ['summary enabled', { dailySummary: { enabled: 'on' } }, 'dailySummary.enabled', /Use true or false/],
     ['summary time 24h', { dailySummary: { time: '7:30 PM' } }, 'dailySummary.time', /^Use a 24-hour time such as 07:30$/],
     ['summary time range', { dailySummary: { time: '24:00' } }, 'dailySummary.time', /24-hour time/],
-    ['summary time zone windows', { dailySummary: { timeZone: 'Romance Standard Time' } }, 'dailySummary.timeZone', /^Not a time zone: use an IANA name such as Europe\/Copenhagen$/],
+    [
+      'summary time zone windows',
+      { dailySummary: { timeZone: 'Romance Standard Time' } },
+      'dailySummary.timeZone',
+      /^Not a time zone: use an IANA name such as Europe\/Copenhagen$/,
+    ],
     ['summary time zone garbage', { dailySummary: { timeZone: 'Nowhere/Special' } }, 'dailySummary.timeZone', /Not a time zone/],
     ['summary when empty', { dailySummary: { postWhenEmpty: 0 } }, 'dailySummary.postWhenEmpty', /Use true or false/],
     ['summary conversations word', { dailySummary: { conversationIds: 'everyone' } }, 'dailySummary.conversationIds', /Use all, or a list/],
     ['summary conversations empty', { dailySummary: { conversationIds: [] } }, 'dailySummary.conversationIds', /one or more conversation ids/],
-    ['admins', { roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', 'not a user'] } }, 'roles.admins', /^Entry 2: Use an Entra object id \(a GUID\), or tenant id\/object id/],
+    [
+      'admins',
+      { roles: { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11', 'not a user'] } },
+      'roles.admins',
+      /^Entry 2: Use an Entra object id \(a GUID\), or tenant id\/object id/,
+    ],
     ['an email is not a user', { roles: { admins: ['anna@contoso.com'] } }, 'roles.admins', /^Entry 1: Use an Entra object id/],
     ['invoicers', { roles: { invoicers: 'anna@contoso.com' } }, 'roles.invoicers', /list of Entra object ids/],
   ];
@@ -121,12 +136,7 @@ describe('applySetupPatch: merging and changes', () => {
       customerTemplate: { paymentTermsId: GUID, type: 'Person' },
       dailySummary: { conversationIds: ['19:abc@thread.tacv2'] },
     });
-    expect(result.ok && result.changed).toEqual([
-      'companyId',
-      'customerTemplate.paymentTermsId',
-      'dailySummary.conversationIds',
-      'overlapDays',
-    ]);
+    expect(result.ok && result.changed).toEqual(['companyId', 'customerTemplate.paymentTermsId', 'dailySummary.conversationIds', 'overlapDays']);
     expect(result.ok && result.changes[0]).toEqual({ path: 'companyId', from: null, to: GUID });
   });
 

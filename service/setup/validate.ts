@@ -6,9 +6,7 @@ import { setupSchema, type Setup } from './setup-schema';
 /** Field errors keyed by dotted path ('dailySummary.time'); '' is the patch as a whole. */
 export type FieldErrors = Record<string, string>;
 
-export type SetupPatchResult =
-  | { ok: true; setup: Setup; changed: string[]; changes: Change[] }
-  | { ok: false; fields: FieldErrors };
+export type SetupPatchResult = { ok: true; setup: Setup; changed: string[]; changes: Change[] } | { ok: false; fields: FieldErrors };
 
 const dotted = (path: readonly PropertyKey[]) => path.map(String).join('.');
 

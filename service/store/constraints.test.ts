@@ -75,7 +75,11 @@ describeEachStore('constraints and transactions', (getStore) => {
   it('refuses a second invoice with the same external document number', async () => {
     const { db } = getStore();
     await db.insertInto('invoices').values(invoice('inv-1', 'BK-1')).execute();
-    const duplicate = await db.insertInto('invoices').values(invoice('inv-2', 'BK-1')).execute().catch((e: unknown) => e);
+    const duplicate = await db
+      .insertInto('invoices')
+      .values(invoice('inv-2', 'BK-1'))
+      .execute()
+      .catch((e: unknown) => e);
     expect(isUniqueViolation(duplicate)).toBe(true);
     await db.insertInto('invoices').values(invoice('inv-3', 'BK-2')).execute();
     const ids = await db.selectFrom('invoices').select('id').orderBy('id').execute();
@@ -85,7 +89,11 @@ describeEachStore('constraints and transactions', (getStore) => {
   it('refuses a second posted card for the same conversation, kind and period', async () => {
     const { db } = getStore();
     await db.insertInto('posted_cards').values(card('c1', '2026-11-01')).execute();
-    const duplicate = await db.insertInto('posted_cards').values(card('c2', '2026-11-01')).execute().catch((e: unknown) => e);
+    const duplicate = await db
+      .insertInto('posted_cards')
+      .values(card('c2', '2026-11-01'))
+      .execute()
+      .catch((e: unknown) => e);
     expect(isUniqueViolation(duplicate)).toBe(true);
     await db.insertInto('posted_cards').values(card('c3', '2026-11-02')).execute();
     const ids = await db.selectFrom('posted_cards').select('id').orderBy('id').execute();
@@ -94,7 +102,11 @@ describeEachStore('constraints and transactions', (getStore) => {
 
   it('reports a duplicate primary key as a unique violation, and nothing else as one', async () => {
     const { db } = getStore();
-    const duplicate = await db.insertInto('invoice_runs').values(run).execute().catch((e: unknown) => e);
+    const duplicate = await db
+      .insertInto('invoice_runs')
+      .values(run)
+      .execute()
+      .catch((e: unknown) => e);
     expect(isUniqueViolation(duplicate)).toBe(true);
     expect(isUniqueViolation(new Error('duplicate'))).toBe(false);
   });

@@ -282,7 +282,7 @@ export interface SyncRunsTable {
   started_at: string;
   /** A heartbeat: a running job whose updated_at is old has died and is resumed. */
   updated_at: string;
-  finished_at: string | null;  /** Who asked for the run and from where (migration 0003). */
+  finished_at: string | null; /** Who asked for the run and from where (migration 0003). */
   requested_by: string | null;
   source: string | null;
   /** Records the phases wrote to sync_rejects. */

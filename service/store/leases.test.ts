@@ -66,7 +66,8 @@ describeEachStore('LeaseStore', (getStore) => {
 
   describe('fencing', () => {
     const audit = (action: string) => ({ at: T0.toISOString(), actor: 'test', source: 'test', action, subject: null, details: null });
-    const actions = async () => (await getStore().db.selectFrom('audit_log').select('action').where('action', 'like', 'fenced.%').orderBy('id').execute()).map((r) => r.action);
+    const actions = async () =>
+      (await getStore().db.selectFrom('audit_log').select('action').where('action', 'like', 'fenced.%').orderBy('id').execute()).map((r) => r.action);
 
     it('raises the token on every acquisition but not on a renewal, across releases', async () => {
       const tokens = [

@@ -62,7 +62,12 @@ export class LeaseStore {
               expires_at: eb.ref('excluded.expires_at'),
               // A renewal keeps the time the holder first took the lease, and its token.
               acquired_at: eb.case().when(renewal).then(eb.ref('leases.acquired_at')).else(eb.ref('excluded.acquired_at')).end(),
-              token: eb.case().when(renewal).then(eb.ref('leases.token')).else(eb('leases.token', '+', 1)).end(),
+              token: eb
+                .case()
+                .when(renewal)
+                .then(eb.ref('leases.token'))
+                .else(eb('leases.token', '+', 1))
+                .end(),
             };
           })
           .where((eb) => eb.or([eb('leases.expires_at', '<=', at), eb('leases.holder', '=', eb.ref('excluded.holder'))])),
@@ -107,12 +112,7 @@ export class LeaseStore {
 
   /** The holder of an unexpired lease, or undefined when anyone may take it. */
   async holderOf(name: string, now: Date = this.clock()): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('leases')
-      .select('holder')
-      .where('name', '=', name)
-      .where('expires_at', '>', toIsoUtc(now))
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('leases').select('holder').where('name', '=', name).where('expires_at', '>', toIsoUtc(now)).executeTakeFirst();
     return row?.holder;
   }
 }

@@ -7,10 +7,7 @@ import type { AppStore } from './open-store';
 
 /** The tables of the store's own schema (other suites' schemas share the PostgreSQL database). */
 async function tableNames(store: AppStore): Promise<string[]> {
-  const own =
-    store.kind === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema
-      : undefined;
+  const own = store.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined;
   const tables = await store.db.introspection.getTables();
   return tables
     .filter((t) => t.schema === own)
@@ -64,17 +61,19 @@ describeEachStore('migrations', (getStore, suite) => {
     expect(isForeignKeyViolation(await orphan)).toBe(true);
   });
 
-  if (suite.kind === 'postgres') it('succeed when two processes open one new schema at once', async () => {
-    const target = suite.freshTarget();
-    const [a, b] = await Promise.all([target.open(), target.open()]);
-    expect(await tableNames(a)).toEqual(expect.arrayContaining([...TABLES]));
-    expect(await appliedMigrations(b)).toEqual(Object.keys(migrations).sort());
-  });
+  if (suite.kind === 'postgres')
+    it('succeed when two processes open one new schema at once', async () => {
+      const target = suite.freshTarget();
+      const [a, b] = await Promise.all([target.open(), target.open()]);
+      expect(await tableNames(a)).toEqual(expect.arrayContaining([...TABLES]));
+      expect(await appliedMigrations(b)).toEqual(Object.keys(migrations).sort());
+    });
 
-  if (suite.kind === 'sqlite') it('open SQLite in WAL mode with a busy timeout and foreign keys on', async () => {
-    const pragma = async (name: string) => (await sql.raw(`pragma ${name}`).execute(getStore().db)).rows[0];
-    expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
-    expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
-    expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
-  });
+  if (suite.kind === 'sqlite')
+    it('open SQLite in WAL mode with a busy timeout and foreign keys on', async () => {
+      const pragma = async (name: string) => (await sql.raw(`pragma ${name}`).execute(getStore().db)).rows[0];
+      expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
+      expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
+    });
 });

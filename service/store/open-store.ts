@@ -118,9 +118,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   let dialect: Dialect;
   try {
     dialect =
-      config.kind === 'sqlite'
-        ? sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
-        : postgresDialect(config.url, schema, logger);
+      config.kind === 'sqlite' ? sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS) : postgresDialect(config.url, schema, logger);
   } catch (err) {
     throw new StoreOpenError(describeStore(config), err);
   }

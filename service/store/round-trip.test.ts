@@ -308,7 +308,10 @@ describeEachStore('round trip', (getStore, suite) => {
 
   it('returns sums and counts of bigint money as numbers', async () => {
     const { db } = getStore();
-    await db.insertInto('invoices').values({ ...rows.invoices, id: 'inv-2', external_document_number: 'BK-RUN1-0002' }).execute();
+    await db
+      .insertInto('invoices')
+      .values({ ...rows.invoices, id: 'inv-2', external_document_number: 'BK-RUN1-0002' })
+      .execute();
     const totals = await db
       .selectFrom('invoices')
       .select((eb) => [eb.fn.sum<number>('amount_minor').as('total'), eb.fn.countAll<number>().as('count')])
@@ -323,7 +326,8 @@ describeEachStore('round trip', (getStore, suite) => {
     );
   });
 
-  if (suite.kind === 'postgres') it('refuses an int8 beyond the safe integer range rather than round it', async () => {
-    await expect(sql`select 9007199254740993::bigint as n`.execute(getStore().db)).rejects.toThrow(RangeError);
-  });
+  if (suite.kind === 'postgres')
+    it('refuses an int8 beyond the safe integer range rather than round it', async () => {
+      await expect(sql`select 9007199254740993::bigint as n`.execute(getStore().db)).rejects.toThrow(RangeError);
+    });
 });

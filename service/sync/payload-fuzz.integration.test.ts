@@ -21,7 +21,22 @@ const DELETE = Symbol('delete');
 type Path = readonly (string | number)[];
 type Mutation = { path: Path; value: unknown };
 
-const hostileText = fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\u001b[31m', '<b>x</b>', 'x'.repeat(5_000), '😀', '\ud800', 'null', 'NaN', '2026-02-30T25:61:00', 'P-1D', 'PT99999999H');
+const hostileText = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u001b[31m',
+  '<b>x</b>',
+  'x'.repeat(5_000),
+  '😀',
+  '\ud800',
+  'null',
+  'NaN',
+  '2026-02-30T25:61:00',
+  'P-1D',
+  'PT99999999H',
+);
 const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(DELETE),
   fc.constant(null),
@@ -55,13 +70,47 @@ function apply<T>(record: T, changes: readonly Mutation[]): T {
 
 // Not the start and end: the emulator itself places each appointment by them to answer calendarView.
 const APPOINTMENT_PATHS: Path[] = [
-  ['serviceId'], ['serviceName'], ['duration'], ['preBuffer'], ['postBuffer'], ['price'], ['priceType'], ['staffMemberIds'], ['customers'],
-  ['maximumAttendeesCount'], ['filledAttendeesCount'], ['lastUpdatedDateTime'], ['createdDateTime'],
-  ['customers', 0], ['customers', 0, 'customerId'], ['customers', 0, 'name'], ['customers', 0, 'emailAddress'], ['customers', 0, 'timeZone'],
+  ['serviceId'],
+  ['serviceName'],
+  ['duration'],
+  ['preBuffer'],
+  ['postBuffer'],
+  ['price'],
+  ['priceType'],
+  ['staffMemberIds'],
+  ['customers'],
+  ['maximumAttendeesCount'],
+  ['filledAttendeesCount'],
+  ['lastUpdatedDateTime'],
+  ['createdDateTime'],
+  ['customers', 0],
+  ['customers', 0, 'customerId'],
+  ['customers', 0, 'name'],
+  ['customers', 0, 'emailAddress'],
+  ['customers', 0, 'timeZone'],
 ];
 const CUSTOMER_PATHS: Path[] = [['displayName'], ['emailAddress'], ['addresses'], ['phones'], ['lastUpdatedDateTime'], ['createdDateTime']];
-const SERVICE_PATHS: Path[] = [['displayName'], ['defaultDuration'], ['defaultPrice'], ['defaultPriceType'], ['isHiddenFromCustomers'], ['staffMemberIds'], ['maximumAttendeesCount']];
-const BC_CUSTOMER_PATHS: Path[] = [['number'], ['displayName'], ['type'], ['email'], ['blocked'], ['currencyCode'], ['balanceDue'], ['taxLiable'], ['lastModifiedDateTime'], ['paymentTermsId']];
+const SERVICE_PATHS: Path[] = [
+  ['displayName'],
+  ['defaultDuration'],
+  ['defaultPrice'],
+  ['defaultPriceType'],
+  ['isHiddenFromCustomers'],
+  ['staffMemberIds'],
+  ['maximumAttendeesCount'],
+];
+const BC_CUSTOMER_PATHS: Path[] = [
+  ['number'],
+  ['displayName'],
+  ['type'],
+  ['email'],
+  ['blocked'],
+  ['currencyCode'],
+  ['balanceDue'],
+  ['taxLiable'],
+  ['lastModifiedDateTime'],
+  ['paymentTermsId'],
+];
 
 const bcId = (i: number) => `0f0f0f0f-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
@@ -125,7 +174,15 @@ describeEachStore('malformed Graph and Business Central records (fuzzed)', (_get
     expect(rejects.filter((r) => r.reason.trim().length < 5 || !brokenIds.has(r.record_id ?? ''))).toEqual([]);
 
     const check = async (table: 'appointments' | 'customers' | 'services', entity: string, ids: Map<string, Mutation[]>) => {
-      const stored = new Set((await db.selectFrom(table).select('id').where('id', 'in', [...ids.keys()]).execute()).map((r) => r.id));
+      const stored = new Set(
+        (
+          await db
+            .selectFrom(table)
+            .select('id')
+            .where('id', 'in', [...ids.keys()])
+            .execute()
+        ).map((r) => r.id),
+      );
       const refused = rejected(entity);
       const neither = [...ids].filter(([id]) => stored.has(id) === refused.has(id)).map(([id, m]) => ({ id, m, stored: stored.has(id) }));
       expect(neither).toEqual([]);

@@ -7,8 +7,7 @@ import { resolveSelection } from './resolve-selection';
 import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
 
 /** Mostly `usual`, sometimes anything: enough rows pass every check for the totals to be compared. */
-const mostly = <T>(usual: T, any: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: any });
+const mostly = <T>(usual: T, any: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: any });
 const nearNow = fc.constantFrom(-3_600_000, -1, 0, 1, 3_600_000).map((delta) => new Date(NOW.getTime() + delta).toISOString());
 const smallMinor = fc.option(fc.oneof(fc.constantFrom(-100, -1, 0, 1, 49500), fc.integer({ min: -10, max: 1_000_000 })), {
   nil: null,

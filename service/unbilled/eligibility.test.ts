@@ -58,7 +58,15 @@ describe('reasonsFor', () => {
   });
 
   it('lists every reason in the documented order', () => {
-    const all = facts({ state: 'claimed', endUtc: '2026-12-01T00:00:00.000Z', reviewReason: 'x', customerCount: 0, customersBlocked: 1, priceType: 'free', bcItemId: null });
+    const all = facts({
+      state: 'claimed',
+      endUtc: '2026-12-01T00:00:00.000Z',
+      reviewReason: 'x',
+      customerCount: 0,
+      customersBlocked: 1,
+      priceType: 'free',
+      bcItemId: null,
+    });
     expect(reasonsFor(all, options)).toEqual(['claimed', 'not-ended', 'review', 'no-customer', 'customer-blocked', 'free', 'service-not-linked']);
   });
 

@@ -94,8 +94,7 @@ function price(facts: AppointmentFacts, addZeroLinesForFree: boolean): PricedLin
   if (!isPriceType(facts.priceType)) return 'invalid-price';
   const [result] = priceAppointment(asAppointment(facts, facts.priceType), {
     addZeroLinesForFree,
-    linkedItemUnitPrice:
-      facts.bcItemUnitPriceMinor === null ? null : money(facts.bcItemUnitPriceMinor, facts.bcItemCurrency ?? facts.currency),
+    linkedItemUnitPrice: facts.bcItemUnitPriceMinor === null ? null : money(facts.bcItemUnitPriceMinor, facts.bcItemCurrency ?? facts.currency),
     enteredPrice: facts.enteredPriceMinor === null ? null : money(facts.enteredPriceMinor, facts.currency),
   });
   if (result === undefined) return 'invalid-price';

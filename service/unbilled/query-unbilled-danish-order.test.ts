@@ -5,7 +5,18 @@ import { appointmentRow, BUSINESS, context, resetRows } from './testing/unbilled
 
 /* ORDER BY customer and service in Danish order on SQLite and PostgreSQL alike, as Intl.Collator('da') has it. */
 
-const CUSTOMERS = ['Åse Holm', 'øjvind Berg', 'Zacharias Lund', 'Ærbødig ApS', 'anders Ek', 'Aage Kofoed', 'Ditte Møller', 'Émile Roux', 'Bo Åkerlund', 'Östen Nyberg'];
+const CUSTOMERS = [
+  'Åse Holm',
+  'øjvind Berg',
+  'Zacharias Lund',
+  'Ærbødig ApS',
+  'anders Ek',
+  'Aage Kofoed',
+  'Ditte Møller',
+  'Émile Roux',
+  'Bo Åkerlund',
+  'Östen Nyberg',
+];
 const SERVICES = ['Øvelser', 'Akupunktur', 'Ærgoterapi', 'zoneterapi', 'Åndedræt', 'Massage'];
 
 describeEachStore('queryUnbilled in Danish order', (getStore) => {

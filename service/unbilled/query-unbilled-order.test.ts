@@ -65,8 +65,7 @@ function expectedOrder(list: UnbilledRow[], sort: SortKey, direction: 'asc' | 'd
 
 describeEachStore('queryUnbilled order and paging', (getStore) => {
   beforeAll(() => resetRows(getStore().db, rows(), [serviceLink('svc-linked', { bc_item_unit_price_minor: 5000 })]));
-  const query = (request: Record<string, unknown>) =>
-    queryUnbilled(getStore().db, { businessId: BUSINESS, state: 'all', limit: 500, ...request }, context());
+  const query = (request: Record<string, unknown>) => queryUnbilled(getStore().db, { businessId: BUSINESS, state: 'all', limit: 500, ...request }, context());
 
   const cases = SORT_KEYS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => [sort, direction] as const));
 

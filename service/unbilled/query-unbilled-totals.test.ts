@@ -73,8 +73,7 @@ describeEachStore('queryUnbilled totals', (getStore) => {
 
     it('resolves a selection to the invoiceable ids matching the filter, whatever state it names', async () => {
       const ctx = context();
-      const select = (filter: Partial<UnbilledRequestInput>) =>
-        resolveSelection(getStore().db, { businessId: BUSINESS, ...filter }, ctx);
+      const select = (filter: Partial<UnbilledRequestInput>) => resolveSelection(getStore().db, { businessId: BUSINESS, ...filter }, ctx);
       const invoiceable = ['t-entered', 't-fixed', 't-group-eur', 't-hourly', 't-hourly-half', 't-item-eur'];
       expect((await select({})).sort()).toEqual(invoiceable);
       expect((await select({ state: 'all' })).sort()).toEqual(invoiceable);

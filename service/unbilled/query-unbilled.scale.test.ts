@@ -40,7 +40,10 @@ async function insertLargeTable(db: Kysely<Database>): Promise<void> {
   const start = sql<number>`(${sql.lit(FIRST_START_SECONDS)} + (i / 3) * 900)`;
   const end = sql<number>`(${start} + 2700)`;
   const customer = sql`(i % 700)`;
-  const state = sql.join(STATES.map((s, k) => sql`when ${sql.lit(k)} then ${sql.lit(s)}`), sql` `);
+  const state = sql.join(
+    STATES.map((s, k) => sql`when ${sql.lit(k)} then ${sql.lit(s)}`),
+    sql` `,
+  );
   await sql`insert into appointments (id, business_id, start_utc, end_utc, duration_minutes, service_id, service_name,
       staff_member_ids, customers, price_minor, currency, price_type, state, content_hash, created_at, updated_at,
       customer_count, customers_without_email, search_text)

@@ -8,8 +8,7 @@ const FUTURE_END = '2026-11-21T10:00:00.000Z';
 
 describeEachStore('queryUnbilled', (getStore) => {
   const db = () => getStore().db;
-  const query = (request: Partial<UnbilledRequestInput> = {}, setup = {}) =>
-    queryUnbilled(db(), { businessId: BUSINESS, ...request }, context(setup));
+  const query = (request: Partial<UnbilledRequestInput> = {}, setup = {}) => queryUnbilled(db(), { businessId: BUSINESS, ...request }, context(setup));
 
   describe('reasons', () => {
     const cases: [Reason, ReturnType<typeof appointmentRow>][] = [
@@ -61,27 +60,31 @@ describeEachStore('queryUnbilled', (getStore) => {
 
   describe('filters and search', () => {
     beforeAll(() =>
-      resetRows(db(), [
-        appointmentRow('f-percent', { attendees: [{ id: 'cust-anne', name: 'Anne 100% Hansen', email: 'anne@example.dk' }] }),
-        appointmentRow('f-underscore', { attendees: [{ id: 'cust-bo', name: 'Bo_Ek', email: 'bo@example.dk' }] }),
-        appointmentRow('f-markup', {
-          attendees: [{ id: 'cust-markup', name: '<b>Markup</b> & "Co" \\ x', email: 'markup@example.dk' }],
-        }),
-        appointmentRow('f-soren', {
-          attendees: [
-            { id: 'cust-soren', name: 'Søren Ærø', email: 'soren@example.dk' },
-            { id: 'cust-group', name: 'Group Member', email: 'group@example.com' },
-          ],
-          service_id: 'svc-other',
-          service_name: 'Massage Hansen-style',
-          staff_member_ids: JSON.stringify(['staff-2', 'staff-10']),
-        }),
-        // 00:30 on 1 November in Copenhagen, still 31 October in UTC.
-        appointmentRow('f-early', { start_utc: '2026-10-31T23:30:00.000Z', end_utc: '2026-11-01T00:30:00.000Z' }),
-        // Midnight starting 16 November in Copenhagen.
-        appointmentRow('f-late', { start_utc: '2026-11-15T23:00:00.000Z', end_utc: '2026-11-15T23:30:00.000Z' }),
-        appointmentRow('f-other-business', { business_id: 'other@example.dk' }),
-      ], [serviceLink('svc-linked'), serviceLink('svc-other')]),
+      resetRows(
+        db(),
+        [
+          appointmentRow('f-percent', { attendees: [{ id: 'cust-anne', name: 'Anne 100% Hansen', email: 'anne@example.dk' }] }),
+          appointmentRow('f-underscore', { attendees: [{ id: 'cust-bo', name: 'Bo_Ek', email: 'bo@example.dk' }] }),
+          appointmentRow('f-markup', {
+            attendees: [{ id: 'cust-markup', name: '<b>Markup</b> & "Co" \\ x', email: 'markup@example.dk' }],
+          }),
+          appointmentRow('f-soren', {
+            attendees: [
+              { id: 'cust-soren', name: 'Søren Ærø', email: 'soren@example.dk' },
+              { id: 'cust-group', name: 'Group Member', email: 'group@example.com' },
+            ],
+            service_id: 'svc-other',
+            service_name: 'Massage Hansen-style',
+            staff_member_ids: JSON.stringify(['staff-2', 'staff-10']),
+          }),
+          // 00:30 on 1 November in Copenhagen, still 31 October in UTC.
+          appointmentRow('f-early', { start_utc: '2026-10-31T23:30:00.000Z', end_utc: '2026-11-01T00:30:00.000Z' }),
+          // Midnight starting 16 November in Copenhagen.
+          appointmentRow('f-late', { start_utc: '2026-11-15T23:00:00.000Z', end_utc: '2026-11-15T23:30:00.000Z' }),
+          appointmentRow('f-other-business', { business_id: 'other@example.dk' }),
+        ],
+        [serviceLink('svc-linked'), serviceLink('svc-other')],
+      ),
     );
     const ids = async (request: Partial<UnbilledRequestInput>) => (await query({ state: 'all', ...request })).rows.map((r) => r.id).sort();
 
@@ -139,9 +142,7 @@ describeEachStore('queryUnbilled', (getStore) => {
 
     it('returns stored text as it is, markup included', async () => {
       const [row] = (await query({ search: 'markup' })).rows;
-      expect(row?.customers).toEqual([
-        { customerId: 'cust-markup', name: '<b>Markup</b> & "Co" \\ x', email: 'markup@example.dk', timeZone: null },
-      ]);
+      expect(row?.customers).toEqual([{ customerId: 'cust-markup', name: '<b>Markup</b> & "Co" \\ x', email: 'markup@example.dk', timeZone: null }]);
     });
   });
 });

@@ -20,11 +20,7 @@ interface GroupRecord {
  * of all matching rows, and the invoiceable amounts by currency and by local day. Two queries: the
  * page, and one aggregate grouped by start hour and currency from which the count, totals and days come.
  */
-export async function queryUnbilled(
-  db: Kysely<Database>,
-  input: UnbilledRequestInput,
-  context: UnbilledContext,
-): Promise<UnbilledResponse> {
+export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequestInput, context: UnbilledContext): Promise<UnbilledResponse> {
   const request = unbilledRequestSchema.parse(input);
   const { query, eligibility, postgres } = filteredAppointments(db, request, context);
   const timeZone = context.setup.dailySummary.timeZone;
@@ -104,5 +100,8 @@ async function withBusinessCentralCustomers(db: Kysely<Database>, businessId: st
     .execute();
   const byId = new Map(links.map((l) => [l.bookings_customer_id, { number: l.bc_customer_number ?? '', blocked: l.bc_blocked === 1 }]));
   // Left out where there is no link, so the rows of a business without links read as before.
-  return rows.map((row) => ({ ...row, customers: row.customers.map((c) => (byId.has(c.customerId) ? { ...c, businessCentral: byId.get(c.customerId) ?? null } : c)) }));
+  return rows.map((row) => ({
+    ...row,
+    customers: row.customers.map((c) => (byId.has(c.customerId) ? { ...c, businessCentral: byId.get(c.customerId) ?? null } : c)),
+  }));
 }

@@ -7,18 +7,9 @@ import { unbilledFilterSchema, type UnbilledFilterInput } from './unbilled-schem
  * "Select all matching" resolved on the server: the ids of the appointments matching the filter
  * that can be invoiced now, oldest start first. Whatever the filter's state, only invoiceable ids.
  */
-export async function resolveSelection(
-  db: Kysely<Database>,
-  input: UnbilledFilterInput,
-  context: UnbilledContext,
-): Promise<string[]> {
+export async function resolveSelection(db: Kysely<Database>, input: UnbilledFilterInput, context: UnbilledContext): Promise<string[]> {
   const filter = unbilledFilterSchema.parse(input);
   const { query, eligibility } = filteredAppointments(db, filter, context);
-  const rows = await query
-    .where(eligibility.invoiceable)
-    .select('a.id')
-    .orderBy('a.start_utc')
-    .orderBy('a.id')
-    .execute();
+  const rows = await query.where(eligibility.invoiceable).select('a.id').orderBy('a.start_utc').orderBy('a.id').execute();
   return rows.map((r) => r.id);
 }

@@ -61,7 +61,15 @@ function reasonsOf(text: string): Reason[] {
 function billedCustomersOf(r: UnbilledRecord): UnbilledCustomer[] {
   const attendees = customersOf(r.customers);
   if (attendees.length > 0 || r.linked_bc_customer_number === null) return attendees;
-  return [{ customerId: '', name: r.linked_bc_customer_name ?? '', email: '', timeZone: null, businessCentral: { number: r.linked_bc_customer_number, blocked: false } }];
+  return [
+    {
+      customerId: '',
+      name: r.linked_bc_customer_name ?? '',
+      email: '',
+      timeZone: null,
+      businessCentral: { number: r.linked_bc_customer_number, blocked: false },
+    },
+  ];
 }
 
 export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {

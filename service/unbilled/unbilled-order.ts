@@ -11,14 +11,11 @@ interface OrderContext {
 }
 
 /** Byte order on PostgreSQL too, so both stores sort text alike (SQLite compares bytes). */
-const text = (expression: RawBuilder<unknown>, postgres: boolean): RawBuilder<unknown> =>
-  postgres ? sql`${expression} collate "C"` : expression;
+const text = (expression: RawBuilder<unknown>, postgres: boolean): RawBuilder<unknown> => (postgres ? sql`${expression} collate "C"` : expression);
 
 /** Names in Danish order on both stores (see danish-sort-key.ts). */
 function firstCustomerName(postgres: boolean): RawBuilder<unknown> {
-  return danishSortKey(
-    postgres ? sql`coalesce((a.customers::jsonb) -> 0 ->> 'name', '')` : sql`coalesce(json_extract(a.customers, '$[0].name'), '')`,
-  );
+  return danishSortKey(postgres ? sql`coalesce((a.customers::jsonb) -> 0 ->> 'name', '')` : sql`coalesce(json_extract(a.customers, '$[0].name'), '')`);
 }
 
 function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilder<unknown>[] {

@@ -31,7 +31,13 @@ const optionalText = (what: string) =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
-const id = (what: string) => z.string({ error: `Use the ${what} id` }).refine(...noControlCharacters).trim().min(1, { error: `Use the ${what} id` }).optional();
+const id = (what: string) =>
+  z
+    .string({ error: `Use the ${what} id` })
+    .refine(...noControlCharacters)
+    .trim()
+    .min(1, { error: `Use the ${what} id` })
+    .optional();
 
 const isDate = (v: string) => v.length === 10;
 

@@ -17,9 +17,7 @@ export interface UnbilledContext {
 export function joinedAppointments(db: Kysely<Database>) {
   return db
     .selectFrom('appointments as a')
-    .leftJoin('service_links as sl', (join) =>
-      join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'),
-    );
+    .leftJoin('service_links as sl', (join) => join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'));
 }
 
 /** `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility as SQL. */

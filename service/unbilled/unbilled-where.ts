@@ -12,8 +12,7 @@ export interface WhereContext {
   bounds: StartBounds;
 }
 
-const like = (column: RawBuilder<unknown>, text: string): Condition =>
-  sql<SqlBool>`${column} like ${containsPattern(text)} escape ${LIKE_ESCAPE}`;
+const like = (column: RawBuilder<unknown>, text: string): Condition => sql<SqlBool>`${column} like ${containsPattern(text)} escape ${LIKE_ESCAPE}`;
 
 function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condition | undefined {
   switch (state) {
@@ -54,9 +53,7 @@ function customerCondition(value: string, postgres: boolean): Condition {
 /** staff_member_ids is a JSON array of strings: the quoted id is one whole element. */
 function staffCondition(staffMemberId: string, postgres: boolean): Condition {
   const element = JSON.stringify(staffMemberId);
-  return postgres
-    ? sql<SqlBool>`strpos(a.staff_member_ids, ${element}) > 0`
-    : sql<SqlBool>`instr(a.staff_member_ids, ${element}) > 0`;
+  return postgres ? sql<SqlBool>`strpos(a.staff_member_ids, ${element}) > 0` : sql<SqlBool>`instr(a.staff_member_ids, ${element}) > 0`;
 }
 
 /** The conditions (ANDed) selecting the rows a filter matches. */

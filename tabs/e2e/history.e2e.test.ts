@@ -68,7 +68,7 @@ interface BcCustomer {
   }
 
   async function fileText(download: Download): Promise<Buffer> {
-    return fs.readFileSync((await download.path()));
+    return fs.readFileSync(await download.path());
   }
 
   async function open(name: 'history' | 'unbilled'): Promise<Page> {
@@ -120,7 +120,10 @@ interface BcCustomer {
     await syncNow(app);
 
     const page = await open('history');
-    await page.getByRole('button', { name: /^Open the invoice run of/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Open the invoice run of/ })
+      .first()
+      .click();
     const table = page.getByRole('table', { name: en.runInvoicesTitle });
     await table.waitFor();
     const failedRow = table.getByRole('row').filter({ hasText: failing.customers[0]!.name });
@@ -153,11 +156,14 @@ interface BcCustomer {
   it('exports the Unbilled list of the current filter, with a name that would be a formula made inert', async () => {
     const row = (await invoiceable()).find((r) => r.customers.length === 1)!;
     const businessId = loadEnv({}, PROJECT_ROOT)['BOOKINGS_BUSINESS_ID']!;
-    const patched = await fetch(`${app.graphBaseUrl}/solutions/bookingBusinesses/${encodeURIComponent(businessId)}/appointments/${encodeURIComponent(row.id)}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ customers: [{ customerId: row.customers[0]!.customerId, name: FORMULA_NAME }] }),
-    });
+    const patched = await fetch(
+      `${app.graphBaseUrl}/solutions/bookingBusinesses/${encodeURIComponent(businessId)}/appointments/${encodeURIComponent(row.id)}`,
+      {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customers: [{ customerId: row.customers[0]!.customerId, name: FORMULA_NAME }] }),
+      },
+    );
     expect(patched.status).toBe(204);
     await syncNow(app);
 
@@ -167,11 +173,18 @@ interface BcCustomer {
     // The search applies after a typing pause: wait until the grid shows that appointment alone.
     const grid = page.getByRole('grid', { name: en.gridLabel });
     const rows = grid.getByRole('row').filter({ has: page.getByRole('checkbox', { name: /^Select (?!all)/ }) });
-    await until(async () => (await rows.count()) === 1 && (await grid.getByRole('gridcell', { name: FORMULA_NAME, exact: true }).count()) === 1, 'the grid shows the appointment alone');
+    await until(
+      async () => (await rows.count()) === 1 && (await grid.getByRole('gridcell', { name: FORMULA_NAME, exact: true }).count()) === 1,
+      'the grid shows the appointment alone',
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${en.unbilledTitle} as CSV` }).click()]);
     const bytes = await fileText(download);
     expect([...bytes.subarray(0, 3)]).toEqual(BOM);
-    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '');
+    const lines = bytes
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lines[0]).toBe('Start,End,Minutes,Customers,Emails,Service,Staff,Price type,Unit price,Amount,Currency,State,Reason');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,'${FORMULA_NAME},`);

@@ -46,15 +46,25 @@ const NO_EMAIL = 'Inge Nielsen';
   const invoiceOne = async (page: Page, customer: string, hasText: string): Promise<string[]> => {
     await page.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
     await page.getByRole('textbox', { name: en.filterCustomer }).fill(customer);
-    const rows = page.getByRole('grid', { name: en.gridLabel }).getByRole('row').filter({ hasText }).filter({ has: page.getByRole('checkbox') });
+    const rows = page
+      .getByRole('grid', { name: en.gridLabel })
+      .getByRole('row')
+      .filter({ hasText })
+      .filter({ has: page.getByRole('checkbox') });
     await rows.first().waitFor();
     await rows.first().getByRole('checkbox').check();
-    await page.getByText(/Selected: 1 ·/).first().waitFor();
+    await page
+      .getByText(/Selected: 1 ·/)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: en.invoiceSelected }).click();
     const dialog = page.getByRole('dialog', { name: en.previewTitle });
     await dialog.getByRole('button', { name: en.previewConfirm }).click();
     const result = page.getByRole('region', { name: en.runTitle });
-    await result.getByRole('status').filter({ hasText: /^Done:/ }).waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS });
+    await result
+      .getByRole('status')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS });
     return [...(await result.innerText()).matchAll(/Invoice (\S+)/g)].map((m) => m[1] ?? '');
   };
 
@@ -70,44 +80,64 @@ const NO_EMAIL = 'Inge Nielsen';
     await app?.stop();
   });
 
-  it('links a service to the same-named Business Central item, and its row invoices', async () => {
-    const page = await open();
-    await showBlocked(page, en.reasons['service-not-linked']);
-    const button = page.getByRole('button', { name: en.linkServiceButton(CONFLICTED) }).first();
-    await button.click();
-    const dialog = page.getByRole('dialog', { name: en.linkServiceTitle(CONFLICTED) });
-    await dialog.getByText(en.linkConflict('1000', CONFLICTED)).waitFor();
-    await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).waitFor();
-    // The picker as the grid's accessibility test checks the page: nothing serious or critical.
-    const results = await new AxeBuilder({ page }).include('[role="dialog"]').exclude('[data-tabster-dummy]').analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).check();
-    await dialog.getByRole('button', { name: en.linkConfirm }).click();
-    await page.locator('.fui-ToastTitle').getByText(en.serviceLinked(CONFLICTED, '1000', CONFLICTED)).waitFor();
-    await until(async () => (await page.getByRole('button', { name: en.linkServiceButton(CONFLICTED) }).count()) === 0, 'the service’s rows to leave the blocked list');
+  it(
+    'links a service to the same-named Business Central item, and its row invoices',
+    async () => {
+      const page = await open();
+      await showBlocked(page, en.reasons['service-not-linked']);
+      const button = page.getByRole('button', { name: en.linkServiceButton(CONFLICTED) }).first();
+      await button.click();
+      const dialog = page.getByRole('dialog', { name: en.linkServiceTitle(CONFLICTED) });
+      await dialog.getByText(en.linkConflict('1000', CONFLICTED)).waitFor();
+      await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).waitFor();
+      // The picker as the grid's accessibility test checks the page: nothing serious or critical.
+      const results = await new AxeBuilder({ page }).include('[role="dialog"]').exclude('[data-tabster-dummy]').analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await dialog.getByRole('radio', { name: new RegExp(`^1000 · ${CONFLICTED}`) }).check();
+      await dialog.getByRole('button', { name: en.linkConfirm }).click();
+      await page
+        .locator('.fui-ToastTitle')
+        .getByText(en.serviceLinked(CONFLICTED, '1000', CONFLICTED))
+        .waitFor();
+      await until(
+        async () => (await page.getByRole('button', { name: en.linkServiceButton(CONFLICTED) }).count()) === 0,
+        'the service’s rows to leave the blocked list',
+      );
 
-    const numbers = await invoiceOne(page, '', CONFLICTED);
-    expect(numbers).toHaveLength(1);
-    expect((await bcInvoices(app)).some((i) => i.number === numbers[0])).toBe(true);
-    await page.context().close();
-  }, 3 * BROWSER_TEST_TIMEOUT_MS);
+      const numbers = await invoiceOne(page, '', CONFLICTED);
+      expect(numbers).toHaveLength(1);
+      expect((await bcInvoices(app)).some((i) => i.number === numbers[0])).toBe(true);
+      await page.context().close();
+    },
+    3 * BROWSER_TEST_TIMEOUT_MS,
+  );
 
-  it('links a customer without an email to a Business Central customer, and their row invoices to that customer', async () => {
-    const page = await open();
-    await showBlocked(page, en.reasons['customer-without-email'], NO_EMAIL);
-    await page.getByRole('button', { name: en.linkCustomerButton(NO_EMAIL) }).first().click();
-    const dialog = page.getByRole('dialog', { name: en.linkCustomerTitle(NO_EMAIL) });
-    await dialog.getByRole('searchbox').fill('Søren');
-    const choice = dialog.getByRole('radio', { name: /Søren Østergård/ });
-    await choice.waitFor();
-    await choice.check();
-    await dialog.getByRole('button', { name: en.linkConfirm }).click();
-    await page.locator('.fui-ToastTitle').getByText(/^Inge Nielsen is linked to customer \S+ Søren Østergård\.$/).waitFor();
+  it(
+    'links a customer without an email to a Business Central customer, and their row invoices to that customer',
+    async () => {
+      const page = await open();
+      await showBlocked(page, en.reasons['customer-without-email'], NO_EMAIL);
+      await page
+        .getByRole('button', { name: en.linkCustomerButton(NO_EMAIL) })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog', { name: en.linkCustomerTitle(NO_EMAIL) });
+      await dialog.getByRole('searchbox').fill('Søren');
+      const choice = dialog.getByRole('radio', { name: /Søren Østergård/ });
+      await choice.waitFor();
+      await choice.check();
+      await dialog.getByRole('button', { name: en.linkConfirm }).click();
+      await page
+        .locator('.fui-ToastTitle')
+        .getByText(/^Inge Nielsen is linked to customer \S+ Søren Østergård\.$/)
+        .waitFor();
 
-    const numbers = await invoiceOne(page, NO_EMAIL, NO_EMAIL);
-    expect(numbers).toHaveLength(1);
-    const invoice = (await bcInvoices(app)).find((i) => i.number === numbers[0]);
-    expect(invoice?.customerName).toBe('Søren Østergård');
-    await page.context().close();
-  }, 3 * BROWSER_TEST_TIMEOUT_MS);
+      const numbers = await invoiceOne(page, NO_EMAIL, NO_EMAIL);
+      expect(numbers).toHaveLength(1);
+      const invoice = (await bcInvoices(app)).find((i) => i.number === numbers[0]);
+      expect(invoice?.customerName).toBe('Søren Østergård');
+      await page.context().close();
+    },
+    3 * BROWSER_TEST_TIMEOUT_MS,
+  );
 });

@@ -54,51 +54,59 @@ const FOURTEEN_DAYS = '14 DAGE – Netto 14 dage';
     await app?.stop();
   });
 
-  it('picks a payment term by name, saves its id, and shows it by name after a reload, in English and Danish', async () => {
-    const page = await open();
-    const terms = await picker(page, en.fields['customerTemplate.paymentTermsId']);
-    expect((await terms.innerText()).trim()).toBe(en.lookupNone);
-    await terms.click();
-    await page.getByRole('option', { name: FOURTEEN_DAYS, exact: true }).click();
-    expect((await terms.innerText()).trim()).toBe(FOURTEEN_DAYS);
-    await page.getByRole('button', { name: en.setupSave }).click();
-    await page.getByRole('status').filter({ hasText: en.setupSaved }).waitFor();
+  it(
+    'picks a payment term by name, saves its id, and shows it by name after a reload, in English and Danish',
+    async () => {
+      const page = await open();
+      const terms = await picker(page, en.fields['customerTemplate.paymentTermsId']);
+      expect((await terms.innerText()).trim()).toBe(en.lookupNone);
+      await terms.click();
+      await page.getByRole('option', { name: FOURTEEN_DAYS, exact: true }).click();
+      expect((await terms.innerText()).trim()).toBe(FOURTEEN_DAYS);
+      await page.getByRole('button', { name: en.setupSave }).click();
+      await page.getByRole('status').filter({ hasText: en.setupSaved }).waitFor();
 
-    const lists = setupTablesResponseSchema.parse(await (await fetch(`${app.origin}/api/business-central/setup-tables`)).json());
-    const fourteen = lists.tables.paymentTerms.find((t) => t.code === '14 DAGE');
-    expect((await storedSetup()).setup.customerTemplate.paymentTermsId).toBe(fourteen?.id);
+      const lists = setupTablesResponseSchema.parse(await (await fetch(`${app.origin}/api/business-central/setup-tables`)).json());
+      const fourteen = lists.tables.paymentTerms.find((t) => t.code === '14 DAGE');
+      expect((await storedSetup()).setup.customerTemplate.paymentTermsId).toBe(fourteen?.id);
 
-    await page.reload();
-    const again = await picker(page, en.fields['customerTemplate.paymentTermsId']);
-    await expect(again.innerText()).resolves.toBe(FOURTEEN_DAYS);
-    const templates = await page.getByRole('group', { name: en.sectionTemplates }).innerText();
-    expect(templates).toContain(FOURTEEN_DAYS);
-    expect(templates).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
-    const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-    await page.context().close();
+      await page.reload();
+      const again = await picker(page, en.fields['customerTemplate.paymentTermsId']);
+      await expect(again.innerText()).resolves.toBe(FOURTEEN_DAYS);
+      const templates = await page.getByRole('group', { name: en.sectionTemplates }).innerText();
+      expect(templates).toContain(FOURTEEN_DAYS);
+      expect(templates).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+      const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await page.context().close();
 
-    const danish = await open({ locale: 'da-DK' });
-    const betingelse = await picker(danish, da.fields['customerTemplate.paymentTermsId']);
-    await expect(betingelse.innerText()).resolves.toBe(FOURTEEN_DAYS);
-    await expect((await picker(danish, da.fields['customerTemplate.currencyCode'])).innerText()).resolves.toBe(da.lookupLocalCurrency('DKK'));
-    await danish.context().close();
-  }, 2 * BROWSER_TEST_TIMEOUT_MS);
+      const danish = await open({ locale: 'da-DK' });
+      const betingelse = await picker(danish, da.fields['customerTemplate.paymentTermsId']);
+      await expect(betingelse.innerText()).resolves.toBe(FOURTEEN_DAYS);
+      await expect((await picker(danish, da.fields['customerTemplate.currencyCode'])).innerText()).resolves.toBe(da.lookupLocalCurrency('DKK'));
+      await danish.context().close();
+    },
+    2 * BROWSER_TEST_TIMEOUT_MS,
+  );
 
-  it.each(['en-US', 'da-DK'])('shows the summary time as 24-hour under %s, its label right above it', async (locale) => {
-    const page = await open({ locale });
-    const label = (locale === 'da-DK' ? da : en).fields['dailySummary.time'];
-    const time = page.getByRole('textbox', { name: label, exact: true });
-    await expect(time.inputValue()).resolves.toBe('07:30');
-    await time.fill('19.45');
-    await time.blur();
-    await expect(time.inputValue()).resolves.toBe('19:45');
-    // A type="time" input keeps "19:45" as its value too, yet shows "07:45 PM" under en-US: a text input shows its value.
-    await expect(time.getAttribute('type')).resolves.toBe('text');
-    const labelBox = await page.locator('label', { hasText: label }).boundingBox();
-    const inputBox = await time.boundingBox();
-    expect(labelBox && inputBox && labelBox.y + labelBox.height <= inputBox.y + 1).toBe(true);
-    expect(labelBox && inputBox && Math.abs(labelBox.x - inputBox.x) <= 12).toBe(true);
-    await page.context().close();
-  }, BROWSER_TEST_TIMEOUT_MS);
+  it.each(['en-US', 'da-DK'])(
+    'shows the summary time as 24-hour under %s, its label right above it',
+    async (locale) => {
+      const page = await open({ locale });
+      const label = (locale === 'da-DK' ? da : en).fields['dailySummary.time'];
+      const time = page.getByRole('textbox', { name: label, exact: true });
+      await expect(time.inputValue()).resolves.toBe('07:30');
+      await time.fill('19.45');
+      await time.blur();
+      await expect(time.inputValue()).resolves.toBe('19:45');
+      // A type="time" input keeps "19:45" as its value too, yet shows "07:45 PM" under en-US: a text input shows its value.
+      await expect(time.getAttribute('type')).resolves.toBe('text');
+      const labelBox = await page.locator('label', { hasText: label }).boundingBox();
+      const inputBox = await time.boundingBox();
+      expect(labelBox && inputBox && labelBox.y + labelBox.height <= inputBox.y + 1).toBe(true);
+      expect(labelBox && inputBox && Math.abs(labelBox.x - inputBox.x) <= 12).toBe(true);
+      await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
 });

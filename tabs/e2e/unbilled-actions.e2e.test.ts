@@ -50,7 +50,9 @@ const rendered = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A row as the page shows it: customer, service, duration and amount (what tells rows apart in every sort). */
 function rowKey(row: UnbilledRow): string {
   const customer = row.customers.length === 0 ? en.noCustomer : row.customers.map((c) => c.name || c.email).join(', ');
-  return [rendered(customer), rendered(row.serviceName), formatDuration(row.durationMinutes, TAG), row.amount ? formatMoney(row.amount, TAG) : en.noPrice].join(' | ');
+  return [rendered(customer), rendered(row.serviceName), formatDuration(row.durationMinutes, TAG), row.amount ? formatMoney(row.amount, TAG) : en.noPrice].join(
+    ' | ',
+  );
 }
 
 /** Nothing serious or critical; Tabster's focus sentinels are focusable and aria-hidden by design. */
@@ -93,7 +95,7 @@ async function expectAxeClean(page: Page): Promise<void> {
   const gridOrder = (page: Page): Promise<string[]> =>
     page.getByRole('grid', { name: en.gridLabel }).evaluate(
       (grid, { count, names }) => {
-        const firstLine = (el: Element | undefined) => (el?.textContent ? (el as HTMLElement).innerText.split('\n')[0]?.trim() ?? '' : '');
+        const firstLine = (el: Element | undefined) => (el?.textContent ? ((el as HTMLElement).innerText.split('\n')[0]?.trim() ?? '') : '');
         const cellsOf = (row: Element) => [...row.querySelectorAll('[role="columnheader"], [role="gridcell"]')];
         const rows = [...grid.querySelectorAll('[role="row"]')];
         const header = rows[0] ? cellsOf(rows[0]).map((c) => firstLine(c)) : [];
@@ -124,171 +126,211 @@ async function expectAxeClean(page: Page): Promise<void> {
     await app?.stop();
   });
 
-  it('sorts by each column header both ways, in the server’s order, with the sort in the URL', async () => {
-    const page = await open();
-    let current: { sort: SortKey; direction: Direction } = DEFAULT_SORT;
-    for (const column of COLUMNS) {
-      const seen: Partial<Record<Direction, string[]>> = {};
-      for (let click = 0; click < 2; click++) {
-        await page.getByRole('grid', { name: en.gridLabel }).getByRole('columnheader', { name: column.header, exact: true }).click();
-        // A header click sorts ascending, or flips the direction when the column already sorts ascending.
-        current = { sort: column.sort, direction: current.sort === column.sort && current.direction === 'asc' ? 'desc' : 'asc' };
-        const expected = await apiOrder(current.sort, current.direction);
-        await until(async () => JSON.stringify(await gridOrder(page)) === JSON.stringify(expected), `the grid to sort by ${column.sort} ${current.direction}`);
-        expect(await gridOrder(page)).toEqual(expected);
-        // The default order (start, ascending) is the URL without a sort.
-        expect(urlSort(page)).toEqual(current);
-        expect(new URL(page.url()).searchParams.has('sort')).toBe(current.sort !== DEFAULT_SORT.sort || current.direction !== DEFAULT_SORT.direction);
-        seen[current.direction] = expected;
+  it(
+    'sorts by each column header both ways, in the server’s order, with the sort in the URL',
+    async () => {
+      const page = await open();
+      let current: { sort: SortKey; direction: Direction } = DEFAULT_SORT;
+      for (const column of COLUMNS) {
+        const seen: Partial<Record<Direction, string[]>> = {};
+        for (let click = 0; click < 2; click++) {
+          await page.getByRole('grid', { name: en.gridLabel }).getByRole('columnheader', { name: column.header, exact: true }).click();
+          // A header click sorts ascending, or flips the direction when the column already sorts ascending.
+          current = { sort: column.sort, direction: current.sort === column.sort && current.direction === 'asc' ? 'desc' : 'asc' };
+          const expected = await apiOrder(current.sort, current.direction);
+          await until(
+            async () => JSON.stringify(await gridOrder(page)) === JSON.stringify(expected),
+            `the grid to sort by ${column.sort} ${current.direction}`,
+          );
+          expect(await gridOrder(page)).toEqual(expected);
+          // The default order (start, ascending) is the URL without a sort.
+          expect(urlSort(page)).toEqual(current);
+          expect(new URL(page.url()).searchParams.has('sort')).toBe(current.sort !== DEFAULT_SORT.sort || current.direction !== DEFAULT_SORT.direction);
+          seen[current.direction] = expected;
+        }
+        expect(seen.asc).toHaveLength(COMPARED);
+        if (column.differs) expect(seen.desc).not.toEqual(seen.asc);
+        // Every ready row is "Unbilled": the state sort has nothing to tell apart in this view.
+        else expect([...new Set((await api({ state: 'invoiceable', limit: '500' })).rows.map((r) => r.state))]).toEqual(['unbilled']);
       }
-      expect(seen.asc).toHaveLength(COMPARED);
-      if (column.differs) expect(seen.desc).not.toEqual(seen.asc);
-      // Every ready row is "Unbilled": the state sort has nothing to tell apart in this view.
-      else expect([...new Set((await api({ state: 'invoiceable', limit: '500' })).rows.map((r) => r.state))]).toEqual(['unbilled']);
-    }
-    await page.reload();
-    await page.getByRole('grid', { name: en.gridLabel }).waitFor();
-    // A reload keeps the last sort.
-    expect(await gridOrder(page)).toEqual(await apiOrder(current.sort, current.direction));
-    await page.context().close();
-
-    // Axe on a sorted grid in both themes (one customer's rows: a full page only makes the scan slow).
-    const customer = await customerWithAppointments(app, 3);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const themed = await open(`?customer=${encodeURIComponent(customer.email)}&sort=amount&direction=desc`, { colorScheme });
-      await themed.getByRole('columnheader', { name: en.colAmount }).and(themed.locator('[aria-sort="descending"]')).waitFor();
-      await expectAxeClean(themed);
-      await themed.context().close();
-    }
-  }, 3 * BROWSER_TEST_TIMEOUT_MS);
-
-  it('sorts the stacked list at 400 px from its sort menu, both ways', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await open('', { viewport: { width: 400, height: 800 }, colorScheme });
-      const menu = page.getByRole('combobox', { name: en.sortLabel });
-      const seen: string[][] = [];
-      for (const direction of ['asc', 'desc'] as const) {
-        await menu.selectOption({ label: en.sortChoices.customer[direction] });
-        const expected = (await apiOrder('customer', direction)).map((key) => key.split(' | '));
-        const matches = async () => {
-          const shown = await listOrder(page);
-          return shown.length === expected.length && expected.every((parts, i) => parts.every((part) => shown[i]?.includes(part)));
-        };
-        await until(matches, `the list to sort by customer ${direction}`);
-        expect(await matches()).toBe(true);
-        expect(urlSort(page)).toEqual({ sort: 'customer', direction });
-        seen.push(expected.map((parts) => parts.join(' | ')));
-      }
-      expect(seen[0]).not.toEqual(seen[1]);
-      await expectAxeClean(page);
+      await page.reload();
+      await page.getByRole('grid', { name: en.gridLabel }).waitFor();
+      // A reload keeps the last sort.
+      expect(await gridOrder(page)).toEqual(await apiOrder(current.sort, current.direction));
       await page.context().close();
-    }
-  }, 2 * BROWSER_TEST_TIMEOUT_MS);
 
-  it('a typed price makes a "price needed" row invoiceable, and it invoices at that price', async () => {
-    // A row held back by the missing price alone, of one customer with one plain email.
-    const response = await api({ state: 'not-invoiceable', reason: 'price-needed', limit: '500' });
-    const row = response.rows.find((r) => r.reasons.length === 1 && r.customers.length === 1 && (r.customers[0]?.email ?? '') !== '' && r.currency === 'DKK');
-    if (!row) throw new Error(`no row held back by its price alone among ${response.rows.length}`);
-    const customer = row.customers[0]?.email ?? '';
-    // Times show in the business's zone (the daily summary's setup), as the page words them.
-    const setup = (await (await fetch(`${app.origin}/api/setup`)).json()) as { setup: { dailySummary: { timeZone: string }; pricesIncludeVat: boolean } };
-    const timezoneId = setup.setup.dailySummary.timeZone;
-    const label = en.priceInputLabel(appointmentLabel(row, TAG, timezoneId, en));
+      // Axe on a sorted grid in both themes (one customer's rows: a full page only makes the scan slow).
+      const customer = await customerWithAppointments(app, 3);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const themed = await open(`?customer=${encodeURIComponent(customer.email)}&sort=amount&direction=desc`, { colorScheme });
+        await themed.getByRole('columnheader', { name: en.colAmount }).and(themed.locator('[aria-sort="descending"]')).waitFor();
+        await expectAxeClean(themed);
+        await themed.context().close();
+      }
+    },
+    3 * BROWSER_TEST_TIMEOUT_MS,
+  );
 
-    for (const colorScheme of ['dark', 'light'] as const) {
-      const page = await open(`?show=not-invoiceable&customer=${encodeURIComponent(customer)}`, { colorScheme, timezoneId });
-      await page.getByLabel(en.filterReason).selectOption({ label: en.reasons['price-needed'] });
-      const field = page.getByRole('textbox', { name: label, exact: true });
-      await field.waitFor();
-      await expectAxeClean(page);
-      if (colorScheme === 'dark') {
+  it(
+    'sorts the stacked list at 400 px from its sort menu, both ways',
+    async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open('', { viewport: { width: 400, height: 800 }, colorScheme });
+        const menu = page.getByRole('combobox', { name: en.sortLabel });
+        const seen: string[][] = [];
+        for (const direction of ['asc', 'desc'] as const) {
+          await menu.selectOption({ label: en.sortChoices.customer[direction] });
+          const expected = (await apiOrder('customer', direction)).map((key) => key.split(' | '));
+          const matches = async () => {
+            const shown = await listOrder(page);
+            return shown.length === expected.length && expected.every((parts, i) => parts.every((part) => shown[i]?.includes(part)));
+          };
+          await until(matches, `the list to sort by customer ${direction}`);
+          expect(await matches()).toBe(true);
+          expect(urlSort(page)).toEqual({ sort: 'customer', direction });
+          seen.push(expected.map((parts) => parts.join(' | ')));
+        }
+        expect(seen[0]).not.toEqual(seen[1]);
+        await expectAxeClean(page);
         await page.context().close();
-        continue;
       }
-      await field.fill('375.50');
+    },
+    2 * BROWSER_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a typed price makes a "price needed" row invoiceable, and it invoices at that price',
+    async () => {
+      // A row held back by the missing price alone, of one customer with one plain email.
+      const response = await api({ state: 'not-invoiceable', reason: 'price-needed', limit: '500' });
+      const row = response.rows.find((r) => r.reasons.length === 1 && r.customers.length === 1 && (r.customers[0]?.email ?? '') !== '' && r.currency === 'DKK');
+      if (!row) throw new Error(`no row held back by its price alone among ${response.rows.length}`);
+      const customer = row.customers[0]?.email ?? '';
+      // Times show in the business's zone (the daily summary's setup), as the page words them.
+      const setup = (await (await fetch(`${app.origin}/api/setup`)).json()) as { setup: { dailySummary: { timeZone: string }; pricesIncludeVat: boolean } };
+      const timezoneId = setup.setup.dailySummary.timeZone;
+      const label = en.priceInputLabel(appointmentLabel(row, TAG, timezoneId, en));
+
+      for (const colorScheme of ['dark', 'light'] as const) {
+        const page = await open(`?show=not-invoiceable&customer=${encodeURIComponent(customer)}`, { colorScheme, timezoneId });
+        await page.getByLabel(en.filterReason).selectOption({ label: en.reasons['price-needed'] });
+        const field = page.getByRole('textbox', { name: label, exact: true });
+        await field.waitFor();
+        await expectAxeClean(page);
+        if (colorScheme === 'dark') {
+          await page.context().close();
+          continue;
+        }
+        await field.fill('375.50');
+        const [request] = await Promise.all([
+          page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith(`/api/appointments/${encodeURIComponent(row.id)}/price`)),
+          field.press('Enter'),
+        ]);
+        expect(request.postDataJSON()).toEqual({ price: { minor: 37550, currency: 'DKK' } });
+        await page
+          .locator('.fui-ToastTitle')
+          .getByText(/^Price saved for /)
+          .waitFor();
+        await until(async () => (await field.count()) === 0, 'the row to leave the blocked list');
+        const ready = (await api({ state: 'invoiceable', customer, limit: '500' })).rows.find((r) => r.id === row.id);
+        expect(ready?.reasons).toEqual([]);
+        expect(ready?.amount).toEqual({ minor: 37550, currency: 'DKK' });
+
+        // Ready to invoice: tick it (its amount tells it from the customer's other rows), preview, create.
+        await page.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
+        const amount = formatMoney({ minor: 37550, currency: 'DKK' }, TAG);
+        const rows = page
+          .getByRole('grid', { name: en.gridLabel })
+          .getByRole('row')
+          .filter({ hasText: amount })
+          .filter({ has: page.getByRole('checkbox') });
+        await rows.first().waitFor();
+        expect(await rows.count()).toBe(1);
+        await rows.first().getByRole('checkbox').check();
+        await page
+          .getByText(/Selected: 1 ·/)
+          .first()
+          .waitFor();
+        await page.getByRole('button', { name: en.invoiceSelected }).click();
+        const dialog = page.getByRole('dialog', { name: en.previewTitle });
+        await dialog.getByText(amount).first().waitFor();
+        await dialog.getByRole('button', { name: en.previewConfirm }).click();
+        const result = page.getByRole('region', { name: en.runTitle });
+        await result
+          .getByRole('status')
+          .filter({ hasText: /^Done:/ })
+          .waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS });
+        const numbers = [...(await result.innerText()).matchAll(/Invoice (\S+)/g)].map((m) => m[1] ?? '');
+        expect(numbers).toHaveLength(1);
+        const invoice = (await bcInvoices(app)).find((i) => i.number === numbers[0]) as
+          (Awaited<ReturnType<typeof bcInvoices>>[number] & { totalAmountIncludingTax: number; totalAmountExcludingTax: number }) | undefined;
+        expect(invoice?.customerName).toBe(row.customers[0]?.name);
+        // The typed price is what the person bills: with VAT when the setup says Bookings prices include it.
+        const total = setup.setup.pricesIncludeVat ? invoice?.totalAmountIncludingTax : invoice?.totalAmountExcludingTax;
+        expect(total).toBe(375.5);
+        await page.context().close();
+      }
+    },
+    3 * BROWSER_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'undoes an exclusion from its toast, and includes an excluded row again from the Excluded view',
+    async () => {
+      const customer = await customerWithAppointments(app, 2);
+      const query = `?customer=${encodeURIComponent(customer.email)}`;
+      const page = await open(query);
+      const grid = page.getByRole('grid', { name: en.gridLabel });
+      const exclude = grid.getByRole('button', { name: /^Exclude / }).first();
+      const name = (await exclude.getAttribute('aria-label'))?.replace(/^Exclude /, '') ?? '';
+      const excludeButton = (p: Page) => p.getByRole('grid', { name: en.gridLabel }).getByRole('button', { name: en.excludeRow(name), exact: true });
+      const includeButton = (p: Page) => p.getByRole('grid', { name: en.gridLabel }).getByRole('button', { name: en.includeRow(name), exact: true });
+      const undo = (p: Page) => p.locator('.fui-Toast').filter({ hasText: 'Excluded ' }).getByRole('button', { name: en.undo });
+
       const [request] = await Promise.all([
-        page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith(`/api/appointments/${encodeURIComponent(row.id)}/price`)),
-        field.press('Enter'),
+        page.waitForRequest((r) => r.method() === 'POST' && /\/api\/appointments\/[^/]+\/exclude$/.test(r.url())),
+        exclude.click(),
       ]);
-      expect(request.postDataJSON()).toEqual({ price: { minor: 37550, currency: 'DKK' } });
-      await page.locator('.fui-ToastTitle').getByText(/^Price saved for /).waitFor();
-      await until(async () => (await field.count()) === 0, 'the row to leave the blocked list');
-      const ready = (await api({ state: 'invoiceable', customer, limit: '500' })).rows.find((r) => r.id === row.id);
-      expect(ready?.reasons).toEqual([]);
-      expect(ready?.amount).toEqual({ minor: 37550, currency: 'DKK' });
-
-      // Ready to invoice: tick it (its amount tells it from the customer's other rows), preview, create.
-      await page.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
-      const amount = formatMoney({ minor: 37550, currency: 'DKK' }, TAG);
-      const rows = page.getByRole('grid', { name: en.gridLabel }).getByRole('row').filter({ hasText: amount }).filter({ has: page.getByRole('checkbox') });
-      await rows.first().waitFor();
-      expect(await rows.count()).toBe(1);
-      await rows.first().getByRole('checkbox').check();
-      await page.getByText(/Selected: 1 ·/).first().waitFor();
-      await page.getByRole('button', { name: en.invoiceSelected }).click();
-      const dialog = page.getByRole('dialog', { name: en.previewTitle });
-      await dialog.getByText(amount).first().waitFor();
-      await dialog.getByRole('button', { name: en.previewConfirm }).click();
-      const result = page.getByRole('region', { name: en.runTitle });
-      await result.getByRole('status').filter({ hasText: /^Done:/ }).waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS });
-      const numbers = [...(await result.innerText()).matchAll(/Invoice (\S+)/g)].map((m) => m[1] ?? '');
-      expect(numbers).toHaveLength(1);
-      const invoice = (await bcInvoices(app)).find((i) => i.number === numbers[0]) as
-        | (Awaited<ReturnType<typeof bcInvoices>>[number] & { totalAmountIncludingTax: number; totalAmountExcludingTax: number })
-        | undefined;
-      expect(invoice?.customerName).toBe(row.customers[0]?.name);
-      // The typed price is what the person bills: with VAT when the setup says Bookings prices include it.
-      const total = setup.setup.pricesIncludeVat ? invoice?.totalAmountIncludingTax : invoice?.totalAmountExcludingTax;
-      expect(total).toBe(375.5);
-      await page.context().close();
-    }
-  }, 3 * BROWSER_TEST_TIMEOUT_MS);
-
-  it('undoes an exclusion from its toast, and includes an excluded row again from the Excluded view', async () => {
-    const customer = await customerWithAppointments(app, 2);
-    const query = `?customer=${encodeURIComponent(customer.email)}`;
-    const page = await open(query);
-    const grid = page.getByRole('grid', { name: en.gridLabel });
-    const exclude = grid.getByRole('button', { name: /^Exclude / }).first();
-    const name = (await exclude.getAttribute('aria-label'))?.replace(/^Exclude /, '') ?? '';
-    const excludeButton = (p: Page) => p.getByRole('grid', { name: en.gridLabel }).getByRole('button', { name: en.excludeRow(name), exact: true });
-    const includeButton = (p: Page) => p.getByRole('grid', { name: en.gridLabel }).getByRole('button', { name: en.includeRow(name), exact: true });
-    const undo = (p: Page) => p.locator('.fui-Toast').filter({ hasText: 'Excluded ' }).getByRole('button', { name: en.undo });
-
-    const [request] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && /\/api\/appointments\/[^/]+\/exclude$/.test(r.url())), exclude.click()]);
-    const id = decodeURIComponent(/\/api\/appointments\/([^/]+)\/exclude$/.exec(request.url())?.[1] ?? '');
-    const invoiceable = async () => (await api({ state: 'invoiceable', customer: customer.email, limit: '500' })).rows.some((r) => r.id === id);
-    // Undo is offered for ten seconds, paused while the pointer is on the toast: the pointer goes
-    // there at once, so a slow machine cannot run the offer out before the click.
-    await undo(page).hover();
-    await until(async () => (await excludeButton(page).count()) === 0, 'the row to leave the Ready list');
-    const [includeRequest] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && /\/include$/.test(r.url()), { timeout: 10_000 }), undo(page).click()]);
-    const includeAnswer = await includeRequest.response();
-    expect(includeAnswer?.status()).toBe(200);
-    await excludeButton(page).waitFor();
-    expect(await invoiceable()).toBe(true);
-
-    // Excluded again without Undo, in each theme: the Excluded view has it, and Include brings it back.
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const themed = colorScheme === 'light' ? page : await open(query, { colorScheme });
-      await excludeButton(themed).click();
-      await undo(themed).waitFor();
-      await until(async () => (await excludeButton(themed).count()) === 0, 'the row to leave the Ready list');
-      expect(await invoiceable()).toBe(false);
-      await expectAxeClean(themed);
-
-      await themed.getByLabel(en.filterShow).selectOption({ label: en.showChoices.excluded });
-      await includeButton(themed).waitFor();
-      expect(new URL(themed.url()).searchParams.get('show')).toBe('excluded');
-      await expectAxeClean(themed);
-      await includeButton(themed).click();
-      await themed.locator('.fui-ToastTitle').getByText(/^Included .* again\.$/).waitFor();
-      await until(async () => (await includeButton(themed).count()) === 0, 'the row to leave the Excluded view');
-      await themed.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
-      await excludeButton(themed).waitFor();
+      const id = decodeURIComponent(/\/api\/appointments\/([^/]+)\/exclude$/.exec(request.url())?.[1] ?? '');
+      const invoiceable = async () => (await api({ state: 'invoiceable', customer: customer.email, limit: '500' })).rows.some((r) => r.id === id);
+      // Undo is offered for ten seconds, paused while the pointer is on the toast: the pointer goes
+      // there at once, so a slow machine cannot run the offer out before the click.
+      await undo(page).hover();
+      await until(async () => (await excludeButton(page).count()) === 0, 'the row to leave the Ready list');
+      const [includeRequest] = await Promise.all([
+        page.waitForRequest((r) => r.method() === 'POST' && /\/include$/.test(r.url()), { timeout: 10_000 }),
+        undo(page).click(),
+      ]);
+      const includeAnswer = await includeRequest.response();
+      expect(includeAnswer?.status()).toBe(200);
+      await excludeButton(page).waitFor();
       expect(await invoiceable()).toBe(true);
-      await themed.context().close();
-    }
-  }, 3 * BROWSER_TEST_TIMEOUT_MS);
+
+      // Excluded again without Undo, in each theme: the Excluded view has it, and Include brings it back.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const themed = colorScheme === 'light' ? page : await open(query, { colorScheme });
+        await excludeButton(themed).click();
+        await undo(themed).waitFor();
+        await until(async () => (await excludeButton(themed).count()) === 0, 'the row to leave the Ready list');
+        expect(await invoiceable()).toBe(false);
+        await expectAxeClean(themed);
+
+        await themed.getByLabel(en.filterShow).selectOption({ label: en.showChoices.excluded });
+        await includeButton(themed).waitFor();
+        expect(new URL(themed.url()).searchParams.get('show')).toBe('excluded');
+        await expectAxeClean(themed);
+        await includeButton(themed).click();
+        await themed
+          .locator('.fui-ToastTitle')
+          .getByText(/^Included .* again\.$/)
+          .waitFor();
+        await until(async () => (await includeButton(themed).count()) === 0, 'the row to leave the Excluded view');
+        await themed.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
+        await excludeButton(themed).waitFor();
+        expect(await invoiceable()).toBe(true);
+        await themed.context().close();
+      }
+    },
+    3 * BROWSER_TEST_TIMEOUT_MS,
+  );
 });

@@ -89,9 +89,7 @@ describe('npm run package', () => {
   it('has a Danish localization valid against its schema, with every bot command in Danish', () => {
     const da = JSON.parse(file('da.json').toString('utf8')) as Record<string, string>;
     expect(schemaErrors(da, 'localization', manifest.manifestVersion)).toEqual([]);
-    const commands = manifestCommandLists('da').flatMap((list, i) =>
-      list.commands.map((c, j) => [`bots[0].commandLists[${i}].commands[${j}]`, c] as const),
-    );
+    const commands = manifestCommandLists('da').flatMap((list, i) => list.commands.map((c, j) => [`bots[0].commandLists[${i}].commands[${j}]`, c] as const));
     for (const [key, command] of commands) {
       expect([da[`${key}.title`], da[`${key}.description`]]).toEqual([command.title, command.description]);
     }

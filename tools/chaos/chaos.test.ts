@@ -29,7 +29,11 @@ const cases: Array<[string, ChaosOptions, boolean]> = [
     { trials: count('CHAOS_TRIALS_POSTGRES', 20), seed, store: 'postgres', processes: 2, postgresUrl: TEST_DATABASE_URL, short: true },
     postgres.reachable || isCi,
   ],
-  ['SQLite with one app process', { trials: count('CHAOS_TRIALS_SQLITE', 10), seed: seed + 10_000, store: 'sqlite', processes: 1, postgresUrl: TEST_DATABASE_URL, short: true }, true],
+  [
+    'SQLite with one app process',
+    { trials: count('CHAOS_TRIALS_SQLITE', 10), seed: seed + 10_000, store: 'sqlite', processes: 1, postgresUrl: TEST_DATABASE_URL, short: true },
+    true,
+  ],
 ];
 
 describe('chaos (short run)', () => {
@@ -37,7 +41,8 @@ describe('chaos (short run)', () => {
     (runnable && options.trials > 0 ? it : it.skip)(
       `keeps every invariant over ${options.trials} short trial(s) on ${name}`,
       async () => {
-        if (options.store === 'postgres' && !postgres.reachable) throw new Error(`CI=true but PostgreSQL at ${TEST_DATABASE_URL} is unreachable: ${postgres.reason}`);
+        if (options.store === 'postgres' && !postgres.reachable)
+          throw new Error(`CI=true but PostgreSQL at ${TEST_DATABASE_URL} is unreachable: ${postgres.reason}`);
         const summary = await runChaos(options, (line) => process.stdout.write(`${line}\n`));
         process.stdout.write(`\n${summaryText(options, summary)}\n`);
         expect(summary.failures.map((f) => ({ seed: f.seed, error: f.error, violations: f.violations }))).toEqual([]);

@@ -66,7 +66,7 @@ export class EmulatorApi {
 
   private async all<T extends z.ZodType>(first: string, item: T): Promise<Array<z.output<T>>> {
     const out: Array<z.output<T>> = [];
-    for (let url: string | undefined = first; url !== undefined; ) {
+    for (let url: string | undefined = first; url !== undefined;) {
       const body = page(item).parse(await (await this.ok(url)).json());
       out.push(...body.value);
       url = body['@odata.nextLink'];

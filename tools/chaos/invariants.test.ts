@@ -33,7 +33,12 @@ function healthy(): ChaosSnapshot {
     },
     bc: {
       invoices: [bcInvoice('seed-inv', '', 99), bcInvoice('bc1', 'K1', 1500)],
-      customers: [customer('seed-1', 'bo@example.com'), customer('seed-2', 'shared@example.com'), customer('seed-3', 'Shared@example.com'), customer('c-new', 'ann@example.com')],
+      customers: [
+        customer('seed-1', 'bo@example.com'),
+        customer('seed-2', 'shared@example.com'),
+        customer('seed-3', 'Shared@example.com'),
+        customer('c-new', 'ann@example.com'),
+      ],
     },
     baseline: { invoiceIds: new Set(['seed-inv']), customerIds: new Set(['seed-1', 'seed-2', 'seed-3']) },
   };
@@ -94,7 +99,9 @@ describe('the chaos invariant checker', () => {
   it('reports totals that differ from the priced appointments, and an invoice missing in Business Central', () => {
     const s = healthy();
     s.bc.invoices[1] = bcInvoice('bc1', 'K1', 1499.99);
-    expect(checkInvariants(s)).toEqual([{ invariant: 'totals', detail: 'invoice K1: appointments 150000, store 150000, Business Central 149999 (minor units)' }]);
+    expect(checkInvariants(s)).toEqual([
+      { invariant: 'totals', detail: 'invoice K1: appointments 150000, store 150000, Business Central 149999 (minor units)' },
+    ]);
     s.bc.invoices.pop();
     expect(found(s)).toEqual(['invoice-missing-in-bc']);
   });

@@ -83,7 +83,14 @@ export function checkInvariants(s: ChaosSnapshot): Violation[] {
     add('unknown-bc-invoice', `Business Central invoice ${i.number} (key ${i.externalDocumentNumber || '-'}) ${why}`);
   }
 
-  const emails = (c: BcCustomer) => [...new Set(c.email.split(';').map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
+  const emails = (c: BcCustomer) => [
+    ...new Set(
+      c.email
+        .split(';')
+        .map((e) => e.trim().toLowerCase())
+        .filter((e) => e !== ''),
+    ),
+  ];
   for (const [email, customers] of groupBy(s.bc.customers, emails)) {
     // The seed may hold two customers under one address on purpose; a second one we created is the fault.
     if (customers.length > 1 && customers.some((c) => !s.baseline.customerIds.has(c.id))) {
@@ -117,14 +124,22 @@ export function checkInvariants(s: ChaosSnapshot): Violation[] {
     const priced = lines.reduce((sum, l) => sum + l.amount_minor, 0);
     const billed = toMinor(s.store.pricesIncludeVat ? bc.totalAmountIncludingTax : bc.totalAmountExcludingTax);
     if (priced !== invoice.amount_minor || billed !== invoice.amount_minor) {
-      add('totals', `invoice ${invoice.external_document_number}: appointments ${priced}, store ${invoice.amount_minor}, Business Central ${billed} (minor units)`);
+      add(
+        'totals',
+        `invoice ${invoice.external_document_number}: appointments ${priced}, store ${invoice.amount_minor}, Business Central ${billed} (minor units)`,
+      );
     }
   }
   return out;
 }
 
 /** Reads the snapshot from the trial's database and the emulators. */
-export async function collectSnapshot(db: Kysely<Database>, api: EmulatorApi, baseline: ChaosSnapshot['baseline'], pricesIncludeVat: boolean): Promise<ChaosSnapshot> {
+export async function collectSnapshot(
+  db: Kysely<Database>,
+  api: EmulatorApi,
+  baseline: ChaosSnapshot['baseline'],
+  pricesIncludeVat: boolean,
+): Promise<ChaosSnapshot> {
   const [appointments, invoices, invoiceLines, invoiceRuns, syncRuns, bcInvoices, bcCustomers] = await Promise.all([
     db.selectFrom('appointments').select(['id', 'state', 'claimed_by_run']).execute(),
     db.selectFrom('invoices').select(['id', 'external_document_number', 'bc_invoice_id', 'status', 'amount_minor']).execute(),

@@ -14,7 +14,14 @@ export interface Child {
 }
 
 /** `stdout: 'pipe'` for a child whose answer the harness reads; else it goes to the log (an unread pipe would fill and stall the child). */
-export function spawnTs(name: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string, stdout: 'pipe' | 'log' = 'pipe'): Child {
+export function spawnTs(
+  name: string,
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  stdout: 'pipe' | 'log' = 'pipe',
+): Child {
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,

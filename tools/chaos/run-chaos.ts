@@ -7,7 +7,11 @@ import { runTrial, type TrialResult } from './trial';
 
 export const chaosOptionsSchema = z.object({
   trials: z.coerce.number().int().min(1).max(100_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   store: z.enum(['sqlite', 'postgres']),
   processes: z.coerce.number().int().min(1).max(8),
   postgresUrl: z.string().min(1),
@@ -33,13 +37,23 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
   for (let i = 0; i < o.trials; i += 1) {
     const seed = o.seed + i;
-    const result = await runTrial({ seed, store: o.store, processes: o.processes, workDir: path.join(root, String(seed)), postgresUrl: o.postgresUrl, short: o.short ?? false });
+    const result = await runTrial({
+      seed,
+      store: o.store,
+      processes: o.processes,
+      workDir: path.join(root, String(seed)),
+      postgresUrl: o.postgresUrl,
+      short: o.short ?? false,
+    });
     for (const [kind, n] of Object.entries(result.faults)) faults[kind] = (faults[kind] ?? 0) + n;
     for (const [kind, n] of Object.entries(result.work)) work[kind] = (work[kind] ?? 0) + n;
     const failed = result.error !== undefined || result.violations.length > 0;
     if (failed) failures.push(result);
     else if (process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(result.logDir, { recursive: true, force: true });
-    const what = Object.entries(result.faults).map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ') || 'no faults';
+    const what =
+      Object.entries(result.faults)
+        .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
+        .join(', ') || 'no faults';
     report(
       `trial ${i + 1}/${o.trials} seed ${seed}: ${failed ? 'FAILED' : 'ok'} in ${(result.ms / 1000).toFixed(1)} s (${what})` +
         (result.error === undefined ? '' : `\n  error: ${result.error}`) +
@@ -51,7 +65,8 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
   return { trials: o.trials, faults, work, failures, ms: Date.now() - started };
 }
 
-const replay = (o: ChaosOptions, seed: number) => `npm run chaos -- --trials 1 --seed ${seed} --store ${o.store} --processes ${o.processes}${o.short ? ' --short' : ''}`;
+const replay = (o: ChaosOptions, seed: number) =>
+  `npm run chaos -- --trials 1 --seed ${seed} --store ${o.store} --processes ${o.processes}${o.short ? ' --short' : ''}`;
 
 export function summaryText(o: ChaosOptions, s: ChaosSummary): string {
   const kinds = Object.entries(s.faults).sort(([a], [b]) => a.localeCompare(b));

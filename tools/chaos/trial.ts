@@ -116,7 +116,13 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   // Where the bot posts its cards (the Bot Framework connector's stand-in): the trial reads the Invoice all button there.
   let connector: StandInConnector | undefined;
   const emulators = track(
-    spawnTs('emulators', 'tools/chaos/emulators-main.ts', [], { ...process.env, CHAOS_EMULATOR_SEED: String(o.seed), CHAOS_CLOCK_START: CHAOS_CLOCK_START.toISOString() }, path.join(logDir, 'emulators.log')),
+    spawnTs(
+      'emulators',
+      'tools/chaos/emulators-main.ts',
+      [],
+      { ...process.env, CHAOS_EMULATOR_SEED: String(o.seed), CHAOS_CLOCK_START: CHAOS_CLOCK_START.toISOString() },
+      path.join(logDir, 'emulators.log'),
+    ),
   );
   try {
     event('emulators starting');
@@ -191,7 +197,10 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
       botActions += 1;
       const conversationId = `a:chaos-${botActions}`;
       const { from, to } = periods();
-      const status = await botPost(rnd.int(0, apps.length - 1), activity(conversationId, { type: 'message', id: `m-${botActions}`, text: `invoice ${from}..${to}` }));
+      const status = await botPost(
+        rnd.int(0, apps.length - 1),
+        activity(conversationId, { type: 'message', id: `m-${botActions}`, text: `invoice ${from}..${to}` }),
+      );
       const mine = cardsSent.cards((c) => c.url.includes(encodeURIComponent(conversationId)));
       const withButton = mine.find((c) => executeActions(c.card).some((a) => a.verb === 'invoiceAll'));
       if (withButton === undefined) {
@@ -202,7 +211,16 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
       // The connector answered the card's post with this id; Teams sends it back as the click's replyToId.
       const replyToId = `act-${cardsSent.calls.indexOf(withButton.call) + 1}`;
       const click = (i: number, n: number) =>
-        botPost(i, activity(conversationId, { type: 'invoke', name: 'adaptiveCard/action', id: `i-${botActions}-${n}`, replyToId, value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' } }));
+        botPost(
+          i,
+          activity(conversationId, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-${botActions}-${n}`,
+            replyToId,
+            value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+          }),
+        );
       if (rnd.chance(0.4)) {
         fault('double click (bot Invoice all)');
         const statuses = await Promise.all([click(rnd.int(0, apps.length - 1), 1), click(rnd.int(0, apps.length - 1), 2)]);
@@ -230,7 +248,11 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     store = await openStore(o.store === 'sqlite' ? { kind: 'sqlite', file: db.url } : { kind: 'postgres', url: db.url });
     const sdb = store.db;
     // The apps sync at start; the schedule begins once one sync went through, so there is something to invoice.
-    const firstSync = await waitFor(async () => (await sdb.selectFrom('sync_runs').select('id').where('state', '=', 'succeeded').execute()).length > 0, 60_000, 200);
+    const firstSync = await waitFor(
+      async () => (await sdb.selectFrom('sync_runs').select('id').where('state', '=', 'succeeded').execute()).length > 0,
+      60_000,
+      200,
+    );
     if (!firstSync) throw new Error('the first sync did not succeed within 60 s');
     event('first sync done');
 
@@ -262,7 +284,11 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
     const actions: Array<() => Promise<void>> = [
       async () => runCli(['invoice', '--period', `${periods().from}..${periods().to}`, '--yes'], rnd.chance(0.35) ? rnd.int(300, 4000) : undefined),
-      async () => runCli(['invoice', '--period', rnd.pick(['last-week', 'this-month', 'last-month', 'this-week']), '--yes'], rnd.chance(0.35) ? rnd.int(300, 4000) : undefined),
+      async () =>
+        runCli(
+          ['invoice', '--period', rnd.pick(['last-week', 'this-month', 'last-month', 'this-week']), '--yes'],
+          rnd.chance(0.35) ? rnd.int(300, 4000) : undefined,
+        ),
       async () => runCli(['sync'], rnd.chance(0.3) ? rnd.int(200, 3000) : undefined),
       async () => {
         const i = rnd.int(0, apps.length - 1);
@@ -338,7 +364,9 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     // The work is always there (invoice runs from the CLI, the tab and the bot); faults come on top.
     // Offsets spread everything over a few seconds. A short trial has one CLI run and fewer extras:
     // process starts are most of a trial's cost.
-    const shape = o.short ? { work: [rnd.pick([0, 1]), 3, 5], extras: rnd.int(1, 3), spreadMs: 3_000 } : { work: [0, 1, 3, 5], extras: rnd.int(4, 9), spreadMs: 5_000 };
+    const shape = o.short
+      ? { work: [rnd.pick([0, 1]), 3, 5], extras: rnd.int(1, 3), spreadMs: 3_000 }
+      : { work: [0, 1, 3, 5], extras: rnd.int(4, 9), spreadMs: 5_000 };
     const planned = [...shape.work, ...Array.from({ length: shape.extras }, () => rnd.int(0, actions.length - 1))];
     for (const index of planned) {
       const at = rnd.int(0, shape.spreadMs);
@@ -354,7 +382,15 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     event('chaos over');
 
     // Calm: no more faults, the clock jumps past every lease and heartbeat, and every process starts afresh.
-    await api.patchBc({ faultRate: 0, faultSchedule: null, lostAnswer: { rate: 0, kind: '503', match: '' }, serviceTimeMs: 0, maxConcurrent: 5, maxQueued: 95, rateLimit: { maxRequests: 6000, windowMs: 300_000 } });
+    await api.patchBc({
+      faultRate: 0,
+      faultSchedule: null,
+      lostAnswer: { rate: 0, kind: '503', match: '' },
+      serviceTimeMs: 0,
+      maxConcurrent: 5,
+      maxQueued: 95,
+      rateLimit: { maxRequests: 6000, windowMs: 300_000 },
+    });
     await api.patchGraph({ faultRate: 0, faultSchedule: null, maxConcurrentPerMailbox: 4 });
     for (const c of [...children]) if (c !== emulators) c.kill9();
     await Promise.all([...children].filter((c) => c !== emulators).map((c) => c.exited));
@@ -372,14 +408,23 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     // A sync reconciles what people did in Business Central (deleted or posted drafts) and Bookings:
     // "Sync now" on the settling app (a CLI would cost one more process start).
     const syncNow = async (): Promise<boolean> => {
-      const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(30_000),
+      });
       if (!res.ok) return false;
       const { syncRunId } = startedSyncSchema.parse(await res.json());
       let state: string | undefined;
-      await waitFor(async () => {
-        state = (await sdb.selectFrom('sync_runs').select('state').where('id', '=', syncRunId).executeTakeFirst())?.state;
-        return state === 'succeeded' || state === 'failed';
-      }, 60_000, 250);
+      await waitFor(
+        async () => {
+          state = (await sdb.selectFrom('sync_runs').select('state').where('id', '=', syncRunId).executeTakeFirst())?.state;
+          return state === 'succeeded' || state === 'failed';
+        },
+        60_000,
+        250,
+      );
       return state === 'succeeded';
     };
     const synced = await waitFor(syncNow, 60_000, 1_000);

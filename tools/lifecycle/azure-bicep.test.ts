@@ -45,7 +45,8 @@ const DEPLOYED: Record<string, string> = {
 
 function deployedEnv(): Record<string, string> {
   const env: Record<string, string> = { PORT: '8080' };
-  if (existsSync(path.join(PROJECT_ROOT, 'env', '.env.azure'))) throw new Error('env/.env.azure must not exist: App Service settings are the whole configuration');
+  if (existsSync(path.join(PROJECT_ROOT, 'env', '.env.azure')))
+    throw new Error('env/.env.azure must not exist: App Service settings are the whole configuration');
   for (const [name, expression] of appSettings()) {
     const literal = /^'([^'$]*)'$/.exec(expression);
     const value = literal ? literal[1] : DEPLOYED[name];

@@ -103,7 +103,9 @@ describe('teamsapp.local.yml', () => {
       'teamsApp/update',
     ]);
     expect(lifecycle.provision[3]?.with?.['messagingEndpoint']).toBe('${{BOT_ENDPOINT}}/api/messages');
-    expect(lifecycle.provision[4]?.with?.['run']).toBe('echo "::set-teamsfx-env TAB_ENDPOINT=${{BOT_ENDPOINT}}"; echo "::set-teamsfx-env TAB_DOMAIN=${{BOT_DOMAIN}}";');
+    expect(lifecycle.provision[4]?.with?.['run']).toBe(
+      'echo "::set-teamsfx-env TAB_ENDPOINT=${{BOT_ENDPOINT}}"; echo "::set-teamsfx-env TAB_DOMAIN=${{BOT_DOMAIN}}";',
+    );
     expect(missingFields([...lifecycle.provision, ...(lifecycle.deploy ?? [])])).toEqual([]);
   });
 

@@ -14,4 +14,3 @@ export function executeActions(card: unknown): Array<{ title?: string; verb: str
   walk(card);
   return found;
 }
-

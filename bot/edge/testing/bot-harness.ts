@@ -33,8 +33,6 @@ export interface BotHarness {
 /** The harness's home tenant: its conversations are allowed. */
 export const HOME_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const HOME_TENANTS: Tenants = { home: HOME_TENANT, allowed: new Set([HOME_TENANT]), anyInSandbox: false };
-/** Activities carry this timestamp: tests never read the clock. */
-const ACTIVITY_TIME = '2026-03-02T09:00:00.000Z';
 
 export interface BotHarnessOptions {
   tenants?: Tenants;
@@ -47,7 +45,12 @@ export const USER_A = { id: '29:user-a', aadObjectId: '11111111-1111-1111-1111-1
 export const USER_B = { id: '29:user-b', aadObjectId: '22222222-2222-2222-2222-222222222222' };
 
 /** The bot on a restify server (port 0) over the invoice kit's emulators, talking to a stand-in connector; its clock is the kit's. */
-export async function startBotHarness(kit: InvoiceKit, db: Kysely<Database> = kit.db, auth: BotAuthConfig = {}, options: BotHarnessOptions = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  kit: InvoiceKit,
+  db: Kysely<Database> = kit.db,
+  auth: BotAuthConfig = {},
+  options: BotHarnessOptions = {},
+): Promise<BotHarness> {
   const tenants = options.tenants ?? HOME_TENANTS;
   const mode = options.mode ?? 'sandbox';
   const connector = await startStandInConnector();

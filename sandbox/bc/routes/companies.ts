@@ -14,7 +14,14 @@ export function registerCompanyRoutes(router: Router, deps: ApiDeps): void {
     key: (c) => c.name,
     wire: (c, o) => toWire(c, deps.state.version(c.id), o.select),
   };
-  router.add('GET', '/companies', (req) => listResponse(deps, req, deps.state.companyList().map((c) => c.company), companies));
+  router.add('GET', '/companies', (req) =>
+    listResponse(
+      deps,
+      req,
+      deps.state.companyList().map((c) => c.company),
+      companies,
+    ),
+  );
   router.add('GET', '/companies(:companyId)', (req) => entityResult(deps, req, companyOf(deps, req).company, companies));
 
   const information = (companyId: string): EntitySetView<BcCompanyInformation> => ({

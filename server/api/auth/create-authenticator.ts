@@ -54,7 +54,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const settings = readEntraSettings(env);
   const verifier =
     options.verifier ??
-    (options.mode === 'live' && settings ? new EntraTokenVerifier({ ...settings, ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}), clock: options.clock ?? systemClock }) : undefined);
+    (options.mode === 'live' && settings
+      ? new EntraTokenVerifier({ ...settings, ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}), clock: options.clock ?? systemClock })
+      : undefined);
   const configuredHome = env['AAD_TENANT_ID']?.trim().toLowerCase() || undefined;
   const principalOf = async (token: string): Promise<Principal> => {
     if (verifier) return verifier.verify(token);

@@ -22,7 +22,13 @@ beforeAll(async () => {
     clock: () => api.services.clock(),
   });
   // The server's services exist only once it runs, so the setup is read through `api` at request time.
-  const authenticator = createAuthenticator({ mode: 'live', appRoleGrants: noAppRoleGrants, currentSetup: () => api.services.currentSetup(), verifier, env: { AAD_TENANT_ID: TENANT_ID } });
+  const authenticator = createAuthenticator({
+    mode: 'live',
+    appRoleGrants: noAppRoleGrants,
+    currentSetup: () => api.services.currentSetup(),
+    verifier,
+    env: { AAD_TENANT_ID: TENANT_ID },
+  });
   api = await startApiTestServer({ mode: 'live', authenticator, now: DEFAULT_TEST_NOW });
 });
 afterAll(async () => {

@@ -22,7 +22,12 @@ const settingsSchema = z.object({
   TAB_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   ALLOWED_TENANT_IDS: z
     .string()
-    .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
     .pipe(z.array(guid('a comma-separated list of tenant ids'))),
 });
 

@@ -19,7 +19,14 @@ let entra: FakeEntra;
 let verifier: EntraTokenVerifier;
 
 const verifierFor = (options: Partial<EntraVerifierOptions> = {}) =>
-  new EntraTokenVerifier({ clientId: CLIENT_ID, tenantIds: [TENANT_ID], tabHost: TAB_HOST, authorityHost: entra.authorityHost, clock: fixedClock(NOW), ...options });
+  new EntraTokenVerifier({
+    clientId: CLIENT_ID,
+    tenantIds: [TENANT_ID],
+    tabHost: TAB_HOST,
+    authorityHost: entra.authorityHost,
+    clock: fixedClock(NOW),
+    ...options,
+  });
 
 async function refusal(token: string, by: EntraTokenVerifier = verifier): Promise<ApiError> {
   const err = await by.verify(token).then(
@@ -112,7 +119,9 @@ test('alg none and a tampered payload: 401', async () => {
     .encode();
   expect(await refusedFor(unsigned)).toEqual(['algorithm-not-allowed', 401]);
   const [header, , signature] = (await entra.sign()).split('.');
-  const forged = Buffer.from(JSON.stringify({ tid: TENANT_ID, ver: '2.0', oid: 'mallory', aud: CLIENT_ID, exp: 4102444800, iss: `${entra.authorityHost}/${TENANT_ID}/v2.0` })).toString('base64url');
+  const forged = Buffer.from(
+    JSON.stringify({ tid: TENANT_ID, ver: '2.0', oid: 'mallory', aud: CLIENT_ID, exp: 4102444800, iss: `${entra.authorityHost}/${TENANT_ID}/v2.0` }),
+  ).toString('base64url');
   expect(await refusedFor(`${header}.${forged}.${signature}`)).toEqual(['bad-signature', 401]);
 });
 
@@ -157,7 +166,13 @@ test('a guest is told apart: acct 1, or an identity provider other than its tena
 test("through the authenticator: Entra app roles count alongside the setup's lists; an email claim never does", async () => {
   const setup = defaultSetup('clinic@contoso.onmicrosoft.com');
   setup.roles = { admins: ['6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11'], invoicers: [], unmatched: [] };
-  const auth = createAuthenticator({ mode: 'live', appRoleGrants: noAppRoleGrants, currentSetup: async () => setup, verifier, env: { AAD_TENANT_ID: TENANT_ID } });
+  const auth = createAuthenticator({
+    mode: 'live',
+    appRoleGrants: noAppRoleGrants,
+    currentSetup: async () => setup,
+    verifier,
+    env: { AAD_TENANT_ID: TENANT_ID },
+  });
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Invoicer'] })))).resolves.toMatchObject({ id: ANNA_OID, roles: ['invoicer', 'reader'] });
   await expect(auth.authenticate(headers(await entra.sign({ roles: ['Admin'] })))).resolves.toMatchObject({ roles: ['admin', 'invoicer', 'reader'] });

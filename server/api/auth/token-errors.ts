@@ -38,7 +38,7 @@ function messageOf(reason: TokenRefusal): string {
     case 'bad-signature':
       return "The sign-in token's signature does not match Microsoft Entra's signing keys";
     case 'not-delegated':
-      return 'The token must be a user\'s delegated token with the access_as_user scope, not an app-only token';
+      return "The token must be a user's delegated token with the access_as_user scope, not an app-only token";
     case 'unknown-client':
       return 'The token was requested by an app other than Teams or Microsoft 365';
     default: {
@@ -87,11 +87,7 @@ export function refusalOf(err: unknown): TokenRefusal | undefined {
     }
   }
   if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return 'algorithm-not-allowed';
-  if (
-    err instanceof errors.JWSSignatureVerificationFailed ||
-    err instanceof errors.JWKSNoMatchingKey ||
-    err instanceof errors.JWKSMultipleMatchingKeys
-  ) {
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) {
     return 'bad-signature';
   }
   // JWSInvalid, JWTInvalid and the rest: the token is not what a JWT from Entra looks like.

@@ -38,69 +38,98 @@ function file(name: string, context: ExportContext, header: readonly string[], r
 export function runsCsv(runs: AsyncIterable<InvoiceRunSummary[]>, context: ExportContext): Download {
   const { t } = CATALOGUES[context.lang];
   const at = (instant: string | null) => csvDateTime(instant, context.timeZone);
-  return file(t.csv.fileRuns, context, t.csv.runs, mapBatches(runs, (run) => {
-    const totals = run.totals.length === 0 ? [null] : run.totals;
-    return totals.map((total) => [
-      at(run.createdAt),
-      at(run.finishedAt),
-      whoText(run.who, t),
-      t.sources[run.source] ?? run.source,
-      t.runStates[run.state],
-      run.counts.created,
-      run.counts.failed,
-      run.counts.skipped,
-      total === null ? null : decimalOf(total.minor, total.currency),
-      total?.currency ?? null,
-      runErrorWords(run.error, context.lang),
-    ]);
-  }));
+  return file(
+    t.csv.fileRuns,
+    context,
+    t.csv.runs,
+    mapBatches(runs, (run) => {
+      const totals = run.totals.length === 0 ? [null] : run.totals;
+      return totals.map((total) => [
+        at(run.createdAt),
+        at(run.finishedAt),
+        whoText(run.who, t),
+        t.sources[run.source] ?? run.source,
+        t.runStates[run.state],
+        run.counts.created,
+        run.counts.failed,
+        run.counts.skipped,
+        total === null ? null : decimalOf(total.minor, total.currency),
+        total?.currency ?? null,
+        runErrorWords(run.error, context.lang),
+      ]);
+    }),
+  );
 }
 
 export function runInvoicesCsv(invoices: AsyncIterable<RunInvoice[]>, context: ExportContext): Download {
   const { t } = CATALOGUES[context.lang];
-  return file(t.csv.fileInvoices, context, t.csv.invoices, mapBatches(invoices, (invoice) => [[
-    invoice.number,
-    t.invoiceStatus[invoice.status],
-    invoice.customer.name,
-    invoice.customer.email,
-    invoice.bcCustomerNumber,
-    invoice.invoiceDate,
-    decimalOf(invoice.amount.minor, invoice.amount.currency),
-    invoice.amount.currency,
-    invoice.error ?? invoice.verifyProblem,
-    invoice.url,
-  ]]));
+  return file(
+    t.csv.fileInvoices,
+    context,
+    t.csv.invoices,
+    mapBatches(invoices, (invoice) => [
+      [
+        invoice.number,
+        t.invoiceStatus[invoice.status],
+        invoice.customer.name,
+        invoice.customer.email,
+        invoice.bcCustomerNumber,
+        invoice.invoiceDate,
+        decimalOf(invoice.amount.minor, invoice.amount.currency),
+        invoice.amount.currency,
+        invoice.error ?? invoice.verifyProblem,
+        invoice.url,
+      ],
+    ]),
+  );
 }
 
 export function auditCsv(entries: AsyncIterable<AuditEntry[]>, context: ExportContext): Download {
   const { t, tag } = CATALOGUES[context.lang];
-  return file(t.csv.fileAudit, context, t.csv.audit, mapBatches(entries, (entry) => [[
-    csvDateTime(entry.at, context.timeZone),
-    whoText(entry.who, t),
-    t.sources[entry.source] ?? entry.source,
-    t.auditActions[entry.action] ?? entry.action,
-    auditSubject(entry, t, tag, context.timeZone),
-    auditDetails(entry.details),
-  ]]));
+  return file(
+    t.csv.fileAudit,
+    context,
+    t.csv.audit,
+    mapBatches(entries, (entry) => [
+      [
+        csvDateTime(entry.at, context.timeZone),
+        whoText(entry.who, t),
+        t.sources[entry.source] ?? entry.source,
+        t.auditActions[entry.action] ?? entry.action,
+        auditSubject(entry, t, tag, context.timeZone),
+        auditDetails(entry.details),
+      ],
+    ]),
+  );
 }
 
 export function unbilledCsv(rows: AsyncIterable<UnbilledRow[]>, staffNames: ReadonlyMap<string, string>, context: ExportContext): Download {
   const { t } = CATALOGUES[context.lang];
   const priceTypes: Record<string, string> = t.priceTypes;
-  return file(t.csv.fileUnbilled, context, t.csv.unbilled, mapBatches(rows, (row) => [[
-    csvDateTime(row.start, context.timeZone),
-    csvDateTime(row.end, context.timeZone),
-    row.durationMinutes,
-    row.customers.map((c) => c.name).join('; '),
-    row.customers.map((c) => c.email).filter((e) => e !== '').join('; '),
-    row.serviceName,
-    // A staff member Bookings no longer lists is left out rather than shown by id.
-    row.staffMemberIds.flatMap((id) => (staffNames.has(id) ? [staffNames.get(id)!] : [])).join('; '),
-    priceTypes[row.priceType] ?? row.priceType,
-    row.price === null ? null : decimalOf(row.price.minor, row.price.currency),
-    row.amount === null ? null : decimalOf(row.amount.minor, row.amount.currency),
-    row.amount?.currency ?? row.currency,
-    t.states[row.state],
-    row.reason === null ? null : t.reasons[row.reason],
-  ]]));
+  return file(
+    t.csv.fileUnbilled,
+    context,
+    t.csv.unbilled,
+    mapBatches(rows, (row) => [
+      [
+        csvDateTime(row.start, context.timeZone),
+        csvDateTime(row.end, context.timeZone),
+        row.durationMinutes,
+        row.customers.map((c) => c.name).join('; '),
+        row.customers
+          .map((c) => c.email)
+          .filter((e) => e !== '')
+          .join('; '),
+        row.serviceName,
+        // A staff member Bookings no longer lists is left out rather than shown by id.
+        row.staffMemberIds.flatMap((id) => (staffNames.has(id) ? [staffNames.get(id)!] : [])).join('; '),
+        priceTypes[row.priceType] ?? row.priceType,
+        row.price === null ? null : decimalOf(row.price.minor, row.price.currency),
+        row.amount === null ? null : decimalOf(row.amount.minor, row.amount.currency),
+        row.amount?.currency ?? row.currency,
+        t.states[row.state],
+        row.reason === null ? null : t.reasons[row.reason],
+      ],
+    ]),
+  );
 }

@@ -116,7 +116,10 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     const res = await fetch(`${origin}${urlPath}`, {
       method,
       // As the tab does: every change is sent as JSON, an empty one too.
-      headers: { ...(body === undefined && !['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? {} : { 'content-type': 'application/json' }), ...callOptions.headers },
+      headers: {
+        ...(body === undefined && !['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? {} : { 'content-type': 'application/json' }),
+        ...callOptions.headers,
+      },
       ...(body === undefined ? {} : { body }),
     });
     const text = await res.text();

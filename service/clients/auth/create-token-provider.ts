@@ -8,9 +8,6 @@ export function createTokenProvider(auth: Config['auth'], msalFactory?: ClientCr
     case 'static':
       return new StaticTokenProvider(auth.token);
     case 'msal':
-      return new MsalTokenProvider(
-        { tenantId: auth.tenantId, clientId: auth.clientId, clientSecret: auth.clientSecret },
-        msalFactory,
-      );
+      return new MsalTokenProvider({ tenantId: auth.tenantId, clientId: auth.clientId, clientSecret: auth.clientSecret }, msalFactory);
   }
 }

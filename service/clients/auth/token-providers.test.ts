@@ -74,7 +74,13 @@ describe('MsalTokenProvider against a local fake identity platform', () => {
         return sendJson(res, 200, {
           tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
-          metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net'] }],
+          metadata: [
+            {
+              preferred_network: 'login.microsoftonline.com',
+              preferred_cache: 'login.windows.net',
+              aliases: ['login.microsoftonline.com', 'login.windows.net'],
+            },
+          ],
         });
       }
       if (url.pathname.endsWith('/oauth2/v2.0/token')) {

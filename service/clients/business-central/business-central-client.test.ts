@@ -205,7 +205,13 @@ describe('BusinessCentralClient $batch', () => {
       });
     };
     const { bc } = client();
-    const create = (n: string) => ({ method: 'POST' as const, path: 'salesInvoices', body: { externalDocumentNumber: n, salesInvoiceLines: [] }, schema: salesInvoiceSchema, entity: 'salesInvoice' });
+    const create = (n: string) => ({
+      method: 'POST' as const,
+      path: 'salesInvoices',
+      body: { externalDocumentNumber: n, salesInvoiceLines: [] },
+      schema: salesInvoiceSchema,
+      entity: 'salesInvoice',
+    });
     const results = await bc.batch([create('A'), create('B'), create('C'), { method: 'DELETE', path: 'salesInvoices(x)', ifMatch: 'W/"x"' }]);
 
     const sent = JSON.parse(server.requests[0]!.body) as { requests: Array<Record<string, unknown>> };

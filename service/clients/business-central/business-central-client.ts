@@ -158,7 +158,8 @@ export class BusinessCentralClient {
 
   /** Up to 100 operations in one `$batch` (paths relative to the company); one result per operation. */
   batch<T>(operations: ReadonlyArray<BcBatchOperation<T>>, options: BcBatchOptions = {}): Promise<BcBatchResult<T>[]> {
-    const timeoutMs = (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + operations.length * (this.options.batchOperationTimeoutMs ?? DEFAULT_BATCH_OPERATION_TIMEOUT_MS);
+    const timeoutMs =
+      (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + operations.length * (this.options.batchOperationTimeoutMs ?? DEFAULT_BATCH_OPERATION_TIMEOUT_MS);
     return sendBcBatch({ http: this.http, apiBaseUrl: this.apiBaseUrl, companyPath: this.companyPath(), limitKey: LIMIT_KEY, timeoutMs }, operations, options);
   }
 

@@ -3,7 +3,7 @@
  * the CLDR windowsZones table, territory "001". Only the zones a Bookings business is likely to meet.
  */
 const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
-  'UTC': 'Etc/UTC',
+  UTC: 'Etc/UTC',
   'Dateline Standard Time': 'Etc/GMT+12',
   'UTC-11': 'Etc/GMT+11',
   'UTC-09': 'Etc/GMT+9',

@@ -19,7 +19,10 @@ export function zonedDateTimeToUtc(dateTime: string, timeZone: string): Date | u
   const zone = resolveTimeZone(timeZone);
   if (!zone) return undefined;
   if (zone === 'Etc/UTC') return new Date(wall);
-  return zonedTimeToUtc({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0), millisecond: ms }, zone);
+  return zonedTimeToUtc(
+    { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0), millisecond: ms },
+    zone,
+  );
 }
 
 function offsetMinutes(offset: string): number {

@@ -50,7 +50,8 @@ describe('HttpClient', () => {
   });
 
   it('waits the Retry-After seconds of a 429, then succeeds', async () => {
-    handler = (_req, res, _b, n) => (n === 1 ? sendJson(res, 429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' }) : sendJson(res, 200, { ok: true }));
+    handler = (_req, res, _b, n) =>
+      n === 1 ? sendJson(res, 429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' }) : sendJson(res, 200, { ok: true });
     const { http, waits } = client();
     const response = await http.send(get('/throttled'));
     expect(response.body).toEqual({ ok: true });
@@ -60,8 +61,7 @@ describe('HttpClient', () => {
 
   it('honours a Retry-After given as an HTTP date', async () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    handler = (_req, res, _b, n) =>
-      n === 1 ? sendJson(res, 503, {}, { 'retry-after': new Date(now + 3000).toUTCString() }) : sendJson(res, 200, {});
+    handler = (_req, res, _b, n) => (n === 1 ? sendJson(res, 503, {}, { 'retry-after': new Date(now + 3000).toUTCString() }) : sendJson(res, 200, {}));
     const { http, waits } = client({ now: () => now });
     await http.send(get('/date'));
     expect(waits).toEqual([3000]);

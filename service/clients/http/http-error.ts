@@ -1,15 +1,6 @@
 /** Why a call to Graph or Business Central failed; callers switch on it exhaustively. */
 export type HttpErrorReason =
-  | 'throttled'
-  | 'unavailable'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'client'
-  | 'auth'
-  | 'not-found'
-  | 'conflict'
-  | 'invalid-response';
+  'throttled' | 'unavailable' | 'server' | 'network' | 'timeout' | 'client' | 'auth' | 'not-found' | 'conflict' | 'invalid-response';
 
 /** The request an error belongs to: method and URL with secret or personal query values redacted. */
 export interface RequestName {

@@ -9,11 +9,7 @@ export class InvalidResponseError extends HttpError {
     readonly issue: string,
     request?: RequestName,
   ) {
-    super(
-      'invalid-response',
-      { request },
-      `invalid ${entity}${entityId === undefined ? '' : ` ${entityId}`}: ${fieldPath || '(root)'} ${issue}`,
-    );
+    super('invalid-response', { request }, `invalid ${entity}${entityId === undefined ? '' : ` ${entityId}`}: ${fieldPath || '(root)'} ${issue}`);
     this.name = 'InvalidResponseError';
   }
 

@@ -5,4 +5,3 @@ export const odataCollectionSchema = z.object({
   value: z.array(z.unknown()),
   '@odata.nextLink': z.string().optional(),
 });
-

@@ -14,12 +14,7 @@ export interface RawPage {
  * Every page of an OData collection, following `@odata.nextLink` until it is absent. A next link to
  * another host is refused: it would receive our bearer token.
  */
-export async function* odataPages(
-  http: HttpClient,
-  firstUrl: string,
-  entity: string,
-  limit?: HttpRequest['limit'],
-): AsyncGenerator<RawPage> {
+export async function* odataPages(http: HttpClient, firstUrl: string, entity: string, limit?: HttpRequest['limit']): AsyncGenerator<RawPage> {
   const origin = new URL(firstUrl).origin;
   let url: string | undefined = firstUrl;
   while (url) {

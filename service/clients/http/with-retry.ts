@@ -6,12 +6,7 @@ import { delayBeforeRetry, isRetryable, type RetryOptions, type RetrySafety } fr
  * Runs `attempt` until it succeeds, fails for good, or the attempt or delay budget is spent; the error
  * thrown then is the last failure, saying how many attempts were made.
  */
-export async function withRetry<T>(
-  attempt: (n: number) => Promise<T>,
-  safety: RetrySafety,
-  options: RetryOptions,
-  logger?: Logger,
-): Promise<T> {
+export async function withRetry<T>(attempt: (n: number) => Promise<T>, safety: RetrySafety, options: RetryOptions, logger?: Logger): Promise<T> {
   let waited = 0;
   for (let n = 1; ; n++) {
     try {
@@ -22,10 +17,7 @@ export async function withRetry<T>(
       if (!isRetryable(error, safety) || n >= options.maxAttempts) throw final();
       const delay = delayBeforeRetry(n, error.retryAfterMs, options);
       if (waited + delay > options.maxTotalDelayMs) throw final();
-      logger?.warn(
-        { request: error.request, reason: error.reason, status: error.status, attempt: n, delayMs: delay },
-        'retrying request',
-      );
+      logger?.warn({ request: error.request, reason: error.reason, status: error.status, attempt: n, delayMs: delay }, 'retrying request');
       waited += delay;
       await options.sleep(delay);
     }

@@ -15,7 +15,13 @@ async function appointmentsOf(trx: Transaction<Database>, invoiceId: string): Pr
   return rows.map((r) => r.appointment_id);
 }
 
-async function auditReconcile(trx: Transaction<Database>, at: string, action: string, invoice: Row<'invoices'>, details: Record<string, unknown>): Promise<void> {
+async function auditReconcile(
+  trx: Transaction<Database>,
+  at: string,
+  action: string,
+  invoice: Row<'invoices'>,
+  details: Record<string, unknown>,
+): Promise<void> {
   await audit(trx, {
     at,
     actor: RECONCILE_ACTOR,
@@ -39,7 +45,12 @@ async function releaseDeleted(trx: Transaction<Database>, invoice: Row<'invoices
     .where('id', '=', invoice.id)
     .where('status', '=', invoice.status)
     .execute();
-  await trx.updateTable('invoice_lines').set({ state: 'released', updated_at: at }).where('invoice_id', '=', invoice.id).where('state', 'in', ['planned', 'invoiced']).execute();
+  await trx
+    .updateTable('invoice_lines')
+    .set({ state: 'released', updated_at: at })
+    .where('invoice_id', '=', invoice.id)
+    .where('state', 'in', ['planned', 'invoiced'])
+    .execute();
   if (appointmentIds.length > 0) {
     await trx
       .updateTable('appointments')

@@ -2,10 +2,7 @@ import type { SalesInvoice } from '../../clients/business-central/schemas/sales-
 
 /** What one of our invoices looks like next to Business Central's. */
 export type ReconcileDecision =
-  | { kind: 'unchanged' }
-  | { kind: 'deleted' }
-  | { kind: 'posted'; postedNumber: string }
-  | { kind: 'canceled'; postedNumber: string | null };
+  { kind: 'unchanged' } | { kind: 'deleted' } | { kind: 'posted'; postedNumber: string } | { kind: 'canceled'; postedNumber: string | null };
 
 export interface StoredInvoice {
   status: string;

@@ -49,7 +49,13 @@ describeEachStore('syncReconcile (against the BC emulator)', (_getStore, suite) 
     expect(await invoiceRow(canceled!.id)).toMatchObject({ status: 'canceled' });
     expect(await appointment(chosen[2]!.id)).toMatchObject({ state: 'invoiced', review_reason: CANCELED_REVIEW_REASON });
 
-    const audit = await k.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'invoice.%').where('action', '!=', 'invoice.run').orderBy('id').execute();
+    const audit = await k.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject'])
+      .where('action', 'like', 'invoice.%')
+      .where('action', '!=', 'invoice.run')
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: 'invoice.deleted', subject: deleted!.id },

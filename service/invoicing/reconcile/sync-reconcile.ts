@@ -50,12 +50,21 @@ export const syncReconcile: SyncPhase = async (ctx) => {
   ctx.progress({ phase: 'reconcile', done, total });
   for (;;) {
     ctx.signal.throwIfAborted();
-    const rows = await base.selectAll('invoices').select('invoice_runs.state as run_state').where('invoices.id', '>', after).orderBy('invoices.id').limit(INVOICES_PER_CHUNK).execute();
+    const rows = await base
+      .selectAll('invoices')
+      .select('invoice_runs.state as run_state')
+      .where('invoices.id', '>', after)
+      .orderBy('invoices.id')
+      .limit(INVOICES_PER_CHUNK)
+      .execute();
     const last = rows.at(-1);
     if (last === undefined) break;
     after = last.id;
     const settled = rows.filter((r) => isTerminal(runStateSchema.catch('planned').parse(r.run_state)));
-    const found = await fetchInvoicesById(ctx.bc, settled.map((r) => r.bc_invoice_id!));
+    const found = await fetchInvoicesById(
+      ctx.bc,
+      settled.map((r) => r.bc_invoice_id!),
+    );
     const now = ctx.clock();
     await ctx.db.transaction().execute(async (trx) => {
       for (const { run_state: _runState, ...invoice } of settled) {

@@ -49,51 +49,58 @@ describeEachStore('create and post / send in one step', (_getStore, suite) => {
     const result = await k.runner().run(await selection(k), 'anna@contoso.com', 'cli', { afterCreate: 'send' });
     expect(result.afterCreate).toBe('send');
     expect(result.invoices.every((i) => i.status === 'posted' && i.sent)).toBe(true);
-    expect(outbox(k).map((m) => m.invoiceId).sort()).toEqual(result.invoices.map((i) => i.bcInvoiceId).sort());
+    expect(
+      outbox(k)
+        .map((m) => m.invoiceId)
+        .sort(),
+    ).toEqual(result.invoices.map((i) => i.bcInvoiceId).sort());
   });
 
-  it.each(['post', 'send'] as const)('killed between Business Central posting (%s) and recording it, the resumed run neither posts nor sends twice', async (mode) => {
-    const clean = await kit();
-    await clean.runner().run(await selection(clean), 'anna@contoso.com', 'tab');
-    const expected = invoiceSignature(clean.bcInvoices());
+  it.each(['post', 'send'] as const)(
+    'killed between Business Central posting (%s) and recording it, the resumed run neither posts nor sends twice',
+    async (mode) => {
+      const clean = await kit();
+      await clean.runner().run(await selection(clean), 'anna@contoso.com', 'tab');
+      const expected = invoiceSignature(clean.bcInvoices());
 
-    const k = await kit();
-    k.setSetup({ afterCreate: mode });
-    const postsBefore = () => k.bcInvoices().filter((i) => i.status === 'Open').length;
-    let killed = false;
-    const dying = k.runner({
-      failAt: (point) => {
-        if (point === 'after-post' && !killed) {
-          killed = true;
-          throw new Error('killed');
-        }
-      },
-    });
-    await expect(dying.run(await selection(k), 'anna@contoso.com', 'tab')).rejects.toThrow('killed at after-post');
-    await dying.idle();
-    const postedAtKill = postsBefore();
-    const sentAtKill = outbox(k).length;
-    expect(postedAtKill).toBe(k.bcInvoices().length);
-    // Posted in Business Central, not yet recorded here.
-    expect((await k.db.selectFrom('invoices').select('posted_at').where('posted_at', 'is not', null).execute()).length).toBe(0);
+      const k = await kit();
+      k.setSetup({ afterCreate: mode });
+      const postsBefore = () => k.bcInvoices().filter((i) => i.status === 'Open').length;
+      let killed = false;
+      const dying = k.runner({
+        failAt: (point) => {
+          if (point === 'after-post' && !killed) {
+            killed = true;
+            throw new Error('killed');
+          }
+        },
+      });
+      await expect(dying.run(await selection(k), 'anna@contoso.com', 'tab')).rejects.toThrow('killed at after-post');
+      await dying.idle();
+      const postedAtKill = postsBefore();
+      const sentAtKill = outbox(k).length;
+      expect(postedAtKill).toBe(k.bcInvoices().length);
+      // Posted in Business Central, not yet recorded here.
+      expect((await k.db.selectFrom('invoices').select('posted_at').where('posted_at', 'is not', null).execute()).length).toBe(0);
 
-    // The dead process's lease on the run runs out.
-    k.clock.advance(31_000);
-    const [resumed] = await k.runner().resumeInterrupted();
-    expect(resumed!.state).toBe('succeeded');
-    expect(invoiceSignature(k.bcInvoices())).toEqual(expected);
-    // Each posted once: the posted series advanced once per invoice, and nothing asked to post a posted invoice.
-    const numbers = k.bcInvoices().map((i) => i.number);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    expect(numbers.every((n) => postedSeries.test(n))).toBe(true);
-    expect(resumed!.invoices.map((i) => i.number).sort()).toEqual([...numbers].sort());
-    expect(resumed!.invoices.every((i) => i.afterCreateProblem === null && i.status === 'posted')).toBe(true);
-    expect(outbox(k)).toHaveLength(sentAtKill);
-    expect(sentAtKill).toBe(mode === 'send' ? k.bcInvoices().length : 0);
-    expect(resumed!.invoices.every((i) => i.sent === (mode === 'send'))).toBe(true);
-    const posts = await k.db.selectFrom('audit_log').select('subject').where('action', '=', 'invoice.posted').execute();
-    expect(posts).toHaveLength(resumed!.invoices.length);
-  });
+      // The dead process's lease on the run runs out.
+      k.clock.advance(31_000);
+      const [resumed] = await k.runner().resumeInterrupted();
+      expect(resumed!.state).toBe('succeeded');
+      expect(invoiceSignature(k.bcInvoices())).toEqual(expected);
+      // Each posted once: the posted series advanced once per invoice, and nothing asked to post a posted invoice.
+      const numbers = k.bcInvoices().map((i) => i.number);
+      expect(new Set(numbers).size).toBe(numbers.length);
+      expect(numbers.every((n) => postedSeries.test(n))).toBe(true);
+      expect(resumed!.invoices.map((i) => i.number).sort()).toEqual([...numbers].sort());
+      expect(resumed!.invoices.every((i) => i.afterCreateProblem === null && i.status === 'posted')).toBe(true);
+      expect(outbox(k)).toHaveLength(sentAtKill);
+      expect(sentAtKill).toBe(mode === 'send' ? k.bcInvoices().length : 0);
+      expect(resumed!.invoices.every((i) => i.sent === (mode === 'send'))).toBe(true);
+      const posts = await k.db.selectFrom('audit_log').select('subject').where('action', '=', 'invoice.posted').execute();
+      expect(posts).toHaveLength(resumed!.invoices.length);
+    },
+  );
 
   it('a draft posted by hand meanwhile is looked up and only recorded, never posted again', async () => {
     const k = await kit();

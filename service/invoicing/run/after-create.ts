@@ -41,7 +41,13 @@ const path = (invoice: InvoiceRow) => `salesInvoices(${invoice.bc_invoice_id!})`
 /** Each invoice's state in Business Central now, by our invoice id; null when it could not be read. */
 async function lookUp(ctx: RunContext, invoices: readonly InvoiceRow[]): Promise<Map<string, SalesInvoice | null>> {
   const results = await ctx.bc.batch(
-    invoices.map((invoice): BcBatchOperation<SalesInvoice> => ({ id: invoice.id, method: 'GET', path: path(invoice), schema: salesInvoiceSchema, entity: 'salesInvoice' })),
+    invoices.map((invoice): BcBatchOperation<SalesInvoice> => ({
+      id: invoice.id,
+      method: 'GET',
+      path: path(invoice),
+      schema: salesInvoiceSchema,
+      entity: 'salesInvoice',
+    })),
     { idempotent: true },
   );
   return new Map(results.map((r) => [r.id, r.ok ? r.value : null]));
@@ -88,14 +94,20 @@ async function postChunk(ctx: RunContext, mode: Exclude<AfterCreate, 'draft'>, i
     for (const { invoice, action } of toAct) {
       await trx
         .updateTable('invoices')
-        .set(action === 'post' ? { post_started_at: startedAt, updated_at: startedAt } : { post_started_at: invoice.post_started_at ?? startedAt, send_started_at: startedAt, updated_at: startedAt })
+        .set(
+          action === 'post'
+            ? { post_started_at: startedAt, updated_at: startedAt }
+            : { post_started_at: invoice.post_started_at ?? startedAt, send_started_at: startedAt, updated_at: startedAt },
+        )
         .where('id', '=', invoice.id)
         .execute();
     }
   });
   let answers: BcBatchResult<unknown>[] | null = null;
   try {
-    answers = await ctx.bc.batch(toAct.map(({ invoice, action }) => ({ id: invoice.id, method: 'POST' as const, path: `${path(invoice)}/Microsoft.NAV.${action}` })));
+    answers = await ctx.bc.batch(
+      toAct.map(({ invoice, action }) => ({ id: invoice.id, method: 'POST' as const, path: `${path(invoice)}/Microsoft.NAV.${action}` })),
+    );
   } catch (err) {
     if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
     ctx.logger.warn({ err: err.message, operations: toAct.length }, 'post batch without an answer: the invoices are looked up before anything is asked again');
@@ -105,7 +117,13 @@ async function postChunk(ctx: RunContext, mode: Exclude<AfterCreate, 'draft'>, i
   for (const answer of answers ?? []) if (!answer.ok) refused.set(answer.id, true);
   const acted = toAct.map((a) => a.invoice);
   const after = await lookUp(ctx, acted);
-  await record(ctx, mode, acted, after, new Map(toAct.map((a) => [a.invoice.id, { action: a.action, refused: refused.has(a.invoice.id), answered: answers !== null }])));
+  await record(
+    ctx,
+    mode,
+    acted,
+    after,
+    new Map(toAct.map((a) => [a.invoice.id, { action: a.action, refused: refused.has(a.invoice.id), answered: answers !== null }])),
+  );
 }
 
 interface Asked {

@@ -75,14 +75,24 @@ async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: Invoic
     if (!ours.has(line.appointmentId)) continue;
     const email = customerEmailKey(line.customer);
     if (billed.get(line.appointmentId)?.has(email)) {
-      skipped.push({ appointmentId: line.appointmentId, ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}), reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+      skipped.push({
+        appointmentId: line.appointmentId,
+        ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}),
+        reason: 'attendee-invoiced',
+        reasons: ['attendee-invoiced'],
+      });
     } else lines.push(line);
   }
   // Appointments whose every attendee turned out to be billed already go straight back.
   const kept = new Set(lines.map((l) => l.appointmentId));
   const empty = [...ours].filter((id) => !kept.has(id));
   for (const part of slices(empty, IDS_PER_QUERY)) {
-    await trx.updateTable('appointments').set({ state: 'unbilled', claimed_by_run: null, updated_at: now }).where('id', 'in', part).where('claimed_by_run', '=', ctx.runId).execute();
+    await trx
+      .updateTable('appointments')
+      .set({ state: 'unbilled', claimed_by_run: null, updated_at: now })
+      .where('id', 'in', part)
+      .where('claimed_by_run', '=', ctx.runId)
+      .execute();
   }
 
   const groups = groupLines(lines, ctx.setup.invoiceGrouping, { runDate: ctx.now(), timeZone: ctx.setup.dailySummary.timeZone });

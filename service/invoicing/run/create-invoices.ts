@@ -37,7 +37,11 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   return out;
 }
 
-export async function markCreated(ctx: RunContext, deps: Pick<CreateDeps, 'links' | 'companyId'>, created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>): Promise<void> {
+export async function markCreated(
+  ctx: RunContext,
+  deps: Pick<CreateDeps, 'links' | 'companyId'>,
+  created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>,
+): Promise<void> {
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
@@ -63,7 +67,10 @@ async function settleLostAnswers(ctx: RunContext, expected: ReadonlyMap<string, 
   const lookup = async (keys: readonly string[]) =>
     new Map([...(await liveInvoicesByKey(ctx, keys, { expandLines: true }))].map(([key, bc]) => [key, itemLines(bc).length]));
   if ((await awaitSettledKeys(expected, lookup, ctx.lostAnswerWait)) === undefined) {
-    throw new RunStoppedError(`Business Central did not settle whether ${expected.size} invoice(s) were created; nothing was sent again and the run resumes later`, { fateUnknown: true });
+    throw new RunStoppedError(
+      `Business Central did not settle whether ${expected.size} invoice(s) were created; nothing was sent again and the run resumes later`,
+      { fateUnknown: true },
+    );
   }
 }
 
@@ -107,7 +114,10 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
 
     await settleLostAnswers(ctx, lost);
     lost = new Map();
-    const lines = await linesByInvoice(ctx, pending.map((i) => i.id));
+    const lines = await linesByInvoice(
+      ctx,
+      pending.map((i) => i.id),
+    );
     const existing = await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
     const adopted: Draft[] = [];
     const headersOnly: Draft[] = [];
@@ -131,9 +141,18 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
     for (const key of out.lost) lost.set(key, (lines.get(pending.find((i) => keyOf(i) === key)!.id) ?? []).length);
     if (out.problem !== undefined) lastProblem = out.problem;
   }
-  const still = await ctx.db.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).where('status', '=', 'planned').where('bc_customer_id', 'is not', null).execute();
+  const still = await ctx.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('run_id', '=', ctx.runId)
+    .where('status', '=', 'planned')
+    .where('bc_customer_id', 'is not', null)
+    .execute();
   if (still.length > 0) {
     const why = lastProblem instanceof Error ? lastProblem.message : 'no clear answer';
-    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why})`, { cause: lastProblem, fateUnknown: lost.size > 0 });
+    throw new RunStoppedError(`Business Central did not confirm ${still.length} invoice(s) after ${MAX_ROUNDS} attempts (${why})`, {
+      cause: lastProblem,
+      fateUnknown: lost.size > 0,
+    });
   }
 }

@@ -81,7 +81,10 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
 }
 
 /** The customers people linked to appointments without attendees, by their stand-in's Bookings customer id. */
-async function appointmentLinks(ctx: RunContext, customerIds: readonly string[]): Promise<Map<string, { bc_customer_id: string | null; bc_customer_number: string | null }>> {
+async function appointmentLinks(
+  ctx: RunContext,
+  customerIds: readonly string[],
+): Promise<Map<string, { bc_customer_id: string | null; bc_customer_number: string | null }>> {
   const byAppointment = new Map<string, string>();
   for (const customerId of customerIds) {
     const appointmentId = appointmentOfCustomerId(customerId);
@@ -95,7 +98,8 @@ async function appointmentLinks(ctx: RunContext, customerIds: readonly string[])
       .select(['id', 'linked_bc_customer_id', 'linked_bc_customer_number'])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const row of rows) out.set(byAppointment.get(row.id)!, { bc_customer_id: row.linked_bc_customer_id, bc_customer_number: row.linked_bc_customer_number });
+    for (const row of rows)
+      out.set(byAppointment.get(row.id)!, { bc_customer_id: row.linked_bc_customer_id, bc_customer_number: row.linked_bc_customer_number });
   }
   return out;
 }

@@ -119,4 +119,3 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
   await postVerifiedDrafts(ctx, afterCreateSchema.catch('draft').parse(row.after_create));
   await finish(ctx, runs);
 }
-

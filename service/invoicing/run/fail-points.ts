@@ -5,7 +5,16 @@
  * create has its headers but not yet their lines. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
  */
-export const FAIL_POINTS = ['after-plan', 'after-claim', 'after-customers', 'after-headers', 'after-create', 'after-verify', 'after-record', 'after-post'] as const;
+export const FAIL_POINTS = [
+  'after-plan',
+  'after-claim',
+  'after-customers',
+  'after-headers',
+  'after-create',
+  'after-verify',
+  'after-record',
+  'after-post',
+] as const;
 export type FailPoint = (typeof FAIL_POINTS)[number];
 
 export type FailAtHook = (point: FailPoint, runId: string) => void | Promise<void>;

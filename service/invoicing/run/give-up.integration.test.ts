@@ -86,7 +86,12 @@ describeEachStore('A run that gives up', (_getStore, suite) => {
     const retry = await runner.wait(await runner.retryFailed(stopped.id, 'anna@contoso.com', 'tab'));
     expect(retry.state).toBe('nothing');
     expect(retry.skipped.map((s) => s.reason)).toEqual(ids.map(() => 'invoiced'));
-    expect(k.bcInvoices().map((i) => i.customerId).sort()).toEqual(stopped.invoices.map((i) => i.bcCustomerId).sort());
+    expect(
+      k
+        .bcInvoices()
+        .map((i) => i.customerId)
+        .sort(),
+    ).toEqual(stopped.invoices.map((i) => i.bcCustomerId).sort());
     expect((await k.appointments()).filter((a) => ids.includes(a.id)).map((a) => a.state)).toEqual(ids.map(() => 'invoiced'));
   });
 });

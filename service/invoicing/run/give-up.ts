@@ -31,7 +31,10 @@ export async function giveUp(ctx: RunContext, deps: { links: InvoiceLinks; compa
   const keyOf = (invoice: (typeof planned)[number]) => invoice.external_document_number.toUpperCase();
   let found = new Map<string, SalesInvoice>();
   const withCustomer = planned.filter((i) => i.bc_customer_id !== null);
-  const lines = await linesByInvoice(ctx, withCustomer.map((i) => i.id));
+  const lines = await linesByInvoice(
+    ctx,
+    withCustomer.map((i) => i.id),
+  );
   if (sending && withCustomer.length > 0) {
     try {
       found = await liveInvoicesByKey(ctx, withCustomer.map(keyOf), { expandLines: true });

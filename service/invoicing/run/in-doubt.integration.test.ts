@@ -60,7 +60,17 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
       customerId: invoice.bc_customer_id!,
       externalDocumentNumber: invoice.external_document_number,
       currencyCode: '',
-      ...(whole ? { salesInvoiceLines: lines.map((l) => ({ lineType: 'Item' as const, itemId: l.bc_item_id, description: l.service_name, quantity: Number(l.quantity), unitPrice: l.unit_price_minor / 100 })) } : {}),
+      ...(whole
+        ? {
+            salesInvoiceLines: lines.map((l) => ({
+              lineType: 'Item' as const,
+              itemId: l.bc_item_id,
+              description: l.service_name,
+              quantity: Number(l.quantity),
+              unitPrice: l.unit_price_minor / 100,
+            })),
+          }
+        : {}),
     });
   }
 
@@ -80,13 +90,23 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
     expect(report).toMatchObject({ updated: 1, removed: 1 });
     // Business Central holds only what the store knows, and the adopted draft's appointment is invoiced by it.
     expect(k.bcInvoices().map((i) => i.id)).toEqual([adoptable.id]);
-    const after = await k.db.selectFrom('invoices').selectAll().where('id', 'in', invoices.map((i) => i.id)).orderBy('position').execute();
+    const after = await k.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        invoices.map((i) => i.id),
+      )
+      .orderBy('position')
+      .execute();
     expect(after.map((i) => [i.status, i.bc_invoice_id, i.in_doubt_since === null])).toEqual([
       ['created', adoptable.id, true],
       ['failed', null, true],
       ['failed', null, false],
     ]);
-    const appointmentOf = async (invoiceId: string) => (await k.db.selectFrom('invoice_lines').select('appointment_id').where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow()).appointment_id;
+    const appointmentOf = async (invoiceId: string) =>
+      (await k.db.selectFrom('invoice_lines').select('appointment_id').where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow()).appointment_id;
     const states = new Map((await k.appointments()).map((a) => [a.id, [a.state, a.invoice_id]]));
     expect(states.get(await appointmentOf(whole.id))).toEqual(['invoiced', whole.id]);
     expect(states.get(await appointmentOf(half.id))).toEqual(['unbilled', null]);
@@ -111,12 +131,22 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
     const late = await lateDraft(k, invoices[0]!, true);
 
     await sync(k);
-    expect(k.bcInvoices().map((i) => i.number).sort()).toEqual(retry.invoices.map((i) => i.number).sort());
+    expect(
+      k
+        .bcInvoices()
+        .map((i) => i.number)
+        .sort(),
+    ).toEqual(retry.invoices.map((i) => i.number).sort());
     expect(k.bcInvoices().some((i) => i.id === late.id)).toBe(false);
     const audit = await k.db.selectFrom('audit_log').selectAll().where('action', '=', 'invoice.late-draft-deleted').execute();
     expect(audit.map((a) => a.subject)).toEqual([invoices[0]!.id]);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ reason: 'billed-elsewhere', draft: { id: late.id } });
-    const lines = await k.db.selectFrom('invoice_lines').select(['appointment_id', 'invoice_id']).where('appointment_id', 'in', ids).where('state', '=', 'invoiced').execute();
+    const lines = await k.db
+      .selectFrom('invoice_lines')
+      .select(['appointment_id', 'invoice_id'])
+      .where('appointment_id', 'in', ids)
+      .where('state', '=', 'invoiced')
+      .execute();
     expect(lines.map((l) => l.appointment_id).sort()).toEqual([...ids].sort());
     expect(new Set(lines.map((l) => l.invoice_id))).toEqual(new Set(retry.invoices.map((i) => i.id)));
   });
@@ -132,11 +162,14 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
     // One draft per appointment: the late one (adopted) and the retry's for the other.
     expect(k.bcInvoices()).toHaveLength(2);
     expect(k.bcInvoices().some((i) => i.id === late.id)).toBe(true);
-    expect((await k.db.selectFrom('invoices').select(['status', 'bc_invoice_id']).where('id', '=', invoices[0]!.id).executeTakeFirstOrThrow())).toEqual({ status: 'created', bc_invoice_id: late.id });
+    expect(await k.db.selectFrom('invoices').select(['status', 'bc_invoice_id']).where('id', '=', invoices[0]!.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'created',
+      bc_invoice_id: late.id,
+    });
     expect((await k.appointments()).filter((a) => ids.includes(a.id)).map((a) => a.state)).toEqual(ids.map(() => 'invoiced'));
   });
 
-  it('a run that gives up between a header-first create\'s headers and their lines records no draft without lines, and deletes the headers', async () => {
+  it("a run that gives up between a header-first create's headers and their lines records no draft without lines, and deletes the headers", async () => {
     const k = await kit();
     const ids = await onePerCustomer(k, 3);
     let struck = false;
@@ -157,7 +190,9 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
     // The headers the last look found were deleted, not taken for invoices: Business Central holds nothing.
     expect(k.bcInvoices()).toHaveLength(0);
     const audit = await k.db.selectFrom('audit_log').selectAll().where('action', '=', 'invoice.late-draft-deleted').execute();
-    expect(audit.map((a) => JSON.parse(a.details!) as { reason: string; draft: { lines: number } }).map((d) => [d.reason, d.draft.lines])).toEqual(ids.map(() => ['half-made', 0]));
+    expect(audit.map((a) => JSON.parse(a.details!) as { reason: string; draft: { lines: number } }).map((d) => [d.reason, d.draft.lines])).toEqual(
+      ids.map(() => ['half-made', 0]),
+    );
     expect((await k.appointments()).filter((a) => ids.includes(a.id)).map((a) => a.state)).toEqual(ids.map(() => 'unbilled'));
 
     k.h.bc.update({ faultSchedule: null });
@@ -189,8 +224,10 @@ describeEachStore('Invoices whose fate Business Central had not settled when the
     expect(k.bcInvoices().map((i) => i.salesInvoiceLines.length)).toEqual([1, 1]);
     expect(k.bcInvoices().some((i) => i.id === whole.id)).toBe(true);
     const audit = await k.db.selectFrom('audit_log').selectAll().where('action', '=', 'invoice.duplicate-deleted').execute();
-    expect(audit.map((a) => JSON.parse(a.details!) as { kept: { id: string }; duplicate: { id: string; lines: number } }).map((d) => [d.kept.id, d.duplicate.id, d.duplicate.lines])).toEqual([
-      [whole.id, orphan.id, 0],
-    ]);
+    expect(
+      audit
+        .map((a) => JSON.parse(a.details!) as { kept: { id: string }; duplicate: { id: string; lines: number } })
+        .map((d) => [d.kept.id, d.duplicate.id, d.duplicate.lines]),
+    ).toEqual([[whole.id, orphan.id, 0]]);
   });
 });

@@ -107,7 +107,9 @@ async function adopt(trx: Transaction<Database>, ctx: InDoubtContext, candidate:
     if (elsewhere !== undefined) throw new NotAdoptable('billed-elsewhere');
   }
   const url =
-    ctx.links === undefined || !ctx.companyId ? null : invoiceUrl(ctx.links, { companyId: ctx.companyId, bcInvoiceId: bc.id, number: bc.number, posted: bc.status !== 'Draft' });
+    ctx.links === undefined || !ctx.companyId
+      ? null
+      : invoiceUrl(ctx.links, { companyId: ctx.companyId, bcInvoiceId: bc.id, number: bc.number, posted: bc.status !== 'Draft' });
   const taken = await trx
     .updateTable('invoices')
     .set({ status: 'created', error: null, bc_invoice_id: bc.id, bc_number: bc.number, url, in_doubt_since: null, updated_at: now })
@@ -118,15 +120,24 @@ async function adopt(trx: Transaction<Database>, ctx: InDoubtContext, candidate:
   if (Number(taken.numUpdatedRows) !== 1) throw new NotAdoptable('taken');
   await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', '=', candidate.id).execute();
   for (const appointmentId of new Set(lines.map((l) => l.appointment_id))) {
-    const appointment = await trx.selectFrom('appointments').select(['id', 'state', 'customers', 'linked_bc_customer_id']).where('id', '=', appointmentId).executeTakeFirst();
+    const appointment = await trx
+      .selectFrom('appointments')
+      .select(['id', 'state', 'customers', 'linked_bc_customer_id'])
+      .where('id', '=', appointmentId)
+      .executeTakeFirst();
     // Claimed or invoiced since: another invoice bills it. Cancelled or excluded: nothing should.
-    if (appointment?.state !== 'unbilled') throw new NotAdoptable(appointment?.state === 'claimed' || appointment?.state === 'invoiced' ? 'billed-elsewhere' : 'not-billable');
+    if (appointment?.state !== 'unbilled')
+      throw new NotAdoptable(appointment?.state === 'claimed' || appointment?.state === 'invoiced' ? 'billed-elsewhere' : 'not-billable');
     const billed = new Set(
-      (await trx.selectFrom('invoice_lines').select('customer_email').where('appointment_id', '=', appointmentId).where('state', '=', 'invoiced').execute()).map((l) => l.customer_email),
+      (
+        await trx.selectFrom('invoice_lines').select('customer_email').where('appointment_id', '=', appointmentId).where('state', '=', 'invoiced').execute()
+      ).map((l) => l.customer_email),
     );
     const attendees = billedKeys(
       appointment,
-      readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' })),
+      readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) =>
+        customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }),
+      ),
     );
     const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
     // Compared with the state read: a run claiming it meanwhile wins, and this draft goes instead.
@@ -159,7 +170,12 @@ async function tryAdopt(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvo
  * a delete that fails (changed or posted meanwhile, Business Central away) puts the doubt back.
  * One no longer a draft cannot be deleted: it is recorded for a person to sort out.
  */
-async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesInvoice, reason: 'half-made' | 'billed-elsewhere' | 'not-billable'): Promise<boolean> {
+async function removeLate(
+  ctx: InDoubtContext,
+  candidate: Candidate,
+  bc: SalesInvoice,
+  reason: 'half-made' | 'billed-elsewhere' | 'not-billable',
+): Promise<boolean> {
   const at = toIsoUtc(ctx.now());
   const claimed = await ctx.db
     .updateTable('invoices')
@@ -169,17 +185,35 @@ async function removeLate(ctx: InDoubtContext, candidate: Candidate, bc: SalesIn
     .where('in_doubt_since', '=', candidate.in_doubt_since)
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return false;
-  const draft = { id: bc.id, number: bc.number, status: bc.status, lines: itemLines(bc).length, expectedLines: candidate.lines, totalAmountIncludingTax: bc.totalAmountIncludingTax };
+  const draft = {
+    id: bc.id,
+    number: bc.number,
+    status: bc.status,
+    lines: itemLines(bc).length,
+    expectedLines: candidate.lines,
+    totalAmountIncludingTax: bc.totalAmountIncludingTax,
+  };
   if (bc.status !== 'Draft' || bc.etag === undefined) {
-    ctx.logger.warn({ key: candidate.key, number: bc.number, reason }, 'an invoice Business Central made after its run gave up cannot be deleted: a person must look');
+    ctx.logger.warn(
+      { key: candidate.key, number: bc.number, reason },
+      'an invoice Business Central made after its run gave up cannot be deleted: a person must look',
+    );
     await auditLate(ctx, 'invoice.late-invoice-found', candidate, { reason, invoice: draft });
     return false;
   }
   try {
     await ctx.bc.deleteSalesInvoice(bc.id, bc.etag);
   } catch (err) {
-    ctx.logger.warn({ err: err instanceof Error ? err.message : String(err), key: candidate.key, number: bc.number }, 'a late draft could not be deleted; it is looked at again');
-    await ctx.db.updateTable('invoices').set({ in_doubt_since: candidate.in_doubt_since }).where('id', '=', candidate.id).where('in_doubt_since', 'is', null).execute();
+    ctx.logger.warn(
+      { err: err instanceof Error ? err.message : String(err), key: candidate.key, number: bc.number },
+      'a late draft could not be deleted; it is looked at again',
+    );
+    await ctx.db
+      .updateTable('invoices')
+      .set({ in_doubt_since: candidate.in_doubt_since })
+      .where('id', '=', candidate.id)
+      .where('in_doubt_since', 'is', null)
+      .execute();
     return false;
   }
   ctx.logger.warn({ key: candidate.key, number: bc.number, reason }, 'a draft Business Central made after its run gave up was deleted');

@@ -1,8 +1,16 @@
-import { INVOICE_ERROR_KINDS, INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS, invoiceErrorKind, invoiceErrorWords, type InvoiceErrorKind } from './invoice-error-words';
+import {
+  INVOICE_ERROR_KINDS,
+  INVOICE_ERROR_WORDS,
+  STORED_INVOICE_ERRORS,
+  invoiceErrorKind,
+  invoiceErrorWords,
+  type InvoiceErrorKind,
+} from './invoice-error-words';
 import { RAW_DETAIL } from './run-error-words';
 
 const LANGUAGES = ['en', 'da'] as const;
-const RAW = "POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)";
+const RAW =
+  'POST http://127.0.0.1:4200/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices failed after 5 attempts: 500 BKI-MOCWY3ZQ\n    at send (http-client.ts:12:3)';
 const REFUSED = 'Customer 10000 is blocked for invoicing.';
 
 /** What the run stores for each kind (the writers use STORED_INVOICE_ERRORS), as it lands in the store. */

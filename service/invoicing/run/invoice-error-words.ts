@@ -5,7 +5,15 @@ import { RAW_DETAIL, type Language } from './run-error-words';
  * migration); the kind is read from it here, in one place, and every face (tab, bot card, CLI)
  * shows the kind's words in its language. No server-only imports: the tab uses this file.
  */
-export const INVOICE_ERROR_KINDS = ['bc-refused', 'no-customer', 'gave-up', 'wrong-draft-deleted', 'deleted-before-verify', 'deleted-in-bc', 'unknown'] as const;
+export const INVOICE_ERROR_KINDS = [
+  'bc-refused',
+  'no-customer',
+  'gave-up',
+  'wrong-draft-deleted',
+  'deleted-before-verify',
+  'deleted-in-bc',
+  'unknown',
+] as const;
 export type InvoiceErrorKind = (typeof INVOICE_ERROR_KINDS)[number];
 
 /** The texts the run stores on a failed invoice; the writers use these, so reading them back cannot drift. */

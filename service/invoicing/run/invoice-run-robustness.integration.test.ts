@@ -23,7 +23,9 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
     const { k } = await kit();
     const sel = await selection(k);
     const second = (await suite.reopen()).db;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => k.runner(i % 2 === 0 ? {} : { db: second }).run(sel, `user${i}@contoso.com`, 'bot')));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => k.runner(i % 2 === 0 ? {} : { db: second }).run(sel, `user${i}@contoso.com`, 'bot')),
+    );
     const keys = k.bcInvoices().map((i) => i.externalDocumentNumber);
     expect(new Set(keys).size).toBe(keys.length);
     const created = results.flatMap((r) => r.invoices.filter((i) => i.status === 'verified'));
@@ -34,31 +36,34 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
   });
 
   // 'after-post' is only reached by a run that posts: after-create.integration.test.ts kills it there.
-  it.each(FAIL_POINTS.filter((p) => p !== 'after-post'))('a run killed %s and resumed ends with exactly the invoices of an uninterrupted run', async (point: FailPoint) => {
-    const { k: clean } = await kit();
-    await clean.runner().run(await selection(clean), 'anna@contoso.com', 'tab');
-    const expected = invoiceSignature(clean.bcInvoices());
+  it.each(FAIL_POINTS.filter((p) => p !== 'after-post'))(
+    'a run killed %s and resumed ends with exactly the invoices of an uninterrupted run',
+    async (point: FailPoint) => {
+      const { k: clean } = await kit();
+      await clean.runner().run(await selection(clean), 'anna@contoso.com', 'tab');
+      const expected = invoiceSignature(clean.bcInvoices());
 
-    const { k } = await kit();
-    let killed = false;
-    const dying = k.runner({
-      failAt: (p) => {
-        if (p === point && !killed) {
-          killed = true;
-          throw new Error('killed');
-        }
-      },
-    });
-    await expect(dying.run(await selection(k), 'anna@contoso.com', 'tab')).rejects.toThrow(`killed at ${point}`);
-    await dying.idle();
-    // The dead process's lease on the run runs out.
-    k.clock.advance(31_000);
-    const resumed = await k.runner().resumeInterrupted();
-    expect(resumed).toHaveLength(1);
-    expect(resumed[0]!.state).toBe('succeeded');
-    expect(invoiceSignature(k.bcInvoices())).toEqual(expected);
-    expect(resumed[0]!.invoices.every((i) => i.bcCustomerId !== null && i.number !== null)).toBe(true);
-  });
+      const { k } = await kit();
+      let killed = false;
+      const dying = k.runner({
+        failAt: (p) => {
+          if (p === point && !killed) {
+            killed = true;
+            throw new Error('killed');
+          }
+        },
+      });
+      await expect(dying.run(await selection(k), 'anna@contoso.com', 'tab')).rejects.toThrow(`killed at ${point}`);
+      await dying.idle();
+      // The dead process's lease on the run runs out.
+      k.clock.advance(31_000);
+      const resumed = await k.runner().resumeInterrupted();
+      expect(resumed).toHaveLength(1);
+      expect(resumed[0]!.state).toBe('succeeded');
+      expect(invoiceSignature(k.bcInvoices())).toEqual(expected);
+      expect(resumed[0]!.invoices.every((i) => i.bcCustomerId !== null && i.number !== null)).toBe(true);
+    },
+  );
 
   it('20% injected faults in both emulators change nothing in the result', async () => {
     const { k: clean } = await kit();
@@ -74,7 +79,7 @@ describeEachStore('InvoiceRunner: exactly once and bad input', (_getStore, suite
     expect(invoiceSignature(k.bcInvoices())).toEqual(invoiceSignature(clean.bcInvoices()));
   });
 
-  it('a blocked customer fails its invoice alone with BC\'s message, releases its appointments, and retry works once unblocked', async () => {
+  it("a blocked customer fails its invoice alone with BC's message, releases its appointments, and retry works once unblocked", async () => {
     const { k } = await kit();
     const sel = await selection(k);
     const company = k.h.bc.state.company(k.h.companyId)!;

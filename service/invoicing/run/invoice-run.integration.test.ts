@@ -31,7 +31,7 @@ describeEachStore('InvoiceRunner: the money path', (_getStore, suite) => {
     expect(chosen.map((c) => c.service_name)).toEqual(expect.arrayContaining([SERVICES.fixed, SERVICES.hourly50, SERVICES.startingAt, SERVICES.callUs]));
     const result = await k.runner().run({ kind: 'ids', appointmentIds: chosen.map((c) => c.id) }, 'anna@contoso.com', 'tab');
 
-    expect(result.state).toBe("succeeded");
+    expect(result.state).toBe('succeeded');
     const skipped = new Map(result.skipped.map((s) => [s.appointmentId, s.reason]));
     for (const row of chosen) {
       const invoice = result.invoices.find((i) => i.appointmentIds.includes(row.id));

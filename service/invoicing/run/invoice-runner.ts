@@ -24,7 +24,18 @@ import { previewOf } from './preview';
 import { countsOf, type RunCounts } from './run-counts';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
-import { actorSchema, parseRunOptions, runSourceSchema, selectionSchema, type RunOptions, type RunOptionsInput, type Preview, type RunResult, type RunSource, type Selection } from './run-schemas';
+import {
+  actorSchema,
+  parseRunOptions,
+  runSourceSchema,
+  selectionSchema,
+  type RunOptions,
+  type RunOptionsInput,
+  type Preview,
+  type RunResult,
+  type RunSource,
+  type Selection,
+} from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun } from './run-view';
 import { businessKey } from '../../domain/business-key';
@@ -168,7 +179,8 @@ export class InvoiceRunner {
     const run = await this.getRun(runId);
     const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted');
     const ids = [...new Set(failed.flatMap((i) => i.appointmentIds))];
-    if (ids.length === 0) throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);
+    if (ids.length === 0)
+      throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);
     return this.begin(this.validate({ kind: 'ids', appointmentIds: ids }, actorInput, sourceInput), runId, {});
   }
 
@@ -245,7 +257,12 @@ export class InvoiceRunner {
     return { selection: selection.data, actor: actor.data, source: source.data };
   }
 
-  private async begin(request: { selection: Selection; actor: string; source: RunSource }, retryOf: string | null, options: RunOptions, runId: string = randomUUID()): Promise<string> {
+  private async begin(
+    request: { selection: Selection; actor: string; source: RunSource },
+    retryOf: string | null,
+    options: RunOptions,
+    runId: string = randomUUID(),
+  ): Promise<string> {
     const setup = await this.setup();
     // Held before the row exists, so no other process's watch can take the new run for an interrupted one.
     const lease = await this.leases.acquire(runLease(runId), this.holder, this.leaseTtlMs);
@@ -382,4 +399,3 @@ export class InvoiceRunner {
     return this.options.setup();
   }
 }
-

@@ -40,7 +40,14 @@ async function keepOne(ctx: KeyLookupContext, key: string, invoices: readonly Sa
       action = 'invoice.duplicate-deleted';
     }
     ctx.logger.warn({ key, kept: kept.number, duplicate: duplicate.number, deleted: deletable }, 'a second invoice under one key');
-    await audit(ctx.db, { at: ctx.now(), actor: 'system', source: ctx.source ?? 'invoice-run', action, subject: ctx.runId, details: { key, kept: brief(kept), duplicate: brief(duplicate) } });
+    await audit(ctx.db, {
+      at: ctx.now(),
+      actor: 'system',
+      source: ctx.source ?? 'invoice-run',
+      action,
+      subject: ctx.runId,
+      details: { key, kept: brief(kept), duplicate: brief(duplicate) },
+    });
   }
   return kept;
 }

@@ -43,9 +43,7 @@ async function loadRows(db: Kysely<Database>, businessId: string, ids: readonly 
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const rows = await db
       .selectFrom('appointments as a')
-      .leftJoin('service_links as sl', (join) =>
-        join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'),
-      )
+      .leftJoin('service_links as sl', (join) => join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'))
       .selectAll('a')
       .select(['sl.bc_item_id', 'sl.bc_item_unit_price_minor', 'sl.currency as bc_item_currency'])
       .where('a.business_id', '=', businessId)
@@ -131,11 +129,19 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
     else skipped.push({ appointmentId: id, reason: first, reasons });
   }
 
-  const billed = await billedAttendees(input.db, eligible.map((r) => r.id));
-  const withoutEmail = eligible.flatMap((row) => appointmentOf(row).attendees.filter((a) => a.email.trim() === '').map((a) => a.customerId));
+  const billed = await billedAttendees(
+    input.db,
+    eligible.map((r) => r.id),
+  );
+  const withoutEmail = eligible.flatMap((row) =>
+    appointmentOf(row)
+      .attendees.filter((a) => a.email.trim() === '')
+      .map((a) => a.customerId),
+  );
   const linkedWithoutEmail = new Set(await loadLinkedCustomerIds(input.db, businessKey(input.businessId), withoutEmail));
   // A stand-in for the customer linked to the appointment is linked by definition.
-  for (const row of eligible) if (row.customer_count <= 0 && row.linked_bc_customer_id !== null) linkedWithoutEmail.add(appointmentCustomerAttendee(row.id, '').customerId);
+  for (const row of eligible)
+    if (row.customer_count <= 0 && row.linked_bc_customer_id !== null) linkedWithoutEmail.add(appointmentCustomerAttendee(row.id, '').customerId);
   const lines: PricedLine[] = [];
   const itemOf = new Map<string, string>();
   const staffOf = new Map<string, string[]>();
@@ -152,7 +158,12 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
       }
       const email = customerEmailKey(result.line.customer);
       if (done.has(email)) {
-        skipped.push({ appointmentId: row.id, ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}), reason: 'attendee-invoiced', reasons: ['attendee-invoiced'] });
+        skipped.push({
+          appointmentId: row.id,
+          ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}),
+          reason: 'attendee-invoiced',
+          reasons: ['attendee-invoiced'],
+        });
         continue;
       }
       lines.push(result.line);

@@ -27,7 +27,7 @@ describeEachStore('rememberPriceTerms', (getStore) => {
           ),
         ),
       );
-      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o).reason))).toEqual([]);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String(o.reason))).toEqual([]);
     }
     const terms = await readPriceTerms(db, 'biz');
     expect(terms.itemVatPercent.size).toBe(items.length);

@@ -17,7 +17,10 @@ export type RunErrorKind = (typeof RUN_ERROR_KINDS)[number];
 
 export type Language = 'en' | 'da';
 
-const ASK_AGAIN = { en: 'Try again in a few minutes; if it keeps failing, ask an admin.', da: 'Prøv igen om et par minutter; spørg en administrator, hvis det bliver ved.' };
+const ASK_AGAIN = {
+  en: 'Try again in a few minutes; if it keeps failing, ask an admin.',
+  da: 'Prøv igen om et par minutter; spørg en administrator, hvis det bliver ved.',
+};
 
 export const RUN_ERROR_WORDS: Record<RunErrorKind, Record<Language, string>> = {
   'bc-unreachable': {
@@ -29,7 +32,7 @@ export const RUN_ERROR_WORDS: Record<RunErrorKind, Record<Language, string>> = {
     da: `Business Central blev ved med at svare med fejl, så de fakturaer, der ikke står som oprettet, blev ikke oprettet. Brug Prøv igen. ${ASK_AGAIN.da}`,
   },
   'bc-sign-in': {
-    en: 'The app could not sign in to Business Central, so no more invoices were created. Ask an admin to check the app\'s permissions.',
+    en: "The app could not sign in to Business Central, so no more invoices were created. Ask an admin to check the app's permissions.",
     da: 'Appen kunne ikke logge på Business Central, så der blev ikke oprettet flere fakturaer. Bed en administrator tjekke appens tilladelser.',
   },
   'bc-unsettled': {
@@ -45,7 +48,7 @@ export const RUN_ERROR_WORDS: Record<RunErrorKind, Record<Language, string>> = {
     da: `Bookings blev ved med at svare med fejl, så der blev ikke faktureret mere. Prøv igen. ${ASK_AGAIN.da}`,
   },
   'bookings-sign-in': {
-    en: 'The app could not sign in to Bookings, so nothing was invoiced. Ask an admin to check the app\'s permissions.',
+    en: "The app could not sign in to Bookings, so nothing was invoiced. Ask an admin to check the app's permissions.",
     da: 'Appen kunne ikke logge på Bookings, så intet blev faktureret. Bed en administrator tjekke appens tilladelser.',
   },
   unknown: {
@@ -66,4 +69,3 @@ export function runErrorWords(stored: string | null, language: Language = 'en'):
 
 /** What a person must never read: a URL or API path, a stack frame, an idempotency key, a correlation id. */
 export const RAW_DETAIL = /https?:\/\/|\/v[12]\.0\/|\/api\/v2\.0|\bBKI-[A-Z0-9]|\n\s+at |\bat \S+ \(\S+:\d+:\d+\)|CorrelationId/i;
-

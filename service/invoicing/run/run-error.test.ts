@@ -4,7 +4,7 @@ import { RunStoppedError } from './errors';
 import { runErrorKind } from './run-error';
 import { RUN_ERROR_KINDS, runErrorWords } from './run-error-words';
 
-const BC_URL = 'http://127.0.0.1:4001/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices?$filter=externalDocumentNumber eq \'BKI-ABC\'';
+const BC_URL = "http://127.0.0.1:4001/v2.0/t/production/api/v2.0/companies(c0ffee)/salesInvoices?$filter=externalDocumentNumber eq 'BKI-ABC'";
 const GRAPH_URL = 'http://127.0.0.1:4000/v1.0/solutions/bookingBusinesses/x/calendarView';
 
 describe('run errors in words', () => {

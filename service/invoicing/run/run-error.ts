@@ -30,4 +30,3 @@ export function runErrorKind(err: unknown): RunErrorKind {
       return `${side}-busy`;
   }
 }
-

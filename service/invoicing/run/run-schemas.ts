@@ -31,9 +31,16 @@ const optionalText = (what: string) =>
 export const idSelectionSchema = z.strictObject({
   kind: z.literal('ids'),
   appointmentIds: z
-    .array(z.string({ error: 'Use appointment ids' }).refine(...noControlCharacters).trim().min(1, { error: 'Use appointment ids' }), {
-      error: 'Use a list of appointment ids',
-    })
+    .array(
+      z
+        .string({ error: 'Use appointment ids' })
+        .refine(...noControlCharacters)
+        .trim()
+        .min(1, { error: 'Use appointment ids' }),
+      {
+        error: 'Use a list of appointment ids',
+      },
+    )
     .min(1, { error: 'Select at least one appointment' })
     .max(MAX_SELECTED_IDS, { error: `Select at most ${MAX_SELECTED_IDS} appointments at once` })
     .overwrite((ids) => [...new Set(ids)]),
@@ -143,9 +150,7 @@ export const runInvoiceSchema = z.object({
   url: z.string().nullable(),
   invoiceDate: z.string().nullable(),
   amount: moneySchema,
-  bcTotals: z
-    .object({ excludingTax: z.number().int(), tax: z.number().int(), includingTax: z.number().int(), pricesIncludeTax: z.boolean() })
-    .nullable(),
+  bcTotals: z.object({ excludingTax: z.number().int(), tax: z.number().int(), includingTax: z.number().int(), pricesIncludeTax: z.boolean() }).nullable(),
   appointmentIds: z.array(z.string()),
   /** Why it failed (its appointments were released), or what did not match on verify. */
   error: z.string().nullable(),

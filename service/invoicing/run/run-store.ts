@@ -70,7 +70,12 @@ export class RunStore {
 
   /** The run's liveness as people read it; what decides a take-over is the run's lease (invoice-runner). */
   async heartbeat(runId: string, holder: string, now: Date, within?: Transaction<Database>): Promise<void> {
-    await (within ?? this.db).updateTable('invoice_runs').set({ heartbeat_at: toIsoUtc(now) }).where('id', '=', runId).where('holder', '=', holder).execute();
+    await (within ?? this.db)
+      .updateTable('invoice_runs')
+      .set({ heartbeat_at: toIsoUtc(now) })
+      .where('id', '=', runId)
+      .where('holder', '=', holder)
+      .execute();
   }
 
   /**

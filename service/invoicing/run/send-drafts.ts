@@ -1,5 +1,11 @@
 import type { BcBatchOperation, BcBatchResult } from '../../clients/business-central/bc-batch';
-import { salesInvoiceLineSchema, salesInvoiceSchema, type SalesInvoice, type SalesInvoiceCreate, type SalesInvoiceLine } from '../../clients/business-central/schemas/sales-invoice';
+import {
+  salesInvoiceLineSchema,
+  salesInvoiceSchema,
+  type SalesInvoice,
+  type SalesInvoiceCreate,
+  type SalesInvoiceLine,
+} from '../../clients/business-central/schemas/sales-invoice';
 import { HttpError } from '../../clients/http/http-error';
 import type { Row } from '../../store/database';
 import { chunk, inPool } from './bc-pool';
@@ -105,7 +111,10 @@ async function deepInsert(ctx: RunContext, deps: DraftDeps, invoices: readonly I
       batch,
       (invoice): BcBatchOperation<SalesInvoice> => {
         const basis = deps.terms.customerPricesIncludeTax.get(invoice.bc_customer_id!.toLowerCase())!;
-        const body: SalesInvoiceCreate = { ...header(ctx, deps, invoice), salesInvoiceLines: linesFor(ctx, deps, lines.get(invoice.id) ?? [], basis).map(lineBody) };
+        const body: SalesInvoiceCreate = {
+          ...header(ctx, deps, invoice),
+          salesInvoiceLines: linesFor(ctx, deps, lines.get(invoice.id) ?? [], basis).map(lineBody),
+        };
         return { id: String(invoice.position + 1), method: 'POST', path: 'salesInvoices', body, schema: salesInvoiceSchema, entity: 'salesInvoice' };
       },
       (invoice) => invoice,
@@ -132,7 +141,14 @@ async function createHeaders(ctx: RunContext, deps: DraftDeps, invoices: readonl
       ctx,
       out,
       batch,
-      (invoice): BcBatchOperation<SalesInvoice> => ({ id: String(invoice.position + 1), method: 'POST', path: 'salesInvoices', body: header(ctx, deps, invoice), schema: salesInvoiceSchema, entity: 'salesInvoice' }),
+      (invoice): BcBatchOperation<SalesInvoice> => ({
+        id: String(invoice.position + 1),
+        method: 'POST',
+        path: 'salesInvoices',
+        body: header(ctx, deps, invoice),
+        schema: salesInvoiceSchema,
+        entity: 'salesInvoice',
+      }),
       (invoice) => invoice,
     );
     results?.forEach((result, i) => {
@@ -161,7 +177,13 @@ async function addLines(ctx: RunContext, deps: DraftDeps, headers: readonly Draf
       ctx,
       out,
       batch,
-      (op) => ({ method: 'POST', path: `salesInvoices(${op.bc.id})/salesInvoiceLines`, body: op.body, schema: salesInvoiceLineSchema, entity: 'salesInvoiceLine' }),
+      (op) => ({
+        method: 'POST',
+        path: `salesInvoices(${op.bc.id})/salesInvoiceLines`,
+        body: op.body,
+        schema: salesInvoiceLineSchema,
+        entity: 'salesInvoiceLine',
+      }),
       (op) => op.invoice,
     );
     if (results === undefined) for (const op of batch) lineFailures.set(op.invoice.id, lineFailures.get(op.invoice.id) ?? null);
@@ -196,7 +218,12 @@ export async function sendDrafts(
   const out: SendOutcome = { created: [], failed: [], lost: [], problem: undefined };
   const known = (i: InvoiceRow) => deps.terms.customerPricesIncludeTax.has(i.bc_customer_id!.toLowerCase());
   const headerFirst = async () => {
-    const headers = await createHeaders(ctx, deps, input.invoices.filter((i) => !known(i)), out);
+    const headers = await createHeaders(
+      ctx,
+      deps,
+      input.invoices.filter((i) => !known(i)),
+      out,
+    );
     if (headers.length > 0) await ctx.failAt('after-headers');
     await addLines(ctx, deps, [...input.headersOnly, ...headers], input.lines, out);
   };

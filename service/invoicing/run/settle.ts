@@ -50,7 +50,12 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
     }
     const invoiceIds = failures.map((f) => f.invoiceId);
     for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
-      await trx.updateTable('invoice_lines').set({ state: 'released', updated_at: now }).where('invoice_id', 'in', part).where('state', '=', 'planned').execute();
+      await trx
+        .updateTable('invoice_lines')
+        .set({ state: 'released', updated_at: now })
+        .where('invoice_id', 'in', part)
+        .where('state', '=', 'planned')
+        .execute();
     }
     for (const part of slices(await appointmentsOfInvoices(trx, invoiceIds), IDS_PER_QUERY)) {
       await trx
@@ -82,7 +87,11 @@ export async function recordInvoicesIn(ctx: RunContext, statuses: readonly Invoi
     .where('invoices.status', 'in', statuses)
     .where('invoice_lines.state', '=', 'planned')
     .execute();
-  for (const part of slices(ready.map((r) => r.id), INVOICES_PER_RECORD)) await recordInvoices(ctx, part);
+  for (const part of slices(
+    ready.map((r) => r.id),
+    INVOICES_PER_RECORD,
+  ))
+    await recordInvoices(ctx, part);
 }
 
 const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId: z.string().optional(), email: z.string() }).loose());
@@ -97,7 +106,12 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
   const now = toIsoUtc(ctx.now());
   await ctx.asHolder(async (trx) => {
     for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
-      await trx.updateTable('invoice_lines').set({ state: 'invoiced', updated_at: now }).where('invoice_id', 'in', part).where('state', '=', 'planned').execute();
+      await trx
+        .updateTable('invoice_lines')
+        .set({ state: 'invoiced', updated_at: now })
+        .where('invoice_id', 'in', part)
+        .where('state', '=', 'planned')
+        .execute();
     }
     const lineOf = new Map<string, string>();
     for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
@@ -106,7 +120,11 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
     }
     const appointmentIds = [...lineOf.keys()];
     for (const part of slices(appointmentIds, IDS_PER_QUERY)) {
-      const appointments = await trx.selectFrom('appointments').select(['id', 'state', 'claimed_by_run', 'customers', 'linked_bc_customer_id']).where('id', 'in', part).execute();
+      const appointments = await trx
+        .selectFrom('appointments')
+        .select(['id', 'state', 'claimed_by_run', 'customers', 'linked_bc_customer_id'])
+        .where('id', 'in', part)
+        .execute();
       const invoiced = await trx
         .selectFrom('invoice_lines')
         .select(['appointment_id', 'customer_email'])
@@ -125,7 +143,9 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
         const billed = invoicedEmails.get(appointment.id) ?? new Set<string>();
         const attendees = billedKeys(
           appointment,
-          readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) => customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' })),
+          readJson(attendeesSchema, appointment.customers, 'appointments.customers').map((a) =>
+            customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }),
+          ),
         );
         const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
         await trx

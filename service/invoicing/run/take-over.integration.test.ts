@@ -13,7 +13,10 @@ describeEachStore('A live process takes over runs whose holder is gone', (_getSt
     const store = await suite.freshTarget().open();
     const k = await startInvoiceKit(store.db, { now: NOW });
     kits.push(k);
-    const ids = (await k.ended(FIXED)).filter((a) => a.customer_count === 1 && a.customers_blocked === 0).slice(0, 3).map((a) => a.id);
+    const ids = (await k.ended(FIXED))
+      .filter((a) => a.customer_count === 1 && a.customers_blocked === 0)
+      .slice(0, 3)
+      .map((a) => a.id);
     const app = k.runner();
     const cli = k.runner({
       failAt: (point) => {
@@ -39,7 +42,10 @@ describeEachStore('A live process takes over runs whose holder is gone', (_getSt
     const store = await suite.freshTarget().open();
     const k = await startInvoiceKit(store.db, { now: NOW });
     kits.push(k);
-    const ids = (await k.ended(FIXED)).filter((a) => a.customer_count === 1 && a.customers_blocked === 0).slice(0, 3).map((a) => a.id);
+    const ids = (await k.ended(FIXED))
+      .filter((a) => a.customer_count === 1 && a.customers_blocked === 0)
+      .slice(0, 3)
+      .map((a) => a.id);
     // Holder a stalls between verifying and recording, and its heartbeat never comes in time.
     const aStalled = deferred();
     const aGoes = deferred();

@@ -22,7 +22,7 @@ async function threeCustomers(k: InvoiceKit, service: string) {
   return picked.map(([email, ids]) => ({ email, ids }));
 }
 
-describeEachStore('Drafts right the first time, whatever the customer\'s VAT basis', (_getStore, suite) => {
+describeEachStore("Drafts right the first time, whatever the customer's VAT basis", (_getStore, suite) => {
   const kits: InvoiceKit[] = [];
   afterAll(() => Promise.all(kits.map((k) => k.h.close())));
 
@@ -54,10 +54,18 @@ describeEachStore('Drafts right the first time, whatever the customer\'s VAT bas
       expect(drafts).toHaveLength(3);
       const owed = new Map((await k.db.selectFrom('invoices').selectAll().execute()).map((i) => [i.external_document_number, i]));
       for (const draft of drafts) {
-        const lines = await k.db.selectFrom('invoice_lines').select('amount_minor').where('invoice_id', '=', owed.get(draft.externalDocumentNumber)!.id).execute();
+        const lines = await k.db
+          .selectFrom('invoice_lines')
+          .select('amount_minor')
+          .where('invoice_id', '=', owed.get(draft.externalDocumentNumber)!.id)
+          .execute();
         const bookings = lines.reduce((sum, l) => sum + l.amount_minor, 0);
         const key = draft.externalDocumentNumber;
-        expect({ key, incl: toMinor(draft.totalAmountIncludingTax, 'DKK'), asCreated: asCreated.get(key) }).toEqual({ key, incl: bookings, asCreated: bookings });
+        expect({ key, incl: toMinor(draft.totalAmountIncludingTax, 'DKK'), asCreated: asCreated.get(key) }).toEqual({
+          key,
+          incl: bookings,
+          asCreated: bookings,
+        });
       }
       expect(drafts.find((d) => d.customerId === bcCustomer(exclusive!.email)!.id)!.pricesIncludeTax).toBe(false);
       expect(result.state).toBe('succeeded');
@@ -67,7 +75,7 @@ describeEachStore('Drafts right the first time, whatever the customer\'s VAT bas
     },
   );
 
-  it('a draft that still differs after correction is deleted and its invoice fails (appointments back in the list); the summary states Business Central\'s totals', async () => {
+  it("a draft that still differs after correction is deleted and its invoice fails (appointments back in the list); the summary states Business Central's totals", async () => {
     const store = await suite.freshTarget().open();
     const k = await startInvoiceKit(store.db, { now: NOW });
     kits.push(k);
@@ -77,9 +85,13 @@ describeEachStore('Drafts right the first time, whatever the customer\'s VAT bas
       failAt: async (point) => {
         if (point !== 'after-create' || spoilt !== undefined) return;
         // Someone gives a discount on the first draft: no line correction makes its total the Bookings amount.
-        const [draft] = (await k.h.bcClient.findSalesInvoices(`externalDocumentNumber eq '${k.bcInvoices()[0]!.externalDocumentNumber}'`, { expandLines: true })).salesInvoices;
+        const [draft] = (
+          await k.h.bcClient.findSalesInvoices(`externalDocumentNumber eq '${k.bcInvoices()[0]!.externalDocumentNumber}'`, { expandLines: true })
+        ).salesInvoices;
         const line = draft!.salesInvoiceLines![0]!;
-        const [patched] = await k.h.bcClient.batch([{ method: 'PATCH', path: `salesInvoices(${draft!.id})/salesInvoiceLines(${line.id})`, body: { discountPercent: 10 }, ifMatch: line.etag! }]);
+        const [patched] = await k.h.bcClient.batch([
+          { method: 'PATCH', path: `salesInvoices(${draft!.id})/salesInvoiceLines(${line.id})`, body: { discountPercent: 10 }, ifMatch: line.etag! },
+        ]);
         expect(patched!.ok).toBe(true);
         spoilt = draft!.externalDocumentNumber;
       },

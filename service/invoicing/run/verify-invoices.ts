@@ -32,7 +32,6 @@ interface Checked {
   problems: string[];
 }
 
-
 /** Our lines as Business Central should hold them, given the price basis and VAT the draft shows. */
 function wantedTerms(ctx: RunContext, bc: SalesInvoice, lines: readonly LineRow[]): BcLineTerms[] {
   const bcLines = itemLines(bc);
@@ -60,14 +59,18 @@ function problemsOf(ctx: RunContext, invoice: InvoiceRow, bc: SalesInvoice, line
   const want = wantedTerms(ctx, bc, lines);
   want.forEach((w, i) => {
     const line = bcLines[i]!;
-    if (lineDiffers(line, w, currency)) problems.push(`Line ${i + 1} shows ${line.quantity} × ${line.unitPrice}, expected ${w.bc.quantity} × ${w.bc.unitPrice}`);
+    if (lineDiffers(line, w, currency))
+      problems.push(`Line ${i + 1} shows ${line.quantity} × ${line.unitPrice}, expected ${w.bc.quantity} × ${w.bc.unitPrice}`);
   });
   const byVat = new Map<number, typeof want>();
   want.forEach((w, i) => byVat.set(bcLines[i]!.taxPercent, [...(byVat.get(bcLines[i]!.taxPercent) ?? []), w]));
   let expectedExcl = 0;
   let expectedIncl = 0;
   for (const [vatPercent, group] of byVat) {
-    const totals = expectedBcTotals(group.map((g) => g.line), { pricesIncludeTax: bc.pricesIncludeTax, vatPercent, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat });
+    const totals = expectedBcTotals(
+      group.map((g) => g.line),
+      { pricesIncludeTax: bc.pricesIncludeTax, vatPercent, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat },
+    );
     expectedExcl += totals.excludingTax.minor;
     expectedIncl += totals.includingTax.minor;
   }
@@ -77,13 +80,19 @@ function problemsOf(ctx: RunContext, invoice: InvoiceRow, bc: SalesInvoice, line
   const [basis, actual] = ctx.setup.pricesIncludeVat ? ['including VAT', incl] : ['excluding VAT', excl];
   if (actual !== owed) problems.push(`Total ${basis} in Business Central is ${format(actual, currency)}, the Bookings amount is ${format(owed, currency)}`);
   else if (excl !== expectedExcl || incl !== expectedIncl) {
-    problems.push(`Business Central's totals ${format(excl, currency)} / ${format(incl, currency)} differ from the expected ${format(expectedExcl, currency)} / ${format(expectedIncl, currency)}`);
+    problems.push(
+      `Business Central's totals ${format(excl, currency)} / ${format(incl, currency)} differ from the expected ${format(expectedExcl, currency)} / ${format(expectedIncl, currency)}`,
+    );
   }
   return problems;
 }
 
 /** PATCHes (once) the lines of drafts whose price basis or VAT differed from our guess. */
-async function patchLines(ctx: RunContext, drafts: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>, lines: ReadonlyMap<string, LineRow[]>): Promise<Set<string>> {
+async function patchLines(
+  ctx: RunContext,
+  drafts: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>,
+  lines: ReadonlyMap<string, LineRow[]>,
+): Promise<Set<string>> {
   const patched = new Set<string>();
   const operations: { invoiceId: string; op: { method: 'PATCH'; path: string; body: unknown; ifMatch?: string } }[] = [];
   for (const { invoice, bc } of drafts) {
@@ -144,21 +153,35 @@ async function deleteWrongDrafts(ctx: RunContext, wrong: readonly Checked[]): Pr
 export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise<void> {
   const created = await ctx.db.selectFrom('invoices').selectAll().where('run_id', '=', ctx.runId).where('status', '=', 'created').orderBy('position').execute();
   if (created.length === 0) return;
-  const lines = await linesByInvoice(ctx, created.map((i) => i.id));
+  const lines = await linesByInvoice(
+    ctx,
+    created.map((i) => i.id),
+  );
   const keyOf = (i: InvoiceRow) => i.external_document_number.toUpperCase();
   const recorded = new Map(created.flatMap((i) => (i.bc_invoice_id === null ? [] : [[keyOf(i), i.bc_invoice_id] as const])));
   let found = await liveInvoicesByKey(ctx, created.map(keyOf), { expandLines: true, recorded });
 
   const missing = created.filter((i) => !found.has(keyOf(i)));
-  await failInvoices(ctx, missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: STORED_INVOICE_ERRORS.deletedBeforeVerify })));
+  await failInvoices(
+    ctx,
+    missing.map((i) => ({ invoiceId: i.id, status: 'deleted', error: STORED_INVOICE_ERRORS.deletedBeforeVerify })),
+  );
   const drafts = created.flatMap((invoice) => {
     const bc = found.get(keyOf(invoice));
     return bc ? [{ invoice, bc }] : [];
   });
 
-  const patched = await patchLines(ctx, drafts.filter((d) => d.bc.status === 'Draft'), lines);
+  const patched = await patchLines(
+    ctx,
+    drafts.filter((d) => d.bc.status === 'Draft'),
+    lines,
+  );
   if (patched.size > 0) {
-    const reread = await liveInvoicesByKey(ctx, drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)), { expandLines: true, recorded });
+    const reread = await liveInvoicesByKey(
+      ctx,
+      drafts.filter((d) => patched.has(d.invoice.id)).map((d) => keyOf(d.invoice)),
+      { expandLines: true, recorded },
+    );
     found = new Map([...found, ...reread]);
   }
   const checked: Checked[] = drafts.flatMap(({ invoice }) => {

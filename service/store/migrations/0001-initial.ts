@@ -40,11 +40,7 @@ async function up(db: Db): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('appointments_unbilled_idx')
-    .on('appointments')
-    .columns(['business_id', 'state', 'end_utc'])
-    .execute();
+  await db.schema.createIndex('appointments_unbilled_idx').on('appointments').columns(['business_id', 'state', 'end_utc']).execute();
   await db.schema.createIndex('appointments_start_idx').on('appointments').column('start_utc').execute();
   await db.schema.createIndex('appointments_service_idx').on('appointments').column('service_id').execute();
   await db.schema.createIndex('appointments_run_idx').on('appointments').column('claimed_by_run').execute();
@@ -60,11 +56,7 @@ async function up(db: Db): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('customers_pk', ['business_id', 'id'])
     .execute();
-  await db.schema
-    .createIndex('customers_email_idx')
-    .on('customers')
-    .columns(['business_id', 'email_normalized'])
-    .execute();
+  await db.schema.createIndex('customers_email_idx').on('customers').columns(['business_id', 'email_normalized']).execute();
 
   await db.schema
     .createTable('customer_links')
@@ -120,11 +112,7 @@ async function up(db: Db): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema
-    .createIndex('invoice_runs_business_idx')
-    .on('invoice_runs')
-    .columns(['business_id', 'created_at'])
-    .execute();
+  await db.schema.createIndex('invoice_runs_business_idx').on('invoice_runs').columns(['business_id', 'created_at']).execute();
   await db.schema.createIndex('invoice_runs_state_idx').on('invoice_runs').column('state').execute();
 
   await db.schema
@@ -165,11 +153,7 @@ async function up(db: Db): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema
-    .createIndex('sync_runs_business_idx')
-    .on('sync_runs')
-    .columns(['business_id', 'started_at'])
-    .execute();
+  await db.schema.createIndex('sync_runs_business_idx').on('sync_runs').columns(['business_id', 'started_at']).execute();
 
   await db.schema
     .createTable('sync_checkpoints')

@@ -8,14 +8,20 @@ type Db = Kysely<unknown>;
  * item's unit price, and why a record from Graph was refused.
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('appointments').addColumn('customer_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('appointments')
+    .addColumn('customer_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .alterTable('appointments')
     .addColumn('customers_without_email', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.alterTable('appointments').addColumn('entered_price_minor', 'bigint').execute();
   /** Lower-cased names and emails of the attendees and the service name, for free-text search. */
-  await db.schema.alterTable('appointments').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('appointments')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.createIndex('appointments_business_start_idx').on('appointments').columns(['business_id', 'start_utc']).execute();
   await db.schema.createIndex('appointments_seen_idx').on('appointments').columns(['business_id', 'last_seen_sync']).execute();
 

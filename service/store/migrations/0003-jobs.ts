@@ -10,7 +10,10 @@ type Db = Kysely<unknown>;
 async function up(db: Db): Promise<void> {
   await db.schema.alterTable('sync_runs').addColumn('requested_by', 'text').execute();
   await db.schema.alterTable('sync_runs').addColumn('source', 'text').execute();
-  await db.schema.alterTable('sync_runs').addColumn('rejected_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('sync_runs')
+    .addColumn('rejected_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createIndex('sync_runs_one_unfinished_idx')
     .on('sync_runs')

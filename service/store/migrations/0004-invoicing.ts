@@ -56,7 +56,10 @@ async function up(db: Db): Promise<void> {
   for (const column of ['customer_email', 'customer_name', 'bc_customer_number', 'invoice_date', 'verify_problem', 'url']) {
     await db.schema.alterTable('invoices').addColumn(column, 'text').execute();
   }
-  await db.schema.alterTable('invoices').addColumn('position', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('invoices')
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('invoices').addColumn('prices_include_tax', 'integer').execute();
   for (const column of ['bc_total_excl_minor', 'bc_total_incl_minor', 'bc_tax_minor']) {
     await db.schema.alterTable('invoices').addColumn(column, 'bigint').execute();

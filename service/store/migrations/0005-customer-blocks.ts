@@ -9,9 +9,15 @@ type Db = Kysely<unknown>;
  * with a compromise (a customer created without its email, which Business Central cannot hold).
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('customer_links').addColumn('bc_blocked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('customer_links')
+    .addColumn('bc_blocked', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('customer_links').addColumn('note', 'text').execute();
-  await db.schema.alterTable('appointments').addColumn('customers_blocked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('appointments')
+    .addColumn('customers_blocked', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 async function down(db: Db): Promise<void> {

@@ -18,7 +18,10 @@ describeEachStore('migration 0007 on a stored setup', (getStore) => {
     const db = getStore().db;
     const data = { businessId: 'clinic@contoso.onmicrosoft.com', roles: { admins: ['anna@contoso.com', OID], invoicers: [] } };
     const at = '2026-01-01T00:00:00.000Z';
-    await db.insertInto('setup').values({ id: 'm7', business_id: data.businessId, company_id: null, data: JSON.stringify(data), version: 1, updated_at: at, updated_by: null }).execute();
+    await db
+      .insertInto('setup')
+      .values({ id: 'm7', business_id: data.businessId, company_id: null, data: JSON.stringify(data), version: 1, updated_at: at, updated_by: null })
+      .execute();
     const read = async () => JSON.parse((await db.selectFrom('setup').select('data').where('id', '=', 'm7').executeTakeFirstOrThrow()).data) as unknown;
     expect(setupSchema.safeParse(await read()).success).toBe(false);
     await rolesByObjectId.up(db);

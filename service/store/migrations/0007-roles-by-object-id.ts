@@ -37,7 +37,11 @@ async function up(db: Db): Promise<void> {
     const doc = JSON.parse(row.data) as { roles?: RoleLists };
     if (doc.roles === undefined) continue;
     const roles = splitRoleLists(doc.roles);
-    await setup.updateTable('setup').set({ data: JSON.stringify({ ...doc, roles }) }).where('id', '=', row.id).execute();
+    await setup
+      .updateTable('setup')
+      .set({ data: JSON.stringify({ ...doc, roles }) })
+      .where('id', '=', row.id)
+      .execute();
   }
 }
 
@@ -50,7 +54,11 @@ async function down(db: Db): Promise<void> {
     if (doc.roles === undefined) continue;
     const { unmatched, ...rest } = splitRoleLists(doc.roles);
     const roles = { ...rest, admins: [...rest.admins, ...unmatched] };
-    await setup.updateTable('setup').set({ data: JSON.stringify({ ...doc, roles }) }).where('id', '=', row.id).execute();
+    await setup
+      .updateTable('setup')
+      .set({ data: JSON.stringify({ ...doc, roles }) })
+      .where('id', '=', row.id)
+      .execute();
   }
 }
 

@@ -8,7 +8,10 @@ type Db = Kysely<unknown>;
  * invoice releases the appointment, cleared when an invoice records it.
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('appointments').addColumn('last_attempt_failed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('appointments')
+    .addColumn('last_attempt_failed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 async function down(db: Db): Promise<void> {

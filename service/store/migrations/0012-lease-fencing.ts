@@ -8,7 +8,10 @@ type Db = Kysely<unknown>;
  * leases keep their row (expired) so the counter never starts again.
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('leases').addColumn('token', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('leases')
+    .addColumn('token', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 async function down(db: Db): Promise<void> {

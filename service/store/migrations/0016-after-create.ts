@@ -10,7 +10,10 @@ type Db = Kysely<unknown>;
  * looks the invoice's status up before posting again, and never sends an email a second time.
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('invoice_runs').addColumn('after_create', 'text', (c) => c.notNull().defaultTo('draft')).execute();
+  await db.schema
+    .alterTable('invoice_runs')
+    .addColumn('after_create', 'text', (c) => c.notNull().defaultTo('draft'))
+    .execute();
   for (const column of ['post_started_at', 'posted_at', 'send_started_at', 'sent_at', 'after_create_error']) {
     await db.schema.alterTable('invoices').addColumn(column, 'text').execute();
   }

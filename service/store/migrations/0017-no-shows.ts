@@ -10,7 +10,10 @@ type Db = Kysely<unknown>;
  * `fee_kind` on a line says it bills a fee, not the service.
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('appointments').addColumn('no_show', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('appointments')
+    .addColumn('no_show', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('appointments').addColumn('cancelled_seen_at', 'text').execute();
   await db.schema.alterTable('invoice_lines').addColumn('fee_kind', 'text').execute();
 }

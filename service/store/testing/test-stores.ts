@@ -103,7 +103,11 @@ function harness(kind: StoreKind) {
   const cleanUp = async (): Promise<void> => {
     await Promise.all(opened.splice(0).map((s) => s.close()));
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
-    if (created !== undefined && database !== undefined) await created.then(() => database?.drop(), () => undefined);
+    if (created !== undefined && database !== undefined)
+      await created.then(
+        () => database?.drop(),
+        () => undefined,
+      );
   };
   const config = async (): Promise<Target> => {
     const target = newTarget();
@@ -117,10 +121,7 @@ function harness(kind: StoreKind) {
  * Runs one suite on a fresh SQLite file and on a fresh PostgreSQL schema. Without a reachable
  * PostgreSQL the PostgreSQL run is skipped with a warning, except on CI (CI=true) where it fails.
  */
-export function describeEachStore(
-  title: string,
-  body: (getStore: () => AppStore, suite: StoreSuite) => void,
-): void {
+export function describeEachStore(title: string, body: (getStore: () => AppStore, suite: StoreSuite) => void): void {
   for (const kind of ['sqlite', 'postgres'] as const) {
     if (kind === 'postgres' && !postgres.reachable && !isCi) continue;
     describe(`${title} [${kind}]`, () => {

@@ -105,7 +105,8 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       oldestUnbilledStart: oldest,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
-    if (!plan.resumed) await ctx.commit((trx) => writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock()));
+    if (!plan.resumed)
+      await ctx.commit((trx) => writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock()));
 
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });

@@ -27,5 +27,9 @@ export async function writeRejects(
     reason: stripNul(r.reason).slice(0, MAX_REASON),
     at,
   }));
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('sync_rejects').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('sync_rejects')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }

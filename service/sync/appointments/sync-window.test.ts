@@ -14,12 +14,24 @@ describe('appointmentWindow', () => {
   });
 
   it('starts later runs at the last run minus the overlap', () => {
-    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2026-03-18T09:45:00.000Z'), lookBackDays: 90, overlapDays: 3, oldestUnbilledStart: null });
+    const window = appointmentWindow({
+      runStartedAt: NOW,
+      syncedUntil: at('2026-03-18T09:45:00.000Z'),
+      lookBackDays: 90,
+      overlapDays: 3,
+      oldestUnbilledStart: null,
+    });
     expect(window).toEqual({ start: at('2026-03-15T09:45:00.000Z'), end: at('2026-03-19T10:00:00.000Z') });
   });
 
   it('never reaches further back than the look-back after a long pause', () => {
-    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2025-01-01T00:00:00.000Z'), lookBackDays: 30, overlapDays: 3, oldestUnbilledStart: null });
+    const window = appointmentWindow({
+      runStartedAt: NOW,
+      syncedUntil: at('2025-01-01T00:00:00.000Z'),
+      lookBackDays: 30,
+      overlapDays: 3,
+      oldestUnbilledStart: null,
+    });
     expect(window.start).toEqual(at('2026-02-16T10:00:00.000Z'));
   });
 
@@ -33,7 +45,13 @@ describe('appointmentWindow', () => {
   });
 
   it('keeps a non-empty window when the last run seems to lie in the future (clock skew)', () => {
-    const window = appointmentWindow({ runStartedAt: NOW, syncedUntil: at('2026-04-01T00:00:00.000Z'), lookBackDays: 30, overlapDays: 0, oldestUnbilledStart: null });
+    const window = appointmentWindow({
+      runStartedAt: NOW,
+      syncedUntil: at('2026-04-01T00:00:00.000Z'),
+      lookBackDays: 30,
+      overlapDays: 0,
+      oldestUnbilledStart: null,
+    });
     expect(window).toEqual({ start: NOW, end: at('2026-03-19T10:00:00.000Z') });
   });
 });
@@ -74,7 +92,15 @@ describe('planRun', () => {
   });
 
   it('starts a new window from the last completed run when another run id was in progress', () => {
-    const checkpoint = { ...emptyCheckpoint(), syncedUntil: '2026-03-17T10:00:00.000Z', runId: 'run-1', windowStart: '2026-03-01T00:00:00.000Z', windowEnd: '2026-03-10T00:00:00.000Z', chunkDays: 4, chunksDone: [0] };
+    const checkpoint = {
+      ...emptyCheckpoint(),
+      syncedUntil: '2026-03-17T10:00:00.000Z',
+      runId: 'run-1',
+      windowStart: '2026-03-01T00:00:00.000Z',
+      windowEnd: '2026-03-10T00:00:00.000Z',
+      chunkDays: 4,
+      chunksDone: [0],
+    };
     const plan = planRun(checkpoint, input);
     expect(plan.resumed).toBe(false);
     expect(plan.window.start).toEqual(at('2026-03-15T10:00:00.000Z'));

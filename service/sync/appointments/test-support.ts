@@ -7,8 +7,7 @@ import type { TimeSpan } from './sync-window';
 export const NOW = new Date('2026-03-18T10:00:00.000Z');
 export const DAY_MS = 86_400_000;
 
-export const allRows = (db: Kysely<Database>): Promise<Row<'appointments'>[]> =>
-  db.selectFrom('appointments').selectAll().orderBy('id').execute();
+export const allRows = (db: Kysely<Database>): Promise<Row<'appointments'>[]> => db.selectFrom('appointments').selectAll().orderBy('id').execute();
 
 /** A row without what differs between two runs that read the same data (run id, clock). */
 export function comparable(row: Row<'appointments'>) {

@@ -14,7 +14,7 @@ function fakeBc(answer: (call: number, ops: ReadonlyArray<BcBatchOperation<Creat
     created,
     sizes,
     bc: {
-      batch: async <T,>(ops: ReadonlyArray<BcBatchOperation<T>>): Promise<BcBatchResult<T>[]> => {
+      batch: async <T>(ops: ReadonlyArray<BcBatchOperation<T>>): Promise<BcBatchResult<T>[]> => {
         sizes.push(ops.length);
         return answer(sizes.length, ops as ReadonlyArray<BcBatchOperation<Created>>, created) as unknown as BcBatchResult<T>[];
       },
@@ -69,8 +69,16 @@ describe('createInBatches', () => {
     const fake = fakeBc((call, ops, created) =>
       ops.map((op, i): BcBatchResult<Created> => {
         const key = keyOf(op);
-        if (key === 'k0') return { id: String(i + 1), ok: false, status: 400, retryable: false, error: new HttpError('client', { status: 400, serviceMessage: 'Email is not valid' }) };
-        if (key === 'k1' && call === 1) return { id: String(i + 1), ok: false, status: 429, retryable: true, error: new HttpError('throttled', { status: 429 }) };
+        if (key === 'k0')
+          return {
+            id: String(i + 1),
+            ok: false,
+            status: 400,
+            retryable: false,
+            error: new HttpError('client', { status: 400, serviceMessage: 'Email is not valid' }),
+          };
+        if (key === 'k1' && call === 1)
+          return { id: String(i + 1), ok: false, status: 429, retryable: true, error: new HttpError('throttled', { status: 429 }) };
         return ok(op, created, i);
       }),
     );

@@ -91,7 +91,13 @@ export async function createInBatches<T>(requests: readonly CreateRequest[], opt
 }
 
 async function sendChunk<T>(chunk: readonly CreateRequest[], options: BatchCreateOptions<T>): Promise<Verdict<T>[]> {
-  const operations: BcBatchOperation<T>[] = chunk.map((r) => ({ method: 'POST', path: options.collection, body: r.body, schema: options.schema, entity: options.entity }));
+  const operations: BcBatchOperation<T>[] = chunk.map((r) => ({
+    method: 'POST',
+    path: options.collection,
+    body: r.body,
+    schema: options.schema,
+    entity: options.entity,
+  }));
   let results: BcBatchResult<T>[];
   try {
     results = await options.bc.batch(operations);

@@ -39,7 +39,7 @@ describeEachStore('customers blocked in Business Central, and emails too long fo
   const harnesses: SyncHarness[] = [];
   afterAll(() => Promise.all(harnesses.map((h) => h.close())));
 
-  it('marks a blocked customer\'s appointments as not invoiceable at sync, and invoiceable again once unblocked', async () => {
+  it("marks a blocked customer's appointments as not invoiceable at sync, and invoiceable again once unblocked", async () => {
     const db = (await suite.freshTarget().open()).db;
     const h = await startSyncHarness();
     harnesses.push(h);
@@ -73,7 +73,7 @@ describeEachStore('customers blocked in Business Central, and emails too long fo
     for (const id of bents) expect(reasons.get(id)).toContain('customer-blocked');
   });
 
-  it('skips a blocked customer\'s appointments in the invoice run with the reason, and invoices a customer created without its too-long email', async () => {
+  it("skips a blocked customer's appointments in the invoice run with the reason, and invoices a customer created without its too-long email", async () => {
     const kit: InvoiceKit = await startInvoiceKit((await suite.freshTarget().open()).db);
     harnesses.push(kit.h);
     const { h, db } = kit;

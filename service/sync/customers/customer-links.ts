@@ -24,7 +24,11 @@ export function blockedFlagChanges(links: ReadonlyMap<string, CustomerLinkRow>, 
     .map((u) => u.bookingsCustomerId);
 }
 
-export async function readCustomerLinks(db: Kysely<Database>, businessId: string, bookingsCustomerIds?: readonly string[]): Promise<Map<string, CustomerLinkRow>> {
+export async function readCustomerLinks(
+  db: Kysely<Database>,
+  businessId: string,
+  bookingsCustomerIds?: readonly string[],
+): Promise<Map<string, CustomerLinkRow>> {
   if (bookingsCustomerIds !== undefined && bookingsCustomerIds.length === 0) return new Map();
   let query = db.selectFrom('customer_links').selectAll().where('business_id', '=', businessId);
   if (bookingsCustomerIds !== undefined) query = query.where('bookings_customer_id', 'in', [...bookingsCustomerIds]);

@@ -34,7 +34,9 @@ describeEachStore('One Business Central customer per email, across runs and proc
     await k.db.deleteFrom('customer_links').execute();
     const other = (await target.open()).db;
 
-    const results = await Promise.all(ids.map((id, i) => k.runner(i % 2 === 0 ? {} : { db: other }).run({ kind: 'ids', appointmentIds: [id] }, 'anna@contoso.com', 'tab')));
+    const results = await Promise.all(
+      ids.map((id, i) => k.runner(i % 2 === 0 ? {} : { db: other }).run({ kind: 'ids', appointmentIds: [id] }, 'anna@contoso.com', 'tab')),
+    );
 
     expect(company.customers.filter((c) => c.email.toLowerCase().split(';').includes(email))).toHaveLength(1);
     expect(results.map((r) => [r.state, r.skipped.map((s) => s.reason).join()])).toEqual(ids.map(() => ['succeeded', '']));

@@ -20,7 +20,10 @@ const CHUNK = 500;
 /** Writes what is new or changed, one transaction per chunk; unchanged rows are not touched. */
 export async function upsertCustomers(db: Kysely<Database>, businessId: string, records: readonly CustomerRecord[], now: Date): Promise<UpsertCounts> {
   const existing = new Map(
-    (await db.selectFrom('customers').select(['id', 'display_name', 'email', 'email_normalized']).where('business_id', '=', businessId).execute()).map((r) => [r.id, r]),
+    (await db.selectFrom('customers').select(['id', 'display_name', 'email', 'email_normalized']).where('business_id', '=', businessId).execute()).map((r) => [
+      r.id,
+      r,
+    ]),
   );
   const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
   const changed = records.filter((record) => {

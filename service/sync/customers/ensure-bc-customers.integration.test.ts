@@ -43,7 +43,12 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     const created = result.get('ny.kunde@example.com');
     expect(created && 'bcCustomerId' in created).toBe(true);
     expect(bcCount()).toBe(before + 1);
-    const links = await getStore().db.selectFrom('customer_links').selectAll().where('bookings_customer_id', 'in', ['b-firma', 'b-new-1', 'b-new-2']).orderBy('bookings_customer_id').execute();
+    const links = await getStore()
+      .db.selectFrom('customer_links')
+      .selectAll()
+      .where('bookings_customer_id', 'in', ['b-firma', 'b-new-1', 'b-new-2'])
+      .orderBy('bookings_customer_id')
+      .execute();
     expect(links.map((l) => [l.bookings_customer_id, l.bc_customer_id, l.created_by_us])).toEqual([
       ['b-firma', EXISTING_ID, 0],
       ['b-new-1', created && 'bcCustomerId' in created ? created.bcCustomerId : null, 1],
@@ -104,7 +109,9 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     expect(link).toMatchObject({ bc_customer_id: created.bcCustomerId, created_by_us: 1, note: LINK_NOTES.createdWithoutEmail });
 
     expect((await ensureBcCustomers(deps(), [{ bookingsCustomerId: 'b-long', name: 'Lang Adresse', email: LONG_EMAIL }])).get(LONG_EMAIL)).toEqual(created);
-    expect((await ensureBcCustomers(deps(), [{ name: 'Uden link', email: `x${LONG_EMAIL}` }])).get(`x${LONG_EMAIL}`)).toEqual({ error: SKIP_REASONS.emailTooLong });
+    expect((await ensureBcCustomers(deps(), [{ name: 'Uden link', email: `x${LONG_EMAIL}` }])).get(`x${LONG_EMAIL}`)).toEqual({
+      error: SKIP_REASONS.emailTooLong,
+    });
     expect(bcCount()).toBe(before + 1);
   });
 });

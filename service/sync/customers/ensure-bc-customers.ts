@@ -76,8 +76,13 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
   }
   if (groups.size === 0) return result;
 
-  const links = await readCustomerLinks(deps.db, deps.businessId, [...groups.values()].flatMap((g) => g.bookingsCustomerIds));
-  for (const group of groups.values()) group.linkedBcId = group.bookingsCustomerIds.map((id) => links.get(id)?.bc_customer_id ?? undefined).find((id) => id !== undefined);
+  const links = await readCustomerLinks(
+    deps.db,
+    deps.businessId,
+    [...groups.values()].flatMap((g) => g.bookingsCustomerIds),
+  );
+  for (const group of groups.values())
+    group.linkedBcId = group.bookingsCustomerIds.map((id) => links.get(id)?.bc_customer_id ?? undefined).find((id) => id !== undefined);
 
   const linkedOnly = await loadLinkedOnly(deps.bc, [...groups.values()]);
   const fullIndex = linkedOnly ?? (await loadBcCustomerIndex(deps.bc)).index;
@@ -111,7 +116,13 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
   const blockChanged = blockedFlagChanges(links, updates);
 
   if (toCreate.length > 0) {
-    await withCustomerCreateLease(deps.db, deps.clock, deps.businessId, (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }), deps.signal);
+    await withCustomerCreateLease(
+      deps.db,
+      deps.clock,
+      deps.businessId,
+      (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }),
+      deps.signal,
+    );
   }
   await recountCustomersBlocked(deps.db, deps.businessId, blockChanged);
   deps.logger?.debug({ customers: groups.size, created: toCreate.length }, 'Business Central customers ensured');
@@ -131,7 +142,11 @@ interface CreateState {
  */
 async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly Group[], state: CreateState): Promise<void> {
   const { result, links, blockChanged } = state;
-  const fresh = await readCustomerLinks(deps.db, deps.businessId, candidates.flatMap((g) => g.bookingsCustomerIds));
+  const fresh = await readCustomerLinks(
+    deps.db,
+    deps.businessId,
+    candidates.flatMap((g) => g.bookingsCustomerIds),
+  );
   const index = (await loadBcCustomerIndex(deps.bc)).index;
   const updates: CustomerLinkUpdate[] = [];
   const toCreate: Group[] = [];
@@ -145,7 +160,15 @@ async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly G
     result.set(group.email, { bcCustomerId: existing.id, bcCustomerNumber: existing.number });
     for (const id of group.bookingsCustomerIds) {
       if (fresh.get(id)?.bc_customer_id === existing.id) continue;
-      updates.push({ bookingsCustomerId: id, kind: 'linked', bcCustomerId: existing.id, bcCustomerNumber: existing.number, createdByUs: false, bcBlocked: isBlockedForInvoicing(existing), note: null });
+      updates.push({
+        bookingsCustomerId: id,
+        kind: 'linked',
+        bcCustomerId: existing.id,
+        bcCustomerNumber: existing.number,
+        createdByUs: false,
+        bcBlocked: isBlockedForInvoicing(existing),
+        note: null,
+      });
     }
   }
   await writeCustomerLinks(deps.db, deps.businessId, updates, deps.clock());

@@ -12,7 +12,12 @@ export interface Reject {
 export const fromInvalidRecord = (record: InvalidRecord): Reject => ({ entity: record.entity, recordId: record.id ?? null, reason: record.issues });
 
 /** Writes refused records to `sync_rejects`, one transaction; they never abort the phase. */
-export async function recordRejects(db: Kysely<Database>, scope: { businessId: string; syncRunId: string }, rejects: readonly Reject[], at: Date): Promise<void> {
+export async function recordRejects(
+  db: Kysely<Database>,
+  scope: { businessId: string; syncRunId: string },
+  rejects: readonly Reject[],
+  at: Date,
+): Promise<void> {
   if (rejects.length === 0) return;
   const rows = rejects.map((r) => ({
     business_id: scope.businessId,
@@ -23,6 +28,10 @@ export async function recordRejects(db: Kysely<Database>, scope: { businessId: s
     at: at.toISOString(),
   }));
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('sync_rejects').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('sync_rejects')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
 }

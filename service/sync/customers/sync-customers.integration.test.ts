@@ -57,7 +57,9 @@ async function outcome(store: AppStore, h: SyncHarness) {
       const target = l.bc_customer_id ? bc.get(l.bc_customer_id) : undefined;
       return [l.bookings_customer_id, target ? `${target.displayName} <${target.email}>` : null, l.created_by_us, l.skip_reason];
     }),
-    bc: bcCustomers(h).map((c) => `${c.type} ${c.displayName} <${c.email}>`).sort(),
+    bc: bcCustomers(h)
+      .map((c) => `${c.type} ${c.displayName} <${c.email}>`)
+      .sort(),
   };
 }
 
@@ -77,7 +79,12 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
 
     // Matched case-insensitively, also a Company and a field listing two addresses.
     const casePerson = await linkOf(getStore(), h, 'extra-case-person');
-    expect(casePerson).toMatchObject({ bc_customer_id: '0e000000-0000-4000-8000-000000000001', bc_customer_number: 'C90010', created_by_us: 0, skip_reason: null });
+    expect(casePerson).toMatchObject({
+      bc_customer_id: '0e000000-0000-4000-8000-000000000001',
+      bc_customer_number: 'C90010',
+      created_by_us: 0,
+      skip_reason: null,
+    });
     expect(await linkOf(getStore(), h, 'extra-company-second')).toMatchObject({ bc_customer_id: '0e000000-0000-4000-8000-000000000002', created_by_us: 0 });
     const havnefront = bcCustomers(h).find((c) => c.displayName === 'Havnefront Logistik A/S')!;
     expect(havnefront.type).toBe('Company');
@@ -104,7 +111,12 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
     expect(long.created_by_us).toBe(1);
     const created = bcCustomers(h).find((c) => c.id === long.bc_customer_id)!;
     expect(created).toMatchObject({ displayName: LONG_NAME.slice(0, 100), type: 'Person', email: 'anna.lang@example.com' });
-    const stored = await getStore().db.selectFrom('customers').selectAll().where('id', 'in', ['extra-long-name', 'extra-nul', 'extra-markup', 'extra-case-person']).orderBy('id').execute();
+    const stored = await getStore()
+      .db.selectFrom('customers')
+      .selectAll()
+      .where('id', 'in', ['extra-long-name', 'extra-nul', 'extra-markup', 'extra-case-person'])
+      .orderBy('id')
+      .execute();
     expect(stored.map((r) => [r.id, r.display_name, r.email, r.email_normalized])).toEqual([
       ['extra-case-person', 'Case Person', 'Case.Person@Example.com', 'case.person@example.com'],
       ['extra-long-name', LONG_NAME, 'anna.lang@example.com', 'anna.lang@example.com'],
@@ -147,7 +159,12 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
     // Enough customers for several pages on both sides and more than one $batch of creations.
     const seedScale = { customers: 200, staff: 2, daysBack: 20, daysAhead: 3 };
     const clean = await startSyncHarness({ seedScale, editSeed: addFixtures, bcSettings: { pageSize: 3 } });
-    const faulty = await startSyncHarness({ seedScale, editSeed: addFixtures, bcSettings: { pageSize: 3, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } }, graphSettings: { faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] }, pageSize: 10 } });
+    const faulty = await startSyncHarness({
+      seedScale,
+      editSeed: addFixtures,
+      bcSettings: { pageSize: 3, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } },
+      graphSettings: { faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] }, pageSize: 10 },
+    });
     try {
       const cleanStore = await suite.freshTarget().open();
       const faultyStore = await suite.freshTarget().open();

@@ -82,7 +82,10 @@ export const syncCustomers: SyncPhase = async (ctx) => {
     // A hand-made link of a customer without an email that the customer's deletion in Business Central undid: they wait again.
     const unlinked = plan.updates.filter((u) => u.kind === 'skipped' && links.get(u.bookingsCustomerId)?.bc_customer_id).map((u) => u.bookingsCustomerId);
     await recountCustomersUnlinked(ctx.db, ctx.businessId, unlinked);
-    logger.info({ linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted }, 'customers linked to Business Central');
+    logger.info(
+      { linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted },
+      'customers linked to Business Central',
+    );
   }
 
   await recordRejects(ctx.db, ctx, rejects, ctx.clock());

@@ -3,9 +3,26 @@ import { itemTemplateSchema } from '../../setup/setup-schema';
 import { planServiceItems } from './item-plan';
 import type { ServiceRecord } from './service-record';
 
-const service: ServiceRecord = { id: 's1', displayName: '  Massage ', defaultPriceMinor: 50000, currency: 'DKK', priceType: 'fixedPrice', defaultDurationMinutes: 30 };
+const service: ServiceRecord = {
+  id: 's1',
+  displayName: '  Massage ',
+  defaultPriceMinor: 50000,
+  currency: 'DKK',
+  priceType: 'fixedPrice',
+  defaultDurationMinutes: 30,
+};
 const item = (id: string, number: string, displayName: string): Item => ({
-  id, number, displayName, type: 'Service', blocked: false, unitPrice: 400, priceIncludesTax: false, taxGroupCode: '', baseUnitOfMeasureCode: '', generalProductPostingGroupCode: '', etag: undefined,
+  id,
+  number,
+  displayName,
+  type: 'Service',
+  blocked: false,
+  unitPrice: 400,
+  priceIncludesTax: false,
+  taxGroupCode: '',
+  baseUnitOfMeasureCode: '',
+  generalProductPostingGroupCode: '',
+  etag: undefined,
 });
 const base = { services: [service], links: new Map(), template: itemTemplateSchema.parse({}), itemCurrency: 'DKK' };
 

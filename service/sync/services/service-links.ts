@@ -23,9 +23,27 @@ export async function writeServiceLinks(db: Kysely<Database>, businessId: string
       } else {
         await trx
           .insertInto('service_links')
-          .values({ business_id: businessId, bookings_service_id: update.serviceId, bc_item_id: null, bc_item_number: null, linked_at: null, conflict_reason: update.reason, bc_item_unit_price_minor: null, currency: null })
+          .values({
+            business_id: businessId,
+            bookings_service_id: update.serviceId,
+            bc_item_id: null,
+            bc_item_number: null,
+            linked_at: null,
+            conflict_reason: update.reason,
+            bc_item_unit_price_minor: null,
+            currency: null,
+          })
           .onConflict((oc) =>
-            oc.columns(['business_id', 'bookings_service_id']).doUpdateSet({ bc_item_id: null, bc_item_number: null, linked_at: null, conflict_reason: update.reason, bc_item_unit_price_minor: null, currency: null }),
+            oc
+              .columns(['business_id', 'bookings_service_id'])
+              .doUpdateSet({
+                bc_item_id: null,
+                bc_item_number: null,
+                linked_at: null,
+                conflict_reason: update.reason,
+                bc_item_unit_price_minor: null,
+                currency: null,
+              }),
           )
           .execute();
       }
@@ -75,5 +93,10 @@ export async function linkServiceToItem(
  * sync creates the item, or finds the conflict again if the name is still taken.
  */
 export async function clearServiceConflict(db: Kysely<Database>, businessId: string, serviceId: string): Promise<void> {
-  await db.updateTable('service_links').set({ conflict_reason: null }).where('business_id', '=', businessId).where('bookings_service_id', '=', serviceId).execute();
+  await db
+    .updateTable('service_links')
+    .set({ conflict_reason: null })
+    .where('business_id', '=', businessId)
+    .where('bookings_service_id', '=', serviceId)
+    .execute();
 }

@@ -21,7 +21,8 @@ function addFixtures(data: SandboxData): void {
 
 const serviceId = (h: SyncHarness, name: string) => h.data.bookings.businesses[0]!.services.find((s) => s.displayName === name)!.id;
 const items = (h: SyncHarness) => h.bc.state.company(h.companyId)!.items;
-const linkOf = (store: AppStore, id: string) => store.db.selectFrom('service_links').selectAll().where('bookings_service_id', '=', id).executeTakeFirstOrThrow();
+const linkOf = (store: AppStore, id: string) =>
+  store.db.selectFrom('service_links').selectAll().where('bookings_service_id', '=', id).executeTakeFirstOrThrow();
 
 async function outcome(store: AppStore, h: SyncHarness) {
   const byId = new Map(items(h).map((i) => [i.id, i]));
@@ -29,8 +30,16 @@ async function outcome(store: AppStore, h: SyncHarness) {
   const links = await store.db.selectFrom('service_links').selectAll().orderBy('bookings_service_id').execute();
   return {
     services: services.map(({ updated_at: _ignored, ...rest }) => rest),
-    links: links.map((l) => [l.bookings_service_id, l.bc_item_id ? byId.get(l.bc_item_id)?.displayName : null, l.bc_item_unit_price_minor, l.currency, l.conflict_reason]),
-    items: items(h).map((i) => `${i.type} ${i.displayName} ${i.unitPrice} ${i.baseUnitOfMeasureCode}`).sort(),
+    links: links.map((l) => [
+      l.bookings_service_id,
+      l.bc_item_id ? byId.get(l.bc_item_id)?.displayName : null,
+      l.bc_item_unit_price_minor,
+      l.currency,
+      l.conflict_reason,
+    ]),
+    items: items(h)
+      .map((i) => `${i.type} ${i.displayName} ${i.unitPrice} ${i.baseUnitOfMeasureCode}`)
+      .sort(),
   };
 }
 
@@ -51,11 +60,24 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     expect(rejects.map((r) => [r.entity, r.record_id])).toEqual([['bookingService', 'svc-negative']]);
 
     const hourly = await getStore().db.selectFrom('services').selectAll().where('id', '=', serviceId(h, 'Genoptræning 50 min')).executeTakeFirstOrThrow();
-    expect(hourly).toMatchObject({ display_name: 'Genoptræning 50 min', default_price_minor: 78000, currency: 'DKK', default_price_type: 'hourly', default_duration_minutes: 50 });
+    expect(hourly).toMatchObject({
+      display_name: 'Genoptræning 50 min',
+      default_price_minor: 78000,
+      currency: 'DKK',
+      default_price_type: 'hourly',
+      default_duration_minutes: 50,
+    });
 
     const link = await linkOf(getStore(), hourly.id);
     const item = items(h).find((i) => i.id === link.bc_item_id)!;
-    expect(item).toMatchObject({ displayName: 'Genoptræning 50 min', type: 'Service', unitPrice: 780, baseUnitOfMeasureCode: 'HOUR', taxGroupCode: 'MOMSFRI', generalProductPostingGroupCode: 'SERVICES' });
+    expect(item).toMatchObject({
+      displayName: 'Genoptræning 50 min',
+      type: 'Service',
+      unitPrice: 780,
+      baseUnitOfMeasureCode: 'HOUR',
+      taxGroupCode: 'MOMSFRI',
+      generalProductPostingGroupCode: 'SERVICES',
+    });
     expect(link).toMatchObject({ bc_item_number: item.number, bc_item_unit_price_minor: 78000, currency: 'DKK', conflict_reason: null });
     expect(items(h).filter((i) => i.displayName === 'Genoptræning 50 min')).toHaveLength(1);
 
@@ -65,13 +87,18 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     // Long names cut to 100 in Business Central, kept whole in our store; markup is text.
     const long = await linkOf(getStore(), 'svc-long');
     expect(items(h).find((i) => i.id === long.bc_item_id)?.displayName).toBe(LONG_NAME.slice(0, 100).trim());
-    expect((await getStore().db.selectFrom('services').select('display_name').where('id', '=', 'svc-long').executeTakeFirstOrThrow()).display_name).toBe(LONG_NAME);
+    expect((await getStore().db.selectFrom('services').select('display_name').where('id', '=', 'svc-long').executeTakeFirstOrThrow()).display_name).toBe(
+      LONG_NAME,
+    );
     const markup = await linkOf(getStore(), 'svc-markup');
     expect(items(h).find((i) => i.id === markup.bc_item_id)?.displayName).toBe('<b>Massage</b> & *mere*');
 
     // The seeded item "Fysioterapi, opfølgning" (number 1000) is nobody's: a conflict, and no second item.
     const conflicted = await linkOf(getStore(), serviceId(h, 'Fysioterapi, opfølgning'));
-    expect(conflicted).toMatchObject({ bc_item_id: null, conflict_reason: 'An item named "Fysioterapi, opfølgning" (number 1000) already exists: link it or rename it' });
+    expect(conflicted).toMatchObject({
+      bc_item_id: null,
+      conflict_reason: 'An item named "Fysioterapi, opfølgning" (number 1000) already exists: link it or rename it',
+    });
     expect(items(h).filter((i) => i.displayName.toLowerCase() === 'fysioterapi, opfølgning')).toHaveLength(1);
 
     const created = items(h).length - before;
@@ -83,7 +110,7 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     expect(items(h).length).toBe(before + created);
   });
 
-  it('refreshes a linked item\'s unit price, and lets a person settle a conflict by linking', async () => {
+  it("refreshes a linked item's unit price, and lets a person settle a conflict by linking", async () => {
     const hourlyId = serviceId(h, 'Genoptræning 50 min');
     const link = await linkOf(getStore(), hourlyId);
     items(h).find((i) => i.id === link.bc_item_id)!.unitPrice = 800.25;
@@ -98,7 +125,11 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
 
   it('finds the conflict again after it is cleared while the name is still taken', async () => {
     const id = serviceId(h, 'Fysioterapi, opfølgning');
-    await getStore().db.updateTable('service_links').set({ bc_item_id: null, bc_item_number: null, conflict_reason: 'old' }).where('bookings_service_id', '=', id).execute();
+    await getStore()
+      .db.updateTable('service_links')
+      .set({ bc_item_id: null, bc_item_number: null, conflict_reason: 'old' })
+      .where('bookings_service_id', '=', id)
+      .execute();
     await clearServiceConflict(getStore().db, h.businessId.toLowerCase(), id);
     expect((await linkOf(getStore(), id)).conflict_reason).toBeNull();
     const count = items(h).length;
@@ -117,7 +148,11 @@ describeEachStore('syncServices against the emulators', (getStore, suite) => {
     };
     const options = { editSeed, setup: { itemTemplate: { type: 'Service' as const, ...TEMPLATE } } };
     const clean = await startSyncHarness({ ...options, bcSettings: { pageSize: 5 }, graphSettings: { pageSize: 5 } });
-    const faulty = await startSyncHarness({ ...options, bcSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } }, graphSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } } });
+    const faulty = await startSyncHarness({
+      ...options,
+      bcSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } },
+      graphSettings: { pageSize: 5, faultSchedule: { onRequests: [1, 2, ...Array.from({ length: 60 }, (_, i) => 5 * (i + 2))] } },
+    });
     try {
       const cleanStore = await suite.freshTarget().open();
       const faultyStore = await suite.freshTarget().open();

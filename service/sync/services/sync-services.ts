@@ -55,7 +55,9 @@ export const syncServices: SyncPhase = async (ctx) => {
       findCreated: (serviceIds) => findCreatedItems(ctx, serviceIds, records, known),
       onSettled: async (settled) => {
         const updates = [...settled].map(([serviceId, outcome]): ServiceLinkUpdate =>
-          outcome.ok ? linkTo(serviceId, outcome.value, itemCurrency) : { serviceId, kind: 'conflict', reason: `Business Central refused the item: ${outcome.message}` },
+          outcome.ok
+            ? linkTo(serviceId, outcome.value, itemCurrency)
+            : { serviceId, kind: 'conflict', reason: `Business Central refused the item: ${outcome.message}` },
         );
         await writeServiceLinks(ctx.db, ctx.businessId, updates, ctx.clock());
         for (const [id, outcome] of settled) {
@@ -69,7 +71,10 @@ export const syncServices: SyncPhase = async (ctx) => {
     });
     const created = [...outcomes.values()].filter((o) => o.ok).length;
     const conflicts = plan.updates.filter((u) => u.kind === 'conflict').length;
-    logger.info({ created, conflicts, refreshed: plan.updates.length - conflicts, unchangedLinks: plan.unchanged }, 'services linked to Business Central items');
+    logger.info(
+      { created, conflicts, refreshed: plan.updates.length - conflicts, unchangedLinks: plan.unchanged },
+      'services linked to Business Central items',
+    );
   }
 
   await recordRejects(ctx.db, ctx, rejects, ctx.clock());
@@ -78,7 +83,12 @@ export const syncServices: SyncPhase = async (ctx) => {
 };
 
 /** Items that appeared since the run read them and carry the name of a service whose creation went unanswered. */
-async function findCreatedItems(ctx: SyncContext, serviceIds: readonly string[], services: readonly ServiceRecord[], known: ReadonlySet<string>): Promise<Map<string, Item>> {
+async function findCreatedItems(
+  ctx: SyncContext,
+  serviceIds: readonly string[],
+  services: readonly ServiceRecord[],
+  known: ReadonlySet<string>,
+): Promise<Map<string, Item>> {
   const { items } = await ctx.bc.listItems();
   const fresh = items.filter((i) => !known.has(i.id.toLowerCase()));
   const names = new Map(services.map((s) => [s.id, itemNameKey(s.displayName)]));

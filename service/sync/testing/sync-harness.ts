@@ -93,7 +93,14 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
   const tokenProvider = new StaticTokenProvider(TOKEN);
   const retry = { ...fastRetry(), ...options.retry };
   const bookings = new BookingsClient({ baseUrl: graphListening.baseUrl, tokenProvider, retry, timeoutMs: 10_000 });
-  const bcClient = new BusinessCentralClient({ apiBaseUrl: bcListening.apiBaseUrl, companyId: SANDBOX_COMPANY_ID, tokenProvider, retry, timeoutMs: 10_000, ...options.bcTimeouts });
+  const bcClient = new BusinessCentralClient({
+    apiBaseUrl: bcListening.apiBaseUrl,
+    companyId: SANDBOX_COMPANY_ID,
+    tokenProvider,
+    retry,
+    timeoutMs: 10_000,
+    ...options.bcTimeouts,
+  });
   const setup = setupSchema.parse({
     businessId: SANDBOX_BUSINESS_ID,
     companyId: SANDBOX_COMPANY_ID,

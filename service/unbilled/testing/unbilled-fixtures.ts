@@ -14,10 +14,7 @@ export interface TestAttendee {
 }
 
 /** An invoiceable fixed-price appointment unless overridden; the denormalised columns follow `attendees`. */
-export function appointmentRow(
-  id: string,
-  overrides: Partial<NewRow<'appointments'>> & { attendees?: TestAttendee[] } = {},
-): NewRow<'appointments'> {
+export function appointmentRow(id: string, overrides: Partial<NewRow<'appointments'>> & { attendees?: TestAttendee[] } = {}): NewRow<'appointments'> {
   const { attendees = [{ id: `cust-${id}`, name: `Customer ${id}`, email: `${id}@example.dk` }], ...rest } = overrides;
   const serviceName = rest.service_name ?? 'Fysioterapi';
   return {
@@ -80,7 +77,10 @@ export async function resetRows(
     await trx.deleteFrom('appointments').execute();
     await trx.deleteFrom('service_links').execute();
     for (let i = 0; i < appointments.length; i += 1000) {
-      await trx.insertInto('appointments').values(appointments.slice(i, i + 1000)).execute();
+      await trx
+        .insertInto('appointments')
+        .values(appointments.slice(i, i + 1000))
+        .execute();
     }
     if (links.length > 0) await trx.insertInto('service_links').values(links).execute();
   });

@@ -64,20 +64,27 @@ export function App(props: AppProps) {
       <I18nProvider locale={props.locale} timeZone={timeZone ?? 'UTC'}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
           <SignInNotice session={props.host.signIn} />
-          {timeZone === null ? <LoadingState /> : <Fragment key={signInRecoveries}>
-            {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
-            {page === 'unbilled' && <UnbilledPage
-                initialFilter={filterFromLink(props.link)}
-                initialSort={sortFromLink(props.link)}
-                onLinkChange={props.onUnbilledLinkChange}
-                onOpenSetup={() => navigate('setup')} />}
-            {page === 'setup' && (
-              <Suspense fallback={<LoadingState />}>
-                <SetupPage appId={props.host.appId} />
-              </Suspense>
-            )}
-            {page === 'history' && <HistoryPage />}
-          </Fragment>}
+          {timeZone === null ? (
+            <LoadingState />
+          ) : (
+            <Fragment key={signInRecoveries}>
+              {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
+              {page === 'unbilled' && (
+                <UnbilledPage
+                  initialFilter={filterFromLink(props.link)}
+                  initialSort={sortFromLink(props.link)}
+                  onLinkChange={props.onUnbilledLinkChange}
+                  onOpenSetup={() => navigate('setup')}
+                />
+              )}
+              {page === 'setup' && (
+                <Suspense fallback={<LoadingState />}>
+                  <SetupPage appId={props.host.appId} />
+                </Suspense>
+              )}
+              {page === 'history' && <HistoryPage />}
+            </Fragment>
+          )}
         </AppShell>
       </I18nProvider>
     </ServicesProvider>

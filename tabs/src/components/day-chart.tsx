@@ -9,7 +9,15 @@ const useStyles = makeStyles({
   axis: { stroke: tokens.colorNeutralStroke1 },
   // The labels are HTML under the stretched SVG: SVG text would be squeezed with the bars on a narrow screen.
   labels: { position: 'relative', height: '16px' },
-  label: { position: 'absolute', top: 0, transform: 'translateX(-50%)', whiteSpace: 'nowrap', fontSize: '10px', lineHeight: '16px', color: tokens.colorNeutralForeground2 },
+  label: {
+    position: 'absolute',
+    top: 0,
+    transform: 'translateX(-50%)',
+    whiteSpace: 'nowrap',
+    fontSize: '10px',
+    lineHeight: '16px',
+    color: tokens.colorNeutralForeground2,
+  },
   first: { transform: 'none' },
   last: { transform: 'translateX(-100%)' },
 });

@@ -56,9 +56,7 @@ export function PreviewDialog(props: PreviewDialogProps) {
           <DialogTitle>{t.previewTitle}</DialogTitle>
           <DialogContent className={styles.scroll}>
             {!preview && <LoadingState label={t.previewLoading} />}
-            {preview && preview.invoices.length === 0 && (
-              <Body1>{preview.skipped.length > 0 ? t.previewNothingStale : t.previewNothing}</Body1>
-            )}
+            {preview && preview.invoices.length === 0 && <Body1>{preview.skipped.length > 0 ? t.previewNothingStale : t.previewNothing}</Body1>}
             {preview && preview.invoices.length > 0 && (
               <>
                 <Body1>{t.previewInvoices(n(preview.counts.appointments), n(preview.counts.invoices), n(preview.counts.customers))}</Body1>

@@ -6,7 +6,8 @@ import { renderWithApp } from '../testing/render-with-app';
 import { RunResultView } from './run-result';
 import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../../service/invoicing/run/invoice-error-words';
 
-const RAW = 'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/customers failed after 5 attempts: 500 (Invoice BKI-MOCWY12 planned)\n    at send (http-client.ts:1:1)';
+const RAW =
+  'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/customers failed after 5 attempts: 500 (Invoice BKI-MOCWY12 planned)\n    at send (http-client.ts:1:1)';
 
 async function stoppedRun(): Promise<RunResult> {
   const api = new FakeApi([fakeRow(1), fakeRow(2), fakeRow(3)]);
@@ -40,7 +41,7 @@ describe('the run result', () => {
   it.each([
     ['en-GB', 'en', 'Business Central said'],
     ['da-DK', 'da', 'Business Central skrev'],
-  ] as const)('in %s says each failed invoice in its kind\'s words, quoting Business Central\'s refusal, never the request', async (lang, language, said) => {
+  ] as const)("in %s says each failed invoice in its kind's words, quoting Business Central's refusal, never the request", async (lang, language, said) => {
     const stopped = await stoppedRun();
     const refused = 'Customer 10000 is blocked for invoicing.';
     const failed = stopped.invoices.find((i) => i.status === 'failed')!;
@@ -59,9 +60,12 @@ describe('the run result', () => {
     expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
   });
 
-  it('shows a stopped run\'s error in words too', async () => {
+  it("shows a stopped run's error in words too", async () => {
     const run = { ...(await stoppedRun()), finished: false, state: 'creating' as const, errorKind: 'bc-unreachable' as const };
-    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, { api: new FakeApi([]), lang: 'da-DK' });
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, {
+      api: new FakeApi([]),
+      lang: 'da-DK',
+    });
     expect(container.textContent).toMatch(/Business Central kunne ikke nås/);
     expect(container.textContent).not.toMatch(/https?:|BKI-/);
   });

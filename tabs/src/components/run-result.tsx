@@ -76,8 +76,10 @@ export function RunResultView(props: RunResultViewProps) {
           <ul className={styles.list}>
             {failed.map((invoice) => (
               <li key={invoice.id}>
-                {invoice.customer.name || invoice.customer.email}: {/* A run that ended on an error: its failures are that error, in words; otherwise the invoice's own words. */}
-                {(run.errorKind === null ? invoiceErrorWords(invoice.error, locale.language) : runErrorWords(run.errorKind, locale.language)) ?? t.invoiceStatus.failed}
+                {invoice.customer.name || invoice.customer.email}:{' '}
+                {/* A run that ended on an error: its failures are that error, in words; otherwise the invoice's own words. */}
+                {(run.errorKind === null ? invoiceErrorWords(invoice.error, locale.language) : runErrorWords(run.errorKind, locale.language)) ??
+                  t.invoiceStatus.failed}
               </li>
             ))}
           </ul>

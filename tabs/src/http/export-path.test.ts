@@ -6,9 +6,12 @@ describe('export paths', () => {
     expect(exportPath({ kind: 'runs' }, 'da')).toBe('/api/export/invoice-runs?lang=da');
     expect(exportPath({ kind: 'run-invoices', runId: 'a/b' }, 'en')).toBe('/api/export/invoice-runs/a%2Fb/invoices?lang=en');
     expect(exportPath({ kind: 'audit' }, 'en')).toBe('/api/export/audit?lang=en');
-    expect(exportPath({ kind: 'unbilled', query: { state: 'unbilled', search: 'Ærø & co', sort: 'customer', direction: 'desc', offset: 50, limit: 50, customer: '' } }, 'da')).toBe(
-      '/api/export/unbilled?state=unbilled&search=%C3%86r%C3%B8+%26+co&sort=customer&direction=desc&lang=da',
-    );
+    expect(
+      exportPath(
+        { kind: 'unbilled', query: { state: 'unbilled', search: 'Ærø & co', sort: 'customer', direction: 'desc', offset: 50, limit: 50, customer: '' } },
+        'da',
+      ),
+    ).toBe('/api/export/unbilled?state=unbilled&search=%C3%86r%C3%B8+%26+co&sort=customer&direction=desc&lang=da');
   });
 
   it("reads the file's name from Content-Disposition, its UTF-8 form first", () => {

@@ -2,11 +2,7 @@ import type { ExportLanguage, UnbilledQuery } from '../../../contract/api-contra
 import { API, pathOf, queryString } from '../../../contract/endpoints';
 
 /** What the tab can export. */
-export type ExportRequest =
-  | { kind: 'runs' }
-  | { kind: 'run-invoices'; runId: string }
-  | { kind: 'audit' }
-  | { kind: 'unbilled'; query: UnbilledQuery };
+export type ExportRequest = { kind: 'runs' } | { kind: 'run-invoices'; runId: string } | { kind: 'audit' } | { kind: 'unbilled'; query: UnbilledQuery };
 
 /** The export endpoint's path and query string for a request, in a language. */
 export function exportPath(request: ExportRequest, lang: ExportLanguage): string {

@@ -5,7 +5,12 @@ function recording(answer: unknown, status = 200) {
   const sent: { url: string; method: string; body: unknown; authorization: string | undefined }[] = [];
   const fetch: FetchLike = async (url, init) => {
     const headers = init.headers as Record<string, string>;
-    sent.push({ url, method: init.method ?? 'GET', body: init.body === undefined ? undefined : JSON.parse(init.body as string), authorization: headers.authorization });
+    sent.push({
+      url,
+      method: init.method ?? 'GET',
+      body: init.body === undefined ? undefined : JSON.parse(init.body as string),
+      authorization: headers.authorization,
+    });
     return new Response(JSON.stringify(answer), { status, headers: { 'content-type': 'application/json' } });
   };
   return { sent, api: httpApi({ fetch, getToken: async () => 'token', baseUrl: 'https://tab.example' }) };
@@ -15,7 +20,9 @@ describe('the HTTP client, derived from the endpoint table', () => {
   it('fills path parameters, sends the body, and parses the answer with the endpoint’s schema', async () => {
     const { sent, api } = recording({ id: 'a/1', change: 'excluded' });
     await expect(api.exclude('a/1', 'paid in cash')).resolves.toEqual({ id: 'a/1', change: 'excluded' });
-    expect(sent).toEqual([{ url: 'https://tab.example/api/appointments/a%2F1/exclude', method: 'POST', body: { reason: 'paid in cash' }, authorization: 'Bearer token' }]);
+    expect(sent).toEqual([
+      { url: 'https://tab.example/api/appointments/a%2F1/exclude', method: 'POST', body: { reason: 'paid in cash' }, authorization: 'Bearer token' },
+    ]);
   });
 
   it('sends {} to a change without fields and no body with a GET, its query string without empty values', async () => {

@@ -154,7 +154,8 @@ export const da: Messages = {
   appointmentCustomerLinked: (service, number, name) => `${service} faktureres til debitor ${number} ${name}.`,
   linkSearchItems: 'Søg varer efter navn eller nummer',
   linkSearchCustomers: 'Søg debitorer efter navn, nummer eller e-mail',
-  linkConflict: (number, name) => `Business Central har allerede en vare med navnet »${name}« (nummer ${number}). Knyt ydelsen til den, eller opret en ny vare.`,
+  linkConflict: (number, name) =>
+    `Business Central har allerede en vare med navnet »${name}« (nummer ${number}). Knyt ydelsen til den, eller opret en ny vare.`,
   linkCurrently: (number, name) => `Knyttet nu til ${number} ${name}.`,
   linkChoices: 'Vælg, hvad der skal knyttes til',
   linkCreateItem: (name) => `Opret en ny vare »${name}« ud fra vareskabelonen`,
@@ -197,7 +198,7 @@ export const da: Messages = {
   rolesYouAreAdmin: (name: string, id: string) => `Du (${name}, opført som ${id}) er administrator.`,
   rolesYouAreNotAdmin: (name: string, id: string) => `Du (${name}, opført som ${id}) er ikke administrator: bed en administrator tilføje dette id.`,
   rolesHowToChange:
-    'Administratorer er de id\'er, der står her, og brugere med Entra-approllen Admin. Så længe ingen er angivet, er den første administrator BOOTSTRAP_ADMIN_OID eller, uden den, ethvert medlem af hjemmelejeren. Administratorerne ændres her (kun administratorer), med approllerne i Entra eller med `npm run cli -- setup set roles.admins=<object id>` på serveren.',
+    "Administratorer er de id'er, der står her, og brugere med Entra-approllen Admin. Så længe ingen er angivet, er den første administrator BOOTSTRAP_ADMIN_OID eller, uden den, ethvert medlem af hjemmelejeren. Administratorerne ændres her (kun administratorer), med approllerne i Entra eller med `npm run cli -- setup set roles.admins=<object id>` på serveren.",
   fields: {
     businessId: 'Bookings-virksomhed',
     companyId: 'Business Central-regnskab',

@@ -86,7 +86,10 @@ export const en = {
   syncStarting: 'Starting a sync with Bookings…',
   syncProgress: (percent: string | null, phase: string | null) =>
     `Syncing with Bookings…${percent === null ? '' : ` ${percent}`}${phase === null ? '' : ` (${phase})`}`,
-  syncPhases: { services: 'services', customers: 'customers', appointments: 'appointments', reconcile: 'invoices in Business Central' } as Record<string, string>,
+  syncPhases: { services: 'services', customers: 'customers', appointments: 'appointments', reconcile: 'invoices in Business Central' } as Record<
+    string,
+    string
+  >,
   syncFailedTitle: 'The last sync with Bookings failed',
   openSetup: 'Open Setup',
   chartTitle: 'Unbilled amount by day',
@@ -114,7 +117,8 @@ export const en = {
   runProgress: (done: string, planned: string) => `Creating invoices: ${done} of ${planned}`,
   runStarting: 'Starting…',
   runDone: (created: string, failed: string) => `Done: ${created} invoices created, ${failed} failed.`,
-  runCounts: (appointments: string, invoices: string, customers: string) => `${appointments} appointments → ${invoices} invoices, ${customers} customers in Business Central`,
+  runCounts: (appointments: string, invoices: string, customers: string) =>
+    `${appointments} appointments → ${invoices} invoices, ${customers} customers in Business Central`,
   runNothing: 'Done: nothing was invoiced.',
   runStopped: (error: string) => `The run stopped: ${error}`,
   invoiceNumber: (number: string) => `Invoice ${number}`,

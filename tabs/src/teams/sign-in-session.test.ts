@@ -49,7 +49,7 @@ describe('Teams SSO with a consent window', () => {
     await expect(session(auth).getToken()).rejects.toMatchObject({ problem: 'admin-consent-required' });
   });
 
-  it('retries from the user\'s click after a blocked window, and the problem clears', async () => {
+  it("retries from the user's click after a blocked window, and the problem clears", async () => {
     const auth = new FakeTeamsAuth(
       [{ error: 'interaction_required' }, { token: 't3' }, { token: 't4' }],
       [{ error: 'FailedToOpenWindow' }, { token: 'state-2' }],
@@ -83,9 +83,8 @@ describe('reading Teams and Entra failures', () => {
     '%s needs the window',
     (message) => expect(needsInteraction(new Error(message))).toBe(true),
   );
-  it.each(['resourceDisabled', 'CancelledByUser', 'App resource defined in manifest and iframe origin do not match'])(
-    '%s does not',
-    (message) => expect(needsInteraction(new Error(message))).toBe(false),
+  it.each(['resourceDisabled', 'CancelledByUser', 'App resource defined in manifest and iframe origin do not match'])('%s does not', (message) =>
+    expect(needsInteraction(new Error(message))).toBe(false),
   );
   it.each([
     ['consent_required: AADSTS65001: The user or administrator has not consented', 'admin-consent-required'],

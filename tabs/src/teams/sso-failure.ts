@@ -25,7 +25,8 @@ export class SsoError extends Error {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // What Teams answers when the user (or the tenant) must first see Entra's consent or sign-in page.
-const NEEDS_INTERACTION = /resourceRequiresConsent|consent_required|interaction_required|login_required|invalid_grant|AADSTS65001|AADSTS50076|AADSTS50079|AADSTS50058/i;
+const NEEDS_INTERACTION =
+  /resourceRequiresConsent|consent_required|interaction_required|login_required|invalid_grant|AADSTS65001|AADSTS50076|AADSTS50079|AADSTS50058/i;
 
 /** getAuthToken failed: does a sign-in window have a chance to fix it? */
 export function needsInteraction(error: unknown): boolean {

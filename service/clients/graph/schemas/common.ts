@@ -33,29 +33,17 @@ export const instant = z
   });
 
 /** A Graph `dateTimeTimeZone` as the instant it names. */
-export const dateTimeTimeZone = z
-  .object({ dateTime: z.string(), timeZone: z.string().nullish() })
-  .transform((v, ctx) => {
-    const zone = v.timeZone ?? 'UTC';
-    const at = zonedDateTimeToUtc(v.dateTime, zone);
-    if (!at) {
-      ctx.addIssue({ code: 'custom', message: `is not a date-time in a known time zone: "${v.dateTime}" "${zone}"` });
-      return z.NEVER;
-    }
-    return at;
-  });
+export const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().nullish() }).transform((v, ctx) => {
+  const zone = v.timeZone ?? 'UTC';
+  const at = zonedDateTimeToUtc(v.dateTime, zone);
+  if (!at) {
+    ctx.addIssue({ code: 'custom', message: `is not a date-time in a known time zone: "${v.dateTime}" "${zone}"` });
+    return z.NEVER;
+  }
+  return at;
+});
 
-export const bookingPriceTypes = [
-  'undefined',
-  'fixedPrice',
-  'startingAt',
-  'hourly',
-  'free',
-  'priceVaries',
-  'callUs',
-  'notSet',
-  'unknownFutureValue',
-] as const;
+export const bookingPriceTypes = ['undefined', 'fixedPrice', 'startingAt', 'hourly', 'free', 'priceVaries', 'callUs', 'notSet', 'unknownFutureValue'] as const;
 
 export type BookingPriceType = (typeof bookingPriceTypes)[number];
 

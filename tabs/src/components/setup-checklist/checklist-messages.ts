@@ -30,7 +30,10 @@ export const CHECKLIST_MESSAGES: Record<'en' | 'da', ChecklistMessages> = {
     todo: 'Mangler',
     openSetup: 'Åbn Opsætning',
     items: {
-      bookings: { label: 'Forbind Microsoft Bookings', hint: 'Kontrollér virksomheden under Opsætning og kør Synkroniser nu; den første vellykkede synkronisering markerer dette.' },
+      bookings: {
+        label: 'Forbind Microsoft Bookings',
+        hint: 'Kontrollér virksomheden under Opsætning og kør Synkroniser nu; den første vellykkede synkronisering markerer dette.',
+      },
       businessCentral: { label: 'Vælg Business Central-virksomheden', hint: 'Vælg virksomheden, fakturaerne oprettes i, og kør Test forbindelse.' },
       roles: { label: 'Angiv administratorer og fakturerere', hint: 'Indtil en administrator er angivet, kan alle, der åbner appen, ændre opsætningen.' },
     },

@@ -15,7 +15,14 @@ describe('the first-run setup checklist', () => {
     renderWithApp(<SetupChecklist onOpenSetup={() => opened++} />, { api });
     const region = await screen.findByRole('region', { name: 'Finish setting up Bookings Invoicing' });
     const items = within(region).getAllByRole('listitem');
-    expect(items.map((li) => [li.textContent?.slice(0, 40), within(li).getByLabelText(/To do|Done/).getAttribute('aria-label')])).toEqual([
+    expect(
+      items.map((li) => [
+        li.textContent?.slice(0, 40),
+        within(li)
+          .getByLabelText(/To do|Done/)
+          .getAttribute('aria-label'),
+      ]),
+    ).toEqual([
       [expect.stringMatching(/^○Connect Microsoft Bookings/), 'To do'],
       [expect.stringMatching(/^○Choose the Business Central company/), 'To do'],
       [expect.stringMatching(/^○Name the admins and invoicers/), 'To do'],
@@ -29,11 +36,15 @@ describe('the first-run setup checklist', () => {
     api.syncHistory = [fakeSyncRun('sync-1', { state: 'failed' })];
     renderWithApp(<SetupChecklist onOpenSetup={() => undefined} />, { api, lang: 'da-DK' });
     const region = await screen.findByRole('region', { name: 'Gør opsætningen af Bookings-fakturering færdig' });
-    expect(within(region).getAllByRole('listitem').map((li) => within(li).getByLabelText(/Udført|Mangler/).getAttribute('aria-label'))).toEqual([
-      'Mangler',
-      'Udført',
-      'Mangler',
-    ]);
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((li) =>
+          within(li)
+            .getByLabelText(/Udført|Mangler/)
+            .getAttribute('aria-label'),
+        ),
+    ).toEqual(['Mangler', 'Udført', 'Mangler']);
   });
 
   it('is not shown once Bookings has synced, a company is chosen and an admin is named', async () => {

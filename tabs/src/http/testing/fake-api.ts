@@ -348,7 +348,12 @@ export class FakeApi implements Api {
       const reasons = r.reasons.filter((x) => x !== 'no-customer');
       return { ...r, reasons, reason: reasons[0] ?? null };
     });
-    return { number: target?.number ?? '10200', displayName: target?.displayName ?? (choice.kind === 'create' ? choice.name : id), created: choice.kind === 'create', appointments: 1 };
+    return {
+      number: target?.number ?? '10200',
+      displayName: target?.displayName ?? (choice.kind === 'create' ? choice.name : id),
+      created: choice.kind === 'create',
+      appointments: 1,
+    };
   }
 
   async setPrice(id: string, price: EnteredPriceRequest['price']) {
@@ -396,7 +401,10 @@ export class FakeApi implements Api {
     if (run.state !== 'queued' && run.state !== 'running') return run;
     const polls = (this.syncPolls.get(id) ?? 0) + 1;
     this.syncPolls.set(id, polls);
-    const next = polls > this.syncPollsBeforeDone ? this.endSync(run) : { ...run, state: 'running' as const, phase: 'appointments', progress: { done: polls, total: this.syncPollsBeforeDone + 1 } };
+    const next =
+      polls > this.syncPollsBeforeDone
+        ? this.endSync(run)
+        : { ...run, state: 'running' as const, phase: 'appointments', progress: { done: polls, total: this.syncPollsBeforeDone + 1 } };
     this.syncHistory[index] = next;
     return next;
   }

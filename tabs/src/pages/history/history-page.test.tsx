@@ -129,7 +129,7 @@ describe('History page', () => {
     expect(screen.queryByRole('navigation', { name: 'Audit log' })).toBeNull();
   });
 
-  it("opens a run: its invoices paged with numbers linking to Business Central, customers, amounts and why one failed; retries its failures", async () => {
+  it('opens a run: its invoices paged with numbers linking to Business Central, customers, amounts and why one failed; retries its failures', async () => {
     const api = new FakeApi([]);
     api.meRoles = ['invoicer', 'reader'];
     api.runSummaries = [summary('run-1')];
@@ -154,7 +154,10 @@ describe('History page', () => {
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(3));
 
     // The retry's run opens once the list shows it, saying what it did.
-    api.runSummaries = [summary('run-2', { retryOf: 'run-1', state: 'succeeded', counts: { planned: 1, created: 1, failed: 0, skipped: 0 }, failures: 0 }), summary('run-1')];
+    api.runSummaries = [
+      summary('run-2', { retryOf: 'run-1', state: 'succeeded', counts: { planned: 1, created: 1, failed: 0, skipped: 0 }, failures: 0 }),
+      summary('run-1'),
+    ];
     api.runInvoicesState['run-2'] = [invoice(0)];
     fireEvent.click(screen.getByRole('button', { name: 'Retry failed invoices' }));
     expect(await screen.findByText(/^Retry finished: .* invoices created, 1 failed\.$/)).toBeTruthy();
@@ -175,7 +178,7 @@ describe('History page', () => {
     expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
   });
 
-  it('exports runs, a run and the audit log in the reader\'s language, and says when an export fails', async () => {
+  it("exports runs, a run and the audit log in the reader's language, and says when an export fails", async () => {
     const api = new FakeApi([]);
     api.runSummaries = [summary('run-1')];
     api.runInvoicesState['run-1'] = [invoice(1)];
@@ -202,31 +205,34 @@ describe('History page', () => {
     ['en-GB', 'en', 'Invoice runs', 'bc-busy', 'bc-busy'],
     ['da-DK', 'da', 'Fakturakørsler', 'bc-busy', 'bc-busy'],
     ['da-DK', 'da', 'Fakturakørsler', 'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/salesInvoices failed: 500 BKI-MOCWY12', 'unknown'],
-  ] as const)('in %s says a run\'s stored error (%s, %s, %s) in the words of %s, never the kind code or the request', async (lang, language, tableName, stored, kind) => {
-    const api = new FakeApi([]);
-    api.runSummaries = [
-      {
-        id: 'run-1',
-        requestedBy: 'anna@contoso.dk',
-        who: { kind: 'person', name: 'Anna Berg' },
-        source: 'tab',
-        createdAt: '2026-11-03T08:00:00Z',
-        finishedAt: '2026-11-03T08:00:05Z',
-        state: 'failed',
-        finished: true,
-        counts: { planned: 1, created: 0, failed: 1, skipped: 0 },
-        totals: [],
-        failures: 1,
-        retryOf: null,
-        error: stored,
-      },
-    ];
-    renderWithApp(<HistoryPage />, { api, lang });
-    const runs = await screen.findByRole('table', { name: tableName });
-    const row = within(runs).getAllByRole('row')[1] as HTMLElement;
-    expect(row.textContent).toContain(RUN_ERROR_WORDS[kind][language]);
-    expect(row.textContent).not.toMatch(/bc-busy|https?:|BKI-/);
-  });
+  ] as const)(
+    "in %s says a run's stored error (%s, %s, %s) in the words of %s, never the kind code or the request",
+    async (lang, language, tableName, stored, kind) => {
+      const api = new FakeApi([]);
+      api.runSummaries = [
+        {
+          id: 'run-1',
+          requestedBy: 'anna@contoso.dk',
+          who: { kind: 'person', name: 'Anna Berg' },
+          source: 'tab',
+          createdAt: '2026-11-03T08:00:00Z',
+          finishedAt: '2026-11-03T08:00:05Z',
+          state: 'failed',
+          finished: true,
+          counts: { planned: 1, created: 0, failed: 1, skipped: 0 },
+          totals: [],
+          failures: 1,
+          retryOf: null,
+          error: stored,
+        },
+      ];
+      renderWithApp(<HistoryPage />, { api, lang });
+      const runs = await screen.findByRole('table', { name: tableName });
+      const row = within(runs).getAllByRole('row')[1] as HTMLElement;
+      expect(row.textContent).toContain(RUN_ERROR_WORDS[kind][language]);
+      expect(row.textContent).not.toMatch(/bc-busy|https?:|BKI-/);
+    },
+  );
 
   it('shows empty states', async () => {
     renderWithApp(<HistoryPage />, { api: new FakeApi([]) });

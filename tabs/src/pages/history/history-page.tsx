@@ -90,10 +90,17 @@ export function HistoryPage(props: { pollMs?: number }) {
         </MessageBar>
       )}
       {open ? (
-        <RunDetail key={open.id} run={open} mayRetry={mayRetry} onBack={() => {
+        <RunDetail
+          key={open.id}
+          run={open}
+          mayRetry={mayRetry}
+          onBack={() => {
             setOpen(null);
             setRetried(null);
-          }} onRetried={onRetried} {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })} />
+          }}
+          onRetried={onRetried}
+          {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })}
+        />
       ) : (
         <section className={styles.section}>
           <div className={styles.heading}>

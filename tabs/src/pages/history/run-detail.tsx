@@ -75,10 +75,7 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
   const invoices = useLoad(() => api.runInvoices(run.id, { offset, limit: RUN_INVOICES_PAGE }), `${run.id}:${offset}`);
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const onRetried = props.onRetried;
-  const retryFlow = useMemo(
-    () => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: onRetried }),
-    [api, props.pollMs, onRetried],
-  );
+  const retryFlow = useMemo(() => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: onRetried }), [api, props.pollMs, onRetried]);
   const n = (v: number) => formatNumber(v, locale.tag);
   const when = formatDateTime(run.createdAt, locale.tag, timeZone);
   const canRetry = props.mayRetry && run.finished && run.failures > 0 && flow.phase === 'idle';

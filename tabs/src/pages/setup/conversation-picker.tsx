@@ -40,7 +40,12 @@ export function ConversationPicker(props: ConversationPickerProps) {
 
   const toggle = (id: string, checked: boolean) => {
     const next = checked ? [...chosen, id] : chosen.filter((c) => c !== id);
-    props.onChange(options.filter((o) => next.includes(o.id)).map((o) => o.id).join('\n'));
+    props.onChange(
+      options
+        .filter((o) => next.includes(o.id))
+        .map((o) => o.id)
+        .join('\n'),
+    );
   };
 
   // The list stays outside the Field: a Field gives its own control id to every control inside it.

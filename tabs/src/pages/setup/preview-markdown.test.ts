@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../../../bot/cards/escape-markdown';
 import { previewMarkdownHtml } from './preview-markdown';
 
 describe('previewMarkdownHtml', () => {
-  it("shows what the bot escaped for Teams without the backslashes", () => {
+  it('shows what the bot escaped for Teams without the backslashes', () => {
     for (const name of ['Jensen & Søn (ApS)', '*Anne*', 'Mette_Hansen', '1. prioritet', '- bindestreg', 'a\\b', 'Klip [kort]! #1']) {
       const html = previewMarkdownHtml(escapeMarkdown(name));
       expect(html).not.toMatch(/\\(?=[!-/:-@[-`{-~])/);

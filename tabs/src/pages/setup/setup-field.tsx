@@ -64,9 +64,7 @@ export function SetupField(props: SetupFieldProps) {
       return <Field {...fieldProps}>{choices(props.businesses, t.chooseBusiness)}</Field>;
     case 'company':
       return (
-        <Field {...fieldProps}>
-          {props.companies ? choices(props.companies, t.chooseCompany) : <Input value={text} onChange={(_, d) => set(d.value)} />}
-        </Field>
+        <Field {...fieldProps}>{props.companies ? choices(props.companies, t.chooseCompany) : <Input value={text} onChange={(_, d) => set(d.value)} />}</Field>
       );
     case 'customerType':
       return (

@@ -78,9 +78,9 @@ describe('Setup page', () => {
   it('shows the automatic invoicing and overdue card options and saves a weekly schedule', async () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage />, { api });
-    const enabled = (await screen.findByRole('checkbox', { name: 'Invoice automatically everything invoiceable up to yesterday' })) as HTMLInputElement;
+    const enabled = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Invoice automatically everything invoiceable up to yesterday' });
     expect(enabled.checked).toBe(false);
-    expect((screen.getByRole('checkbox', { name: 'Post a weekly card of overdue invoices to the summary conversations' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Post a weekly card of overdue invoices to the summary conversations' }).checked).toBe(true);
     fireEvent.click(enabled);
     fireEvent.change(screen.getByRole('combobox', { name: 'How often' }), { target: { value: 'weekly' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Day (weekly)' }), { target: { value: 'friday' } });
@@ -103,7 +103,12 @@ describe('Setup page', () => {
     const api = new FakeApi([]);
     api.conversationsState = [
       { id: 'a:anna', type: 'personal', name: 'Personal chat with Anna Admin', lastPost: { at: '2026-11-25T06:30:00.000Z', error: null } },
-      { id: '19:team@thread.tacv2', type: 'channel', name: 'Salon Ærø › General', lastPost: { at: '2026-11-25T06:30:00.000Z', error: 'Error: Bot Framework answered 502' } },
+      {
+        id: '19:team@thread.tacv2',
+        type: 'channel',
+        name: 'Salon Ærø › General',
+        lastPost: { at: '2026-11-25T06:30:00.000Z', error: 'Error: Bot Framework answered 502' },
+      },
       { id: '19:booking@thread.tacv2', type: 'channel', name: 'Salon Ærø › Booking', lastPost: null },
     ];
     renderWithApp(<SetupPage />, { api });
@@ -122,7 +127,11 @@ describe('Setup page', () => {
     const reader = new FakeApi([]);
     reader.me = async () => ({ id: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f', name: 'Pat Partner', roles: ['reader'], mode: 'live' });
     renderWithApp(<SetupPage />, { api: reader, lang: 'da-DK' });
-    expect(await screen.findByText('Du (Pat Partner, opført som 0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f) er ikke administrator: bed en administrator tilføje dette id.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Du (Pat Partner, opført som 0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/7a2d1c2f) er ikke administrator: bed en administrator tilføje dette id.',
+      ),
+    ).toBeTruthy();
   });
 
   it('says when the app is not installed anywhere yet', async () => {

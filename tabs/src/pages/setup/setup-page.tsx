@@ -33,7 +33,11 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionOverdue' | 'sectionAutoInvoice' | 'sectionRoles'; fields: FieldPath[] }[] = [
+const SECTIONS: {
+  title:
+    'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionOverdue' | 'sectionAutoInvoice' | 'sectionRoles';
+  fields: FieldPath[];
+}[] = [
   { title: 'sectionConnection', fields: ['businessId', 'companyId', 'pricesIncludeVat'] },
   { title: 'sectionSync', fields: ['syncCustomers', 'syncServices', 'syncIntervalMinutes', 'lookBackDays', 'overlapDays'] },
   {
@@ -53,7 +57,10 @@ const SECTIONS: { title: 'sectionConnection' | 'sectionSync' | 'sectionTemplates
     ],
   },
   { title: 'sectionInvoicing', fields: ['invoiceGrouping', 'addZeroLinesForFree'] },
-  { title: 'sectionSummary', fields: ['dailySummary.enabled', 'dailySummary.time', 'dailySummary.timeZone', 'dailySummary.postWhenEmpty', 'dailySummary.conversationIds'] },
+  {
+    title: 'sectionSummary',
+    fields: ['dailySummary.enabled', 'dailySummary.time', 'dailySummary.timeZone', 'dailySummary.postWhenEmpty', 'dailySummary.conversationIds'],
+  },
   { title: 'sectionOverdue', fields: ['overdueCard.enabled', 'overdueCard.day', 'overdueCard.time'] },
   { title: 'sectionAutoInvoice', fields: ['autoInvoice.enabled', 'autoInvoice.frequency', 'autoInvoice.day', 'autoInvoice.time'] },
   { title: 'sectionRoles', fields: ['roles.admins', 'roles.invoicers'] },
@@ -86,8 +93,14 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   }, [loaded.data]);
 
   useEffect(() => {
-    api.businesses().then((r) => setBusinesses(r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id }))), () => undefined);
-    api.companies().then((r) => setCompanies(r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name }))), () => setCompanies(null));
+    api.businesses().then(
+      (r) => setBusinesses(r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id }))),
+      () => undefined,
+    );
+    api.companies().then(
+      (r) => setCompanies(r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name }))),
+      () => setCompanies(null),
+    );
     api.conversations().then(
       (r) => setConversations({ kind: 'loaded', conversations: r.conversations }),
       (e: unknown) => setConversations({ kind: 'failed', message: asApiError(e).message }),

@@ -4,10 +4,7 @@ import type { Api } from '../../http/api';
 import { asApiError } from '../../http/api-error';
 
 export type SetupTablesState =
-  | { kind: 'no-company' }
-  | { kind: 'loading' }
-  | { kind: 'loaded'; tables: SetupTablesResponse }
-  | { kind: 'failed'; message: string };
+  { kind: 'no-company' } | { kind: 'loading' } | { kind: 'loaded'; tables: SetupTablesResponse } | { kind: 'failed'; message: string };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -61,7 +61,10 @@ describe('selection model', () => {
     const first = applyPageSelection(NOTHING_SELECTED, page, new Set(['a', 'c']));
     const second = applyPageSelection(first, [{ id: 'd', amount: null }], new Set(['d']));
     expect(toSelection(second, initialGridState().filter)).toEqual({ kind: 'ids', appointmentIds: ['a', 'c', 'd'] });
-    expect(selectedAmounts(second)).toEqual([{ minor: 100, currency: 'DKK' }, { minor: 250, currency: 'DKK' }]);
+    expect(selectedAmounts(second)).toEqual([
+      { minor: 100, currency: 'DKK' },
+      { minor: 250, currency: 'DKK' },
+    ]);
   });
 
   it('sends the filter, not ids, for all matching', () => {

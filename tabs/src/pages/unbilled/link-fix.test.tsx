@@ -28,7 +28,11 @@ async function showBlocked(api: FakeApi, label = 'Show', value = 'not-invoiceabl
 
 describe('fixing links where the row is', () => {
   it("links a row's service to the same-named Business Central item the sync would not take, and every row of it becomes invoiceable", async () => {
-    const api = new FakeApi([notLinked(0), notLinked(1), fakeRow(2, { serviceId: 'svc-colour', serviceName: 'Farvning', ...{ reason: 'service-not-linked', reasons: ['service-not-linked'] } })]);
+    const api = new FakeApi([
+      notLinked(0),
+      notLinked(1),
+      fakeRow(2, { serviceId: 'svc-colour', serviceName: 'Farvning', ...{ reason: 'service-not-linked', reasons: ['service-not-linked'] } }),
+    ]);
     renderWithApp(<UnbilledPage />, { api });
     await showBlocked(api);
     const buttons = await screen.findAllByRole('button', { name: 'Link Klipning to an item…' });
@@ -36,7 +40,9 @@ describe('fixing links where the row is', () => {
     fireEvent.click(buttons[0]!);
 
     const dialog = await screen.findByRole('dialog', IN_MODAL);
-    expect(await within(dialog).findByText('Business Central already has an item named “Klipning” (number 1000). Link to it, or create a new item.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('Business Central already has an item named “Klipning” (number 1000). Link to it, or create a new item.'),
+    ).toBeTruthy();
     // Name and number, never the record's id.
     expect(within(dialog).getByText('1000 · Klipning')).toBeTruthy();
     expect(within(dialog).queryByText(/item-guid/)).toBeNull();
@@ -77,7 +83,9 @@ describe('fixing links where the row is', () => {
     const api = new FakeApi([walkIn]);
     renderWithApp(<UnbilledPage />, { api, lang: 'da-DK' });
     await showBlocked(api, 'Vis');
-    expect(await screen.findByText('Knyt kunden til en debitor i Business Central herunder, eller giv kunden en e-mail i Bookings, og synkronisér.')).toBeTruthy();
+    expect(
+      await screen.findByText('Knyt kunden til en debitor i Business Central herunder, eller giv kunden en e-mail i Bookings, og synkronisér.'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Knyt Walk-in kunde til en debitor…' }));
     const dialog = await screen.findByRole('dialog', IN_MODAL);
     expect(await within(dialog).findByText('10000 · Søren Østergård')).toBeTruthy();
@@ -95,7 +103,10 @@ describe('fixing links where the row is', () => {
     const api = new FakeApi([nobody, fakeRow(1, { customers: [], reason: 'no-customer', reasons: ['no-customer'] })]);
     renderWithApp(<UnbilledPage />, { api });
     await showBlocked(api);
-    expect((await screen.findAllByText('Add the customer to the appointment in Bookings, then sync; or link the Business Central customer to invoice below.')).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText('Add the customer to the appointment in Bookings, then sync; or link the Business Central customer to invoice below.'))
+        .length,
+    ).toBeGreaterThan(0);
     const buttons = await screen.findAllByRole('button', { name: 'Link customer…' });
     expect(buttons).toHaveLength(2);
     fireEvent.click(buttons[0]!);

@@ -73,7 +73,11 @@ export function LinkFixButtons({ row }: { row: RowView }) {
     <div className={styles.buttons}>
       {fix.targets.map((target) => (
         <Button key={`${target.kind}|${target.id}`} size="small" onClick={() => fix.open(target)}>
-          {target.kind === 'service' ? t.linkServiceButton(target.name) : target.kind === 'customer' ? t.linkCustomerButton(target.name) : t.linkAppointmentButton}
+          {target.kind === 'service'
+            ? t.linkServiceButton(target.name)
+            : target.kind === 'customer'
+              ? t.linkCustomerButton(target.name)
+              : t.linkAppointmentButton}
         </Button>
       ))}
       {fix.dialog}

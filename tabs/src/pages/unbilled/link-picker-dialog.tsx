@@ -104,11 +104,21 @@ export function LinkPickerDialog({ target, onLinked, onClose }: LinkPickerDialog
     if (data.customer.linkedCustomer) notes = [t.linkCurrently(data.customer.linkedCustomer.number, data.customer.linkedCustomer.displayName)];
   }
   const title =
-    target.kind === 'service' ? t.linkServiceTitle(target.name) : target.kind === 'customer' ? t.linkCustomerTitle(target.name) : t.linkAppointmentTitle(target.name);
+    target.kind === 'service'
+      ? t.linkServiceTitle(target.name)
+      : target.kind === 'customer'
+        ? t.linkCustomerTitle(target.name)
+        : t.linkAppointmentTitle(target.name);
   // Nobody attends the appointment to name a new customer after: it takes the name typed in the search.
   const newName = typed.trim();
   const createLabel: string | null =
-    target.kind === 'service' ? t.linkCreateItem(target.name) : target.kind === 'customer' ? t.linkCreateCustomer(target.name) : newName === '' ? null : t.linkCreateCustomer(newName);
+    target.kind === 'service'
+      ? t.linkCreateItem(target.name)
+      : target.kind === 'customer'
+        ? t.linkCreateCustomer(target.name)
+        : newName === ''
+          ? null
+          : t.linkCreateCustomer(newName);
 
   const confirm = async () => {
     const picked: LinkChoice = choice === CREATE ? { kind: 'create' } : { kind: 'existing', id: choice };

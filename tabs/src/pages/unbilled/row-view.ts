@@ -72,7 +72,9 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
     serviceId: row.serviceId,
-    unlinkedCustomers: row.customers.filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '').map((c) => ({ id: c.customerId, name: c.name || t.noCustomer })),
+    unlinkedCustomers: row.customers
+      .filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '')
+      .map((c) => ({ id: c.customerId, name: c.name || t.noCustomer })),
     blockedNumbers: row.customers.flatMap((c) => (c.businessCentral?.blocked ? [c.businessCentral.number] : [])),
   };
 }

@@ -18,7 +18,7 @@ describe('a typed price', () => {
     expect(parseTypedPrice(text, 'DKK')).toBeNull();
   });
 
-  it('follows the currency\'s decimals', () => {
+  it("follows the currency's decimals", () => {
     expect(parseTypedPrice('450', 'JPY')).toBe(450);
     expect(parseTypedPrice('450,5', 'JPY')).toBeNull();
   });

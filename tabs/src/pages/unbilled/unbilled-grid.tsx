@@ -119,11 +119,21 @@ export function UnbilledGrid(props: UnbilledGridProps) {
       renderHeaderCell: () => t.colActions,
       renderCell: (row) =>
         row.excluded ? (
-          <Button size="small" disabled={props.busyId === row.id} aria-label={t.includeRow(`${row.customer}, ${row.start}`)} onClick={() => props.onInclude(row.id)}>
+          <Button
+            size="small"
+            disabled={props.busyId === row.id}
+            aria-label={t.includeRow(`${row.customer}, ${row.start}`)}
+            onClick={() => props.onInclude(row.id)}
+          >
             {t.include}
           </Button>
         ) : (
-          <Button size="small" disabled={props.busyId === row.id} aria-label={t.excludeRow(`${row.customer}, ${row.start}`)} onClick={() => props.onExclude(row.id)}>
+          <Button
+            size="small"
+            disabled={props.busyId === row.id}
+            aria-label={t.excludeRow(`${row.customer}, ${row.start}`)}
+            onClick={() => props.onExclude(row.id)}
+          >
             {t.exclude}
           </Button>
         ),

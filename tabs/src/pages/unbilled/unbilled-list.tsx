@@ -80,11 +80,7 @@ export function UnbilledList(props: UnbilledListProps) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Checkbox
-          label={t.selectPage}
-          checked={pageState}
-          onChange={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))}
-        />
+        <Checkbox label={t.selectPage} checked={pageState} onChange={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))} />
         <Field label={t.sortLabel} className={styles.sort}>
           <Select value={current} onChange={(_, d) => props.onSortChoice(d.value)}>
             {/* A sort the menu does not offer (from a link) still shows as chosen. */}

@@ -108,7 +108,7 @@ describe('Unbilled on a narrow screen', () => {
     expect(await screen.findByRole('button', { name: en.filtersButton('2') })).toBeTruthy();
   });
 
-  it('offers exclude in each row\'s action menu', async () => {
+  it("offers exclude in each row's action menu", async () => {
     const api = new FakeApi(Array.from({ length: 2 }, (_, i) => fakeRow(i)));
     renderWithApp(<UnbilledPage />, { api });
     await screen.findByText('Kunde 1');

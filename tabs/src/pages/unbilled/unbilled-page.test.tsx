@@ -57,7 +57,10 @@ describe('Unbilled page', () => {
   });
 
   it('offers every catalog service and staff member in the filters, sorted by name in Danish order in either language', async () => {
-    const optionTexts = (label: string) => within(screen.getByLabelText(label)).getAllByRole('option').map((o) => o.textContent);
+    const optionTexts = (label: string) =>
+      within(screen.getByLabelText(label))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
     const english = renderWithApp(<UnbilledPage />, { api: new FakeApi([fakeRow(0)]) });
     await waitFor(() => expect(optionTexts('Staff')).toEqual(['Any', 'Anders Holm', 'Mette Hansen', 'Åse Berg']));
     expect(optionTexts('Service')).toEqual(['Any', 'Farvning', 'Klipning', 'Skægtrimning']);
@@ -107,7 +110,7 @@ describe('Unbilled page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
     const dialog = await screen.findByRole('dialog', IN_MODAL);
     const choices = await within(dialog).findByRole('radiogroup', { name: 'After the drafts are checked', ...IN_MODAL });
-    expect((within(choices).getByRole('radio', { name: 'Post them', ...IN_MODAL }) as HTMLInputElement).checked).toBe(true);
+    expect(within(choices).getByRole<HTMLInputElement>('radio', { name: 'Post them', ...IN_MODAL }).checked).toBe(true);
     expect(within(dialog).getByText(/Posting cannot be undone/)).toBeTruthy();
     fireEvent.click(within(choices).getByRole('radio', { name: 'Post them and email them to the customers', ...IN_MODAL }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create invoices', ...IN_MODAL }));
@@ -116,7 +119,12 @@ describe('Unbilled page', () => {
   });
 
   it('shows the amount that will be invoiced, with an hourly rate and duration beside it, agreeing with the preview', async () => {
-    const hourly = fakeRow(0, { priceType: 'hourly', durationMinutes: 35, price: { minor: 72_000, currency: 'DKK' }, amount: { minor: 42_000, currency: 'DKK' } });
+    const hourly = fakeRow(0, {
+      priceType: 'hourly',
+      durationMinutes: 35,
+      price: { minor: 72_000, currency: 'DKK' },
+      amount: { minor: 42_000, currency: 'DKK' },
+    });
     const group = fakeRow(1, {
       customers: [fakeRow(1).customers[0]!, { customerId: 'c9', name: 'Kunde 9', email: 'k9@example.dk', timeZone: null }],
       amount: { minor: 90_000, currency: 'DKK' },
@@ -187,7 +195,11 @@ describe('Unbilled page', () => {
     for (const box of rowCheckboxes().slice(0, 2)) fireEvent.click(box);
     // Meanwhile someone else invoiced one and excluded the other.
     api.rows = api.rows.map((r) =>
-      r.id === 'appt-0' ? { ...r, state: 'invoiced' as const, reason: 'invoiced' as const, reasons: ['invoiced' as const] } : r.id === 'appt-1' ? { ...r, state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] } : r,
+      r.id === 'appt-0'
+        ? { ...r, state: 'invoiced' as const, reason: 'invoiced' as const, reasons: ['invoiced' as const] }
+        : r.id === 'appt-1'
+          ? { ...r, state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] }
+          : r,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
     const dialog = await screen.findByRole('dialog', IN_MODAL);
@@ -308,7 +320,7 @@ describe('Unbilled page', () => {
     expect(syncRun.mock.calls.length).toBe(polls);
   });
 
-  it('shows the sync\'s progress in Danish', async () => {
+  it("shows the sync's progress in Danish", async () => {
     const api = new FakeApi([]);
     api.syncPollsBeforeDone = 4;
     api.beginSync();
@@ -345,8 +357,13 @@ describe('Unbilled page', () => {
   it.each([
     ['en-US', 'en', 'graph-unauthorised', 'The last sync with Bookings failed'],
     ['da-DK', 'da', 'bc-unreachable', 'Seneste synkronisering med Bookings fejlede'],
-    ['en-US', 'en', 'appointments: GET https://graph.microsoft.com/v1.0/solutions/bookingBusinesses/x failed: 403 BKI-MOCWY3', 'The last sync with Bookings failed'],
-  ] as const)('shows a failed sync\'s error in words (%s, %s), never the request, with a way to Setup', async (lang, language, stored, title) => {
+    [
+      'en-US',
+      'en',
+      'appointments: GET https://graph.microsoft.com/v1.0/solutions/bookingBusinesses/x failed: 403 BKI-MOCWY3',
+      'The last sync with Bookings failed',
+    ],
+  ] as const)("shows a failed sync's error in words (%s, %s), never the request, with a way to Setup", async (lang, language, stored, title) => {
     const api = new FakeApi([]);
     api.syncFailure = stored;
     api.beginSync();
@@ -361,7 +378,7 @@ describe('Unbilled page', () => {
     expect(opened).toEqual(['setup']);
   });
 
-  it('exports the current filter as CSV, every page of it, in the reader\'s language', async () => {
+  it("exports the current filter as CSV, every page of it, in the reader's language", async () => {
     URL.createObjectURL = jest.fn(() => 'blob:unbilled');
     URL.revokeObjectURL = jest.fn();
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);

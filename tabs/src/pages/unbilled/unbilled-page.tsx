@@ -15,11 +15,32 @@ import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { LinkFixProvider } from './link-fix';
-import { EMPTY_FILTER, type Filter, type GridState, initialGridState, linkQuery, pageCount, type SortChoice, toQuery, withFilter, withPage, withSort } from './filter-state';
+import {
+  EMPTY_FILTER,
+  type Filter,
+  type GridState,
+  initialGridState,
+  linkQuery,
+  pageCount,
+  type SortChoice,
+  toQuery,
+  withFilter,
+  withPage,
+  withSort,
+} from './filter-state';
 import { catalogLabels, mergeOptions, pickerOptions, serviceOptions, staffOptions } from './known-options';
 import { appointmentLabel, rowView } from './row-view';
 import { RunFlow, type RunFlowState } from './run-flow';
-import { applyPageSelection, isSelected, NOTHING_SELECTED, selectAllMatching, selectedAmounts, selectedCount, type SelectionModel, toSelection } from './selection';
+import {
+  applyPageSelection,
+  isSelected,
+  NOTHING_SELECTED,
+  selectAllMatching,
+  selectedAmounts,
+  selectedCount,
+  type SelectionModel,
+  toSelection,
+} from './selection';
 import { SyncStatus } from './sync-status';
 import { SyncWatch, type SyncWatchState } from './sync-watch';
 import { UnbilledFilters } from './unbilled-filters';
@@ -125,10 +146,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
   }, [data]);
 
-  const rows = useMemo(
-    () => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []),
-    [data, t, locale.tag, timeZone, staffNames],
-  );
+  const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []), [data, t, locale.tag, timeZone, staffNames]);
   const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
 
   const changeFilter = useCallback((change: Partial<Filter>) => {
@@ -246,117 +264,126 @@ export function UnbilledPage(props: UnbilledPageProps) {
     onClear: () => changeFilter(EMPTY_FILTER),
   };
   const onRowsSelected = (ids: Set<string>) =>
-    setSelection((s) => applyPageSelection(s, (data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })), ids));
+    setSelection((s) =>
+      applyPageSelection(
+        s,
+        (data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })),
+        ids,
+      ),
+    );
 
   return (
     <LinkFixProvider onLinked={linked}>
-    <div className={styles.root} ref={pageRef} tabIndex={-1}>
-      <Title3 as="h1" className={styles.title}>
-        {t.unbilledTitle}
-      </Title3>
-      <Toaster toasterId={toasterId} position="bottom-end" />
-      {narrow ? <FiltersDrawer {...filterProps} /> : <UnbilledFilters {...filterProps} />}
-      <SyncStatus state={sync} onSyncNow={() => void syncWatch.syncNow()} onRetry={() => void syncWatch.start()} onOpenSetup={props.onOpenSetup} />
-      <SummaryBar selection={selectionText} filter={filterText} />
-      <div className={styles.bar}>
-        <Button appearance="primary" disabled={!selected || running} onClick={() => selected && void runFlow.preview(selected)}>
-          {t.invoiceSelected}
-        </Button>
-        <Button disabled={filterCount === 0 || running} onClick={() => void runFlow.preview(toSelection(selectAllMatching(), grid.filter) ?? { kind: 'filter' })}>
-          {t.invoiceAll}
-        </Button>
-        {selection.kind === 'filter' ? (
-          <>
-            <Caption1>{t.allMatchingSelected(n(filterCount))}</Caption1>
-            <Link as="button" onClick={() => setSelection(NOTHING_SELECTED)}>
-              {t.clearSelection}
-            </Link>
-          </>
-        ) : (
-          <>
-            {data && filterCount > checked.size && checked.size === data.rows.length && checked.size > 0 && (
-              <Link as="button" onClick={() => setSelection(selectAllMatching())}>
-                {t.selectAllMatching(n(filterCount))}
-              </Link>
-            )}
-            {selection.rows.size > 0 && (
+      <div className={styles.root} ref={pageRef} tabIndex={-1}>
+        <Title3 as="h1" className={styles.title}>
+          {t.unbilledTitle}
+        </Title3>
+        <Toaster toasterId={toasterId} position="bottom-end" />
+        {narrow ? <FiltersDrawer {...filterProps} /> : <UnbilledFilters {...filterProps} />}
+        <SyncStatus state={sync} onSyncNow={() => void syncWatch.syncNow()} onRetry={() => void syncWatch.start()} onOpenSetup={props.onOpenSetup} />
+        <SummaryBar selection={selectionText} filter={filterText} />
+        <div className={styles.bar}>
+          <Button appearance="primary" disabled={!selected || running} onClick={() => selected && void runFlow.preview(selected)}>
+            {t.invoiceSelected}
+          </Button>
+          <Button
+            disabled={filterCount === 0 || running}
+            onClick={() => void runFlow.preview(toSelection(selectAllMatching(), grid.filter) ?? { kind: 'filter' })}
+          >
+            {t.invoiceAll}
+          </Button>
+          {selection.kind === 'filter' ? (
+            <>
+              <Caption1>{t.allMatchingSelected(n(filterCount))}</Caption1>
               <Link as="button" onClick={() => setSelection(NOTHING_SELECTED)}>
                 {t.clearSelection}
               </Link>
-            )}
-          </>
-        )}
-        <ExportButton request={{ kind: 'unbilled', query }} what={t.unbilledTitle} />
-      </div>
-      {(flow.phase === 'running' || flow.phase === 'done' || flow.phase === 'error') && (
-        <div className={styles.panel}>
-          {flow.phase === 'running' && <RunProgress run={flow.run} />}
-          {flow.phase === 'done' && <RunResultView run={flow.run} openLink={openLink} onRetry={(id) => void runFlow.retry(id)} />}
-          {flow.phase === 'error' && <ErrorState message={flow.error.message} />}
-          {flow.phase !== 'running' && (
-            <Button appearance="subtle" onClick={() => runFlow.cancel()}>
-              {t.close}
-            </Button>
+            </>
+          ) : (
+            <>
+              {data && filterCount > checked.size && checked.size === data.rows.length && checked.size > 0 && (
+                <Link as="button" onClick={() => setSelection(selectAllMatching())}>
+                  {t.selectAllMatching(n(filterCount))}
+                </Link>
+              )}
+              {selection.rows.size > 0 && (
+                <Link as="button" onClick={() => setSelection(NOTHING_SELECTED)}>
+                  {t.clearSelection}
+                </Link>
+              )}
+            </>
           )}
+          <ExportButton request={{ kind: 'unbilled', query }} what={t.unbilledTitle} />
         </div>
-      )}
-      {actionError && <ErrorState message={actionError} />}
-      {loaded.error && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
-      {!data && loaded.loading && <LoadingState />}
-      {data && data.rows.length === 0 && emptyState}
-      {data && data.rows.length > 0 && narrow && (
-        <div aria-busy={loaded.loading}>
-          <UnbilledList
-            rows={rows}
-            selected={checked}
-            onSelectionChange={onRowsSelected}
-            sort={grid.sort}
-            direction={grid.direction}
-            onSortChoice={(value) => setGrid((g) => withSortChoice(g, value))}
-            onExclude={(id) => void changeAppointment(id, 'exclude')}
-            onInclude={(id) => void changeAppointment(id, 'include')}
-            onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
-            busyId={busyId}
+        {(flow.phase === 'running' || flow.phase === 'done' || flow.phase === 'error') && (
+          <div className={styles.panel}>
+            {flow.phase === 'running' && <RunProgress run={flow.run} />}
+            {flow.phase === 'done' && <RunResultView run={flow.run} openLink={openLink} onRetry={(id) => void runFlow.retry(id)} />}
+            {flow.phase === 'error' && <ErrorState message={flow.error.message} />}
+            {flow.phase !== 'running' && (
+              <Button appearance="subtle" onClick={() => runFlow.cancel()}>
+                {t.close}
+              </Button>
+            )}
+          </div>
+        )}
+        {actionError && <ErrorState message={actionError} />}
+        {loaded.error && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
+        {!data && loaded.loading && <LoadingState />}
+        {data && data.rows.length === 0 && emptyState}
+        {data && data.rows.length > 0 && narrow && (
+          <div aria-busy={loaded.loading}>
+            <UnbilledList
+              rows={rows}
+              selected={checked}
+              onSelectionChange={onRowsSelected}
+              sort={grid.sort}
+              direction={grid.direction}
+              onSortChoice={(value) => setGrid((g) => withSortChoice(g, value))}
+              onExclude={(id) => void changeAppointment(id, 'exclude')}
+              onInclude={(id) => void changeAppointment(id, 'include')}
+              onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
+              busyId={busyId}
+            />
+          </div>
+        )}
+        {data && data.rows.length > 0 && !narrow && (
+          <div className={styles.grid} aria-busy={loaded.loading}>
+            <UnbilledGrid
+              rows={rows}
+              selected={checked}
+              onSelectionChange={onRowsSelected}
+              sort={grid.sort}
+              direction={grid.direction}
+              onSort={(key) => setGrid((g) => withSort(g, key))}
+              onExclude={(id) => void changeAppointment(id, 'exclude')}
+              onInclude={(id) => void changeAppointment(id, 'include')}
+              onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
+              busyId={busyId}
+            />
+          </div>
+        )}
+        {data && data.total > grid.pageSize && (
+          <nav className={styles.bar} aria-label={t.pageOf(n(grid.page + 1), n(pages))}>
+            <Button disabled={grid.page === 0} onClick={() => setGrid((g) => withPage(g, g.page - 1, data.total))}>
+              {t.previousPage}
+            </Button>
+            <Caption1>{t.pageOf(n(grid.page + 1), n(pages))}</Caption1>
+            <Button disabled={grid.page >= pages - 1} onClick={() => setGrid((g) => withPage(g, g.page + 1, data.total))}>
+              {t.nextPage}
+            </Button>
+          </nav>
+        )}
+        {data && <DayChart days={data.byDay} />}
+        {(flow.phase === 'previewing' || flow.phase === 'preview') && (
+          <PreviewDialog
+            preview={flow.phase === 'preview' ? flow.preview : null}
+            describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
+            onConfirm={(afterCreate) => void runFlow.confirm(afterCreate)}
+            onCancel={() => runFlow.cancel()}
           />
-        </div>
-      )}
-      {data && data.rows.length > 0 && !narrow && (
-        <div className={styles.grid} aria-busy={loaded.loading}>
-          <UnbilledGrid
-            rows={rows}
-            selected={checked}
-            onSelectionChange={onRowsSelected}
-            sort={grid.sort}
-            direction={grid.direction}
-            onSort={(key) => setGrid((g) => withSort(g, key))}
-            onExclude={(id) => void changeAppointment(id, 'exclude')}
-            onInclude={(id) => void changeAppointment(id, 'include')}
-            onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
-            busyId={busyId}
-          />
-        </div>
-      )}
-      {data && data.total > grid.pageSize && (
-        <nav className={styles.bar} aria-label={t.pageOf(n(grid.page + 1), n(pages))}>
-          <Button disabled={grid.page === 0} onClick={() => setGrid((g) => withPage(g, g.page - 1, data.total))}>
-            {t.previousPage}
-          </Button>
-          <Caption1>{t.pageOf(n(grid.page + 1), n(pages))}</Caption1>
-          <Button disabled={grid.page >= pages - 1} onClick={() => setGrid((g) => withPage(g, g.page + 1, data.total))}>
-            {t.nextPage}
-          </Button>
-        </nav>
-      )}
-      {data && <DayChart days={data.byDay} />}
-      {(flow.phase === 'previewing' || flow.phase === 'preview') && (
-        <PreviewDialog
-          preview={flow.phase === 'preview' ? flow.preview : null}
-          describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
-          onConfirm={(afterCreate) => void runFlow.confirm(afterCreate)}
-          onCancel={() => runFlow.cancel()}
-        />
-      )}
-    </div>
+        )}
+      </div>
     </LinkFixProvider>
   );
 }
