@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { runTrial, type TrialResult } from './trial';
+import { bundledLauncher } from './processes';
+import { CHAOS_SCRIPTS, runTrial, type TrialResult } from './trial';
 
 export const chaosOptionsSchema = z.object({
   trials: z.coerce.number().int().min(1).max(100_000),
@@ -35,31 +36,37 @@ export async function runChaos(o: ChaosOptions, report: (line: string) => void =
   const work: Record<string, number> = {};
   const failures: TrialResult[] = [];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
-  for (let i = 0; i < o.trials; i += 1) {
-    const seed = o.seed + i;
-    const result = await runTrial({
-      seed,
-      store: o.store,
-      processes: o.processes,
-      workDir: path.join(root, String(seed)),
-      postgresUrl: o.postgresUrl,
-      short: o.short ?? false,
-    });
-    for (const [kind, n] of Object.entries(result.faults)) faults[kind] = (faults[kind] ?? 0) + n;
-    for (const [kind, n] of Object.entries(result.work)) work[kind] = (work[kind] ?? 0) + n;
-    const failed = result.error !== undefined || result.violations.length > 0;
-    if (failed) failures.push(result);
-    else if (process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(result.logDir, { recursive: true, force: true });
-    const what =
-      Object.entries(result.faults)
-        .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
-        .join(', ') || 'no faults';
-    report(
-      `trial ${i + 1}/${o.trials} seed ${seed}: ${failed ? 'FAILED' : 'ok'} in ${(result.ms / 1000).toFixed(1)} s (${what})` +
-        (result.error === undefined ? '' : `\n  error: ${result.error}`) +
-        result.violations.map((v) => `\n  ${v.invariant}: ${v.detail}`).join('') +
-        (failed ? `\n  logs: ${result.logDir}\n  replay: ${replay(o, seed)}` : ''),
-    );
+  const bundles = await bundledLauncher(CHAOS_SCRIPTS);
+  try {
+    for (let i = 0; i < o.trials; i += 1) {
+      const seed = o.seed + i;
+      const result = await runTrial({
+        seed,
+        store: o.store,
+        processes: o.processes,
+        workDir: path.join(root, String(seed)),
+        postgresUrl: o.postgresUrl,
+        short: o.short ?? false,
+        launch: bundles.launch,
+      });
+      for (const [kind, n] of Object.entries(result.faults)) faults[kind] = (faults[kind] ?? 0) + n;
+      for (const [kind, n] of Object.entries(result.work)) work[kind] = (work[kind] ?? 0) + n;
+      const failed = result.error !== undefined || result.violations.length > 0;
+      if (failed) failures.push(result);
+      else if (process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(result.logDir, { recursive: true, force: true });
+      const what =
+        Object.entries(result.faults)
+          .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
+          .join(', ') || 'no faults';
+      report(
+        `trial ${i + 1}/${o.trials} seed ${seed}: ${failed ? 'FAILED' : 'ok'} in ${(result.ms / 1000).toFixed(1)} s (${what})` +
+          (result.error === undefined ? '' : `\n  error: ${result.error}`) +
+          result.violations.map((v) => `\n  ${v.invariant}: ${v.detail}`).join('') +
+          (failed ? `\n  logs: ${result.logDir}\n  replay: ${replay(o, seed)}` : ''),
+      );
+    }
+  } finally {
+    bundles.dispose();
   }
   if (failures.length === 0 && process.env['CHAOS_KEEP_LOGS'] === undefined) fs.rmSync(root, { recursive: true, force: true });
   return { trials: o.trials, faults, work, failures, ms: Date.now() - started };

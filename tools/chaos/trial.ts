@@ -11,7 +11,7 @@ import { CHAOS_CLOCK_START, CHAOS_HTTP_TIMEOUT_MS, CHAOS_TOKEN, SETTLE_CLOCK_SKI
 import { EmulatorApi, type BcInvoice } from './emulator-api';
 import { startedSyncSchema } from '../../contract/api-contract';
 import { checkInvariants, collectSnapshot, type Violation } from './invariants';
-import { drain, firstLine, freePort, sleep, spawnTs, waitFor, within, type Child } from './processes';
+import { drain, firstLine, freePort, sleep, spawnScript, waitFor, within, type Child, type Launcher } from './processes';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -24,7 +24,12 @@ export interface TrialOptions {
   postgresUrl: string;
   /** A short trial (CI): the same kinds of work and faults, fewer of them and closer together. */
   short?: boolean;
+  /** How the emulators, app and CLI processes start (see CHAOS_SCRIPTS). */
+  launch: Launcher;
 }
+
+/** The entry points a trial starts as processes of their own. */
+export const CHAOS_SCRIPTS = ['tools/chaos/emulators-main.ts', 'server/main.ts', 'cli/main.ts'] as const;
 
 export interface TrialResult {
   seed: number;
@@ -116,8 +121,9 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   // Where the bot posts its cards (the Bot Framework connector's stand-in): the trial reads the Invoice all button there.
   let connector: StandInConnector | undefined;
   const emulators = track(
-    spawnTs(
+    spawnScript(
       'emulators',
+      o.launch,
       'tools/chaos/emulators-main.ts',
       [],
       { ...process.env, CHAOS_EMULATOR_SEED: String(o.seed), CHAOS_CLOCK_START: CHAOS_CLOCK_START.toISOString() },
@@ -153,14 +159,14 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     for (let i = 0; i < o.processes; i += 1) apps.push({ port: await freePort(), child: undefined });
     const startApp = async (i: number): Promise<void> => {
       const app = apps[i]!;
-      app.child = track(spawnTs(`app${i}`, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), path.join(logDir, `app${i}.log`), 'log'));
+      app.child = track(spawnScript(`app${i}`, o.launch, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), path.join(logDir, `app${i}.log`), 'log'));
       const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${app.port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok, 60_000);
       if (!up) throw new Error(`app${i} did not answer /api/health within 60 s`);
     };
     let cliCount = 0;
     const cli = (args: string[]): { child: Child; out: () => string } => {
       cliCount += 1;
-      const child = track(spawnTs(`cli${cliCount}`, 'cli/main.ts', args, appEnv({}), path.join(logDir, `cli${cliCount}-${args[0]}.log`)));
+      const child = track(spawnScript(`cli${cliCount}`, o.launch, 'cli/main.ts', args, appEnv({}), path.join(logDir, `cli${cliCount}-${args[0]}.log`)));
       return { child, out: drain(child) };
     };
     connector = await startStandInConnector();
