@@ -24,12 +24,29 @@ export interface RowView {
   /** "customer · service · start", to name the row in sentences and labels. */
   label: string;
   excluded: boolean;
+  /** Marked as a no-show. */
+  noShow: boolean;
+  /** What the row's menu offers about the no-show mark: the server decides again when asked. */
+  noShowAction: NoShowAction;
   /** The Bookings service, for linking it to a Business Central item; null when Bookings named none. */
   serviceId: string | null;
   /** Attendees without an email and without a Business Central customer: each can be linked to one. */
   unlinkedCustomers: { id: string; name: string }[];
   /** Numbers of the attendees' Business Central customers that block invoicing. */
   blockedNumbers: string[];
+}
+
+export type NoShowAction = 'mark' | 'undo' | null;
+
+/**
+ * The server's rule (service/invoicing/no-shows.ts) as far as the row shows it: a run's claim or
+ * invoice keeps the mark as it is; marking also needs the appointment to have ended (the server's
+ * 'not-ended' reason, so the tab reads no clock) and to still be in Bookings.
+ */
+function noShowActionOf(row: UnbilledRow): NoShowAction {
+  if (row.state === 'claimed' || row.state === 'invoiced') return null;
+  if (row.noShow) return 'undo';
+  return row.state === 'cancelled' || row.reasons.includes('not-ended') ? null : 'mark';
 }
 
 function priceTypeLabel(priceType: string, t: Messages): string {
@@ -71,6 +88,8 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     currency: row.currency,
     label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
+    noShow: row.noShow,
+    noShowAction: noShowActionOf(row),
     serviceId: row.serviceId,
     unlinkedCustomers: row.customers
       .filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '')
