@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppointmentState } from '../domain/appointment';
 import { businessKey } from '../domain/business-key';
+import { noShowRefusal } from '../domain/no-show-rule';
 import { audit } from '../history/audit';
 import { readJson, toIsoUtc } from '../store/columns';
 import type { Database } from '../store/database';
@@ -11,10 +12,9 @@ import { actorSchema, runSourceSchema } from './run/run-schemas';
 /*
  * Marking an appointment as a no-show (the customer did not come) and undoing it (issue 17.1). The
  * mark is a fact about the appointment, beside its state: billing it as the setup's fee instead of
- * the service is the unbilled list's and the run's business. What a run claimed or invoiced keeps
- * what it billed, so neither move touches it; marking also needs the appointment to have ended
- * (by the injected clock) and to still exist in Bookings. Both are idempotent: asking for what is
- * already so answers ok, changes nothing and audits nothing.
+ * the service is the unbilled list's and the run's business. Who may take the mark is the one rule
+ * of domain/no-show-rule.ts, judged here on the injected clock. Both moves are idempotent: asking
+ * for what is already so answers ok, changes nothing and audits nothing.
  */
 
 const noShowRequestSchema = z.object({
@@ -57,13 +57,10 @@ function named(row: NoShowRow): NamedAppointment {
   return { serviceName: row.service_name, customers, start: row.start_utc, end: row.end_utc };
 }
 
-/** Why `row` may not move to `noShow`, or null when it may. */
+/** Why `row` may not move to `noShow` (by the one rule), or null when it may. */
 function refusalOf(row: NoShowRow, noShow: boolean, now: Date): NotAllowed | null {
-  if (row.state === 'claimed' || row.state === 'invoiced') return notAllowed(row.state, row.state);
-  if (!noShow) return null;
-  if (row.state === 'cancelled') return notAllowed('cancelled', row.state);
-  if (Date.parse(row.end_utc) > now.getTime()) return notAllowed('not-ended', row.state);
-  return null;
+  const refusal = noShowRefusal({ state: row.state, ended: Date.parse(row.end_utc) <= now.getTime() }, noShow);
+  return refusal === null ? null : notAllowed(refusal, row.state);
 }
 
 async function setNoShow(deps: ExclusionDeps, input: NoShowRequest, noShow: boolean): Promise<NoShowResult> {

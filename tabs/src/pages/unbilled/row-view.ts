@@ -1,4 +1,5 @@
 import type { UnbilledRow } from '../../../../contract/api-contract';
+import { endedByReasons, noShowActionOf, type NoShowAction } from '../../../../service/domain/no-show-rule';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 
@@ -26,7 +27,7 @@ export interface RowView {
   excluded: boolean;
   /** Marked as a no-show. */
   noShow: boolean;
-  /** What the row's menu offers about the no-show mark: the server decides again when asked. */
+  /** What the row's menu offers about the no-show mark (the one rule; the server decides again when asked). */
   noShowAction: NoShowAction;
   /** The Bookings service, for linking it to a Business Central item; null when Bookings named none. */
   serviceId: string | null;
@@ -34,19 +35,6 @@ export interface RowView {
   unlinkedCustomers: { id: string; name: string }[];
   /** Numbers of the attendees' Business Central customers that block invoicing. */
   blockedNumbers: string[];
-}
-
-export type NoShowAction = 'mark' | 'undo' | null;
-
-/**
- * The server's rule (service/invoicing/no-shows.ts) as far as the row shows it: a run's claim or
- * invoice keeps the mark as it is; marking also needs the appointment to have ended (the server's
- * 'not-ended' reason, so the tab reads no clock) and to still be in Bookings.
- */
-function noShowActionOf(row: UnbilledRow): NoShowAction {
-  if (row.state === 'claimed' || row.state === 'invoiced') return null;
-  if (row.noShow) return 'undo';
-  return row.state === 'cancelled' || row.reasons.includes('not-ended') ? null : 'mark';
 }
 
 function priceTypeLabel(priceType: string, t: Messages): string {
@@ -89,7 +77,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
     noShow: row.noShow,
-    noShowAction: noShowActionOf(row),
+    noShowAction: noShowActionOf({ state: row.state, noShow: row.noShow, ended: endedByReasons(row.reasons) }),
     serviceId: row.serviceId,
     unlinkedCustomers: row.customers
       .filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '')
