@@ -82,6 +82,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     clock: app.clock,
     people: app.people,
     status: () => app.status(),
+    appointments: app.appointments,
     roles: { homeTenantId: tenants.home, bootstrapAdminOid: app.config.security.bootstrapAdminOid, sandboxAnyTenant: tenants.anyInSandbox },
     ...options.services,
   };

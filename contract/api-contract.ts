@@ -173,14 +173,17 @@ export const excludeRequestSchema = z.strictObject({ reason: exclusionReasonSche
 /** POST /api/appointments/:id/include: no fields. */
 export const includeRequestSchema = z.strictObject({});
 
+/** POST /api/appointments/:id/no-show and its undo POST /api/appointments/:id/attended: no fields. */
+export const noShowRequestSchema = z.strictObject({});
+
 /** PUT /api/appointments/:id/price: the price someone entered for a "price varies" / "call us" appointment; null clears it. */
 export const enteredPriceRequestSchema = z.strictObject({ price: enteredPriceSchema });
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
-/** What the three appointment endpoints answer on success; reload the unbilled list to see the row. */
+/** What the appointment endpoints answer on success; reload the unbilled list to see the row. */
 export const appointmentChangeResponseSchema = z.object({
   id: z.string(),
-  change: z.enum(['excluded', 'included', 'price-entered']),
+  change: z.enum(['excluded', 'included', 'price-entered', 'no-show', 'attended']),
 });
 export type AppointmentChangeResponse = z.infer<typeof appointmentChangeResponseSchema>;
 

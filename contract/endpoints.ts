@@ -15,6 +15,7 @@ import {
   enteredPriceRequestSchema,
   excludeRequestSchema,
   includeRequestSchema,
+  noShowRequestSchema,
   invoiceRunRequestSchema,
   invoiceRunsQuerySchema,
   invoiceRunsResponseSchema,
@@ -89,6 +90,10 @@ export const API = {
   exclude: endpoint({ method: 'POST', path: '/api/appointments/:id/exclude', body: excludeRequestSchema, response: appointmentChangeResponseSchema }),
   include: endpoint({ method: 'POST', path: '/api/appointments/:id/include', body: includeRequestSchema, response: appointmentChangeResponseSchema }),
   setPrice: endpoint({ method: 'PUT', path: '/api/appointments/:id/price', body: enteredPriceRequestSchema, response: appointmentChangeResponseSchema }),
+  /** Idempotent: marking a marked appointment answers the same. */
+  noShow: endpoint({ method: 'POST', path: '/api/appointments/:id/no-show', body: noShowRequestSchema, response: appointmentChangeResponseSchema }),
+  /** Undoes a no-show; idempotent. */
+  attended: endpoint({ method: 'POST', path: '/api/appointments/:id/attended', body: noShowRequestSchema, response: appointmentChangeResponseSchema }),
 
   /** 202 with the run (a new one, or the one already running, joined). */
   startSync: endpoint({ method: 'POST', path: '/api/sync', body: startSyncRequestSchema, response: startedSyncSchema }),

@@ -4,6 +4,7 @@ import { MAX_LIMIT, queryUnbilled, type UnbilledRow } from '../../service/unbill
 import { nowOf, type BotServices } from './bot-services';
 import type { CardSelection } from './posted-cards';
 import { noteText, reasonText } from '../../service/unbilled/reason-text';
+import { endedByReasons, noShowActionOf } from '../../service/domain/no-show-rule';
 
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
 const MAX_ROWS = 5_000;
@@ -20,6 +21,8 @@ function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
     price: row.amount,
     reason: row.reason === null ? null : reasonText(row.reason, language),
     note: row.note === null ? null : noteText(row.note, language),
+    noShow: row.noShow,
+    canMarkNoShow: noShowActionOf({ state: row.state, noShow: row.noShow, ended: endedByReasons(row.reasons) }) === 'mark',
   };
 }
 

@@ -10,6 +10,7 @@ import type { Database } from '../../service/store';
 import type { BusinessStatus } from '../../service/app/business-status';
 import type { People } from '../../service/identity/people';
 import type { BotRolePolicy } from './bot-roles';
+import type { AppServices } from '../../service/app/app-services';
 
 /**
  * The slice of AppServices the bot uses: narrow, so tests can hand it the emulator-backed
@@ -36,6 +37,8 @@ export interface BotServices {
   people: Pick<People, 'remember'>;
   /** What waits to be invoiced and the last invoice run (AppServices.status). */
   status(): Promise<BusinessStatus>;
+  /** Marking an appointment as a no-show from an unbilled list's row (AppServices.appointments). */
+  appointments: Pick<AppServices['appointments'], 'markNoShow'>;
   /** The home tenant and first admin, for the one role rule. */
   roles: BotRolePolicy;
 }

@@ -9,6 +9,7 @@ import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
 import { isPending, PostedCards, selectionInput, type PostedCard } from './posted-cards';
 import { runCard, startingCard } from './run-card';
+import { markNoShowAction } from './mark-no-show';
 import type { RunWatchers } from './run-watchers';
 
 /** A winner that has not written its run id after this long died: its claim may be taken over. */
@@ -36,12 +37,14 @@ async function contextFor(services: BotServices, request: CardActionRequest): Pr
 
 /**
  * One click's answer: the card as it is now. Only a manual Invoice all / Retry failed can start
- * work; every other invoke, and any automatic refresh whatever its verb, only draws state.
+ * work, and a No-show click change a row; every other invoke, and any automatic refresh whatever
+ * its verb, only draws state.
  */
 export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest, guest: GuestLookup): Promise<AdaptiveCardJson> {
   const context = await contextFor(deps.services, request);
   if (request.trigger === 'manual' && request.verb === CARD_VERBS.invoiceAll) return invoiceAll(deps, request, context, guest);
   if (request.trigger === 'manual' && request.verb === CARD_VERBS.retryFailed) return retryFailed(deps, request, context, guest);
+  if (request.trigger === 'manual' && request.verb === CARD_VERBS.markNoShow) return markNoShowAction(deps.services, request, context, guest);
   return refresh(deps, request, context);
 }
 

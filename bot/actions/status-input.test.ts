@@ -19,6 +19,7 @@ describeEachStore('status card input', (getStore) => {
     sync: { requestSync: jest.fn(), recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames,
+    appointments: { markNoShow: jest.fn() },
     people: { remember: jest.fn() },
     tab: { appId: 'app-1', webUrl: 'http://localhost/tab/unbilled' },
     clock: fixedClock(DEFAULT_TEST_NOW),

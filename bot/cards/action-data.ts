@@ -9,6 +9,7 @@ export const CARD_VERBS = {
   invoiceAll: 'invoiceAll',
   retryFailed: 'retryFailed',
   refreshCard: 'refreshCard',
+  markNoShow: 'markNoShow',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -21,6 +22,21 @@ const invoicePreviewRef = z.object({ cardKind: z.literal('invoicePreview'), prev
 const runProgressRef = z.object({ cardKind: z.literal('runProgress'), runId: opaqueId });
 const runResultRef = z.object({ cardKind: z.literal('runResult'), runId: opaqueId });
 
+/**
+ * A row of an unbilled list (a chat reply, not a posted card): the appointment to mark, and the
+ * list's filter to draw it again. The id is only a key: the service looks it up in the business
+ * and applies its rule; the filter only chooses what is re-read.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const markNoShowDataSchema = z.strictObject({
+  cardKind: z.literal('unbilledList'),
+  appointmentId: z.string().min(1).max(512),
+  firstDay: day.optional(),
+  lastDay: day.optional(),
+  customer: z.string().min(1).max(320).optional(),
+  label: z.string().min(1).max(200).optional(),
+});
+
 export const invoiceAllDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef]);
 export const retryFailedDataSchema = runResultRef;
 export const refreshCardDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef, runProgressRef, runResultRef]);
@@ -28,11 +44,13 @@ export const refreshCardDataSchema = z.discriminatedUnion('cardKind', [dailySumm
 export type InvoiceAllData = z.infer<typeof invoiceAllDataSchema>;
 export type RetryFailedData = z.infer<typeof retryFailedDataSchema>;
 export type RefreshCardData = z.infer<typeof refreshCardDataSchema>;
+export type MarkNoShowData = z.infer<typeof markNoShowDataSchema>;
 
 export const cardActionDataSchemas = {
   [CARD_VERBS.invoiceAll]: invoiceAllDataSchema,
   [CARD_VERBS.retryFailed]: retryFailedDataSchema,
   [CARD_VERBS.refreshCard]: refreshCardDataSchema,
+  [CARD_VERBS.markNoShow]: markNoShowDataSchema,
 } as const satisfies Record<CardVerb, z.ZodType>;
 
 /** Teams allows auto-refresh for at most 60 users per card. */

@@ -60,6 +60,9 @@ function moreText(total: number, shown: number, context: CardContext, text: Card
 
 export interface AppointmentSections {
   data: AppointmentSectionsData;
+  /** The rows behind `data.problems` and `data.appointments`, line for line. */
+  problemRows: AppointmentRow[];
+  readyRows: AppointmentRow[];
   readyCount: number;
   /** The longer of the two row lists: the most rows `rowsShown` can usefully be. */
   rowCount: number;
@@ -118,5 +121,11 @@ export function appointmentSections(input: AppointmentListInput, title: string, 
       text.openTab,
     ),
   };
-  return { data, readyCount: ready.length, rowCount: Math.max(ready.length, problems.length) };
+  return {
+    data,
+    problemRows: problems.slice(0, rowsShown),
+    readyRows: ready.slice(0, rowsShown),
+    readyCount: ready.length,
+    rowCount: Math.max(ready.length, problems.length),
+  };
 }

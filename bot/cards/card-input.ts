@@ -31,6 +31,10 @@ export interface AppointmentRow {
   reason: string | null;
   /** Said beside a ready row without blocking it (the last attempt failed), in the card's language. */
   note?: string | null;
+  /** Marked as a no-show (the customer did not come). */
+  noShow?: boolean;
+  /** The one no-show rule lets it be marked now (ended, not cancelled, not claimed or invoiced, not marked). */
+  canMarkNoShow?: boolean;
 }
 
 export type RunState = 'queued' | 'running' | 'completed' | 'failed';

@@ -36,6 +36,12 @@ export interface CardText {
   countsTitle: string;
   invoicePreview: (n: string) => string;
   unbilledTitle: (label: string | null, customer: string | null) => string;
+  /** The unbilled list's row button, and the mark a marked row carries. */
+  noShow: string;
+  /** After a click: the appointment (already escaped) was marked; or why not, in words. */
+  noShowMarked: (what: string) => string;
+  noShowRefused: (why: string) => string;
+  noShowGone: string;
   runProgressTitle: string;
   runState: Record<RunState, string>;
   planned: string;
@@ -98,6 +104,10 @@ const en: CardText = {
   countsTitle: 'Appointments → invoices',
   invoicePreview: (n) => `Invoice (${n})`,
   unbilledTitle: (label, customer) => ['Unbilled appointments', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  noShow: 'No-show',
+  noShowMarked: (what) => `Marked ${what} as a no-show.`,
+  noShowRefused: (why) => `Not marked as a no-show: ${why}.`,
+  noShowGone: 'Not marked as a no-show: the appointment is no longer in the list.',
   runProgressTitle: 'Creating draft invoices',
   runState: { queued: 'Waiting to start', running: 'In progress', completed: 'Finished', failed: 'Stopped with an error' },
   planned: 'Planned',
@@ -159,6 +169,10 @@ const da: CardText = {
   countsTitle: 'Aftaler → fakturaer',
   invoicePreview: (n) => `Fakturer (${n})`,
   unbilledTitle: (label, customer) => ['Ikke fakturerede aftaler', label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' · '),
+  noShow: 'Udeblevet',
+  noShowMarked: (what) => `${what} er markeret som udeblevet.`,
+  noShowRefused: (why) => `Ikke markeret som udeblevet: ${why}.`,
+  noShowGone: 'Ikke markeret som udeblevet: aftalen er ikke længere på listen.',
   runProgressTitle: 'Opretter kladdefakturaer',
   runState: { queued: 'Venter på at starte', running: 'I gang', completed: 'Færdig', failed: 'Stoppet med en fejl' },
   planned: 'Planlagt',

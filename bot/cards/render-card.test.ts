@@ -80,6 +80,18 @@ function everyCard(locale: CardLocale): [string, AdaptiveCardJson][] {
     ['daily summary, nothing', dailySummaryCard({ period: PERIOD, appointments: [] }, ctx).card],
     ['invoice preview', invoicePreviewCard({ previewId: 'pv_123', period: PERIOD, customer: 'anne@example.dk', appointments: appointments(12) }, ctx).card],
     ['unbilled list', unbilledListCard({ period: null, customer: null, appointments: appointments(40) }, ctx).card],
+    [
+      'unbilled list with No-show buttons',
+      unbilledListCard(
+        {
+          period: PERIOD,
+          customer: 'Søren & Co',
+          note: 'Markeret som udeblevet.',
+          appointments: appointments(40).map((a, i) => ({ ...a, noShow: i % 3 === 0, canMarkNoShow: i % 3 !== 0 })),
+        },
+        ctx,
+      ).card,
+    ],
     ['run progress 0 %', runProgressCard({ runId: 'run_1', state: 'queued', planned: 40, created: 0, failed: 0 }, ctx)],
     ['run progress 45 %', runProgressCard({ runId: 'run_1', state: 'running', planned: 40, created: 16, failed: 2, refreshUserIds: ['29:1abc'] }, ctx)],
     ['run progress 100 %', runProgressCard({ runId: 'run_1', state: 'running', planned: 40, created: 40, failed: 0 }, ctx)],
@@ -191,6 +203,29 @@ describe('refresh', () => {
     expect(executeActions(result)).toEqual([{ verb: 'retryFailed', data: { cardKind: 'runResult', runId: 'run_01HZX3' } }]);
     expect(executeActions(runResultCard(runResult(2, 0), context()).card)).toEqual([]);
   });
+});
+
+test("an unbilled list row's No-show button names the appointment and the list's filter, never an amount; a marked row has none and says so", () => {
+  const rows = appointments(4).map((a, i) => ({ ...a, noShow: i === 0, canMarkNoShow: i !== 0 }));
+  const card = unbilledListCard({ period: PERIOD, customer: 'Søren & Co', appointments: rows }, context()).card;
+  const actions = executeActions(card);
+  expect(actions.map((a) => a.verb)).toEqual(['markNoShow', 'markNoShow', 'markNoShow']);
+  expect(actions.map((a) => (a.data as { appointmentId: string }).appointmentId).sort()).toEqual(
+    rows
+      .slice(1)
+      .map((r) => r.id)
+      .sort(),
+  );
+  expect(actions[0]!.data).toEqual({
+    cardKind: 'unbilledList',
+    appointmentId: expect.any(String),
+    firstDay: PERIOD.firstDay,
+    lastDay: PERIOD.lastDay,
+    label: PERIOD.label,
+    customer: 'Søren & Co',
+  });
+  expect(JSON.stringify(actions)).not.toMatch(/kr|DKK|45000/u);
+  expect(JSON.stringify(card.body)).toContain(' · **Udeblevet**');
 });
 
 describe('size', () => {

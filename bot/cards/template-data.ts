@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_REFRESH_USER_IDS } from './action-data';
+import { markNoShowDataSchema, MAX_REFRESH_USER_IDS } from './action-data';
 
 /**
  * The data each adaptiveCards/*.json template binds to. A field the template names but the data
@@ -35,6 +35,9 @@ const appointmentSections = z.object({
   tabUrl,
 });
 
+/** An unbilled list's row: " · No-show" once marked, else its No-show button with what the button sends. */
+const noShowFields = { noShowText: text, canMarkNoShow: z.boolean(), noShowData: markNoShowDataSchema.optional() };
+
 export const templateDataSchemas = {
   'daily-summary': appointmentSections.extend({
     periodKey,
@@ -49,7 +52,12 @@ export const templateDataSchemas = {
     invoiceTitle: text,
     refreshUserIds,
   }),
-  'unbilled-list': appointmentSections,
+  'unbilled-list': appointmentSections.extend({
+    note: text,
+    noShowTitle: text,
+    problems: z.array(problemLine.extend(noShowFields)),
+    appointments: z.array(appointmentLine.extend(noShowFields)),
+  }),
   'run-progress': z.object({
     title: text,
     stateText: text,

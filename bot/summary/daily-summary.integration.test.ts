@@ -47,6 +47,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     status: () => businessStatus({ db, businessId: kit.h.businessId, clock, currentSetup: async () => kit.setup }),
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
+    appointments: { markNoShow: jest.fn() },
     people: new People(db, clock),
     tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
     roles: { homeTenantId: undefined, sandboxAnyTenant: true },

@@ -8,6 +8,7 @@ import { invoiceCommand } from './invoice';
 import { runsCommand, runsShowCommand } from './runs';
 import { paymentsCommand } from './payments';
 import { excludeCommand, includeCommand } from './exclude';
+import { noShowCommand } from './no-show';
 import { linkAppointmentCommand, linkCustomerCommand, linkServiceCommand } from './link';
 
 /** Every command, in the order `help` lists them. */
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   paymentsCommand,
   excludeCommand,
   includeCommand,
+  noShowCommand,
   linkServiceCommand,
   linkCustomerCommand,
   linkAppointmentCommand,

@@ -3,6 +3,7 @@ import type { RecordWords } from './record-words-en';
 /** The contract's values and the CSV headers in Danish (see record-words-en.ts). */
 export const recordWordsDa: RecordWords = {
   states: { unbilled: 'Ikke faktureret', claimed: 'Faktureres', invoiced: 'Faktureret', excluded: 'Udeladt', cancelled: 'Aflyst' },
+  noShow: 'Udeblevet',
   reasons: {
     cancelled: 'Aflyst i Bookings',
     invoiced: 'Allerede faktureret',
@@ -35,6 +36,8 @@ export const recordWordsDa: RecordWords = {
     'appointment.excluded': 'Udeladt af fakturering',
     'appointment.included': 'Medtaget igen',
     'appointment.price-entered': 'Pris indtastet',
+    'appointment.no-show': 'Markeret som udeblevet',
+    'appointment.no-show-undone': 'Udeblivelse fortrudt',
     'customer.linked': 'Kunde knyttet til Business Central',
     'appointment.customer-linked': 'Aftale uden kunde knyttet til en kunde i Business Central',
     'service.linked': 'Ydelse knyttet til en vare i Business Central',

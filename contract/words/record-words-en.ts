@@ -6,6 +6,8 @@
  */
 export const recordWordsEn = {
   states: { unbilled: 'Unbilled', claimed: 'Being invoiced', invoiced: 'Invoiced', excluded: 'Excluded', cancelled: 'Cancelled' },
+  /** An appointment marked as a no-show (the customer did not come). */
+  noShow: 'No-show',
   reasons: {
     cancelled: 'Cancelled in Bookings',
     invoiced: 'Already invoiced',
@@ -39,6 +41,8 @@ export const recordWordsEn = {
     'appointment.excluded': 'Excluded from invoicing',
     'appointment.included': 'Included again',
     'appointment.price-entered': 'Price entered',
+    'appointment.no-show': 'Marked as no-show',
+    'appointment.no-show-undone': 'No-show undone',
     'customer.linked': 'Customer linked to Business Central',
     'appointment.customer-linked': 'Appointment without a customer linked to a Business Central customer',
     'service.linked': 'Service linked to a Business Central item',

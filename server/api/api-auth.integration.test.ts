@@ -30,7 +30,7 @@ describe('with a test authenticator', () => {
     await api?.close();
   });
 
-  test('a reader reads but may not invoice, exclude, sync or change the setup', async () => {
+  test('a reader reads but may not invoice, exclude, mark a no-show, sync or change the setup', async () => {
     auth.as = { id: 'reader-1', name: 'Rita Reader', roles: ['reader'] };
     expect((await api.call('GET', '/api/unbilled')).status).toBe(200);
     expect((await api.call('GET', '/api/setup')).status).toBe(200);
@@ -38,6 +38,8 @@ describe('with a test authenticator', () => {
       ['POST', '/api/invoice-runs', { selection: { kind: 'ids', appointmentIds: ['a'] } }],
       ['POST', '/api/invoice-runs/preview', { selection: { kind: 'ids', appointmentIds: ['a'] } }],
       ['POST', '/api/appointments/a/exclude', {}],
+      ['POST', '/api/appointments/a/no-show', {}],
+      ['POST', '/api/appointments/a/attended', {}],
       ['PUT', '/api/appointments/a/price', { price: null }],
       ['POST', '/api/sync', {}],
       ['PATCH', '/api/setup', { patch: { syncIntervalMinutes: 30 }, version: 0 }],
@@ -55,6 +57,7 @@ describe('with a test authenticator', () => {
     expect((await api.call('PATCH', '/api/setup', { json: { patch: { syncIntervalMinutes: 30 }, version: 0 } })).status).toBe(403);
     const unknown = await api.call('POST', '/api/appointments/AAMkADnone/exclude');
     expect(unknown.status).toBe(404);
+    expect((await api.call('POST', '/api/appointments/AAMkADnone/no-show')).status).toBe(404);
   });
 
   test('a second invoice run while the first still runs is 429 busy', async () => {

@@ -176,6 +176,31 @@ test('exclude and include an appointment, each in the audit log', async () => {
   ]);
 });
 
+test('mark an appointment as a no-show (twice is no error), see it on its row, undo it; one audit entry each', async () => {
+  const id = rows[12]!.id;
+  const path = (change: string) => `/api/appointments/${encodeURIComponent(id)}/${change}`;
+  const rowOf = async () => unbilledResponseSchema.parse((await api.call('GET', '/api/unbilled?state=unbilled&limit=500')).body).rows.find((r) => r.id === id)!;
+  expect((await rowOf()).noShow).toBe(false);
+
+  for (const attempt of [1, 2]) {
+    const marked = await api.call('POST', path('no-show'));
+    expect([attempt, marked.status]).toEqual([attempt, 200]);
+    expect(appointmentChangeResponseSchema.parse(marked.body)).toEqual({ id, change: 'no-show' });
+  }
+  expect((await rowOf()).noShow).toBe(true);
+
+  const undone = await api.call('POST', path('attended'), { json: {} });
+  expect(undone.status).toBe(200);
+  expect(appointmentChangeResponseSchema.parse(undone.body).change).toBe('attended');
+  expect((await rowOf()).noShow).toBe(false);
+
+  const entries = auditResponseSchema.parse((await api.call('GET', '/api/audit?action=appointment.*')).body).entries;
+  expect(entries.filter((e) => e.subject === id).map((e) => [e.action, e.subject, e.actor])).toEqual([
+    ['appointment.no-show-undone', id, 'dev-user'],
+    ['appointment.no-show', id, 'dev-user'],
+  ]);
+});
+
 test('an entered price: refused for an appointment Bookings prices, 404 for an unknown one', async () => {
   const current = unbilledResponseSchema.parse((await api.call('GET', '/api/unbilled?state=invoiceable&limit=500')).body).rows;
   const priced = current.find((r) => r.priceType === 'fixedPrice')!;

@@ -31,6 +31,7 @@ import {
   type ExcludeRequest,
   type IncludeRequest,
 } from '../invoicing/exclusions';
+import { markNoShow, undoNoShow, type NoShowRequest, type NoShowResult } from '../invoicing/no-shows';
 import { resolveCompanyId } from '../setup/company';
 import { businessStatus, type BusinessStatus } from './business-status';
 import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
@@ -76,11 +77,15 @@ export interface AppServices {
     list(request: ForBusiness<UnbilledRequestInput>): Promise<UnbilledResponse>;
     all(request: ForBusiness<Omit<UnbilledRequestInput, 'offset' | 'limit'>>): AsyncGenerator<UnbilledRow[]>;
   };
-  /** Marking an appointment as invoiced without an invoice, undoing it, and typing its price; each audited. */
+  /** Marking an appointment as invoiced without an invoice, undoing it, typing its price, marking it a no-show; each audited. */
   appointments: {
     exclude(request: ForBusiness<ExcludeRequest>): Promise<AppointmentActionResult>;
     include(request: ForBusiness<IncludeRequest>): Promise<AppointmentActionResult>;
     setPrice(request: ForBusiness<EnteredPriceRequest>): Promise<AppointmentActionResult>;
+    /** Marks an ended appointment as a no-show; idempotent, audited. */
+    markNoShow(request: ForBusiness<NoShowRequest>): Promise<NoShowResult>;
+    /** Undoes a no-show while no run has claimed or invoiced it; idempotent, audited. */
+    undoNoShow(request: ForBusiness<NoShowRequest>): Promise<NoShowResult>;
   };
   /** The Business Central company the app writes to, by the one rule (`resolveCompanyId`); null when several exist and none is chosen. */
   companyId(): Promise<string | null>;
@@ -168,6 +173,8 @@ export function createAppServices(deps: {
     exclude: (request) => excludeAppointment(exclusions, { ...request, businessId }),
     include: (request) => includeAppointment(exclusions, { ...request, businessId }),
     setPrice: (request) => setEnteredPrice(exclusions, { ...request, businessId }),
+    markNoShow: (request) => markNoShow(exclusions, { ...request, businessId }),
+    undoNoShow: (request) => undoNoShow(exclusions, { ...request, businessId }),
   };
   const companyId = async () => resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
   const status = () => businessStatus({ db: store.db, businessId, clock, currentSetup });

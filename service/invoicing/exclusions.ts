@@ -37,7 +37,7 @@ const enteredPriceRequestSchema = appointmentActionSchema.extend({ price: entere
 export type EnteredPriceRequest = z.input<typeof enteredPriceRequestSchema>;
 
 /** Why an appointment cannot take the change. */
-export const NOT_ALLOWED_REASONS = ['claimed', 'invoiced', 'cancelled', 'excluded', 'not-excluded', 'priced-by-bookings', 'currency'] as const;
+export const NOT_ALLOWED_REASONS = ['claimed', 'invoiced', 'cancelled', 'excluded', 'not-excluded', 'priced-by-bookings', 'currency', 'not-ended'] as const;
 export type NotAllowedReason = (typeof NOT_ALLOWED_REASONS)[number];
 
 export const appointmentActionResultSchema = z.discriminatedUnion('ok', [
@@ -61,9 +61,12 @@ const MESSAGES: Record<NotAllowedReason, string> = {
   'not-excluded': 'The appointment is not marked as invoiced',
   'priced-by-bookings': 'Bookings gives the price of this appointment',
   currency: "The price must be in the appointment's currency",
+  'not-ended': 'The appointment has not ended yet',
 };
 
-const notAllowed = (reason: NotAllowedReason, state: AppointmentState): AppointmentActionResult => ({
+export type NotAllowed = Extract<AppointmentActionResult, { code: 'not-allowed' }>;
+
+export const notAllowed = (reason: NotAllowedReason, state: AppointmentState): NotAllowed => ({
   ok: false,
   code: 'not-allowed',
   reason,

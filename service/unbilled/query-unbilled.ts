@@ -43,6 +43,7 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
       'a.state',
       'a.review_reason',
       'a.entered_price_minor',
+      'a.no_show',
       'a.currency',
       'a.linked_bc_customer_number',
       'a.linked_bc_customer_name',

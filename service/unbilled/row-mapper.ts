@@ -18,6 +18,7 @@ export interface UnbilledRecord {
   state: AppointmentState;
   review_reason: string | null;
   entered_price_minor: number | null;
+  no_show: number;
   currency: string;
   linked_bc_customer_number: string | null;
   linked_bc_customer_name: string | null;
@@ -92,6 +93,7 @@ export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
     reasons: reasonsOf(r.reasons),
     reviewReason: r.review_reason,
     enteredPrice: entered === null ? null : { minor: entered, currency: r.currency },
+    noShow: Number(r.no_show) === 1,
     currency: r.currency,
   };
 }

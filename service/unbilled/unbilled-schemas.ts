@@ -134,6 +134,8 @@ export const unbilledRowSchema = z.object({
   note: z.enum(NOTES).nullable(),
   reviewReason: z.string().nullable(),
   enteredPrice: moneySchema.nullable(),
+  /** Marked by a person as a no-show (the customer did not come). */
+  noShow: z.boolean(),
   /** The appointment's currency: the one a typed price must be in. */
   currency: z.string(),
 });

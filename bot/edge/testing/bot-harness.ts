@@ -14,6 +14,7 @@ import { createAdapter } from '../create-adapter';
 import { mountBot } from '../mount-bot';
 import { startStandInConnector, type StandInConnector } from './stand-in-connector';
 import { businessStatus } from '../../../service/app/business-status';
+import { markNoShow } from '../../../service/invoicing/no-shows';
 
 export const TEST_TAB = { appId: '8a4d6c1e-2f3b-4c5d-9e8f-1a2b3c4d5e6f', webUrl: 'http://localhost:3978/tab/unbilled' };
 
@@ -64,6 +65,7 @@ export async function startBotHarness(
     sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
+    appointments: { markNoShow: (request) => markNoShow({ db, clock: kit.h.clock }, { ...request, businessId: kit.h.businessId }) },
     people: new People(db, kit.h.clock),
     tab: TEST_TAB,
     clock: kit.h.clock,

@@ -23,6 +23,7 @@ import { listInvoiceRuns } from './list-invoice-runs';
 import { listPayments } from './list-payments';
 import { listRunInvoices } from './list-run-invoices';
 import { listSyncRuns } from './list-sync-runs';
+import { markNoShow } from './mark-no-show';
 import { patchSetup } from './patch-setup';
 import { previewInvoiceRun } from './preview-invoice-run';
 import { putAppointmentPrice } from './put-appointment-price';
@@ -33,6 +34,7 @@ import { retryInvoiceRun } from './retry-invoice-run';
 import { startInvoiceRun } from './start-invoice-run';
 import { startSync } from './start-sync';
 import { testConnections } from './test-connections';
+import { undoNoShow } from './undo-no-show';
 
 /** Every endpoint of the tab's API. */
 export const API_ROUTES: readonly Route[] = [
@@ -49,6 +51,8 @@ export const API_ROUTES: readonly Route[] = [
   excludeAppointment,
   includeAppointment,
   putAppointmentPrice,
+  markNoShow,
+  undoNoShow,
   startSync,
   listSyncRuns,
   getSyncRun,

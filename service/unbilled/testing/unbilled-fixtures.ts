@@ -44,6 +44,7 @@ export function appointmentRow(id: string, overrides: Partial<NewRow<'appointmen
     customers_blocked: 0,
     last_attempt_failed: 0,
     entered_price_minor: null,
+    no_show: 0,
     search_text: [...attendees.flatMap((a) => [a.name, a.email ?? '']), serviceName].join(' ').toLowerCase(),
     ...rest,
   };

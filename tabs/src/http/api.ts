@@ -55,6 +55,9 @@ export interface Api {
   exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile>;
   exclude(appointmentId: string, reason?: string): Promise<AppointmentChangeResponse>;
   include(appointmentId: string): Promise<AppointmentChangeResponse>;
+  /** Marks an ended appointment as a no-show; `attended` undoes it. Both idempotent. */
+  markNoShow(appointmentId: string): Promise<AppointmentChangeResponse>;
+  attended(appointmentId: string): Promise<AppointmentChangeResponse>;
   setPrice(appointmentId: string, price: EnteredPriceRequest['price']): Promise<AppointmentChangeResponse>;
   startSync(): Promise<StartedSync>;
   syncRun(id: string): Promise<SyncRunView>;

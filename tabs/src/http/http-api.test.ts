@@ -37,6 +37,15 @@ describe('the HTTP client, derived from the endpoint table', () => {
     expect(choices.sent[0]?.url).toBe('https://tab.example/api/services/s/link-choices');
   });
 
+  it('marks a no-show and undoes it at their own paths', async () => {
+    const marked = recording({ id: 'a/1', change: 'no-show' });
+    await expect(marked.api.markNoShow('a/1')).resolves.toEqual({ id: 'a/1', change: 'no-show' });
+    const undone = recording({ id: 'a/1', change: 'attended' });
+    await expect(undone.api.attended('a/1')).resolves.toEqual({ id: 'a/1', change: 'attended' });
+    expect(marked.sent[0]).toMatchObject({ url: 'https://tab.example/api/appointments/a%2F1/no-show', method: 'POST', body: {} });
+    expect(undone.sent[0]).toMatchObject({ url: 'https://tab.example/api/appointments/a%2F1/attended', method: 'POST', body: {} });
+  });
+
   it('refuses an answer its schema does not describe', async () => {
     const { api } = recording({ id: 'x' });
     await expect(api.include('x')).rejects.toMatchObject({ reason: 'bad_response' });

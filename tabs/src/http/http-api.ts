@@ -88,6 +88,8 @@ export function httpApi(options: HttpApiOptions): Api {
     },
     exclude: (id, reason) => call(API.exclude, { params: { id }, body: reason === undefined ? {} : { reason } }),
     include: (id) => call(API.include, { params: { id } }),
+    markNoShow: (id) => call(API.noShow, { params: { id } }),
+    attended: (id) => call(API.attended, { params: { id } }),
     setPrice: (id, price) => call(API.setPrice, { params: { id }, body: { price } }),
     startSync: () => call(API.startSync),
     syncRun: (id) => call(API.syncRun, { params: { id } }),

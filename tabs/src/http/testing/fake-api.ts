@@ -44,6 +44,10 @@ export class FakeApi implements Api {
   afterCreate: AfterCreate = 'draft';
   readonly excluded: string[] = [];
   readonly included: string[] = [];
+  /** Each no-show change asked for, in order. */
+  readonly noShows: { id: string; noShow: boolean }[] = [];
+  /** Answers to the no-show endpoints before the default (apply the change). */
+  noShowFailures: ApiError[] = [];
   readonly prices: { id: string; price: EnteredPriceRequest['price'] }[] = [];
   readonly patches: { patch: Record<string, unknown>; version: number }[] = [];
   rows: UnbilledRow[];
@@ -257,6 +261,22 @@ export class FakeApi implements Api {
     this.included.push(id);
     this.rows = this.rows.map((r) => (r.id === id ? { ...r, state: 'unbilled' as const, reason: null, reasons: [] } : r));
     return { id, change: 'included' as const };
+  }
+
+  async markNoShow(id: string) {
+    return this.setNoShow(id, true);
+  }
+
+  async attended(id: string) {
+    return this.setNoShow(id, false);
+  }
+
+  private setNoShow(id: string, noShow: boolean) {
+    this.noShows.push({ id, noShow });
+    const failure = this.noShowFailures.shift();
+    if (failure) throw failure;
+    this.rows = this.rows.map((r) => (r.id === id ? { ...r, noShow } : r));
+    return { id, change: noShow ? ('no-show' as const) : ('attended' as const) };
   }
 
   /** Business Central's Service items and customers, for the link picker. */
@@ -503,6 +523,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     note: null,
     reviewReason: null,
     enteredPrice: null,
+    noShow: false,
     currency: 'DKK',
     ...change,
   };

@@ -14,4 +14,17 @@ describe('rowView', () => {
     const row = fakeRow(1, { note: 'last-attempt-failed', reason: 'price-needed', reasons: ['price-needed'] });
     expect(rowView(row, en, 'en-GB', 'Europe/Copenhagen', new Map()).reason).toBe('Price needed');
   });
+
+  it.each([
+    ['an ended unbilled row', {}, 'mark'],
+    ['an excluded row', { state: 'excluded' as const, reason: 'excluded' as const, reasons: ['excluded' as const] }, 'mark'],
+    ['a row that has not ended', { reason: 'not-ended' as const, reasons: ['not-ended' as const] }, null],
+    ['a cancelled row', { state: 'cancelled' as const, reason: 'cancelled' as const, reasons: ['cancelled' as const] }, null],
+    ['a row a run has claimed', { state: 'claimed' as const, noShow: true }, null],
+    ['an invoiced row', { state: 'invoiced' as const }, null],
+    ['a marked row', { noShow: true }, 'undo'],
+    ['a marked row cancelled since', { noShow: true, state: 'cancelled' as const, reasons: ['cancelled' as const] }, 'undo'],
+  ])('offers the no-show action that fits %s', (_, change, action) => {
+    expect(rowView(fakeRow(1, change), en, 'en-GB', 'Europe/Copenhagen', new Map()).noShowAction).toBe(action);
+  });
 });

@@ -1,4 +1,5 @@
 import type { UnbilledRow } from '../../../../contract/api-contract';
+import { endedByReasons, noShowActionOf, type NoShowAction } from '../../../../service/domain/no-show-rule';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 
@@ -24,6 +25,10 @@ export interface RowView {
   /** "customer · service · start", to name the row in sentences and labels. */
   label: string;
   excluded: boolean;
+  /** Marked as a no-show. */
+  noShow: boolean;
+  /** What the row's menu offers about the no-show mark (the one rule; the server decides again when asked). */
+  noShowAction: NoShowAction;
   /** The Bookings service, for linking it to a Business Central item; null when Bookings named none. */
   serviceId: string | null;
   /** Attendees without an email and without a Business Central customer: each can be linked to one. */
@@ -71,6 +76,8 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     currency: row.currency,
     label: appointmentLabel(row, tag, timeZone, t),
     excluded: row.state === 'excluded',
+    noShow: row.noShow,
+    noShowAction: noShowActionOf({ state: row.state, noShow: row.noShow, ended: endedByReasons(row.reasons) }),
     serviceId: row.serviceId,
     unlinkedCustomers: row.customers
       .filter((c) => c.email.trim() === '' && !c.businessCentral && c.customerId !== '')

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Caption1,
   createTableColumn,
@@ -8,6 +9,12 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   type TableColumnDefinition,
   makeStyles,
   mergeClasses,
@@ -28,6 +35,8 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3 },
   // Text wraps inside its cell (a long word breaks) rather than running into the next column.
   cell: { minWidth: 0, overflowWrap: 'anywhere' },
+  state: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
 });
 
 /**
@@ -44,7 +53,8 @@ const useColumnStyles = makeStyles({
   priceType: { flexGrow: 0.8 },
   state: { flexGrow: 0.9 },
   reason: { flexGrow: 2.2 },
-  actions: { flexGrow: 0, flexShrink: 0, flexBasis: '104px' },
+  // The Exclude / Include button and the row's menu beside it.
+  actions: { flexGrow: 0, flexShrink: 0, flexBasis: '136px' },
 });
 
 const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
@@ -75,6 +85,7 @@ export interface UnbilledGridProps {
   onSort: (key: SortKey) => void;
   onExclude: (id: string) => void;
   onInclude: (id: string) => void;
+  onNoShow: (id: string, noShow: boolean) => void;
   onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
 }
@@ -108,7 +119,21 @@ export function UnbilledGrid(props: UnbilledGridProps) {
       ),
     }),
     text('priceType', t.colPriceType),
-    text('state', t.colState),
+    createTableColumn<RowView>({
+      columnId: 'state',
+      ...compareFor('state'),
+      renderHeaderCell: () => t.colState,
+      renderCell: (row) => (
+        <span className={styles.state}>
+          <span>{row.state}</span>
+          {row.noShow && (
+            <Badge appearance="tint" color="warning" size="small">
+              {t.noShow}
+            </Badge>
+          )}
+        </span>
+      ),
+    }),
     createTableColumn<RowView>({
       columnId: 'reason',
       renderHeaderCell: () => t.colReason,
@@ -117,26 +142,43 @@ export function UnbilledGrid(props: UnbilledGridProps) {
     createTableColumn<RowView>({
       columnId: 'actions',
       renderHeaderCell: () => t.colActions,
-      renderCell: (row) =>
-        row.excluded ? (
-          <Button
-            size="small"
-            disabled={props.busyId === row.id}
-            aria-label={t.includeRow(`${row.customer}, ${row.start}`)}
-            onClick={() => props.onInclude(row.id)}
-          >
-            {t.include}
-          </Button>
-        ) : (
-          <Button
-            size="small"
-            disabled={props.busyId === row.id}
-            aria-label={t.excludeRow(`${row.customer}, ${row.start}`)}
-            onClick={() => props.onExclude(row.id)}
-          >
-            {t.exclude}
-          </Button>
-        ),
+      renderCell: (row) => (
+        <span className={styles.actions}>
+          {row.excluded ? (
+            <Button
+              size="small"
+              disabled={props.busyId === row.id}
+              aria-label={t.includeRow(`${row.customer}, ${row.start}`)}
+              onClick={() => props.onInclude(row.id)}
+            >
+              {t.include}
+            </Button>
+          ) : (
+            <Button
+              size="small"
+              disabled={props.busyId === row.id}
+              aria-label={t.excludeRow(`${row.customer}, ${row.start}`)}
+              onClick={() => props.onExclude(row.id)}
+            >
+              {t.exclude}
+            </Button>
+          )}
+          {row.noShowAction !== null && (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuButton appearance="subtle" size="small" disabled={props.busyId === row.id} aria-label={t.moreActions(`${row.customer}, ${row.start}`)} />
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => props.onNoShow(row.id, row.noShowAction === 'mark')}>
+                    {row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
+                  </MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          )}
+        </span>
+      ),
     }),
   ];
   const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === props.sort)?.[0];

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Body1Strong,
   Caption1,
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3 },
   // Under the name, lined up with it past the checkbox.
   below: { paddingLeft: '40px', minWidth: 0, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column' },
+  badge: { alignSelf: 'flex-start' },
 });
 
 export interface UnbilledListProps {
@@ -55,6 +57,7 @@ export interface UnbilledListProps {
   onSortChoice: (value: string) => void;
   onExclude: (id: string) => void;
   onInclude: (id: string) => void;
+  onNoShow: (id: string, noShow: boolean) => void;
   onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
 }
@@ -117,6 +120,11 @@ export function UnbilledList(props: UnbilledListProps) {
                       ) : (
                         <MenuItem onClick={() => props.onExclude(row.id)}>{t.exclude}</MenuItem>
                       )}
+                      {row.noShowAction !== null && (
+                        <MenuItem onClick={() => props.onNoShow(row.id, row.noShowAction === 'mark')}>
+                          {row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
+                        </MenuItem>
+                      )}
                     </MenuList>
                   </MenuPopover>
                 </Menu>
@@ -131,6 +139,11 @@ export function UnbilledList(props: UnbilledListProps) {
                 <Caption1 className={styles.detail}>
                   {row.priceType} · {row.state}
                 </Caption1>
+                {row.noShow && (
+                  <Badge className={styles.badge} appearance="tint" color="warning" size="small">
+                    {t.noShow}
+                  </Badge>
+                )}
                 {row.reason && <ReasonCell row={row} busy={busy} onSetPrice={props.onSetPrice} />}
               </div>
             </ListItem>

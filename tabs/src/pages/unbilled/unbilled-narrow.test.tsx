@@ -116,4 +116,22 @@ describe('Unbilled on a narrow screen', () => {
     fireEvent.click(await screen.findByRole('menuitem', { name: en.exclude }));
     await waitFor(() => expect(api.excluded).toEqual(['appt-1']));
   });
+
+  it('marks a row as a no-show from its menu, badges it, and offers the undo there', async () => {
+    const api = new FakeApi([fakeRow(0), fakeRow(1)]);
+    renderWithApp(<UnbilledPage />, { api });
+    await screen.findByText('Kunde 1');
+    fireEvent.click(screen.getByRole('button', { name: /^Actions for Kunde 1,/ }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: en.markNoShow }));
+    await waitFor(() => expect(api.noShows).toEqual([{ id: 'appt-1', noShow: true }]));
+    expect(await screen.findByText(/^Marked Kunde 1 · Klipning · .* as a no-show\.$/)).toBeTruthy();
+    const item = screen.getByText('Kunde 1').closest('li') as HTMLElement;
+    expect(await within(item).findByText(en.noShow)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /^Actions for Kunde 1,/ }));
+    expect(screen.queryByRole('menuitem', { name: en.markNoShow })).toBeNull();
+    fireEvent.click(await screen.findByRole('menuitem', { name: en.undoNoShow }));
+    await waitFor(() => expect(api.noShows.at(-1)).toEqual({ id: 'appt-1', noShow: false }));
+    await waitFor(() => expect(within(item).queryByText(en.noShow)).toBeNull());
+  });
 });

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
+import { ApiError } from '../../http/api-error';
 import { renderWithApp } from '../../testing/render-with-app';
 import { UnbilledPage } from './unbilled-page';
 import { isSyncErrorKind, SYNC_ERROR_WORDS } from '../../../../service/jobs/sync-error-words';
@@ -237,6 +238,44 @@ describe('Unbilled page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Kunde 1')).toBeTruthy();
     expect(api.included).toEqual(['appt-1']);
+  });
+
+  it('marks a row as a no-show from its menu with a badge and a toast whose Undo takes it back; rows still to end or cancelled offer no such menu', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { reason: 'not-ended', reasons: ['not-ended'] }),
+      fakeRow(1),
+      fakeRow(2, { state: 'cancelled', reason: 'cancelled', reasons: ['cancelled'] }),
+    ]);
+    renderWithApp(<UnbilledPage />, { api });
+    await waitFor(() => expect(api.unbilledQueries).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unbilled' } });
+    expect(await screen.findByText('Kunde 0')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^More actions for Kunde 0,/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^More actions for Kunde 2,/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: /^More actions for Kunde 1,/ }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Mark as no-show' }));
+    await waitFor(() => expect(api.noShows).toEqual([{ id: 'appt-1', noShow: true }]));
+    expect(await screen.findByText(/^Marked Kunde 1 · Klipning · Nov 2, 2026, 10:00\sAM as a no-show\.$/)).toBeTruthy();
+    const row = () => screen.getByText('Kunde 1').closest('[role="row"]') as HTMLElement;
+    expect(await within(row()).findByText('No-show')).toBeTruthy();
+    expect(within(screen.getByText('Kunde 0').closest('[role="row"]') as HTMLElement).queryByText('No-show')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(api.noShows.at(-1)).toEqual({ id: 'appt-1', noShow: false }));
+    await waitFor(() => expect(within(row()).queryByText('No-show')).toBeNull());
+    expect(await screen.findByText(/^Kunde 1 · Klipning · .* is no longer a no-show\.$/)).toBeTruthy();
+  });
+
+  it('says in Danish what a refused no-show is, from the server, and offers the undo on a marked row', async () => {
+    const api = new FakeApi([fakeRow(1, { noShow: true })]);
+    api.noShowFailures.push(new ApiError('conflict', 'The appointment is invoiced already', 409));
+    renderWithApp(<UnbilledPage />, { api, lang: 'da-DK' });
+    expect(await within(await screen.findByText('Kunde 1').then((c) => c.closest('[role="row"]') as HTMLElement)).findByText('Udeblevet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Flere handlinger for Kunde 1,/ }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Fortryd udeblivelse' }));
+    expect(await screen.findByText('The appointment is invoiced already')).toBeTruthy();
+    expect(api.noShows).toEqual([{ id: 'appt-1', noShow: false }]);
   });
 
   it('fixes a missing price where the row is: the typed price makes it invoiceable; other reasons say what to do', async () => {

@@ -201,6 +201,43 @@ export function UnbilledPage(props: UnbilledPageProps) {
     }
   };
 
+  /** Marks a row as a no-show or takes the mark back; the row stays listed, so the toast only says what happened. */
+  const changeNoShow = async (id: string, noShow: boolean, offerUndo = true) => {
+    setBusyId(id);
+    setActionError(null);
+    try {
+      await (noShow ? api.markNoShow(id) : api.attended(id));
+      loaded.reload();
+      const what = seenRows.current.get(id) ?? t.unknownAppointment;
+      const toastId = `no-show-${String(noShow)}-${id}`;
+      const undo = () => {
+        pageRef.current?.focus();
+        dismissToast(toastId);
+        void changeNoShow(id, !noShow, false);
+      };
+      dispatchToast(
+        <Toast>
+          <ToastTitle
+            action={
+              offerUndo ? (
+                <Link as="button" onClick={undo}>
+                  {t.undo}
+                </Link>
+              ) : undefined
+            }
+          >
+            {noShow ? t.noShowToast(what) : t.attendedToast(what)}
+          </ToastTitle>
+        </Toast>,
+        { toastId, intent: 'success', timeout: 10_000, pauseOnHover: true, pauseOnWindowBlur: true },
+      );
+    } catch (e) {
+      setActionError(asApiError(e).message);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
   const setPrice = async (id: string, minor: number, currency: string) => {
     setBusyId(id);
     setActionError(null);
@@ -342,6 +379,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onSortChoice={(value) => setGrid((g) => withSortChoice(g, value))}
               onExclude={(id) => void changeAppointment(id, 'exclude')}
               onInclude={(id) => void changeAppointment(id, 'include')}
+              onNoShow={(id, noShow) => void changeNoShow(id, noShow)}
               onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
               busyId={busyId}
             />
@@ -358,6 +396,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onSort={(key) => setGrid((g) => withSort(g, key))}
               onExclude={(id) => void changeAppointment(id, 'exclude')}
               onInclude={(id) => void changeAppointment(id, 'include')}
+              onNoShow={(id, noShow) => void changeNoShow(id, noShow)}
               onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
               busyId={busyId}
             />
