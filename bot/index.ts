@@ -6,7 +6,6 @@ import type { ScheduledTask } from '../service/jobs/scheduler';
 import { BotActions, type BotServices, type RunWatchOptions } from './actions';
 import { readTenants } from '../service/identity/tenants';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
-import { ConversationStore } from './installations';
 import { announceAutoInvoiceRuns, dailySummaryTask, overdueCardTask } from './summary';
 import { businessKey } from '../service/domain/business-key';
 import { autoInvoiceTask } from '../service/invoicing/auto/auto-invoice-task';
@@ -70,7 +69,9 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
   }
   const tenants = readTenants(env, app.config.mode);
   const services: BotServices = {
-    db: app.store.db,
+    postedCards: app.postedCards,
+    roleGrants: app.appRoleGrants(),
+    unbilled: app.unbilled,
     logger: app.logger.child({ component: 'bot' }),
     businessId: app.businessId,
     currentSetup: () => app.currentSetup(),
@@ -87,7 +88,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     ...options.services,
   };
   const { mode } = app.config;
-  const conversations = new ConversationStore(services.db, services.clock);
+  const { conversations } = app;
   const bot = createAdapter(auth, services.logger, { openIdMetadataUrl: app.config.security.botOpenIdMetadataUrl });
   const messenger = new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', conversations, { tenants, mode });
   const actions = new BotActions(services, messenger, options.watch);

@@ -1,9 +1,7 @@
-import { clockOf, createAppServices, type AppServices } from '../service/app/app-services';
-import { createClients } from '../service/clients/create-clients';
+import { clockOf, openAppServices } from '../service/app/app-services';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import type { Env } from '../service/config/env-files';
 import { createLogger, type Logger } from '../service/logging/logger';
-import { openStore, type AppStore } from '../service/store';
 import type { CliCommand, CliIo, CommandContext } from './cli-context';
 import { EXIT, FieldErrorsFailure, UsageError } from './cli-errors';
 import { COMMANDS } from './commands';
@@ -71,17 +69,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   // stack traces, only at LOG_LEVEL=debug.
   const logger: Logger = createLogger(debug ? config.logLevel : 'silent', deps.logDestination ?? { write: (line) => io.err(line) });
 
-  let store: Promise<AppStore> | undefined;
-  let services: Promise<AppServices> | undefined;
+  let opened: ReturnType<typeof openAppServices> | undefined;
   const now = deps.now ?? clockOf(config);
   const context: CommandContext = {
     io,
     config,
     logger,
-    services: () =>
-      (services ??= (store ??= openStore(config.store, { logger })).then((opened) =>
-        createAppServices({ config, logger, store: opened, clients: createClients(config, logger), clock: now }),
-      )),
+    services: async () => (await (opened ??= openAppServices({ config, logger, clock: now }))).services,
     signal: deps.signal ?? new AbortController().signal,
     now,
   };
@@ -106,7 +100,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     io.err(`${debug && err instanceof Error && err.stack ? err.stack : `Error: ${oneLine(err)}`}\n`);
     return EXIT.failed;
   } finally {
-    if (store) await store.then((s) => s.close()).catch(() => undefined);
+    if (opened) await opened.then((app) => app.close()).catch(() => undefined);
   }
 }
 

@@ -73,7 +73,7 @@ test('property: the tab API, the bot and the CLI give the same roles for the sam
 
         const botPolicy = { homeTenantId: HOME, sandboxAnyTenant: false, ...(bootstrapAdminOid ? { bootstrapAdminOid } : {}) };
         const fromBot = await botRoles(
-          { currentSetup: async () => setup, roles: botPolicy, db, clock },
+          { currentSetup: async () => setup, roles: botPolicy, roleGrants: grants },
           { id: `29:${who.objectId}`, name: 'Someone', aadObjectId: who.objectId.toUpperCase() },
           { tenantId: who.tenantId.toUpperCase() },
           async () => who.guest,

@@ -1,8 +1,8 @@
 import type { AppointmentRow, CardPeriod } from '../cards';
 import type { Language } from '../commands';
-import { MAX_LIMIT, queryUnbilled, type UnbilledRow } from '../../service/unbilled';
-import { nowOf, type BotServices } from './bot-services';
-import type { CardSelection } from './posted-cards';
+import { MAX_LIMIT, type UnbilledRow } from '../../service/unbilled';
+import type { BotServices } from './bot-services';
+import type { CardSelection } from '../../service/conversations';
 import { noteText, reasonText } from '../../service/unbilled/reason-text';
 import { endedByReasons, noShowActionOf } from '../../service/domain/no-show-rule';
 
@@ -31,27 +31,20 @@ function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
  * the database each time a card is drawn.
  */
 export async function appointmentRows(services: BotServices, selection: CardSelection, language: Language): Promise<AppointmentRow[]> {
-  const setup = await services.currentSetup();
   const staffNames = await services.staffNames().catch((err: unknown) => {
     services.logger.warn({ err }, 'staff names unavailable; cards show none');
     return new Map<string, string>();
   });
-  const context = { now: nowOf(services), setup };
   const rows: AppointmentRow[] = [];
   for (let offset = 0; offset < MAX_ROWS; offset += MAX_LIMIT) {
-    const page = await queryUnbilled(
-      services.db,
-      {
-        businessId: services.businessId,
-        state: 'unbilled',
-        ...(selection.firstDay === null ? {} : { from: selection.firstDay }),
-        ...(selection.lastDay === null ? {} : { to: selection.lastDay }),
-        ...(selection.customer === null ? {} : { customer: selection.customer }),
-        offset,
-        limit: MAX_LIMIT,
-      },
-      context,
-    );
+    const page = await services.unbilled.list({
+      state: 'unbilled',
+      ...(selection.firstDay === null ? {} : { from: selection.firstDay }),
+      ...(selection.lastDay === null ? {} : { to: selection.lastDay }),
+      ...(selection.customer === null ? {} : { customer: selection.customer }),
+      offset,
+      limit: MAX_LIMIT,
+    });
     for (const row of page.rows) {
       const card = toCardRow(row, language);
       const staff = row.staffMemberIds.map((id) => staffNames.get(id) ?? '').filter((n) => n !== '');

@@ -1,4 +1,4 @@
-import { AppRoleGrantStore, appRolesInUse } from '../../service/identity/app-role-grants';
+import { appRolesInUse } from '../../service/identity/app-role-grants';
 import { isFirstRun, rolesFor, type RolePolicy } from '../../service/identity/roles';
 import type { Role } from '../../contract/api-contract';
 import type { BotUser, ConversationInfo, GuestLookup } from './bot-request';
@@ -15,7 +15,7 @@ export interface BotRolePolicy extends Omit<RolePolicy, 'appRolesInUse'> {
 }
 
 export async function botRoles(
-  services: Pick<BotServices, 'currentSetup' | 'roles' | 'db' | 'clock'>,
+  services: Pick<BotServices, 'currentSetup' | 'roles' | 'roleGrants'>,
   user: BotUser,
   conversation: Pick<ConversationInfo, 'tenantId'>,
   guest: GuestLookup,
@@ -25,7 +25,7 @@ export async function botRoles(
   const objectId = user.aadObjectId.toLowerCase();
   const { sandboxAnyTenant, ...policy } = services.roles;
   const homeTenantId = policy.homeTenantId ?? (sandboxAnyTenant ? tenantId : undefined);
-  const grants = new AppRoleGrantStore(services.db, services.clock);
+  const grants = services.roleGrants;
   const [setup, appRoles, inUse] = await Promise.all([services.currentSetup(), grants.rolesOf(tenantId, objectId), appRolesInUse(grants, homeTenantId)]);
   // Only the first-run rule asks whether the user is a guest, and asking costs a call to Teams.
   const isGuest = isFirstRun(setup, appRoles, inUse) ? await guest() : false;
@@ -34,7 +34,7 @@ export async function botRoles(
 }
 
 export async function mayInvoice(
-  services: Pick<BotServices, 'currentSetup' | 'roles' | 'db' | 'clock'>,
+  services: Pick<BotServices, 'currentSetup' | 'roles' | 'roleGrants'>,
   request: { user: BotUser; conversation: Pick<ConversationInfo, 'tenantId'> },
   guest: GuestLookup,
 ): Promise<boolean> {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { TabLinkOptions } from '../cards';
 import type { InvoiceRunner } from '../../service/invoicing/run';
 import type { SyncRunner } from '../../service/jobs/sync-job';
@@ -6,18 +5,24 @@ import type { Clock } from '../../service/domain/clock';
 import type { Timers } from '../../service/jobs';
 import type { Logger } from '../../service/logging/logger';
 import type { Setup } from '../../service/setup/setup-schema';
-import type { Database } from '../../service/store';
+import type { PostedCards } from '../../service/conversations';
+import type { AppRoleGrantStore } from '../../service/identity/app-role-grants';
+import type { AppServices } from '../../service/app/app-services';
 import type { BusinessStatus } from '../../service/app/business-status';
 import type { People } from '../../service/identity/people';
 import type { BotRolePolicy } from './bot-roles';
-import type { AppServices } from '../../service/app/app-services';
 
 /**
  * The slice of AppServices the bot uses: narrow, so tests can hand it the emulator-backed
  * runner without a whole process configuration.
  */
 export interface BotServices {
-  db: Kysely<Database>;
+  /** The cards the bot posted whose buttons start runs (AppServices.postedCards). */
+  postedCards: PostedCards;
+  /** Entra app roles the tab recorded from verified tokens (AppServices.appRoleGrants), read by the one role rule. */
+  roleGrants: AppRoleGrantStore;
+  /** The Unbilled list, which the cards show (AppServices.unbilled). */
+  unbilled: Pick<AppServices['unbilled'], 'list'>;
   logger: Logger;
   businessId: string;
   currentSetup(): Promise<Setup>;

@@ -7,7 +7,7 @@ import { nowOf, type BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
 import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
-import { isPending, PostedCards, selectionInput, type PostedCard } from './posted-cards';
+import { isPending, selectionInput, type PostedCard, type PostedCards } from '../../service/conversations';
 import { runCard, startingCard } from './run-card';
 import { markNoShowAction } from './mark-no-show';
 import type { RunWatchers } from './run-watchers';
@@ -50,7 +50,7 @@ export async function handleCardAction(deps: CardActionDeps, request: CardAction
 
 async function refresh(deps: CardActionDeps, request: CardActionRequest, context: CardContext): Promise<AdaptiveCardJson> {
   const data = parse(refreshCardDataSchema, request.data);
-  const cards = new PostedCards(deps.services.db, deps.services.clock);
+  const cards = deps.services.postedCards;
   switch (data.cardKind) {
     case 'dailySummary':
     case 'invoicePreview': {
@@ -76,7 +76,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   const data = parse(invoiceAllDataSchema, request.data);
   const { services } = deps;
   if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
-  const cards = new PostedCards(services.db, services.clock);
+  const cards = services.postedCards;
   const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
   const card = await cards.find(request.conversation.id, data.cardKind, key);
   if (!card) throw new BadCardActionError('no such card in this conversation');
@@ -97,7 +97,7 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const data = parse(retryFailedDataSchema, request.data);
   const { services } = deps;
   if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
-  const cards = new PostedCards(services.db, services.clock);
+  const cards = services.postedCards;
   const card = await cards.findByRun(request.conversation.id, data.runId);
   if (!card) {
     // The card has moved on to a newer run (someone retried already), or it is not ours: show the run.
@@ -124,7 +124,7 @@ async function startRun(
   token: string,
   start: () => Promise<string>,
 ): Promise<AdaptiveCardJson> {
-  const cards = new PostedCards(deps.services.db, deps.services.clock);
+  const cards = deps.services.postedCards;
   let runId: string;
   try {
     runId = await start();

@@ -7,7 +7,7 @@ import { nowOf, type BotServices } from './bot-services';
 import type { Reply } from './card-messenger';
 import { actingActor, mayInvoice } from './bot-roles';
 import { postedCardView } from './posted-card-view';
-import { PostedCards, type CardSelection, type PostedCardKind } from './posted-cards';
+import type { CardSelection, PostedCardKind } from '../../service/conversations';
 import { statusInput } from './status-input';
 import { syncErrorWords } from '../../service/jobs/sync-error-words';
 
@@ -45,7 +45,7 @@ async function postCard(
   context: CardContext,
   card: { kind: PostedCardKind; key: string; selection: CardSelection },
 ): Promise<void> {
-  const cards = new PostedCards(services.db, services.clock);
+  const cards = services.postedCards;
   const stored = (await cards.insert({ conversationId: request.conversation.id, ...card })) ?? (await cards.find(request.conversation.id, card.kind, card.key));
   if (!stored) throw new Error('the posted card vanished while it was being posted');
   const activityId = await reply.card(await postedCardView(services, stored, context));

@@ -11,7 +11,6 @@ export {
 export type { BotServices } from './bot-services';
 export { BadCardActionError, cardActionErrorWords } from './card-errors';
 export type { CardMessenger, Reply } from './card-messenger';
-export { PostedCards, type PostedCard, type PostedCardKind, type CardSelection } from './posted-cards';
 export { postedCardView } from './posted-card-view';
 export { appointmentRows } from './appointment-rows';
 export type { RunWatchOptions } from './run-watcher';

@@ -11,7 +11,7 @@ import { actingActor, mayInvoice } from './bot-roles';
 import type { BotServices } from './bot-services';
 import { BadCardActionError } from './card-errors';
 import { selectionPeriod } from './posted-card-view';
-import type { CardSelection } from './posted-cards';
+import type { CardSelection } from '../../service/conversations';
 
 const isReason = (reason: string): reason is Reason => (REASONS as readonly string[]).includes(reason);
 

@@ -3,7 +3,7 @@ import { periodFromKey } from '../commands';
 import { RunNotFoundError } from '../../service/invoicing/run';
 import { appointmentRows } from './appointment-rows';
 import type { BotServices } from './bot-services';
-import { isPending, selectionInput, type CardSelection, type PostedCard } from './posted-cards';
+import { isPending, selectionInput, type CardSelection, type PostedCard } from '../../service/conversations';
 import { runCard, startingCard } from './run-card';
 
 export function selectionPeriod(selection: CardSelection, context: CardContext): CardPeriod | null {

@@ -2,7 +2,7 @@ import type { CardContext } from '../cards';
 import { realTimers } from '../../service/jobs/timers';
 import type { BotServices } from './bot-services';
 import type { CardMessenger } from './card-messenger';
-import type { PostedCard } from './posted-cards';
+import type { PostedCard } from '../../service/conversations';
 import { runCard } from './run-card';
 import { watchRun, type RunWatchOptions } from './run-watcher';
 

@@ -6,12 +6,16 @@ import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import type { BotServices } from './bot-services';
 import { statusInput } from './status-input';
 import { businessStatus } from '../../service/app/business-status';
+import { botStores } from './testing/bot-stores';
 
 const COMPANY = '5d115c9c-44e3-ea11-bb43-000d3a2feca1';
 
 describeEachStore('status card input', (getStore) => {
   const services = (companyId: string | undefined, companyNames: BotServices['companyNames']): BotServices => ({
-    db: getStore().db,
+    ...botStores(getStore().db, fixedClock(DEFAULT_TEST_NOW), {
+      businessId: 'clinic@contoso.dk',
+      currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),
+    }),
     logger: silentLogger,
     businessId: 'clinic@contoso.dk',
     currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),

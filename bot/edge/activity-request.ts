@@ -1,6 +1,6 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import { cardLocaleOf, type BotUser, type ConversationInfo } from '../actions';
-import type { ConversationRecord } from '../installations';
+import type { ConversationRecord } from '../../service/conversations';
 
 interface TeamsChannelData {
   tenant?: { id?: string };

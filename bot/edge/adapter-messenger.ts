@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAllowedTenant, type Tenants } from '../../service/identity/tenants';
 import type { CardMessenger } from '../actions';
 import type { AdaptiveCardJson } from '../cards';
-import type { ConversationStore } from '../installations';
+import type { ConversationStore } from '../../service/conversations';
 import { cardActivity } from './card-activity';
 import { isAllowedServiceUrl } from './service-urls';
 

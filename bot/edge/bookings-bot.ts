@@ -1,7 +1,8 @@
 import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity, TeamsActivityHandler, TeamsInfo, type TurnContext } from 'botbuilder';
 import { BadCardActionError, cardActionErrorWords, type BotActions, type GuestLookup, type Reply } from '../actions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, installGreetingCard, languageOf } from '../cards';
-import { ConversationStore, handleInstallation } from '../installations';
+import type { ConversationStore } from '../../service/conversations';
+import { handleInstallation } from '../installations';
 import type { Logger } from '../../service/logging/logger';
 import { conversationOf, conversationRecord, localeOfActivity, userOf } from './activity-request';
 import { cardActivity } from './card-activity';

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import { silentLogger } from '../../service/logging/logger';
 import { BotActions, type BotServices } from '../actions';
-import { ConversationStore } from '../installations';
+import { ConversationStore } from '../../service/conversations';
 import { AdapterMessenger } from './adapter-messenger';
 import { BotAuthConfigError, readBotAuthConfig } from './bot-auth-config';
 import { BookingsBot } from './bookings-bot';

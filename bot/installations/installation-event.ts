@@ -1,4 +1,4 @@
-import type { ConversationRecord, ConversationStore } from './conversation-store';
+import type { ConversationRecord, ConversationStore } from '../../service/conversations';
 import { channelRecords, type TeamInfo } from './team-channels';
 
 /**

@@ -1,7 +1,7 @@
 import { fixedClock } from '../../service/domain/clock';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
-import { ConversationStore } from './conversation-store';
+import { ConversationStore } from '../../service/conversations';
 import { handleInstallation } from './installation-event';
 import { summaryTargets } from './summary-targets';
 

@@ -1,6 +1,6 @@
 import type { DailySummary } from '../../service/setup/setup-schema';
-import type { StoredConversation } from './conversation-store';
-import { installedConversations } from './installed-conversations';
+import type { StoredConversation } from '../../service/conversations';
+import { installedConversations } from '../../service/conversations';
 
 /**
  * Where the daily summary goes: every conversation the bot is installed in, or those the setup

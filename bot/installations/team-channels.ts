@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationRecord } from './conversation-store';
+import type { ConversationRecord } from '../../service/conversations';
 
 /** A channel as Teams lists it; the General channel has no name of its own. */
 export interface TeamChannel {

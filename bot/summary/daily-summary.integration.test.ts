@@ -11,10 +11,11 @@ import { queryUnbilled } from '../../service/unbilled';
 import type { BotServices, CardMessenger } from '../actions';
 import type { AdaptiveCardJson } from '../cards';
 import { addDays, parseIsoDate, type LocalDate } from '../../service/domain/local-date';
-import { ConversationStore } from '../installations';
+import { ConversationStore } from '../../service/conversations';
 import { postDailySummaries } from './post-daily-summary';
 import { dailySummaryTask } from './summary-task';
 import { businessStatus } from '../../service/app/business-status';
+import { botStores } from '../actions/testing/bot-stores';
 
 class RecordingMessenger implements CardMessenger {
   readonly sent: Array<{ conversationId: string; card: AdaptiveCardJson }> = [];
@@ -38,7 +39,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
   let now: Date;
 
   const services = (db: Kysely<Database>, clock: () => Date): BotServices => ({
-    db,
+    ...botStores(db, clock, { businessId: kit.h.businessId, currentSetup: async () => kit.setup }),
     logger: silentLogger,
     businessId: kit.h.businessId,
     currentSetup: async () => kit.setup,

@@ -9,9 +9,10 @@ import type { Database } from '../../service/store';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import type { BotServices, CardMessenger } from '../actions';
 import type { AdaptiveCardJson } from '../cards';
-import { ConversationStore } from '../installations';
+import { ConversationStore } from '../../service/conversations';
 import { postOverdueCards } from './overdue-cards';
 import { businessStatus } from '../../service/app/business-status';
+import { botStores } from '../actions/testing/bot-stores';
 
 class RecordingMessenger implements CardMessenger {
   readonly sent: Array<{ conversationId: string; card: AdaptiveCardJson }> = [];
@@ -50,7 +51,7 @@ describeEachStore('payment status after a sync, and the weekly overdue card (aga
   }
 
   const services = (clock: () => Date): BotServices => ({
-    db,
+    ...botStores(db, clock, { businessId: k.h.businessId, currentSetup: async () => k.setup }),
     logger: silentLogger,
     businessId: k.h.businessId,
     currentSetup: async () => k.setup,

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { cardLocaleOf } from '../actions/bot-request';
 import type { BotServices } from '../actions/bot-services';
 import type { CardMessenger } from '../actions/card-messenger';
-import { PostedCards, type CardSelection, type PostedCard, type PostedCardKind } from '../actions/posted-cards';
 import type { AdaptiveCardJson, CardLocale } from '../cards';
-import type { ConversationStore, StoredConversation } from '../installations';
+import type { CardSelection, ConversationStore, PostedCard, PostedCardKind, StoredConversation } from '../../service/conversations';
 import type { AsHolder } from '../../service/jobs/scheduler';
 
 /** What the bot needs to post a card on its own to the summary's conversations. */
@@ -45,9 +44,9 @@ export async function postOnce(
   view: (stored: PostedCard) => Promise<AdaptiveCardJson>,
 ): Promise<PostOnceOutcome> {
   const { services } = deps;
-  const cards = new PostedCards(services.db, services.clock);
+  const cards = services.postedCards;
   // Under the schedule's lease, the claim on the card is fenced: a process that lost the lease posts nothing.
-  const stored = deps.asHolder === undefined ? await cards.insert(card) : await deps.asHolder((trx) => new PostedCards(trx, services.clock).insert(card));
+  const stored = await cards.insert(card, deps.asHolder);
   if (!stored) return 'alreadyPosted';
   try {
     const activityId = await deps.messenger.send(card.conversationId, await view(stored));

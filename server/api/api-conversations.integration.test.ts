@@ -1,4 +1,4 @@
-import { ConversationStore } from '../../bot/installations';
+import { ConversationStore } from '../../service/conversations';
 import { conversationsResponseSchema } from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';

@@ -1,6 +1,4 @@
-import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run/errors';
-import { SyncJobError } from '../../service/jobs/errors';
-import { storeFailureOf } from '../../service/store';
+import { InvalidRunRequestError, RunNotFoundError, storeFailureOf, SyncJobError } from '../../service/app/service-errors';
 import { ApiError, issueFields } from './api-error';
 
 /** The service's errors callers must tell apart, as API errors; anything else stays unknown (500). */

@@ -17,7 +17,7 @@ import { PaymentsService } from '../payments/payments-service';
 import type { Setup } from '../setup/setup-schema';
 import { SetupService, type StoredSetup } from '../setup/setup-service';
 import { SetupTablesCache } from '../setup-tables';
-import type { AppStore } from '../store';
+import { openStore, type AppStore } from '../store';
 import type { BusinessCentralClient } from '../clients/business-central/business-central-client';
 import type { BookingsClient } from '../clients/graph/bookings-client';
 import { checkConnections, type ConnectionCheck } from '../connections';
@@ -34,6 +34,7 @@ import {
 import { markNoShow, undoNoShow, type NoShowRequest, type NoShowResult } from '../invoicing/no-shows';
 import { resolveCompanyId } from '../setup/company';
 import { businessStatus, type BusinessStatus } from './business-status';
+import { ConversationStore, PostedCards } from '../conversations';
 import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
 
 type ForBusiness<T> = Omit<T, 'businessId'>;
@@ -48,8 +49,6 @@ export interface AppServices {
   /** The one clock of the process: every use case reads `now` from it. */
   clock: Clock;
   logger: Logger;
-  store: AppStore;
-  clients: Clients;
   /** BOOKINGS_BUSINESS_ID as Graph spells it: the connection this process serves. */
   businessId: string;
   setupService: SetupService;
@@ -102,6 +101,10 @@ export interface AppServices {
   payments: PaymentsService;
   /** Automatic invoicing: the schedule's tick, once per business across processes, and its result to announce. */
   autoInvoice: AutoInvoicer;
+  /** The chats and channels the bot is installed in and posts to: kept by the bot, listed for the setup's choice. */
+  conversations: ConversationStore;
+  /** The cards the bot posted whose buttons start invoice runs. */
+  postedCards: PostedCards;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -114,6 +117,20 @@ export function invoiceLinks(config: Config, companyName: string): InvoiceLinks 
 /** The real time, or in a sandbox started with SANDBOX_CLOCK_START, time passing from that instant. */
 export function clockOf(config: Config): Clock {
   return config.clockStart === undefined ? systemClock : clockFrom(config.clockStart);
+}
+
+/**
+ * Opens the configured store and wires the use cases over it, for a process that needs nothing else
+ * of the store (the CLI); `close` closes the store.
+ */
+export async function openAppServices(deps: { config: Config; logger: Logger; clock?: Clock }): Promise<{ services: AppServices; close(): Promise<void> }> {
+  const store = await openStore(deps.config.store, { logger: deps.logger });
+  try {
+    return { services: createAppServices({ ...deps, store }), close: () => store.close() };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
 }
 
 export function createAppServices(deps: {
@@ -184,8 +201,6 @@ export function createAppServices(deps: {
     config,
     clock,
     logger,
-    store,
-    clients,
     businessId,
     setupService,
     storedSetup,
@@ -209,5 +224,7 @@ export function createAppServices(deps: {
     payments,
     autoInvoice,
     names: storedNames(store.db, businessId),
+    conversations: new ConversationStore(store.db, clock),
+    postedCards: new PostedCards(store.db, clock),
   };
 }

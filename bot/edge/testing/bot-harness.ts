@@ -6,7 +6,7 @@ import { silentLogger } from '../../../service/logging/logger';
 import type { Database } from '../../../service/store';
 import type { Tenants } from '../../../service/identity/tenants';
 import { BotActions, type BotServices } from '../../actions';
-import { ConversationStore } from '../../installations';
+import { ConversationStore } from '../../../service/conversations';
 import { AdapterMessenger } from '../adapter-messenger';
 import type { BotAuthConfig } from '../bot-auth-config';
 import { BookingsBot } from '../bookings-bot';
@@ -15,6 +15,7 @@ import { mountBot } from '../mount-bot';
 import { startStandInConnector, type StandInConnector } from './stand-in-connector';
 import { businessStatus } from '../../../service/app/business-status';
 import { markNoShow } from '../../../service/invoicing/no-shows';
+import { botStores } from '../../actions/testing/bot-stores';
 
 export const TEST_TAB = { appId: '8a4d6c1e-2f3b-4c5d-9e8f-1a2b3c4d5e6f', webUrl: 'http://localhost:3978/tab/unbilled' };
 
@@ -57,7 +58,7 @@ export async function startBotHarness(
   const connector = await startStandInConnector();
   const runner = kit.runner({ db });
   const services: BotServices = {
-    db,
+    ...botStores(db, kit.h.clock, { businessId: kit.h.businessId, currentSetup: async () => kit.setup }),
     logger: silentLogger,
     businessId: kit.h.businessId,
     currentSetup: async () => kit.setup,

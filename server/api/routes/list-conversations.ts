@@ -1,4 +1,4 @@
-import { ConversationStore, installedConversations, type StoredConversation } from '../../../bot/installations';
+import type { StoredConversation } from '../../../service/conversations';
 import type { ConversationKind, ConversationsResponse } from '../../../contract/api-contract';
 import { defineRoute, ok } from '../route';
 import { compareDanish } from '../../../service/domain/collation';
@@ -20,7 +20,7 @@ function readableName(conversation: StoredConversation, kind: ConversationKind):
 export const listConversations = defineRoute(API.conversations, {
   role: 'reader',
   async handle({ services }) {
-    const stored = installedConversations(await new ConversationStore(services.store.db, services.clock).all());
+    const stored = await services.conversations.installed();
     const conversations = stored.map((c) => {
       const type = kindOf(c);
       return { id: c.id, type, name: readableName(c, type), lastPost: c.lastPost };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../service/domain/clock';
-import { toIsoUtc, type Database, type Row } from '../../service/store';
+import type { Clock } from '../domain/clock';
+import { toIsoUtc, type Database, type Row } from '../store';
+import { installedConversations } from './installed-conversations';
 
 /** A conversation the bot can post into, with the Bot Framework reference kept as JSON text. */
 export interface StoredConversation {
@@ -112,5 +113,10 @@ export class ConversationStore {
   async all(): Promise<StoredConversation[]> {
     const rows = await this.db.selectFrom('conversations').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(toStored);
+  }
+
+  /** The chats and channels the app is installed in, without the threads it answered in. */
+  async installed(): Promise<StoredConversation[]> {
+    return installedConversations(await this.all());
   }
 }

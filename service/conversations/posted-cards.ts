@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { SelectionInput } from '../../service/invoicing/run';
-import type { Clock } from '../../service/domain/clock';
-import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../../service/store';
+import type { SelectionInput } from '../invoicing/run';
+import type { Clock } from '../domain/clock';
+import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../store';
+import type { AsHolder } from '../jobs/scheduler';
 
 /**
  * `overdueInvoices` is the weekly card of overdue invoices (key: its local date); `autoInvoice` the
@@ -61,6 +62,14 @@ function toPostedCard(row: Row<'posted_cards'>): PostedCard {
   };
 }
 
+export interface NewPostedCard {
+  conversationId: string;
+  kind: PostedCardKind;
+  key: string;
+  selection: CardSelection;
+  runId?: string;
+}
+
 /**
  * The `posted_cards` table: a card the bot posted whose button can start a run. Unique on
  * (conversation, kind, key): a daily summary's key is its period, a preview's its preview id.
@@ -71,8 +80,12 @@ export class PostedCards {
     private readonly clock: Clock,
   ) {}
 
-  /** Records a card before it is sent (activity id still empty); undefined when the key is taken. */
-  async insert(card: { conversationId: string; kind: PostedCardKind; key: string; selection: CardSelection; runId?: string }): Promise<PostedCard | undefined> {
+  /**
+   * Records a card before it is sent (activity id still empty); undefined when the key is taken.
+   * Under a scheduled task's lease (`asHolder`) the insert is fenced: a process that lost the lease records nothing.
+   */
+  async insert(card: NewPostedCard, asHolder?: AsHolder): Promise<PostedCard | undefined> {
+    if (asHolder !== undefined) return asHolder((trx) => new PostedCards(trx, this.clock).insert(card));
     const at = toIsoUtc(this.clock());
     const id = randomUUID();
     try {
