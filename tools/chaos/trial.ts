@@ -159,9 +159,26 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     for (let i = 0; i < o.processes; i += 1) apps.push({ port: await freePort(), child: undefined });
     const startApp = async (i: number): Promise<void> => {
       const app = apps[i]!;
-      app.child = track(spawnScript(`app${i}`, o.launch, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), path.join(logDir, `app${i}.log`), 'log'));
-      const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${app.port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok, 60_000);
-      if (!up) throw new Error(`app${i} did not answer /api/health within 60 s`);
+      // A port found free can be taken before the app binds it (the emulators, a parallel run): then the
+      // app exits at once with EADDRINUSE, and it starts again on another port. Any other early exit fails the trial.
+      for (let attempt = 1; ; attempt += 1) {
+        const logFile = path.join(logDir, `app${i}.log`);
+        const child = track(spawnScript(`app${i}`, o.launch, 'server/main.ts', [], appEnv({ PORT: String(app.port) }), logFile, 'log'));
+        app.child = child;
+        let exited = false;
+        void child.exited.then(() => (exited = true));
+        const up = await waitFor(
+          async () => exited || (await fetch(`http://127.0.0.1:${app.port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok,
+          60_000,
+        );
+        if (up && !exited) return;
+        if (exited && attempt < 3 && fs.readFileSync(logFile, 'utf8').includes('EADDRINUSE')) {
+          event(`app${i} found port ${app.port} taken; starting it on another`);
+          app.port = await freePort();
+          continue;
+        }
+        throw new Error(exited ? `app${i} exited before it answered /api/health` : `app${i} did not answer /api/health within 60 s`);
+      }
     };
     let cliCount = 0;
     const cli = (args: string[]): { child: Child; out: () => string } => {
