@@ -9,7 +9,11 @@ import type {
   AuditQuery,
   ExportLanguage,
   InvoiceRunsQuery,
-  RunInvoice,
+  PaymentCustomer,
+  PaymentCustomersQuery,
+  PaymentItem,
+  PaymentsQuery,
+  RunInvoiceWithPayment,
   RunInvoicesQuery,
   CatalogResponse,
   EnteredPriceRequest,
@@ -56,7 +60,15 @@ export class FakeApi implements Api {
   meRoles: MeResponse['roles'] = ['admin'];
   auditEntries: AuditEntry[] = [];
   /** Each run's invoices, for the History drill-down. */
-  runInvoicesState: Record<string, RunInvoice[]> = {};
+  runInvoicesState: Record<string, RunInvoiceWithPayment[]> = {};
+  /** The business's local date the payment states were decided on. */
+  today = '2026-11-20';
+  /** The business's invoices with their payment state, for GET /api/payments. */
+  paymentItems: PaymentItem[] = [];
+  readonly paymentsQueries: PaymentsQuery[] = [];
+  /** The customer view's rows, in the order asked for. */
+  paymentCustomersState: PaymentCustomer[] = [];
+  readonly paymentCustomersQueries: PaymentCustomersQuery[] = [];
   readonly retried: string[] = [];
   readonly exports: { request: ExportRequest; lang: ExportLanguage }[] = [];
   /** What the next exports answer before the default file. */
@@ -237,7 +249,7 @@ export class FakeApi implements Api {
     if (all === undefined) throw new ApiError('not_found', `No invoice run ${runId}`, 404);
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
-    return { invoices: all.slice(offset, offset + limit), total: all.length, offset, limit };
+    return { invoices: all.slice(offset, offset + limit), total: all.length, offset, limit, today: this.today };
   }
 
   async exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile> {
@@ -466,6 +478,26 @@ export class FakeApi implements Api {
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
     return { entries: this.auditEntries.slice(offset, offset + limit), total: this.auditEntries.length, offset, limit };
+  }
+
+  async payments(query: PaymentsQuery) {
+    this.paymentsQueries.push(query);
+    const overdue = query.overdue === true || query.overdue === 'true';
+    const matching = this.paymentItems.filter(
+      (i) => (query.customer === undefined || i.customer.email === query.customer) && (!overdue || i.state === 'overdue'),
+    );
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { items: matching.slice(offset, offset + limit), total: matching.length, offset, limit, today: this.today, outstanding: [] };
+  }
+
+  async paymentCustomers(query: PaymentCustomersQuery) {
+    this.paymentCustomersQueries.push(query);
+    const overdue = query.overdue === true || query.overdue === 'true';
+    const matching = this.paymentCustomersState.filter((c) => !overdue || c.overdue > 0);
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { customers: matching.slice(offset, offset + limit), total: matching.length, offset, limit, today: this.today };
   }
 }
 

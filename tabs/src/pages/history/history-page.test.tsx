@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AuditEntry, InvoiceRunSummary, RunInvoice } from '../../../../contract/api-contract';
+import type { AuditEntry, InvoiceRunSummary, RunInvoiceWithPayment } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
@@ -27,7 +27,7 @@ function summary(id: string, change: Partial<InvoiceRunSummary> = {}): InvoiceRu
   };
 }
 
-function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
+function invoice(i: number, change: Partial<RunInvoiceWithPayment> = {}): RunInvoiceWithPayment {
   return {
     id: `inv-${i}`,
     externalDocumentNumber: `BKR-${i}`,
@@ -47,6 +47,8 @@ function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
     draftNumber: null,
     sent: false,
     afterCreateProblem: null,
+    paymentState: 'draft',
+    payment: null,
     ...change,
   };
 }
