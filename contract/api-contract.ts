@@ -308,6 +308,8 @@ export const setupTablesResponseSchema = z.object({
       z.ZodArray<typeof setupTableEntryViewSchema>
     >,
   ),
+  /** Items of type Service, not blocked, `code` being the item number: the no-show fee pickers. */
+  serviceItems: z.array(setupTableEntryViewSchema),
 });
 export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
 

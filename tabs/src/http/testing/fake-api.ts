@@ -36,6 +36,7 @@ import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';
+import { mergePatch } from '../../../../service/setup/merge-patch';
 
 /** An in-memory server for the pages' tests: it records what it was asked and answers from plain data. */
 export class FakeApi implements Api {
@@ -445,7 +446,8 @@ export class FakeApi implements Api {
     this.patches.push({ patch, version });
     const failure = this.patchFailures.shift();
     if (failure) throw failure;
-    const setup = setupSchema.parse({ ...this.setupState.setup, ...patch });
+    // The server's own merge: objects merge, null removes a key (back to its default).
+    const setup = setupSchema.parse(mergePatch(this.setupState.setup, patch));
     this.setupState = { setup, version: version + 1, updatedAt: '2026-11-03T09:00:00Z', updatedBy: 'Anna Admin' };
     return { ...this.setupState, changed: Object.keys(patch) };
   }
@@ -574,5 +576,6 @@ export function fakeSetupTables(): SetupTablesResponse {
       generalProductPostingGroups: [entry(81, 'DETAIL', 'Detailsalg af varer'), entry(82, 'YDELSER', 'Behandlinger og ydelser')],
       currencies: [entry(71, 'EUR', 'Euro'), entry(72, 'SEK', 'Svensk krone')],
     },
+    serviceItems: [entry(91, 'GEBYR', 'Udeblivelsesgebyr'), entry(92, 'GEBYR-SEN', 'Gebyr for sen afbud')],
   };
 }
