@@ -21,8 +21,19 @@ export type { Who } from '../service/history/who';
 export type { AuditAbout } from '../service/history/audit-about';
 import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
 import { afterCreateSchema, setupSchema, type AfterCreate } from '../service/setup/setup-schema';
-import { listPaymentsRequestSchema, paymentPageSchema, type PaymentItem, type PaymentPage } from '../service/payments/payment-schemas';
-import type { PaymentState } from '../service/payments/payment-state';
+import {
+  listPaymentCustomersRequestSchema,
+  listPaymentsRequestSchema,
+  paymentCustomerPageSchema,
+  PAYMENT_CUSTOMER_SORTS,
+  paymentPageSchema,
+  type PaymentCustomer,
+  type PaymentCustomerPage,
+  type PaymentCustomerSort,
+  type PaymentItem,
+  type PaymentPage,
+} from '../service/payments/payment-schemas';
+import type { PaymentInfo, PaymentState } from '../service/payments/payment-state';
 import {
   customerLinkChoicesSchema,
   linkChoiceSchema,
@@ -155,6 +166,7 @@ export const runInvoicesQuerySchema = z.strictObject(runInvoicesFields);
 export type RunInvoicesQuery = z.input<typeof runInvoicesQuerySchema>;
 export const runInvoicesResponseSchema = runInvoicePageSchema;
 export type RunInvoicesResponse = RunInvoicePage;
+export type RunInvoiceWithPayment = RunInvoicesResponse['invoices'][number];
 
 // ---------------------------------------------------------------------------------------------- payments
 
@@ -163,7 +175,15 @@ export const paymentsQuerySchema = listPaymentsRequestSchema;
 export type PaymentsQuery = z.input<typeof paymentsQuerySchema>;
 export const paymentsResponseSchema = paymentPageSchema;
 export type PaymentsResponse = PaymentPage;
-export type { PaymentItem, PaymentState };
+export type { PaymentInfo, PaymentItem, PaymentState };
+
+/** GET /api/payments/customers?overdue=&sort=&limit=&offset= : the customer view, a customer a row (open one with /api/payments?customer=). */
+export const paymentCustomersQuerySchema = listPaymentCustomersRequestSchema;
+export type PaymentCustomersQuery = z.input<typeof paymentCustomersQuerySchema>;
+export const paymentCustomersResponseSchema = paymentCustomerPageSchema;
+export type PaymentCustomersResponse = PaymentCustomerPage;
+export type { PaymentCustomer, PaymentCustomerSort };
+export { PAYMENT_CUSTOMER_SORTS };
 
 // ---------------------------------------------------------------------------------------------- appointments
 
@@ -291,6 +311,8 @@ export const setupTablesResponseSchema = z.object({
       z.ZodArray<typeof setupTableEntryViewSchema>
     >,
   ),
+  /** Items of type Service, not blocked, `code` being the item number: the no-show fee pickers. */
+  serviceItems: z.array(setupTableEntryViewSchema),
 });
 export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
 

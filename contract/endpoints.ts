@@ -23,6 +23,8 @@ import {
   linkRequestSchema,
   linkResultSchema,
   meResponseSchema,
+  paymentCustomersQuerySchema,
+  paymentCustomersResponseSchema,
   paymentsQuerySchema,
   paymentsResponseSchema,
   previewSchema,
@@ -109,6 +111,7 @@ export const API = {
   testConnections: endpoint({ method: 'POST', path: '/api/connections/test', body: connectionTestRequestSchema, response: connectionTestResponseSchema }),
   audit: endpoint({ method: 'GET', path: '/api/audit', query: auditQuerySchema, response: auditResponseSchema }),
   payments: endpoint({ method: 'GET', path: '/api/payments', query: paymentsQuerySchema, response: paymentsResponseSchema }),
+  paymentCustomers: endpoint({ method: 'GET', path: '/api/payments/customers', query: paymentCustomersQuerySchema, response: paymentCustomersResponseSchema }),
 
   serviceLinkChoices: endpoint({ method: 'GET', path: '/api/services/:id/link-choices', query: linkChoicesQuerySchema, response: serviceLinkChoicesSchema }),
   linkService: endpoint({ method: 'PUT', path: '/api/services/:id/link', body: linkRequestSchema, response: linkResultSchema }),

@@ -5,6 +5,7 @@ import { lookupNotes } from './setup-show';
 const entry = (id: string, code: string, displayName: string) => ({ id, code, displayName });
 const tables: SetupTables = {
   localCurrency: 'DKK',
+  serviceItems: [],
   tables: {
     paymentTerms: [entry('11111111-0000-4000-8000-000000000014', '14 DAGE', 'Netto 14 dage')],
     paymentMethods: [],

@@ -1,6 +1,8 @@
 import { until } from '../../service/testing/until';
 import {
+  paymentCustomersResponseSchema,
   paymentsResponseSchema,
+  runInvoicesResponseSchema,
   runResultSchema,
   startedRunSchema,
   startedSyncSchema,
@@ -71,7 +73,19 @@ test('after a sync, the payments list shows a paid and an overdue invoice; the c
   expect(customer.items.map((i) => i.customer.email)).toEqual(customer.items.map(() => email));
   expect(customer.items.map((i) => i.id)).toContain(created[0]!.id);
 
+  // The customer view: with the filter, the one customer with the overdue invoice, counted over that alone.
+  const owing = paymentCustomersResponseSchema.parse((await api.call('GET', '/api/payments/customers?overdue=true&sort=due')).body);
+  expect(owing.customers).toEqual([expect.objectContaining({ email, invoices: 1, overdue: 1, oldestDue: '2000-01-31' })]);
+  expect(owing.customers[0]!.name).not.toBe('');
+  const everyone = paymentCustomersResponseSchema.parse((await api.call('GET', '/api/payments/customers')).body);
+  expect(everyone.customers.map((c) => c.email)).toEqual(expect.arrayContaining(created.map((i) => i.customer.email)));
+  // The run's invoices carry their payment state.
+  const page = runInvoicesResponseSchema.parse((await api.call('GET', `/api/invoice-runs/${runId}/invoices`)).body);
+  expect(page.invoices.find((i) => i.id === created[0]!.id)).toMatchObject({ paymentState: 'overdue', payment: { dueDate: '2000-01-31' } });
+
   expect(errorOf(await api.call('GET', '/api/payments?overdue=maybe')).code).toBe('invalid_query');
+  expect(errorOf(await api.call('GET', '/api/payments/customers?sort=amount')).code).toBe('invalid_query');
   auth.as = NOBODY;
   expect((await api.call('GET', '/api/payments')).status).toBe(403);
+  expect((await api.call('GET', '/api/payments/customers')).status).toBe(403);
 });

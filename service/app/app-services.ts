@@ -176,7 +176,8 @@ export function createAppServices(deps: {
   const catalog = new CatalogCache({ bookings: clients.bookings, businessId: async () => (await currentSetup()).businessId });
   const linking = createLinking({ db: store.db, bc: clients.businessCentral, businessId: businessKey(businessId), setup: currentSetup, clock });
   const setupTables = new SetupTablesCache({ forCompany: (companyId) => clients.businessCentral.forCompany(companyId), clock });
-  const history = new HistoryService({ db: store.db, businessId, runner: invoices });
+  const payments = new PaymentsService({ db: store.db, businessId, setup: currentSetup, clock });
+  const history = new HistoryService({ db: store.db, businessId, runner: invoices, today: () => payments.today() });
   const people = new People(store.db, clock);
   const unbilledContext = async () => ({ now: clock(), setup: await currentSetup() });
   const unbilled: AppServices['unbilled'] = {
@@ -195,7 +196,6 @@ export function createAppServices(deps: {
   };
   const companyId = async () => resolveCompanyId(await currentSetup(), { configuredCompanyId: config.bc.companyId, bc: clients.businessCentral, logger });
   const status = () => businessStatus({ db: store.db, businessId, clock, currentSetup });
-  const payments = new PaymentsService({ db: store.db, businessId, setup: currentSetup, clock });
   const autoInvoice = new AutoInvoicer({ db: store.db, businessId, setup: currentSetup, clock, runner: invoices });
   return {
     config,

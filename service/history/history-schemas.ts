@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runInvoiceSchema, runSourceSchema, runStateSchema } from '../invoicing/run/run-schemas';
+import { paymentInfoSchema, paymentStateSchema } from '../payments/payment-state';
 import { auditAboutSchema } from './audit-about';
 import { whoSchema } from './who';
 
@@ -104,11 +105,21 @@ export const listRunInvoicesRequestSchema = z.strictObject({
 });
 export type ListRunInvoicesRequest = z.input<typeof listRunInvoicesRequestSchema>;
 
+/** One of a run's invoices with what the last sync read of its payment in Business Central. */
+export const runInvoiceWithPaymentSchema = runInvoiceSchema.extend({
+  /** paymentState's answer on the page's `today`; null for one that never reached Business Central. */
+  paymentState: paymentStateSchema.nullable(),
+  payment: paymentInfoSchema.nullable(),
+});
+export type RunInvoiceWithPayment = z.infer<typeof runInvoiceWithPaymentSchema>;
+
 /** A page of one run's invoices, in the order the run planned them. */
 export const runInvoicePageSchema = z.object({
-  invoices: z.array(runInvoiceSchema),
+  invoices: z.array(runInvoiceWithPaymentSchema),
   total: z.number().int(),
   offset: z.number().int(),
   limit: z.number().int(),
+  /** The business's local date the payment states were decided on. */
+  today: z.string(),
 });
 export type RunInvoicePage = z.infer<typeof runInvoicePageSchema>;

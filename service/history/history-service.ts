@@ -38,6 +38,8 @@ export class HistoryService {
       db: Kysely<Database>;
       businessId: string;
       runner: Pick<InvoiceRunner, 'getRun'>;
+      /** The business's local date, for the invoices' payment states. */
+      today: () => Promise<string>;
     },
   ) {}
 
@@ -51,8 +53,8 @@ export class HistoryService {
   }
 
   /** A page of a run's invoices, or null when the run is not this business's. */
-  runInvoices(request: Paged<ListRunInvoicesRequest>): Promise<RunInvoicePage | null> {
-    return listRunInvoices(this.deps.db, { ...request, businessId: this.deps.businessId });
+  async runInvoices(request: Paged<ListRunInvoicesRequest>): Promise<RunInvoicePage | null> {
+    return listRunInvoices(this.deps.db, { ...request, businessId: this.deps.businessId }, await this.deps.today());
   }
 
   audit(request: Paged<ListAuditLogRequest>): Promise<AuditPage> {

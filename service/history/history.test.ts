@@ -245,17 +245,17 @@ describeEachStore('history in words', (getStore) => {
   });
 
   it("pages a run's invoices in the run's order with a total, and answers null for another business's run", async () => {
-    const second = await listRunInvoices(db(), { businessId: BUSINESS, runId: 'r-person', offset: 2, limit: 2 });
+    const second = await listRunInvoices(db(), { businessId: BUSINESS, runId: 'r-person', offset: 2, limit: 2 }, '2026-11-20');
     expect(second).toMatchObject({ total: 5, offset: 2, limit: 2 });
     expect(second!.invoices.map((i) => [i.number, i.customer.name, i.amount])).toEqual([
       ['S-2', 'Kunde 2', { minor: 300, currency: 'DKK' }],
       ['S-3', 'Kunde 3', { minor: 400, currency: 'DKK' }],
     ]);
-    expect(await listRunInvoices(db(), { businessId: 'other@example.dk', runId: 'r-person', offset: 0, limit: 2 })).toBeNull();
+    expect(await listRunInvoices(db(), { businessId: 'other@example.dk', runId: 'r-person', offset: 0, limit: 2 }, '2026-11-20')).toBeNull();
   });
 
   it('reads everything for an export in batches, each row once', async () => {
-    const history = new HistoryService({ db: db(), businessId: BUSINESS, runner: { getRun: jest.fn() } });
+    const history = new HistoryService({ db: db(), businessId: BUSINESS, runner: { getRun: jest.fn() }, today: async () => '2026-11-20' });
     const ids: string[] = [];
     for await (const batch of history.allRuns({})) ids.push(...batch.map((r) => r.id));
     const total = (await history.runs({ offset: 0, limit: 1 })).total;

@@ -5,6 +5,8 @@ import type { InvoiceRunner } from '../invoicing/run/invoice-runner';
 import { isTerminal, runSourceSchema, runStateSchema, type RunResult } from '../invoicing/run/run-schemas';
 import { LIVE_STATUSES, toRunInvoice } from '../invoicing/run/run-view';
 import { namesOf } from '../identity/people';
+import { paymentOf } from '../payments/list-payments';
+import { paymentState } from '../payments/payment-state';
 import type { Database } from '../store/database';
 import {
   listInvoiceRunsRequestSchema,
@@ -99,8 +101,11 @@ export async function getInvoiceRun(
   return row === undefined ? null : runner.getRun(row.id);
 }
 
-/** A page of a run's invoices in the order the run planned them, or null when the run is not this business's. */
-export async function listRunInvoices(db: Kysely<Database>, input: ListRunInvoicesRequest): Promise<RunInvoicePage | null> {
+/**
+ * A page of a run's invoices in the order the run planned them, each with its payment state on
+ * `today` (the business's local date), or null when the run is not this business's.
+ */
+export async function listRunInvoices(db: Kysely<Database>, input: ListRunInvoicesRequest, today: string): Promise<RunInvoicePage | null> {
   const request = listRunInvoicesRequestSchema.parse(input);
   const run = await db
     .selectFrom('invoice_runs')
@@ -114,5 +119,9 @@ export async function listRunInvoices(db: Kysely<Database>, input: ListRunInvoic
     base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
     base.selectAll().orderBy('position').orderBy('id').offset(request.offset).limit(request.limit).execute(),
   ]);
-  return { invoices: rows.map(toRunInvoice), total: Number(counted.n), offset: request.offset, limit: request.limit };
+  const invoices = rows.map((row) => {
+    const payment = paymentOf(row);
+    return { ...toRunInvoice(row), paymentState: paymentState({ status: row.status, payment }, today), payment };
+  });
+  return { invoices, total: Number(counted.n), offset: request.offset, limit: request.limit, today };
 }

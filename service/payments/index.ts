@@ -1,7 +1,15 @@
 export { PaymentsService, businessToday, OVERDUE_CARD_LIMIT } from './payments-service';
 export { listPayments, paymentOf } from './list-payments';
+export { listPaymentCustomers } from './list-payment-customers';
 export {
   listPaymentsRequestSchema,
+  listPaymentCustomersRequestSchema,
+  paymentCustomerPageSchema,
+  PAYMENT_CUSTOMER_SORTS,
+  type ListPaymentCustomersRequest,
+  type PaymentCustomer,
+  type PaymentCustomerPage,
+  type PaymentCustomerSort,
   paymentItemSchema,
   paymentPageSchema,
   type ListPaymentsRequest,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { money, totalsByCurrency, type Money } from '../domain/money';
 import { keyEmail } from '../invoicing/grouping';
 import type { Database, Row } from '../store/database';
@@ -6,7 +6,13 @@ import { listPaymentsRequestSchema, type ListPaymentsRequest, type PaymentItem, 
 import { paymentState, type PaymentInfo } from './payment-state';
 
 /** Our invoices that reached Business Central: drafts, posted ones and canceled ones. */
-const LISTED_STATUSES = ['created', 'verified', 'mismatch', 'posted', 'canceled'];
+export const LISTED_STATUSES = ['created', 'verified', 'mismatch', 'posted', 'canceled'];
+
+/** A posted invoice Business Central holds open with something still owed (or not said), as SQL over `invoices`. */
+export const OPEN_OWING = sql<SqlBool>`(status = 'posted' and bc_status = 'Open' and (remaining_minor is null or remaining_minor > 0))`;
+
+/** paymentState's "overdue" as SQL over `invoices`, so a page holds only overdue invoices. */
+export const overdueOn = (today: string) => sql<SqlBool>`(${OPEN_OWING} and due_date < ${today})`;
 
 /** The payment fields a sync stored on an invoice row, or null while it is a draft. */
 export function paymentOf(row: Pick<Row<'invoices'>, 'bc_status' | 'remaining_minor' | 'due_date' | 'currency'>): PaymentInfo | null {
@@ -32,20 +38,13 @@ function toItem(row: Row<'invoices'>, today: string): PaymentItem {
 
 /**
  * A page of the business's invoices with their payment state on `today` (the business's local
- * date): overdue ones by due date, oldest first; otherwise newest first. The overdue filter is
- * paymentState's rule as a query, so a page holds only overdue invoices.
+ * date): overdue ones by due date, oldest first; otherwise newest first.
  */
 export async function listPayments(db: Kysely<Database>, businessId: string, input: ListPaymentsRequest, today: string): Promise<PaymentPage> {
   const request = listPaymentsRequestSchema.parse(input);
   let base = db.selectFrom('invoices').where('business_id', '=', businessId.toLowerCase()).where('status', 'in', LISTED_STATUSES);
   if (request.customer !== undefined) base = base.where('customer_email', '=', request.customer);
-  if (request.overdue) {
-    base = base
-      .where('status', '=', 'posted')
-      .where('bc_status', '=', 'Open')
-      .where('due_date', '<', today)
-      .where((eb) => eb.or([eb('remaining_minor', 'is', null), eb('remaining_minor', '>', 0)]));
-  }
+  if (request.overdue) base = base.where(overdueOn(today));
   const ordered = request.overdue
     ? base.selectAll().orderBy('due_date').orderBy('customer_name').orderBy('id')
     : base.selectAll().orderBy('invoice_date', 'desc').orderBy('created_at', 'desc').orderBy('id');

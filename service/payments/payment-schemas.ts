@@ -46,3 +46,41 @@ export const paymentPageSchema = z.object({
   outstanding: z.array(moneyAmountSchema),
 });
 export type PaymentPage = z.infer<typeof paymentPageSchema>;
+
+export const PAYMENT_CUSTOMER_SORTS = ['name', 'due', 'owed'] as const;
+export type PaymentCustomerSort = (typeof PAYMENT_CUSTOMER_SORTS)[number];
+
+/** The customer view: the business's customers with invoices that reached Business Central, a page at a time. */
+export const listPaymentCustomersRequestSchema = z.strictObject({
+  /** Only customers with overdue invoices, counted and summed over those alone. */
+  overdue: listPaymentsRequestSchema.shape.overdue,
+  /** By name (Danish order), by the oldest unpaid due date (oldest first), or by what is owed (most first). */
+  sort: z.enum(PAYMENT_CUSTOMER_SORTS, { error: `Use one of ${PAYMENT_CUSTOMER_SORTS.join(', ')}` }).default('name'),
+  offset: listPaymentsRequestSchema.shape.offset,
+  limit: listPaymentsRequestSchema.shape.limit,
+});
+export type ListPaymentCustomersRequest = z.input<typeof listPaymentCustomersRequestSchema>;
+
+export const paymentCustomerSchema = z.object({
+  name: z.string(),
+  /** The key of a customer's invoices: GET /api/payments?customer= takes it. */
+  email: z.string(),
+  invoices: z.number().int(),
+  overdue: z.number().int(),
+  /** What the customer still owes on posted open invoices, per currency. */
+  owed: z.array(moneyAmountSchema),
+  /** The earliest due date of an open invoice with something owed (YYYY-MM-DD), or null. */
+  oldestDue: z.string().nullable(),
+  /** The newest invoice date, or null. */
+  lastInvoiceDate: z.string().nullable(),
+});
+export type PaymentCustomer = z.infer<typeof paymentCustomerSchema>;
+
+export const paymentCustomerPageSchema = z.object({
+  customers: z.array(paymentCustomerSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  today: z.string(),
+});
+export type PaymentCustomerPage = z.infer<typeof paymentCustomerPageSchema>;

@@ -3,8 +3,9 @@ import type { Clock } from '../domain/clock';
 import { wallClockAt } from '../domain/zoned-time';
 import type { Setup } from '../setup/setup-schema';
 import type { Database } from '../store/database';
+import { listPaymentCustomers } from './list-payment-customers';
 import { listPayments } from './list-payments';
-import type { ListPaymentsRequest, PaymentItem, PaymentPage } from './payment-schemas';
+import type { ListPaymentCustomersRequest, ListPaymentsRequest, PaymentCustomerPage, PaymentItem, PaymentPage } from './payment-schemas';
 
 /** Overdue invoices a card can name before it gets too long to read (and near the card size limit). */
 export const OVERDUE_CARD_LIMIT = 50;
@@ -38,6 +39,11 @@ export class PaymentsService {
 
   async list(request: ListPaymentsRequest): Promise<PaymentPage> {
     return listPayments(this.deps.db, this.deps.businessId, request, await this.today());
+  }
+
+  /** The customer view: customers with their invoices' counts, what they owe and their oldest unpaid due date. */
+  async customers(request: ListPaymentCustomersRequest): Promise<PaymentCustomerPage> {
+    return listPaymentCustomers(this.deps.db, this.deps.businessId, request, await this.today());
   }
 
   /** The overdue invoices, oldest due date first, at most `limit`; with the count of all of them. */

@@ -30,6 +30,7 @@ function cacheAt() {
           return scoped.listSetupTable(table);
         },
         getCompanyInformation: () => scoped.getCompanyInformation(),
+        listItems: () => scoped.listItems(),
       };
     },
   });
@@ -51,6 +52,17 @@ describe('SetupTablesCache against the Business Central emulator', () => {
     expect(tables.tables.itemCategories.map((c) => c.code)).toEqual(['BEHANDLING', 'PRODUKTER', 'TRÆNING']);
     expect(tables.tables.unitsOfMeasure.map((u) => u.code)).toEqual(['DAG', 'STK', 'TIME']);
     expect(tables.tables.currencies.map((c) => c.code)).toEqual(['EUR', 'GBP', 'NOK', 'SEK', 'USD']);
+    // The fee pickers' items: of type Service only, by number.
+    const { items } = await client.forCompany(SANDBOX_COMPANY_ID).listItems();
+    const services = items.filter((i) => i.type === 'Service' && !i.blocked);
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.length).toBeLessThan(items.length);
+    expect(new Set(tables.serviceItems.map((i) => i.id))).toEqual(new Set(services.map((i) => i.id)));
+    expect(tables.serviceItems.find((e) => e.id === services[0]!.id)).toEqual({
+      id: services[0]!.id,
+      code: services[0]!.number,
+      displayName: services[0]!.displayName,
+    });
     for (const table of Object.values(tables.tables)) {
       expect(table.length).toBeGreaterThan(0);
       for (const entry of table) expect(entry.id).toMatch(/^[0-9a-f-]{36}$/);

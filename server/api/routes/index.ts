@@ -20,6 +20,7 @@ import { listBcSetupTables } from './list-bc-setup-tables';
 import { listBookingsBusinesses } from './list-bookings-businesses';
 import { listConversations } from './list-conversations';
 import { listInvoiceRuns } from './list-invoice-runs';
+import { listPaymentCustomers } from './list-payment-customers';
 import { listPayments } from './list-payments';
 import { listRunInvoices } from './list-run-invoices';
 import { listSyncRuns } from './list-sync-runs';
@@ -45,6 +46,7 @@ export const API_ROUTES: readonly Route[] = [
   startInvoiceRun,
   listInvoiceRuns,
   listPayments,
+  listPaymentCustomers,
   getInvoiceRun,
   listRunInvoices,
   retryInvoiceRun,

@@ -14,6 +14,10 @@ import type {
   InvoiceRunsQuery,
   InvoiceRunsResponse,
   MeResponse,
+  PaymentCustomersQuery,
+  PaymentCustomersResponse,
+  PaymentsQuery,
+  PaymentsResponse,
   Preview,
   RunInvoicesQuery,
   RunInvoicesResponse,
@@ -72,6 +76,10 @@ export interface Api {
   conversations(): Promise<ConversationsResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
+  /** The business's invoices with their payment state (a customer's with `customer`). */
+  payments(query: PaymentsQuery): Promise<PaymentsResponse>;
+  /** The customer view: a customer a row, with counts, what it owes and its oldest unpaid due date. */
+  paymentCustomers(query: PaymentCustomersQuery): Promise<PaymentCustomersResponse>;
   /** What a Bookings service can be linked to in Business Central (admin). */
   serviceLinkChoices(serviceId: string, search: string): Promise<ServiceLinkChoices>;
   linkService(serviceId: string, choice: LinkChoice): Promise<LinkResult>;

@@ -102,6 +102,8 @@ export function httpApi(options: HttpApiOptions): Api {
     conversations: () => call(API.conversations),
     testConnections: (body) => call(API.testConnections, { body }),
     audit: (query) => call(API.audit, { query }),
+    payments: (query) => call(API.payments, { query }),
+    paymentCustomers: (query) => call(API.paymentCustomers, { query }),
     serviceLinkChoices: (id, search) => call(API.serviceLinkChoices, { params: { id }, query: { search: search.trim() } }),
     linkService: (id, choice) => call(API.linkService, { params: { id }, body: { choice } }),
     customerLinkChoices: (id, search) => call(API.customerLinkChoices, { params: { id }, query: { search: search.trim() } }),

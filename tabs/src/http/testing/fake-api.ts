@@ -9,7 +9,11 @@ import type {
   AuditQuery,
   ExportLanguage,
   InvoiceRunsQuery,
-  RunInvoice,
+  PaymentCustomer,
+  PaymentCustomersQuery,
+  PaymentItem,
+  PaymentsQuery,
+  RunInvoiceWithPayment,
   RunInvoicesQuery,
   CatalogResponse,
   EnteredPriceRequest,
@@ -32,6 +36,7 @@ import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';
+import { mergePatch } from '../../../../service/setup/merge-patch';
 
 /** An in-memory server for the pages' tests: it records what it was asked and answers from plain data. */
 export class FakeApi implements Api {
@@ -60,7 +65,15 @@ export class FakeApi implements Api {
   meRoles: MeResponse['roles'] = ['admin'];
   auditEntries: AuditEntry[] = [];
   /** Each run's invoices, for the History drill-down. */
-  runInvoicesState: Record<string, RunInvoice[]> = {};
+  runInvoicesState: Record<string, RunInvoiceWithPayment[]> = {};
+  /** The business's local date the payment states were decided on. */
+  today = '2026-11-20';
+  /** The business's invoices with their payment state, for GET /api/payments. */
+  paymentItems: PaymentItem[] = [];
+  readonly paymentsQueries: PaymentsQuery[] = [];
+  /** The customer view's rows, in the order asked for. */
+  paymentCustomersState: PaymentCustomer[] = [];
+  readonly paymentCustomersQueries: PaymentCustomersQuery[] = [];
   readonly retried: string[] = [];
   readonly exports: { request: ExportRequest; lang: ExportLanguage }[] = [];
   /** What the next exports answer before the default file. */
@@ -241,7 +254,7 @@ export class FakeApi implements Api {
     if (all === undefined) throw new ApiError('not_found', `No invoice run ${runId}`, 404);
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
-    return { invoices: all.slice(offset, offset + limit), total: all.length, offset, limit };
+    return { invoices: all.slice(offset, offset + limit), total: all.length, offset, limit, today: this.today };
   }
 
   async exportCsv(request: ExportRequest, lang: ExportLanguage): Promise<ExportedFile> {
@@ -453,7 +466,8 @@ export class FakeApi implements Api {
     this.patches.push({ patch, version });
     const failure = this.patchFailures.shift();
     if (failure) throw failure;
-    const setup = setupSchema.parse({ ...this.setupState.setup, ...patch });
+    // The server's own merge: objects merge, null removes a key (back to its default).
+    const setup = setupSchema.parse(mergePatch(this.setupState.setup, patch));
     this.setupState = { setup, version: version + 1, updatedAt: '2026-11-03T09:00:00Z', updatedBy: 'Anna Admin' };
     return { ...this.setupState, changed: Object.keys(patch) };
   }
@@ -486,6 +500,26 @@ export class FakeApi implements Api {
     const offset = Number(query.offset ?? 0);
     const limit = Number(query.limit ?? 50);
     return { entries: this.auditEntries.slice(offset, offset + limit), total: this.auditEntries.length, offset, limit };
+  }
+
+  async payments(query: PaymentsQuery) {
+    this.paymentsQueries.push(query);
+    const overdue = query.overdue === true || query.overdue === 'true';
+    const matching = this.paymentItems.filter(
+      (i) => (query.customer === undefined || i.customer.email === query.customer) && (!overdue || i.state === 'overdue'),
+    );
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { items: matching.slice(offset, offset + limit), total: matching.length, offset, limit, today: this.today, outstanding: [] };
+  }
+
+  async paymentCustomers(query: PaymentCustomersQuery) {
+    this.paymentCustomersQueries.push(query);
+    const overdue = query.overdue === true || query.overdue === 'true';
+    const matching = this.paymentCustomersState.filter((c) => !overdue || c.overdue > 0);
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return { customers: matching.slice(offset, offset + limit), total: matching.length, offset, limit, today: this.today };
   }
 }
 
@@ -563,5 +597,6 @@ export function fakeSetupTables(): SetupTablesResponse {
       generalProductPostingGroups: [entry(81, 'DETAIL', 'Detailsalg af varer'), entry(82, 'YDELSER', 'Behandlinger og ydelser')],
       currencies: [entry(71, 'EUR', 'Euro'), entry(72, 'SEK', 'Svensk krone')],
     },
+    serviceItems: [entry(91, 'GEBYR', 'Udeblivelsesgebyr'), entry(92, 'GEBYR-SEN', 'Gebyr for sen afbud')],
   };
 }

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AuditEntry, InvoiceRunSummary, RunInvoice } from '../../../../contract/api-contract';
+import type { AuditEntry, InvoiceRunSummary, RunInvoiceWithPayment } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
@@ -27,7 +27,7 @@ function summary(id: string, change: Partial<InvoiceRunSummary> = {}): InvoiceRu
   };
 }
 
-function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
+function invoice(i: number, change: Partial<RunInvoiceWithPayment> = {}): RunInvoiceWithPayment {
   return {
     id: `inv-${i}`,
     externalDocumentNumber: `BKR-${i}`,
@@ -47,6 +47,8 @@ function invoice(i: number, change: Partial<RunInvoice> = {}): RunInvoice {
     draftNumber: null,
     sent: false,
     afterCreateProblem: null,
+    paymentState: 'draft',
+    payment: null,
     ...change,
   };
 }
@@ -164,6 +166,42 @@ describe('History page', () => {
     expect(api.retried).toEqual(['run-1']);
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(2));
     expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
+  });
+
+  it("shows each invoice's payment status in words and what is still owed, in English and Danish", async () => {
+    const open = (remaining: number, dueDate: string) => ({ bcStatus: 'Open', remaining: { minor: remaining, currency: 'DKK' }, dueDate });
+    const invoices = [
+      invoice(1, { paymentState: 'draft', payment: null }),
+      invoice(2, { status: 'posted', paymentState: 'posted', payment: open(42_002, '2026-12-01') }),
+      invoice(3, { status: 'posted', paymentState: 'paid', payment: { bcStatus: 'Paid', remaining: { minor: 0, currency: 'DKK' }, dueDate: '2026-11-10' } }),
+      invoice(4, { status: 'posted', paymentState: 'overdue', payment: open(12_550, '2026-11-10') }),
+      invoice(5, { status: 'canceled', paymentState: 'canceled', payment: null }),
+      invoice(6, { status: 'failed', number: null, url: null, paymentState: null, payment: null }),
+    ];
+    for (const [lang, words] of [
+      ['en-US', ['Draft', 'Posted (S-INV101002)', 'Paid', 'Overdue since Nov 10, 2026', 'Cancelled', '']],
+      ['da-DK', ['Kladde', 'Bogført (S-INV101002)', 'Betalt', 'Forfalden siden 10. nov. 2026', 'Annulleret', '']],
+    ] as const) {
+      const api = new FakeApi([]);
+      api.runSummaries = [summary('run-1')];
+      api.runInvoicesState['run-1'] = invoices;
+      const { unmount } = renderWithApp(<HistoryPage />, { api, lang });
+      fireEvent.click(await screen.findByRole('button', { name: lang === 'en-US' ? /^Open the invoice run of/ : /^Åbn fakturakørslen/ }));
+      const table = await screen.findByRole('table', { name: lang === 'en-US' ? 'Invoices' : 'Fakturaer' });
+      const headers = within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+      const payment = headers.indexOf(lang === 'en-US' ? 'Payment' : 'Betaling');
+      const owed = headers.indexOf(lang === 'en-US' ? 'Still owed' : 'Restbeløb');
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((r) => within(r).getAllByRole('cell')[payment]!.textContent)).toEqual(words);
+      const remaining = rows.map((r) => within(r).getAllByRole('cell')[owed]!.textContent);
+      expect(remaining[0]).toBe('–');
+      expect(remaining[1]).toMatch(lang === 'en-US' ? /420\.02/ : /420,02/);
+      expect(remaining[2]).toMatch(lang === 'en-US' ? /0\.00/ : /0,00/);
+      expect(remaining[3]).toMatch(lang === 'en-US' ? /125\.50/ : /125,50/);
+      unmount();
+    }
   });
 
   it('shows Retry only to invoicers', async () => {

@@ -5,12 +5,14 @@ import {
   MessageBarBody,
   makeStyles,
   Subtitle2,
+  Tab,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  TabList,
   Title3,
   tokens,
 } from '@fluentui/react-components';
@@ -28,6 +30,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { runErrorWords } from '../../../../service/invoicing/run/run-error-words';
 import { auditDetails } from '../../../../contract/words/audit-details';
 import { auditSubject } from '../../../../contract/words/audit-subject';
+import { CustomersView } from './customers-view';
 import { RunDetail } from './run-detail';
 import { whoText } from '../../../../contract/words/who-text';
 
@@ -43,13 +46,17 @@ const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-/** Invoice runs (who, when, from where, result; open one for its invoices) and the audit log, newest first, paged, exportable. */
+/**
+ * Invoice runs (who, when, from where, result; open one for its invoices) and the audit log, newest
+ * first, paged, exportable; or the customers with their invoices' payment status.
+ */
 export function HistoryPage(props: { pollMs?: number }) {
   const styles = useStyles();
   const { api } = useServices();
   const { t, locale, timeZone } = useI18n();
   const [runsOffset, setRunsOffset] = useState(0);
   const [auditOffset, setAuditOffset] = useState(0);
+  const [view, setView] = useState<'runs' | 'customers'>('runs');
   const [open, setOpen] = useState<InvoiceRunSummary | null>(null);
   /** A retry's run, opened once the list shows it, and what it did. */
   const [toOpen, setToOpen] = useState<string | null>(null);
@@ -84,12 +91,17 @@ export function HistoryPage(props: { pollMs?: number }) {
   return (
     <div className={styles.root}>
       <Title3 as="h1">{t.historyTitle}</Title3>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === 'customers' ? 'customers' : 'runs')} aria-label={t.historyViews}>
+        <Tab value="runs">{t.viewRuns}</Tab>
+        <Tab value="customers">{t.viewCustomers}</Tab>
+      </TabList>
+      {view === 'customers' && <CustomersView />}
       {retried && (
         <MessageBar intent={retried.progress.failed > 0 ? 'warning' : 'success'} role="status">
           <MessageBarBody>{t.retryDone(n(retried.progress.created), n(retried.progress.failed))}</MessageBarBody>
         </MessageBar>
       )}
-      {open ? (
+      {view === 'runs' && open && (
         <RunDetail
           key={open.id}
           run={open}
@@ -101,7 +113,8 @@ export function HistoryPage(props: { pollMs?: number }) {
           onRetried={onRetried}
           {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })}
         />
-      ) : (
+      )}
+      {view === 'runs' && !open && (
         <section className={styles.section}>
           <div className={styles.heading}>
             <Subtitle2 as="h2">{t.runsTitle}</Subtitle2>
@@ -150,45 +163,47 @@ export function HistoryPage(props: { pollMs?: number }) {
           {runs.data && <Pager label={t.runsTitle} offset={runs.data.offset} limit={runs.data.limit} total={runs.data.total} onOffset={setRunsOffset} />}
         </section>
       )}
-      <section className={styles.section}>
-        <div className={styles.heading}>
-          <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
-          <ExportButton request={{ kind: 'audit' }} what={t.auditTitle} />
-        </div>
-        {audit.error && <ErrorState message={audit.error.message} onRetry={audit.reload} />}
-        {!audit.data && audit.loading && <LoadingState />}
-        {audit.data && audit.data.total === 0 && <EmptyState title={t.auditEmpty} />}
-        {audit.data && audit.data.entries.length > 0 && (
-          <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.auditTitle}>
-            <Table size="small" aria-label={t.auditTitle}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.colWhen}</TableHeaderCell>
-                  <TableHeaderCell>{t.colWho}</TableHeaderCell>
-                  <TableHeaderCell>{t.colSource}</TableHeaderCell>
-                  <TableHeaderCell>{t.colAction}</TableHeaderCell>
-                  <TableHeaderCell>{t.colSubject}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {audit.data.entries.map((entry) => (
-                  <TableRow key={entry.id}>
-                    <TableCell>{when(entry.at)}</TableCell>
-                    <TableCell>{whoText(entry.who, t)}</TableCell>
-                    <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
-                    <TableCell>{t.auditActions[entry.action] ?? entry.action}</TableCell>
-                    <TableCell>
-                      {auditSubject(entry, t, locale.tag, timeZone)}
-                      {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+      {view === 'runs' && (
+        <section className={styles.section}>
+          <div className={styles.heading}>
+            <Subtitle2 as="h2">{t.auditTitle}</Subtitle2>
+            <ExportButton request={{ kind: 'audit' }} what={t.auditTitle} />
           </div>
-        )}
-        {audit.data && <Pager label={t.auditTitle} offset={audit.data.offset} limit={audit.data.limit} total={audit.data.total} onOffset={setAuditOffset} />}
-      </section>
+          {audit.error && <ErrorState message={audit.error.message} onRetry={audit.reload} />}
+          {!audit.data && audit.loading && <LoadingState />}
+          {audit.data && audit.data.total === 0 && <EmptyState title={t.auditEmpty} />}
+          {audit.data && audit.data.entries.length > 0 && (
+            <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.auditTitle}>
+              <Table size="small" aria-label={t.auditTitle}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t.colWhen}</TableHeaderCell>
+                    <TableHeaderCell>{t.colWho}</TableHeaderCell>
+                    <TableHeaderCell>{t.colSource}</TableHeaderCell>
+                    <TableHeaderCell>{t.colAction}</TableHeaderCell>
+                    <TableHeaderCell>{t.colSubject}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {audit.data.entries.map((entry) => (
+                    <TableRow key={entry.id}>
+                      <TableCell>{when(entry.at)}</TableCell>
+                      <TableCell>{whoText(entry.who, t)}</TableCell>
+                      <TableCell>{t.sources[entry.source] ?? entry.source}</TableCell>
+                      <TableCell>{t.auditActions[entry.action] ?? entry.action}</TableCell>
+                      <TableCell>
+                        {auditSubject(entry, t, locale.tag, timeZone)}
+                        {auditDetails(entry.details) && <Caption1> · {auditDetails(entry.details)}</Caption1>}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {audit.data && <Pager label={t.auditTitle} offset={audit.data.offset} limit={audit.data.limit} total={audit.data.total} onOffset={setAuditOffset} />}
+        </section>
+      )}
     </div>
   );
 }

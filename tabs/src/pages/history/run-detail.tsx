@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Link,
   makeStyles,
   Subtitle2,
   Table,
@@ -14,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { InvoiceRunSummary, RunInvoice, RunResult } from '../../../../contract/api-contract';
+import type { InvoiceRunSummary, RunResult } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -28,6 +27,8 @@ import { formatDateTime, formatMoney, formatNumber, formatTotals } from '../../i
 import { useI18n } from '../../i18n/i18n-context';
 import { RunFlow, type RunFlowState } from '../unbilled/run-flow';
 import { whoText } from '../../../../contract/words/who-text';
+import { InvoiceLink } from './invoice-link';
+import { paymentWords, remainingWords } from './payment-words';
 
 export const RUN_INVOICES_PAGE = 25;
 
@@ -39,32 +40,10 @@ const useStyles = makeStyles({
   problem: { display: 'block', color: tokens.colorPaletteRedForeground1 },
 });
 
-function InvoiceNumber(props: { invoice: RunInvoice }) {
-  const { openLink } = useServices();
-  const { t } = useI18n();
-  const { invoice } = props;
-  if (invoice.number === null) return <Caption1>{t.noInvoiceNumber}</Caption1>;
-  if (invoice.url === null) return <span>{invoice.number}</span>;
-  const url = invoice.url;
-  return (
-    <Link
-      href={url}
-      target="_blank"
-      rel="noreferrer"
-      aria-label={t.openInBc(invoice.number)}
-      onClick={(e) => {
-        e.preventDefault();
-        openLink(url);
-      }}
-    >
-      {invoice.number}
-    </Link>
-  );
-}
-
 /**
  * One invoice run opened from the History: its invoices a page at a time (Business Central's number
- * with a link, customer, exact amount, status and why one failed), its export, and Retry of its failures.
+ * with a link, customer, exact amount, status and why one failed, and its payment as the last sync read
+ * it in Business Central), its export, and Retry of its failures.
  */
 export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; onBack: () => void; onRetried: (run: RunResult) => void; pollMs?: number }) {
   const styles = useStyles();
@@ -121,13 +100,15 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
                 <TableHeaderCell>{t.colCustomer}</TableHeaderCell>
                 <TableHeaderCell className={styles.amount}>{t.colAmount}</TableHeaderCell>
                 <TableHeaderCell>{t.colStatus}</TableHeaderCell>
+                <TableHeaderCell>{t.colPayment}</TableHeaderCell>
+                <TableHeaderCell className={styles.amount}>{t.colRemaining}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {invoices.data.invoices.map((invoice) => (
                 <TableRow key={invoice.id}>
                   <TableCell>
-                    <InvoiceNumber invoice={invoice} />
+                    <InvoiceLink number={invoice.number} url={invoice.url} />
                   </TableCell>
                   <TableCell>{invoice.customer.name || invoice.customer.email}</TableCell>
                   <TableCell className={styles.amount}>{formatMoney(invoice.amount, locale.tag)}</TableCell>
@@ -135,6 +116,8 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
                     {t.invoiceStatus[invoice.status]}
                     {(invoice.error ?? invoice.verifyProblem) && <Caption1 className={styles.problem}>{invoice.error ?? invoice.verifyProblem}</Caption1>}
                   </TableCell>
+                  <TableCell>{paymentWords(invoice.paymentState, invoice, t, locale.tag)}</TableCell>
+                  <TableCell className={styles.amount}>{remainingWords(invoice.payment, t, locale.tag)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

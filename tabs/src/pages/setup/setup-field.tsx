@@ -1,6 +1,7 @@
 import { Checkbox, Field, Input, makeStyles, Select, Textarea } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n-context';
 import { type ConversationChoices, ConversationPicker } from './conversation-picker';
+import { FeeItemField, FeePerServiceField } from './fee-fields';
 import { LookupField } from './lookup-field';
 import { isSetupLookupPath } from '../../../../service/setup/setup-lookups';
 import { FIELDS, type FieldPath } from './setup-form';
@@ -28,6 +29,10 @@ export interface SetupFieldProps {
   conversations: ConversationChoices;
   /** Business Central's lists the 'lookup' fields pick from. */
   tables: SetupTablesState;
+  /** The Bookings services by name, for the per-service fee items. */
+  services: readonly Choice[];
+  /** The business's currency, for the fee amount; null while not known. */
+  currency: string | null;
 }
 
 /** One setup field, its label from the catalogue and its error (ours or the server's) under it. */
@@ -40,7 +45,7 @@ export function SetupField(props: SetupFieldProps) {
   const set = (v: string | boolean) => props.onChange(path, v);
   const fieldProps = { label, validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) };
 
-  if (kind === 'flag') {
+  if (kind === 'flag' || kind === 'feeSwitch') {
     return (
       <Field className={styles.flag} validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Checkbox label={label} checked={value === true} onChange={(_, d) => set(d.checked === true)} />
@@ -135,6 +140,28 @@ export function SetupField(props: SetupFieldProps) {
       );
     case 'lookup':
       return isSetupLookupPath(path) ? <LookupField path={path} label={label} value={text} error={error} tables={props.tables} onChange={set} /> : null;
+    case 'feeItem':
+      return <FeeItemField label={label} value={text} error={error} tables={props.tables} onChange={set} />;
+    case 'feePerService':
+      return <FeePerServiceField value={text} error={error} services={props.services} tables={props.tables} onChange={set} />;
+    case 'feeRuleKind':
+      return (
+        <Field {...fieldProps}>
+          <Select value={text} onChange={(_, d) => set(d.value)}>
+            {(Object.keys(t.feeRuleKinds) as (keyof typeof t.feeRuleKinds)[]).map((k) => (
+              <option key={k} value={k}>
+                {t.feeRuleKinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      );
+    case 'feeAmount':
+      return (
+        <Field {...fieldProps} label={props.currency ? `${label} (${props.currency})` : label}>
+          <Input value={text} inputMode="decimal" onChange={(_, d) => set(d.value)} />
+        </Field>
+      );
     case 'text':
       return (
         <Field {...fieldProps}>

@@ -1,4 +1,6 @@
 import { type Setup, setupSchema } from '../../../../contract/api-contract';
+import { minorDigits } from '../../../../service/domain/money';
+import type { Messages } from '../../i18n/messages-en';
 
 /** Every setup field the form shows, by its dotted path (the same paths the server's `fields` use). */
 export const FIELDS = {
@@ -35,6 +37,14 @@ export const FIELDS = {
   'autoInvoice.frequency': 'frequency',
   'autoInvoice.day': 'weekday',
   'autoInvoice.time': 'time',
+  // Form-only: fees are on while a fee item is named (one, or per service); off clears them.
+  'noShowFee.enabled': 'feeSwitch',
+  'noShowFee.itemId': 'feeItem',
+  'noShowFee.perService': 'feePerService',
+  'noShowFee.rule.kind': 'feeRuleKind',
+  'noShowFee.rule.amountMinor': 'feeAmount',
+  'noShowFee.rule.percent': 'number',
+  'noShowFee.lateCancellationHours': 'number',
   'roles.admins': 'lines',
   'roles.invoicers': 'lines',
 } as const;
@@ -52,13 +62,48 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 const PATHS = Object.keys(FIELDS) as FieldPath[];
 
+/**
+ * How the form holds money: the fee's amount as the decimal a person types, in the business's
+ * currency (its minor digits: 2 for DKK and EUR). The setup stores minor units.
+ */
+export interface MoneyFormat {
+  currency: string | null;
+}
+const digitsOf = (format: MoneyFormat) => (format.currency === null ? 2 : minorDigits(format.currency));
+
+/** A typed decimal ("50", "50,5", "1.250,00" is not one) as minor units, or null when it is not a non-negative amount with at most the currency's decimals. */
+export function parseAmount(text: string, format: MoneyFormat): number | null {
+  const digits = digitsOf(format);
+  const match = /^(\d{1,9})(?:[.,](\d*))?$/.exec(text.trim());
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
+
+/** The per-service fee items as the form holds them: one "serviceId=itemId" a line. */
+function perServiceText(map: Record<string, string>): string {
+  return Object.entries(map)
+    .map(([service, item]) => `${service}=${item}`)
+    .join('\n');
+}
+
+export function perServiceMap(text: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    if (at > 0 && line.slice(at + 1).trim() !== '') map[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return map;
+}
+
 function read(setup: Setup, path: FieldPath): unknown {
   let value: unknown = setup;
   for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 
-export function formValues(setup: Setup): FormValues {
+export function formValues(setup: Setup, format: MoneyFormat = { currency: null }): FormValues {
   const values = {} as FormValues;
   for (const path of PATHS) {
     const v = read(setup, path);
@@ -66,7 +111,20 @@ export function formValues(setup: Setup): FormValues {
     else if (Array.isArray(v)) values[path] = v.join('\n');
     else values[path] = plainText(v);
   }
+  const fee = setup.noShowFee;
+  values['noShowFee.enabled'] = fee.itemId !== null || Object.keys(fee.perService).length > 0;
+  values['noShowFee.perService'] = perServiceText(fee.perService);
+  values['noShowFee.rule.amountMinor'] = fee.rule.kind === 'fixed' ? (fee.rule.amountMinor / 10 ** digitsOf(format)).toFixed(digitsOf(format)) : '';
   return values;
+}
+
+/** Fields the form leaves out of the setup it sends, given the rest of it. */
+function leftOut(path: FieldPath, values: FormValues): boolean {
+  if (path === 'noShowFee.enabled') return true;
+  if ((path === 'noShowFee.itemId' || path === 'noShowFee.perService') && values['noShowFee.enabled'] !== true) return true;
+  if (path === 'noShowFee.rule.amountMinor') return values['noShowFee.rule.kind'] !== 'fixed';
+  if (path === 'noShowFee.rule.percent') return values['noShowFee.rule.kind'] !== 'percent';
+  return false;
 }
 
 function lines(text: string): string[] {
@@ -76,9 +134,12 @@ function lines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-function wireValue(path: FieldPath, value: string | boolean): unknown {
+function wireValue(path: FieldPath, value: string | boolean, format: MoneyFormat): unknown {
   const kind = FIELDS[path];
   if (typeof value === 'boolean') return value;
+  if (kind === 'feePerService') return perServiceMap(value);
+  // What is not an amount goes as typed: the schema refuses it, and validate() says why in words.
+  if (kind === 'feeAmount') return parseAmount(value, format) ?? value;
   if (kind === 'number') return value.trim() === '' ? undefined : Number(value);
   if (kind === 'lines') return lines(value);
   if (kind === 'conversations') return value.trim() === ALL_CONVERSATIONS ? ALL_CONVERSATIONS : lines(value);
@@ -87,10 +148,11 @@ function wireValue(path: FieldPath, value: string | boolean): unknown {
 }
 
 /** The setup the form describes, as the API takes it (blank optional fields left out). */
-export function toSetupInput(values: FormValues): Record<string, unknown> {
+export function toSetupInput(values: FormValues, format: MoneyFormat = { currency: null }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const path of PATHS) {
-    const value = wireValue(path, values[path]);
+    if (leftOut(path, values)) continue;
+    const value = wireValue(path, values[path], format);
     if (value === undefined) continue;
     const keys = path.split('.');
     let target = out;
@@ -100,14 +162,32 @@ export function toSetupInput(values: FormValues): Record<string, unknown> {
   return out;
 }
 
-/** Inline validation with the server's own schema, so both say the same thing. */
-export function validate(values: FormValues): FieldErrors {
-  const parsed = setupSchema.safeParse(toSetupInput(values));
-  if (parsed.success) return {};
+export type FeeWords = Pick<Messages, 'feeItemNeeded' | 'feeAmountInvalid' | 'feePercentInvalid' | 'feeHoursInvalid'>;
+
+/**
+ * Inline validation with the server's own schema, so both say the same thing; the fee's fields in
+ * the reader's words (the schema speaks of minor units and rule objects, which no one types here).
+ */
+export function validate(values: FormValues, words: FeeWords, format: MoneyFormat = { currency: null }): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    errors[path] ??= issue.message;
+  const parsed = setupSchema.safeParse(toSetupInput(values, format));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (path.startsWith('noShowFee.rule'))
+        errors[values['noShowFee.rule.kind'] === 'fixed' ? 'noShowFee.rule.amountMinor' : 'noShowFee.rule.percent'] ??= issue.message;
+      else errors[path.startsWith('noShowFee.perService') ? 'noShowFee.perService' : path] ??= issue.message;
+    }
+  }
+  if (errors['noShowFee.rule.amountMinor']) errors['noShowFee.rule.amountMinor'] = words.feeAmountInvalid(format.currency ?? '');
+  if (errors['noShowFee.rule.percent']) errors['noShowFee.rule.percent'] = words.feePercentInvalid;
+  if (errors['noShowFee.lateCancellationHours']) errors['noShowFee.lateCancellationHours'] = words.feeHoursInvalid;
+  if (
+    values['noShowFee.enabled'] === true &&
+    values['noShowFee.itemId'] === '' &&
+    Object.keys(perServiceMap(String(values['noShowFee.perService']))).length === 0
+  ) {
+    errors['noShowFee.itemId'] = words.feeItemNeeded;
   }
   return errors;
 }
@@ -138,6 +218,6 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
 }
 
 /** A JSON merge patch (objects merge, arrays replace, null resets) of what the form changed. */
-export function mergePatch(original: FormValues, values: FormValues): Record<string, unknown> {
-  return diff(toSetupInput(original), toSetupInput(values));
+export function mergePatch(original: FormValues, values: FormValues, format: MoneyFormat = { currency: null }): Record<string, unknown> {
+  return diff(toSetupInput(original, format), toSetupInput(values, format));
 }

@@ -35,7 +35,15 @@ const useStyles = makeStyles({
 
 const SECTIONS: {
   title:
-    'sectionConnection' | 'sectionSync' | 'sectionTemplates' | 'sectionInvoicing' | 'sectionSummary' | 'sectionOverdue' | 'sectionAutoInvoice' | 'sectionRoles';
+    | 'sectionConnection'
+    | 'sectionSync'
+    | 'sectionTemplates'
+    | 'sectionInvoicing'
+    | 'sectionNoShowFee'
+    | 'sectionSummary'
+    | 'sectionOverdue'
+    | 'sectionAutoInvoice'
+    | 'sectionRoles';
   fields: FieldPath[];
 }[] = [
   { title: 'sectionConnection', fields: ['businessId', 'companyId', 'pricesIncludeVat'] },
@@ -58,6 +66,18 @@ const SECTIONS: {
   },
   { title: 'sectionInvoicing', fields: ['invoiceGrouping', 'addZeroLinesForFree'] },
   {
+    title: 'sectionNoShowFee',
+    fields: [
+      'noShowFee.enabled',
+      'noShowFee.itemId',
+      'noShowFee.rule.kind',
+      'noShowFee.rule.amountMinor',
+      'noShowFee.rule.percent',
+      'noShowFee.lateCancellationHours',
+      'noShowFee.perService',
+    ],
+  },
+  {
     title: 'sectionSummary',
     fields: ['dailySummary.enabled', 'dailySummary.time', 'dailySummary.timeZone', 'dailySummary.postWhenEmpty', 'dailySummary.conversationIds'],
   },
@@ -65,6 +85,17 @@ const SECTIONS: {
   { title: 'sectionAutoInvoice', fields: ['autoInvoice.enabled', 'autoInvoice.frequency', 'autoInvoice.day', 'autoInvoice.time'] },
   { title: 'sectionRoles', fields: ['roles.admins', 'roles.invoicers'] },
 ];
+
+/** The fee's settings only while fees are on, and of its rule only the kind chosen. */
+function visibleFields(fields: FieldPath[], values: FormValues): FieldPath[] {
+  return fields.filter((path) => {
+    if (!path.startsWith('noShowFee.') || path === 'noShowFee.enabled') return true;
+    if (values['noShowFee.enabled'] !== true) return false;
+    if (path === 'noShowFee.rule.amountMinor') return values['noShowFee.rule.kind'] === 'fixed';
+    if (path === 'noShowFee.rule.percent') return values['noShowFee.rule.kind'] === 'percent';
+    return true;
+  });
+}
 
 type Notice = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'conflict' } | { kind: 'error'; message: string } | null;
 
@@ -110,7 +141,9 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   const formCompanyId = typeof values?.companyId === 'string' && values.companyId !== '' ? values.companyId : null;
   const tables = useSetupTables(api, formCompanyId);
 
-  const localErrors = useMemo(() => (values ? validate(values) : {}), [values]);
+  // The fee amount is typed in the company's local currency (the one its invoices are in).
+  const money = useMemo(() => ({ currency: tables.kind === 'loaded' ? tables.tables.localCurrency || null : null }), [tables]);
+  const localErrors = useMemo(() => (values ? validate(values, t, money) : {}), [values, t, money]);
   const errorFor = (path: FieldPath) => serverErrors[path] ?? (touched.has(path) ? localErrors[path] : undefined);
 
   const timeZone = typeof values?.['dailySummary.timeZone'] === 'string' ? values['dailySummary.timeZone'] : 'Europe/Copenhagen';
@@ -122,6 +155,7 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   // Staff by name in the card, as the bot posts it; until the catalog answers (or if it fails) as '-'.
   const catalog = useLoad(() => api.catalog(), 'catalog');
   const staffNames = useMemo(() => new Map((catalog.data?.staffMembers ?? []).map((s) => [s.id, s.displayName])), [catalog.data]);
+  const services = useMemo(() => (catalog.data?.services ?? []).map((s) => ({ id: s.id, label: s.displayName })), [catalog.data]);
   const preview = useMemo(() => {
     if (!cardRows.data) return { card: null, error: cardRows.error?.message ?? null };
     try {
@@ -157,9 +191,9 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
     }
     setSaving(true);
     try {
-      const saved = await api.patchSetup(mergePatch(formValues(stored.setup), values), stored.version);
+      const saved = await api.patchSetup(mergePatch(formValues(stored.setup, money), values, money), stored.version);
       setStored(saved);
-      setValues(formValues(saved.setup));
+      setValues(formValues(saved.setup, money));
       setTouched(new Set());
       setNotice({ kind: 'saved' });
     } catch (e) {
@@ -193,8 +227,9 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
             {section.title === 'sectionTemplates' && <Caption1 as="p">{t.templatesNote}</Caption1>}
             {section.title === 'sectionTemplates' && <LookupStatus tables={tables} />}
             {section.title === 'sectionRoles' && <WhoIsAdmin />}
+            {section.title === 'sectionNoShowFee' && <Caption1 as="p">{t.feeNote}</Caption1>}
             <div className={styles.section}>
-              {section.fields.map((path) => (
+              {visibleFields(section.fields, values).map((path) => (
                 <SetupField
                   key={path}
                   path={path}
@@ -205,6 +240,8 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
                   companies={companies}
                   conversations={conversations}
                   tables={tables}
+                  services={services}
+                  currency={money.currency}
                 />
               ))}
             </div>
