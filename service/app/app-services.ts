@@ -33,6 +33,7 @@ import {
 } from '../invoicing/exclusions';
 import { resolveCompanyId } from '../setup/company';
 import { businessStatus, type BusinessStatus } from './business-status';
+import { cardPreview, type CardJson, type CardPreviewRequest, type DailyCardRenderer } from './card-preview';
 import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
 
 type ForBusiness<T> = Omit<T, 'businessId'>;
@@ -97,6 +98,8 @@ export interface AppServices {
   payments: PaymentsService;
   /** Automatic invoicing: the schedule's tick, once per business across processes, and its result to announce. */
   autoInvoice: AutoInvoicer;
+  /** The daily summary card the bot would post for yesterday, with a draft time zone, for the Setup page's preview. */
+  cardPreview(request: CardPreviewRequest): Promise<CardJson>;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -118,6 +121,8 @@ export function createAppServices(deps: {
   clients?: Clients;
   companyName?: string;
   clock?: Clock;
+  /** The bot's daily summary card, for `cardPreview`; without it (the CLI) there is no preview. */
+  renderDailyCard?: DailyCardRenderer;
 }): AppServices {
   const { config, logger, store } = deps;
   const clock = deps.clock ?? clockOf(config);
@@ -202,5 +207,12 @@ export function createAppServices(deps: {
     payments,
     autoInvoice,
     names: storedNames(store.db, businessId),
+    cardPreview: cardPreview({
+      clock,
+      logger,
+      unbilled: (days) => unbilled.all({ ...days, state: 'unbilled' }),
+      staffNames: () => catalog.staffNames(),
+      render: deps.renderDailyCard,
+    }),
   };
 }
