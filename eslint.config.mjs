@@ -37,8 +37,6 @@ const PENDING_FACADE = {
   store: ['server/api/map-service-error.ts', 'bot/actions/posted-cards.ts', 'bot/actions/bot-services.ts', 'bot/installations/conversation-store.ts'],
   // A server route that reads the bot's installations (the façade should offer them).
   serverToBot: ['server/api/routes/list-conversations.ts'],
-  // The Setup page's card preview renders the bot's card in the browser (to be rendered on the server).
-  tabToBot: ['tabs/src/pages/setup/daily-card.ts'],
 };
 
 const restrict = (patterns) => ({
@@ -104,7 +102,7 @@ export default defineConfig(
   },
   {
     files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx'],
-    ignores: [...TESTS, ...PENDING_FACADE.tabToBot],
+    ignores: TESTS,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -5,6 +5,8 @@ import type {
   AuditResponse,
   BcCompaniesResponse,
   BookingsBusinessesResponse,
+  CardPreviewQuery,
+  CardPreviewResponse,
   CatalogResponse,
   ConnectionTestRequest,
   ConnectionTestResponse,
@@ -67,6 +69,8 @@ export interface Api {
   setupTables(query: SetupTablesQuery): Promise<SetupTablesResponse>;
   /** The chats and channels where the app is installed. */
   conversations(): Promise<ConversationsResponse>;
+  /** The bot's daily summary card for yesterday, drawn by the server with the form's time zone. */
+  cardPreview(query: CardPreviewQuery): Promise<CardPreviewResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
   /** What a Bookings service can be linked to in Business Central (admin). */
