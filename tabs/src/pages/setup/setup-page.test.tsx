@@ -1,6 +1,4 @@
 /** @jest-environment jsdom */
-/// <reference types="node" />
-import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupSchema } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
@@ -17,8 +15,6 @@ class NoResizeObserver {
 
 beforeAll(() => {
   Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
-  // Browsers and Node have TextEncoder (the card builder measures card size with it); jest's jsdom does not.
-  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 });
 
 const defaultSummary = () => setupSchema.parse({ businessId: 'salon@contoso.onmicrosoft.com' }).dailySummary;
