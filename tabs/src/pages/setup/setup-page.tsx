@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { CardPreviewQuery, SetupResponse } from '../../../../contract/api-contract';
+import type { SetupResponse } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { WhoIsAdmin } from './who-is-admin';
 import { useLoad } from '../../app/use-load';
@@ -113,8 +113,9 @@ export function SetupPage(props: { pollMs?: number; previewDelayMs?: number }) {
 
   // The server draws the bot's own card for the time zone in the form (saved or not), in the reader's language.
   const timeZone = typeof values?.['dailySummary.timeZone'] === 'string' ? values['dailySummary.timeZone'] : 'Europe/Copenhagen';
-  const previewQuery = useDebounced(JSON.stringify({ timeZone: timeZone.trim(), language: locale.language }), props.previewDelayMs ?? 400);
-  const preview = useLoad(() => api.cardPreview(JSON.parse(previewQuery) as CardPreviewQuery), previewQuery);
+  // Asked once typing pauses; a change of language asks at once.
+  const previewTimeZone = useDebounced(timeZone.trim(), props.previewDelayMs ?? 400);
+  const preview = useLoad(() => api.cardPreview({ timeZone: previewTimeZone, language: locale.language }), `${previewTimeZone}|${locale.language}`);
   const previewError = preview.error ? t.cardPreviewFailed(preview.error.fields['timeZone'] ?? preview.error.message) : null;
 
   if (loaded.error && !values) return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />;
