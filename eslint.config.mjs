@@ -28,15 +28,6 @@ const FACES = under('server', 'bot', 'tabs', 'cli');
 const SANDBOX = { group: under('sandbox'), message: 'The emulators are for tests and the sandbox entry (server/main.ts) only.' };
 const NODE_ONLY = ['node:*', 'kysely', 'pg', 'better-sqlite3', 'pino', 'botbuilder', 'restify', '@azure/*', 'jose'];
 
-/*
- * Imports that break a rule above today and are being removed by the façade work (issue 15.3/15.4):
- * each is named so the list can only shrink. Delete an entry when its file no longer needs it.
- */
-const PENDING_FACADE = {
-  // The Setup page's card preview renders the bot's card in the browser (to be rendered on the server).
-  tabToBot: ['tabs/src/pages/setup/daily-card.ts'],
-};
-
 /** What no face imports: the store and the clients (the façade wraps them), the tab's code, the emulators. */
 const FACE_RULES = [
   { group: under('service/store', 'service/clients'), message: 'Faces reach the store and the clients through the façade (service/app/app-services.ts).' },
@@ -110,7 +101,7 @@ export default defineConfig(
   },
   {
     files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx'],
-    ignores: [...TESTS, ...PENDING_FACADE.tabToBot],
+    ignores: TESTS,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -6,7 +6,8 @@ import type { ScheduledTask } from '../service/jobs/scheduler';
 import { BotActions, type BotServices, type RunWatchOptions } from './actions';
 import { readTenants } from '../service/identity/tenants';
 import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
-import { announceAutoInvoiceRuns, dailySummaryTask, overdueCardTask } from './summary';
+import { announceAutoInvoiceRuns, dailyCardRenderer, dailySummaryTask, overdueCardTask } from './summary';
+import type { DailyCardRenderer } from '../service/app/card-preview';
 import { businessKey } from '../service/domain/business-key';
 import { autoInvoiceTask } from '../service/invoicing/auto/auto-invoice-task';
 
@@ -55,6 +56,11 @@ function registerDisabledBot(server: restify.Server, app: AppServices, problem: 
     idle: async () => undefined,
     stop: async () => undefined,
   };
+}
+
+/** The bot's daily summary card for the façade's `cardPreview` (the Setup page), with the deep links the bot's posts carry. */
+export function dailyCardPreview(port: number, env: Record<string, string | undefined> = loadEnv(process.env, PROJECT_ROOT)): DailyCardRenderer {
+  return dailyCardRenderer(readTabLinks(env, port));
 }
 
 /** Adds POST /api/messages (the Teams bot) to the server and returns the daily summary task. */

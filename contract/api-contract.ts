@@ -20,7 +20,7 @@ import {
 export type { Who } from '../service/history/who';
 export type { AuditAbout } from '../service/history/audit-about';
 import { enteredPriceSchema, exclusionReasonSchema } from '../service/invoicing/appointment-change-fields';
-import { afterCreateSchema, setupSchema, type AfterCreate } from '../service/setup/setup-schema';
+import { afterCreateSchema, dailySummarySchema, setupSchema, type AfterCreate } from '../service/setup/setup-schema';
 import {
   listPaymentCustomersRequestSchema,
   listPaymentsRequestSchema,
@@ -315,6 +315,23 @@ export const setupTablesResponseSchema = z.object({
   serviceItems: z.array(setupTableEntryViewSchema),
 });
 export type SetupTablesResponse = z.infer<typeof setupTablesResponseSchema>;
+
+/**
+ * GET /api/setup/card-preview?timeZone=&language= : the daily summary card the bot would post for
+ * yesterday, drawn on the server with the form's time zone (before it is saved) in the reader's language.
+ */
+export const cardPreviewQuerySchema = z.strictObject({
+  timeZone: dailySummarySchema.shape.timeZone.unwrap(),
+  language: z.enum(['en', 'da'], { error: 'Use en or da' }),
+});
+export type CardPreviewQuery = z.input<typeof cardPreviewQuerySchema>;
+/** An expanded Adaptive Card: checked only for the shape a renderer needs, the rest is the card's own. */
+export const cardPreviewResponseSchema = z.looseObject({
+  type: z.literal('AdaptiveCard'),
+  version: z.string(),
+  body: z.array(z.looseObject({ type: z.string() })),
+});
+export type CardPreviewResponse = z.infer<typeof cardPreviewResponseSchema>;
 
 /** GET /api/conversations: where the bot is installed, for choosing who gets the daily summary. */
 const conversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);

@@ -9,7 +9,7 @@ import { createLogger } from '../service/logging/logger';
 import { openStore } from '../service/store';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { createHttpServer, listen, listenHost } from './http-server';
-import { registerBot } from '../bot';
+import { dailyCardPreview, registerBot } from '../bot';
 
 /** `npm start`: the composition root. Sandbox mode also starts the two emulators, seeded. */
 async function main(): Promise<void> {
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const store = await openStore(config.store, { logger });
   closers.push(() => store.close());
 
-  const app = createAppServices({ config, logger, store, clock });
+  // The Setup page's card preview is the bot's own card, drawn by the façade with the bot's renderer.
+  const app = createAppServices({ config, logger, store, clock, renderDailyCard: dailyCardPreview(config.port) });
   closers.push(() => app.invoices.idle());
   closers.push(() => app.sync.stop());
   // Work a previous process left half done continues before anything new starts.

@@ -8,15 +8,6 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: {
-    alias: {
-      // adaptive-expressions' prebuilt browser bundle calls its own `assert` namespace as a function
-      // and throws at load; its CommonJS build works once `assert` is a callable shim.
-      'adaptive-expressions': fileURLToPath(new URL('../node_modules/adaptive-expressions/lib/index.js', import.meta.url)),
-      assert: fileURLToPath(new URL('./src/shims/assert.cjs', import.meta.url)),
-      util: fileURLToPath(new URL('./src/shims/util.cjs', import.meta.url)),
-    },
-  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

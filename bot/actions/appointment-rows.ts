@@ -9,15 +9,17 @@ import { endedByReasons, noShowActionOf } from '../../service/domain/no-show-rul
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
 const MAX_ROWS = 5_000;
 
-function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
+/** An unbilled row as the cards show it: reasons in the card's language, staff by name ('-' when none is known, never an id). */
+export function cardRowOf(row: UnbilledRow, language: Language, staffNames: ReadonlyMap<string, string>): AppointmentRow {
   const customers = row.customers.map((c) => c.name || c.email).filter((n) => n !== '');
+  const staff = row.staffMemberIds.map((id) => staffNames.get(id) ?? '').filter((n) => n !== '');
   return {
     id: row.id,
     start: new Date(row.start),
     durationMinutes: row.durationMinutes,
     customerName: customers.join(', '),
     serviceName: row.serviceName,
-    staffName: '-',
+    staffName: staff.length > 0 ? staff.join(', ') : '-',
     price: row.amount,
     reason: row.reason === null ? null : reasonText(row.reason, language),
     note: row.note === null ? null : noteText(row.note, language),
@@ -45,11 +47,7 @@ export async function appointmentRows(services: BotServices, selection: CardSele
       offset,
       limit: MAX_LIMIT,
     });
-    for (const row of page.rows) {
-      const card = toCardRow(row, language);
-      const staff = row.staffMemberIds.map((id) => staffNames.get(id) ?? '').filter((n) => n !== '');
-      rows.push({ ...card, staffName: staff.length > 0 ? staff.join(', ') : card.staffName });
-    }
+    rows.push(...page.rows.map((row) => cardRowOf(row, language, staffNames)));
     if (offset + MAX_LIMIT >= page.total) break;
   }
   return rows;

@@ -4,3 +4,4 @@ export { dueSummaryDay, nextSummaryAt } from './summary-time';
 export { postOverdueCards, overdueCardTask, type OverdueCardDeps, type OverdueOutcome } from './overdue-cards';
 export { announceAutoInvoiceRuns, type AutoInvoiceCardDeps } from './auto-invoice-cards';
 export { postOnce, type ScheduledPostDeps } from './post-once';
+export { dailyCardRenderer } from './daily-card-preview';

@@ -1,3 +1,4 @@
+import { CardPreviewUnavailableError } from '../../service/app/card-preview';
 import { mapServiceError } from './map-service-error';
 
 /* A database error reaches the caller as what to do, with a 4xx or 5xx status and none of the database's words. */
@@ -31,4 +32,12 @@ test('a database error wrapped as the cause of another is found', () => {
 test('anything else stays unknown (500, logged)', () => {
   expect(mapServiceError(dbError('42P01'))).toBeUndefined();
   expect(mapServiceError(new TypeError('x is undefined'))).toBeUndefined();
+});
+
+test('a process without the bot’s cards answers the card preview 503, in words', () => {
+  expect(mapServiceError(new CardPreviewUnavailableError())).toMatchObject({
+    status: 503,
+    code: 'unavailable',
+    message: 'The card preview is not available in this process',
+  });
 });

@@ -1,9 +1,10 @@
-import { InvalidRunRequestError, RunNotFoundError, storeFailureOf, SyncJobError } from '../../service/app/service-errors';
+import { CardPreviewUnavailableError, InvalidRunRequestError, RunNotFoundError, storeFailureOf, SyncJobError } from '../../service/app/service-errors';
 import { ApiError, issueFields } from './api-error';
 
 /** The service's errors callers must tell apart, as API errors; anything else stays unknown (500). */
 export function mapServiceError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
+  if (err instanceof CardPreviewUnavailableError) return new ApiError('unavailable', err.message);
   if (err instanceof RunNotFoundError) return new ApiError('not_found', `No invoice run ${err.runId}`);
   if (err instanceof InvalidRunRequestError) {
     const fields = issueFields(err.issues);

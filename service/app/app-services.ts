@@ -35,6 +35,7 @@ import { markNoShow, undoNoShow, type NoShowRequest, type NoShowResult } from '.
 import { resolveCompanyId } from '../setup/company';
 import { businessStatus, type BusinessStatus } from './business-status';
 import { ConversationStore, PostedCards } from '../conversations';
+import { cardPreview, type CardJson, type CardPreviewRequest, type DailyCardRenderer } from './card-preview';
 import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
 
 type ForBusiness<T> = Omit<T, 'businessId'>;
@@ -105,6 +106,8 @@ export interface AppServices {
   conversations: ConversationStore;
   /** The cards the bot posted whose buttons start invoice runs. */
   postedCards: PostedCards;
+  /** The daily summary card the bot would post for yesterday, with a draft time zone, for the Setup page's preview. */
+  cardPreview(request: CardPreviewRequest): Promise<CardJson>;
 }
 
 /** Invoice links: the emulator's invoice page in the sandbox, Business Central's web client live. */
@@ -140,6 +143,8 @@ export function createAppServices(deps: {
   clients?: Clients;
   companyName?: string;
   clock?: Clock;
+  /** The bot's daily summary card, for `cardPreview`; without it (the CLI) there is no preview. */
+  renderDailyCard?: DailyCardRenderer;
 }): AppServices {
   const { config, logger, store } = deps;
   const clock = deps.clock ?? clockOf(config);
@@ -226,5 +231,12 @@ export function createAppServices(deps: {
     names: storedNames(store.db, businessId),
     conversations: new ConversationStore(store.db, clock),
     postedCards: new PostedCards(store.db, clock),
+    cardPreview: cardPreview({
+      clock,
+      logger,
+      unbilled: (days) => unbilled.all({ ...days, state: 'unbilled' }),
+      staffNames: () => catalog.staffNames(),
+      render: deps.renderDailyCard,
+    }),
   };
 }

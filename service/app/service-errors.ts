@@ -5,3 +5,4 @@
 export { InvalidRunRequestError, RunNotFoundError } from '../invoicing/run/errors';
 export { SyncJobError } from '../jobs/errors';
 export { storeFailureOf, type StoreFailure } from '../store';
+export { CardPreviewUnavailableError } from './card-preview';

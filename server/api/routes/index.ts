@@ -4,6 +4,7 @@ import { exportAudit } from './export-audit';
 import { exportInvoiceRuns } from './export-invoice-runs';
 import { exportRunInvoices } from './export-run-invoices';
 import { exportUnbilled } from './export-unbilled';
+import { getCardPreview } from './get-card-preview';
 import { getCatalog } from './get-catalog';
 import { getAppointmentCustomerChoices } from './get-appointment-customer-choices';
 import { getCustomerLinkChoices } from './get-customer-link-choices';
@@ -64,6 +65,7 @@ export const API_ROUTES: readonly Route[] = [
   listBcCompanies,
   listBcSetupTables,
   listConversations,
+  getCardPreview,
   testConnections,
   listAudit,
   getServiceLinkChoices,

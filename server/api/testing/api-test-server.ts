@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type restify from 'restify';
+import { dailyCardPreview } from '../../../bot';
 import { createAppServices, type AppServices } from '../../../service/app/app-services';
 import { clockFrom } from '../../../service/domain/clock';
 import { DEFAULT_TEST_NOW } from '../../../service/testing/test-dates';
@@ -91,7 +92,14 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
   };
   const store = await openStore(config.store, options.store?.schema === undefined ? {} : { schema: options.store.schema });
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
-  const services = createAppServices({ config, logger: silentLogger, store, clients, clock: clockFrom(now) });
+  const services = createAppServices({
+    config,
+    logger: silentLogger,
+    store,
+    clients,
+    clock: clockFrom(now),
+    renderDailyCard: dailyCardPreview(0, options.env ?? {}),
+  });
   const api: ApiDeps = {
     services,
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),

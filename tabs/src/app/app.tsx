@@ -79,7 +79,7 @@ export function App(props: AppProps) {
               )}
               {page === 'setup' && (
                 <Suspense fallback={<LoadingState />}>
-                  <SetupPage appId={props.host.appId} />
+                  <SetupPage />
                 </Suspense>
               )}
               {page === 'history' && <HistoryPage />}

@@ -5,6 +5,8 @@ import type {
   AuditResponse,
   BcCompaniesResponse,
   BookingsBusinessesResponse,
+  CardPreviewQuery,
+  CardPreviewResponse,
   CatalogResponse,
   ConnectionTestRequest,
   ConnectionTestResponse,
@@ -74,6 +76,8 @@ export interface Api {
   setupTables(query: SetupTablesQuery): Promise<SetupTablesResponse>;
   /** The chats and channels where the app is installed. */
   conversations(): Promise<ConversationsResponse>;
+  /** The bot's daily summary card for yesterday, drawn by the server with the form's time zone. */
+  cardPreview(query: CardPreviewQuery): Promise<CardPreviewResponse>;
   testConnections(request: ConnectionTestRequest): Promise<ConnectionTestResponse>;
   audit(query: AuditQuery): Promise<AuditResponse>;
   /** The business's invoices with their payment state (a customer's with `customer`). */

@@ -100,6 +100,7 @@ export function httpApi(options: HttpApiOptions): Api {
     companies: () => call(API.companies),
     setupTables: (query) => call(API.setupTables, { query }),
     conversations: () => call(API.conversations),
+    cardPreview: (query) => call(API.cardPreview, { query }),
     testConnections: (body) => call(API.testConnections, { body }),
     audit: (query) => call(API.audit, { query }),
     payments: (query) => call(API.payments, { query }),

@@ -50,6 +50,3 @@ export function formatDuration(minutes: number, tag: string): string {
   if (hours === 0) return m.format(rest);
   return rest === 0 ? h.format(hours) : `${h.format(hours)} ${m.format(rest)}`;
 }
-
-/** Today in a time zone as YYYY-MM-DD, and days moved by whole days: the service's calendar, which needs nothing but Intl. */
-export { localIsoDate as localDay, addIsoDays as addDays } from '../../../service/domain/local-day';

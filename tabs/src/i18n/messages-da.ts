@@ -287,6 +287,8 @@ export const da: Messages = {
   syncStates: { queued: 'i kø', running: 'kører', succeeded: 'gennemført', failed: 'fejlede', stopped: 'stoppet' },
   cardPreviewTitle: 'Eksempel på det daglige oversigtskort',
   cardPreviewNote: 'Gårsdagens aftaler, som botten vil sende dem.',
+  cardPreviewLoading: 'Tegner kortet…',
+  cardPreviewFailed: (why: string) => `Kortet kunne ikke tegnes: ${why}`,
 
   historyTitle: 'Historik',
   runsTitle: 'Fakturakørsler',

@@ -294,6 +294,8 @@ export const en = {
   syncStates: { queued: 'queued', running: 'running', succeeded: 'succeeded', failed: 'failed', stopped: 'stopped' },
   cardPreviewTitle: 'Daily summary card preview',
   cardPreviewNote: 'Yesterday’s appointments, as the bot will post them.',
+  cardPreviewLoading: 'Drawing the card…',
+  cardPreviewFailed: (why: string) => `The card could not be drawn: ${why}`,
 
   historyTitle: 'History',
   runsTitle: 'Invoice runs',

@@ -15,7 +15,7 @@ function fakeSdk(behaviour: {
       calls.push('initialize');
       return behaviour.initialize();
     },
-    getContext: async () => behaviour.context ?? { theme: 'default', locale: 'en-us', subPageId: null, appId: null, tenantId: null, loginHint: null },
+    getContext: async () => behaviour.context ?? { theme: 'default', locale: 'en-us', subPageId: null, tenantId: null, loginHint: null },
     onThemeChange: (h) => {
       themeHandler = h;
     },
@@ -54,10 +54,10 @@ describe('detectHost', () => {
   it('uses Teams when framed and the host answers: theme, locale, deep link and SSO token', async () => {
     const sdk = fakeSdk({
       initialize: async () => undefined,
-      context: { theme: 'contrast', locale: 'da-dk', subPageId: 'from=2026-11-01', appId: 'app-1', tenantId: null, loginHint: null },
+      context: { theme: 'contrast', locale: 'da-dk', subPageId: 'from=2026-11-01', tenantId: null, loginHint: null },
     });
     const host = await detectHost({ win: framed(), sdk, prefersDark: false, openWindow: () => undefined, newState: () => 'state-1' });
-    expect(host).toMatchObject({ kind: 'teams', theme: 'contrast', locale: 'da-dk', subPageId: 'from=2026-11-01', appId: 'app-1' });
+    expect(host).toMatchObject({ kind: 'teams', theme: 'contrast', locale: 'da-dk', subPageId: 'from=2026-11-01' });
     await expect(host.getToken()).resolves.toBe('sso-token');
     const seen: string[] = [];
     host.onThemeChange((t) => seen.push(t));
@@ -71,7 +71,7 @@ describe('detectHost', () => {
     const answers = [Promise.reject(new Error('resourceRequiresConsent')), Promise.resolve('token-after-consent')];
     const sdk = fakeSdk({
       initialize: async () => undefined,
-      context: { theme: 'default', locale: 'en-us', subPageId: null, appId: null, tenantId, loginHint: 'ada@contoso.example' },
+      context: { theme: 'default', locale: 'en-us', subPageId: null, tenantId, loginHint: 'ada@contoso.example' },
       getAuthToken: () => answers.shift()!,
     });
     const host = await detectHost({ win: framed(), sdk, prefersDark: false, openWindow: () => undefined, newState: () => 'state-1' });

@@ -11,7 +11,6 @@ export interface Host {
   locale: string | null;
   /** The deep link's sub-page id, a query string of filters. */
   subPageId: string | null;
-  appId: string | null;
   /** A bearer token for our API; null outside Teams (the server uses its development identity). */
   getToken(): Promise<string | null>;
   /** In Teams: the SSO session whose consent problems the tab shows. */
@@ -42,7 +41,6 @@ export function webHost(prefersDark: boolean, openWindow: (url: string) => void)
     theme: prefersDark ? 'dark' : 'light',
     locale: null,
     subPageId: null,
-    appId: null,
     getToken: async () => null,
     onThemeChange: () => undefined,
     openLink: openWindow,
@@ -110,7 +108,6 @@ export async function detectHost(options: DetectOptions): Promise<Host> {
       theme: themeFromTeams(context.theme),
       locale: context.locale,
       subPageId: context.subPageId,
-      appId: context.appId,
       getToken: () => signIn.getToken(),
       signIn,
       onThemeChange: (handler) => sdk.onThemeChange((t) => handler(themeFromTeams(t))),

@@ -15,7 +15,6 @@ export interface TeamsContext {
   theme: string;
   locale: string;
   subPageId: string | null;
-  appId: string | null;
   /** The signed-in user's tenant and login hint, for the consent window's sign-in. */
   tenantId: string | null;
   loginHint: string | null;
@@ -32,7 +31,6 @@ export const teamsSdk: TeamsSdk = {
       theme: context.app.theme,
       locale: context.app.locale,
       subPageId: context.page.subPageId ?? null,
-      appId: context.app.appId?.toString() ?? null,
       tenantId: context.user?.tenant?.id ?? null,
       loginHint: context.user?.loginHint ?? null,
     };

@@ -15,6 +15,8 @@ import type {
   PaymentsQuery,
   RunInvoiceWithPayment,
   RunInvoicesQuery,
+  CardPreviewQuery,
+  CardPreviewResponse,
   CatalogResponse,
   EnteredPriceRequest,
   ConversationsResponse,
@@ -35,6 +37,7 @@ import type { ExportRequest } from '../export-path';
 import { setupSchema } from '../../../../contract/api-contract';
 import type { Api, ExportedFile } from '../api';
 import { ApiError } from '../api-error';
+import { escapeMarkdown } from '../../../../bot/cards/escape-markdown';
 import { isSyncErrorKind, syncErrorWords } from '../../../../service/jobs/sync-error-words';
 import { mergePatch } from '../../../../service/setup/merge-patch';
 
@@ -478,6 +481,28 @@ export class FakeApi implements Api {
 
   async conversations() {
     return { conversations: this.conversationsState };
+  }
+
+  readonly cardPreviewQueries: CardPreviewQuery[] = [];
+  /** What the next card previews answer before the default card. */
+  cardPreviewFailures: ApiError[] = [];
+
+  /** A small card in the bot's manner: a title, then each row's customer, service and staff by name, markdown escaped. */
+  async cardPreview(query: CardPreviewQuery): Promise<CardPreviewResponse> {
+    this.cardPreviewQueries.push(query);
+    const failure = this.cardPreviewFailures.shift();
+    if (failure) throw failure;
+    const staff = new Map(this.catalogState.staffMembers.map((s) => [s.id, s.displayName]));
+    const line = (r: UnbilledRow) =>
+      [r.customers.map((c) => c.name).join(', '), r.serviceName, r.staffMemberIds.map((id) => staff.get(id) ?? '-').join(', ')].join(' · ');
+    return {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: query.language === 'da' ? `Daglig oversigt (${query.timeZone})` : `Daily summary (${query.timeZone})`, wrap: true },
+        ...this.rows.map((r) => ({ type: 'TextBlock', text: escapeMarkdown(line(r)), wrap: true })),
+      ],
+    };
   }
 
   async companies() {

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import * as AdaptiveCards from 'adaptivecards';
 import { useEffect, useRef } from 'react';
-import type { AdaptiveCardJson } from '../../../../bot/cards';
+import type { CardPreviewResponse } from '../../../../contract/api-contract';
 import { previewMarkdownHtml } from './preview-markdown';
 
 // Text as Teams shows it: the bot's markdown escapes read, not printed (see preview-markdown.ts).
@@ -39,10 +39,10 @@ function previewHostConfig(): AdaptiveCards.HostConfig {
 }
 
 /**
- * Renders the bot's card with the adaptivecards library; the DOM is the library's own.
- * Actions are inert here: the preview only shows the card.
+ * Renders the card the server drew (already expanded: no templating here) with the adaptivecards
+ * library; the DOM is the library's own. Actions are inert here: the preview only shows the card.
  */
-export function CardPreview(props: { title: string; note: string; card: AdaptiveCardJson | null; error: string | null }) {
+export function CardPreview(props: { title: string; note: string; card: CardPreviewResponse | null; error: string | null }) {
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -59,7 +59,9 @@ export function CardPreview(props: { title: string; note: string; card: Adaptive
   return (
     <section aria-label={props.title}>
       <Subtitle2 as="h2">{props.title}</Subtitle2>
-      <Caption1 as="p">{props.error ?? props.note}</Caption1>
+      <Caption1 as="p" role={props.error === null ? 'status' : 'alert'}>
+        {props.error ?? props.note}
+      </Caption1>
       <div ref={host} className={styles.card} data-testid="card-preview" />
     </section>
   );

@@ -1,6 +1,4 @@
 /** @jest-environment jsdom */
-/// <reference types="node" />
-import { TextEncoder } from 'node:util';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupSchema } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
@@ -17,8 +15,6 @@ class NoResizeObserver {
 
 beforeAll(() => {
   Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
-  // Browsers and Node have TextEncoder (the card builder measures card size with it); jest's jsdom does not.
-  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 });
 
 const defaultSummary = () => setupSchema.parse({ businessId: 'salon@contoso.onmicrosoft.com' }).dailySummary;
@@ -145,8 +141,8 @@ describe('Setup page', () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage pollMs={5} />, { api, lang: 'da-DK' });
     await waitFor(() => expect(screen.getByTestId('card-preview').querySelector('.ac-adaptiveCard')).not.toBeNull());
-    // Yesterday in Copenhagen as of the tab's clock (DEFAULT_TEST_NOW, 25 Nov 2026), as the bot will post it.
-    expect(api.unbilledQueries).toContainEqual({ from: '2026-11-24', to: '2026-11-24', state: 'unbilled', limit: 500 });
+    // The server draws the card for the form's time zone, in the reader's language.
+    expect(api.cardPreviewQueries).toEqual([{ timeZone: 'Europe/Copenhagen', language: 'da' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Test forbindelse' }));
     expect(await screen.findByText(/Business Central: Forbundet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Synkroniser nu' }));
@@ -232,5 +228,38 @@ describe('Setup page', () => {
     renderWithApp(<SetupPage />, { api });
     await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Klip & farve (lang) *ny*'));
     expect(screen.getByTestId('card-preview').textContent).not.toContain('\\');
+  });
+
+  it("shows the server's card: staff and customers by name", async () => {
+    const api = new FakeApi([fakeRow(1)]);
+    renderWithApp(<SetupPage />, { api });
+    await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Kunde 1 · Klipning · Mette Hansen'));
+    expect(screen.getByTestId('card-preview').textContent).not.toContain('staff-1');
+    expect(screen.getByText('Yesterday’s appointments, as the bot will post them.')).toBeTruthy();
+  });
+
+  it('asks for the card again once the time zone has stopped changing, not at each key', async () => {
+    const api = new FakeApi([]);
+    renderWithApp(<SetupPage previewDelayMs={20} />, { api });
+    await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Daily summary (Europe/Copenhagen)'));
+    const zone = screen.getByLabelText('Time zone');
+    for (const typed of ['Europe/L', 'Europe/Lon', 'Europe/London']) fireEvent.change(zone, { target: { value: typed } });
+    await waitFor(() => expect(screen.getByTestId('card-preview').textContent).toContain('Daily summary (Europe/London)'));
+    expect(api.cardPreviewQueries).toEqual([
+      { timeZone: 'Europe/Copenhagen', language: 'en' },
+      { timeZone: 'Europe/London', language: 'en' },
+    ]);
+  });
+
+  it('says in words why the card cannot be drawn, and shows no stale card', async () => {
+    const api = new FakeApi([fakeRow(1)]);
+    api.cardPreviewFailures.push(
+      new ApiError('invalid_query', 'Invalid query string: timeZone: Not a time zone', 400, {
+        timeZone: 'Not a time zone: use an IANA name such as Europe/Copenhagen',
+      }),
+    );
+    renderWithApp(<SetupPage />, { api });
+    expect(await screen.findByText('The card could not be drawn: Not a time zone: use an IANA name such as Europe/Copenhagen')).toBeTruthy();
+    expect(screen.getByTestId('card-preview').textContent).toBe('');
   });
 });

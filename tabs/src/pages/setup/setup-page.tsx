@@ -1,10 +1,10 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { SetupResponse } from '../../../../contract/api-contract';
-import { useClock } from '../../app/clock-context';
 import { useServices } from '../../app/services-context';
 import { WhoIsAdmin } from './who-is-admin';
 import { useLoad } from '../../app/use-load';
+import { useDebounced } from '../../app/use-debounced';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { asApiError } from '../../http/api-error';
@@ -12,7 +12,6 @@ import { useI18n } from '../../i18n/i18n-context';
 import { CardPreview } from './card-preview';
 import { ConnectionTest } from './connection-test';
 import type { ConversationChoices } from './conversation-picker';
-import { buildDailyCard, yesterday } from './daily-card';
 import { type FieldErrors, type FieldPath, fieldErrorsFromServer, type FormValues, formValues, mergePatch, validate } from './setup-form';
 import { type Choice, SetupField } from './setup-field';
 import { SyncPanel } from './sync-panel';
@@ -99,10 +98,9 @@ function visibleFields(fields: FieldPath[], values: FormValues): FieldPath[] {
 
 type Notice = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'conflict' } | { kind: 'error'; message: string } | null;
 
-export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
+export function SetupPage(props: { pollMs?: number; previewDelayMs?: number }) {
   const styles = useStyles();
   const { api } = useServices();
-  const clock = useClock();
   const { t, locale } = useI18n();
   const loaded = useLoad(() => api.setup(), 'setup');
   const [stored, setStored] = useState<SetupResponse | null>(null);
@@ -146,32 +144,14 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
   const localErrors = useMemo(() => (values ? validate(values, t, money) : {}), [values, t, money]);
   const errorFor = (path: FieldPath) => serverErrors[path] ?? (touched.has(path) ? localErrors[path] : undefined);
 
+  // The server draws the bot's own card for the time zone in the form (saved or not), in the reader's language.
   const timeZone = typeof values?.['dailySummary.timeZone'] === 'string' ? values['dailySummary.timeZone'] : 'Europe/Copenhagen';
-  const cardKey = `${timeZone}|${locale.language}`;
-  const cardRows = useLoad(async () => {
-    const day = yesterday(clock(), timeZone);
-    return api.unbilled({ from: day, to: day, state: 'unbilled', limit: 500 });
-  }, cardKey);
-  // Staff by name in the card, as the bot posts it; until the catalog answers (or if it fails) as '-'.
   const catalog = useLoad(() => api.catalog(), 'catalog');
-  const staffNames = useMemo(() => new Map((catalog.data?.staffMembers ?? []).map((s) => [s.id, s.displayName])), [catalog.data]);
   const services = useMemo(() => (catalog.data?.services ?? []).map((s) => ({ id: s.id, label: s.displayName })), [catalog.data]);
-  const preview = useMemo(() => {
-    if (!cardRows.data) return { card: null, error: cardRows.error?.message ?? null };
-    try {
-      const card = buildDailyCard(cardRows.data.rows, t, {
-        language: locale.language,
-        timeZone,
-        appId: props.appId ?? null,
-        webUrl: `${window.location.origin}/tab/unbilled`,
-        now: clock(),
-        staffNames,
-      });
-      return { card, error: null };
-    } catch (e) {
-      return { card: null, error: e instanceof Error ? e.message : String(e) };
-    }
-  }, [cardRows.data, cardRows.error, t, locale.language, timeZone, props.appId, clock, staffNames]);
+  // Asked once typing pauses; a change of language asks at once.
+  const previewTimeZone = useDebounced(timeZone.trim(), props.previewDelayMs ?? 400);
+  const preview = useLoad(() => api.cardPreview({ timeZone: previewTimeZone, language: locale.language }), `${previewTimeZone}|${locale.language}`);
+  const previewError = preview.error ? t.cardPreviewFailed(preview.error.fields['timeZone'] ?? preview.error.message) : null;
 
   if (loaded.error && !values) return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />;
   if (!values || !stored) return <LoadingState />;
@@ -270,7 +250,12 @@ export function SetupPage(props: { appId?: string | null; pollMs?: number }) {
       </form>
       <ConnectionTest companyId={companyId} />
       <SyncPanel pollMs={props.pollMs} />
-      <CardPreview title={t.cardPreviewTitle} note={t.cardPreviewNote} card={preview.card} error={preview.error} />
+      <CardPreview
+        title={t.cardPreviewTitle}
+        note={preview.loading ? t.cardPreviewLoading : t.cardPreviewNote}
+        card={previewError === null ? preview.data : null}
+        error={previewError}
+      />
     </div>
   );
 }
