@@ -34,16 +34,14 @@ export async function writeServiceLinks(db: Kysely<Database>, businessId: string
             currency: null,
           })
           .onConflict((oc) =>
-            oc
-              .columns(['business_id', 'bookings_service_id'])
-              .doUpdateSet({
-                bc_item_id: null,
-                bc_item_number: null,
-                linked_at: null,
-                conflict_reason: update.reason,
-                bc_item_unit_price_minor: null,
-                currency: null,
-              }),
+            oc.columns(['business_id', 'bookings_service_id']).doUpdateSet({
+              bc_item_id: null,
+              bc_item_number: null,
+              linked_at: null,
+              conflict_reason: update.reason,
+              bc_item_unit_price_minor: null,
+              currency: null,
+            }),
           )
           .execute();
       }
