@@ -18,6 +18,7 @@ const REASON_TEXT: Record<Language, Record<Reason, string>> = {
     'price-needed': 'Price needed',
     free: 'Free',
     'service-not-linked': 'Service not linked to a Business Central item',
+    'fee-item-missing': 'No fee item set up for no-shows and late cancellations (Setup: noShowFee)',
   },
   da: {
     cancelled: 'Aflyst i Bookings',
@@ -33,6 +34,7 @@ const REASON_TEXT: Record<Language, Record<Reason, string>> = {
     'price-needed': 'Prisen mangler',
     free: 'Gratis',
     'service-not-linked': 'Ydelsen er ikke knyttet til en vare i Business Central',
+    'fee-item-missing': 'Ingen gebyrvare sat op til udeblivelser og sene afbud (Opsætning: noShowFee)',
   },
 };
 

@@ -19,7 +19,8 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
     case 'invoiceable':
       return eligibility.invoiceable;
     case 'not-invoiceable':
-      return sql`(a.state = 'unbilled' and not ${eligibility.invoiceable})`;
+      // A no-show or late cancellation that cannot be billed yet (no fee item, say) is held back too.
+      return sql`((a.state = 'unbilled' or (a.state = 'cancelled' and ${eligibility.feeKind} is not null)) and not ${eligibility.invoiceable})`;
     case 'all':
       return undefined;
     case 'unbilled':
