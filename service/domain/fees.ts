@@ -15,7 +15,10 @@ export interface FeeFacts {
   noShow: boolean;
   startUtc: string;
   endUtc: string;
-  /** When a sync (or a run's re-read) first found the appointment gone from Bookings. */
+  /**
+   * When a sync (or a run's re-read) first found the appointment gone from Bookings; cleared when it
+   * reappears, so it marks a cancellation in any state (a released fee goes back to unbilled).
+   */
   cancelledSeenAt: string | null;
 }
 
@@ -41,7 +44,7 @@ export function isLateCancellation(facts: Pick<FeeFacts, 'startUtc' | 'endUtc' |
  */
 export function feeKindOf(facts: FeeFacts, lateCancellationHours: number): FeeKind | null {
   if (facts.noShow) return 'no-show';
-  if (facts.state === 'cancelled' && isLateCancellation(facts, lateCancellationHours)) return 'late-cancellation';
+  if (isLateCancellation(facts, lateCancellationHours)) return 'late-cancellation';
   return null;
 }
 

@@ -70,7 +70,7 @@ function feeKindSql(fee: NoShowFee, postgres: boolean): RawBuilder<FeeKind | nul
   const late =
     hours <= 0
       ? sql<SqlBool>`1 = 0`
-      : sql<SqlBool>`(a.state = 'cancelled' and a.cancelled_seen_at is not null
+      : sql<SqlBool>`(a.cancelled_seen_at is not null
           and ${epochSeconds(sql`a.cancelled_seen_at`, postgres)} >= ${epochSeconds(sql`a.start_utc`, postgres)} - ${sql.lit(hours * 3600)}
           and a.cancelled_seen_at <= a.end_utc)`;
   return sql<FeeKind | null>`(case when a.no_show <> 0 then 'no-show' when ${late} then 'late-cancellation' end)`;
@@ -126,7 +126,7 @@ function checks(options: EligibilityOptions, postgres: boolean): Checks {
     priceReason,
     feeKind,
     byReason: {
-      cancelled: sql`(a.state = 'cancelled' and ${feeKind} is null)`,
+      cancelled: sql`((a.state = 'cancelled' or a.cancelled_seen_at is not null) and ${feeKind} is null)`,
       invoiced: sql`a.state = 'invoiced'`,
       claimed: sql`a.state = 'claimed'`,
       excluded: sql`a.state = 'excluded'`,
@@ -160,6 +160,8 @@ export interface EligibilitySql {
   unitCurrency: RawBuilder<string>;
   /** What invoicing the whole appointment bills: the line amount (or fee) for each attendee. */
   amountMinor: RawBuilder<number | null>;
+  /** Not billed yet: unbilled, or cancelled but billable as a fee (a no-show, a late cancellation). */
+  open: RawBuilder<SqlBool>;
   /** What the appointment is billed as instead of the service; NULL for the service. */
   feeKind: RawBuilder<FeeKind | null>;
   /** One attendee's fee when feeKind is set and its amount known; NULL otherwise. */
@@ -172,6 +174,7 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
   const { byReason, priceReason, feeKind } = checks(options, postgres);
   const fee = feeSetupOf(options);
   const feeMinor = sql<number | null>`(case when ${feeKind} is not null then ${feeMinorSql(fee)} end)`;
+  const open = sql<SqlBool>`(a.state = 'unbilled' or (a.state = 'cancelled' and ${feeKind} is not null))`;
   const now = options.now.toISOString();
   return {
     note: sql<Note | null>`(case when a.last_attempt_failed <> 0 then 'last-attempt-failed' end)`,
@@ -183,20 +186,20 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
       REASONS.map((r) => sql`(case when ${byReason[r]} then ${sql.lit(`${r},`)} else '' end)`),
       sql` || `,
     )})`,
-    invoiceable: sql<SqlBool>`((a.state = 'unbilled' or (a.state = 'cancelled' and ${feeKind} is not null))
+    invoiceable: sql<SqlBool>`(${open}
       and a.end_utc <= ${now}
       and a.review_reason is null
       and ${billedCustomers} > 0
       and a.customers_without_email <= 0
       and a.customers_blocked <= 0
-      and (${feeKind} is not null or sl.bc_item_id is not null)
+      and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
       and ${priceReason} is null)`,
     unitMinor,
     unitCurrency,
     amountMinor: sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`,
+    open,
     feeKind,
     feeMinor,
-    amountCurrency:
-      fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency,
+    amountCurrency: fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency,
   };
 }

@@ -184,7 +184,8 @@ export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions)
   const failed = new Set<Reason>();
   const fee = feeKindFor(facts, options);
   // A no-show or a late cancellation is billed as its fee: being cancelled does not hold it back.
-  if (facts.state === 'cancelled' && fee === null) failed.add('cancelled');
+  // Bookings cancelled it when it was seen missing (a released fee is unbilled again, still missing).
+  if ((facts.state === 'cancelled' || facts.cancelledSeenAt !== null) && fee === null) failed.add('cancelled');
   if (facts.state === 'invoiced') failed.add('invoiced');
   if (facts.state === 'claimed') failed.add('claimed');
   if (facts.state === 'excluded') failed.add('excluded');

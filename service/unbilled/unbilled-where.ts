@@ -20,7 +20,7 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
       return eligibility.invoiceable;
     case 'not-invoiceable':
       // A no-show or late cancellation that cannot be billed yet (no fee item, say) is held back too.
-      return sql`((a.state = 'unbilled' or (a.state = 'cancelled' and ${eligibility.feeKind} is not null)) and not ${eligibility.invoiceable})`;
+      return sql`(${eligibility.open} and not ${eligibility.invoiceable})`;
     case 'all':
       return undefined;
     case 'unbilled':

@@ -504,6 +504,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     reviewReason: null,
     enteredPrice: null,
     currency: 'DKK',
+    fee: null,
     ...change,
   };
 }

@@ -14,4 +14,14 @@ describe('rowView', () => {
     const row = fakeRow(1, { note: 'last-attempt-failed', reason: 'price-needed', reasons: ['price-needed'] });
     expect(rowView(row, en, 'en-GB', 'Europe/Copenhagen', new Map()).reason).toBe('Price needed');
   });
+
+  it('names a no-show or late cancellation billed as its fee, in English and Danish, with the state once billed', () => {
+    const fee = { kind: 'no-show' as const, amount: { minor: 22_500, currency: 'DKK' } };
+    const row = fakeRow(1, { fee, amount: fee.amount });
+    expect(rowView(row, en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('No-show fee');
+    expect(rowView(row, da, 'da-DK', 'Europe/Copenhagen', new Map()).state).toBe('Gebyr for udeblivelse');
+    const late = fakeRow(2, { state: 'invoiced', fee: { kind: 'late-cancellation', amount: fee.amount } });
+    expect(rowView(late, en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('Invoiced · Late cancellation fee');
+    expect(rowView(fakeRow(3), en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('Unbilled');
+  });
 });

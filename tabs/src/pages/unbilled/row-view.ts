@@ -53,6 +53,13 @@ export function appointmentLabel(row: UnbilledRow, tag: string, timeZone: string
   return [customerText(row, t), row.serviceName, formatDateTime(row.start, tag, timeZone)].join(' · ');
 }
 
+/** A no-show or late cancellation billed as its fee says so: "No-show fee", "Invoiced · No-show fee". */
+function stateText(row: UnbilledRow, t: Messages): string {
+  if (row.fee === null) return t.states[row.state];
+  const fee = t.feeKinds[row.fee.kind];
+  return row.state === 'unbilled' || row.state === 'cancelled' ? fee : `${t.states[row.state]} · ${fee}`;
+}
+
 /** `staffNames` labels staff member ids (catalogLabels); an id it lacks is shown as is. */
 export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string, staffNames: ReadonlyMap<string, string>): RowView {
   return {
@@ -65,7 +72,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     amount: row.amount ? formatMoney(row.amount, tag) : t.noPrice,
     amountDetail: amountDetail(row, t, tag),
     priceType: priceTypeLabel(row.priceType, t),
-    state: t.states[row.state],
+    state: stateText(row, t),
     reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? '') || (row.note === null ? '' : t.notes[row.note]),
     reasonCodes: [...row.reasons],
     currency: row.currency,
