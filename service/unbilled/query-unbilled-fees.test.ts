@@ -62,6 +62,11 @@ describeEachStore('queryUnbilled with no-show and late-cancellation fees', (getS
     ).toEqual(invoiceable);
   });
 
+  it('lists a late cancellation and a cancelled no-show among the unbilled (the default view), not an early cancellation', async () => {
+    const ids = (await query(fees(), { state: 'unbilled' })).rows.map((r) => r.id).sort();
+    expect(ids).toEqual(['f-late', 'f-no-show', 'f-no-show-cancelled', 'f-no-show-group', 'f-service']);
+  });
+
   it('bills a fixed fee per attendee; a window of 0 makes no cancellation late', async () => {
     const result = await query(fees({ rule: { kind: 'fixed', amountMinor: 25_000 }, lateCancellationHours: 0 }));
     const byId = new Map(result.rows.map((r) => [r.id, r]));

@@ -23,7 +23,9 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
       return sql`(${eligibility.open} and not ${eligibility.invoiceable})`;
     case 'all':
       return undefined;
+    // Not billed yet, ready or not: a late cancellation (stored cancelled) is listed with its fee.
     case 'unbilled':
+      return eligibility.open;
     case 'claimed':
     case 'invoiced':
     case 'excluded':
