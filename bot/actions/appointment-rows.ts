@@ -3,19 +3,20 @@ import type { Language } from '../commands';
 import { MAX_LIMIT, queryUnbilled, type UnbilledRow } from '../../service/unbilled';
 import { nowOf, type BotServices } from './bot-services';
 import type { CardSelection } from './posted-cards';
-import { noteText, reasonText } from '../../service/unbilled/reason-text';
+import { feeKindText, noteText, reasonText } from '../../service/unbilled/reason-text';
 
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
 const MAX_ROWS = 5_000;
 
-function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
+export function toCardRow(row: UnbilledRow, language: Language): AppointmentRow {
   const customers = row.customers.map((c) => c.name || c.email).filter((n) => n !== '');
   return {
     id: row.id,
     start: new Date(row.start),
     durationMinutes: row.durationMinutes,
     customerName: customers.join(', '),
-    serviceName: row.serviceName,
+    // A no-show or late cancellation is billed as its fee: the card says so beside the service.
+    serviceName: row.fee === null ? row.serviceName : `${feeKindText(row.fee.kind, language)}: ${row.serviceName}`,
     staffName: '-',
     price: row.amount,
     reason: row.reason === null ? null : reasonText(row.reason, language),
