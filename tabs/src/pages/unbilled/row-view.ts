@@ -1,4 +1,5 @@
 import type { UnbilledRow } from '../../../../contract/api-contract';
+import { rowStateText } from '../../../../contract/words/row-state-text';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 
@@ -53,13 +54,6 @@ export function appointmentLabel(row: UnbilledRow, tag: string, timeZone: string
   return [customerText(row, t), row.serviceName, formatDateTime(row.start, tag, timeZone)].join(' · ');
 }
 
-/** A no-show or late cancellation billed as its fee says so: "No-show fee", "Invoiced · No-show fee". */
-function stateText(row: UnbilledRow, t: Messages): string {
-  if (row.fee === null) return t.states[row.state];
-  const fee = t.feeKinds[row.fee.kind];
-  return row.state === 'unbilled' || row.state === 'cancelled' ? fee : `${t.states[row.state]} · ${fee}`;
-}
-
 /** `staffNames` labels staff member ids (catalogLabels); an id it lacks is shown as is. */
 export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: string, staffNames: ReadonlyMap<string, string>): RowView {
   return {
@@ -72,7 +66,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     amount: row.amount ? formatMoney(row.amount, tag) : t.noPrice,
     amountDetail: amountDetail(row, t, tag),
     priceType: priceTypeLabel(row.priceType, t),
-    state: stateText(row, t),
+    state: rowStateText(row, t),
     reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? '') || (row.note === null ? '' : t.notes[row.note]),
     reasonCodes: [...row.reasons],
     currency: row.currency,
