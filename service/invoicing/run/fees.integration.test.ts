@@ -53,6 +53,9 @@ describeEachStore('No-show and late-cancellation fees, against the emulators', (
     expect(line.description).toMatch(/^Udeblivelse: Fysioterapi, opfølgning · \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
     expect(Math.round(line.amountIncludingTax * 100)).toBe(25_000);
     expect((await feeLines(k, row!.id)).map((l) => [l.fee_kind, l.amount_minor, l.bc_item_id, l.state])).toEqual([['no-show', 25_000, feeItem, 'invoiced']]);
+    // The run's audit entry says it billed a no-show's fee.
+    const entry = await k.db.selectFrom('audit_log').selectAll().where('action', '=', 'invoice.run').where('subject', '=', result.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.details!)).toMatchObject({ noShowFees: 1 });
 
     const again = await k.runner().run({ kind: 'ids', appointmentIds: [row!.id] }, 'anna@contoso.com', 'tab');
     expect(again.invoices).toHaveLength(0);
