@@ -3,7 +3,7 @@ import type { Language } from '../commands';
 import { MAX_LIMIT, type UnbilledRow } from '../../service/unbilled';
 import type { BotServices } from './bot-services';
 import type { CardSelection } from '../../service/conversations';
-import { noteText, reasonText } from '../../service/unbilled/reason-text';
+import { feeKindText, noteText, reasonText } from '../../service/unbilled/reason-text';
 import { endedByReasons, noShowActionOf } from '../../service/domain/no-show-rule';
 
 /** Cards list at most a few dozen rows, but their counts and totals cover everything. */
@@ -18,7 +18,8 @@ export function cardRowOf(row: UnbilledRow, language: Language, staffNames: Read
     start: new Date(row.start),
     durationMinutes: row.durationMinutes,
     customerName: customers.join(', '),
-    serviceName: row.serviceName,
+    // A no-show or late cancellation is billed as its fee: the card says so beside the service.
+    serviceName: row.fee === null ? row.serviceName : `${feeKindText(row.fee.kind, language)}: ${row.serviceName}`,
     staffName: staff.length > 0 ? staff.join(', ') : '-',
     price: row.amount,
     reason: row.reason === null ? null : reasonText(row.reason, language),

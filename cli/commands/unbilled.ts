@@ -1,6 +1,6 @@
 import { MAX_LIMIT, unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../../service/unbilled';
 import { fieldErrors } from '../../service/setup/validate';
-import { reasonText } from '../../service/unbilled/reason-text';
+import { feeKindText, reasonText } from '../../service/unbilled/reason-text';
 import type { CliCommand } from '../cli-context';
 import { EXIT, FieldErrorsFailure } from '../cli-errors';
 import { formatLocal, formatMoney } from '../format';
@@ -50,8 +50,8 @@ function customerText(row: UnbilledRow): string {
 }
 
 /** What holds the row back, in the words the cards use (a review says what changed). */
-export function statusText(row: Pick<UnbilledRow, 'reason' | 'reasons' | 'reviewReason'>): string {
-  if (row.reason === null) return 'Ready to invoice';
+export function statusText(row: Pick<UnbilledRow, 'reason' | 'reasons' | 'reviewReason' | 'fee'>): string {
+  if (row.reason === null) return row.fee === null ? 'Ready to invoice' : `Ready to invoice: ${feeKindText(row.fee.kind, 'en')}`;
   return row.reasons.map((reason) => (reason === 'review' && row.reviewReason ? row.reviewReason : reasonText(reason, 'en'))).join('; ');
 }
 

@@ -18,9 +18,11 @@ export const recordWordsDa: RecordWords = {
     'price-needed': 'Pris mangler',
     free: 'Gratis',
     'service-not-linked': 'Ydelsen er ikke knyttet til en vare',
+    'fee-item-missing': 'Ingen gebyrvare til udeblivelser og sene afbud',
     unknown: 'Ukendt aftale',
     'attendee-invoiced': 'Deltageren er allerede faktureret',
   },
+  feeKinds: { 'no-show': 'Gebyr for udeblivelse', 'late-cancellation': 'Gebyr for sent afbud' },
   invoiceStatus: {
     planned: 'planlagt',
     created: 'oprettet',

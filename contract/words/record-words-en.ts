@@ -22,9 +22,12 @@ export const recordWordsEn = {
     'price-needed': 'Price needed',
     free: 'Free',
     'service-not-linked': 'Service not linked to an item',
+    'fee-item-missing': 'No fee item for no-shows and late cancellations',
     unknown: 'Unknown appointment',
     'attendee-invoiced': 'Attendee already invoiced',
   },
+  /** What a row or an invoice line bills instead of the service (issue 17.1). */
+  feeKinds: { 'no-show': 'No-show fee', 'late-cancellation': 'Late cancellation fee' },
   invoiceStatus: {
     planned: 'planned',
     created: 'created',

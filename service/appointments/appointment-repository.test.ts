@@ -101,6 +101,24 @@ describeEachStore('AppointmentRepository', (getStore) => {
     expect(again).toEqual({ cancelled: 0, flagged: 0 });
   });
 
+  it('keeps the instant a row was first seen missing, and does not flag a billed fee whose appointment is gone', async () => {
+    const [released, noShow, late] = ids('released', 'no-show', 'late');
+    await repository().upsertFromBookings([record(released!, 20), record(noShow!, 20), record(late!, 20)], { syncRunId: 'r1', now: NOW });
+    const first = '2026-03-20T07:00:00.000Z';
+    // A late cancellation whose invoice failed is unbilled again, still missing from Bookings.
+    await getStore().db.updateTable('appointments').set({ cancelled_seen_at: first }).where('id', '=', released!).execute();
+    await getStore().db.updateTable('appointments').set({ state: 'invoiced', no_show: 1 }).where('id', '=', noShow!).execute();
+    await getStore().db.updateTable('appointments').set({ state: 'invoiced', cancelled_seen_at: first }).where('id', '=', late!).execute();
+
+    const window = { start: new Date(Date.UTC(2026, 2, 20)), end: new Date(Date.UTC(2026, 2, 21)) };
+    const counts = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+
+    expect(await rowOf(released!)).toMatchObject({ state: 'cancelled', cancelled_seen_at: first });
+    expect(await rowOf(noShow!)).toMatchObject({ state: 'invoiced', review_reason: null });
+    expect(await rowOf(late!)).toMatchObject({ state: 'invoiced', review_reason: null });
+    expect(counts).toEqual({ cancelled: 1, flagged: 0 });
+  });
+
   it('a claim or exclusion written between its read and its write is kept (the write compares the state it read), and the row is still stamped seen', async () => {
     const [claimed, excluded] = ids('claimed', 'excluded');
     await repository().upsertFromBookings([record(claimed!, 12), record(excluded!, 13)], { syncRunId: 'r1', now: NOW });

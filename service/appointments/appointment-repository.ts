@@ -198,13 +198,20 @@ export class AppointmentRepository {
         ? 0
         : Number(
             // The first instant it was seen missing is kept (Graph has no cancellation time): it judges a late cancellation.
-            (await notSeen.set({ state: 'cancelled', cancelled_seen_at: now, updated_at: now }).where('state', 'in', cancellable).executeTakeFirst())
-              .numUpdatedRows,
+            (
+              await notSeen
+                .set((eb) => ({ state: 'cancelled', cancelled_seen_at: eb.fn.coalesce('cancelled_seen_at', eb.val(now)), updated_at: now }))
+                .where('state', 'in', cancellable)
+                .executeTakeFirst()
+            ).numUpdatedRows,
           );
     const billed: AppointmentState[] = ['claimed', 'invoiced'];
     const flagged = await notSeen
       .set({ review_reason: CANCELLED_AFTER_INVOICING, updated_at: now })
       .where('state', 'in', billed)
+      // A fee bills the no-show or the cancellation itself: its appointment being gone changes nothing.
+      .where('no_show', '=', 0)
+      .where('cancelled_seen_at', 'is', null)
       .where((eb) => eb.or([eb('review_reason', 'is', null), eb('review_reason', '!=', CANCELLED_AFTER_INVOICING)]))
       .executeTakeFirst();
     return { cancelled, flagged: Number(flagged.numUpdatedRows) };

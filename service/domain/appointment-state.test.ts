@@ -1,8 +1,8 @@
 import { canMove, statesMovingTo } from './appointment-state';
 
 describe('appointment state transitions', () => {
-  it('lets invoicing claim only unbilled appointments and record only claimed ones', () => {
-    expect(statesMovingTo('claimed')).toEqual(['unbilled']);
+  it('lets invoicing claim unbilled appointments (and cancelled ones billed as a fee) and record only claimed ones', () => {
+    expect(statesMovingTo('claimed')).toEqual(['unbilled', 'cancelled']);
     expect(statesMovingTo('invoiced')).toEqual(['claimed']);
   });
 

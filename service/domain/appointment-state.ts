@@ -6,10 +6,13 @@ import type { AppointmentState } from './appointment';
  */
 const TRANSITIONS: Record<AppointmentState, readonly AppointmentState[]> = {
   unbilled: ['claimed', 'excluded', 'cancelled'],
-  claimed: ['invoiced', 'unbilled'], // recorded, or released after a failed invoice
+  // Recorded, or released after a failed invoice (a released late cancellation keeps its
+  // cancelled_seen_at, so it stays a fee until the next sync finds it missing again).
+  claimed: ['invoiced', 'unbilled'],
   invoiced: ['unbilled'], // its draft was deleted in Business Central
   excluded: ['unbilled'], // "mark as invoiced" undone
-  cancelled: ['unbilled'], // it reappeared in Bookings
+  // It reappeared in Bookings, or its fee (a late cancellation, a no-show cancelled since) is being invoiced.
+  cancelled: ['unbilled', 'claimed'],
 };
 
 export function canMove(from: AppointmentState, to: AppointmentState): boolean {

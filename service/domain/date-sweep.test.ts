@@ -69,7 +69,11 @@ describe.each(SWEEP)('the calendar at %s', (iso) => {
   it('lets an appointment be invoiced from the minute it ended, not before', () => {
     const facts = (endMs: number): AppointmentFacts => ({
       state: 'unbilled',
+      startUtc: new Date(endMs - 3_000_000).toISOString(),
       endUtc: new Date(endMs).toISOString(),
+      noShow: false,
+      cancelledSeenAt: null,
+      serviceId: 'svc-1',
       reviewReason: null,
       customerCount: 1,
       linkedCustomer: false,

@@ -1,5 +1,6 @@
 import type { Appointment, Attendee, PriceType } from './appointment';
 import { money, type Money } from './money';
+import type { FeeKind } from './fees';
 
 /** Why an attendee of an appointment gets no invoice line. */
 export type UnpricedReason = 'no-customer' | 'customer-without-email' | 'free' | 'price-needed' | 'invalid-price' | 'invalid-duration';
@@ -34,6 +35,8 @@ export interface PricedLine {
   amount: Money;
   priceSource: PriceSource;
   review: ReviewFlag[];
+  /** Billed as a no-show or late-cancellation fee (fees.ts) instead of the service; absent for the service. */
+  feeKind?: FeeKind;
 }
 
 export interface UnpricedLine {

@@ -20,6 +20,16 @@ describe('describeLine', () => {
     );
   });
 
+  it('says first that a line bills a no-show or a late cancellation, in Danish and English, within 100 characters', () => {
+    expect(describeLine({ ...base, feeKind: 'no-show' })).toBe('Udeblivelse: Fysioterapi, behandling · 24-11-2026 09:00 · Mette Holm');
+    expect(describeLine({ ...base, feeKind: 'late-cancellation', locale: 'en-GB' })).toBe(
+      'Late cancellation: Fysioterapi, behandling · 24/11/2026 09:00 · Mette Holm',
+    );
+    const long = describeLine({ ...base, serviceName: 'x'.repeat(150), feeKind: 'late-cancellation' });
+    expect(long.length).toBeLessThanOrEqual(DESCRIPTION_MAX_LENGTH);
+    expect(long.startsWith('Sent afbud: xxx')).toBe(true);
+  });
+
   it('uses the business time zone, summer time included', () => {
     expect(describeLine({ ...base, start: new Date('2026-07-01T22:30:00Z') })).toContain('02-07-2026 00:30');
     expect(describeLine({ ...base, timeZone: 'America/New_York' })).toContain('24-11-2026 03:00');

@@ -1,4 +1,5 @@
 import { localDateTime } from '../domain/local-day';
+import type { FeeKind } from '../domain/fees';
 
 /** Business Central line descriptions are Text[100]. */
 export const DESCRIPTION_MAX_LENGTH = 100;
@@ -20,7 +21,14 @@ export interface LineDescriptionInput {
   /** Given when the quantity does not show the time (a line sent as 1 × amount). */
   durationMinutes?: number;
   locale?: DescriptionLocale;
+  /** The line bills a no-show or a late cancellation, not the service: the description says so first. */
+  feeKind?: FeeKind;
 }
+
+const FEE_WORDS: Record<DescriptionLocale, Record<FeeKind, string>> = {
+  'da-DK': { 'no-show': 'Udeblivelse', 'late-cancellation': 'Sent afbud' },
+  'en-GB': { 'no-show': 'No-show', 'late-cancellation': 'Late cancellation' },
+};
 
 function formatStart(start: Date, timeZone: string, locale: DescriptionLocale): string {
   const t = localDateTime(start, timeZone);
@@ -53,7 +61,10 @@ export function truncateText(text: string, max: number): string {
   return kept.trimEnd() + ELLIPSIS;
 }
 
-/** "Fysioterapi, behandling · 24-11-2026 09:00 · Mette Holm", at most 100 characters. */
+/**
+ * "Fysioterapi, behandling · 24-11-2026 09:00 · Mette Holm" ("Udeblivelse: Fysioterapi, … " for a
+ * no-show's fee), at most 100 characters.
+ */
 export function describeLine(input: LineDescriptionInput): string {
   const locale = input.locale ?? 'da-DK';
   const staff = input.staffNames
@@ -66,7 +77,9 @@ export function describeLine(input: LineDescriptionInput): string {
     ...(staff === '' ? [] : [staff]),
   ].join(SEPARATOR);
   const room = DESCRIPTION_MAX_LENGTH - SEPARATOR.length - details.length;
-  const service = truncateText(oneLine(input.serviceName), Math.max(room, MIN_SERVICE_NAME_LENGTH));
+  const name = oneLine(input.serviceName);
+  const what = input.feeKind === undefined ? name : `${FEE_WORDS[locale][input.feeKind]}: ${name}`;
+  const service = truncateText(what, Math.max(room, MIN_SERVICE_NAME_LENGTH));
   const text = service === '' ? details : service + SEPARATOR + details;
   return truncateText(text, DESCRIPTION_MAX_LENGTH);
 }

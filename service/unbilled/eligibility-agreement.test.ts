@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { APPOINTMENT_STATES, PRICE_TYPES, type AppointmentState } from '../domain/appointment';
 import { describeEachStore } from '../store/testing/test-stores';
-import { billedCustomers, linePriceFor, noteFor, reasonsFor, type AppointmentFacts } from './eligibility';
+import type { NoShowFee } from '../setup/setup-schema';
+import { billedCustomers, feeAmountFor, feeKindFor, linePriceFor, noteFor, reasonsFor, type AppointmentFacts } from './eligibility';
 import { queryUnbilled } from './query-unbilled';
 import { resolveSelection } from './resolve-selection';
 import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
@@ -23,8 +24,27 @@ const linkArb: fc.Arbitrary<Link> = fc.oneof(
   }),
 );
 
+const START = '2026-11-01T00:00:00.000Z';
+const HOUR = 3_600_000;
+/** First seen missing around the edges of a 24-hour window before START, during it, or after the end. */
+const seenArb = fc
+  .constantFrom(-48 * HOUR, -24 * HOUR - 1000, -24 * HOUR - 1, -24 * HOUR, -24 * HOUR + 500, -HOUR, 0, 19 * 24 * HOUR + 12 * HOUR + 1)
+  .map((delta) => new Date(Date.parse(START) + delta).toISOString());
+
+const feeArb: fc.Arbitrary<NoShowFee> = fc.record({
+  itemId: fc.option(fc.constant('fee-item'), { nil: null }),
+  perService: fc.constantFrom<Record<string, string>>({}, { 'svc-0': 'fee-item-0', 'svc-1': 'fee-item-1' }),
+  rule: fc.oneof(
+    fc.record({ kind: fc.constant('fixed' as const), amountMinor: fc.constantFrom(0, 1, 15000) }),
+    fc.record({ kind: fc.constant('percent' as const), percent: fc.constantFrom(0, 33, 50, 100) }),
+  ),
+  lateCancellationHours: fc.constantFrom(0, 24),
+});
+
 const rowArb = fc.record({
   state: mostly<AppointmentState>('unbilled', fc.constantFrom(...APPOINTMENT_STATES)),
+  noShow: mostly(false, fc.boolean()),
+  cancelledSeenAt: mostly<string | null>(null, seenArb),
   endUtc: mostly(NOW.toISOString(), nearNow),
   reviewReason: mostly<string | null>(null, fc.constant('Changed in Bookings after invoicing: time')),
   customerCount: fc.integer({ min: 0, max: 3 }),
@@ -41,11 +61,15 @@ const rowArb = fc.record({
 });
 type GeneratedRow = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
 
-function factsOf(row: GeneratedRow): AppointmentFacts {
+function factsOf(row: GeneratedRow, index: number): AppointmentFacts {
   const link = row.link === 'none' ? null : row.link;
   return {
     state: row.state,
+    startUtc: START,
     endUtc: row.endUtc,
+    noShow: row.noShow,
+    cancelledSeenAt: row.cancelledSeenAt,
+    serviceId: `svc-${index}`,
     reviewReason: row.reviewReason,
     customerCount: row.customerCount,
     linkedCustomer: row.linkedCustomer,
@@ -64,11 +88,12 @@ function factsOf(row: GeneratedRow): AppointmentFacts {
 
 describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) => {
   let invoiceableSeen = 0;
+  let feesSeen = 0;
 
   it.each([false, true])('agree on reasons, prices and selection (addZeroLinesForFree %s)', async (addZeroLinesForFree) => {
     await fc.assert(
-      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 25 }), async (generated) => {
-        const facts = generated.map(factsOf);
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 25 }), feeArb, async (generated, noShowFee) => {
+        const facts = generated.map((row, i) => factsOf(row, i));
         // One service per row, so each row can have its own link (or none).
         await resetRows(
           getStore().db,
@@ -78,7 +103,9 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
               service_id: `svc-${i}`,
               state: row.state,
               end_utc: f.endUtc,
-              start_utc: '2026-11-01T00:00:00.000Z',
+              start_utc: START,
+              no_show: f.noShow ? 1 : 0,
+              cancelled_seen_at: f.cancelledSeenAt,
               review_reason: f.reviewReason,
               customer_count: f.customerCount,
               linked_bc_customer_id: f.linkedCustomer ? 'bc-customer-1' : null,
@@ -98,8 +125,8 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
               : [serviceLink(`svc-${i}`, { bc_item_id: row.link.itemId, bc_item_unit_price_minor: row.link.unitMinor, currency: row.link.currency })],
           ),
         );
-        const ctx = context({ addZeroLinesForFree });
-        const options = { now: NOW, addZeroLinesForFree };
+        const ctx = context({ addZeroLinesForFree, noShowFee });
+        const options = { now: NOW, addZeroLinesForFree, noShowFee };
         const { rows, totals } = await queryUnbilled(getStore().db, { businessId: BUSINESS, state: 'all', limit: 500 }, ctx);
         expect(rows).toHaveLength(facts.length);
 
@@ -111,12 +138,18 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
           expect(row.note).toBe(noteFor(generated[Number(row.id.slice(1))]!));
           const reasons = reasonsFor(f, options);
           const line = linePriceFor(f);
+          const feeKind = feeKindFor(f, options);
+          const fee = feeAmountFor(f, options);
+          // A fee appointment bills its fee: the amount and the totals follow it.
+          const each = feeKind === null ? (line?.amount ?? null) : fee;
           expect({ id: row.id, reasons: row.reasons, reason: row.reason }).toEqual({ id: row.id, reasons, reason: reasons[0] ?? null });
           expect(row.price).toEqual(line?.unitPrice ?? null);
-          expect(row.amount).toEqual(line === null ? null : { ...line.amount, minor: line.amount.minor * billedCustomers(f) });
-          if (reasons.length === 0 && line !== null) {
+          expect(row.fee).toEqual(feeKind === null ? null : { kind: feeKind, amount: fee });
+          expect(row.amount).toEqual(each === null ? null : { ...each, minor: each.minor * billedCustomers(f) });
+          if (reasons.length === 0 && each !== null) {
             expectedIds.push(row.id);
-            expectedTotals.set(line.amount.currency, (expectedTotals.get(line.amount.currency) ?? 0) + line.amount.minor * billedCustomers(f));
+            if (feeKind !== null) feesSeen++;
+            expectedTotals.set(each.currency, (expectedTotals.get(each.currency) ?? 0) + each.minor * billedCustomers(f));
           }
         }
         expect(await resolveSelection(getStore().db, { businessId: BUSINESS, state: 'all' }, ctx)).toEqual(expectedIds.sort());
@@ -130,5 +163,6 @@ describeEachStore('eligibility (and the row note) in SQL and in JS', (getStore) 
 
   it('generated enough invoiceable rows for the totals and the selection to be tested', () => {
     expect(invoiceableSeen).toBeGreaterThan(20);
+    expect(feesSeen).toBeGreaterThan(2);
   });
 });

@@ -1,6 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { PRICE_TYPES } from '../domain/appointment';
-import { REASONS, type EligibilityOptions, type Note, type Reason } from './eligibility';
+import type { FeeKind } from '../domain/fees';
+import type { NoShowFee } from '../setup/setup-schema';
+import { feeSetupOf, REASONS, type EligibilityOptions, type Note, type Reason } from './eligibility';
 
 /*
  * Eligibility as SQL over `appointments a LEFT JOIN service_links sl`, so that filtering by it,
@@ -58,19 +60,73 @@ function priceReasonSql(addZeroLinesForFree: boolean): RawBuilder<string | null>
   end)`;
 }
 
-interface Checks {
-  byReason: Record<Reason, RawBuilder<SqlBool>>;
-  priceReason: RawBuilder<string | null>;
+/** Whole seconds since the epoch of a stored ISO UTC text column. */
+const epochSeconds = (column: RawBuilder<string>, postgres: boolean): RawBuilder<number> =>
+  postgres ? sql<number>`floor(extract(epoch from cast(${column} as timestamptz)))` : sql<number>`cast(strftime('%s', ${column}) as integer)`;
+
+/** fees.ts feeKindOf(): a no-show, else a cancellation first seen missing from the window before the start until the end. */
+function feeKindSql(fee: NoShowFee, postgres: boolean): RawBuilder<FeeKind | null> {
+  const hours = fee.lateCancellationHours;
+  const late =
+    hours <= 0
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`(a.cancelled_seen_at is not null
+          and ${epochSeconds(sql`a.cancelled_seen_at`, postgres)} >= ${epochSeconds(sql`a.start_utc`, postgres)} - ${sql.lit(hours * 3600)}
+          and a.cancelled_seen_at <= a.end_utc)`;
+  return sql<FeeKind | null>`(case when a.no_show <> 0 then 'no-show' when ${late} then 'late-cancellation' end)`;
 }
 
-function checks(options: EligibilityOptions): Checks {
+/** fees.ts feeItemFor(): the service's own fee item, else the one fee item; NULL when neither. */
+function feeItemSql(fee: NoShowFee): RawBuilder<string | null> {
+  const fallback = fee.itemId === null ? sql`cast(null as text)` : sql`cast(${fee.itemId} as text)`;
+  const own = Object.entries(fee.perService);
+  if (own.length === 0) return sql<string | null>`${fallback}`;
+  return sql<string | null>`(case ${sql.join(
+    own.map(([service, item]) => sql`when a.service_id = ${service} then cast(${item} as text)`),
+    sql` `,
+  )} else ${fallback} end)`;
+}
+
+/** fees.ts feeFor(): one attendee's fee, fixed or the percent of the line rounded half up (never negative here). */
+function feeMinorSql(fee: NoShowFee): RawBuilder<number | null> {
+  if (fee.rule.kind === 'fixed') return sql<number | null>`${sql.lit(fee.rule.amountMinor)}`;
+  return sql<number | null>`((${lineMinor} * ${sql.lit(fee.rule.percent)} + 50) / 100)`;
+}
+
+/** fees.ts feeFor()'s problems, in its order; NULL when the fee can be billed. */
+function feeProblemSql(fee: NoShowFee, addZeroLinesForFree: boolean): RawBuilder<string | null> {
+  const price =
+    fee.rule.kind === 'percent'
+      ? sql`when ${unitMinor} is null then case
+          when a.price_type in (${list(PRICE_NEEDED)}) and a.entered_price_minor is null then 'price-needed'
+          else 'invalid-price'
+        end`
+      : sql``;
+  const free = addZeroLinesForFree ? sql`` : sql`when ${feeMinorSql(fee)} = 0 then 'free'`;
+  return sql<string | null>`(case when ${feeItemSql(fee)} is null then 'fee-item-missing' ${price} ${free} end)`;
+}
+
+interface Checks {
+  byReason: Record<Reason, RawBuilder<SqlBool>>;
+  /** The price reason of the service, or the fee's problem for a fee appointment. */
+  priceReason: RawBuilder<string | null>;
+  feeKind: RawBuilder<FeeKind | null>;
+}
+
+function checks(options: EligibilityOptions, postgres: boolean): Checks {
   const now = options.now.toISOString();
-  const priceReason = priceReasonSql(options.addZeroLinesForFree);
+  const fee = feeSetupOf(options);
+  const feeKind = feeKindSql(fee, postgres);
+  const priceReason = sql<string | null>`(case when ${feeKind} is null then ${priceReasonSql(options.addZeroLinesForFree)} else ${feeProblemSql(
+    fee,
+    options.addZeroLinesForFree,
+  )} end)`;
   const priceIs = (code: Reason) => sql<SqlBool>`coalesce(${priceReason}, '') = ${sql.lit(code)}`;
   return {
     priceReason,
+    feeKind,
     byReason: {
-      cancelled: sql`a.state = 'cancelled'`,
+      cancelled: sql`((a.state = 'cancelled' or a.cancelled_seen_at is not null) and ${feeKind} is null)`,
       invoiced: sql`a.state = 'invoiced'`,
       claimed: sql`a.state = 'claimed'`,
       excluded: sql`a.state = 'excluded'`,
@@ -82,7 +138,8 @@ function checks(options: EligibilityOptions): Checks {
       'invalid-price': priceIs('invalid-price'),
       'price-needed': priceIs('price-needed'),
       free: priceIs('free'),
-      'service-not-linked': sql`sl.bc_item_id is null`,
+      'service-not-linked': sql`(${feeKind} is null and sl.bc_item_id is null)`,
+      'fee-item-missing': priceIs('fee-item-missing'),
     },
   };
 }
@@ -101,12 +158,23 @@ export interface EligibilitySql {
   invoiceable: RawBuilder<SqlBool>;
   unitMinor: RawBuilder<number | null>;
   unitCurrency: RawBuilder<string>;
-  /** What invoicing the whole appointment bills: the line amount for each attendee. */
+  /** What invoicing the whole appointment bills: the line amount (or fee) for each attendee. */
   amountMinor: RawBuilder<number | null>;
+  /** Not billed yet: unbilled, or cancelled but billable as a fee (a no-show, a late cancellation). */
+  open: RawBuilder<SqlBool>;
+  /** What the appointment is billed as instead of the service; NULL for the service. */
+  feeKind: RawBuilder<FeeKind | null>;
+  /** One attendee's fee when feeKind is set and its amount known; NULL otherwise. */
+  feeMinor: RawBuilder<number | null>;
+  /** Of the amount (and the fee): a fixed fee is in the appointment's currency. */
+  amountCurrency: RawBuilder<string>;
 }
 
-export function eligibilitySql(options: EligibilityOptions): EligibilitySql {
-  const { byReason, priceReason } = checks(options);
+export function eligibilitySql(options: EligibilityOptions, postgres: boolean): EligibilitySql {
+  const { byReason, priceReason, feeKind } = checks(options, postgres);
+  const fee = feeSetupOf(options);
+  const feeMinor = sql<number | null>`(case when ${feeKind} is not null then ${feeMinorSql(fee)} end)`;
+  const open = sql<SqlBool>`(a.state = 'unbilled' or (a.state = 'cancelled' and ${feeKind} is not null))`;
   const now = options.now.toISOString();
   return {
     note: sql<Note | null>`(case when a.last_attempt_failed <> 0 then 'last-attempt-failed' end)`,
@@ -118,16 +186,20 @@ export function eligibilitySql(options: EligibilityOptions): EligibilitySql {
       REASONS.map((r) => sql`(case when ${byReason[r]} then ${sql.lit(`${r},`)} else '' end)`),
       sql` || `,
     )})`,
-    invoiceable: sql<SqlBool>`(a.state = 'unbilled'
+    invoiceable: sql<SqlBool>`(${open}
       and a.end_utc <= ${now}
       and a.review_reason is null
       and ${billedCustomers} > 0
       and a.customers_without_email <= 0
       and a.customers_blocked <= 0
-      and sl.bc_item_id is not null
+      and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
       and ${priceReason} is null)`,
     unitMinor,
     unitCurrency,
-    amountMinor: sql<number | null>`(${lineMinor} * ${billedCustomers})`,
+    amountMinor: sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`,
+    open,
+    feeKind,
+    feeMinor,
+    amountCurrency: fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency,
   };
 }

@@ -5,7 +5,11 @@ const options = { now: NOW, addZeroLinesForFree: false };
 
 const invoiceable: AppointmentFacts = {
   state: 'unbilled',
+  startUtc: '2026-11-20T11:00:00.000Z',
   endUtc: '2026-11-20T12:00:00.000Z',
+  noShow: false,
+  cancelledSeenAt: null,
+  serviceId: 'svc-1',
   reviewReason: null,
   customerCount: 1,
   linkedCustomer: false,

@@ -1,6 +1,8 @@
 import { PRICE_TYPES, type Appointment, type PriceType } from '../domain/appointment';
 import { money, type Money } from '../domain/money';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../domain/pricing';
+import { feeAmount, feeFor, feeKindOf, type FeeKind, type FeeResult, type ServicePrice } from '../domain/fees';
+import { noShowFeeSchema, type NoShowFee } from '../setup/setup-schema';
 
 /**
  * Why an appointment cannot be invoiced now, in the order they are reported: the first one is the
@@ -20,6 +22,7 @@ export const REASONS = [
   'price-needed',
   'free',
   'service-not-linked',
+  'fee-item-missing',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -34,7 +37,13 @@ export type Note = (typeof NOTES)[number];
 export interface AppointmentFacts {
   state: string;
   /** ISO UTC text as stored. */
+  startUtc: string;
   endUtc: string;
+  /** A person marked it a no-show. */
+  noShow: boolean;
+  /** ISO UTC text: when it was first seen gone from Bookings. */
+  cancelledSeenAt: string | null;
+  serviceId: string | null;
   reviewReason: string | null;
   customerCount: number;
   /** A person linked the appointment itself to a Business Central customer (it has no attendee to link). */
@@ -56,7 +65,13 @@ export interface AppointmentFacts {
 export interface EligibilityOptions {
   now: Date;
   addZeroLinesForFree: boolean;
+  /** The setup's no-show fee; absent, the defaults (no fee item, so no fee can be billed). */
+  noShowFee?: NoShowFee;
 }
+
+const NO_FEE_SETUP = noShowFeeSchema.parse({});
+
+export const feeSetupOf = (options: Pick<EligibilityOptions, 'noShowFee'>): NoShowFee => options.noShowFee ?? NO_FEE_SETUP;
 
 /** What one attendee's invoice line would carry; null when the price is unknown or invalid. */
 export interface LinePrice {
@@ -137,10 +152,40 @@ export function billedCustomers(facts: Pick<AppointmentFacts, 'customerCount' | 
   return facts.linkedCustomer ? 1 : 0;
 }
 
+/** The appointment's fee kind under the setup: null when it is billed as the service (or not at all). */
+export function feeKindFor(facts: AppointmentFacts, options: Pick<EligibilityOptions, 'noShowFee'>): FeeKind | null {
+  return feeKindOf(facts, feeSetupOf(options).lateCancellationHours);
+}
+
+function servicePrice(facts: AppointmentFacts): ServicePrice {
+  const line = price(facts, true);
+  if (typeof line !== 'string') return { kind: 'price', amount: line.amount };
+  return { kind: 'none', reason: line === 'price-needed' ? 'price-needed' : 'invalid-price' };
+}
+
+/** The fee each attendee of a fee appointment is billed, or why it cannot be (fees.ts decides). */
+export function feeOf(facts: AppointmentFacts, options: Omit<EligibilityOptions, 'now'>): FeeResult {
+  return feeFor(feeSetupOf(options), {
+    serviceId: facts.serviceId,
+    currency: facts.currency,
+    price: servicePrice(facts),
+    addZeroLinesForFree: options.addZeroLinesForFree,
+  });
+}
+
+/** One attendee's fee as the Unbilled list shows it (billable or not); null when not a fee or its amount is unknown. */
+export function feeAmountFor(facts: AppointmentFacts, options: Pick<EligibilityOptions, 'noShowFee'>): Money | null {
+  if (feeKindFor(facts, options) === null) return null;
+  return feeAmount(feeSetupOf(options), { currency: facts.currency, price: servicePrice(facts) });
+}
+
 /** Every reason the appointment cannot be invoiced now, in REASONS order; empty when it can. */
 export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions): Reason[] {
   const failed = new Set<Reason>();
-  if (facts.state === 'cancelled') failed.add('cancelled');
+  const fee = feeKindFor(facts, options);
+  // A no-show or a late cancellation is billed as its fee: being cancelled does not hold it back.
+  // Bookings cancelled it when it was seen missing (a released fee is unbilled again, still missing).
+  if ((facts.state === 'cancelled' || facts.cancelledSeenAt !== null) && fee === null) failed.add('cancelled');
   if (facts.state === 'invoiced') failed.add('invoiced');
   if (facts.state === 'claimed') failed.add('claimed');
   if (facts.state === 'excluded') failed.add('excluded');
@@ -150,9 +195,14 @@ export function reasonsFor(facts: AppointmentFacts, options: EligibilityOptions)
   if (billedCustomers(facts) <= 0) failed.add('no-customer');
   if (facts.customersWithoutEmail > 0) failed.add('customer-without-email');
   if (facts.customersBlocked > 0) failed.add('customer-blocked');
-  const priced = priceReason(facts, options.addZeroLinesForFree);
-  if (priced !== null) failed.add(priced);
-  if (facts.bcItemId === null) failed.add('service-not-linked');
+  if (fee === null) {
+    const priced = priceReason(facts, options.addZeroLinesForFree);
+    if (priced !== null) failed.add(priced);
+    if (facts.bcItemId === null) failed.add('service-not-linked');
+  } else {
+    const billed = feeOf(facts, options);
+    if (billed.kind === 'none') failed.add(billed.reason);
+  }
   return REASONS.filter((reason) => failed.has(reason));
 }
 

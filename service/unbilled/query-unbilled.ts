@@ -53,6 +53,9 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
       eligibility.unitMinor.as('unit_minor'),
       eligibility.unitCurrency.as('unit_currency'),
       eligibility.amountMinor.as('amount_minor'),
+      eligibility.amountCurrency.as('amount_currency'),
+      eligibility.feeKind.as('fee_kind'),
+      eligibility.feeMinor.as('fee_minor'),
     ])
     .orderBy(order);
 
@@ -60,7 +63,7 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
   const groups = query
     .select([
       sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`.as('bucket'),
-      eligibility.unitCurrency.as('currency'),
+      eligibility.amountCurrency.as('currency'),
       sql<number>`count(*)`.as('matching'),
       sql<number>`sum(case when ${eligibility.invoiceable} then 1 else 0 end)`.as('invoiceable'),
       sql<number>`sum(case when ${eligibility.invoiceable} then ${eligibility.amountMinor} else 0 end)`.as('minor'),

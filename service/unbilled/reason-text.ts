@@ -1,3 +1,4 @@
+import type { FeeKind } from '../domain/fees';
 import type { Note, Reason } from './eligibility';
 
 export type Language = 'en' | 'da';
@@ -18,6 +19,7 @@ const REASON_TEXT: Record<Language, Record<Reason, string>> = {
     'price-needed': 'Price needed',
     free: 'Free',
     'service-not-linked': 'Service not linked to a Business Central item',
+    'fee-item-missing': 'No fee item set up for no-shows and late cancellations (Setup: noShowFee)',
   },
   da: {
     cancelled: 'Aflyst i Bookings',
@@ -33,11 +35,22 @@ const REASON_TEXT: Record<Language, Record<Reason, string>> = {
     'price-needed': 'Prisen mangler',
     free: 'Gratis',
     'service-not-linked': 'Ydelsen er ikke knyttet til en vare i Business Central',
+    'fee-item-missing': 'Ingen gebyrvare sat op til udeblivelser og sene afbud (Opsætning: noShowFee)',
   },
 };
 
 export function reasonText(reason: Reason, language: Language): string {
   return REASON_TEXT[language][reason];
+}
+
+const FEE_TEXT: Record<Language, Record<FeeKind, string>> = {
+  en: { 'no-show': 'No-show fee', 'late-cancellation': 'Late cancellation fee' },
+  da: { 'no-show': 'Gebyr for udeblivelse', 'late-cancellation': 'Gebyr for sent afbud' },
+};
+
+/** What a row bills instead of the service, in words (the tab's are in contract/words). */
+export function feeKindText(kind: FeeKind, language: Language): string {
+  return FEE_TEXT[language][kind];
 }
 
 /** A note beside a row that does not block it (service/unbilled NOTES). */

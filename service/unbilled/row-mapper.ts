@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppointmentState } from '../domain/appointment';
 import { readJson } from '../store/columns';
+import type { FeeKind } from '../domain/fees';
 import { REASONS, type Note, type Reason } from './eligibility';
 import type { UnbilledCustomer, UnbilledRow } from './unbilled-schemas';
 
@@ -28,6 +29,9 @@ export interface UnbilledRecord {
   unit_minor: number | null;
   unit_currency: string;
   amount_minor: number | null;
+  amount_currency: string;
+  fee_kind: FeeKind | null;
+  fee_minor: number | null;
 }
 
 // Lenient about the attendee key (customerId or id) and a missing email: the sync writes the column.
@@ -85,7 +89,8 @@ export function toUnbilledRow(r: UnbilledRecord): UnbilledRow {
     staffMemberIds: readJson(staffIds, r.staff_member_ids, 'appointments.staff_member_ids'),
     customers: billedCustomersOf(r),
     price: unit === null ? null : { minor: unit, currency: r.unit_currency },
-    amount: amount === null ? null : { minor: amount, currency: r.unit_currency },
+    amount: amount === null ? null : { minor: Number(amount), currency: r.amount_currency },
+    fee: r.fee_kind === null ? null : { kind: r.fee_kind, amount: r.fee_minor === null ? null : { minor: Number(r.fee_minor), currency: r.amount_currency } },
     priceType: r.price_type,
     state: r.state,
     note: r.note,

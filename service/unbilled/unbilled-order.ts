@@ -46,7 +46,10 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
 export function orderBy(sort: SortKey, direction: Direction, context: OrderContext): RawBuilder<unknown> {
   const dir = direction === 'asc' ? sql`asc` : sql`desc`;
   const terms = keys(sort, context).map((key) => sql`${key} ${dir}`);
-  if (sort === 'price' || sort === 'amount') terms.unshift(sql`(case when ${context.eligibility.unitMinor} is null then 1 else 0 end) asc`);
+  if (sort === 'price' || sort === 'amount') {
+    const value = sort === 'price' ? context.eligibility.unitMinor : context.eligibility.amountMinor;
+    terms.unshift(sql`(case when ${value} is null then 1 else 0 end) asc`);
+  }
   terms.push(sql`${text(sql`a.id`, context.postgres)} asc`);
   return sql.join(terms);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATES } from '../domain/appointment';
 import { NOTES, REASONS } from './eligibility';
+import { FEE_KINDS } from '../domain/fees';
 import { isYearInRange, PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../domain/period-limits';
 import { noControlCharacters } from '../domain/safe-text';
 
@@ -123,8 +124,16 @@ export const unbilledRowSchema = z.object({
   customers: z.array(unbilledCustomerSchema),
   /** Each attendee's unit price (per hour for hourly); null when unknown or invalid. */
   price: moneySchema.nullable(),
-  /** What invoicing the appointment bills, all attendees together; null when the price is unknown. */
+  /** What invoicing the appointment bills, all attendees together (the fee, for a fee); null when the price is unknown. */
   amount: moneySchema.nullable(),
+  /**
+   * Billed as a fee instead of the service (issue 17.1): a no-show, or a late cancellation; amount
+   * is each attendee's fee, null when it cannot be computed (a percent of an unknown price).
+   */
+  fee: z
+    .object({ kind: z.enum(FEE_KINDS), amount: moneySchema.nullable() })
+    .nullable()
+    .default(null),
   priceType: z.string(),
   state: z.enum(APPOINTMENT_STATES),
   /** The first blocking reason; null when invoiceable. */

@@ -10,7 +10,7 @@ import { whereConditions } from './unbilled-where';
 /** The clock and the setup the query answers for: eligibility depends on both. */
 export interface UnbilledContext {
   now: Date;
-  setup: Pick<Setup, 'addZeroLinesForFree' | 'dailySummary'>;
+  setup: Pick<Setup, 'addZeroLinesForFree' | 'dailySummary'> & Partial<Pick<Setup, 'noShowFee'>>;
 }
 
 /** `appointments a LEFT JOIN service_links sl`: every eligibility expression refers to these aliases. */
@@ -23,10 +23,14 @@ export function joinedAppointments(db: Kysely<Database>) {
 /** `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility as SQL. */
 export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext) {
   const postgres = isPostgres(db);
-  const eligibility: EligibilitySql = eligibilitySql({
-    now: context.now,
-    addZeroLinesForFree: context.setup.addZeroLinesForFree,
-  });
+  const eligibility: EligibilitySql = eligibilitySql(
+    {
+      now: context.now,
+      addZeroLinesForFree: context.setup.addZeroLinesForFree,
+      ...(context.setup.noShowFee === undefined ? {} : { noShowFee: context.setup.noShowFee }),
+    },
+    postgres,
+  );
   const conditions = whereConditions(filter, {
     postgres,
     eligibility,

@@ -19,10 +19,13 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
     case 'invoiceable':
       return eligibility.invoiceable;
     case 'not-invoiceable':
-      return sql`(a.state = 'unbilled' and not ${eligibility.invoiceable})`;
+      // A no-show or late cancellation that cannot be billed yet (no fee item, say) is held back too.
+      return sql`(${eligibility.open} and not ${eligibility.invoiceable})`;
     case 'all':
       return undefined;
+    // Not billed yet, ready or not: a late cancellation (stored cancelled) is listed with its fee.
     case 'unbilled':
+      return eligibility.open;
     case 'claimed':
     case 'invoiced':
     case 'excluded':

@@ -7,6 +7,7 @@ import type { ExportLanguage } from '../../../contract/api-contract';
 import { recordWordsDa } from '../../../contract/words/record-words-da';
 import { recordWordsEn, type RecordWords } from '../../../contract/words/record-words-en';
 import { auditDetails } from '../../../contract/words/audit-details';
+import { rowStateText } from '../../../contract/words/row-state-text';
 import { auditSubject } from '../../../contract/words/audit-subject';
 import { whoText } from '../../../contract/words/who-text';
 import type { Download } from '../route';
@@ -127,7 +128,7 @@ export function unbilledCsv(rows: AsyncIterable<UnbilledRow[]>, staffNames: Read
         row.price === null ? null : decimalOf(row.price.minor, row.price.currency),
         row.amount === null ? null : decimalOf(row.amount.minor, row.amount.currency),
         row.amount?.currency ?? row.currency,
-        t.states[row.state],
+        rowStateText(row, t),
         row.reason === null ? null : t.reasons[row.reason],
       ],
     ]),

@@ -7,6 +7,7 @@ import { customerEmailKey, keyEmail, groupLines, type InvoiceGroup } from '../gr
 import { externalDocumentNumber } from '../invoice-key';
 import type { PricedLine } from '../../domain/pricing';
 import { billedAttendees, type InvoicePlan } from './plan-invoices';
+import { statesMovingTo } from '../../domain/appointment-state';
 import type { RunContext } from './run-context';
 import type { SkipReason, Skipped } from './run-schemas';
 
@@ -47,14 +48,19 @@ export async function claim(ctx: RunContext, plan: InvoicePlan, staffNames: Read
 async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: InvoicePlan, staffNames: ReadonlyMap<string, string>): Promise<ClaimOutcome> {
   const now = toIsoUtc(ctx.now());
   const wanted = [...new Set(plan.groups.flatMap((g) => g.appointmentIds))];
-  for (const part of slices(wanted, IDS_PER_QUERY)) {
-    await trx
-      .updateTable('appointments')
-      .set({ state: 'claimed', claimed_by_run: ctx.runId, updated_at: now })
-      .where('business_id', '=', ctx.businessId)
-      .where('id', 'in', part)
-      .where('state', '=', 'unbilled')
-      .where('review_reason', 'is', null)
+  const fees = new Set(plan.groups.flatMap((g) => g.lines.filter((l) => l.feeKind !== undefined).map((l) => l.appointmentId)));
+  // Each is claimed only if it is still what it was planned as: a service is neither marked a
+  // no-show nor cancelled meanwhile; a fee (which may be cancelled in Bookings) still is one.
+  for (const part of slices(
+    wanted.filter((id) => !fees.has(id)),
+    IDS_PER_QUERY,
+  )) {
+    await claimable(trx, ctx, part, now).where('state', '=', 'unbilled').where('no_show', '=', 0).where('cancelled_seen_at', 'is', null).execute();
+  }
+  for (const part of slices([...fees], IDS_PER_QUERY)) {
+    await claimable(trx, ctx, part, now)
+      .where('state', 'in', statesMovingTo('claimed'))
+      .where((eb) => eb.or([eb('no_show', '<>', 0), eb('cancelled_seen_at', 'is not', null)]))
       .execute();
   }
   const states = new Map<string, { state: string; run: string | null }>();
@@ -111,6 +117,15 @@ async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: Invoic
     .where('id', '=', ctx.runId)
     .execute();
   return { invoices: groups.length, skipped };
+}
+
+function claimable(trx: Transaction<Database>, ctx: RunContext, ids: string[], now: string) {
+  return trx
+    .updateTable('appointments')
+    .set({ state: 'claimed', claimed_by_run: ctx.runId, updated_at: now })
+    .where('business_id', '=', ctx.businessId)
+    .where('id', 'in', ids)
+    .where('review_reason', 'is', null);
 }
 
 function invoiceRow(ctx: RunContext, group: InvoiceGroup, id: string, position: number, now: string): NewRow<'invoices'> {
@@ -177,6 +192,7 @@ function lineRow(
     amount_minor: line.amount.minor,
     currency: line.amount.currency,
     bc_item_id: plan.itemOf.get(line.appointmentId)!,
+    fee_kind: line.feeKind ?? null,
     state: 'planned',
     created_at: now,
     updated_at: now,

@@ -54,12 +54,29 @@ function finalState(statuses: readonly string[]): RunState {
   return right === 0 ? 'failed' : 'partial';
 }
 
+/** How many no-shows and late cancellations the run billed as their fees: the audit says so beside its invoices. */
+async function billedFees(ctx: RunContext): Promise<{ noShowFees?: number; lateCancellationFees?: number }> {
+  const rows = await ctx.db
+    .selectFrom('invoice_lines')
+    .select(['fee_kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('run_id', '=', ctx.runId)
+    .where('state', '=', 'invoiced')
+    .where('fee_kind', 'is not', null)
+    .groupBy('fee_kind')
+    .execute();
+  const count = (kind: string) => Number(rows.find((r) => r.fee_kind === kind)?.count ?? 0);
+  const noShow = count('no-show');
+  const late = count('late-cancellation');
+  return { ...(noShow > 0 ? { noShowFees: noShow } : {}), ...(late > 0 ? { lateCancellationFees: late } : {}) };
+}
+
 /** The run's end: its state from its invoices, and `error` when it gave up (then it failed, even with nothing to invoice). */
 export async function finish(ctx: RunContext, runs: RunStore, error: string | null = null): Promise<void> {
   const run = await readRun(ctx.db, ctx.runId);
   const derived = finalState(run.invoices.map((i) => i.status));
   const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
+  const fees = await billedFees(ctx);
   // The audit entry and the end in one transaction, as holder: a process that lost the run ends nothing.
   await ctx.asHolder(async (trx) => {
     await audit(trx, {
@@ -76,6 +93,7 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
         counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
         totals: run.totals,
         invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
+        ...fees,
       },
     });
     await runs.finish(ctx.runId, state, run.totals, now, error, trx);

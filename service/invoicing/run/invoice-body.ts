@@ -20,6 +20,7 @@ export function lineTerms(row: LineRow, target: BcTarget, timeZone: string): BcL
     start: line.start,
     timeZone,
     staffNames: staffNamesOf(row),
+    ...(line.feeKind === undefined ? {} : { feeKind: line.feeKind }),
     // Sent as 1 × amount, the quantity no longer shows the time: the description does.
     ...(bc.fallback === 'quantity-one' ? { durationMinutes: line.durationMinutes } : {}),
   });

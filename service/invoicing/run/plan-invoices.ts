@@ -5,7 +5,7 @@ import { money } from '../../domain/money';
 import type { Setup } from '../../setup/setup-schema';
 import type { Database, Row } from '../../store/database';
 import { rowToAppointment } from '../../appointments/appointment-row';
-import { reasonsFor, type AppointmentFacts } from '../../unbilled/eligibility';
+import { feeKindFor, feeOf, reasonsFor, type AppointmentFacts, type EligibilityOptions } from '../../unbilled/eligibility';
 import { appointmentCustomerAttendee, groupLines, customerEmailKey, keyEmail, type InvoiceGroup } from '../grouping';
 import { priceAppointment, type PricedLine, type UnpricedReason } from '../../domain/pricing';
 import type { SkipReason, Skipped } from './run-schemas';
@@ -72,7 +72,11 @@ export async function billedAttendees(db: Kysely<Database>, appointmentIds: read
 function factsOf(row: JoinedRow): AppointmentFacts {
   return {
     state: row.state,
+    startUtc: row.start_utc,
     endUtc: row.end_utc,
+    noShow: row.no_show !== 0,
+    cancelledSeenAt: row.cancelled_seen_at,
+    serviceId: row.service_id,
     reviewReason: row.review_reason,
     customerCount: row.customer_count,
     linkedCustomer: row.linked_bc_customer_id !== null,
@@ -98,13 +102,28 @@ function appointmentOf(row: JoinedRow): Appointment {
 
 const unpricedReason = (reason: UnpricedReason): SkipReason => (reason === 'invalid-duration' ? 'invalid-price' : reason);
 
+/** What each attendee is billed, with the item: the service, or (a no-show, a late cancellation) the setup's fee. */
 function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup, linkedWithoutEmail: ReadonlySet<string>) {
-  return priceAppointment(appointment, {
+  const options: EligibilityOptions = { now: new Date(0), addZeroLinesForFree: setup.addZeroLinesForFree, noShowFee: setup.noShowFee };
+  const feeKind = feeKindFor(factsOf(row), options);
+  if (feeKind !== null) {
+    const fee = feeOf(factsOf(row), options);
+    // reasonsFor() ran on the same facts and setup and found the fee billable: this cannot happen.
+    if (fee.kind === 'none') throw new Error(`An eligible ${feeKind} has no billable fee: ${fee.reason}`);
+    // The fee as a one-off price: pricing's attendee checks apply as they do to the service.
+    const results = priceAppointment(
+      { ...appointment, priceType: 'fixedPrice', price: fee.amount },
+      { linkedWithoutEmail, addZeroLinesForFree: true, linkedItemUnitPrice: null, enteredPrice: null },
+    ).map((result) => (result.kind === 'priced' ? { ...result, line: { ...result.line, feeKind } } : result));
+    return { itemId: fee.itemId, results };
+  }
+  const results = priceAppointment(appointment, {
     linkedWithoutEmail,
     addZeroLinesForFree: setup.addZeroLinesForFree,
     linkedItemUnitPrice: row.bc_item_unit_price_minor === null ? null : money(row.bc_item_unit_price_minor, row.bc_item_currency ?? row.currency),
     enteredPrice: row.entered_price_minor === null ? null : money(row.entered_price_minor, row.currency),
   });
+  return { itemId: row.bc_item_id, results };
 }
 
 /**
@@ -123,7 +142,7 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
       skipped.push({ appointmentId: id, reason: 'unknown', reasons: ['unknown'] });
       continue;
     }
-    const reasons = reasonsFor(factsOf(row), { now: input.now, addZeroLinesForFree: setup.addZeroLinesForFree });
+    const reasons = reasonsFor(factsOf(row), { now: input.now, addZeroLinesForFree: setup.addZeroLinesForFree, noShowFee: setup.noShowFee });
     const [first] = reasons;
     if (first === undefined) eligible.push(row);
     else skipped.push({ appointmentId: id, reason: first, reasons });
@@ -148,7 +167,8 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
   for (const row of eligible) {
     const appointment = appointmentOf(row);
     const done = billed.get(row.id) ?? new Set<string>();
-    for (const result of priceRow(row, appointment, setup, linkedWithoutEmail)) {
+    const priced = priceRow(row, appointment, setup, linkedWithoutEmail);
+    for (const result of priced.results) {
       if (result.kind === 'unpriced') {
         const reason = unpricedReason(result.unpriced.reason);
         // What people read: the email, never the key of an attendee without one.
@@ -167,7 +187,7 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
         continue;
       }
       lines.push(result.line);
-      itemOf.set(row.id, row.bc_item_id!);
+      itemOf.set(row.id, priced.itemId!);
       staffOf.set(row.id, appointment.staffMemberIds);
     }
   }

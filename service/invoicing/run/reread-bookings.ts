@@ -66,7 +66,7 @@ export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appoi
     for (let i = 0; i < gone.length; i += IDS_PER_QUERY) {
       await trx
         .updateTable('appointments')
-        .set({ state: 'cancelled', cancelled_seen_at: toIsoUtc(now), updated_at: toIsoUtc(now) })
+        .set((eb) => ({ state: 'cancelled', cancelled_seen_at: eb.fn.coalesce('cancelled_seen_at', eb.val(toIsoUtc(now))), updated_at: toIsoUtc(now) }))
         .where('id', 'in', gone.slice(i, i + IDS_PER_QUERY))
         .where('state', 'in', statesMovingTo('cancelled'))
         .execute();

@@ -8,8 +8,9 @@ import { InvalidRunRequestError } from './errors';
 import type { Selection } from './run-schemas';
 
 /**
- * The appointment ids a selection names. A filter names every unbilled appointment it matches,
- * invoiceable or not, so the blocked ones are answered with their reasons instead of vanishing.
+ * The appointment ids a selection names. A filter names every unbilled appointment it matches
+ * (and every cancelled one billable as a fee), invoiceable or not, so the blocked ones are
+ * answered with their reasons instead of vanishing.
  */
 export async function resolveSelectionIds(
   db: Kysely<Database>,
@@ -20,12 +21,12 @@ export async function resolveSelectionIds(
   const { kind: _kind, ...criteria } = selection;
   let filter;
   try {
-    filter = unbilledFilterSchema.parse({ ...criteria, businessId: context.businessId, state: 'unbilled' });
+    filter = unbilledFilterSchema.parse({ ...criteria, businessId: context.businessId, state: 'all' });
   } catch (err) {
     if (err instanceof ZodError) throw new InvalidRunRequestError(err.issues);
     throw err;
   }
-  const { query } = filteredAppointments(db, filter, { now: context.now, setup: context.setup });
-  const rows = await query.select('a.id').orderBy('a.start_utc').orderBy('a.id').execute();
+  const { query, eligibility } = filteredAppointments(db, filter, { now: context.now, setup: context.setup });
+  const rows = await query.where(eligibility.open).select('a.id').orderBy('a.start_utc').orderBy('a.id').execute();
   return rows.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { FEE_KINDS } from '../../domain/fees';
 import { z } from 'zod';
 import { runCountsSchema } from './run-counts';
 import { RUN_ERROR_KINDS } from './run-error-words';
@@ -118,6 +119,8 @@ export const plannedLineSchema = z.object({
   unitPrice: moneySchema,
   amount: moneySchema,
   review: z.array(z.string()),
+  /** Billed as a no-show or late-cancellation fee instead of the service (the description says so in words). */
+  feeKind: z.enum(FEE_KINDS).nullable().default(null),
 });
 
 export const plannedInvoiceSchema = z.object({

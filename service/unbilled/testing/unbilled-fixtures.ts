@@ -44,7 +44,9 @@ export function appointmentRow(id: string, overrides: Partial<NewRow<'appointmen
     customers_blocked: 0,
     last_attempt_failed: 0,
     entered_price_minor: null,
+    // Every row names every column: a multi-row insert in SQLite has no DEFAULT for a missing one.
     no_show: 0,
+    cancelled_seen_at: null,
     search_text: [...attendees.flatMap((a) => [a.name, a.email ?? '']), serviceName].join(' ').toLowerCase(),
     ...rest,
   };

@@ -144,6 +144,7 @@ export const da: Messages = {
     'price-needed': 'Skriv prisen, der skal faktureres, herunder.',
     free: 'Intet at gøre: gratis aftaler faktureres ikke (Opsætning kan tilføje linjer med pris 0).',
     'service-not-linked': 'Knyt ydelsen til en vare i Business Central herunder, eller lad synkroniseringen oprette den (Opsætning).',
+    'fee-item-missing': 'Vælg varen i Business Central, der fakturerer gebyrer for udeblivelser og sene afbud (Opsætning).',
   },
   priceInputLabel: (what) => `Pris for ${what}`,
   savePrice: 'Gem pris',

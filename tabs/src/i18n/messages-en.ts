@@ -150,6 +150,7 @@ export const en = {
     'price-needed': 'Type the price to invoice below.',
     free: 'Nothing to do: free appointments are not invoiced (Setup can add zero-price lines).',
     'service-not-linked': 'Link the service to an item in Business Central below, or let the sync create it (Setup).',
+    'fee-item-missing': 'Choose the Business Central item that bills no-show and late-cancellation fees (Setup).',
   } as Record<string, string>,
   priceInputLabel: (what: string) => `Price for ${what}`,
   savePrice: 'Save price',

@@ -584,6 +584,7 @@ export function fakeRow(i: number, change: Partial<UnbilledRow> = {}): UnbilledR
     enteredPrice: null,
     noShow: false,
     currency: 'DKK',
+    fee: null,
     ...change,
   };
 }

@@ -27,4 +27,14 @@ describe('rowView', () => {
   ])('offers the no-show action that fits %s', (_, change, action) => {
     expect(rowView(fakeRow(1, change), en, 'en-GB', 'Europe/Copenhagen', new Map()).noShowAction).toBe(action);
   });
+
+  it('names a no-show or late cancellation billed as its fee, in English and Danish, with the state once billed', () => {
+    const fee = { kind: 'no-show' as const, amount: { minor: 22_500, currency: 'DKK' } };
+    const row = fakeRow(1, { fee, amount: fee.amount });
+    expect(rowView(row, en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('No-show fee');
+    expect(rowView(row, da, 'da-DK', 'Europe/Copenhagen', new Map()).state).toBe('Gebyr for udeblivelse');
+    const late = fakeRow(2, { state: 'invoiced', fee: { kind: 'late-cancellation', amount: fee.amount } });
+    expect(rowView(late, en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('Invoiced · Late cancellation fee');
+    expect(rowView(fakeRow(3), en, 'en-GB', 'Europe/Copenhagen', new Map()).state).toBe('Unbilled');
+  });
 });

@@ -1,5 +1,6 @@
 import type { UnbilledRow } from '../../../../contract/api-contract';
 import { endedByReasons, noShowActionOf, type NoShowAction } from '../../../../service/domain/no-show-rule';
+import { rowStateText } from '../../../../contract/words/row-state-text';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '../../i18n/format';
 import type { Messages } from '../../i18n/messages-en';
 
@@ -70,7 +71,7 @@ export function rowView(row: UnbilledRow, t: Messages, tag: string, timeZone: st
     amount: row.amount ? formatMoney(row.amount, tag) : t.noPrice,
     amountDetail: amountDetail(row, t, tag),
     priceType: priceTypeLabel(row.priceType, t),
-    state: t.states[row.state],
+    state: rowStateText(row, t),
     reason: row.reasons.map((r) => t.reasons[r]).join(', ') || (row.reviewReason ?? '') || (row.note === null ? '' : t.notes[row.note]),
     reasonCodes: [...row.reasons],
     currency: row.currency,
