@@ -11,8 +11,9 @@ const TRANSITIONS: Record<AppointmentState, readonly AppointmentState[]> = {
   claimed: ['invoiced', 'unbilled'],
   invoiced: ['unbilled'], // its draft was deleted in Business Central
   excluded: ['unbilled'], // "mark as invoiced" undone
-  // It reappeared in Bookings, or its fee (a late cancellation, a no-show cancelled since) is being invoiced.
-  cancelled: ['unbilled', 'claimed'],
+  // It reappeared in Bookings, or its fee (a late cancellation, a no-show cancelled since) is being
+  // invoiced, or a person waived that fee (Exclude).
+  cancelled: ['unbilled', 'claimed', 'excluded'],
 };
 
 export function canMove(from: AppointmentState, to: AppointmentState): boolean {

@@ -1,6 +1,8 @@
 import { fixedClock } from '../domain/clock';
 import { describeEachStore } from '../store/testing/test-stores';
-import { appointmentRow, BUSINESS, resetRows } from '../unbilled/testing/unbilled-fixtures';
+import { appointmentRow, BUSINESS, context, resetRows } from '../unbilled/testing/unbilled-fixtures';
+import { noShowFeeSchema } from '../setup/setup-schema';
+import { queryUnbilled } from '../unbilled';
 import { excludeAppointment, includeAppointment, setEnteredPrice } from './exclusions';
 
 describeEachStore('exclusions', (getStore) => {
@@ -47,6 +49,24 @@ describeEachStore('exclusions', (getStore) => {
     expect(await excludeAppointment(deps(), { ...who, appointmentId: id })).toMatchObject({ ok: false, code: 'not-allowed', reason, state: reason });
     expect((await stateOf(id)).state).toBe(reason);
     expect(await auditOf(id)).toHaveLength(0);
+  });
+
+  it("waives a late cancellation's fee by excluding it, and Include makes it the fee again", async () => {
+    // The fixture's appointment starts 10 Nov 09:00Z; seen missing two hours before: late under a 24-hour window.
+    await resetRows(db(), [appointmentRow('a-late', { state: 'cancelled', cancelled_seen_at: '2026-11-10T07:00:00.000Z' })]);
+    const fees = context({ noShowFee: noShowFeeSchema.parse({ itemId: '11111111-1111-1111-1111-111111111111', lateCancellationHours: 24 }) });
+    const listed = async () => (await queryUnbilled(db(), { businessId: BUSINESS, state: 'unbilled' }, fees)).rows.map((r) => [r.id, r.fee?.kind ?? null]);
+    expect(await listed()).toEqual([['a-late', 'late-cancellation']]);
+
+    expect(await excludeAppointment(deps(), { ...who, appointmentId: 'a-late', reason: 'Waived: ill' })).toEqual({ ok: true });
+    expect((await stateOf('a-late')).state).toBe('excluded');
+    expect(await listed()).toEqual([]);
+    expect((await auditOf('a-late')).map((r) => [r.action, (JSON.parse(r.details!) as { from: string }).from])).toEqual([
+      ['appointment.excluded', 'cancelled'],
+    ]);
+
+    expect(await includeAppointment(deps(), { ...who, appointmentId: 'a-late' })).toEqual({ ok: true });
+    expect(await listed()).toEqual([['a-late', 'late-cancellation']]);
   });
 
   it('answers not-found for an unknown id or another business', async () => {

@@ -97,7 +97,7 @@ async function move(
   deps: ExclusionDeps,
   request: z.output<typeof appointmentActionSchema>,
   to: AppointmentState,
-  allowedFrom: (state: AppointmentState) => boolean,
+  allowedFrom: (row: { state: AppointmentState; cancelled_seen_at: string | null }) => boolean,
   action: string,
   details: Record<string, unknown>,
 ): Promise<AppointmentActionResult> {
@@ -105,12 +105,12 @@ async function move(
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointments')
-      .select(['state'])
+      .select(['state', 'cancelled_seen_at'])
       .where('id', '=', request.appointmentId)
       .where('business_id', '=', businessId)
       .executeTakeFirst();
     if (row === undefined) return { ok: false, code: 'not-found' } as const;
-    if (!allowedFrom(row.state) || !canMove(row.state, to)) return refusal(row.state);
+    if (!allowedFrom(row) || !canMove(row.state, to)) return refusal(row.state);
     // Guarded by the state read: a run claiming it meanwhile wins, and the answer says so.
     const moved = await trx
       .updateTable('appointments')
@@ -134,16 +134,23 @@ async function move(
   });
 }
 
-/** "Mark as invoiced": an unbilled appointment leaves the unbilled list without an invoice (audited, reversible). */
+/**
+ * "Mark as invoiced": an unbilled appointment leaves the unbilled list without an invoice (audited,
+ * reversible). A cancellation a sync saw may be excluded too: that waives its late-cancellation fee
+ * (Include brings it back unbilled, and its kept cancelled_seen_at makes it the fee again, or
+ * nothing when the cancellation was early).
+ */
 export async function excludeAppointment(deps: ExclusionDeps, input: ExcludeRequest): Promise<AppointmentActionResult> {
   const request = excludeRequestSchema.parse(input);
-  return move(deps, request, 'excluded', (state) => state === 'unbilled', 'appointment.excluded', { reason: request.reason ?? null });
+  const excludable = (row: { state: AppointmentState; cancelled_seen_at: string | null }) =>
+    row.state === 'unbilled' || (row.state === 'cancelled' && row.cancelled_seen_at !== null);
+  return move(deps, request, 'excluded', excludable, 'appointment.excluded', { reason: request.reason ?? null });
 }
 
 /** Undoes "mark as invoiced": the appointment is unbilled again. */
 export async function includeAppointment(deps: ExclusionDeps, input: IncludeRequest): Promise<AppointmentActionResult> {
   const request = includeRequestSchema.parse(input);
-  return move(deps, request, 'unbilled', (state) => state === 'excluded', 'appointment.included', {});
+  return move(deps, request, 'unbilled', ({ state }) => state === 'excluded', 'appointment.included', {});
 }
 
 /**

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { RunResult, UnbilledResponse } from '../../contract/api-contract';
@@ -20,6 +21,9 @@ import { syncNow } from './sandbox-data';
 
 const DIST_INDEX = path.join(PROJECT_ROOT, 'tabs', 'dist', 'index.html');
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
+/** The README's screenshot of the view with SCREENSHOTS=update, else a temporary folder, so a test run leaves the work tree clean. */
+const SCREENSHOTS =
+  process.env['SCREENSHOTS'] === 'update' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'customers-screenshots-'));
 
 (browserTestsEnabled('customer view') ? describe : describe.skip)('the customer view at 400 px in Chromium against the sandbox', () => {
   let app: SandboxApp;
@@ -91,6 +95,7 @@ const BROWSER_TEST_TIMEOUT_MS = 180_000;
       const invoices = page.getByRole('list', { name: en.customerInvoicesTitle(name) });
       await invoices.getByText(en.paymentOverdue('Jan 31, 2000')).waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'customers-phone-light.png'), fullPage: true });
       await context.close();
     },
     BROWSER_TEST_TIMEOUT_MS,
