@@ -6,7 +6,8 @@ import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
 import type { Clock } from '../../domain/clock';
 
 /** Long enough for a few batches of creates; renewed before each batch. */
-const TTL_MS = 5 * 60_000;
+export const CUSTOMER_CREATE_LEASE_MS = 5 * 60_000;
+
 /** Waits between tries while another run creates customers: short at first, then at most 1 s. */
 const WAIT_MS = [25, 50, 100, 200, 400, 800, 1_000];
 /** Past this the caller gives up (the invoices fail and can be retried) rather than wait on a stuck holder. */
@@ -38,7 +39,7 @@ export async function withCustomerCreateLease<T>(
   const holder = `ensure-bc-customers:${randomUUID()}`;
   let waited = 0;
   let lease: HeldLease | undefined;
-  for (let attempt = 0; (lease = await leases.acquire(name, holder, TTL_MS)) === undefined; attempt++) {
+  for (let attempt = 0; (lease = await leases.acquire(name, holder, CUSTOMER_CREATE_LEASE_MS)) === undefined; attempt++) {
     if (waited >= MAX_WAIT_MS) throw new CustomerLeaseTimeoutError();
     const delay = WAIT_MS[Math.min(attempt, WAIT_MS.length - 1)]!;
     await sleep(delay, undefined, signal === undefined ? {} : { signal });
@@ -49,7 +50,7 @@ export async function withCustomerCreateLease<T>(
     return await work(async () => {
       // A new token means the lease ran out before this renewal: another run may be creating the
       // same customers, so this one stops before its next batch rather than create them twice.
-      const renewed = await leases.acquire(name, holder, TTL_MS);
+      const renewed = await leases.acquire(name, holder, CUSTOMER_CREATE_LEASE_MS);
       if (renewed?.token !== held.token) throw new LeaseLostError(held);
     });
   } finally {
