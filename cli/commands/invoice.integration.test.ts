@@ -1,23 +1,16 @@
 import { shortId } from '../short-id';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBcEmulator, type BcEmulator } from '../../sandbox/bc';
-import { createGraphEmulator } from '../../sandbox/graph';
-import { generateSandboxData, SANDBOX_BUSINESS_ID, SANDBOX_COMPANY_ID } from '../../sandbox/seed';
-import { createAppServices } from '../../service/app/app-services';
+import { SANDBOX_COMPANY_ID } from '../../sandbox/seed';
 import { clockFrom } from '../../service/domain/clock';
+import { startCliFixture, type CliFixture } from '../testing/cli-fixture';
+import { createAppServices } from '../../service/app/app-services';
 import { createClients } from '../../service/clients/create-clients';
 import { loadConfig } from '../../service/config/config';
-import type { Env } from '../../service/config/env-files';
 import { silentLogger } from '../../service/logging/logger';
 import { openStore, type AppStore } from '../../service/store';
 import type { CliIo, CommandContext } from '../cli-context';
 import { runCli } from '../run-cli';
 import type { Confirm } from './confirm';
 import { createInvoiceCommand } from './invoice';
-
-const TOKEN = 'cli-invoice-test-token';
 
 interface Captured {
   code: number;
@@ -29,48 +22,11 @@ interface Captured {
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const PERIOD = '2026-11-27..2026-11-30';
 
-interface Fixture {
-  bcEmulator: BcEmulator;
-  env: Env;
-  dir: string;
-  close(): Promise<void>;
-}
-
-/** Emulators seeded around NOW and an empty SQLite database: one per test, so no test depends on another. */
-async function startFixture(): Promise<Fixture> {
-  const data = generateSandboxData({ seed: 5, now: NOW, scale: { customers: 20, staff: 2, daysBack: 6, daysAhead: 1 } });
-  const clock = clockFrom(NOW);
-  const graph = await createGraphEmulator(data.bookings, { token: TOKEN }, { now: clock }).listen('127.0.0.1', 0);
-  const bcEmulator = createBcEmulator(data.bc, { token: TOKEN }, { now: clock });
-  const bc = await bcEmulator.listen('127.0.0.1', 0);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-invoice-test-'));
-  const env: Env = {
-    APP_ENV: 'cli-invoice-integration-test',
-    DATABASE_URL: path.join(dir, 'data', 'bookings.db'),
-    GRAPH_BASE_URL: graph.baseUrl,
-    BC_API_BASE_URL: bc.apiBaseUrl,
-    BOOKINGS_BUSINESS_ID: SANDBOX_BUSINESS_ID,
-    BC_COMPANY_ID: SANDBOX_COMPANY_ID,
-    AUTH_MODE: 'static',
-    STATIC_ACCESS_TOKEN: TOKEN,
-    LOG_LEVEL: 'info',
-    SANDBOX_CLOCK_START: NOW.toISOString(),
-  };
-  return {
-    bcEmulator,
-    env,
-    dir,
-    close: async () => {
-      await Promise.all([graph.close(), bc.close()]);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite)', () => {
-  let fixture: Fixture;
+  let fixture: CliFixture;
   beforeEach(async () => {
-    fixture = await startFixture();
+    // Emulators and an empty SQLite database per test, so no test depends on another.
+    fixture = await startCliFixture({ name: 'invoice', now: NOW, seed: 5, daysBack: 6, daysAhead: 1 });
   });
   afterEach(() => fixture.close());
 
