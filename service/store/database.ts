@@ -77,6 +77,16 @@ export interface AppointmentsTable {
   no_show: Generated<number>;
   /** When a sync first found it gone from Bookings (ISO UTC); judges a late cancellation against the start. */
   cancelled_seen_at: Generated<string | null>;
+  /**
+   * Migration 0018: the Unbilled list's eligibility and amounts as far as the row and its service link
+   * decide them, kept by triggers (never written by code); see 0018-unbilled-list-columns.ts.
+   */
+  list_open: Generated<number>;
+  list_fee: Generated<number>;
+  list_ready: Generated<number>;
+  list_unit_minor: Generated<number | null>;
+  list_amount_minor: Generated<number | null>;
+  list_currency: Generated<string>;
 }
 
 export interface CustomersTable {

@@ -50,6 +50,9 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'appointments.no_show': 0,
 };
 
+/** Kept by triggers from the row's other columns (0018, the Unbilled list's): computed, whatever was written. */
+const DERIVED = new Set(['list_open', 'list_fee', 'list_ready', 'list_unit_minor', 'list_amount_minor', 'list_currency'].map((c) => `appointments.${c}`));
+
 interface Column {
   name: string;
   numeric: boolean;
@@ -121,6 +124,10 @@ describeEachStore('migrations upgrade a database of every earlier version', (_ge
         const expected: Record<string, unknown> = {};
         for (const column of tables.get(table) ?? []) {
           const key = `${table}.${column.name}`;
+          if (DERIVED.has(key)) {
+            expected[column.name] = stored[0]?.[column.name];
+            continue;
+          }
           expected[column.name] = column.name in row ? row[column.name] : key in ADDED_DEFAULTS ? ADDED_DEFAULTS[key] : null;
         }
         if (table === 'setup') {
@@ -135,6 +142,8 @@ describeEachStore('migrations upgrade a database of every earlier version', (_ge
           expected['data'] = stored[0]?.['data'];
         }
         expect([table, stored[0]]).toEqual([table, expected]);
+        // The derived columns were computed for the row written before them (a Bookings-priced type: its own currency).
+        if (table === 'appointments') expect(stored[0]?.['list_currency']).toBe(row['currency']);
       }
     } finally {
       await latest.close();

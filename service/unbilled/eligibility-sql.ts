@@ -6,7 +6,8 @@ import { feeSetupOf, REASONS, type EligibilityOptions, type Note, type Reason } 
 
 /*
  * Eligibility as SQL over `appointments a LEFT JOIN service_links sl`, so that filtering by it,
- * counting and sorting happen in the database. It mirrors reasonsFor() and pricing.ts rule by rule;
+ * counting and sorting happen in the database. What the row and its service link decide is read from
+ * the list_* columns migration 0018 keeps (see there); the clock and the setup are applied here. It mirrors reasonsFor() and pricing.ts rule by rule;
  * eligibility-agreement.test.ts checks both give the same answer. Every predicate here is NULL-free
  * (true or false, never unknown), so NOT and concatenation behave alike on SQLite and PostgreSQL.
  */
@@ -25,23 +26,12 @@ const billedCustomers = sql<number>`(case
   else 0
 end)`;
 
-const itemPriced = sql<SqlBool>`coalesce(sl.bc_item_unit_price_minor, 0) > 0`;
-
-/** The unit price of each attendee's line; NULL when unknown or invalid. */
-const unitMinor = sql<number | null>`(case
-  when a.price_type = 'hourly' and a.duration_minutes <= 0 then null
-  when a.price_type in (${list(BOOKINGS_PRICED)}) then case when a.price_minor >= 0 then a.price_minor end
-  when a.price_type = 'free' then 0
-  when a.price_type in (${list(PRICE_NEEDED)}) then case
-    when ${itemPriced} then sl.bc_item_unit_price_minor
-    when a.entered_price_minor >= 0 then a.entered_price_minor
-  end
-end)`;
-
-const unitCurrency = sql<string>`(case
-  when a.price_type in (${list(PRICE_NEEDED)}) and ${itemPriced} then coalesce(sl.currency, a.currency)
-  else a.currency
-end)`;
+/**
+ * The unit price of each attendee's line (NULL when unknown or invalid) and its currency: the row and
+ * its service link decide both, so migration 0018's triggers keep them on the row.
+ */
+const unitMinor = sql<number | null>`a.list_unit_minor`;
+const unitCurrency = sql<string>`a.list_currency`;
 
 /** One attendee's line amount: hourly is price × minutes / 60 rounded half up (amounts are never negative here). */
 const lineMinor = sql<number | null>`(case
@@ -152,8 +142,8 @@ export interface EligibilitySql {
   /** Every reason, each followed by a comma ('' when invoiceable). */
   reasons: RawBuilder<string>;
   /**
-   * Invoiceable now: no check fails. Written as a plain conjunction (the price checks as one) so the
-   * planner uses the (business_id, state, end_utc) index and each row evaluates the price once.
+   * Invoiceable now: no check fails. A row that cannot be a fee reads the stored verdict and adds the
+   * clock and the free check, so the planner answers from the list index without evaluating the rule.
    */
   invoiceable: RawBuilder<SqlBool>;
   unitMinor: RawBuilder<number | null>;
@@ -174,8 +164,18 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
   const { byReason, priceReason, feeKind } = checks(options, postgres);
   const fee = feeSetupOf(options);
   const feeMinor = sql<number | null>`(case when ${feeKind} is not null then ${feeMinorSql(fee)} end)`;
-  const open = sql<SqlBool>`(a.state = 'unbilled' or (a.state = 'cancelled' and ${feeKind} is not null))`;
+  // list_open = 1 first: a superset the index finds, narrowed by the fee the setup gives.
+  const open = sql<SqlBool>`(a.list_open = 1 and (a.state = 'unbilled' or ${feeKind} is not null))`;
   const now = options.now.toISOString();
+  /** The whole rule, for a row that may be billed as a fee (list_fee = 1): the setup decides. */
+  const feeInvoiceable = sql<SqlBool>`(${open}
+      and a.end_utc <= ${now}
+      and a.review_reason is null
+      and ${billedCustomers} > 0
+      and a.customers_without_email <= 0
+      and a.customers_blocked <= 0
+      and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
+      and ${priceReason} is null)`;
   return {
     note: sql<Note | null>`(case when a.last_attempt_failed <> 0 then 'last-attempt-failed' end)`,
     reason: sql<Reason | null>`(case ${sql.join(
@@ -186,17 +186,16 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
       REASONS.map((r) => sql`(case when ${byReason[r]} then ${sql.lit(`${r},`)} else '' end)`),
       sql` || `,
     )})`,
-    invoiceable: sql<SqlBool>`(${open}
-      and a.end_utc <= ${now}
-      and a.review_reason is null
-      and ${billedCustomers} > 0
-      and a.customers_without_email <= 0
-      and a.customers_blocked <= 0
-      and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
-      and ${priceReason} is null)`,
+    invoiceable: sql<SqlBool>`(a.list_open = 1 and case
+      when a.list_fee = 0 then (a.list_ready = 1 and a.end_utc <= ${now}${options.addZeroLinesForFree ? sql`` : sql` and a.list_amount_minor <> 0`})
+      else ${feeInvoiceable}
+    end)`,
     unitMinor,
     unitCurrency,
-    amountMinor: sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`,
+    amountMinor: sql<number | null>`(case
+      when a.list_fee = 0 then a.list_amount_minor
+      else (case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})
+    end)`,
     open,
     feeKind,
     feeMinor,

@@ -16,6 +16,7 @@ import { invoiceInDoubt } from './0014-invoice-in-doubt';
 import { paymentStatus } from './0015-payment-status';
 import { afterCreate } from './0016-after-create';
 import { noShows } from './0017-no-shows';
+import { unbilledListColumns } from './0018-unbilled-list-columns';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0015-payment-status': paymentStatus,
   '0016-after-create': afterCreate,
   '0017-no-shows': noShows,
+  '0018-unbilled-list-columns': unbilledListColumns,
 };
