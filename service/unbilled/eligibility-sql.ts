@@ -160,7 +160,15 @@ export interface EligibilitySql {
   amountCurrency: RawBuilder<string>;
 }
 
-export function eligibilitySql(options: EligibilityOptions, postgres: boolean): EligibilitySql {
+/**
+ * Which rows the expressions are for. `plain`: rows that cannot be a fee (list_fee = 0), whose verdict,
+ * amount and currency are the stored columns alone, so an index answers without reading the row.
+ * `fee`: the others (list_fee = 1), by the whole rule. `any`: either, choosing by list_fee per row.
+ * The caller adds the matching list_fee condition for `plain` and `fee`.
+ */
+export type RowPart = 'plain' | 'fee' | 'any';
+
+export function eligibilitySql(options: EligibilityOptions, postgres: boolean, part: RowPart = 'any'): EligibilitySql {
   const { byReason, priceReason, feeKind } = checks(options, postgres);
   const fee = feeSetupOf(options);
   const feeMinor = sql<number | null>`(case when ${feeKind} is not null then ${feeMinorSql(fee)} end)`;
@@ -176,6 +184,25 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
       and a.customers_blocked <= 0
       and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
       and ${priceReason} is null)`;
+  const free = options.addZeroLinesForFree ? sql`` : sql` and a.list_amount_minor <> 0`;
+  const plainInvoiceable = sql<SqlBool>`(a.list_ready = 1 and a.end_utc <= ${now}${free})`;
+  const feeAmount = sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`;
+  const feeCurrency = fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency;
+  const byPart = {
+    plain: {
+      open: sql<SqlBool>`a.list_open = 1`,
+      invoiceable: sql<SqlBool>`(a.list_open = 1 and ${plainInvoiceable})`,
+      amountMinor: sql<number | null>`a.list_amount_minor`,
+      amountCurrency: unitCurrency,
+    },
+    fee: { open, invoiceable: feeInvoiceable, amountMinor: feeAmount, amountCurrency: feeCurrency },
+    any: {
+      open,
+      invoiceable: sql<SqlBool>`(a.list_open = 1 and case when a.list_fee = 0 then ${plainInvoiceable} else ${feeInvoiceable} end)`,
+      amountMinor: sql<number | null>`(case when a.list_fee = 0 then a.list_amount_minor else ${feeAmount} end)`,
+      amountCurrency: sql<string>`(case when a.list_fee = 0 then ${unitCurrency} else ${feeCurrency} end)`,
+    },
+  }[part];
   return {
     note: sql<Note | null>`(case when a.last_attempt_failed <> 0 then 'last-attempt-failed' end)`,
     reason: sql<Reason | null>`(case ${sql.join(
@@ -186,19 +213,10 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean): 
       REASONS.map((r) => sql`(case when ${byReason[r]} then ${sql.lit(`${r},`)} else '' end)`),
       sql` || `,
     )})`,
-    invoiceable: sql<SqlBool>`(a.list_open = 1 and case
-      when a.list_fee = 0 then (a.list_ready = 1 and a.end_utc <= ${now}${options.addZeroLinesForFree ? sql`` : sql` and a.list_amount_minor <> 0`})
-      else ${feeInvoiceable}
-    end)`,
+    ...byPart,
     unitMinor,
     unitCurrency,
-    amountMinor: sql<number | null>`(case
-      when a.list_fee = 0 then a.list_amount_minor
-      else (case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})
-    end)`,
-    open,
     feeKind,
     feeMinor,
-    amountCurrency: fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency,
   };
 }

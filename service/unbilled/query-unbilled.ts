@@ -4,7 +4,7 @@ import type { Database } from '../store/database';
 import { bucketKeyLength, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
-import { orderBy } from './unbilled-order';
+import { orderBy, orderTerms, selectedOrder } from './unbilled-order';
 import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from './unbilled-schemas';
 
 interface GroupRecord {
@@ -17,17 +17,33 @@ interface GroupRecord {
 
 /**
  * One page of appointments matching a filter, with the reasons each cannot be invoiced, the count
- * of all matching rows, and the invoiceable amounts by currency and by local day. Two queries: the
- * page, and one aggregate grouped by start hour and currency from which the count, totals and days come.
+ * of all matching rows, and the invoiceable amounts by currency and by local day. Three queries: the
+ * page, and an aggregate grouped by start hour and currency for each RowPart, from which the count,
+ * totals and days come.
  */
 export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequestInput, context: UnbilledContext): Promise<UnbilledResponse> {
   const request = unbilledRequestSchema.parse(input);
-  const { query, eligibility, postgres } = filteredAppointments(db, request, context);
+  const { eligibility, postgres } = filteredAppointments(db, request, context);
+  // Rows that cannot be a fee and the few that may be, apart: the first are answered from the list
+  // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
+  const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
   const timeZone = context.setup.dailySummary.timeZone;
 
   const order = orderBy(request.sort, request.direction, { postgres, eligibility });
-  // The page's ids are found first, so the reason and price columns are computed for its rows only.
-  const pageIds = query.select('a.id').orderBy(order).limit(request.limit).offset(request.offset);
+  // The page's ids are found first (the two parts merged in order), so the reason and price columns
+  // are computed for its rows only.
+  const [plainKeys, feeKeys] = parts.map((p) => selectedOrder(orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility })));
+  const pageIds = db
+    .selectFrom(
+      parts[0]!.query
+        .select(['a.id', ...plainKeys!.columns])
+        .unionAll(parts[1]!.query.select(['a.id', ...feeKeys!.columns]))
+        .orderBy(plainKeys!.order)
+        .limit(request.limit)
+        .offset(request.offset)
+        .as('p'),
+    )
+    .select('p.id');
   const page = joinedAppointments(db)
     .where('a.id', 'in', pageIds)
     .select([
@@ -60,17 +76,20 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
     .orderBy(order);
 
   const keyLength = bucketKeyLength(timeZone, context.now);
-  const groups = query
-    .select([
-      sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`.as('bucket'),
-      eligibility.amountCurrency.as('currency'),
-      sql<number>`count(*)`.as('matching'),
-      sql<number>`sum(case when ${eligibility.invoiceable} then 1 else 0 end)`.as('invoiceable'),
-      sql<number>`sum(case when ${eligibility.invoiceable} then ${eligibility.amountMinor} else 0 end)`.as('minor'),
-    ])
-    .groupBy([sql`1`, sql`2`]);
+  const groups = parts.map(({ query, eligibility: e }) =>
+    query
+      .select([
+        sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`.as('bucket'),
+        e.amountCurrency.as('currency'),
+        sql<number>`count(*)`.as('matching'),
+        sql<number>`sum(case when ${e.invoiceable} then 1 else 0 end)`.as('invoiceable'),
+        sql<number>`sum(case when ${e.invoiceable} then ${e.amountMinor} else 0 end)`.as('minor'),
+      ])
+      .groupBy([sql`1`, sql`2`]),
+  );
 
-  const [pageRows, groupRows]: [UnbilledRecord[], GroupRecord[]] = await Promise.all([page.execute(), groups.execute()]);
+  const [pageRows, ...groupParts]: [UnbilledRecord[], ...GroupRecord[][]] = await Promise.all([page.execute(), ...groups.map((g) => g.execute())]);
+  const groupRows = groupParts.flat();
 
   const buckets: BucketSum[] = groupRows.map((g) => ({
     bucket: g.bucket,

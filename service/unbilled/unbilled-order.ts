@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
 import { danishSortKey } from './danish-sort-key';
 import type { EligibilitySql } from './eligibility-sql';
 import type { SortKey } from './unbilled-schemas';
@@ -39,17 +39,36 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
   }
 }
 
+export interface OrderTerm {
+  key: RawBuilder<unknown>;
+  direction: Direction;
+}
+
 /**
- * ORDER BY terms: the sort key in the requested direction, rows without a price last either way,
- * then the id ascending so that equal keys page stably.
+ * The sort key in the requested direction, rows without a price last either way, then the id
+ * ascending so that equal keys page stably.
  */
-export function orderBy(sort: SortKey, direction: Direction, context: OrderContext): RawBuilder<unknown> {
-  const dir = direction === 'asc' ? sql`asc` : sql`desc`;
-  const terms = keys(sort, context).map((key) => sql`${key} ${dir}`);
+export function orderTerms(sort: SortKey, direction: Direction, context: OrderContext): OrderTerm[] {
+  const terms: OrderTerm[] = keys(sort, context).map((key) => ({ key, direction }));
   if (sort === 'price' || sort === 'amount') {
     const value = sort === 'price' ? context.eligibility.unitMinor : context.eligibility.amountMinor;
-    terms.unshift(sql`(case when ${value} is null then 1 else 0 end) asc`);
+    terms.unshift({ key: sql`(case when ${value} is null then 1 else 0 end)`, direction: 'asc' });
   }
-  terms.push(sql`${text(sql`a.id`, context.postgres)} asc`);
-  return sql.join(terms);
+  terms.push({ key: text(sql`a.id`, context.postgres), direction: 'asc' });
+  return terms;
+}
+
+const directionSql = (direction: Direction) => (direction === 'asc' ? sql`asc` : sql`desc`);
+
+/** ORDER BY of orderTerms() over the joined appointments. */
+export function orderBy(sort: SortKey, direction: Direction, context: OrderContext): RawBuilder<unknown> {
+  return sql.join(orderTerms(sort, direction, context).map((t) => sql`${t.key} ${directionSql(t.direction)}`));
+}
+
+/** The keys of orderTerms() selected as k0, k1, …, and the ORDER BY of them, for a compound select. */
+export function selectedOrder(terms: readonly OrderTerm[]): { columns: AliasedRawBuilder<unknown, string>[]; order: RawBuilder<unknown> } {
+  return {
+    columns: terms.map((t, i) => t.key.as(`k${i}`)),
+    order: sql.join(terms.map((t, i) => sql`${sql.id(`k${i}`)} ${directionSql(t.direction)}`)),
+  };
 }

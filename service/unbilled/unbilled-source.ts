@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Setup } from '../setup/setup-schema';
 import type { Database } from '../store/database';
 import { isPostgres } from './dialect';
-import { eligibilitySql, type EligibilitySql } from './eligibility-sql';
+import { eligibilitySql, type EligibilitySql, type RowPart } from './eligibility-sql';
 import { startBounds } from './period';
 import type { UnbilledFilter } from './unbilled-schemas';
 import { whereConditions } from './unbilled-where';
@@ -20,8 +20,11 @@ export function joinedAppointments(db: Kysely<Database>) {
     .leftJoin('service_links as sl', (join) => join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'));
 }
 
-/** `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility as SQL. */
-export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext) {
+/**
+ * `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility
+ * as SQL; for `plain` or `fee` only those rows (see RowPart), whose union is what `any` gives.
+ */
+export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext, part: RowPart = 'any') {
   const postgres = isPostgres(db);
   const eligibility: EligibilitySql = eligibilitySql(
     {
@@ -30,12 +33,14 @@ export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilte
       ...(context.setup.noShowFee === undefined ? {} : { noShowFee: context.setup.noShowFee }),
     },
     postgres,
+    part,
   );
   const conditions = whereConditions(filter, {
     postgres,
     eligibility,
     bounds: startBounds(filter.from, filter.to, context.setup.dailySummary.timeZone),
   });
+  if (part !== 'any') conditions.push(sql<SqlBool>`a.list_fee = ${sql.lit(part === 'plain' ? 0 : 1)}`);
   const query = conditions.reduce((q, condition) => q.where(condition), joinedAppointments(db));
   return { query, eligibility, postgres };
 }

@@ -143,17 +143,18 @@ async function up(db: Db): Promise<void> {
   // The rows already there.
   await sql`update appointments set service_id = service_id`.execute(db);
 
-  // The list's default: open rows in start order, with what the filter and the totals read (no row look-up).
-  const covered = ['id', 'list_fee', 'list_ready', 'end_utc', 'list_amount_minor', 'list_currency'];
+  // The list's default: open rows in start (or end) order, with what the filter, the totals and the
+  // join to the service link read, so that rows which cannot be a fee are answered without a row look-up.
+  const covered = ['id', 'list_fee', 'list_ready', 'list_amount_minor', 'list_currency', 'service_id'];
   await db.schema
     .createIndex('appointments_list_start_idx')
     .on('appointments')
-    .columns(['business_id', 'list_open', 'start_utc', ...covered])
+    .columns(['business_id', 'list_open', 'start_utc', ...covered, 'end_utc'])
     .execute();
   await db.schema
     .createIndex('appointments_list_end_idx')
     .on('appointments')
-    .columns(['business_id', 'list_open', 'end_utc', 'id', 'list_fee', 'list_ready', 'start_utc', 'list_amount_minor', 'list_currency'])
+    .columns(['business_id', 'list_open', 'end_utc', ...covered, 'start_utc'])
     .execute();
 }
 
