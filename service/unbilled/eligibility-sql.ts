@@ -185,7 +185,10 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean, p
       and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
       and ${priceReason} is null)`;
   const free = options.addZeroLinesForFree ? sql`` : sql` and a.list_amount_minor <> 0`;
-  const plainInvoiceable = sql<SqlBool>`(a.list_ready = 1 and a.end_utc <= ${now}${free})`;
+  // On SQLite `+` keeps the clock's bound off the index choice: nearly every open row has ended, so the
+  // list index in the requested order (no sort) beats a range on the end that needs one.
+  const ended = postgres ? sql`a.end_utc` : sql`+a.end_utc`;
+  const plainInvoiceable = sql<SqlBool>`(a.list_ready = 1 and ${ended} <= ${now}${free})`;
   const feeAmount = sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`;
   const feeCurrency = fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency;
   const byPart = {
