@@ -39,12 +39,35 @@ function bucketStart(bucket: string): Date {
   return new Date(bucket.length === HOUR_KEY_LENGTH ? `${bucket}:00:00Z` : `${bucket}:00Z`);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The local date of each bucket's start. A year has thousands of hour buckets: the zone's offset is
+ * read (Intl) at both ends of each UTC day once, and per bucket only on a day it changes (a DST switch).
+ */
+function localDayOfBucket(timeZone: string): (bucket: string) => string {
+  const offsets = new Map<string, number | null>();
+  return (bucket) => {
+    const start = bucketStart(bucket);
+    const utcDay = bucket.slice(0, 10);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const dayStart = Date.parse(`${utcDay}T00:00:00Z`);
+      const first = zoneOffsetMs(dayStart, timeZone);
+      offset = zoneOffsetMs(dayStart + DAY_MS - 1, timeZone) === first ? first : null;
+      offsets.set(utcDay, offset);
+    }
+    return offset === null ? localIsoDate(start, timeZone) : new Date(start.getTime() + offset).toISOString().slice(0, 10);
+  };
+}
+
 /** Buckets folded into local days of `timeZone`, oldest first. */
 export function sumByLocalDay(buckets: readonly BucketSum[], timeZone: string): DayAmounts[] {
   const days = new Map<string, { count: number; amounts: Money[] }>();
+  const localDay = localDayOfBucket(timeZone);
   for (const b of buckets) {
     if (b.count === 0) continue;
-    const day = localIsoDate(bucketStart(b.bucket), timeZone);
+    const day = localDay(b.bucket);
     const entry = days.get(day) ?? { count: 0, amounts: [] };
     entry.count += b.count;
     entry.amounts.push({ minor: b.minor, currency: b.currency });
