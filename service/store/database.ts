@@ -87,6 +87,8 @@ export interface AppointmentsTable {
   list_unit_minor: Generated<number | null>;
   list_amount_minor: Generated<number | null>;
   list_currency: Generated<string>;
+  list_customer_key: Generated<string>;
+  list_service_key: Generated<string>;
 }
 
 export interface CustomersTable {

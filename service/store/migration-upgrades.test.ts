@@ -51,7 +51,11 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
 };
 
 /** Kept by triggers from the row's other columns (0018, the Unbilled list's): computed, whatever was written. */
-const DERIVED = new Set(['list_open', 'list_fee', 'list_ready', 'list_unit_minor', 'list_amount_minor', 'list_currency'].map((c) => `appointments.${c}`));
+const DERIVED = new Set(
+  ['list_open', 'list_fee', 'list_ready', 'list_unit_minor', 'list_amount_minor', 'list_currency', 'list_customer_key', 'list_service_key'].map(
+    (c) => `appointments.${c}`,
+  ),
+);
 
 interface Column {
   name: string;

@@ -69,6 +69,20 @@ describeEachStore('the Unbilled list after writes to appointments and service li
     expect((await invoiceable()).ids).toEqual(['a', 'b', 'c', 'varies']);
   });
 
+  it('sorts by the customer and the service a sync renamed, in Danish order', async () => {
+    const order = async (sort: 'customer' | 'service') =>
+      (await queryUnbilled(db(), { businessId: BUSINESS, sort, limit: 500 }, context())).rows.map((r) => r.id);
+    expect(await order('customer')).toEqual(['a', 'b', 'c', 'varies']);
+    await db()
+      .updateTable('appointments')
+      .set({ customers: JSON.stringify([{ id: 'c-x', name: 'Åse', email: 'aase@example.dk' }]) })
+      .where('id', '=', 'a')
+      .execute();
+    expect(await order('customer')).toEqual(['b', 'c', 'varies', 'a']);
+    await db().updateTable('appointments').set({ service_name: 'Akupunktur' }).where('id', '=', 'c').execute();
+    expect((await order('service'))[0]).toBe('c');
+  });
+
   it('pages the invoiceable rows in order, each once, across both kinds of row', async () => {
     await db().updateTable('appointments').set({ no_show: 1 }).where('id', '=', 'b').execute();
     const pages = [];

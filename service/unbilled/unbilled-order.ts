@@ -1,5 +1,4 @@
 import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
-import { danishSortKey } from './danish-sort-key';
 import type { EligibilitySql } from './eligibility-sql';
 import type { SortKey } from './unbilled-schemas';
 
@@ -13,11 +12,6 @@ interface OrderContext {
 /** Byte order on PostgreSQL too, so both stores sort text alike (SQLite compares bytes). */
 const text = (expression: RawBuilder<unknown>, postgres: boolean): RawBuilder<unknown> => (postgres ? sql`${expression} collate "C"` : expression);
 
-/** Names in Danish order on both stores (see danish-sort-key.ts). */
-function firstCustomerName(postgres: boolean): RawBuilder<unknown> {
-  return danishSortKey(postgres ? sql`coalesce((a.customers::jsonb) -> 0 ->> 'name', '')` : sql`coalesce(json_extract(a.customers, '$[0].name'), '')`);
-}
-
 function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilder<unknown>[] {
   switch (sort) {
     case 'start':
@@ -25,9 +19,10 @@ function keys(sort: SortKey, { postgres, eligibility }: OrderContext): RawBuilde
     case 'end':
       return [sql`a.end_utc`];
     case 'customer':
-      return [text(firstCustomerName(postgres), postgres)];
+      // Kept by migration 0018's triggers in Danish order (danish-sort-key.ts).
+      return [text(sql`a.list_customer_key`, postgres)];
     case 'service':
-      return [text(danishSortKey(sql`a.service_name`), postgres)];
+      return [text(sql`a.list_service_key`, postgres)];
     case 'price':
       return [eligibility.unitMinor];
     case 'amount':

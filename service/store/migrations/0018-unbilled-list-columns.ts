@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { danishSortKey } from '../../unbilled/danish-sort-key';
 import { isPostgres } from './dialect';
 
 type Db = Kysely<unknown>;
@@ -38,6 +39,24 @@ const LINE = `(case when a.price_type = 'hourly' then (${UNIT} * a.duration_minu
 /** May be billed as a fee (a no-show, a cancellation a sync saw): the setup decides, so the query does. */
 const FEE = `(case when a.no_show <> 0 or a.cancelled_seen_at is not null then 1 else 0 end)`;
 
+/**
+ * The sort keys of the customer (the first attendee's name) and service columns, in Danish order
+ * (danish-sort-key.ts) as that rule stood when this migration ran: a later change of the rule needs
+ * a migration that recomputes them.
+ */
+function sortKeys(db: Db): (readonly [string, string])[] {
+  const danish = (expression: string) => danishSortKey(sql.raw(expression)).compile(db).sql;
+  // Text that is no JSON (never written by the product) sorts as no name rather than failing the write;
+  // PostgreSQL's cast cannot be tested first, so its trigger catches the error (postgresTriggers).
+  const firstName = isPostgres(db)
+    ? `(a.customers::jsonb) -> 0 ->> 'name'`
+    : `(case when json_valid(a.customers) then json_extract(a.customers, '$[0].name') end)`;
+  return [
+    ['list_customer_key', danish(`coalesce(${firstName}, '')`)],
+    ['list_service_key', danish('a.service_name')],
+  ];
+}
+
 /** Each stored column and its value over `appointments a LEFT JOIN service_links sl`. */
 const COLUMNS: readonly (readonly [string, string])[] = [
   // Not billed yet, or cancelled but perhaps billable as a fee: a superset of eligibility-sql's `open`.
@@ -73,6 +92,8 @@ const INPUTS = [
   'entered_price_minor',
   'currency',
   'service_id',
+  'customers',
+  'service_name',
 ];
 
 const LINK_JOIN = `left join service_links sl on sl.business_id = a.business_id and sl.bookings_service_id = a.service_id`;
@@ -81,9 +102,9 @@ const LINK_JOIN = `left join service_links sl on sl.business_id = a.business_id 
 const touchLinked = (link: 'NEW' | 'OLD') =>
   `update appointments set service_id = service_id where business_id = ${link}.business_id and service_id = ${link}.bookings_service_id`;
 
-async function sqliteTriggers(db: Db): Promise<void> {
-  const names = COLUMNS.map(([name]) => name).join(', ');
-  const values = COLUMNS.map(([, value]) => value).join(',\n');
+async function sqliteTriggers(db: Db, columns: readonly (readonly [string, string])[]): Promise<void> {
+  const names = columns.map(([name]) => name).join(', ');
+  const values = columns.map(([, value]) => value).join(',\n');
   // Only list_* columns are written, none of INPUTS, so the trigger does not fire itself again.
   const recompute = `update appointments set (${names}) = (select ${values} from appointments a ${LINK_JOIN} where a.id = NEW.id) where id = NEW.id;`;
   await sql.raw(`create trigger appointments_list_insert after insert on appointments begin ${recompute} end`).execute(db);
@@ -99,15 +120,22 @@ async function sqliteTriggers(db: Db): Promise<void> {
   await sql.raw(`create trigger service_links_list_update_old after update on service_links begin ${touchLinked('OLD')}; end`).execute(db);
 }
 
-async function postgresTriggers(db: Db): Promise<void> {
-  const targets = COLUMNS.map(([name]) => `NEW.${name}`).join(', ');
-  const values = COLUMNS.map(([, value]) => value).join(',\n');
+async function postgresTriggers(db: Db, columns: readonly (readonly [string, string])[]): Promise<void> {
+  const plain = columns.filter(([name]) => name !== 'list_customer_key');
+  const targets = plain.map(([name]) => `NEW.${name}`).join(', ');
+  const values = plain.map(([, value]) => value).join(',\n');
+  const customerKey = columns.find(([name]) => name === 'list_customer_key')?.[1] ?? `''`;
   // Unqualified names resolve through the session's search_path, as every other statement does.
   await sql
     .raw(
       `create function appointments_list_values() returns trigger language plpgsql as $$
 begin
   select ${values} into ${targets} from (select NEW.*) a ${LINK_JOIN};
+  begin
+    select ${customerKey} into NEW.list_customer_key from (select NEW.*) a;
+  exception when invalid_text_representation then
+    NEW.list_customer_key := '';
+  end;
   return NEW;
 end $$`,
     )
@@ -130,7 +158,11 @@ end $$`,
     .execute(db);
 }
 
+/** The list's own columns each index carries after its key, so a page is found without reading rows. */
+const FILTERED = ['id', 'list_fee', 'list_ready', 'list_amount_minor', 'list_currency', 'service_id'];
+
 async function up(db: Db): Promise<void> {
+  const postgres = isPostgres(db);
   for (const [name] of COLUMNS) {
     const type = name === 'list_currency' ? 'text' : name.endsWith('_minor') ? 'bigint' : 'integer';
     await db.schema
@@ -138,29 +170,51 @@ async function up(db: Db): Promise<void> {
       .addColumn(name, type, (c) => (name.endsWith('_minor') ? c : c.notNull().defaultTo(type === 'text' ? '' : 0)))
       .execute();
   }
-  if (isPostgres(db)) await postgresTriggers(db);
-  else await sqliteTriggers(db);
+  for (const [name] of sortKeys(db)) {
+    // Byte order on PostgreSQL as on SQLite (see unbilled-order.ts), so an index on it serves the sort.
+    await db.schema
+      .alterTable('appointments')
+      .addColumn(name, 'text', (c) => (postgres ? c.modifyFront(sql`collate "C"`) : c).notNull().defaultTo(''))
+      .execute();
+  }
+  const columns = [...COLUMNS, ...sortKeys(db)];
+  if (postgres) await postgresTriggers(db, columns);
+  else await sqliteTriggers(db, columns);
   // The rows already there.
   await sql`update appointments set service_id = service_id`.execute(db);
 
-  // The list's default: open rows in start (or end) order, with what the filter, the totals and the
-  // join to the service link read, so that rows which cannot be a fee are answered without a row look-up.
-  const covered = ['id', 'list_fee', 'list_ready', 'list_amount_minor', 'list_currency', 'service_id'];
+  // The open rows in each order the list offers (start and end also carry what the totals read); the
+  // few rows that may be a fee apart.
   await db.schema
     .createIndex('appointments_list_start_idx')
     .on('appointments')
-    .columns(['business_id', 'list_open', 'start_utc', ...covered, 'end_utc'])
+    .columns(['business_id', 'list_open', 'start_utc', ...FILTERED, 'end_utc'])
     .execute();
   await db.schema
     .createIndex('appointments_list_end_idx')
     .on('appointments')
-    .columns(['business_id', 'list_open', 'end_utc', ...covered, 'start_utc'])
+    .columns(['business_id', 'list_open', 'end_utc', ...FILTERED, 'start_utc'])
     .execute();
+  for (const [name, key] of LIST_INDEXES) {
+    await db.schema
+      .createIndex(name)
+      .on('appointments')
+      .columns(['business_id', 'list_open', key, ...FILTERED, 'end_utc'])
+      .execute();
+  }
+  await db.schema.createIndex('appointments_list_fee_idx').on('appointments').columns(['business_id', 'list_fee', 'list_open', 'start_utc']).execute();
 }
 
+const LIST_INDEXES = [
+  ['appointments_list_customer_idx', 'list_customer_key'],
+  ['appointments_list_service_idx', 'list_service_key'],
+  ['appointments_list_duration_idx', 'duration_minutes'],
+] as const;
+
 async function down(db: Db): Promise<void> {
-  await db.schema.dropIndex('appointments_list_end_idx').execute();
-  await db.schema.dropIndex('appointments_list_start_idx').execute();
+  for (const name of ['appointments_list_fee_idx', ...LIST_INDEXES.map(([index]) => index), 'appointments_list_end_idx', 'appointments_list_start_idx']) {
+    await db.schema.dropIndex(name).execute();
+  }
   if (isPostgres(db)) {
     await sql.raw('drop trigger service_links_list on service_links').execute(db);
     await sql.raw('drop trigger appointments_list on appointments').execute(db);
@@ -178,7 +232,7 @@ async function down(db: Db): Promise<void> {
       await sql.raw(`drop trigger ${name}`).execute(db);
     }
   }
-  for (const [name] of [...COLUMNS].reverse()) await db.schema.alterTable('appointments').dropColumn(name).execute();
+  for (const [name] of [...COLUMNS, ...sortKeys(db)].reverse()) await db.schema.alterTable('appointments').dropColumn(name).execute();
 }
 
 export const unbilledListColumns: Migration = { up, down };
