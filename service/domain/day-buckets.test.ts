@@ -1,4 +1,4 @@
-import { bucketKeyLength, sumByLocalDay } from './day-buckets';
+import { bucketKeyLength, hourRepresentatives, sumByLocalDay } from './day-buckets';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
@@ -10,6 +10,15 @@ describe('bucketKeyLength', () => {
     expect(bucketKeyLength('Asia/Kathmandu', NOW)).toBe(16);
     // Lord Howe shifts by half an hour in summer only.
     expect(bucketKeyLength('Australia/Lord_Howe', NOW)).toBe(16);
+  });
+});
+
+describe('hourRepresentatives', () => {
+  it('runs the UTC hours on one local day together, and keeps an hour a DST change moves across midnight apart', () => {
+    const copenhagen = [...hourRepresentatives('Europe/Copenhagen', NOW)];
+    // UTC+1 in winter, +2 in summer: 00-21 are that day, 22 is that day in winter only, 23 the next day.
+    expect(copenhagen).toEqual([...Array.from({ length: 22 }, (_, h) => [String(h).padStart(2, '0'), '00']), ['22', '22'], ['23', '23']]);
+    expect(new Set(hourRepresentatives('UTC', NOW).values())).toEqual(new Set(['00']));
   });
 });
 

@@ -30,9 +30,32 @@ function hasPartHourOffset(timeZone: string, instants: Date[]): boolean {
  * when the zone's offsets around `now` are whole hours (fewer groups), else the minute (India, Nepal).
  */
 export function bucketKeyLength(timeZone: string, now: Date): number {
+  return hasPartHourOffset(timeZone, sampleInstants(now)) ? MINUTE_KEY_LENGTH : HOUR_KEY_LENGTH;
+}
+
+function sampleInstants(now: Date): Date[] {
   const instants: Date[] = [];
   for (let day = -SAMPLE_DAYS; day <= SAMPLE_DAYS; day += 15) instants.push(new Date(now.getTime() + day * 86_400_000));
-  return hasPartHourOffset(timeZone, instants) ? MINUTE_KEY_LENGTH : HOUR_KEY_LENGTH;
+  return instants;
+}
+
+/**
+ * For hour buckets: each UTC hour ('00'…'23') mapped to the first hour of its run of hours that
+ * fall on the same local day under every offset the zone has around `now`, so SQL can group a UTC
+ * day's hours into two or three buckets instead of 24 (an hour that a DST change moves across local
+ * midnight keeps a bucket of its own). Folding the representative's bucket gives the same local day.
+ */
+export function hourRepresentatives(timeZone: string, now: Date): Map<string, string> {
+  const offsetHours = [...new Set(sampleInstants(now).map((instant) => zoneOffsetMs(instant.getTime(), timeZone) / 3_600_000))];
+  const shifts = (hour: number) => offsetHours.map((o) => Math.floor((hour + o) / 24)).join(',');
+  const representatives = new Map<string, string>();
+  let first = 0;
+  for (let hour = 0; hour < 24; hour++) {
+    const ambiguous = new Set(shifts(hour).split(',')).size > 1;
+    if (ambiguous || hour === 0 || shifts(hour) !== shifts(hour - 1) || new Set(shifts(hour - 1).split(',')).size > 1) first = hour;
+    representatives.set(String(hour).padStart(2, '0'), String(first).padStart(2, '0'));
+  }
+  return representatives;
 }
 
 function bucketStart(bucket: string): Date {

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { totalsByCurrency } from '../domain/money';
 import type { Database } from '../store/database';
-import { bucketKeyLength, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
+import { bucketKeyLength, hourRepresentatives, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
 import { orderBy, orderTerms, selectedOrder } from './unbilled-order';
@@ -75,11 +75,11 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
     ])
     .orderBy(order);
 
-  const keyLength = bucketKeyLength(timeZone, context.now);
+  const bucket = bucketSql(timeZone, context.now);
   const groups = parts.map(({ query, eligibility: e }) =>
     query
       .select([
-        sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`.as('bucket'),
+        bucket.as('bucket'),
         e.amountCurrency.as('currency'),
         sql<number>`count(*)`.as('matching'),
         sql<number>`sum(case when ${e.invoiceable} then 1 else 0 end)`.as('invoiceable'),
@@ -108,6 +108,23 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
     offset: request.offset,
     limit: request.limit,
   };
+}
+
+/**
+ * The start-time bucket SQL groups by: the minute where the zone has part-hour offsets, else the
+ * UTC hour with each run of hours on one local day folded into its first (hourRepresentatives), so a
+ * year is about a thousand groups rather than 8,760.
+ */
+function bucketSql(timeZone: string, now: Date): RawBuilder<string> {
+  const keyLength = bucketKeyLength(timeZone, now);
+  const hour = sql<string>`substr(a.start_utc, 12, 2)`;
+  if (keyLength !== 13) return sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`;
+  const runs = new Map<string, string[]>();
+  for (const [h, first] of hourRepresentatives(timeZone, now)) runs.set(first, [...(runs.get(first) ?? []), h]);
+  const folded = [...runs].filter(([, hours]) => hours.length > 1);
+  if (folded.length === 0) return sql<string>`substr(a.start_utc, 1, 13)`;
+  const cases = folded.map(([first, hours]) => sql`when ${hour} between ${sql.lit(first)} and ${sql.lit(hours[hours.length - 1]!)} then ${sql.lit(first)}`);
+  return sql<string>`(substr(a.start_utc, 1, 11) || case ${sql.join(cases, sql` `)} else ${hour} end)`;
 }
 
 /** Each attendee's linked Business Central customer (number, blocked), read for the page's attendees only. */
