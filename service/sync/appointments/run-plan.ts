@@ -16,7 +16,6 @@ export interface RunPlanInput {
   lookBackDays: number;
   overlapDays: number;
   chunkDays: number;
-  oldestUnbilledStart: Date | null;
 }
 
 /**
@@ -34,7 +33,6 @@ export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput):
     syncedUntil: checkpoint.syncedUntil === null ? null : new Date(checkpoint.syncedUntil),
     lookBackDays: input.lookBackDays,
     overlapDays: input.overlapDays,
-    oldestUnbilledStart: input.oldestUnbilledStart,
   });
   return { window, chunkDays: input.chunkDays, chunks: splitWindow(window, input.chunkDays), done: new Set(), resumed: false };
 }
@@ -48,5 +46,6 @@ export function inProgressCheckpoint(previous: AppointmentCheckpoint, syncRunId:
     windowEnd: plan.window.end.toISOString(),
     chunkDays: plan.chunkDays,
     chunksDone: [...plan.done].sort((a, b) => a - b),
+    sweepAfter: previous.sweepAfter,
   };
 }
