@@ -5,7 +5,8 @@ import { AppointmentRepository } from '../../appointments/appointment-repository
 import { BookingsBusinessError } from './bookings-business-error';
 import { commitChunk, writeFetched } from './commit-chunk';
 import { readUnbilledSlice } from './unbilled-sweep';
-import { fetchChunk } from './fetch-chunk';
+import { fetchChunk, type FetchedChunk } from './fetch-chunk';
+import type { Chunk } from './sync-window';
 import { inProgressCheckpoint, planRun, type RunPlan } from './run-plan';
 import { SerialQueue } from './serial-queue';
 
@@ -46,8 +47,10 @@ interface ReadState {
 
 /**
  * Reads the plan's pending chunks concurrently and commits them one at a time, in whatever order
- * they arrive. Stops between chunks on abort or after the first failure; nothing fetched is
- * committed after that, so a resumed run reads it again.
+ * they arrive. A reader goes on to its next chunk while its last one commits (at most one waiting
+ * per reader, so memory stays bounded): Graph's round trips overlap the database's work. Stops
+ * between chunks on abort or after the first failure; nothing fetched is committed after that, so a
+ * resumed run reads it again. Returns only once every queued commit has settled.
  */
 async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   const { plan, report } = state;
@@ -60,26 +63,29 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   };
   let next = 0;
 
+  const commit = (chunk: Chunk, fetched: FetchedChunk) =>
+    writer.run(async () => {
+      if (stopped()) return;
+      const counts = await commitChunk(ctx, { chunk, fetched, currency: state.currency, plan, stored: state.stored });
+      plan.done.add(chunk.index);
+      report.added += counts.added;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      report.rejected += counts.rejected;
+      state.progress();
+    });
+
   const worker = async () => {
-    for (let chunk = pending[next++]; chunk !== undefined && !stopped(); chunk = pending[next++]) {
-      const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
-      const current = chunk;
-      await writer.run(async () => {
-        if (stopped()) return;
-        try {
-          const counts = await commitChunk(ctx, { chunk: current, fetched, currency: state.currency, plan, stored: state.stored });
-          plan.done.add(current.index);
-          report.added += counts.added;
-          report.updated += counts.updated;
-          report.unchanged += counts.unchanged;
-          report.rejected += counts.rejected;
-          state.progress();
-        } catch (error) {
-          // Recorded before the next queued commit runs, so that one does not commit.
-          fail(error);
-          throw error;
-        }
-      });
+    // Never rejects: a failed commit is recorded before the next queued one runs, so that one does not commit.
+    let committing: Promise<void> = Promise.resolve();
+    try {
+      for (let chunk = pending[next++]; chunk !== undefined && !stopped(); chunk = pending[next++]) {
+        const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
+        await committing;
+        committing = commit(chunk, fetched).catch(fail);
+      }
+    } finally {
+      await committing;
     }
   };
   await Promise.all(Array.from({ length: Math.min(state.concurrency, pending.length) }, () => worker().catch(fail)));
