@@ -79,9 +79,11 @@ export class AppointmentRepository {
 
   /** The Bookings customer ids attending the business's appointments written at or after `since`. */
   async attendeesWrittenSince(businessId: string, since: Date): Promise<Set<string>> {
+    // Distinct lists: after a backfill most of them repeat, and each is parsed once.
     const rows = await this.db
       .selectFrom('appointments')
       .select('customers')
+      .distinct()
       .where('business_id', '=', businessId)
       .where('updated_at', '>=', toIsoUtc(since))
       .execute();

@@ -1,7 +1,7 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
 import { emptyReport, type SyncContext, type SyncPhase } from '../sync-context';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
-import { readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
+import { readCustomersCheckpoint, writeCustomersCheckpoint } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { recountCustomersUnlinked } from '../../links/unlinked-customers';
@@ -98,7 +98,8 @@ const listAndLink: SyncPhase = async (ctx) => {
 export interface CustomerSyncOptions {
   /**
    * How long a full listing stays fresh (process clock): within it a run lists again only when
-   * appointments written since name a Bookings customer not stored yet. 0 (the default) lists every run.
+   * appointments written since the last run's check name a Bookings customer not stored yet. 0 (the
+   * default) lists every run.
    */
   refreshMs?: number;
 }
@@ -130,15 +131,16 @@ export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase
   return async (ctx) => {
     const startedAt = ctx.clock();
     if (refreshMs > 0) {
-      const listedAt = await readCustomersListedAt(ctx.db, ctx.businessId);
-      const fresh = listedAt !== null && startedAt.getTime() - listedAt.getTime() < refreshMs;
-      if (fresh && (await newAttendees(ctx, listedAt)) === 0) {
-        ctx.logger.child({ phase: 'customers' }).info({ listedAt }, 'customers listed recently and no new attendee: not listed again');
+      const stored = await readCustomersCheckpoint(ctx.db, ctx.businessId);
+      const fresh = stored !== null && startedAt.getTime() - stored.listedAt.getTime() < refreshMs;
+      if (fresh && (await newAttendees(ctx, stored.attendeesCheckedAt)) === 0) {
+        await ctx.commit((trx) => writeCustomersCheckpoint(trx, ctx.businessId, { listedAt: stored.listedAt, attendeesCheckedAt: startedAt }, ctx.clock()));
+        ctx.logger.child({ phase: 'customers' }).info({ listedAt: stored.listedAt }, 'customers listed recently and no new attendee: not listed again');
         return emptyReport();
       }
     }
     const report = await listAndLink(ctx);
-    await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
+    await ctx.commit((trx) => writeCustomersCheckpoint(trx, ctx.businessId, { listedAt: startedAt, attendeesCheckedAt: startedAt }, ctx.clock()));
     return report;
   };
 }
