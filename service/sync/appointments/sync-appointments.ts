@@ -116,6 +116,7 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       lookBackDays: ctx.setup.lookBackDays,
       overlapDays: ctx.setup.overlapDays,
       chunkDays,
+      readers: concurrency,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
     if (!plan.resumed)
@@ -124,9 +125,18 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
     progress();
-    await readChunks(ctx, { plan, stored, currency, concurrency, report, progress });
-    ctx.signal.throwIfAborted();
-    const swept = await readUnbilledSlice(ctx, { before: plan.window.start, sweepAfter: stored.sweepAfter, limit: sweepPerRun });
+    // Read alongside the window (the mailbox's limiter shares out Graph's 4 slots): its rows start before the window, so no chunk commit touches them.
+    const sweeping = readUnbilledSlice(ctx, { before: plan.window.start, sweepAfter: stored.sweepAfter, limit: sweepPerRun });
+    // Its failure is taken up below, once the window is read; until then it must not count as unhandled.
+    sweeping.catch(() => undefined);
+    // Settled before leaving on a failure: a read left running would outlive the phase.
+    const swept = await readChunks(ctx, { plan, stored, currency, concurrency, report, progress }).then(
+      () => sweeping,
+      async (error: unknown) => {
+        await sweeping.catch(() => undefined);
+        throw error;
+      },
+    );
 
     const vanished = await ctx.commit(async (trx) => {
       const now = ctx.clock();

@@ -1,5 +1,5 @@
 import { emptyCheckpoint } from './appointment-checkpoint';
-import { planRun } from './run-plan';
+import { chunkDaysFor, planRun } from './run-plan';
 import { appointmentWindow, splitWindow } from './sync-window';
 
 const at = (iso: string) => new Date(iso);
@@ -94,5 +94,25 @@ describe('planRun', () => {
     expect(plan.window.start).toEqual(at('2026-03-15T10:00:00.000Z'));
     expect(plan.done.size).toBe(0);
     expect(plan.chunks).toHaveLength(2);
+  });
+});
+
+describe('chunkDaysFor', () => {
+  const span = (hours: number) => ({ start: NOW, end: new Date(NOW.getTime() + hours * 3_600_000) });
+
+  it('keeps the configured chunk for a window long enough to give every reader one', () => {
+    expect(chunkDaysFor(span(365 * 24), 7, 4)).toBe(7);
+    expect(chunkDaysFor(span(28 * 24), 7, 4)).toBe(7);
+  });
+
+  it('cuts a short window into at least one chunk per reader, to the whole hour', () => {
+    expect(chunkDaysFor(span(4 * 24 + 1), 7, 4)).toBe(25 / 24);
+    expect(splitWindow(span(4 * 24 + 1), chunkDaysFor(span(4 * 24 + 1), 7, 4))).toHaveLength(4);
+    expect(chunkDaysFor(span(2), 7, 4)).toBe(1 / 24);
+  });
+
+  it('leaves the chunk as given without readers', () => {
+    expect(chunkDaysFor(span(24), 7, undefined)).toBe(7);
+    expect(chunkDaysFor(span(24), 7, 1)).toBe(7);
   });
 });
