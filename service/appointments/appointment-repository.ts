@@ -4,7 +4,7 @@ import { statesMovingTo } from '../domain/appointment-state';
 import { toIsoUtc } from '../store/columns';
 import type { Database, NewRow, Row } from '../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
-import { newAppointmentRow, readAttendees, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
+import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
 import { countBlocked, loadBlockedCustomerIds } from './blocked-customers';
 import { countUnlinkedWithoutEmail, loadLinkedCustomerIds } from '../links/unlinked-customers';
 import type { TimeSpan } from '../sync/appointments/sync-window';
@@ -75,19 +75,6 @@ export class AppointmentRepository {
       .limit(options.limit)
       .execute();
     return rows.map((r) => r.id);
-  }
-
-  /** The Bookings customer ids attending the business's appointments written at or after `since`. */
-  async attendeesWrittenSince(businessId: string, since: Date): Promise<Set<string>> {
-    // Distinct lists: after a backfill most of them repeat, and each is parsed once.
-    const rows = await this.db
-      .selectFrom('appointments')
-      .select('customers')
-      .distinct()
-      .where('business_id', '=', businessId)
-      .where('updated_at', '>=', toIsoUtc(since))
-      .execute();
-    return new Set(rows.flatMap((r) => readAttendees(r.customers).map((a) => a.customerId)));
   }
 
   async getAppointments(ids: readonly string[]): Promise<Appointment[]> {

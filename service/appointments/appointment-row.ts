@@ -9,7 +9,7 @@ const storedAttendeesSchema = z.array(z.object({ id: z.string(), name: z.string(
 const staffIdsSchema = z.array(z.string());
 const priceTypeSchema = z.enum(PRICE_TYPES);
 
-export function readAttendees(text: string): Attendee[] {
+function readAttendees(text: string): Attendee[] {
   return readJson(storedAttendeesSchema, text, 'appointments.customers').map((a) => ({
     customerId: a.id,
     name: a.name,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../store/database';
 import type { SyncContext } from '../sync-context';
+import { noteNewAttendees } from '../customers/customer-checkpoint';
 import { writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import type { AppointmentRecord } from '../../appointments/appointment-record';
 import { AppointmentRepository, type UpsertCounts } from '../../appointments/appointment-repository';
@@ -47,6 +48,8 @@ export async function writeFetched(
     ctx.syncRunId,
   );
   await writeRejects(trx, { businessId: ctx.businessId, syncRunId: ctx.syncRunId, entity: ENTITY, now: input.now }, rejects);
+  // Someone the customer list did not have booked: the next customer phase lists again.
+  await noteNewAttendees(trx, ctx.businessId, new Set(records.flatMap((r) => r.attendees.map((a) => a.customerId))), input.now);
   return { ...upserted, rejected: rejects.length };
 }
 

@@ -1,7 +1,6 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
-import { emptyReport, type SyncContext, type SyncPhase } from '../sync-context';
-import { AppointmentRepository } from '../../appointments/appointment-repository';
-import { readCustomersCheckpoint, writeCustomersCheckpoint } from './customer-checkpoint';
+import { emptyReport, type SyncPhase } from '../sync-context';
+import { newAttendeeSeen, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { recountCustomersUnlinked } from '../../links/unlinked-customers';
@@ -97,31 +96,16 @@ const listAndLink: SyncPhase = async (ctx) => {
 
 export interface CustomerSyncOptions {
   /**
-   * How long a full listing stays fresh (process clock): within it a run lists again only when
-   * appointments written since the last run's check name a Bookings customer not stored yet. 0 (the
-   * default) lists every run.
+   * How long a full listing stays fresh (process clock): within it a run lists again only when the
+   * appointment phase stored an attendee `customers` does not hold. 0 (the default) lists every run.
    */
   refreshMs?: number;
-}
-
-const IDS_PER_QUERY = 500;
-
-/** Attendees of appointments written since `since` that are not in `customers`: someone new booked. */
-async function newAttendees(ctx: SyncContext, since: Date): Promise<number> {
-  const attending = [...(await new AppointmentRepository(ctx.db).attendeesWrittenSince(ctx.businessId, since))];
-  let unknown = 0;
-  for (let i = 0; i < attending.length; i += IDS_PER_QUERY) {
-    const part = attending.slice(i, i + IDS_PER_QUERY);
-    const known = await ctx.db.selectFrom('customers').select('id').where('business_id', '=', ctx.businessId).where('id', 'in', part).execute();
-    unknown += part.length - known.length;
-  }
-  return unknown;
 }
 
 /**
  * The customer phase. Listing every Bookings customer and the whole Business Central customer index
  * costs seconds at thousands of customers, so with `refreshMs` a run skips it while the last listing
- * is fresh and no appointment written since names a customer we do not have (a new customer is then
+ * is fresh and no appointment stored since names a customer we do not have (a new customer is then
  * linked by the run after the one that stored their appointment). What only Business Central changes
  * (a customer blocked, deleted or renumbered) is seen within `refreshMs`; an invoice run checks its
  * customers' links itself before invoicing.
@@ -131,16 +115,15 @@ export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase
   return async (ctx) => {
     const startedAt = ctx.clock();
     if (refreshMs > 0) {
-      const stored = await readCustomersCheckpoint(ctx.db, ctx.businessId);
-      const fresh = stored !== null && startedAt.getTime() - stored.listedAt.getTime() < refreshMs;
-      if (fresh && (await newAttendees(ctx, stored.attendeesCheckedAt)) === 0) {
-        await ctx.commit((trx) => writeCustomersCheckpoint(trx, ctx.businessId, { listedAt: stored.listedAt, attendeesCheckedAt: startedAt }, ctx.clock()));
-        ctx.logger.child({ phase: 'customers' }).info({ listedAt: stored.listedAt }, 'customers listed recently and no new attendee: not listed again');
+      const listedAt = await readCustomersListedAt(ctx.db, ctx.businessId);
+      const fresh = listedAt !== null && startedAt.getTime() - listedAt.getTime() < refreshMs;
+      if (fresh && !(await newAttendeeSeen(ctx.db, ctx.businessId))) {
+        ctx.logger.child({ phase: 'customers' }).info({ listedAt }, 'customers listed recently and no new attendee: not listed again');
         return emptyReport();
       }
     }
     const report = await listAndLink(ctx);
-    await ctx.commit((trx) => writeCustomersCheckpoint(trx, ctx.businessId, { listedAt: startedAt, attendeesCheckedAt: startedAt }, ctx.clock()));
+    await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
     return report;
   };
 }
