@@ -95,8 +95,8 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
 
 /**
  * The appointment phase: reads the run's window from Bookings in chunks, writes each chunk in one
- * transaction together with its checkpoint, then re-reads a slice of the older unbilled appointments
- * by id, and settles what vanished from the window or answered 404 together with the finished
+ * transaction together with its checkpoint, alongside re-reads a slice of the older unbilled
+ * appointments by id, and settles what vanished from the window or answered 404 together with the finished
  * checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
  * reads its slice again: reads repeat harmlessly).
  */
