@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Appointment, AppointmentState } from '../domain/appointment';
 import { statesMovingTo } from '../domain/appointment-state';
 import { toIsoUtc } from '../store/columns';
@@ -57,15 +57,24 @@ export class AppointmentRepository {
     return rows;
   }
 
-  /** Start of the business's oldest appointment in state unbilled, or null. */
-  async oldestUnbilledStart(businessId: string): Promise<Date | null> {
-    const row = await this.db
+  /**
+   * Up to `limit` ids of the business's appointments in a state a cancellation can still move, starting
+   * before `before`, in id order after `afterId`: one slice of the rotating re-read by id.
+   */
+  async cancellableBefore(options: { businessId: string; before: Date; afterId: string; limit: number }): Promise<string[]> {
+    const cancellable = statesMovingTo('cancelled');
+    if (cancellable.length === 0) return [];
+    const rows = await this.db
       .selectFrom('appointments')
-      .select((eb) => eb.fn.min('start_utc').as('oldest'))
-      .where('business_id', '=', businessId)
-      .where('state', '=', 'unbilled')
-      .executeTakeFirst();
-    return row?.oldest ? new Date(row.oldest) : null;
+      .select('id')
+      .where('business_id', '=', options.businessId)
+      .where('state', 'in', cancellable)
+      .where('start_utc', '<', toIsoUtc(options.before))
+      .where('id', '>', options.afterId)
+      .orderBy('id')
+      .limit(options.limit)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async getAppointments(ids: readonly string[]): Promise<Appointment[]> {
@@ -185,13 +194,33 @@ export class AppointmentRepository {
    * are flagged, since their invoice exists.
    */
   async markVanished(options: { businessId: string; window: TimeSpan; syncRunId: string; now: Date }): Promise<VanishCounts> {
-    const notSeen = this.db
-      .updateTable('appointments')
-      .where('business_id', '=', options.businessId)
-      .where('start_utc', '>=', toIsoUtc(options.window.start))
-      .where('start_utc', '<', toIsoUtc(options.window.end))
-      .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)]));
-    const now = toIsoUtc(options.now);
+    return this.settleGone(
+      this.db
+        .updateTable('appointments')
+        .where('business_id', '=', options.businessId)
+        .where('start_utc', '>=', toIsoUtc(options.window.start))
+        .where('start_utc', '<', toIsoUtc(options.window.end))
+        .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
+      options.now,
+    );
+  }
+
+  /** Rows Bookings answered 404 for when read by id: gone, settled as `markVanished` settles them. */
+  async markGone(options: { businessId: string; ids: readonly string[]; now: Date }): Promise<VanishCounts> {
+    const counts: VanishCounts = { cancelled: 0, flagged: 0 };
+    for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
+      const settled = await this.settleGone(
+        this.db.updateTable('appointments').where('business_id', '=', options.businessId).where('id', 'in', part),
+        options.now,
+      );
+      counts.cancelled += settled.cancelled;
+      counts.flagged += settled.flagged;
+    }
+    return counts;
+  }
+
+  private async settleGone(gone: UpdateQueryBuilder<Database, 'appointments', 'appointments', UpdateResult>, at: Date): Promise<VanishCounts> {
+    const now = toIsoUtc(at);
     const cancellable = statesMovingTo('cancelled');
     const cancelled =
       cancellable.length === 0
@@ -199,14 +228,14 @@ export class AppointmentRepository {
         : Number(
             // The first instant it was seen missing is kept (Graph has no cancellation time): it judges a late cancellation.
             (
-              await notSeen
+              await gone
                 .set((eb) => ({ state: 'cancelled', cancelled_seen_at: eb.fn.coalesce('cancelled_seen_at', eb.val(now)), updated_at: now }))
                 .where('state', 'in', cancellable)
                 .executeTakeFirst()
             ).numUpdatedRows,
           );
     const billed: AppointmentState[] = ['claimed', 'invoiced'];
-    const flagged = await notSeen
+    const flagged = await gone
       .set({ review_reason: CANCELLED_AFTER_INVOICING, updated_at: now })
       .where('state', 'in', billed)
       // A fee bills the no-show or the cancellation itself: its appointment being gone changes nothing.

@@ -8,17 +8,17 @@ import { SetupService } from '../setup/setup-service';
 import type { Database } from '../store';
 import type { InvoiceLinks } from '../invoicing/run/invoice-links';
 import { syncAppointments } from '../sync/appointments';
-import { syncCustomers } from '../sync/customers';
+import { createCustomerSync, CUSTOMER_REFRESH_MS } from '../sync/customers';
 import { syncServices } from '../sync/services';
 import { syncReconcile } from '../invoicing/reconcile';
 import type { NamedSyncPhase, SyncContextFactory } from './sync-execution';
 import { SyncRunner, type SyncRunnerOptions } from './sync-job';
 import { businessKey } from '../domain/business-key';
 
-/** Services before customers before appointments: appointments refer to both. */
+/** Services before customers before appointments: appointments refer to both. Customers are listed again only when stale or someone new booked. */
 export const DEFAULT_SYNC_PHASES: readonly NamedSyncPhase[] = [
   { name: 'services', run: syncServices },
-  { name: 'customers', run: syncCustomers },
+  { name: 'customers', run: createCustomerSync({ refreshMs: CUSTOMER_REFRESH_MS }) },
   { name: 'appointments', run: syncAppointments },
   { name: 'reconcile', run: syncReconcile },
 ];

@@ -3,9 +3,10 @@ import type { HttpClient } from '../http/http-client';
 import { HttpError } from '../http/http-error';
 import { batchItemError, jsonBatchResponseSchema, type JsonBatchItemResponse, type JsonBatchRequestItem } from '../http/json-batch';
 import { parseBody } from '../http/parse-body';
-import { parseRecords, type InvalidRecord } from '../http/parse-records';
+import type { InvalidRecord } from '../http/parse-records';
 import { delayBeforeRetry, isRetryable } from '../http/retry-policy';
-import { bookingAppointmentSchema, type BookingAppointment } from './schemas/booking-appointment';
+import type { BookingAppointment } from './schemas/booking-appointment';
+import { parseAppointments } from './schemas/booking-appointment-fast';
 
 /**
  * Graph runs a batch's items in parallel against the mailbox, which allows 4 concurrent requests, so a
@@ -62,7 +63,7 @@ export async function getAppointmentsByIds(ctx: Context, ids: readonly string[])
           const item = responses.get(id);
           const outcome = item ? readItem(ctx, id, item) : missingItem(ctx, id);
           if (outcome.kind === 'found') {
-            const parsed = parseRecords(bookingAppointmentSchema, [outcome.body], 'bookingAppointment');
+            const parsed = parseAppointments([outcome.body]);
             const [appointment] = parsed.records;
             if (appointment) appointments.set(id, appointment);
             else invalid.push(...parsed.invalid.map((r) => ({ ...r, id: r.id ?? id })));

@@ -9,6 +9,7 @@ import { parseRecords, type InvalidRecord } from '../http/parse-records';
 import type { RetryOptions } from '../http/retry-policy';
 import { getAppointmentsByIds, type AppointmentsByIds } from './appointments-by-ids';
 import { bookingAppointmentSchema, type BookingAppointment } from './schemas/booking-appointment';
+import { parseAppointments } from './schemas/booking-appointment-fast';
 import { bookingBusinessSchema, type BookingBusiness } from './schemas/booking-business';
 import { bookingCustomerSchema, type BookingCustomer } from './schemas/booking-customer';
 import { bookingServiceSchema, type BookingService } from './schemas/booking-service';
@@ -80,7 +81,7 @@ export class BookingsClient {
     }
     const first = options.nextLink ?? `${this.businessUrl(businessId)}/calendarView?${query.toString()}`;
     for await (const page of odataPages(this.http, first, 'bookingAppointment', this.limit(businessId))) {
-      const { records, invalid } = parseRecords(bookingAppointmentSchema, page.values, 'bookingAppointment');
+      const { records, invalid } = parseAppointments(page.values);
       yield page.nextLink === undefined ? { appointments: records, invalid } : { appointments: records, invalid, nextLink: page.nextLink };
     }
   }

@@ -74,4 +74,39 @@ describeEachStore('syncReconcile (against the BC emulator)', (_getStore, suite) 
     expect(again.invoices[0]!.bcInvoiceId).not.toBe(deleted!.bcInvoiceId);
     expect(await appointment(chosen[0]!.id)).toMatchObject({ state: 'invoiced', invoice_id: again.invoices[0]!.id });
   });
+
+  it('reads our drafts by id but our posted invoices only when Business Central stamped them changed since the last reconcile', async () => {
+    const chosen = (await k.ended(FIXED)).slice(0, 3);
+    expect(chosen).toHaveLength(3);
+    const run = await k.runner().run({ kind: 'ids', appointmentIds: chosen.map((c) => c.id) }, 'anna@contoso.com', 'tab');
+    const [paid, open, draft] = chosen.map((c) => run.invoices.find((i) => i.appointmentIds.includes(c.id))!);
+    await k.h.bcClient.postSalesInvoice(paid!.bcInvoiceId!);
+    await k.h.bcClient.postSalesInvoice(open!.bcInvoiceId!);
+    await syncReconcile(k.h.context(k.db));
+    const posted = await k.db.selectFrom('invoices').select('id').where('status', '=', 'posted').execute();
+    expect(posted.length).toBeGreaterThanOrEqual(2);
+
+    // Nothing stamped since (well past the clock-skew margin): one filtered read for every posted invoice, one by id for the draft.
+    const hourAgo = new Date(k.h.clock().getTime() - 3_600_000).toISOString();
+    for (const invoice of k.bcInvoices()) invoice.lastModifiedDateTime = hourAgo;
+    let before = k.h.bc.stats().requests;
+    expect(await syncReconcile(k.h.context(k.db))).toMatchObject({ updated: 0, removed: 0 });
+    expect(k.h.bc.stats().requests - before).toBe(2);
+
+    // Paid in Business Central (which stamps it) and the draft deleted: both seen.
+    const response = await fetch(`${new URL(k.h.bcApiBaseUrl).origin}/_emulator/salesInvoices/${paid!.bcInvoiceId}/payment`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${k.h.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    expect(response.status).toBe(200);
+    const bcDraft = await k.h.bcClient.getSalesInvoice(draft!.bcInvoiceId!);
+    await k.h.bcClient.deleteSalesInvoice(bcDraft!.id, bcDraft!.etag!);
+    before = k.h.bc.stats().requests;
+    expect(await syncReconcile(k.h.context(k.db))).toMatchObject({ updated: 1, removed: 1 });
+    expect(k.h.bc.stats().requests - before).toBe(2);
+    expect(await invoiceRow(paid!.id)).toMatchObject({ status: 'posted', bc_status: 'Paid', remaining_minor: 0 });
+    expect(await invoiceRow(draft!.id)).toMatchObject({ status: 'deleted' });
+    expect(await invoiceRow(open!.id)).toMatchObject({ status: 'posted', bc_status: 'Open' });
+  });
 });

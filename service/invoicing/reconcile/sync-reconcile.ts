@@ -1,6 +1,9 @@
 import { resolveInDoubt } from '../run/in-doubt';
 import { isTerminal, runStateSchema } from '../run/run-schemas';
-import { emptyReport, type SyncPhase } from '../../sync/sync-context';
+import { and, ne } from '../../clients/business-central/odata-filter';
+import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
+import { emptyReport, type SyncContext, type SyncPhase } from '../../sync/sync-context';
+import { readReconciledAt, writeReconciledAt } from './reconcile-checkpoint';
 import { applyDecision } from './apply-reconcile';
 import { fetchInvoicesById } from './fetch-invoices-by-id';
 import { applyPayment, paymentChanged, paymentFieldsOf } from './payment-fields';
@@ -9,14 +12,27 @@ import { decide } from './reconcile-decision';
 /** Our invoices that exist in Business Central and may still change there (not deleted, failed or canceled). */
 export const RECONCILED_STATUSES = ['created', 'verified', 'mismatch', 'posted'] as const;
 const INVOICES_PER_CHUNK = 100;
+/** How far Business Central's clock may run behind ours before a change slips past the `lastModifiedDateTime` filter. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * Business Central's posted invoices (of anyone) changed since `since`, by lower-cased id: a posted
+ * invoice only changes by being paid, corrected or canceled, each of which stamps it.
+ */
+async function postedChangedSince(ctx: SyncContext, since: Date): Promise<Map<string, SalesInvoice>> {
+  const { salesInvoices } = await ctx.bc.findSalesInvoices(and(`lastModifiedDateTime gt ${since.toISOString()}`, ne('status', 'Draft')));
+  return new Map(salesInvoices.map((i) => [i.id.toLowerCase(), i]));
+}
 
 /**
  * The sync's reconcile phase: first the keys runs gave up on while Business Central may still have
  * been creating them (in-doubt: a late draft is adopted or deleted, so Business Central holds no
- * invoice we do not know); then each of our live invoices is read back from Business Central (by
- * id, many per `$filter`) and what happened there is applied, one transaction per chunk: a deleted
- * draft, a posted number, a cancellation, and a posted invoice's payment status (paid, what is
- * still owed, the due date). Invoices of a run still executing are left to that run.
+ * invoice we do not know); then what can have changed is read back from Business Central and
+ * applied, one transaction per chunk: our drafts by id, many per `$filter` (a deleted draft leaves
+ * no trace to filter on), and our posted invoices only when Business Central's `lastModifiedDateTime`
+ * says they changed since the last reconcile (one filtered read; the first reconcile reads them by
+ * id too). Applied: a deleted draft, a posted number, a cancellation, and a posted invoice's payment
+ * status (paid, what is still owed, the due date). Invoices of a run still executing are left to it.
  */
 export const syncReconcile: SyncPhase = async (ctx) => {
   const report = emptyReport();
@@ -35,6 +51,9 @@ export const syncReconcile: SyncPhase = async (ctx) => {
   if (doubt.adopted + doubt.deleted > 0) logger.info({ ...doubt }, 'settled invoices whose run gave up with their fate unknown');
   report.updated += doubt.adopted;
   report.removed += doubt.deleted;
+  const readAt = ctx.clock();
+  const reconciledAt = await readReconciledAt(ctx.db, ctx.businessId);
+  const postedChanges = reconciledAt === null ? null : await postedChangedSince(ctx, new Date(reconciledAt.getTime() - CLOCK_SKEW_MS));
   const base = ctx.db
     .selectFrom('invoices')
     .innerJoin('invoice_runs', 'invoice_runs.id', 'invoices.run_id')
@@ -45,8 +64,16 @@ export const syncReconcile: SyncPhase = async (ctx) => {
   const total = Number(counted.n);
   let done = 0;
   let after = '';
+  // An invoice of a run still executing is left to it: its changes must still be read next time.
+  let deferred = false;
+  const finish = async () => {
+    if (!deferred) await ctx.commit((trx) => writeReconciledAt(trx, ctx.businessId, readAt, ctx.clock()));
+  };
   // No invoice to read: nothing to report or fetch.
-  if (total === 0) return report;
+  if (total === 0) {
+    await finish();
+    return report;
+  }
   ctx.progress({ phase: 'reconcile', done, total });
   for (;;) {
     ctx.signal.throwIfAborted();
@@ -61,10 +88,13 @@ export const syncReconcile: SyncPhase = async (ctx) => {
     if (last === undefined) break;
     after = last.id;
     const settled = rows.filter((r) => isTerminal(runStateSchema.catch('planned').parse(r.run_state)));
+    if (settled.length < rows.length) deferred = true;
+    const drafts = settled.filter((r) => r.status !== 'posted' || postedChanges === null);
     const found = await fetchInvoicesById(
       ctx.bc,
-      settled.map((r) => r.bc_invoice_id!),
+      drafts.map((r) => r.bc_invoice_id!),
     );
+    for (const [id, invoice] of postedChanges ?? []) if (!found.has(id)) found.set(id, invoice);
     const now = ctx.clock();
     await ctx.db.transaction().execute(async (trx) => {
       for (const { run_state: _runState, ...invoice } of settled) {
@@ -82,6 +112,7 @@ export const syncReconcile: SyncPhase = async (ctx) => {
     done += rows.length;
     ctx.progress({ phase: 'reconcile', done, total });
   }
-  logger.info({ ...report }, 'reconciled invoices with Business Central');
+  await finish();
+  logger.info({ ...report, postedChanged: postedChanges?.size ?? null }, 'reconciled invoices with Business Central');
   return report;
 };

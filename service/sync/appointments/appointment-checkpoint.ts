@@ -10,7 +10,8 @@ const isoInstant = z.iso.datetime();
 /**
  * Where the appointment sync stands. `syncedUntil` is the end of the last completed run; the run
  * fields describe the run in progress (null when none is), so a killed run resumes with the same
- * window and skips the chunks already committed.
+ * window and skips the chunks already committed. `sweepAfter` is the last id the re-read by id of
+ * older unbilled appointments reached (null: start from the first).
  */
 export const appointmentCheckpointSchema = z.strictObject({
   syncedUntil: isoInstant.nullable(),
@@ -19,6 +20,8 @@ export const appointmentCheckpointSchema = z.strictObject({
   windowEnd: isoInstant.nullable(),
   chunkDays: z.number().positive().nullable(),
   chunksDone: z.array(z.int().min(0)),
+  // Absent in checkpoints written before the re-read by id.
+  sweepAfter: z.string().min(1).nullable().default(null),
 });
 
 export type AppointmentCheckpoint = z.infer<typeof appointmentCheckpointSchema>;
@@ -30,6 +33,7 @@ export const emptyCheckpoint = (): AppointmentCheckpoint => ({
   windowEnd: null,
   chunkDays: null,
   chunksDone: [],
+  sweepAfter: null,
 });
 
 export async function readAppointmentCheckpoint(db: Kysely<Database>, businessId: string): Promise<AppointmentCheckpoint> {

@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/database';
 import type { SyncContext } from '../sync-context';
+import { noteNewAttendees } from '../customers/customer-checkpoint';
 import { writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import type { AppointmentRecord } from '../../appointments/appointment-record';
 import { AppointmentRepository, type UpsertCounts } from '../../appointments/appointment-repository';
@@ -30,22 +33,33 @@ function splitFetched(fetched: FetchedChunk, context: { businessId: string; curr
   return { records, rejects };
 }
 
+/** Writes what Bookings answered (rows, and rejects stamped seen) inside the caller's transaction. */
+export async function writeFetched(
+  trx: Transaction<Database>,
+  ctx: SyncContext,
+  input: { fetched: FetchedChunk; currency: string; now: Date },
+): Promise<UpsertCounts & { rejected: number }> {
+  const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
+  const repository = new AppointmentRepository(trx);
+  const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now: input.now });
+  // A refused record still exists in Bookings: it must not be taken for cancelled.
+  await repository.markSeen(
+    rejects.flatMap((r) => (r.recordId === null ? [] : [r.recordId])),
+    ctx.syncRunId,
+  );
+  await writeRejects(trx, { businessId: ctx.businessId, syncRunId: ctx.syncRunId, entity: ENTITY, now: input.now }, rejects);
+  // Someone the customer list did not have booked: the next customer phase lists again.
+  await noteNewAttendees(trx, ctx.businessId, new Set(records.flatMap((r) => r.attendees.map((a) => a.customerId))), input.now);
+  return { ...upserted, rejected: rejects.length };
+}
+
 /** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction, committed as the run's holder. */
 export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
-  const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
   const now = ctx.clock();
   const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
-  const counts = await ctx.commit(async (trx) => {
-    const repository = new AppointmentRepository(trx);
-    const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now });
-    // A refused record still exists in Bookings: it must not be taken for cancelled.
-    await repository.markSeen(
-      rejects.flatMap((r) => (r.recordId === null ? [] : [r.recordId])),
-      ctx.syncRunId,
-    );
-    await writeRejects(trx, { businessId: ctx.businessId, syncRunId: ctx.syncRunId, entity: ENTITY, now }, rejects);
+  return ctx.commit(async (trx) => {
+    const counts = await writeFetched(trx, ctx, { fetched: input.fetched, currency: input.currency, now });
     await writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(input.stored, ctx.syncRunId, done), now);
-    return upserted;
+    return counts;
   });
-  return { ...counts, rejected: rejects.length };
 }

@@ -16,7 +16,20 @@ export interface RunPlanInput {
   lookBackDays: number;
   overlapDays: number;
   chunkDays: number;
-  oldestUnbilledStart: Date | null;
+  /**
+   * Chunks read at once: a window too short to give each reader a whole chunk is cut finer (to the
+   * hour), so a short incremental window is read in parallel too. Absent: `chunkDays` as given.
+   */
+  readers?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** `chunkDays`, or less for a short window, so that there are at least `readers` chunks (never under an hour). */
+export function chunkDaysFor(window: TimeSpan, chunkDays: number, readers: number | undefined): number {
+  if (readers === undefined || readers <= 1) return chunkDays;
+  const hours = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / readers / HOUR_MS));
+  return Math.min(chunkDays, hours / 24);
 }
 
 /**
@@ -24,19 +37,20 @@ export interface RunPlanInput {
  * starts a new window from the last completed run (an abandoned run's partial work is read again).
  */
 export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput): RunPlan {
-  const { runId, windowStart, windowEnd, chunkDays } = checkpoint;
-  if (runId === input.syncRunId && windowStart !== null && windowEnd !== null && chunkDays !== null) {
+  const { runId, windowStart, windowEnd } = checkpoint;
+  if (runId === input.syncRunId && windowStart !== null && windowEnd !== null && checkpoint.chunkDays !== null) {
     const window = { start: new Date(windowStart), end: new Date(windowEnd) };
-    return { window, chunkDays, chunks: splitWindow(window, chunkDays), done: new Set(checkpoint.chunksDone), resumed: true };
+    // The recorded chunking, so the recorded chunk numbers name the same chunks.
+    return { window, chunkDays: checkpoint.chunkDays, chunks: splitWindow(window, checkpoint.chunkDays), done: new Set(checkpoint.chunksDone), resumed: true };
   }
   const window = appointmentWindow({
     runStartedAt: input.runStartedAt,
     syncedUntil: checkpoint.syncedUntil === null ? null : new Date(checkpoint.syncedUntil),
     lookBackDays: input.lookBackDays,
     overlapDays: input.overlapDays,
-    oldestUnbilledStart: input.oldestUnbilledStart,
   });
-  return { window, chunkDays: input.chunkDays, chunks: splitWindow(window, input.chunkDays), done: new Set(), resumed: false };
+  const chunkDays = chunkDaysFor(window, input.chunkDays, input.readers);
+  return { window, chunkDays, chunks: splitWindow(window, chunkDays), done: new Set(), resumed: false };
 }
 
 /** The checkpoint recording `plan` in progress for run `syncRunId`. */
@@ -48,5 +62,6 @@ export function inProgressCheckpoint(previous: AppointmentCheckpoint, syncRunId:
     windowEnd: plan.window.end.toISOString(),
     chunkDays: plan.chunkDays,
     chunksDone: [...plan.done].sort((a, b) => a - b),
+    sweepAfter: previous.sweepAfter,
   };
 }

@@ -5,6 +5,9 @@ import { createAppointmentSync, syncAppointments } from './sync-appointments';
 import { allRows, DAY_MS, firstWindow, graphIds, graphTime, NOW, pickRow } from './test-support';
 import { CANCELLED_AFTER_INVOICING } from '../../appointments/upsert-decision';
 
+/** The default slice of older unbilled appointments re-read by id per run. */
+const SWEEP = 40;
+
 describeEachStore('syncAppointments against the emulators', (_getStore, suite) => {
   const harnesses: SyncHarness[] = [];
   afterAll(() => Promise.all(harnesses.map((h) => h.close())));
@@ -58,15 +61,17 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     const before = await allRows(db);
     const report = await syncAppointments(h.context(db));
 
-    const oldestUnbilled = Math.min(...before.filter((r) => r.state === 'unbilled').map((r) => Date.parse(r.start_utc)));
-    const windowStart = Math.min(NOW.getTime() - h.setup.overlapDays * DAY_MS, oldestUnbilled);
+    const windowStart = NOW.getTime() - h.setup.overlapDays * DAY_MS;
     const reread = await graphIds(h, { start: new Date(windowStart), end: new Date(NOW.getTime() + DAY_MS) });
+    const older = before.filter((r) => r.state === 'unbilled' && Date.parse(r.start_utc) < windowStart);
     expect(reread.length).toBeGreaterThan(0);
-    expect(report).toEqual({ added: 0, updated: 0, unchanged: reread.length, removed: 0, rejected: 0 });
+    expect(older.length).toBeGreaterThan(SWEEP);
+    // The window by calendar, and one slice of the older unbilled appointments by id.
+    expect(report).toEqual({ added: 0, updated: 0, unchanged: reread.length + SWEEP, removed: 0, rejected: 0 });
     expect((await allRows(db)).map((r) => r.id)).toEqual(before.map((r) => r.id));
   });
 
-  it('re-reads only the overlap once everything older is invoiced, and back to the oldest unbilled one otherwise', async () => {
+  it('re-reads only the overlap once everything older is invoiced, and an older unbilled one by id otherwise', async () => {
     const { db, h } = await backfilled();
     const overlapStart = new Date(NOW.getTime() - h.setup.overlapDays * DAY_MS).toISOString();
     const old = await pickRow(db, -15, -10);
@@ -151,5 +156,44 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     });
     // The flag is settled: the next run finds nothing new to write.
     expect(second.updated).toBe(0);
+  });
+
+  it('re-reads every older unbilled appointment by id within count / slice runs, noticing one cancelled long ago', async () => {
+    const { db, h } = await backfilled();
+    const windowStart = new Date(NOW.getTime() - h.setup.overlapDays * DAY_MS).toISOString();
+    const older = (await allRows(db)).filter((r) => r.state === 'unbilled' && r.start_utc < windowStart);
+    const cancelled = await pickRow(db, -18, -15);
+    expect((await h.graphRequest('POST', `/appointments/${cancelled.id}/cancel`, { cancellationMessage: 'Long ago' })).status).toBe(204);
+
+    const slice = 7;
+    const runs = Math.ceil(older.length / slice);
+    const runIds = new Set<string>();
+    let removed = 0;
+    for (let i = 0; i < runs; i++) {
+      const context = h.context(db);
+      runIds.add(context.syncRunId);
+      removed += (await createAppointmentSync({ sweepPerRun: slice })(context)).removed;
+    }
+
+    const after = new Map((await allRows(db)).map((r) => [r.id, r]));
+    expect(removed).toBe(1);
+    expect(after.get(cancelled.id)).toMatchObject({ state: 'cancelled' });
+    expect(after.get(cancelled.id)?.cancelled_seen_at).not.toBeNull();
+    const unseen = older.filter((r) => r.id !== cancelled.id && !runIds.has(after.get(r.id)!.last_seen_sync ?? ''));
+    expect(unseen).toEqual([]);
+  });
+
+  it('asks Graph for the window plus one $batch per 4 older ids, however many older unbilled appointments there are', async () => {
+    const { db, h } = await backfilled();
+    const requests = async (sweepPerRun: number) => {
+      const before = h.graph.stats().requestsServed;
+      await createAppointmentSync({ sweepPerRun })(h.context(db));
+      return h.graph.stats().requestsServed - before;
+    };
+    const windowOnly = await requests(0);
+    // The business, and a few calendar pages of the overlap: nothing that grows with the look-back.
+    expect(windowOnly).toBeLessThanOrEqual(5);
+    expect(await requests(8)).toBe(windowOnly + 2);
+    expect(await requests(9)).toBe(windowOnly + 3);
   });
 });

@@ -3,8 +3,10 @@ import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } f
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { BookingsBusinessError } from './bookings-business-error';
-import { commitChunk } from './commit-chunk';
-import { fetchChunk } from './fetch-chunk';
+import { commitChunk, writeFetched } from './commit-chunk';
+import { readUnbilledSlice } from './unbilled-sweep';
+import { fetchChunk, type FetchedChunk } from './fetch-chunk';
+import type { Chunk } from './sync-window';
 import { inProgressCheckpoint, planRun, type RunPlan } from './run-plan';
 import { SerialQueue } from './serial-queue';
 
@@ -13,6 +15,11 @@ export interface AppointmentSyncOptions {
   chunkDays?: number;
   /** Chunks read at once; the client's limiter keeps Graph at 4 requests per mailbox anyway. Default 4. */
   concurrency?: number;
+  /**
+   * Unbilled appointments older than the window re-read by id per run (`unbilled-sweep.ts`). Default
+   * 40: 10 round trips of 4, about a quarter of a second at Graph's usual latency.
+   */
+  sweepPerRun?: number;
 }
 
 /** The business's currency, read once per run: every price of the run is in it. */
@@ -40,8 +47,10 @@ interface ReadState {
 
 /**
  * Reads the plan's pending chunks concurrently and commits them one at a time, in whatever order
- * they arrive. Stops between chunks on abort or after the first failure; nothing fetched is
- * committed after that, so a resumed run reads it again.
+ * they arrive. A reader goes on to its next chunk while its last one commits (at most one waiting
+ * per reader, so memory stays bounded): Graph's round trips overlap the database's work. Stops
+ * between chunks on abort or after the first failure; nothing fetched is committed after that, so a
+ * resumed run reads it again. Returns only once every queued commit has settled.
  */
 async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   const { plan, report } = state;
@@ -54,26 +63,29 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   };
   let next = 0;
 
+  const commit = (chunk: Chunk, fetched: FetchedChunk) =>
+    writer.run(async () => {
+      if (stopped()) return;
+      const counts = await commitChunk(ctx, { chunk, fetched, currency: state.currency, plan, stored: state.stored });
+      plan.done.add(chunk.index);
+      report.added += counts.added;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      report.rejected += counts.rejected;
+      state.progress();
+    });
+
   const worker = async () => {
-    for (let chunk = pending[next++]; chunk !== undefined && !stopped(); chunk = pending[next++]) {
-      const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
-      const current = chunk;
-      await writer.run(async () => {
-        if (stopped()) return;
-        try {
-          const counts = await commitChunk(ctx, { chunk: current, fetched, currency: state.currency, plan, stored: state.stored });
-          plan.done.add(current.index);
-          report.added += counts.added;
-          report.updated += counts.updated;
-          report.unchanged += counts.unchanged;
-          report.rejected += counts.rejected;
-          state.progress();
-        } catch (error) {
-          // Recorded before the next queued commit runs, so that one does not commit.
-          fail(error);
-          throw error;
-        }
-      });
+    // Never rejects: a failed commit is recorded before the next queued one runs, so that one does not commit.
+    let committing: Promise<void> = Promise.resolve();
+    try {
+      for (let chunk = pending[next++]; chunk !== undefined && !stopped(); chunk = pending[next++]) {
+        const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
+        await committing;
+        committing = commit(chunk, fetched).catch(fail);
+      }
+    } finally {
+      await committing;
     }
   };
   await Promise.all(Array.from({ length: Math.min(state.concurrency, pending.length) }, () => worker().catch(fail)));
@@ -83,26 +95,28 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
 
 /**
  * The appointment phase: reads the run's window from Bookings in chunks, writes each chunk in one
- * transaction together with its checkpoint, and once every chunk is in, settles what vanished. A
- * killed or aborted run resumed with the same run id skips the committed chunks.
+ * transaction together with its checkpoint, alongside re-reads a slice of the older unbilled
+ * appointments by id, and settles what vanished from the window or answered 404 together with the finished
+ * checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
+ * reads its slice again: reads repeat harmlessly).
  */
 export function createAppointmentSync(options: AppointmentSyncOptions = {}): SyncPhase {
   const chunkDays = options.chunkDays ?? 7;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const sweepPerRun = Math.max(0, options.sweepPerRun ?? 40);
 
   return async (ctx) => {
     const logger = ctx.logger.child({ phase: 'appointments', syncRunId: ctx.syncRunId });
     ctx.signal.throwIfAborted();
     const currency = await businessCurrency(ctx);
     const stored = await readAppointmentCheckpoint(ctx.db, ctx.businessId);
-    const oldest = await new AppointmentRepository(ctx.db).oldestUnbilledStart(ctx.businessId);
     const plan = planRun(stored, {
       syncRunId: ctx.syncRunId,
       runStartedAt: ctx.runStartedAt,
       lookBackDays: ctx.setup.lookBackDays,
       overlapDays: ctx.setup.overlapDays,
       chunkDays,
-      oldestUnbilledStart: oldest,
+      readers: concurrency,
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
     if (!plan.resumed)
@@ -111,19 +125,33 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
     progress();
-    await readChunks(ctx, { plan, stored, currency, concurrency, report, progress });
+    // Read alongside the window (the mailbox's limiter shares out Graph's 4 slots): its rows start before the window, so no chunk commit touches them.
+    const sweeping = readUnbilledSlice(ctx, { before: plan.window.start, sweepAfter: stored.sweepAfter, limit: sweepPerRun });
+    // Its failure is taken up below, once the window is read; until then it must not count as unhandled.
+    sweeping.catch(() => undefined);
+    // Settled before leaving on a failure: a read left running would outlive the phase.
+    const swept = await readChunks(ctx, { plan, stored, currency, concurrency, report, progress }).then(
+      () => sweeping,
+      async (error: unknown) => {
+        await sweeping.catch(() => undefined);
+        throw error;
+      },
+    );
 
     const vanished = await ctx.commit(async (trx) => {
-      const counts = await new AppointmentRepository(trx).markVanished({
-        businessId: ctx.businessId,
-        window: plan.window,
-        syncRunId: ctx.syncRunId,
-        now: ctx.clock(),
-      });
-      const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString() };
-      await writeAppointmentCheckpoint(trx, ctx.businessId, finished, ctx.clock());
-      return counts;
+      const now = ctx.clock();
+      const written = await writeFetched(trx, ctx, { fetched: swept.fetched, currency, now });
+      const repository = new AppointmentRepository(trx);
+      const gone = await repository.markGone({ businessId: ctx.businessId, ids: swept.gone, now });
+      const counts = await repository.markVanished({ businessId: ctx.businessId, window: plan.window, syncRunId: ctx.syncRunId, now });
+      const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString(), sweepAfter: swept.sweepAfter };
+      await writeAppointmentCheckpoint(trx, ctx.businessId, finished, now);
+      return { written, cancelled: counts.cancelled + gone.cancelled, flagged: counts.flagged + gone.flagged };
     });
+    report.added += vanished.written.added;
+    report.updated += vanished.written.updated;
+    report.unchanged += vanished.written.unchanged;
+    report.rejected += vanished.written.rejected;
     report.removed += vanished.cancelled + vanished.flagged;
     logger.info({ ...report, flagged: vanished.flagged }, 'appointment sync finished');
     return report;

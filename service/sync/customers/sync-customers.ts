@@ -1,5 +1,6 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
 import { emptyReport, type SyncPhase } from '../sync-context';
+import { newAttendeeSeen, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { recountCustomersUnlinked } from '../../links/unlinked-customers';
@@ -21,7 +22,7 @@ import { SKIP_REASONS } from './skip-reasons';
  * link records whether its customer is blocked for invoicing; where that changed, the customer's
  * appointments are recounted, so the unbilled list says so before an invoice run fails on it.
  */
-export const syncCustomers: SyncPhase = async (ctx) => {
+const listAndLink: SyncPhase = async (ctx) => {
   const logger = ctx.logger.child({ phase: 'customers' });
   const report = emptyReport();
   const listed = await ctx.bookings.listCustomers(ctx.setup.businessId);
@@ -92,3 +93,43 @@ export const syncCustomers: SyncPhase = async (ctx) => {
   report.rejected = rejects.length;
   return report;
 };
+
+export interface CustomerSyncOptions {
+  /**
+   * How long a full listing stays fresh (process clock): within it a run lists again only when the
+   * appointment phase stored an attendee `customers` does not hold. 0 (the default) lists every run.
+   */
+  refreshMs?: number;
+}
+
+/**
+ * The customer phase. Listing every Bookings customer and the whole Business Central customer index
+ * costs seconds at thousands of customers, so with `refreshMs` a run skips it while the last listing
+ * is fresh and no appointment stored since names a customer we do not have (a new customer is then
+ * linked by the run after the one that stored their appointment). What only Business Central changes
+ * (a customer blocked, deleted or renumbered) is seen within `refreshMs`; an invoice run checks its
+ * customers' links itself before invoicing.
+ */
+export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase {
+  const refreshMs = options.refreshMs ?? 0;
+  return async (ctx) => {
+    const startedAt = ctx.clock();
+    if (refreshMs > 0) {
+      const listedAt = await readCustomersListedAt(ctx.db, ctx.businessId);
+      const fresh = listedAt !== null && startedAt.getTime() - listedAt.getTime() < refreshMs;
+      if (fresh && !(await newAttendeeSeen(ctx.db, ctx.businessId))) {
+        ctx.logger.child({ phase: 'customers' }).info({ listedAt }, 'customers listed recently and no new attendee: not listed again');
+        return emptyReport();
+      }
+    }
+    const report = await listAndLink(ctx);
+    await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
+    return report;
+  };
+}
+
+/** Lists and links every run. */
+export const syncCustomers: SyncPhase = createCustomerSync();
+
+/** What the sync job runs: a full listing at most once an hour unless someone new booked. */
+export const CUSTOMER_REFRESH_MS = 3_600_000;
