@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { Logger } from '../../logging/logger';
 import { BUSINESS_CENTRAL_SCOPE, type TokenProvider } from '../auth/token-provider';
 import { DEFAULT_TIMEOUT_MS, HttpClient, type FetchFn, type HttpRequest } from '../http/http-client';
+import { HttpError } from '../http/http-error';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { KeyedLimiter } from '../http/keyed-limiter';
+import { odataCollectionSchema } from '../http/odata-collection';
 import { odataPages } from '../http/odata-pages';
 import { getEntityOrNull, parseBody } from '../http/parse-body';
 import { parseRecords, type InvalidRecord } from '../http/parse-records';
@@ -130,6 +132,40 @@ export class BusinessCentralClient {
     const url = this.url('salesInvoices', filter, options.expandLines ? 'salesInvoiceLines' : undefined);
     const { records, invalid } = await this.collect(url, salesInvoiceSchema, 'salesInvoice');
     return { salesInvoices: records, invalid };
+  }
+
+  /**
+   * Several filters' invoices read as the GETs of one `$batch` (at most 100), rather than one request
+   * per filter: one list per filter, in order. A filter whose operation failed inside the batch, or
+   * whose answer has a next page, is read alone with the usual retries and paging.
+   */
+  async findSalesInvoicesBatch(filters: readonly string[], options: { expandLines?: boolean } = {}): Promise<Listed<'salesInvoices', SalesInvoice>[]> {
+    const path = (filter: string) => `salesInvoices?$filter=${encodeURIComponent(filter)}${options.expandLines ? '&$expand=salesInvoiceLines' : ''}`;
+    let results;
+    try {
+      // Reads only: the envelope may be sent again after a lost answer.
+      results = await this.batch(
+        filters.map((filter) => ({ method: 'GET' as const, path: path(filter), schema: odataCollectionSchema, entity: 'salesInvoice collection' })),
+        { idempotent: true },
+      );
+    } catch (err) {
+      // A batch with no answer after its retries: the filters are read one by one, each with its own.
+      if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
+      results = undefined;
+    }
+    if (results === undefined) {
+      const out: Listed<'salesInvoices', SalesInvoice>[] = [];
+      for (const filter of filters) out.push(await this.findSalesInvoices(filter, options));
+      return out;
+    }
+    const out: Listed<'salesInvoices', SalesInvoice>[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.ok && result.value['@odata.nextLink'] === undefined) {
+        const { records, invalid } = parseRecords(salesInvoiceSchema, result.value.value, 'salesInvoice');
+        out.push({ salesInvoices: records, invalid });
+      } else out.push(await this.findSalesInvoices(filters[i]!, options));
+    }
+    return out;
   }
 
   /** null when the invoice does not exist (e.g. a draft deleted in Business Central). */
