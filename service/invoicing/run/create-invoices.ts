@@ -22,6 +22,11 @@ export interface CreateDeps {
   currencyCode: (bookingsCurrency: string) => string;
   links: InvoiceLinks;
   companyId: string;
+  /**
+   * No draft of the run was ever sent (it had not reached 'creating' when this process took it up):
+   * the first round has nothing to adopt and skips looking its keys up.
+   */
+  nothingSent?: boolean;
 }
 
 type InvoiceRow = Row<'invoices'>;
@@ -32,7 +37,11 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   const out = new Map<string, LineRow[]>();
   for (const part of chunk(invoiceIds, 500)) {
     const rows = await ctx.db.selectFrom('invoice_lines').selectAll().where('invoice_id', 'in', part).orderBy('position').execute();
-    for (const row of rows) out.set(row.invoice_id, [...(out.get(row.invoice_id) ?? []), row]);
+    for (const row of rows) {
+      const same = out.get(row.invoice_id);
+      if (same === undefined) out.set(row.invoice_id, [row]);
+      else same.push(row);
+    }
   }
   return out;
 }
@@ -118,7 +127,8 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       ctx,
       pending.map((i) => i.id),
     );
-    const existing = await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
+    const existing =
+      round === 1 && deps.nothingSent === true ? new Map<string, SalesInvoice>() : await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
     const adopted: Draft[] = [];
     const headersOnly: Draft[] = [];
     const rest: InvoiceRow[] = [];
@@ -138,7 +148,8 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
     const out = await sendDrafts(ctx, deps, { invoices: rest, headersOnly, lines });
     await markCreated(ctx, deps, out.created);
     await failInvoices(ctx, out.failed);
-    for (const key of out.lost) lost.set(key, (lines.get(pending.find((i) => keyOf(i) === key)!.id) ?? []).length);
+    const byKey = new Map(pending.map((i) => [keyOf(i), i]));
+    for (const key of out.lost) lost.set(key, (lines.get(byKey.get(key)!.id) ?? []).length);
     if (out.problem !== undefined) lastProblem = out.problem;
   }
   const still = await ctx.db
