@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Logger } from '../../logging/logger';
 import { BUSINESS_CENTRAL_SCOPE, type TokenProvider } from '../auth/token-provider';
 import { DEFAULT_TIMEOUT_MS, HttpClient, type FetchFn, type HttpRequest } from '../http/http-client';
-import { HttpError } from '../http/http-error';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { KeyedLimiter } from '../http/keyed-limiter';
 import { odataCollectionSchema } from '../http/odata-collection';
@@ -141,23 +140,11 @@ export class BusinessCentralClient {
    */
   async findSalesInvoicesBatch(filters: readonly string[], options: { expandLines?: boolean } = {}): Promise<Listed<'salesInvoices', SalesInvoice>[]> {
     const path = (filter: string) => `salesInvoices?$filter=${encodeURIComponent(filter)}${options.expandLines ? '&$expand=salesInvoiceLines' : ''}`;
-    let results;
-    try {
-      // Reads only: the envelope may be sent again after a lost answer.
-      results = await this.batch(
-        filters.map((filter) => ({ method: 'GET' as const, path: path(filter), schema: odataCollectionSchema, entity: 'salesInvoice collection' })),
-        { idempotent: true },
-      );
-    } catch (err) {
-      // A batch with no answer after its retries: the filters are read one by one, each with its own.
-      if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
-      results = undefined;
-    }
-    if (results === undefined) {
-      const out: Listed<'salesInvoices', SalesInvoice>[] = [];
-      for (const filter of filters) out.push(await this.findSalesInvoices(filter, options));
-      return out;
-    }
+    // Reads only: the envelope may be sent again after a lost answer.
+    const results = await this.batch(
+      filters.map((filter) => ({ method: 'GET' as const, path: path(filter), schema: odataCollectionSchema, entity: 'salesInvoice collection' })),
+      { idempotent: true },
+    );
     const out: Listed<'salesInvoices', SalesInvoice>[] = [];
     for (const [i, result] of results.entries()) {
       if (result.ok && result.value['@odata.nextLink'] === undefined) {

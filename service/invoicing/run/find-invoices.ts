@@ -27,7 +27,9 @@ export async function findInvoicesByKey(
   // As many filters per batch as spread them evenly over the concurrent batches (a batch holds at most 100).
   const perBatch = Math.min(BC_BATCH_MAX_OPERATIONS, Math.max(1, Math.ceil(filters.length / CONCURRENT_BATCHES)));
   await inPool(chunk(filters, perBatch), CONCURRENT_BATCHES, async (batch) => {
-    for (const { salesInvoices } of await bc.findSalesInvoicesBatch(batch, options)) {
+    // No more filters than slots: each is a plain GET, as a batch of one would gain nothing.
+    const answers = batch.length === 1 ? [await bc.findSalesInvoices(batch[0]!, options)] : await bc.findSalesInvoicesBatch(batch, options);
+    for (const { salesInvoices } of answers) {
       for (const invoice of salesInvoices) {
         if (invoice.status === 'Canceled') continue;
         const key = invoice.externalDocumentNumber.toUpperCase();
