@@ -23,7 +23,8 @@ export function caseById<T, V extends string | number | null>(
   valueOf: (row: T) => V,
   type: 'text' | 'integer' = 'text',
 ): RawBuilder<V> {
-  const cast = type === 'integer' ? sql`integer` : sql`text`;
+  // bigint: wide enough for any amount in minor units; SQLite gives the name integer affinity.
+  const cast = type === 'integer' ? sql`bigint` : sql`text`;
   const branches = rows.map((row) => sql`when ${idOf(row)} then cast(${valueOf(row)} as ${cast})`);
   return sql<V>`case ${sql.ref('id')} ${sql.join(branches, sql` `)} end`;
 }

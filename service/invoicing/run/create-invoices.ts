@@ -12,6 +12,7 @@ import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { sendDrafts, type Draft } from './send-drafts';
 import { failInvoices, refreshCounts } from './settle';
+import { caseById, slices } from './bulk-update';
 
 /** Lookup-then-create rounds for invoices whose create had no clear answer (5xx, reset, timeout). */
 const MAX_ROUNDS = 4;
@@ -54,12 +55,18 @@ export async function markCreated(
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    for (const { invoice, bc } of created) {
-      const url = invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: false });
+    for (const part of slices(created)) {
+      const id = (c: (typeof part)[number]) => c.invoice.id;
       await trx
         .updateTable('invoices')
-        .set({ status: 'created', bc_invoice_id: bc.id, bc_number: bc.number, url, updated_at: now })
-        .where('id', '=', invoice.id)
+        .set({
+          status: 'created',
+          bc_invoice_id: caseById(part, id, (c) => c.bc.id),
+          bc_number: caseById(part, id, (c) => c.bc.number),
+          url: caseById(part, id, ({ bc }) => invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: false })),
+          updated_at: now,
+        })
+        .where('id', 'in', part.map(id))
         .where('status', '=', 'planned')
         .execute();
     }
