@@ -6,6 +6,12 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export const ROWS_PER_STATEMENT = 500;
 
+/**
+ * Rows per UPDATE that sets values through `caseById`: each row's lookup walks the `case`, so a
+ * statement costs rows² comparisons per column; 100 keep that small while still saving 99 statements.
+ */
+export const CASE_ROWS_PER_STATEMENT = 100;
+
 export function slices<T>(items: readonly T[], size: number = ROWS_PER_STATEMENT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

@@ -12,7 +12,7 @@ import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { sendDrafts, type Draft } from './send-drafts';
 import { failInvoices, refreshCounts } from './settle';
-import { caseById, slices } from './bulk-update';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 
 /** Lookup-then-create rounds for invoices whose create had no clear answer (5xx, reset, timeout). */
 const MAX_ROUNDS = 4;
@@ -55,7 +55,7 @@ export async function markCreated(
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    for (const part of slices(created)) {
+    for (const part of slices(created, CASE_ROWS_PER_STATEMENT)) {
       const id = (c: (typeof part)[number]) => c.invoice.id;
       await trx
         .updateTable('invoices')

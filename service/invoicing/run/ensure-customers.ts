@@ -4,7 +4,7 @@ import { appointmentOfCustomerId, isLinkedKey } from '../grouping';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
-import { caseById, slices } from './bulk-update';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 /**
@@ -74,7 +74,7 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
     customerOf.push({ id: invoice.id, ...outcome });
   }
   await ctx.db.transaction().execute(async (trx) => {
-    for (const part of slices(customerOf)) {
+    for (const part of slices(customerOf, CASE_ROWS_PER_STATEMENT)) {
       await trx
         .updateTable('invoices')
         .set({

@@ -5,7 +5,7 @@ import { readJson, toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
 import type { RunContext } from './run-context';
 import type { InvoiceStatus } from './run-schemas';
-import { caseById, ROWS_PER_STATEMENT, slices } from './bulk-update';
+import { CASE_ROWS_PER_STATEMENT, caseById, ROWS_PER_STATEMENT, slices } from './bulk-update';
 
 const IDS_PER_QUERY = ROWS_PER_STATEMENT;
 
@@ -161,20 +161,20 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
         else waiting.push(appointment.id);
       }
       // Set-based: one UPDATE for the slice's complete appointments (each its own invoice id), one for the rest.
-      if (complete.length > 0) {
+      for (const ids of slices(complete, CASE_ROWS_PER_STATEMENT)) {
         await trx
           .updateTable('appointments')
           .set({
             state: 'invoiced',
             invoice_id: caseById(
-              complete,
+              ids,
               (id) => id,
               (id) => lineOf.get(id)!,
             ),
             last_attempt_failed: 0,
             updated_at: now,
           })
-          .where('id', 'in', complete)
+          .where('id', 'in', ids)
           .execute();
       }
       if (waiting.length > 0) {

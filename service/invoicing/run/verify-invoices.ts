@@ -14,7 +14,7 @@ import type { LineRow } from './line-rows';
 import { rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { failInvoices, refreshCounts } from './settle';
-import { caseById, slices } from './bulk-update';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 const BATCHES_IN_FLIGHT = 5;
@@ -213,7 +213,7 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   const kept = checked.filter((c) => !removed.has(c.invoice.id));
   await ctx.asHolder(async (trx) => {
     // Set-based: each column's per-invoice value as one case expression per slice, not one UPDATE per invoice.
-    for (const part of slices(kept)) {
+    for (const part of slices(kept, CASE_ROWS_PER_STATEMENT)) {
       const id = (c: Checked) => c.invoice.id;
       const excl = (c: Checked) => toMinor(c.bc.totalAmountExcludingTax, c.invoice.currency);
       const incl = (c: Checked) => toMinor(c.bc.totalAmountIncludingTax, c.invoice.currency);
