@@ -4,7 +4,7 @@ import type { Database } from '../../store/database';
 import { transactionWithRetry } from '../../store/transaction-retry';
 import { slices } from './bulk-update';
 
-/** Rows per multi-row upsert (4 parameters each). */
+/** Customers per multi-row upsert (4 parameters each). */
 const ROWS_PER_UPSERT = 500;
 
 /**
@@ -54,16 +54,13 @@ export async function rememberPriceTerms(
         )
         .execute();
     }
-    for (const part of slices(byId(learnt.items), ROWS_PER_UPSERT)) {
+    // Items are few (one per service): a statement each.
+    for (const [id, percent] of byId(learnt.items)) {
+      const values = { vat_percent_milli: Math.round(percent * 1000), updated_at: at };
       await trx
         .insertInto('bc_item_terms')
-        .values(part.map(([id, percent]) => ({ business_id: businessId, bc_item_id: id, vat_percent_milli: Math.round(percent * 1000), updated_at: at })))
-        .onConflict((oc) =>
-          oc.columns(['business_id', 'bc_item_id']).doUpdateSet((eb) => ({
-            vat_percent_milli: eb.ref('excluded.vat_percent_milli'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
+        .values({ business_id: businessId, bc_item_id: id, ...values })
+        .onConflict((oc) => oc.columns(['business_id', 'bc_item_id']).doUpdateSet(values))
         .execute();
     }
   });
