@@ -4,6 +4,7 @@ import { BUSINESS_CENTRAL_SCOPE, type TokenProvider } from '../auth/token-provid
 import { DEFAULT_TIMEOUT_MS, HttpClient, type FetchFn, type HttpRequest } from '../http/http-client';
 import { InvalidResponseError } from '../http/invalid-response-error';
 import { KeyedLimiter } from '../http/keyed-limiter';
+import { odataCollectionSchema } from '../http/odata-collection';
 import { odataPages } from '../http/odata-pages';
 import { getEntityOrNull, parseBody } from '../http/parse-body';
 import { parseRecords, type InvalidRecord } from '../http/parse-records';
@@ -130,6 +131,28 @@ export class BusinessCentralClient {
     const url = this.url('salesInvoices', filter, options.expandLines ? 'salesInvoiceLines' : undefined);
     const { records, invalid } = await this.collect(url, salesInvoiceSchema, 'salesInvoice');
     return { salesInvoices: records, invalid };
+  }
+
+  /**
+   * Several filters' invoices read as the GETs of one `$batch` (at most 100), rather than one request
+   * per filter: one list per filter, in order. A filter whose operation failed inside the batch, or
+   * whose answer has a next page, is read alone with the usual retries and paging.
+   */
+  async findSalesInvoicesBatch(filters: readonly string[], options: { expandLines?: boolean } = {}): Promise<Listed<'salesInvoices', SalesInvoice>[]> {
+    const path = (filter: string) => `salesInvoices?$filter=${encodeURIComponent(filter)}${options.expandLines ? '&$expand=salesInvoiceLines' : ''}`;
+    // Reads only: the envelope may be sent again after a lost answer.
+    const results = await this.batch(
+      filters.map((filter) => ({ method: 'GET' as const, path: path(filter), schema: odataCollectionSchema, entity: 'salesInvoice collection' })),
+      { idempotent: true },
+    );
+    const out: Listed<'salesInvoices', SalesInvoice>[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.ok && result.value['@odata.nextLink'] === undefined) {
+        const { records, invalid } = parseRecords(salesInvoiceSchema, result.value.value, 'salesInvoice');
+        out.push({ salesInvoices: records, invalid });
+      } else out.push(await this.findSalesInvoices(filters[i]!, options));
+    }
+    return out;
   }
 
   /** null when the invoice does not exist (e.g. a draft deleted in Business Central). */

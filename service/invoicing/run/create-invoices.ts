@@ -12,6 +12,7 @@ import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { sendDrafts, type Draft } from './send-drafts';
 import { failInvoices, refreshCounts } from './settle';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 
 /** Lookup-then-create rounds for invoices whose create had no clear answer (5xx, reset, timeout). */
 const MAX_ROUNDS = 4;
@@ -22,6 +23,11 @@ export interface CreateDeps {
   currencyCode: (bookingsCurrency: string) => string;
   links: InvoiceLinks;
   companyId: string;
+  /**
+   * No draft of the run was ever sent (it had not reached 'creating' when this process took it up):
+   * the first round has nothing to adopt and skips looking its keys up.
+   */
+  nothingSent?: boolean;
 }
 
 type InvoiceRow = Row<'invoices'>;
@@ -32,7 +38,11 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   const out = new Map<string, LineRow[]>();
   for (const part of chunk(invoiceIds, 500)) {
     const rows = await ctx.db.selectFrom('invoice_lines').selectAll().where('invoice_id', 'in', part).orderBy('position').execute();
-    for (const row of rows) out.set(row.invoice_id, [...(out.get(row.invoice_id) ?? []), row]);
+    for (const row of rows) {
+      const same = out.get(row.invoice_id);
+      if (same === undefined) out.set(row.invoice_id, [row]);
+      else same.push(row);
+    }
   }
   return out;
 }
@@ -45,12 +55,18 @@ export async function markCreated(
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    for (const { invoice, bc } of created) {
-      const url = invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: false });
+    for (const part of slices(created, CASE_ROWS_PER_STATEMENT)) {
+      const id = (c: (typeof part)[number]) => c.invoice.id;
       await trx
         .updateTable('invoices')
-        .set({ status: 'created', bc_invoice_id: bc.id, bc_number: bc.number, url, updated_at: now })
-        .where('id', '=', invoice.id)
+        .set({
+          status: 'created',
+          bc_invoice_id: caseById(part, id, (c) => c.bc.id),
+          bc_number: caseById(part, id, (c) => c.bc.number),
+          url: caseById(part, id, ({ bc }) => invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: false })),
+          updated_at: now,
+        })
+        .where('id', 'in', part.map(id))
         .where('status', '=', 'planned')
         .execute();
     }
@@ -118,7 +134,8 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       ctx,
       pending.map((i) => i.id),
     );
-    const existing = await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
+    const existing =
+      round === 1 && deps.nothingSent === true ? new Map<string, SalesInvoice>() : await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
     const adopted: Draft[] = [];
     const headersOnly: Draft[] = [];
     const rest: InvoiceRow[] = [];
@@ -138,7 +155,8 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
     const out = await sendDrafts(ctx, deps, { invoices: rest, headersOnly, lines });
     await markCreated(ctx, deps, out.created);
     await failInvoices(ctx, out.failed);
-    for (const key of out.lost) lost.set(key, (lines.get(pending.find((i) => keyOf(i) === key)!.id) ?? []).length);
+    const byKey = new Map(pending.map((i) => [keyOf(i), i]));
+    for (const key of out.lost) lost.set(key, (lines.get(byKey.get(key)!.id) ?? []).length);
     if (out.problem !== undefined) lastProblem = out.problem;
   }
   const still = await ctx.db

@@ -4,6 +4,7 @@ import { appointmentOfCustomerId, isLinkedKey } from '../grouping';
 import { toIsoUtc } from '../../store/columns';
 import type { RunContext } from './run-context';
 import { failInvoices } from './settle';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 /**
@@ -63,17 +64,37 @@ export async function ensureCustomers(ctx: RunContext): Promise<void> {
 
   const failures: { invoiceId: string; error: string }[] = [];
   const now = toIsoUtc(ctx.now());
+  const customerOf: Array<{ id: string; bcCustomerId: string; bcCustomerNumber: string }> = [];
+  for (const invoice of invoices) {
+    const outcome = ensured.get((invoice.customer_email ?? '').trim().toLowerCase());
+    if (outcome === undefined || 'error' in outcome) {
+      failures.push({ invoiceId: invoice.id, error: `${STORED_INVOICE_ERRORS.noCustomerPrefix}: ${outcome?.error ?? 'not ensured'}` });
+      continue;
+    }
+    customerOf.push({ id: invoice.id, ...outcome });
+  }
   await ctx.db.transaction().execute(async (trx) => {
-    for (const invoice of invoices) {
-      const outcome = ensured.get((invoice.customer_email ?? '').trim().toLowerCase());
-      if (outcome === undefined || 'error' in outcome) {
-        failures.push({ invoiceId: invoice.id, error: `${STORED_INVOICE_ERRORS.noCustomerPrefix}: ${outcome?.error ?? 'not ensured'}` });
-        continue;
-      }
+    for (const part of slices(customerOf, CASE_ROWS_PER_STATEMENT)) {
       await trx
         .updateTable('invoices')
-        .set({ bc_customer_id: outcome.bcCustomerId, bc_customer_number: outcome.bcCustomerNumber, updated_at: now })
-        .where('id', '=', invoice.id)
+        .set({
+          bc_customer_id: caseById(
+            part,
+            (c) => c.id,
+            (c) => c.bcCustomerId,
+          ),
+          bc_customer_number: caseById(
+            part,
+            (c) => c.id,
+            (c) => c.bcCustomerNumber,
+          ),
+          updated_at: now,
+        })
+        .where(
+          'id',
+          'in',
+          part.map((c) => c.id),
+        )
         .execute();
     }
   });

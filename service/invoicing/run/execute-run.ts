@@ -11,7 +11,7 @@ import { rereadSelection } from './reread-bookings';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
 import { readRun, LIVE_STATUSES } from './run-view';
-import type { RunState, Selection } from './run-schemas';
+import { RUN_STATES, type RunState, type Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
@@ -115,6 +115,8 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
     await finish(ctx, runs);
     return;
   }
+  // Drafts are sent only once the run is 'creating': a run found before that state has none in Business Central yet.
+  const nothingSent = (RUN_STATES as readonly string[]).indexOf(row.state) < RUN_STATES.indexOf('creating');
   await ensureCustomers(ctx);
   await ctx.failAt('after-customers');
   await runs.advance(ctx.runId, 'creating', 'create', ctx.now());
@@ -126,6 +128,7 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
     currencyCode: (currency) => bcCurrencyCode(currency, info.currencyCode),
     links: deps.links,
     companyId: deps.companyId,
+    nothingSent,
   });
   await runs.advance(ctx.runId, 'verifying', 'verify', ctx.now());
 

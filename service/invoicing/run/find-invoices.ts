@@ -1,10 +1,16 @@
 import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import { eq, or } from '../../clients/business-central/odata-filter';
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
+import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
+import { chunk, inPool } from './bc-pool';
 
-/** Keys per `$filter`: keeps the URL well under any gateway's limit. */
-const KEYS_PER_FILTER = 10;
-const CONCURRENT_LOOKUPS = 5;
+/**
+ * Keys per `$filter`. The filters travel as the GETs of `$batch`es, inside the request body, so no
+ * gateway sees them as URLs; 20 keys keep each filter about 1 KB.
+ */
+const KEYS_PER_FILTER = 20;
+/** Business Central processes 5 requests per user at a time: the batches are spread over all 5. */
+const CONCURRENT_BATCHES = 5;
 
 /**
  * Every live invoice Business Central holds under our idempotency keys (Canceled ones do not
@@ -17,19 +23,21 @@ export async function findInvoicesByKey(
   options: { expandLines?: boolean } = {},
 ): Promise<Map<string, SalesInvoice[]>> {
   const found = new Map<string, SalesInvoice[]>();
-  const chunks: string[][] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_FILTER) chunks.push(keys.slice(i, i + KEYS_PER_FILTER));
-  let next = 0;
-  const worker = async () => {
-    for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
-      const { salesInvoices } = await bc.findSalesInvoices(or(...chunk.map((key) => eq('externalDocumentNumber', key))), options);
+  const filters = chunk(keys, KEYS_PER_FILTER).map((part) => or(...part.map((key) => eq('externalDocumentNumber', key))));
+  // As many filters per batch as spread them evenly over the concurrent batches (a batch holds at most 100).
+  const perBatch = Math.min(BC_BATCH_MAX_OPERATIONS, Math.max(1, Math.ceil(filters.length / CONCURRENT_BATCHES)));
+  await inPool(chunk(filters, perBatch), CONCURRENT_BATCHES, async (batch) => {
+    // No more filters than slots: each is a plain GET, as a batch of one would gain nothing.
+    const answers = batch.length === 1 ? [await bc.findSalesInvoices(batch[0]!, options)] : await bc.findSalesInvoicesBatch(batch, options);
+    for (const { salesInvoices } of answers) {
       for (const invoice of salesInvoices) {
         if (invoice.status === 'Canceled') continue;
         const key = invoice.externalDocumentNumber.toUpperCase();
-        found.set(key, [...(found.get(key) ?? []), invoice]);
+        const same = found.get(key);
+        if (same === undefined) found.set(key, [invoice]);
+        else same.push(invoice);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_LOOKUPS, chunks.length) }, worker));
+  });
   return found;
 }

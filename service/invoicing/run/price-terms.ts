@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import { fromFlag, toFlag, toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
 import { transactionWithRetry } from '../../store/transaction-retry';
+import { slices } from './bulk-update';
+
+/** Customers per multi-row upsert (4 parameters each). */
+const ROWS_PER_UPSERT = 500;
 
 /**
  * Our guess of the VAT percent of an item no invoice has shown yet. Only used when the customer's
@@ -32,22 +36,30 @@ export async function rememberPriceTerms(
 ): Promise<void> {
   if (learnt.customers.size === 0 && learnt.items.size === 0) return;
   const at = toIsoUtc(now);
-  // Keys in one order for every run, so that concurrent runs lock rows in the same order (no deadlock).
-  const byId = <V>(m: ReadonlyMap<string, V>) => [...m].map(([id, v]) => [id.toLowerCase(), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Keys in one order for every run, so that concurrent runs lock rows in the same order (no deadlock);
+  // one per lower-cased id (the last learnt wins), as one multi-row statement may not touch a row twice.
+  const byId = <V>(m: ReadonlyMap<string, V>) =>
+    [...new Map([...m].map(([id, v]) => [id.toLowerCase(), v] as const))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await transactionWithRetry(db, async (trx) => {
-    for (const [id, includes] of byId(learnt.customers)) {
-      const values = { prices_include_tax: toFlag(includes), updated_at: at };
+    // Set-based: a run learns the basis of thousands of customers at once.
+    for (const part of slices(byId(learnt.customers), ROWS_PER_UPSERT)) {
       await trx
         .insertInto('bc_customer_terms')
-        .values({ business_id: businessId, bc_customer_id: id.toLowerCase(), ...values })
-        .onConflict((oc) => oc.columns(['business_id', 'bc_customer_id']).doUpdateSet(values))
+        .values(part.map(([id, includes]) => ({ business_id: businessId, bc_customer_id: id, prices_include_tax: toFlag(includes), updated_at: at })))
+        .onConflict((oc) =>
+          oc.columns(['business_id', 'bc_customer_id']).doUpdateSet((eb) => ({
+            prices_include_tax: eb.ref('excluded.prices_include_tax'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute();
     }
+    // Items are few (one per service): a statement each.
     for (const [id, percent] of byId(learnt.items)) {
       const values = { vat_percent_milli: Math.round(percent * 1000), updated_at: at };
       await trx
         .insertInto('bc_item_terms')
-        .values({ business_id: businessId, bc_item_id: id.toLowerCase(), ...values })
+        .values({ business_id: businessId, bc_item_id: id, ...values })
         .onConflict((oc) => oc.columns(['business_id', 'bc_item_id']).doUpdateSet(values))
         .execute();
     }

@@ -1,6 +1,7 @@
 import { contentHash, type AppointmentRecord } from '../../appointments/appointment-record';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
-import { fetchChunk } from '../../sync/appointments/fetch-chunk';
+import { fetchChunk, type FetchedChunk } from '../../sync/appointments/fetch-chunk';
+import { inPool } from './bc-pool';
 import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { statesMovingTo } from '../../domain/appointment-state';
 import { toIsoUtc } from '../../store/columns';
@@ -30,6 +31,30 @@ function spanOf(rows: readonly Row<'appointments'>[]): { start: Date; end: Date 
   return { start: new Date(start), end: new Date(Math.max(end, start) + 1) };
 }
 
+/** Graph serves 4 requests per mailbox at a time. */
+const CONCURRENT_READS = 4;
+/** Windows per read slot, so a busy stretch of the calendar does not leave the other slots idle. */
+const WINDOWS_PER_READ = 2;
+/** A window shorter than this is not worth a request of its own. */
+const MIN_WINDOW_MS = 86_400_000;
+
+/**
+ * The span as consecutive windows read 4 at a time (one after another, a month of a busy clinic
+ * was ~130 pages in a row). Each appointment belongs to the window it starts in, the first also
+ * keeping those that started before the span, as the sync's chunks do.
+ */
+async function fetchSpan(ctx: RunContext, span: { start: Date; end: Date }): Promise<FetchedChunk> {
+  const length = span.end.getTime() - span.start.getTime();
+  const count = Math.max(1, Math.min(CONCURRENT_READS * WINDOWS_PER_READ, Math.floor(length / MIN_WINDOW_MS)));
+  const edge = (i: number) => new Date(i === count ? span.end.getTime() : span.start.getTime() + Math.floor((length * i) / count));
+  const chunks = Array.from({ length: count }, (_, index) => ({ index, start: edge(index), end: edge(index + 1) }));
+  const parts = new Array<FetchedChunk>(count);
+  await inPool(chunks, CONCURRENT_READS, async (chunk) => {
+    parts[chunk.index] = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
+  });
+  return { appointments: parts.flatMap((p) => p.appointments), invalid: parts.flatMap((p) => p.invalid) };
+}
+
 /**
  * Reads the selection's span from Bookings again, right before claiming, so a cancellation older
  * than the sync's overlap window is never invoiced and a late change is priced as it is now. Only
@@ -39,8 +64,7 @@ function spanOf(rows: readonly Row<'appointments'>[]): { start: Date; end: Date 
 export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appointments'>[]): Promise<RereadOutcome> {
   const selected = rows.filter((r) => r.state === 'unbilled');
   if (selected.length === 0) return { cancelled: [], updated: 0 };
-  const { start, end } = spanOf(selected);
-  const fetched = await fetchChunk(ctx.bookings, ctx.setup.businessId, { index: 0, start, end });
+  const fetched = await fetchSpan(ctx, spanOf(selected));
   const seen = new Map(fetched.appointments.map((a) => [a.id, a]));
   const refused = new Set(fetched.invalid.flatMap((r) => (r.id === undefined ? [] : [r.id])));
 

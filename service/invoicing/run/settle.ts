@@ -5,14 +5,9 @@ import { readJson, toIsoUtc } from '../../store/columns';
 import type { Database } from '../../store/database';
 import type { RunContext } from './run-context';
 import type { InvoiceStatus } from './run-schemas';
+import { CASE_ROWS_PER_STATEMENT, caseById, ROWS_PER_STATEMENT, slices } from './bulk-update';
 
-const IDS_PER_QUERY = 500;
-
-function slices<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+const IDS_PER_QUERY = ROWS_PER_STATEMENT;
 
 export interface InvoiceFailure {
   invoiceId: string;
@@ -40,13 +35,26 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
   if (failures.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.asHolder(async (trx) => {
+    // Failures share a few outcomes (status, error, in doubt): one UPDATE per outcome and slice, not one per invoice.
+    const byOutcome = new Map<string, InvoiceFailure[]>();
     for (const failure of failures) {
-      await trx
-        .updateTable('invoices')
-        .set({ status: failure.status ?? 'failed', error: failure.error, updated_at: now, ...(failure.inDoubt ? { in_doubt_since: now } : {}) })
-        .where('id', '=', failure.invoiceId)
-        .where('status', 'in', ['planned', 'created'])
-        .execute();
+      const key = JSON.stringify([failure.status ?? 'failed', failure.error, failure.inDoubt === true]);
+      const same = byOutcome.get(key);
+      if (same === undefined) byOutcome.set(key, [failure]);
+      else same.push(failure);
+    }
+    for (const [first, ...rest] of byOutcome.values()) {
+      for (const part of slices(
+        [first!, ...rest].map((f) => f.invoiceId),
+        IDS_PER_QUERY,
+      )) {
+        await trx
+          .updateTable('invoices')
+          .set({ status: first!.status ?? 'failed', error: first!.error, updated_at: now, ...(first!.inDoubt ? { in_doubt_since: now } : {}) })
+          .where('id', 'in', part)
+          .where('status', 'in', ['planned', 'created'])
+          .execute();
+      }
     }
     const invoiceIds = failures.map((f) => f.invoiceId);
     for (const part of slices(invoiceIds, IDS_PER_QUERY)) {
@@ -71,10 +79,10 @@ export async function failInvoices(ctx: RunContext, failures: readonly InvoiceFa
 }
 
 /** Invoices recorded per transaction. */
-const INVOICES_PER_RECORD = 100;
+const INVOICES_PER_RECORD = 500;
 
 /**
- * Records the run's invoices in these statuses that still have planned lines, 100 invoices a
+ * Records the run's invoices in these statuses that still have planned lines, 500 invoices a
  * transaction: the end of a run records its verified ones, a run that gives up every live one.
  */
 export async function recordInvoicesIn(ctx: RunContext, statuses: readonly InvoiceStatus[]): Promise<void> {
@@ -138,6 +146,8 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
         if (emails === undefined) invoicedEmails.set(line.appointment_id, new Set([line.customer_email]));
         else emails.add(line.customer_email);
       }
+      const complete: string[] = [];
+      const waiting: string[] = [];
       for (const appointment of appointments) {
         if (appointment.state !== 'claimed' || appointment.claimed_by_run !== ctx.runId) continue;
         const billed = invoicedEmails.get(appointment.id) ?? new Set<string>();
@@ -147,15 +157,31 @@ export async function recordInvoices(ctx: RunContext, invoiceIds: readonly strin
             customerEmailKey({ email: a.email, customerId: a.id ?? a.customerId ?? '' }),
           ),
         );
-        const complete = attendees.length > 0 && attendees.every((email) => billed.has(email));
+        if (attendees.length > 0 && attendees.every((email) => billed.has(email))) complete.push(appointment.id);
+        else waiting.push(appointment.id);
+      }
+      // Set-based: one UPDATE for the slice's complete appointments (each its own invoice id), one for the rest.
+      for (const ids of slices(complete, CASE_ROWS_PER_STATEMENT)) {
         await trx
           .updateTable('appointments')
-          .set(
-            complete
-              ? { state: 'invoiced', invoice_id: lineOf.get(appointment.id)!, last_attempt_failed: 0, updated_at: now }
-              : { state: 'unbilled', claimed_by_run: null, last_attempt_failed: 0, updated_at: now },
-          )
-          .where('id', '=', appointment.id)
+          .set({
+            state: 'invoiced',
+            invoice_id: caseById(
+              ids,
+              (id) => id,
+              (id) => lineOf.get(id)!,
+            ),
+            last_attempt_failed: 0,
+            updated_at: now,
+          })
+          .where('id', 'in', ids)
+          .execute();
+      }
+      if (waiting.length > 0) {
+        await trx
+          .updateTable('appointments')
+          .set({ state: 'unbilled', claimed_by_run: null, last_attempt_failed: 0, updated_at: now })
+          .where('id', 'in', waiting)
           .execute();
       }
     }

@@ -14,6 +14,7 @@ import type { LineRow } from './line-rows';
 import { rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
 import { failInvoices, refreshCounts } from './settle';
+import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 const BATCHES_IN_FLIGHT = 5;
@@ -209,25 +210,29 @@ export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise
   );
 
   const now = toIsoUtc(ctx.now());
+  const kept = checked.filter((c) => !removed.has(c.invoice.id));
   await ctx.asHolder(async (trx) => {
-    for (const { invoice, bc, problems } of checked.filter((c) => !removed.has(c.invoice.id))) {
-      const currency = invoice.currency;
-      const excl = toMinor(bc.totalAmountExcludingTax, currency);
-      const incl = toMinor(bc.totalAmountIncludingTax, currency);
+    // Set-based: each column's per-invoice value as one case expression per slice, not one UPDATE per invoice.
+    for (const part of slices(kept, CASE_ROWS_PER_STATEMENT)) {
+      const id = (c: Checked) => c.invoice.id;
+      const excl = (c: Checked) => toMinor(c.bc.totalAmountExcludingTax, c.invoice.currency);
+      const incl = (c: Checked) => toMinor(c.bc.totalAmountIncludingTax, c.invoice.currency);
       await trx
         .updateTable('invoices')
         .set({
-          status: problems.length === 0 ? 'verified' : 'mismatch',
-          verify_problem: problems.length === 0 ? null : problems.join('; '),
-          bc_number: bc.number,
-          url: invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: bc.status !== 'Draft' }),
-          prices_include_tax: toFlag(bc.pricesIncludeTax),
-          bc_total_excl_minor: excl,
-          bc_total_incl_minor: incl,
-          bc_tax_minor: incl - excl,
+          status: caseById(part, id, (c) => (c.problems.length === 0 ? 'verified' : 'mismatch')),
+          verify_problem: caseById(part, id, (c) => (c.problems.length === 0 ? null : c.problems.join('; '))),
+          bc_number: caseById(part, id, (c) => c.bc.number),
+          url: caseById(part, id, ({ bc }) =>
+            invoiceUrl(deps.links, { companyId: deps.companyId, bcInvoiceId: bc.id, number: bc.number, posted: bc.status !== 'Draft' }),
+          ),
+          prices_include_tax: caseById(part, id, (c) => toFlag(c.bc.pricesIncludeTax), 'integer'),
+          bc_total_excl_minor: caseById(part, id, excl, 'integer'),
+          bc_total_incl_minor: caseById(part, id, incl, 'integer'),
+          bc_tax_minor: caseById(part, id, (c) => incl(c) - excl(c), 'integer'),
           updated_at: now,
         })
-        .where('id', '=', invoice.id)
+        .where('id', 'in', part.map(id))
         .where('status', '=', 'created')
         .execute();
     }
