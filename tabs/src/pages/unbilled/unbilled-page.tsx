@@ -67,6 +67,11 @@ export interface UnbilledPageProps {
   /** How often a running invoice run or sync is asked for its progress. */
   pollMs?: number;
   onOpenSetup?: () => void;
+  /**
+   * False while the business's time zone is still being read: the page asks for its data meanwhile
+   * but shows no time (nor a row) until it can show it in the business's zone. Default true.
+   */
+  timeZoneKnown?: boolean;
 }
 
 export function UnbilledPage(props: UnbilledPageProps) {
@@ -139,12 +144,14 @@ export function UnbilledPage(props: UnbilledPageProps) {
 
   // Rows seen on any page, so that the preview can name what it skips (a stale selection).
   const seenRows = useRef(new Map<string, string>());
+  const timeZoneKnown = props.timeZoneKnown ?? true;
   useEffect(() => {
-    if (!data) return;
+    // A row's label names its time: only in the business's zone.
+    if (!data || !timeZoneKnown) return;
     for (const r of data.rows) seenRows.current.set(r.id, appointmentLabel(r, locale.tag, timeZone, t));
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
-  }, [data]);
+  }, [data, timeZoneKnown]);
 
   const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []), [data, t, locale.tag, timeZone, staffNames]);
   const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
@@ -309,6 +316,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       ),
     );
 
+  if (!timeZoneKnown) return <LoadingState />;
   return (
     <LinkFixProvider onLinked={linked}>
       <div className={styles.root} ref={pageRef} tabIndex={-1}>
