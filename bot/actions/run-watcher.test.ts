@@ -39,7 +39,7 @@ function watched(options: { pollMs: number; minEditIntervalMs: number; maxWatchM
     {
       getSummary: async () => {
         looks += 1;
-        return { ...current, byStatus: {} };
+        return { ...current, byStatus: {}, skippedCount: 0 };
       },
       getRun: async () => {
         fullReads += 1;

@@ -17,8 +17,8 @@ describeEachStore('the run summary: what a face polls', (_getStore, suite) => {
 
     const full = await readRun(store.db, result.id);
     const summary = await readRunSummary(store.db, result.id);
-    const { invoices, ...rest } = full;
-    expect(summary).toEqual({ ...rest, byStatus: { verified: invoices.length } });
+    const { invoices, skipped, ...rest } = full;
+    expect(summary).toEqual({ ...rest, byStatus: { verified: invoices.length }, skippedCount: skipped.length });
     expect(summary).not.toHaveProperty('invoices');
     expect(summary.counts.invoices).toBe(invoices.length);
     expect(summary.totals).toEqual([{ currency: 'DKK', minor: invoices.reduce((sum, i) => sum + i.amount.minor, 0) }]);

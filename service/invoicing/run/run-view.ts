@@ -62,7 +62,7 @@ export function toRunInvoice(row: Row<'invoices'>): RunInvoice {
 const SUMMARY_COLUMNS = ['status', 'currency', 'amount_minor', 'bc_total_incl_minor', 'appointment_ids', 'customer_email'] as const;
 type SummaryRow = Pick<Row<'invoices'>, (typeof SUMMARY_COLUMNS)[number]>;
 
-function summarise(run: Row<'invoice_runs'>, invoices: readonly SummaryRow[]): RunSummary {
+function summarise(run: Row<'invoice_runs'>, invoices: readonly SummaryRow[], skippedCount: number): RunSummary {
   const state = runStateSchema.parse(run.state);
   const live = invoices.filter((i) => (LIVE_STATUSES as readonly string[]).includes(i.status));
   const byStatus: RunSummary['byStatus'] = {};
@@ -89,7 +89,7 @@ function summarise(run: Row<'invoice_runs'>, invoices: readonly SummaryRow[]): R
       })),
     ),
     byStatus,
-    skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
+    skippedCount,
     error: runErrorWords(run.error),
     errorKind: run.error === null ? null : isRunErrorKind(run.error) ? run.error : 'unknown',
     createdAt: run.created_at,
@@ -111,13 +111,16 @@ export async function readRunSummary(db: Kysely<Database>, runId: string): Promi
     .select([...SUMMARY_COLUMNS])
     .where('run_id', '=', runId)
     .execute();
-  return summarise(run, invoices);
+  // Counted, not read: one entry per skipped appointment.
+  const skippedCount = run.skipped === null ? 0 : readJson(z.array(z.unknown()), run.skipped, 'invoice_runs.skipped').length;
+  return summarise(run, invoices, skippedCount);
 }
 
 /** A run with every one of its invoices, for the process itself (cards, retries, the CLI's report); faces page them. */
 export async function readRun(db: Kysely<Database>, runId: string): Promise<RunResult> {
   const run = await readRunRow(db, runId);
   const invoices = await db.selectFrom('invoices').selectAll().where('run_id', '=', runId).orderBy('position').execute();
-  const { byStatus: _byStatus, ...summary } = summarise(run, invoices);
-  return { ...summary, invoices: invoices.map(toRunInvoice) };
+  const skipped = run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped');
+  const { byStatus: _byStatus, skippedCount: _skippedCount, ...summary } = summarise(run, invoices, skipped.length);
+  return { ...summary, invoices: invoices.map(toRunInvoice), skipped };
 }

@@ -90,9 +90,9 @@ export function RunResultView(props: RunResultViewProps) {
         </>
       )}
       {allCount > run.invoices.length && <Caption1>{t.moreInvoicesInHistory(n(allCount - run.invoices.length))}</Caption1>}
-      {run.skipped.length > 0 && (
+      {run.skippedCount > 0 && (
         <Caption1>
-          {t.skippedTitle}: {n(run.skipped.length)}
+          {t.skippedTitle}: {n(run.skippedCount)}
         </Caption1>
       )}
       {(failedCount > 0 || (run.error !== null && !run.finished)) && (

@@ -214,7 +214,7 @@ export class FakeApi implements Api {
       errorKind: null,
       counts: { appointments: done ? rows.length - 1 : 0, invoices: done ? rows.length - 1 : 0, customers: done ? rows.length - 1 : 0 },
       byStatus: done && rows.length > 0 ? { created: rows.length - 1, failed: 1 } : {},
-      skipped: [],
+      skippedCount: 0,
       error: null,
       createdAt: '2026-11-03T08:00:00Z',
       finishedAt: done ? '2026-11-03T08:00:05Z' : null,
