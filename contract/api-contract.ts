@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { previewSchema, runResultSchema, selectionSchema } from '../service/invoicing/run/run-schemas';
+import { previewSchema, runResultSchema, runSummarySchema, selectionSchema } from '../service/invoicing/run/run-schemas';
 import { SYNC_RUN_STATES } from '../service/jobs/sync-run-state';
 import { SYNC_ERROR_KINDS } from '../service/jobs/sync-error-words';
 import {
@@ -52,8 +52,8 @@ import { MAX_LIMIT, SORT_KEYS, unbilledRequestSchema, unbilledResponseSchema } f
  * are imported here (eslint.config.mjs holds it to that), so the tab's bundle stays free of Node code.
  */
 
-export { previewSchema, runResultSchema, selectionSchema, unbilledResponseSchema, setupSchema };
-export type { Preview, RunInvoice, RunResult, Selection, SelectionInput } from '../service/invoicing/run/run-schemas';
+export { previewSchema, runResultSchema, runSummarySchema, selectionSchema, unbilledResponseSchema, setupSchema };
+export type { Preview, RunInvoice, RunResult, RunSummary, Selection, SelectionInput } from '../service/invoicing/run/run-schemas';
 export type { SortKey, UnbilledResponse, UnbilledRow } from '../service/unbilled/unbilled-schemas';
 export { SORT_KEYS };
 export { REASONS } from '../service/unbilled/eligibility';

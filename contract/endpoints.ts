@@ -34,7 +34,7 @@ import {
   runInvoicesExportQuerySchema,
   runInvoicesQuerySchema,
   runInvoicesResponseSchema,
-  runResultSchema,
+  runSummarySchema,
   runsExportQuerySchema,
   serviceLinkChoicesSchema,
   setupPatchRequestSchema,
@@ -86,7 +86,8 @@ export const API = {
   /** 202: poll `run` with the id. */
   startRun: endpoint({ method: 'POST', path: '/api/invoice-runs', body: invoiceRunRequestSchema, response: startedRunSchema }),
   runs: endpoint({ method: 'GET', path: '/api/invoice-runs', query: invoiceRunsQuerySchema, response: invoiceRunsResponseSchema }),
-  run: endpoint({ method: 'GET', path: '/api/invoice-runs/:id', response: runResultSchema }),
+  /** The run without its invoices, to poll; its invoices a page at a time from `runInvoices`. */
+  run: endpoint({ method: 'GET', path: '/api/invoice-runs/:id', response: runSummarySchema }),
   runInvoices: endpoint({ method: 'GET', path: '/api/invoice-runs/:id/invoices', query: runInvoicesQuerySchema, response: runInvoicesResponseSchema }),
   /** 202 with the new run over the failed invoices' appointments. */
   retryRun: endpoint({ method: 'POST', path: '/api/invoice-runs/:id/retry', body: retryRunRequestSchema, response: startedRunSchema }),

@@ -26,7 +26,7 @@ export interface BotServices {
   logger: Logger;
   businessId: string;
   currentSetup(): Promise<Setup>;
-  invoices: Pick<InvoiceRunner, 'start' | 'getRun' | 'retryFailed' | 'counts'>;
+  invoices: Pick<InvoiceRunner, 'start' | 'getRun' | 'getRunSummary' | 'retryFailed' | 'counts'>;
   sync: Pick<SyncRunner, 'requestSync' | 'recentRuns'>;
   /** Staff member id → name (Bookings keeps names, our store only ids); may be cached. */
   staffNames(): Promise<ReadonlyMap<string, string>>;

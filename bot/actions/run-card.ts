@@ -14,14 +14,17 @@ import { runErrorWords } from '../../service/invoicing/run/run-error-words';
 import { LIVE_STATUSES } from '../../service/invoicing/run/run-view';
 import type { Language } from '../commands';
 
-function cardState(run: RunResult): CardRunState {
+/** A run's card state needs only its summary: a watcher decides on that before it reads the invoices. */
+type RunStanding = Pick<RunResult, 'finished' | 'state' | 'error'>;
+
+function cardState(run: RunStanding): CardRunState {
   if (run.finished) return run.state === 'failed' ? 'failed' : 'completed';
   // A stopped run (error set) resumes on the next start; until then it shows as failed.
   if (run.error !== null) return 'failed';
   return run.state === 'planned' ? 'queued' : 'running';
 }
 
-export const isSettled = (run: RunResult): boolean => cardState(run) === 'completed' || cardState(run) === 'failed';
+export const isSettled = (run: RunStanding): boolean => cardState(run) === 'completed' || cardState(run) === 'failed';
 
 function invoicesOf(run: RunResult): CreatedInvoice[] {
   return run.invoices

@@ -32,12 +32,17 @@ function watched(options: { pollMs: number; minEditIntervalMs: number; maxWatchM
   const controller = new AbortController();
   let current = run('creating', 0);
   let looks = 0;
+  let fullReads = 0;
   const edits: string[] = [];
   const done = watchRun(
     'run-1',
     {
-      getRun: async () => {
+      getSummary: async () => {
         looks += 1;
+        return { ...current, byStatus: {}, skippedCount: 0 };
+      },
+      getRun: async () => {
+        fullReads += 1;
         return current;
       },
       render: (r) => ({ type: 'AdaptiveCard', version: '1.5', text: `${r.state}:${r.progress.created}` }),
@@ -54,6 +59,7 @@ function watched(options: { pollMs: number; minEditIntervalMs: number; maxWatchM
     edits,
     done,
     looks: () => looks,
+    fullReads: () => fullReads,
     set: (next: RunResult) => (current = next),
     stop: () => controller.abort(),
   };
@@ -79,6 +85,9 @@ describe('watchRun', () => {
     await w.timers.advance(1_000);
     await w.done;
     expect(w.edits).toEqual(['creating:0', 'creating:10', 'succeeded:10']);
+    // Each second's look is at the summary; the invoices are read only for the three edits.
+    expect(w.looks()).toBe(12);
+    expect(w.fullReads()).toBe(3);
     expect(w.timers.size).toBe(0);
   });
 

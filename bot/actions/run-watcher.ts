@@ -1,6 +1,6 @@
 import type { AdaptiveCardJson } from '../cards';
 import type { Clock } from '../../service/domain/clock';
-import type { RunResult } from '../../service/invoicing/run';
+import type { RunResult, RunSummary } from '../../service/invoicing/run';
 import { abortableSleep } from '../../service/jobs/abortable-sleep';
 import type { Logger } from '../../service/logging/logger';
 import type { Waits } from './bot-services';
@@ -16,6 +16,9 @@ export interface RunWatchOptions {
 }
 
 export interface RunWatchDeps {
+  /** What is polled: the run without its invoices. */
+  getSummary(runId: string): Promise<RunSummary>;
+  /** The run with its invoices, read only for an edit (a finished run of thousands of invoices is megabytes). */
   getRun(runId: string): Promise<RunResult>;
   render(run: RunResult): AdaptiveCardJson;
   edit(card: AdaptiveCardJson): Promise<void>;
@@ -25,7 +28,7 @@ export interface RunWatchDeps {
   waits: Waits;
 }
 
-const progressKey = (run: RunResult) => `${run.state}:${run.progress.created}:${run.progress.failed}:${run.progress.planned}`;
+const progressKey = (run: RunSummary) => `${run.state}:${run.progress.created}:${run.progress.failed}:${run.progress.planned}`;
 
 /**
  * Keeps the shared message in step with a run for everyone in the conversation: an edit when the
@@ -38,9 +41,9 @@ export async function watchRun(runId: string, deps: RunWatchDeps, options: RunWa
   const deadline = now() + (options.maxWatchMs ?? 3_600_000);
   let lastEditAt = Number.NEGATIVE_INFINITY;
   let lastKey = '';
-  const edit = async (run: RunResult) => {
+  const edit = async (run: RunSummary) => {
     try {
-      await deps.edit(deps.render(run));
+      await deps.edit(deps.render(await deps.getRun(runId)));
     } catch (err) {
       deps.logger.warn({ err, runId }, 'could not update the card');
     }
@@ -48,7 +51,7 @@ export async function watchRun(runId: string, deps: RunWatchDeps, options: RunWa
     lastKey = progressKey(run);
   };
   while (!deps.signal.aborted && now() < deadline) {
-    const run = await deps.getRun(runId);
+    const run = await deps.getSummary(runId);
     if (isSettled(run)) {
       await edit(run);
       return;

@@ -24,6 +24,7 @@ export class RunWatchers {
     const done = watchRun(
       runId,
       {
+        getSummary: (id) => this.services.invoices.getRunSummary(id),
         getRun: (id) => this.services.invoices.getRun(id),
         render: (run) => runCard(run, context),
         edit: (shown) => this.messenger.update(card.conversationId, activityId, shown),

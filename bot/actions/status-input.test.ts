@@ -19,7 +19,7 @@ describeEachStore('status card input', (getStore) => {
     logger: silentLogger,
     businessId: 'clinic@contoso.dk',
     currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),
-    invoices: { start: jest.fn(), counts: jest.fn(), getRun: jest.fn(), retryFailed: jest.fn() },
+    invoices: { start: jest.fn(), counts: jest.fn(), getRun: jest.fn(), getRunSummary: jest.fn(), retryFailed: jest.fn() },
     sync: { requestSync: jest.fn(), recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames,

@@ -1,10 +1,10 @@
-import type { RunResult } from '../../service/invoicing/run/run-schemas';
+import type { RunSummary } from '../../service/invoicing/run/run-schemas';
 import type { CliIo } from '../cli-context';
 
 const BAR_WIDTH = 24;
 
 /** Invoice run progress: a bar redrawn in place on a terminal, a line per change elsewhere. */
-export function invoiceProgress(io: CliIo): { update(run: RunResult): void; end(): void } {
+export function invoiceProgress(io: CliIo): { update(run: Pick<RunSummary, 'state' | 'progress'>): void; end(): void } {
   let drawn = '';
   return {
     update(run) {

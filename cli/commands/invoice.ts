@@ -1,5 +1,5 @@
 import { PeriodError, resolvePeriod } from '../../service/domain/periods';
-import { MAX_SELECTED_IDS, type RunResult, type Selection } from '../../service/invoicing/run/run-schemas';
+import { MAX_SELECTED_IDS, type RunResult, type RunSummary, type Selection } from '../../service/invoicing/run/run-schemas';
 import type { AfterCreate } from '../../service/setup/setup-schema';
 import type { CliCommand, CommandContext } from '../cli-context';
 import { EXIT, UsageError } from '../cli-errors';
@@ -35,7 +35,7 @@ const CONFIRM_WHAT: Record<AfterCreate, string> = {
 
 const POLL_MS = 200;
 
-async function follow(ctx: CommandContext, wait: Promise<RunResult>, read: () => Promise<RunResult>): Promise<RunResult | 'interrupted'> {
+async function follow(ctx: CommandContext, wait: Promise<RunResult>, read: () => Promise<RunSummary>): Promise<RunResult | 'interrupted'> {
   const progress = invoiceProgress(ctx.io);
   let settled = false;
   const done = wait.finally(() => {
@@ -114,7 +114,7 @@ export function createInvoiceCommand(confirm: Confirm = terminalConfirm): CliCom
       const ids = [...new Set(preview.invoices.flatMap((i) => i.appointmentIds))];
       const selection: Selection = ids.length <= MAX_SELECTED_IDS ? { kind: 'ids', appointmentIds: ids } : filter;
       const runId = await services.invoices.start(selection, actor, 'cli', { afterCreate });
-      const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRun(runId));
+      const result = await follow(ctx, services.invoices.wait(runId), () => services.invoices.getRunSummary(runId));
       if (result === 'interrupted') {
         ctx.io.err(
           `Interrupted: run ${runId} is unfinished. A running app continues it within a minute (else the app's next start); nothing is created twice.\n`,

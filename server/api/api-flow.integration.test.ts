@@ -4,17 +4,16 @@ import {
   invoiceRunsResponseSchema,
   meResponseSchema,
   previewSchema,
-  runResultSchema,
   startedRunSchema,
   startedSyncSchema,
   syncRunSchema,
   syncRunsResponseSchema,
   unbilledResponseSchema,
-  type RunResult,
   type UnbilledRow,
 } from '../../contract/api-contract';
 import { queryString } from '../../contract/endpoints';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
+import { runSummary, runWithInvoices, type RunWithInvoices } from './testing/run-answer';
 
 /*
  * The tab's API end to end against both emulators: sync, list, invoice, poll, and the appointment
@@ -26,12 +25,10 @@ let rows: UnbilledRow[];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function pollRun(runId: string): Promise<RunResult> {
+async function pollRun(runId: string): Promise<RunWithInvoices> {
   for (;;) {
-    const res = await api.call('GET', `/api/invoice-runs/${runId}`);
-    expect(res.status).toBe(200);
-    const run = runResultSchema.parse(res.body);
-    if (run.finished) return run;
+    const run = await runSummary(api, runId);
+    if (run.finished) return runWithInvoices(api, run);
     await sleep(50);
   }
 }

@@ -4,16 +4,16 @@ import {
   auditResponseSchema,
   invoiceRunsResponseSchema,
   runInvoicesResponseSchema,
-  runResultSchema,
   startedRunSchema,
   startedSyncSchema,
   syncRunSchema,
   unbilledResponseSchema,
-  type RunResult,
+  type RunSummary,
   type UnbilledRow,
 } from '../../contract/api-contract';
 import type { Authenticator, Identity } from './auth/identity';
 import { errorOf, startApiTestServer, type ApiTestServer } from './testing/api-test-server';
+import { runSummary, runWithInvoices, type RunWithInvoices } from './testing/run-answer';
 
 /*
  * History end to end: who acted by name, a run's invoices paged, retrying its failures, and the CSV
@@ -27,16 +27,16 @@ const READER: Identity = { id: 'reader-1', name: 'Rita Reader', roles: ['reader'
 
 const auth: Authenticator & { as: Identity } = { as: INVOICER, authenticate: async () => auth.as };
 let api: ApiTestServer;
-let partial: RunResult;
+let partial: RunWithInvoices;
 let blockedEmail: string;
 
-async function finished(runId: string): Promise<RunResult> {
-  let run: RunResult | undefined;
+async function finished(runId: string): Promise<RunWithInvoices> {
+  let run: RunSummary | undefined;
   await until(async () => {
-    run = runResultSchema.parse((await api.call('GET', `/api/invoice-runs/${runId}`)).body);
+    run = await runSummary(api, runId);
     return run.finished;
   }, `run ${runId} finishes`);
-  return run!;
+  return runWithInvoices(api, run!);
 }
 
 /** fetch's text() drops the byte order mark; the body's bytes keep it. */
@@ -83,6 +83,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
+});
+
+test('the polled run answer is its summary: no invoices, and how many of them stand in each status', async () => {
+  const res = await api.call('GET', `/api/invoice-runs/${partial.id}`);
+  expect(res.status).toBe(200);
+  expect(res.body).not.toHaveProperty('invoices');
+  const byStatus: Record<string, number> = {};
+  for (const invoice of partial.invoices) byStatus[invoice.status] = (byStatus[invoice.status] ?? 0) + 1;
+  await expect(runSummary(api, partial.id)).resolves.toMatchObject({ state: 'partial', byStatus });
+  expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(3);
 });
 
 test('a run names who started it; its invoices come a page at a time with numbers, customers, amounts and links', async () => {

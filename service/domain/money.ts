@@ -68,7 +68,18 @@ function decimalString(minor: number, currency: string): Intl.StringNumericLiter
   return `${sign}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
 }
 
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount for people, in a locale's currency format (da-DK: "1.234,50 kr."). */
 export function formatMoney(amount: Money, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }).format(decimalString(amount.minor, amount.currency));
+  // One formatter per locale and currency, kept as minorDigits keeps its digits: a page of the tab's
+  // grid formats each row's amounts, a CSV export each line's.
+  const key = `${locale}|${amount.currency}`;
+  let format = currencyFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency });
+    if (currencyFormats.size >= DIGITS_CACHE_LIMIT) currencyFormats.clear();
+    currencyFormats.set(key, format);
+  }
+  return format.format(decimalString(amount.minor, amount.currency));
 }

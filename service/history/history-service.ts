@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { InvoiceRunner } from '../invoicing/run/invoice-runner';
-import type { RunInvoice, RunResult } from '../invoicing/run/run-schemas';
+import type { RunInvoice, RunResult, RunSummary } from '../invoicing/run/run-schemas';
 import type { Database } from '../store/database';
 import {
   MAX_HISTORY_LIMIT,
@@ -14,7 +14,7 @@ import {
   type RunInvoicePage,
 } from './history-schemas';
 import { listAuditLog } from './list-audit-log';
-import { getInvoiceRun, listInvoiceRuns, listRunInvoices } from './list-invoice-runs';
+import { getInvoiceRun, getInvoiceRunSummary, listInvoiceRuns, listRunInvoices } from './list-invoice-runs';
 
 type Paged<R> = Omit<R, 'businessId'>;
 
@@ -37,7 +37,7 @@ export class HistoryService {
     private readonly deps: {
       db: Kysely<Database>;
       businessId: string;
-      runner: Pick<InvoiceRunner, 'getRun'>;
+      runner: Pick<InvoiceRunner, 'getRun' | 'getRunSummary'>;
       /** The business's local date, for the invoices' payment states. */
       today: () => Promise<string>;
     },
@@ -50,6 +50,11 @@ export class HistoryService {
   /** One run in full, or null when it is not this business's. */
   run(runId: string): Promise<RunResult | null> {
     return getInvoiceRun(this.deps.db, this.deps.runner, { businessId: this.deps.businessId, runId });
+  }
+
+  /** One run without its invoices (they come by page: runInvoices), or null when it is not this business's. */
+  runSummary(runId: string): Promise<RunSummary | null> {
+    return getInvoiceRunSummary(this.deps.db, this.deps.runner, { businessId: this.deps.businessId, runId });
   }
 
   /** A page of a run's invoices, or null when the run is not this business's. */

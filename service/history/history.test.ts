@@ -255,7 +255,12 @@ describeEachStore('history in words', (getStore) => {
   });
 
   it('reads everything for an export in batches, each row once', async () => {
-    const history = new HistoryService({ db: db(), businessId: BUSINESS, runner: { getRun: jest.fn() }, today: async () => '2026-11-20' });
+    const history = new HistoryService({
+      db: db(),
+      businessId: BUSINESS,
+      runner: { getRun: jest.fn(), getRunSummary: jest.fn() },
+      today: async () => '2026-11-20',
+    });
     const ids: string[] = [];
     for await (const batch of history.allRuns({})) ids.push(...batch.map((r) => r.id));
     const total = (await history.runs({ offset: 0, limit: 1 })).total;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { money, totalsByCurrency, type Money } from '../domain/money';
 import type { InvoiceRunner } from '../invoicing/run/invoice-runner';
-import { isTerminal, runSourceSchema, runStateSchema, type RunResult } from '../invoicing/run/run-schemas';
+import { isTerminal, runSourceSchema, runStateSchema, type RunResult, type RunSummary } from '../invoicing/run/run-schemas';
 import { LIVE_STATUSES, toRunInvoice } from '../invoicing/run/run-view';
 import { namesOf } from '../identity/people';
 import { paymentOf } from '../payments/list-payments';
@@ -86,19 +86,34 @@ export async function listInvoiceRuns(db: Kysely<Database>, input: ListInvoiceRu
   };
 }
 
-/** One run in full (invoices with links, failures, skipped), or null when it is not this business's. */
-export async function getInvoiceRun(
-  db: Kysely<Database>,
-  runner: Pick<InvoiceRunner, 'getRun'>,
-  request: { businessId: string; runId: string },
-): Promise<RunResult | null> {
+async function businessRunId(db: Kysely<Database>, request: { businessId: string; runId: string }): Promise<string | null> {
   const row = await db
     .selectFrom('invoice_runs')
     .select('id')
     .where('id', '=', request.runId)
     .where('business_id', '=', businessKey(request.businessId))
     .executeTakeFirst();
-  return row === undefined ? null : runner.getRun(row.id);
+  return row === undefined ? null : row.id;
+}
+
+/** One run in full (invoices with links, failures, skipped), or null when it is not this business's. */
+export async function getInvoiceRun(
+  db: Kysely<Database>,
+  runner: Pick<InvoiceRunner, 'getRun'>,
+  request: { businessId: string; runId: string },
+): Promise<RunResult | null> {
+  const id = await businessRunId(db, request);
+  return id === null ? null : runner.getRun(id);
+}
+
+/** One run without its invoices (state, counts, progress, totals), or null when it is not this business's. */
+export async function getInvoiceRunSummary(
+  db: Kysely<Database>,
+  runner: Pick<InvoiceRunner, 'getRunSummary'>,
+  request: { businessId: string; runId: string },
+): Promise<RunSummary | null> {
+  const id = await businessRunId(db, request);
+  return id === null ? null : runner.getRunSummary(id);
 }
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { RunResult, UnbilledResponse } from '../../contract/api-contract';
+import type { UnbilledResponse } from '../../contract/api-contract';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { until } from '../../service/testing/until';
@@ -11,7 +11,7 @@ import { browserTestsEnabled, launchChromium } from '../../server/testing/chromi
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
 import { en } from '../src/i18n/messages-en';
 import { horizontalOverflow, layoutProblems } from './layout-checks';
-import { syncNow } from './sandbox-data';
+import { finishedRun, syncNow } from './sandbox-data';
 
 /*
  * The History's customer view on a phone (400 px), in Chromium against the sandbox: an invoice
@@ -53,9 +53,8 @@ const SCREENSHOTS =
         body: JSON.stringify({ selection: { kind: 'ids', appointmentIds: [row.id] } }),
       });
       const { runId } = (await started.json()) as { runId: string };
-      let run: RunResult | undefined;
-      await until(async () => (run = (await (await fetch(`${app.origin}/api/invoice-runs/${runId}`)).json()) as RunResult).finished, 'the run finishes');
-      const invoice = run!.invoices.find((i) => i.bcInvoiceId !== null);
+      const run = await finishedRun(app, runId);
+      const invoice = run.invoices.find((i) => i.bcInvoiceId !== null);
       if (!invoice) throw new Error(`the run made no invoice: ${JSON.stringify(run)}`);
 
       // Someone posts it in Business Central, and it falls due long ago.

@@ -8,9 +8,9 @@ import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { until } from '../../service/testing/until';
 import { browserTestsEnabled, launchChromium } from '../../server/testing/chromium';
 import { startSandboxApp, type SandboxApp } from '../../server/testing/sandbox-app';
-import type { RunResult, UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
+import type { UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
 import { en } from '../src/i18n/messages-en';
-import { bcInvoices, syncNow } from './sandbox-data';
+import { bcInvoices, finishedRun, syncNow } from './sandbox-data';
 
 /*
  * The History as a bookkeeper acts on it, in Chromium against `npm start` in the sandbox: a run
@@ -109,12 +109,8 @@ interface BcCustomer {
       body: JSON.stringify({ selection: { kind: 'ids', appointmentIds: [failing.id, passing.id] } }),
     });
     const { runId } = (await started.json()) as { runId: string };
-    let run: RunResult | undefined;
-    await until(async () => {
-      run = (await (await fetch(`${app.origin}/api/invoice-runs/${runId}`)).json()) as RunResult;
-      return run.finished;
-    }, 'the run finishes');
-    expect(run!.state).toBe('partial');
+    const run = await finishedRun(app, runId);
+    expect(run.state).toBe('partial');
     // Unblocked again; the run had learnt the block, and a sync sees it lifted.
     await setBlocked(blocked, ' ');
     await syncNow(app);
@@ -130,7 +126,7 @@ interface BcCustomer {
     await failedRow.getByText(en.noInvoiceNumber).waitFor();
     expect(await failedRow.innerText()).toContain(`Customer ${blocked.number} is blocked`);
     const passingRow = table.getByRole('row').filter({ hasText: passing.customers[0]!.name });
-    const number = run!.invoices.find((i) => i.status !== 'failed')!.number!;
+    const number = run.invoices.find((i) => i.status !== 'failed')!.number!;
     await passingRow.getByRole('link', { name: en.openInBc(number) }).waitFor();
     // As tab.e2e: Fluent's focus-trap stand-ins are not content.
     const axe = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();

@@ -1,4 +1,4 @@
-import type { UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
+import type { RunInvoicesResponse, RunSummary, UnbilledResponse, UnbilledRow } from '../../contract/api-contract';
 import type { SandboxApp } from '../../server/testing/sandbox-app';
 
 export { syncNow } from '../../server/testing/sandbox-app';
@@ -84,4 +84,17 @@ export async function bcInvoices(app: SandboxApp): Promise<BcInvoice[]> {
     url = page['@odata.nextLink'];
   }
   return invoices;
+}
+
+/** Polls the run's summary until it finishes, then reads its invoices (one page: the tests' runs are small). */
+export async function finishedRun(app: SandboxApp, runId: string): Promise<RunSummary & { invoices: RunInvoicesResponse['invoices'] }> {
+  for (let i = 0; i < 600; i++) {
+    const run = (await (await fetch(`${app.origin}/api/invoice-runs/${runId}`)).json()) as RunSummary;
+    if (run.finished) {
+      const page = (await (await fetch(`${app.origin}/api/invoice-runs/${runId}/invoices?limit=200`)).json()) as RunInvoicesResponse;
+      return { ...run, invoices: page.invoices };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`run ${runId} did not finish`);
 }

@@ -6,7 +6,7 @@ export const getInvoiceRun = defineRoute(API.run, {
   role: 'reader',
   async handle({ services, params }) {
     const runId = params.id;
-    const run = await services.history.run(runId);
+    const run = await services.history.runSummary(runId);
     if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     return ok(run);
   },

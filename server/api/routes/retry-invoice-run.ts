@@ -8,7 +8,7 @@ export const retryInvoiceRun = defineRoute(API.retryRun, {
   role: 'invoicer',
   async handle({ services, identity, params, runs }) {
     const runId = params.id;
-    const run = await services.history.run(runId);
+    const run = await services.history.runSummary(runId);
     if (run === null) throw new ApiError('not_found', `No invoice run ${runId}`);
     if (!run.finished) throw new ApiError('conflict', 'The run is still going: retry its failures when it has finished');
     const retryId = await runs.admit(

@@ -33,11 +33,12 @@ import {
   type RunOptionsInput,
   type Preview,
   type RunResult,
+  type RunSummary,
   type RunSource,
   type Selection,
 } from './run-schemas';
 import { RunStore } from './run-store';
-import { readRun } from './run-view';
+import { readRun, readRunSummary } from './run-view';
 import { businessKey } from '../../domain/business-key';
 
 export interface InvoiceRunnerOptions {
@@ -172,6 +173,11 @@ export class InvoiceRunner {
 
   getRun(runId: string): Promise<RunResult> {
     return readRun(this.options.db, runId);
+  }
+
+  /** The run without its invoices: what a watcher polls. */
+  getRunSummary(runId: string): Promise<RunSummary> {
+    return readRunSummary(this.options.db, runId);
   }
 
   /** A new run over the appointments of the run's failed invoices (released back to unbilled). */

@@ -18,6 +18,7 @@ import {
   skippedSchema,
   type RunInvoice,
   type RunResult,
+  type RunSummary,
 } from './run-schemas';
 
 const idsSchema = z.array(z.string());
@@ -57,12 +58,18 @@ export function toRunInvoice(row: Row<'invoices'>): RunInvoice {
   };
 }
 
-export async function readRun(db: Kysely<Database>, runId: string): Promise<RunResult> {
-  const run = await db.selectFrom('invoice_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (run === undefined) throw new RunNotFoundError(runId);
-  const invoices = await db.selectFrom('invoices').selectAll().where('run_id', '=', runId).orderBy('position').execute();
+/** The invoice columns a run's summary is made of: a poll reads these, not whole invoices. */
+const SUMMARY_COLUMNS = ['status', 'currency', 'amount_minor', 'bc_total_incl_minor', 'appointment_ids', 'customer_email'] as const;
+type SummaryRow = Pick<Row<'invoices'>, (typeof SUMMARY_COLUMNS)[number]>;
+
+function summarise(run: Row<'invoice_runs'>, invoices: readonly SummaryRow[], skippedCount: number): RunSummary {
   const state = runStateSchema.parse(run.state);
   const live = invoices.filter((i) => (LIVE_STATUSES as readonly string[]).includes(i.status));
+  const byStatus: RunSummary['byStatus'] = {};
+  for (const i of invoices) {
+    const status = invoiceStatusSchema.parse(i.status);
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+  }
   return {
     id: run.id,
     state,
@@ -75,12 +82,45 @@ export async function readRun(db: Kysely<Database>, runId: string): Promise<RunR
     progress: { planned: run.planned_count, created: run.created_count, failed: run.failed_count },
     // What Business Central holds (including VAT) once read back; the planned amount until then.
     totals: totalsByCurrency(live.map((i) => money(i.bc_total_incl_minor ?? i.amount_minor, i.currency))),
-    counts: countsOf(live.map(toRunInvoice)),
-    invoices: invoices.map(toRunInvoice),
-    skipped: run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped'),
+    counts: countsOf(
+      live.map((i) => ({
+        appointmentIds: readJson(idsSchema, i.appointment_ids, 'invoices.appointment_ids'),
+        customer: { email: keyEmail(i.customer_email ?? '') },
+      })),
+    ),
+    byStatus,
+    skippedCount,
     error: runErrorWords(run.error),
     errorKind: run.error === null ? null : isRunErrorKind(run.error) ? run.error : 'unknown',
     createdAt: run.created_at,
     finishedAt: run.finished_at,
   };
+}
+
+async function readRunRow(db: Kysely<Database>, runId: string): Promise<Row<'invoice_runs'>> {
+  const run = await db.selectFrom('invoice_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (run === undefined) throw new RunNotFoundError(runId);
+  return run;
+}
+
+/** A run's state, counts, progress and totals without its invoices: what a face polls while the run goes. */
+export async function readRunSummary(db: Kysely<Database>, runId: string): Promise<RunSummary> {
+  const run = await readRunRow(db, runId);
+  const invoices = await db
+    .selectFrom('invoices')
+    .select([...SUMMARY_COLUMNS])
+    .where('run_id', '=', runId)
+    .execute();
+  // Counted, not read: one entry per skipped appointment.
+  const skippedCount = run.skipped === null ? 0 : readJson(z.array(z.unknown()), run.skipped, 'invoice_runs.skipped').length;
+  return summarise(run, invoices, skippedCount);
+}
+
+/** A run with every one of its invoices, for the process itself (cards, retries, the CLI's report); faces page them. */
+export async function readRun(db: Kysely<Database>, runId: string): Promise<RunResult> {
+  const run = await readRunRow(db, runId);
+  const invoices = await db.selectFrom('invoices').selectAll().where('run_id', '=', runId).orderBy('position').execute();
+  const skipped = run.skipped === null ? [] : readJson(z.array(skippedSchema), run.skipped, 'invoice_runs.skipped');
+  const { byStatus: _byStatus, skippedCount: _skippedCount, ...summary } = summarise(run, invoices, skipped.length);
+  return { ...summary, invoices: invoices.map(toRunInvoice), skipped };
 }

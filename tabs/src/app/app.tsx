@@ -64,17 +64,20 @@ export function App(props: AppProps) {
       <I18nProvider locale={props.locale} timeZone={timeZone ?? 'UTC'}>
         <AppShell host={props.host} page={page} onNavigate={navigate} userName={userName}>
           <SignInNotice session={props.host.signIn} />
-          {timeZone === null ? (
+          {/* Unbilled, the page most opened, mounts at once: its list, catalog and sync status are
+              asked for beside the setup, not after it; it shows no row before the zone is known. */}
+          {timeZone === null && page !== 'unbilled' ? (
             <LoadingState />
           ) : (
             <Fragment key={signInRecoveries}>
-              {page === 'unbilled' && live && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
+              {page === 'unbilled' && live && timeZone !== null && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
               {page === 'unbilled' && (
                 <UnbilledPage
                   initialFilter={filterFromLink(props.link)}
                   initialSort={sortFromLink(props.link)}
                   onLinkChange={props.onUnbilledLinkChange}
                   onOpenSetup={() => navigate('setup')}
+                  timeZoneKnown={timeZone !== null}
                 />
               )}
               {page === 'setup' && (

@@ -18,7 +18,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AfterCreate, Preview } from '../../../contract/api-contract';
 import { formatMoney, formatNumber, formatTotals } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -44,11 +44,14 @@ export function PreviewDialog(props: PreviewDialogProps) {
   const { t, locale } = useI18n();
   const { preview } = props;
   const n = (v: number) => formatNumber(v, locale.tag);
-  const [afterCreate, setAfterCreate] = useState<AfterCreate>('draft');
-  // The setup's choice arrives with the preview; an invoicer may pick another for this run.
-  useEffect(() => {
+  const [afterCreate, setAfterCreate] = useState<AfterCreate>(preview?.afterCreate ?? 'draft');
+  // The setup's choice arrives with the preview; an invoicer may pick another for this run. Taken
+  // while rendering (not in an effect after it), so the choices never show 'draft' first.
+  const [choiceOf, setChoiceOf] = useState(preview);
+  if (preview !== choiceOf) {
+    setChoiceOf(preview);
     if (preview) setAfterCreate(preview.afterCreate);
-  }, [preview]);
+  }
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onCancel()}>
       <DialogSurface aria-label={t.previewTitle}>

@@ -1,10 +1,10 @@
 import { Field, ProgressBar } from '@fluentui/react-components';
-import type { RunResult } from '../../../contract/api-contract';
+import type { RunSummary } from '../../../contract/api-contract';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 
 /** Progress of a run; indeterminate until the run has planned its invoices. */
-export function RunProgress(props: { run: RunResult | null }) {
+export function RunProgress(props: { run: RunSummary | null }) {
   const { t, locale } = useI18n();
   const progress = props.run?.progress;
   const planned = progress?.planned ?? 0;

@@ -1,19 +1,19 @@
 /** @jest-environment jsdom */
 import { screen } from '@testing-library/react';
-import type { RunResult } from '../../../contract/api-contract';
 import { FakeApi, fakeRow } from '../http/testing/fake-api';
 import { renderWithApp } from '../testing/render-with-app';
 import { RunResultView } from './run-result';
+import type { SettledRun } from '../pages/unbilled/run-flow';
 import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../../service/invoicing/run/invoice-error-words';
 
 const RAW =
   'GET http://127.0.0.1:4010/v2.0/t/e/api/v2.0/customers failed after 5 attempts: 500 (Invoice BKI-MOCWY12 planned)\n    at send (http-client.ts:1:1)';
 
-async function stoppedRun(): Promise<RunResult> {
+async function stoppedRun(): Promise<SettledRun> {
   const api = new FakeApi([fakeRow(1), fakeRow(2), fakeRow(3)]);
   api.pollsBeforeDone = 0;
   await api.startRun({ kind: 'ids', appointmentIds: ['appt-1', 'appt-2', 'appt-3'] });
-  const run = await api.run('run-1');
+  const run = { ...(await api.run('run-1')), invoices: (await api.runInvoices('run-1', {})).invoices };
   return {
     ...run,
     finished: true,
@@ -46,7 +46,7 @@ describe('the run result', () => {
     const refused = 'Customer 10000 is blocked for invoicing.';
     const failed = stopped.invoices.find((i) => i.status === 'failed')!;
     const reasons = [refused, STORED_INVOICE_ERRORS.gaveUp, RAW];
-    const run: RunResult = {
+    const run: SettledRun = {
       ...stopped,
       error: null,
       errorKind: null,
@@ -58,6 +58,26 @@ describe('the run result', () => {
     expect(text).toContain(INVOICE_ERROR_WORDS['gave-up'][language]);
     expect(text).toContain(INVOICE_ERROR_WORDS.unknown[language]);
     expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
+  });
+
+  it('counts every invoice of a large run, lists the first page and sends the reader to the History for the rest', async () => {
+    const stopped = await stoppedRun();
+    const created = stopped.invoices.find((i) => i.status !== 'failed')!;
+    const run: SettledRun = {
+      ...stopped,
+      error: null,
+      errorKind: null,
+      byStatus: { verified: 1_998, failed: 2 },
+      invoices: Array.from({ length: 50 }, (_, n) => ({ ...created, id: `inv-${n}` })),
+    };
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, {
+      api: new FakeApi([]),
+      lang: 'en-GB',
+    });
+    expect(screen.getByRole('status').textContent).toBe('Done: 1,998 invoices created, 2 failed.');
+    expect(container.querySelectorAll('li')).toHaveLength(50);
+    expect(container.textContent).toContain("And 1,950 more: the run's invoices are all in the History.");
+    expect(screen.getByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
   });
 
   it("shows a stopped run's error in words too", async () => {

@@ -1,10 +1,10 @@
 import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { RunResult } from '../../../contract/api-contract';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';
 import { afterCreateWords } from '../../../service/invoicing/run/after-create-words';
 import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
+import type { SettledRun } from '../pages/unbilled/run-flow';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 const FAILED = new Set(['failed']);
 
 export interface RunResultViewProps {
-  run: RunResult;
+  run: SettledRun;
   openLink: (url: string) => void;
   onRetry: (runId: string) => void;
 }
@@ -24,17 +24,21 @@ export function RunResultView(props: RunResultViewProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { run } = props;
+  // The first page of the invoices is listed; the numbers are of all of them.
   const created = run.invoices.filter((i) => !FAILED.has(i.status));
   const failed = run.invoices.filter((i) => FAILED.has(i.status));
+  const counted = Object.entries(run.byStatus);
+  const allCount = counted.reduce((sum, [, count]) => sum + count, 0);
+  const failedCount = counted.reduce((sum, [status, count]) => sum + (FAILED.has(status) ? count : 0), 0);
   const n = (v: number) => formatNumber(v, locale.tag);
   return (
     <section className={styles.root} aria-label={t.runTitle}>
       <Body1Strong role="status">
         {run.error !== null && !run.finished
           ? t.runStopped(runErrorWords(run.errorKind ?? run.error, locale.language) ?? '')
-          : created.length === 0 && failed.length === 0
+          : allCount === 0
             ? t.runNothing
-            : t.runDone(n(created.length), n(failed.length))}
+            : t.runDone(n(allCount - failedCount), n(failedCount))}
       </Body1Strong>
       {run.counts.invoices > 0 && <Caption1>{t.runCounts(n(run.counts.appointments), n(run.counts.invoices), n(run.counts.customers))}</Caption1>}
       {created.length > 0 && (
@@ -85,12 +89,13 @@ export function RunResultView(props: RunResultViewProps) {
           </ul>
         </>
       )}
-      {run.skipped.length > 0 && (
+      {allCount > run.invoices.length && <Caption1>{t.moreInvoicesInHistory(n(allCount - run.invoices.length))}</Caption1>}
+      {run.skippedCount > 0 && (
         <Caption1>
-          {t.skippedTitle}: {n(run.skipped.length)}
+          {t.skippedTitle}: {n(run.skippedCount)}
         </Caption1>
       )}
-      {(failed.length > 0 || (run.error !== null && !run.finished)) && (
+      {(failedCount > 0 || (run.error !== null && !run.finished)) && (
         <div>
           <Button onClick={() => props.onRetry(run.id)}>{t.retryFailed}</Button>
         </div>

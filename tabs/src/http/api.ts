@@ -23,7 +23,7 @@ import type {
   Preview,
   RunInvoicesQuery,
   RunInvoicesResponse,
-  RunResult,
+  RunSummary,
   SelectionInput,
   SetupPatchResponse,
   SetupResponse,
@@ -52,7 +52,8 @@ export interface Api {
   previewRun(selection: SelectionInput): Promise<Preview>;
   /** `options.afterCreate` overrides the setup's choice for this run. */
   startRun(selection: SelectionInput, options?: RunStartOptions): Promise<StartedRun>;
-  run(id: string): Promise<RunResult>;
+  /** The run without its invoices (poll this); its invoices come by page from `runInvoices`. */
+  run(id: string): Promise<RunSummary>;
   retryRun(id: string): Promise<StartedRun>;
   runs(query: InvoiceRunsQuery): Promise<InvoiceRunsResponse>;
   /** A page of one run's invoices. */

@@ -46,6 +46,19 @@ describe('the HTTP client, derived from the endpoint table', () => {
     expect(undone.sent[0]).toMatchObject({ url: 'https://tab.example/api/appointments/a%2F1/attended', method: 'POST', body: {} });
   });
 
+  it('asks who the user is once for the shell and every page, and again after a failure', async () => {
+    const me = { id: 'u1', name: 'Anna', roles: ['reader'], mode: 'sandbox' };
+    const { sent, api } = recording(me);
+    const answers = await Promise.all([api.me(), api.me(), api.me()]);
+    expect(answers).toEqual([me, me, me]);
+    expect(sent).toHaveLength(1);
+
+    const failing = recording({ error: { code: 'unauthorized', message: 'Sign in' } }, 401);
+    await expect(failing.api.me()).rejects.toThrow();
+    await expect(failing.api.me()).rejects.toThrow();
+    expect(failing.sent).toHaveLength(2);
+  });
+
   it('refuses an answer its schema does not describe', async () => {
     const { api } = recording({ id: 'x' });
     await expect(api.include('x')).rejects.toMatchObject({ reason: 'bad_response' });

@@ -71,8 +71,18 @@ export function httpApi(options: HttpApiOptions): Api {
     return parsed.data as ResponseOut<E>;
   }
 
+  // Who the user is does not change while the tab is open, and the shell, the Unbilled page's link
+  // fixes and the History each ask: one request answers them all. A failure is not kept, so a retry
+  // after signing in asks again.
+  let me: ReturnType<typeof call<typeof API.me>> | null = null;
   return {
-    me: () => call(API.me),
+    me: () => {
+      me ??= call(API.me).catch((e: unknown) => {
+        me = null;
+        throw e;
+      });
+      return me;
+    },
     unbilled: (query) => call(API.unbilled, { query }),
     catalog: () => call(API.catalog),
     previewRun: (selection) => call(API.previewRun, { body: { selection } }),

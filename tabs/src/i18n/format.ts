@@ -10,7 +10,7 @@ export { formatMoney };
 
 /** Several currencies are shown side by side rather than summed. */
 export function formatTotals(amounts: readonly Money[], tag: string): string {
-  if (amounts.length === 0) return new Intl.NumberFormat(tag).format(0);
+  if (amounts.length === 0) return formatNumber(0, tag);
   return amounts.map((a) => formatMoney(a, tag)).join(' + ');
 }
 
@@ -20,17 +20,38 @@ export function sumMoney(amounts: Iterable<Money>): Money[] {
   return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => ({ currency, minor }));
 }
 
+/*
+ * Constructing an Intl formatter costs far more than formatting with one, and a page of the grid
+ * formats a dozen values a row: each formatter is made once per locale, zone and options.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) numberFormats.set(key, (format = new Intl.NumberFormat(tag, options)));
+  return format;
+}
+
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) dateFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
+  return format;
+}
+
 export function formatNumber(n: number, tag: string): string {
-  return new Intl.NumberFormat(tag).format(n);
+  return numberFormat(tag).format(n);
 }
 
 /** A whole percentage from 0-100: "40%" in English, "40 %" in Danish. */
 export function formatPercent(percent: number, tag: string): string {
-  return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return numberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 export function formatDateTime(instant: string | Date, tag: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  return dateFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
 /** A local day "2026-11-02", shown without shifting it through a time zone. */
@@ -38,15 +59,15 @@ export function formatDay(day: string, tag: string, style: 'short' | 'medium' = 
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
   return style === 'short'
-    ? new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(date)
-    : new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
+    ? dateFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(date)
+    : dateFormat(tag, { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
 }
 
 export function formatDuration(minutes: number, tag: string): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const h = new Intl.NumberFormat(tag, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
-  const m = new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const h = numberFormat(tag, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
+  const m = numberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
   if (hours === 0) return m.format(rest);
   return rest === 0 ? h.format(hours) : `${h.format(hours)} ${m.format(rest)}`;
 }

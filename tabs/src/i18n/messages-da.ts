@@ -129,6 +129,7 @@ export const da: Messages = {
   failuresTitle: 'Fejlede',
   retryFailed: 'Prøv de fejlede igen',
   skippedTitle: 'Sprunget over',
+  moreInvoicesInHistory: (count) => `Og ${count} mere: alle kørslens fakturaer står i Historik.`,
 
   reasonHints: {
     cancelled: 'Intet at gøre: den er aflyst i Bookings.',

@@ -134,6 +134,7 @@ export const en = {
   failuresTitle: 'Failed',
   retryFailed: 'Retry failed invoices',
   skippedTitle: 'Skipped',
+  moreInvoicesInHistory: (count: string) => `And ${count} more: the run's invoices are all in the History.`,
 
   /** What to do about each reason, in words: shown under the reason where the row is. */
   reasonHints: {

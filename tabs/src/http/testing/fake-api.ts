@@ -23,7 +23,7 @@ import type {
   MeResponse,
   InvoiceRunSummary,
   Preview,
-  RunResult,
+  RunSummary,
   SelectionInput,
   Setup,
   SetupResponse,
@@ -193,11 +193,13 @@ export class FakeApi implements Api {
     return { runId: 'run-1' };
   }
 
-  async run(id: string): Promise<RunResult> {
+  /** The summary polled; once done, the run's invoices are in `runInvoicesState` (the last one failed). */
+  async run(id: string): Promise<RunSummary> {
     this.polls += 1;
     const selection = this.started.at(-1) ?? { kind: 'ids' as const, appointmentIds: [] };
     const rows = this.selected(selection);
     const done = this.polls > this.pollsBeforeDone;
+    if (done && rows.length > 0) this.runInvoicesState[id] ??= rows.map((r, i) => fakeRunInvoice(r, i, i === rows.length - 1));
     return {
       id,
       state: done ? 'partial' : 'creating',
@@ -211,29 +213,8 @@ export class FakeApi implements Api {
       totals: [],
       errorKind: null,
       counts: { appointments: done ? rows.length - 1 : 0, invoices: done ? rows.length - 1 : 0, customers: done ? rows.length - 1 : 0 },
-      invoices: done
-        ? rows.map((r, i) => ({
-            id: `inv-${i}`,
-            externalDocumentNumber: `BKR-${i}`,
-            status: i === rows.length - 1 ? ('failed' as const) : ('created' as const),
-            customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
-            bcCustomerId: null,
-            bcCustomerNumber: null,
-            bcInvoiceId: null,
-            number: i === rows.length - 1 ? null : `S-INV10300${i + 1}`,
-            url: i === rows.length - 1 ? null : `https://businesscentral.dynamics.com/?page=43&invoice=${i}`,
-            invoiceDate: '2026-11-03',
-            amount: r.amount ?? { minor: 0, currency: 'DKK' },
-            bcTotals: null,
-            appointmentIds: [r.id],
-            error: i === rows.length - 1 ? 'Customer is blocked in Business Central' : null,
-            draftNumber: null,
-            sent: false,
-            afterCreateProblem: null,
-            verifyProblem: null,
-          }))
-        : [],
-      skipped: [],
+      byStatus: done && rows.length > 0 ? { created: rows.length - 1, failed: 1 } : {},
+      skippedCount: 0,
       error: null,
       createdAt: '2026-11-03T08:00:00Z',
       finishedAt: done ? '2026-11-03T08:00:05Z' : null,
@@ -624,5 +605,31 @@ export function fakeSetupTables(): SetupTablesResponse {
       currencies: [entry(71, 'EUR', 'Euro'), entry(72, 'SEK', 'Svensk krone')],
     },
     serviceItems: [entry(91, 'GEBYR', 'Udeblivelsesgebyr'), entry(92, 'GEBYR-SEN', 'Gebyr for sen afbud')],
+  };
+}
+
+/** The invoice a fake run made of a row: numbered and linked, or failed as blocked. */
+function fakeRunInvoice(r: UnbilledRow, i: number, failed: boolean): RunInvoiceWithPayment {
+  return {
+    id: `inv-${i}`,
+    externalDocumentNumber: `BKR-${i}`,
+    status: failed ? 'failed' : 'created',
+    customer: { name: r.customers[0]?.name ?? '', email: r.customers[0]?.email ?? '' },
+    bcCustomerId: null,
+    bcCustomerNumber: null,
+    bcInvoiceId: null,
+    number: failed ? null : `S-INV10300${i + 1}`,
+    url: failed ? null : `https://businesscentral.dynamics.com/?page=43&invoice=${i}`,
+    invoiceDate: '2026-11-03',
+    amount: r.amount ?? { minor: 0, currency: 'DKK' },
+    bcTotals: null,
+    appointmentIds: [r.id],
+    error: failed ? 'Customer is blocked in Business Central' : null,
+    draftNumber: null,
+    sent: false,
+    afterCreateProblem: null,
+    verifyProblem: null,
+    paymentState: null,
+    payment: null,
   };
 }

@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { InvoiceRunSummary, RunResult } from '../../../../contract/api-contract';
+import type { InvoiceRunSummary, RunSummary } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -60,7 +60,7 @@ export function HistoryPage(props: { pollMs?: number }) {
   const [open, setOpen] = useState<InvoiceRunSummary | null>(null);
   /** A retry's run, opened once the list shows it, and what it did. */
   const [toOpen, setToOpen] = useState<string | null>(null);
-  const [retried, setRetried] = useState<RunResult | null>(null);
+  const [retried, setRetried] = useState<RunSummary | null>(null);
   const runs = useLoad(() => api.runs({ limit: RUNS_PAGE, offset: runsOffset }), `runs:${runsOffset}`);
   const audit = useLoad(() => api.audit({ limit: AUDIT_PAGE, offset: auditOffset }), `audit:${auditOffset}`);
   const me = useLoad(() => api.me(), 'me');
@@ -71,7 +71,7 @@ export function HistoryPage(props: { pollMs?: number }) {
   const { reload: reloadRuns } = runs;
   const { reload: reloadAudit } = audit;
   const onRetried = useCallback(
-    (run: RunResult) => {
+    (run: RunSummary) => {
       setRetried(run);
       setToOpen(run.id);
       setRunsOffset(0);

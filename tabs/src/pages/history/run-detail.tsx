@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { InvoiceRunSummary, RunResult } from '../../../../contract/api-contract';
+import type { InvoiceRunSummary, RunSummary } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -45,7 +45,7 @@ const useStyles = makeStyles({
  * with a link, customer, exact amount, status and why one failed, and its payment as the last sync read
  * it in Business Central), its export, and Retry of its failures.
  */
-export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; onBack: () => void; onRetried: (run: RunResult) => void; pollMs?: number }) {
+export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; onBack: () => void; onRetried: (run: RunSummary) => void; pollMs?: number }) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();

@@ -16,10 +16,16 @@ export function mergeOptions(
   known: ReadonlyMap<string, string>,
   rows: readonly UnbilledRow[],
   pick: (row: UnbilledRow) => readonly Option[],
-): Map<string, string> {
-  const next = new Map(known);
-  for (const row of rows) for (const o of pick(row)) if (!next.has(o.id)) next.set(o.id, o.label);
-  return next;
+): ReadonlyMap<string, string> {
+  let next: Map<string, string> | null = null;
+  for (const row of rows)
+    for (const o of pick(row))
+      if (!(next ?? known).has(o.id)) {
+        next ??= new Map(known);
+        next.set(o.id, o.label);
+      }
+  // The same map when nothing is new: a page of known options renders nothing again.
+  return next ?? known;
 }
 
 export const serviceOptions = (row: UnbilledRow): Option[] => (row.serviceId ? [{ id: row.serviceId, label: row.serviceName }] : []);

@@ -1,4 +1,4 @@
-import type { AfterCreate, Preview, RunResult, SelectionInput } from '../../../../contract/api-contract';
+import type { AfterCreate, Preview, RunInvoice, RunSummary, SelectionInput } from '../../../../contract/api-contract';
 import type { Api } from '../../http/api';
 import { type ApiError, asApiError } from '../../http/api-error';
 
@@ -6,12 +6,21 @@ export type RunFlowState =
   | { phase: 'idle' }
   | { phase: 'previewing'; selection: SelectionInput }
   | { phase: 'preview'; selection: SelectionInput; preview: Preview }
-  | { phase: 'running'; runId: string | null; run: RunResult | null }
-  | { phase: 'done'; run: RunResult }
+  | { phase: 'running'; runId: string | null; run: RunSummary | null }
+  | { phase: 'done'; run: SettledRun }
   | { phase: 'error'; error: ApiError };
 
+/**
+ * A settled run as its result shows it: the summary and the first page of its invoices. A run of
+ * thousands of invoices is megabytes; the History pages through all of them.
+ */
+export type SettledRun = RunSummary & { invoices: RunInvoice[] };
+
+/** Invoices a settled run's result lists at once. */
+export const RESULT_INVOICES = 50;
+
 /** A run has ended, or stopped half way with an error (it resumes later; we stop watching). */
-export function isSettled(run: RunResult): boolean {
+export function isSettled(run: RunSummary): boolean {
   return run.finished || run.error !== null;
 }
 
@@ -20,7 +29,7 @@ export interface RunFlowOptions {
   onChange: (state: RunFlowState) => void;
   pollMs: number;
   /** Called once a run has settled, so the grid reloads (and a finished run's selection clears). */
-  onSettled?: (run: RunResult) => void;
+  onSettled?: (run: RunSummary) => void;
 }
 
 /**
@@ -83,7 +92,9 @@ export class RunFlow {
     const run = await this.options.api.run(runId);
     if (generation !== this.generation) return;
     if (isSettled(run)) {
-      this.set({ phase: 'done', run });
+      const { invoices } = await this.options.api.runInvoices(runId, { offset: 0, limit: RESULT_INVOICES });
+      if (generation !== this.generation) return;
+      this.set({ phase: 'done', run: { ...run, invoices } });
       this.options.onSettled?.(run);
       return;
     }

@@ -21,6 +21,7 @@ import {
   type TableRowId,
   tokens,
 } from '@fluentui/react-components';
+import { memo, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import type { SortKey, Direction } from './filter-state';
 import { ReasonCell } from './reason-cell';
@@ -93,7 +94,8 @@ export interface UnbilledGridProps {
 /** The row's fields a column can show as they are. */
 type TextField = { [K in keyof RowView]: RowView[K] extends string | number ? K : never }[keyof RowView];
 
-export function UnbilledGrid(props: UnbilledGridProps) {
+/** Memoised: the page re-renders with its loading flag and summary; the grid only with its own props. */
+export const UnbilledGrid = memo(function UnbilledGrid(props: UnbilledGridProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const columnStyles = useColumnStyles();
@@ -101,90 +103,86 @@ export function UnbilledGrid(props: UnbilledGridProps) {
     mergeClasses(styles.cell, Object.hasOwn(columnStyles, columnId) ? columnStyles[columnId as keyof typeof columnStyles] : undefined);
   const text = (id: TextField, label: string): TableColumnDefinition<RowView> =>
     createTableColumn<RowView>({ columnId: id, ...compareFor(id), renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
-  const columns: TableColumnDefinition<RowView>[] = [
-    text('customer', t.colCustomer),
-    text('service', t.colService),
-    text('staff', t.colStaff),
-    text('start', t.colStart),
-    text('duration', t.colDuration),
-    createTableColumn<RowView>({
-      columnId: 'amount',
-      ...compareFor('amount'),
-      renderHeaderCell: () => t.colAmount,
-      renderCell: (row) => (
-        <span className={styles.amount}>
-          <span>{row.amount}</span>
-          {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
-        </span>
-      ),
-    }),
-    text('priceType', t.colPriceType),
-    createTableColumn<RowView>({
-      columnId: 'state',
-      ...compareFor('state'),
-      renderHeaderCell: () => t.colState,
-      renderCell: (row) => (
-        <span className={styles.state}>
-          <span>{row.state}</span>
-          {row.noShow && (
-            <Badge appearance="tint" color="warning" size="small">
-              {t.noShow}
-            </Badge>
-          )}
-        </span>
-      ),
-    }),
-    createTableColumn<RowView>({
-      columnId: 'reason',
-      renderHeaderCell: () => t.colReason,
-      renderCell: (row) => <ReasonCell row={row} busy={props.busyId === row.id} onSetPrice={props.onSetPrice} />,
-    }),
-    createTableColumn<RowView>({
-      columnId: 'actions',
-      renderHeaderCell: () => t.colActions,
-      renderCell: (row) => (
-        <span className={styles.actions}>
-          {row.excluded ? (
-            <Button
-              size="small"
-              disabled={props.busyId === row.id}
-              aria-label={t.includeRow(`${row.customer}, ${row.start}`)}
-              onClick={() => props.onInclude(row.id)}
-            >
-              {t.include}
-            </Button>
-          ) : (
-            <Button
-              size="small"
-              disabled={props.busyId === row.id}
-              aria-label={t.excludeRow(`${row.customer}, ${row.start}`)}
-              onClick={() => props.onExclude(row.id)}
-            >
-              {t.exclude}
-            </Button>
-          )}
-          {row.noShowAction !== null && (
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <MenuButton appearance="subtle" size="small" disabled={props.busyId === row.id} aria-label={t.moreActions(`${row.customer}, ${row.start}`)} />
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  <MenuItem onClick={() => props.onNoShow(row.id, row.noShowAction === 'mark')}>
-                    {row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
-                  </MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-          )}
-        </span>
-      ),
-    }),
-  ];
+  const { busyId, onSetPrice, onInclude, onExclude, onNoShow } = props;
+  // The columns are made again only when what a cell shows changes, not with every render.
+  const columns: TableColumnDefinition<RowView>[] = useMemo(
+    () => [
+      text('customer', t.colCustomer),
+      text('service', t.colService),
+      text('staff', t.colStaff),
+      text('start', t.colStart),
+      text('duration', t.colDuration),
+      createTableColumn<RowView>({
+        columnId: 'amount',
+        ...compareFor('amount'),
+        renderHeaderCell: () => t.colAmount,
+        renderCell: (row) => (
+          <span className={styles.amount}>
+            <span>{row.amount}</span>
+            {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
+          </span>
+        ),
+      }),
+      text('priceType', t.colPriceType),
+      createTableColumn<RowView>({
+        columnId: 'state',
+        ...compareFor('state'),
+        renderHeaderCell: () => t.colState,
+        renderCell: (row) => (
+          <span className={styles.state}>
+            <span>{row.state}</span>
+            {row.noShow && (
+              <Badge appearance="tint" color="warning" size="small">
+                {t.noShow}
+              </Badge>
+            )}
+          </span>
+        ),
+      }),
+      createTableColumn<RowView>({
+        columnId: 'reason',
+        renderHeaderCell: () => t.colReason,
+        renderCell: (row) => <ReasonCell row={row} busy={busyId === row.id} onSetPrice={onSetPrice} />,
+      }),
+      createTableColumn<RowView>({
+        columnId: 'actions',
+        renderHeaderCell: () => t.colActions,
+        renderCell: (row) => (
+          <span className={styles.actions}>
+            {row.excluded ? (
+              <Button size="small" disabled={busyId === row.id} aria-label={t.includeRow(`${row.customer}, ${row.start}`)} onClick={() => onInclude(row.id)}>
+                {t.include}
+              </Button>
+            ) : (
+              <Button size="small" disabled={busyId === row.id} aria-label={t.excludeRow(`${row.customer}, ${row.start}`)} onClick={() => onExclude(row.id)}>
+                {t.exclude}
+              </Button>
+            )}
+            {row.noShowAction !== null && (
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <MenuButton appearance="subtle" size="small" disabled={busyId === row.id} aria-label={t.moreActions(`${row.customer}, ${row.start}`)} />
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem onClick={() => onNoShow(row.id, row.noShowAction === 'mark')}>
+                      {row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            )}
+          </span>
+        ),
+      }),
+    ],
+    [t, styles, busyId, onSetPrice, onInclude, onExclude, onNoShow],
+  );
+  const items = useMemo(() => [...props.rows], [props.rows]);
   const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === props.sort)?.[0];
   return (
     <DataGrid
-      items={[...props.rows]}
+      items={items}
       columns={columns}
       getRowId={(row: RowView) => row.id}
       selectionMode="multiselect"
@@ -215,4 +213,4 @@ export function UnbilledGrid(props: UnbilledGridProps) {
       </DataGridBody>
     </DataGrid>
   );
-}
+});

@@ -18,6 +18,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
+import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Direction, SortKey } from './filter-state';
 import { LIST_SORT_CHOICES, sortChoiceText, sortChoiceValue } from './list-sort';
@@ -67,7 +68,8 @@ export interface UnbilledListProps {
  * checkbox, what it bills, why it cannot be invoiced yet (with the fix), and its actions in a menu;
  * the sort menu stands in for the grid's clickable headers.
  */
-export function UnbilledList(props: UnbilledListProps) {
+/** Memoised as the grid is: it re-renders with its own props only. */
+export const UnbilledList = memo(function UnbilledList(props: UnbilledListProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const ids = props.rows.map((r) => r.id);
@@ -152,4 +154,4 @@ export function UnbilledList(props: UnbilledListProps) {
       </List>
     </>
   );
-}
+});

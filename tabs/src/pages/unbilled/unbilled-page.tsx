@@ -23,6 +23,7 @@ import {
   linkQuery,
   pageCount,
   type SortChoice,
+  type SortKey,
   toQuery,
   withFilter,
   withPage,
@@ -67,6 +68,11 @@ export interface UnbilledPageProps {
   /** How often a running invoice run or sync is asked for its progress. */
   pollMs?: number;
   onOpenSetup?: () => void;
+  /**
+   * False while the business's time zone is still being read: the page asks for its data meanwhile
+   * but shows no time (nor a row) until it can show it in the business's zone. Default true.
+   */
+  timeZoneKnown?: boolean;
 }
 
 export function UnbilledPage(props: UnbilledPageProps) {
@@ -78,8 +84,8 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [seenServices, setSeenServices] = useState<Map<string, string>>(new Map());
-  const [seenStaff, setSeenStaff] = useState<Map<string, string>>(new Map());
+  const [seenServices, setSeenServices] = useState<ReadonlyMap<string, string>>(new Map());
+  const [seenStaff, setSeenStaff] = useState<ReadonlyMap<string, string>>(new Map());
   const [sync, setSync] = useState<SyncWatchState>({ phase: 'checking' });
   // A phone, a side panel or a tablet: stacked rows, a sort menu, the filters in a drawer.
   const narrow = useNarrow();
@@ -139,12 +145,14 @@ export function UnbilledPage(props: UnbilledPageProps) {
 
   // Rows seen on any page, so that the preview can name what it skips (a stale selection).
   const seenRows = useRef(new Map<string, string>());
+  const timeZoneKnown = props.timeZoneKnown ?? true;
   useEffect(() => {
-    if (!data) return;
+    // A row's label names its time: only in the business's zone.
+    if (!data || !timeZoneKnown) return;
     for (const r of data.rows) seenRows.current.set(r.id, appointmentLabel(r, locale.tag, timeZone, t));
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
-  }, [data]);
+  }, [data, timeZoneKnown]);
 
   const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []), [data, t, locale.tag, timeZone, staffNames]);
   const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
@@ -300,15 +308,29 @@ export function UnbilledPage(props: UnbilledPageProps) {
     onChange: changeFilter,
     onClear: () => changeFilter(EMPTY_FILTER),
   };
-  const onRowsSelected = (ids: Set<string>) =>
-    setSelection((s) =>
-      applyPageSelection(
-        s,
-        (data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })),
-        ids,
+  // The grid and list re-render only when their rows, ticks or busy row change, not with each of the
+  // page's other states (loading, the summary, the options seen): the handlers they get stay the same.
+  const latest = useRef({ data, changeAppointment, changeNoShow, setPrice });
+  latest.current = { data, changeAppointment, changeNoShow, setPrice };
+  const onRowsSelected = useCallback(
+    (ids: Set<string>) =>
+      setSelection((s) =>
+        applyPageSelection(
+          s,
+          (latest.current.data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })),
+          ids,
+        ),
       ),
-    );
+    [],
+  );
+  const onExclude = useCallback((id: string) => void latest.current.changeAppointment(id, 'exclude'), []);
+  const onInclude = useCallback((id: string) => void latest.current.changeAppointment(id, 'include'), []);
+  const onNoShow = useCallback((id: string, noShow: boolean) => void latest.current.changeNoShow(id, noShow), []);
+  const onSetPrice = useCallback((id: string, minor: number, currency: string) => void latest.current.setPrice(id, minor, currency), []);
+  const onSort = useCallback((key: SortKey) => setGrid((g) => withSort(g, key)), []);
+  const onSortChoice = useCallback((value: string) => setGrid((g) => withSortChoice(g, value)), []);
 
+  if (!timeZoneKnown) return <LoadingState />;
   return (
     <LinkFixProvider onLinked={linked}>
       <div className={styles.root} ref={pageRef} tabIndex={-1}>
@@ -376,11 +398,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onSelectionChange={onRowsSelected}
               sort={grid.sort}
               direction={grid.direction}
-              onSortChoice={(value) => setGrid((g) => withSortChoice(g, value))}
-              onExclude={(id) => void changeAppointment(id, 'exclude')}
-              onInclude={(id) => void changeAppointment(id, 'include')}
-              onNoShow={(id, noShow) => void changeNoShow(id, noShow)}
-              onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
+              onSortChoice={onSortChoice}
+              onExclude={onExclude}
+              onInclude={onInclude}
+              onNoShow={onNoShow}
+              onSetPrice={onSetPrice}
               busyId={busyId}
             />
           </div>
@@ -393,11 +415,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onSelectionChange={onRowsSelected}
               sort={grid.sort}
               direction={grid.direction}
-              onSort={(key) => setGrid((g) => withSort(g, key))}
-              onExclude={(id) => void changeAppointment(id, 'exclude')}
-              onInclude={(id) => void changeAppointment(id, 'include')}
-              onNoShow={(id, noShow) => void changeNoShow(id, noShow)}
-              onSetPrice={(id, minor, currency) => void setPrice(id, minor, currency)}
+              onSort={onSort}
+              onExclude={onExclude}
+              onInclude={onInclude}
+              onNoShow={onNoShow}
+              onSetPrice={onSetPrice}
               busyId={busyId}
             />
           </div>
