@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (line: string) => process.stderr.write(`[bench ${Math.round(performance.now() / 1000)} s] ${line}\n`);
   const figures: Figure[] = [];
+  const failures: string[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {
     for (const c of cleanups.splice(0).reverse()) await c().catch((e: unknown) => log(`while cleaning up: ${e instanceof Error ? e.message : String(e)}`));
@@ -136,10 +137,21 @@ async function main(): Promise<void> {
     };
 
     await fullYearSync(run, beforeApp, scenarios.includes('sync'));
-    if (scenarios.includes('sync')) await incrementalSync(run);
-    if (scenarios.includes('list')) await unbilledList(run, app.origin, 'SQLite');
-    if (scenarios.includes('tab')) await tab(run);
-    if (scenarios.includes('list')) {
+    // A scenario that fails is reported as such; the others still run.
+    const attempt = async (scenario: Scenario, work: () => Promise<void>) => {
+      if (!scenarios.includes(scenario)) return;
+      try {
+        await work();
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        failures.push(`${scenario}: ${message}`);
+        log(`the ${scenario} scenario FAILED: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      }
+    };
+    await attempt('sync', () => incrementalSync(run));
+    await attempt('list', () => unbilledList(run, app.origin, 'SQLite'));
+    await attempt('tab', () => tab(run));
+    await attempt('list', async () => {
       const database = await createDatabase();
       cleanups.push(() => database.drop());
       await runCli(emulators, database.url, NOW, SETUP);
@@ -149,8 +161,8 @@ async function main(): Promise<void> {
       await waitForSync({ ...run, app: pgApp });
       await unbilledList(run, pgApp.origin, 'PostgreSQL');
       await pgApp.stop();
-    }
-    if (scenarios.includes('invoice')) await invoiceRun(run);
+    });
+    await attempt('invoice', () => invoiceRun(run));
   } finally {
     await cleanUp();
   }
@@ -161,10 +173,12 @@ async function main(): Promise<void> {
     machine: machine(),
     settings: { ...SETTINGS, graphServiceTimeMs: 'none (Graph costs its latency only)', bcRateLimit: 'off (1,000,000 per 5 min)' },
     scenarios,
+    failures,
     figures,
   };
   const table = renderMarkdown(results);
   process.stdout.write(`\n${table}`);
+  if (failures.length > 0) process.exitCode = 1;
   if (scenarios.length === SCENARIOS.length) {
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(README, replaceBetweenMarkers(fs.readFileSync(README, 'utf8'), table));

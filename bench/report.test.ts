@@ -66,6 +66,7 @@ describe('the README table', () => {
     machine: { cpu: 'Test CPU', cores: 2, node: 'v20.19.0', os: 'Debian', memoryGb: 23 },
     settings: { latencyMs: 25 },
     scenarios: ['list'],
+    failures: [],
     figures: [
       judge({ scenario: 'list, SQLite', name: 'first page | p95', value: 1234.5, unit: 'ms', goal: { on: 'value', op: '<', limit: 30 } }),
       judge({ scenario: 'invoice run', name: 'wall', value: 1000, unit: 'ms', reference: { kind: 'bound', label: '200 operations', value: 500 } }),

@@ -50,6 +50,8 @@ export interface BenchResults {
   /** The emulator settings the figures were measured with. */
   settings: Record<string, number | string>;
   scenarios: string[];
+  /** Scenarios that failed, with why: their figures are missing. */
+  failures: string[];
   figures: Figure[];
 }
 
@@ -134,6 +136,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${formatNumber(m.memoryGb)} GB, Node ${m.node}, ${m.os}. Run ${results.startedAt} to ${results.finishedAt} (${results.scenarios.join(', ')}). Emulators: ${settings}.`,
     '',
+    ...results.failures.map((f) => `- Failed: ${f}`),
     ...(misses.length === 0 ? ['Every goal met.'] : misses.map((f) => `- Missed: ${f.scenario}, ${f.name}: ${f.missedBy ?? ''}.`)),
     '',
   ].join('\n');
