@@ -15,7 +15,15 @@ export async function call(
   init: { method?: string; body?: unknown; token?: boolean } = {},
 ): Promise<{ status: number; text: string; ms: number }> {
   for (let attempt = 0; ; attempt++) {
-    const answer = await callOnce(url, init);
+    let answer: Awaited<ReturnType<typeof callOnce>>;
+    try {
+      answer = await callOnce(url, init);
+    } catch (error) {
+      // A dropped connection: a read is asked again (a change never is, it may have happened).
+      if ((init.method ?? 'GET') !== 'GET' || attempt >= 3) throw error;
+      await sleep(1000);
+      continue;
+    }
     if (answer.status !== 429 || attempt === APP_BUSY_RETRIES || !answer.text.includes('"busy"')) return answer;
     await sleep(1000 * Math.max(1, answer.retryAfterSeconds));
   }

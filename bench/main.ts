@@ -146,6 +146,10 @@ async function main(): Promise<void> {
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         failures.push(`${scenario}: ${message}`);
         log(`the ${scenario} scenario FAILED: ${error instanceof Error ? (error.stack ?? message) : message}`);
+        const exited = app.output.child.exitCode ?? app.output.child.signalCode;
+        log(
+          `the app ${exited === null ? 'still runs' : `has exited (${exited})`}; the end of its log:\n${app.output.stdout().slice(-3000)}\n${app.output.stderr().slice(-3000)}`,
+        );
       }
     };
     await attempt('sync', () => incrementalSync(run));
@@ -158,7 +162,8 @@ async function main(): Promise<void> {
       const pgApp = await startApp(emulators, database.url, NOW);
       cleanups.push(() => pgApp.stop());
       log(`app on PostgreSQL at ${pgApp.origin}: its first sync runs`);
-      await waitForSync({ ...run, app: pgApp });
+      const synced = await waitForSync({ ...run, app: pgApp });
+      log(`PostgreSQL app's first sync: ${synced.state}, counts ${JSON.stringify(synced.counts)}`);
       await unbilledList(run, pgApp.origin, 'PostgreSQL');
       await pgApp.stop();
     });

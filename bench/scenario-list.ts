@@ -29,8 +29,10 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The query kinds, from what the first page shows (a customer, a service, a staff member on it). */
 async function queries(origin: string, now: Date): Promise<{ label: string; query: string }[]> {
   const first = await json(pageSchema, `${origin}/api/unbilled`);
-  const row = first.rows.find((r) => r.customers.length > 0 && r.serviceId !== null && r.staffMemberIds.length > 0);
-  if (row === undefined) throw new Error('the Unbilled list is empty: the sync brought nothing to list');
+  const usable = (rows: typeof first.rows) => rows.find((r) => r.customers.length > 0 && r.serviceId !== null && r.staffMemberIds.length > 0);
+  // With nothing invoiceable, a customer, service and staff member to filter on come from every state.
+  const row = usable(first.rows) ?? usable((await json(pageSchema, `${origin}/api/unbilled?state=all`)).rows);
+  if (row === undefined) throw new Error('the Unbilled list is empty in every state: the sync brought nothing to list');
   const customer = row.customers[0]!;
   const deep = Math.max(0, Math.floor((first.total * 0.9) / 50) * 50);
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
