@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/bot',
     '<rootDir>/tabs',
     '<rootDir>/tools',
+    '<rootDir>/bench',
   ],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
