@@ -287,7 +287,9 @@ describeEachStore('round trip', (getStore, suite) => {
   });
 
   it.each(ORDER)('returns the row written to %s unchanged', async (table) => {
-    const stored = await getStore().db.selectFrom(table).selectAll().execute();
+    const rowsRead: Record<string, unknown>[] = await getStore().db.selectFrom(table).selectAll().execute();
+    // The Unbilled list's columns are the triggers' to write, not the writer's (list-columns.test.ts checks their values).
+    const stored = rowsRead.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !column.startsWith('list_'))));
     expect(stored).toEqual([table === 'audit_log' ? { id: expect.any(Number), ...rows[table] } : rows[table]]);
   });
 
