@@ -257,6 +257,62 @@ describe('BusinessCentralClient $batch', () => {
   });
 });
 
+describe('BusinessCentralClient findSalesInvoicesBatch', () => {
+  const filters = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'].map((n) => eq('externalDocumentNumber', n));
+  const invoice = (n: string) => rawSalesInvoice({ id: `a0000000-0000-0000-0000-00000000000${n.slice(1)}`, externalDocumentNumber: n });
+
+  it('never takes a failed item for "not found": 429, 500, 503, a missing answer and a next page are each read alone', async () => {
+    // Every filter has one invoice, so an empty list for any of them is the duplicate-invoice bug.
+    handler = (req, res, body) => {
+      const url = new URL(req.url ?? '', server.url);
+      if (url.pathname.endsWith('/$batch')) {
+        const { requests } = JSON.parse(body) as { requests: Array<{ id: string }> };
+        const [f1, f2, f3, f4, , f6] = requests;
+        return sendJson(res, 200, {
+          responses: [
+            { id: f1!.id, status: 200, body: { value: [invoice('F1')] } },
+            { id: f2!.id, status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Application_TooManyRequests', message: 'slow down' } } },
+            { id: f3!.id, status: 500, body: { error: { code: 'InternalServerError', message: 'boom' } } },
+            { id: f4!.id, status: 503, body: { error: { code: 'ServiceUnavailable', message: 'busy' } } },
+            // F5 has no answer at all.
+            { id: f6!.id, status: 200, body: { value: [], '@odata.nextLink': `${server.url}${COMPANY}/salesInvoices?$skiptoken=6` } },
+          ],
+        });
+      }
+      const key = /'(F\d)'/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      if (url.searchParams.get('$skiptoken') === '6') return sendJson(res, 200, { value: [invoice('F6')] });
+      sendJson(res, 200, { value: [invoice(key!)] });
+    };
+    const { bc } = client();
+    const lists = await bc.findSalesInvoicesBatch(filters);
+    expect(lists.map((l) => l.salesInvoices.map((i) => i.externalDocumentNumber))).toEqual([['F1'], ['F2'], ['F3'], ['F4'], ['F5'], ['F6']]);
+    // One envelope, then one GET for each of F2-F6 (F6 read alone from its first page).
+    expect(server.requests.map((_r, i) => path(i).split('/').pop())).toEqual([
+      '$batch',
+      'salesInvoices',
+      'salesInvoices',
+      'salesInvoices',
+      'salesInvoices',
+      'salesInvoices',
+    ]);
+    expect(server.requests.slice(1).map((_r, i) => query(i + 1, '$filter'))).toEqual(filters.slice(1));
+  });
+
+  it('fails the look-up when a failed item cannot be read alone either, rather than answering empty', async () => {
+    handler = (req, res, body) => {
+      if (new URL(req.url ?? '', server.url).pathname.endsWith('/$batch')) {
+        const { requests } = JSON.parse(body) as { requests: Array<{ id: string }> };
+        return sendJson(res, 200, {
+          responses: requests.map((r) => ({ id: r.id, status: 503, body: { error: { code: 'ServiceUnavailable', message: 'busy' } } })),
+        });
+      }
+      sendJson(res, 400, { error: { code: 'BadRequest', message: 'no' } });
+    };
+    const { bc } = client();
+    await expect(bc.findSalesInvoicesBatch(filters.slice(0, 2))).rejects.toBeInstanceOf(HttpError);
+  });
+});
+
 describe('BusinessCentralClient set-up tables', () => {
   it('reads a table with its id, code and name, following next links and reporting a record without a code', async () => {
     handler = (req, res) => {
