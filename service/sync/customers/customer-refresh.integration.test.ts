@@ -50,6 +50,11 @@ describeEachStore('the customer phase with a refresh interval', (_getStore, suit
     await phase(h.context(db));
     expect(requests()).toBe(before);
 
+    // A sync a person asked for lists even when fresh: what they just changed in Business Central is seen.
+    expect(await phase({ ...h.context(db), askedByPerson: true })).toMatchObject({ unchanged: bookingsCount });
+    expect(requests()).toBeGreaterThan(before);
+    before = requests();
+
     // An hour on, Business Central's side may have changed (a customer blocked or deleted): listed again.
     const later = () => new Date(h.clock().getTime() + HOUR_MS);
     expect(await phase(h.context(db, { clock: later }))).toMatchObject({ unchanged: bookingsCount });
