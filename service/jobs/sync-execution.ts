@@ -6,7 +6,7 @@ import type { SyncContext, SyncPhase, SyncPhaseName, SyncPhaseReport } from '../
 import { abortableSleep } from './abortable-sleep';
 import { SyncInterruptedError } from './errors';
 import { syncErrorKind } from './sync-error';
-import type { SyncRun, SyncRunSource, SyncRunStore } from './sync-run-store';
+import type { SyncRun, SyncRunStore } from './sync-run-store';
 import { Throttle } from './throttle';
 import type { TimerHandle, Timers } from './timers';
 
@@ -16,10 +16,7 @@ export interface NamedSyncPhase {
 }
 
 /** What the runner knows of a run; the factory adds the clients, the store and the setup. */
-export type SyncRunBase = Pick<
-  SyncContext,
-  'businessId' | 'syncRunId' | 'runStartedAt' | 'askedByPerson' | 'clock' | 'signal' | 'progress' | 'logger' | 'commit'
->;
+export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger' | 'commit'>;
 export type SyncContextFactory = (base: SyncRunBase) => Promise<SyncContext>;
 
 export interface ExecutionDeps {
@@ -39,9 +36,6 @@ export interface ExecutionDeps {
 
 const TRANSIENT: ReadonlySet<HttpErrorReason> = new Set(['throttled', 'unavailable', 'server', 'network', 'timeout']);
 const isTransient = (err: unknown) => err instanceof HttpError && TRANSIENT.has(err.reason);
-
-/** Where a person asked for the run; the schedule's and start-up's runs are nobody's. */
-const PERSON_SOURCES: ReadonlySet<string> = new Set<SyncRunSource>(['tab', 'bot', 'cli']);
 
 export const leaseName = (businessId: string) => `sync:${businessId}`;
 
@@ -78,7 +72,6 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       businessId: run.businessId,
       syncRunId: run.id,
       runStartedAt: new Date(run.startedAt),
-      askedByPerson: run.source !== null && PERSON_SOURCES.has(run.source),
       clock: () => timers.now(),
       signal: controller.signal,
       progress: (update) => progress.push(update),

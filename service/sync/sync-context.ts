@@ -25,12 +25,6 @@ export interface SyncContext {
   logger: Logger;
   /** Where users open an invoice: the link of a late draft the reconcile phase adopts (none without). */
   invoiceLinks?: InvoiceLinks | undefined;
-  /**
-   * A person asked for this run (tab, bot, CLI) rather than the schedule: work a phase skips while
-   * its last pass is fresh is done anyway, so what the person just changed in Business Central (a
-   * customer unblocked) is seen by the sync they started. Absent: as the schedule.
-   */
-  askedByPerson?: boolean;
   /** Reports progress of the current phase; the job writes it to `sync_runs` (throttled). */
   progress(update: { phase: SyncPhaseName; done: number; total: number }): void;
   /** Aborted when the process stops: a phase stops between committed batches and is resumed later. */

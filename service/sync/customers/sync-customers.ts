@@ -1,5 +1,6 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
 import { emptyReport, type SyncPhase } from '../sync-context';
+import { recheckBlockedCustomers } from './recheck-blocked';
 import { newAttendeeSeen, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
@@ -98,7 +99,6 @@ export interface CustomerSyncOptions {
   /**
    * How long a full listing stays fresh (process clock): within it a scheduled run lists again only when the
    * appointment phase stored an attendee `customers` does not hold. 0 (the default) lists every run.
-   * A run a person asked for always lists.
    */
   refreshMs?: number;
 }
@@ -108,20 +108,21 @@ export interface CustomerSyncOptions {
  * costs seconds at thousands of customers, so with `refreshMs` a run skips it while the last listing
  * is fresh and no appointment stored since names a customer we do not have (a new customer is then
  * linked by the run after the one that stored their appointment). What only Business Central changes
- * (a customer blocked, deleted or renumbered) is seen within `refreshMs`, or at once by a sync a
- * person starts (the tab's, the bot's or the CLI's Sync); an invoice run checks its
+ * (a customer blocked, deleted or renumbered) is seen within `refreshMs`, except an unblocked
+ * customer, which every run reads again (`recheckBlockedCustomers`); an invoice run checks its
  * customers' links itself before invoicing.
  */
 export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase {
   const refreshMs = options.refreshMs ?? 0;
   return async (ctx) => {
     const startedAt = ctx.clock();
-    if (refreshMs > 0 && ctx.askedByPerson !== true) {
+    if (refreshMs > 0) {
       const listedAt = await readCustomersListedAt(ctx.db, ctx.businessId);
       const fresh = listedAt !== null && startedAt.getTime() - listedAt.getTime() < refreshMs;
       if (fresh && !(await newAttendeeSeen(ctx.db, ctx.businessId))) {
-        ctx.logger.child({ phase: 'customers' }).info({ listedAt }, 'customers listed recently and no new attendee: not listed again');
-        return emptyReport();
+        const unblocked = await recheckBlockedCustomers(ctx);
+        ctx.logger.child({ phase: 'customers' }).info({ listedAt, unblocked }, 'customers listed recently and no new attendee: not listed again');
+        return { ...emptyReport(), updated: unblocked };
       }
     }
     const report = await listAndLink(ctx);
