@@ -36,15 +36,18 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
 
 /**
  * An attendee whose id is `value` exactly, or whose name or email contains it in any letter case.
- * The attendees are read from appointment_customers (migration 0021: one row each, name and email
- * lower-cased, kept by triggers), so no appointment's JSON is parsed. SQLite's lower() and LIKE fold
- * ASCII letters only, PostgreSQL's lower() every letter, as the filter always did on each store.
+ * Migration 0021's tables, kept by triggers, hold the attendees: the text is matched over the
+ * business's distinct attendees (appointment_attendees_seen), whose appointments then come from
+ * appointment_customers' index, so no appointment's JSON is parsed. Name and email are stored
+ * lower-cased: SQLite's lower() and LIKE fold ASCII letters only, PostgreSQL's lower() every letter,
+ * as the filter always did on each store.
  */
 function customerCondition(businessId: string, value: string): Condition {
   const needle = value.toLowerCase();
   return sql<SqlBool>`a.id in (select c.appointment_id from appointment_customers c
-    where c.business_id = ${businessId}
-      and (c.customer_id = ${value} or ${like(sql`c.name`, needle)} or ${like(sql`c.email`, needle)}))`;
+    where (c.business_id, c.customer_id, c.name, c.email) in (select s.business_id, s.customer_id, s.name, s.email
+      from appointment_attendees_seen s
+      where s.business_id = ${businessId} and (s.customer_id = ${value} or ${like(sql`s.name`, needle)} or ${like(sql`s.email`, needle)})))`;
 }
 
 /** staff_member_ids is a JSON array of strings: the quoted id is one whole element. */

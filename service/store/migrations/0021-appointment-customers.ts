@@ -8,17 +8,22 @@ type Db = Kysely<unknown>;
  * attendee's appointments through an index, or scans these narrow rows for a name or email, instead of
  * parsing every appointment's JSON. Triggers keep the rows right whoever writes `customers`.
  *
- * The attendee's id is `customerId` or `id` (the sync writes `id`); name and email are stored
- * lower-cased, as the filter compares them. Text that is no JSON (never written by the product) has
+ * The attendee's id is `customerId` or `id` (the sync writes `id`, '' when none); name and email are
+ * stored lower-cased, as the filter compares them. Each distinct attendee (id, name, email) of a
+ * business is also kept once in appointment_attendees_seen, so the filter's substring match runs over
+ * a business's few hundred attendees, then their appointments come from the index. A seen attendee is
+ * never removed: one no appointment has any more matches nothing in appointment_customers. Text that is no JSON (never written by the product) has
  * no attendees here rather than failing the write.
  */
 
 async function sqliteTriggers(db: Db): Promise<void> {
   const fill = `insert into appointment_customers (appointment_id, business_id, customer_id, name, email)
-    select NEW.id, NEW.business_id, coalesce(json_extract(c.value, '$.customerId'), json_extract(c.value, '$.id')),
+    select NEW.id, NEW.business_id, coalesce(json_extract(c.value, '$.customerId'), json_extract(c.value, '$.id'), ''),
       lower(coalesce(json_extract(c.value, '$.name'), '')), lower(coalesce(json_extract(c.value, '$.email'), ''))
     from json_each(case when json_valid(NEW.customers) then NEW.customers else '[]' end) as c
-    where c.type = 'object';`;
+    where c.type = 'object';
+    insert or ignore into appointment_attendees_seen (business_id, customer_id, name, email)
+    select distinct business_id, customer_id, name, email from appointment_customers where appointment_id = NEW.id;`;
   const clear = (row: 'NEW' | 'OLD') => `delete from appointment_customers where appointment_id = ${row}.id;`;
   await sql.raw(`create trigger appointment_customers_insert after insert on appointments begin ${fill} end`).execute(db);
   await sql
@@ -38,10 +43,13 @@ begin
   if TG_OP <> 'DELETE' then
     begin
       insert into appointment_customers (appointment_id, business_id, customer_id, name, email)
-      select NEW.id, NEW.business_id, coalesce(c.v ->> 'customerId', c.v ->> 'id'),
+      select NEW.id, NEW.business_id, coalesce(c.v ->> 'customerId', c.v ->> 'id', ''),
         lower(coalesce(c.v ->> 'name', '')), lower(coalesce(c.v ->> 'email', ''))
       from jsonb_array_elements(case when jsonb_typeof(NEW.customers::jsonb) = 'array' then NEW.customers::jsonb else '[]'::jsonb end) as c(v)
       where jsonb_typeof(c.v) = 'object';
+      insert into appointment_attendees_seen (business_id, customer_id, name, email)
+      select distinct business_id, customer_id, name, email from appointment_customers where appointment_id = NEW.id
+      on conflict do nothing;
     exception when invalid_text_representation then
       null;
     end;
@@ -70,12 +78,19 @@ async function up(db: Db): Promise<void> {
     .createTable('appointment_customers')
     .addColumn('appointment_id', 'text', (c) => c.notNull())
     .addColumn('business_id', 'text', (c) => c.notNull())
-    .addColumn('customer_id', 'text')
+    .addColumn('customer_id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull())
     .execute();
-  // A business's attendees with all the filter compares (an id, or a name or email containing the
-  // text, which no index orders), so a search reads this index alone, never a table row.
+  await db.schema
+    .createTable('appointment_attendees_seen')
+    .addColumn('business_id', 'text', (c) => c.notNull())
+    .addColumn('customer_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('appointment_attendees_seen_pk', ['business_id', 'customer_id', 'name', 'email'])
+    .execute();
+  // An attendee's appointments, found from a seen attendee without reading a table row.
   await db.schema
     .createIndex('appointment_customers_idx')
     .on('appointment_customers')
@@ -98,6 +113,7 @@ async function down(db: Db): Promise<void> {
       await sql.raw(`drop trigger ${name}`).execute(db);
     }
   }
+  await db.schema.dropTable('appointment_attendees_seen').execute();
   await db.schema.dropTable('appointment_customers').execute();
 }
 
