@@ -1,3 +1,4 @@
+import { openStore } from '../store';
 import { describeEachStore } from '../store/testing/test-stores';
 import { queryUnbilled } from './query-unbilled';
 import { appointmentRow, BUSINESS, context, resetRows } from './testing/unbilled-fixtures';
@@ -6,7 +7,7 @@ import { appointmentRow, BUSINESS, context, resetRows } from './testing/unbilled
  * The customer filter reads appointment_customers (migration 0021), kept by triggers: after each kind
  * of write to an appointment's attendees the filter finds exactly the appointments they are on.
  */
-describeEachStore('the Unbilled customer filter after writes to attendees', (getStore) => {
+describeEachStore('the Unbilled customer filter after writes to attendees', (getStore, suite) => {
   const db = () => getStore().db;
   const matching = async (customer: string) =>
     (await queryUnbilled(db(), { businessId: BUSINESS, state: 'all', customer, limit: 500 }, context())).rows.map((r) => r.id).sort();
@@ -57,5 +58,23 @@ describeEachStore('the Unbilled customer filter after writes to attendees', (get
     await db().updateTable('appointments').set({ customers: '["cust-bo", 3]' }).where('id', '=', 'c').execute();
     expect(await matching('cust-anna')).toEqual(['b']);
     expect(await matching('carl')).toEqual([]);
+  });
+
+  it('finds the attendees of appointments written before migration 0021', async () => {
+    const target = await suite.freshConfig();
+    const base = target.schema === undefined ? {} : { schema: target.schema };
+    const old = await openStore(target.config, { ...base, migrateUpTo: '0018-unbilled-list-columns' });
+    try {
+      await resetRows(old.db, [appointmentRow('old', { attendees: [{ id: 'cust-old', name: 'Olga Old', email: 'olga@example.dk' }] })]);
+    } finally {
+      await old.close();
+    }
+    const latest = await openStore(target.config, base);
+    try {
+      const found = await queryUnbilled(latest.db, { businessId: BUSINESS, state: 'all', customer: 'olga' }, context());
+      expect(found.rows.map((r) => r.id)).toEqual(['old']);
+    } finally {
+      await latest.close();
+    }
   });
 });
