@@ -36,21 +36,18 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
 
 /**
  * An attendee whose id is `value` exactly, or whose name or email contains it in any letter case.
- * The attendees are a JSON column (written by the sync as `customerId` or `id`, `name`, `email`).
- * SQLite's LIKE folds ASCII letters only; both sides are lower-cased in PostgreSQL.
+ * Migration 0021's tables, kept by triggers, hold the attendees: the text is matched over the
+ * business's distinct attendees (appointment_attendees_seen), whose appointments then come from
+ * appointment_customers' index, so no appointment's JSON is parsed. Name and email are stored
+ * lower-cased: SQLite's lower() and LIKE fold ASCII letters only, PostgreSQL's lower() every letter,
+ * as the filter always did on each store.
  */
-function customerCondition(value: string, postgres: boolean): Condition {
+function customerCondition(businessId: string, value: string): Condition {
   const needle = value.toLowerCase();
-  if (postgres) {
-    return sql<SqlBool>`exists (select 1 from jsonb_array_elements(a.customers::jsonb) as c(v)
-      where coalesce(c.v ->> 'customerId', c.v ->> 'id') = ${value}
-        or ${like(sql`lower(c.v ->> 'name')`, needle)}
-        or ${like(sql`lower(c.v ->> 'email')`, needle)})`;
-  }
-  return sql<SqlBool>`exists (select 1 from json_each(a.customers) as c
-    where coalesce(json_extract(c.value, '$.customerId'), json_extract(c.value, '$.id')) = ${value}
-      or ${like(sql`json_extract(c.value, '$.name')`, needle)}
-      or ${like(sql`json_extract(c.value, '$.email')`, needle)})`;
+  return sql<SqlBool>`a.id in (select c.appointment_id from appointment_customers c
+    where (c.business_id, c.customer_id, c.name, c.email) in (select s.business_id, s.customer_id, s.name, s.email
+      from appointment_attendees_seen s
+      where s.business_id = ${businessId} and (s.customer_id = ${value} or ${like(sql`s.name`, needle)} or ${like(sql`s.email`, needle)})))`;
 }
 
 /** staff_member_ids is a JSON array of strings: the quoted id is one whole element. */
@@ -61,14 +58,17 @@ function staffCondition(staffMemberId: string, postgres: boolean): Condition {
 
 /** The conditions (ANDed) selecting the rows a filter matches. */
 export function whereConditions(filter: UnbilledFilter, context: WhereContext): Condition[] {
-  const conditions: Condition[] = [sql`a.business_id = ${filter.businessId}`];
+  // With a customer, SQLite is kept off the business's indexes, so the attendees' few appointment ids
+  // lead (by primary key) rather than a walk through every appointment of the business.
+  const business = filter.customer !== undefined && !context.postgres ? sql`+a.business_id` : sql`a.business_id`;
+  const conditions: Condition[] = [sql<SqlBool>`${business} = ${filter.businessId}`];
   const state = stateCondition(filter.state, context.eligibility);
   if (state !== undefined) conditions.push(state);
   if (context.bounds.fromUtc !== undefined) conditions.push(sql`a.start_utc >= ${context.bounds.fromUtc}`);
   if (context.bounds.toUtc !== undefined) conditions.push(sql`a.start_utc < ${context.bounds.toUtc}`);
   if (filter.serviceId !== undefined) conditions.push(sql`a.service_id = ${filter.serviceId}`);
   if (filter.staffMemberId !== undefined) conditions.push(staffCondition(filter.staffMemberId, context.postgres));
-  if (filter.customer !== undefined) conditions.push(customerCondition(filter.customer, context.postgres));
+  if (filter.customer !== undefined) conditions.push(customerCondition(filter.businessId, filter.customer));
   // The reasons column is "a,b," : delimited on both sides, one reason never matches inside another.
   if (filter.reason !== undefined) conditions.push(sql<SqlBool>`(',' || ${context.eligibility.reasons}) like ${`%,${filter.reason},%`}`);
   // search_text is stored lower-cased, so lower-casing the words here is the whole case folding.

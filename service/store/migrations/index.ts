@@ -17,6 +17,7 @@ import { paymentStatus } from './0015-payment-status';
 import { afterCreate } from './0016-after-create';
 import { noShows } from './0017-no-shows';
 import { unbilledListColumns } from './0018-unbilled-list-columns';
+import { appointmentCustomers } from './0021-appointment-customers';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -41,4 +42,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0016-after-create': afterCreate,
   '0017-no-shows': noShows,
   '0018-unbilled-list-columns': unbilledListColumns,
+  '0021-appointment-customers': appointmentCustomers,
 };
