@@ -7,10 +7,20 @@ import { parseAppointments, readUsualAppointment } from './booking-appointment-f
 
 const seeded = (): Record<string, unknown>[] =>
   JSON.parse(
-    JSON.stringify(generateSandboxData({ seed: 3, now: DEFAULT_TEST_NOW, scale: { customers: 40, staff: 3, daysBack: 30, daysAhead: 5 } }).bookings.businesses[0]!.appointments),
+    JSON.stringify(
+      generateSandboxData({ seed: 3, now: DEFAULT_TEST_NOW, scale: { customers: 40, staff: 3, daysBack: 30, daysAhead: 5 } }).bookings.businesses[0]!
+        .appointments,
+    ),
   ) as Record<string, unknown>[];
 
-const customer = (overrides: Record<string, unknown>) => ({ customerId: 'c-9', name: 'N', emailAddress: 'n@example.com', phone: null, timeZone: null, ...overrides });
+const customer = (overrides: Record<string, unknown>) => ({
+  customerId: 'c-9',
+  name: 'N',
+  emailAddress: 'n@example.com',
+  phone: null,
+  timeZone: null,
+  ...overrides,
+});
 
 /** The usual shape, with Graph's nulls and evolvable values: read directly, to the schema's answer. */
 const READ: Record<string, unknown>[] = [
@@ -85,7 +95,11 @@ describe('readUsualAppointment', () => {
   });
 
   it('reads a page in order, the odd ones by the schema with its reasons', () => {
-    const raws = [rawAppointment({ id: 'a' }), rawAppointment({ id: 'b', startDateTime: null }), rawAppointment({ id: 'c', start: rawAppointment()['startDateTime'] })];
+    const raws = [
+      rawAppointment({ id: 'a' }),
+      rawAppointment({ id: 'b', startDateTime: null }),
+      rawAppointment({ id: 'c', start: rawAppointment()['startDateTime'] }),
+    ];
     expect(parseAppointments(raws)).toStrictEqual(parseRecords(bookingAppointmentSchema, raws, 'bookingAppointment'));
     expect(parseAppointments(raws).records.map((r) => r.id)).toEqual(['a', 'c']);
   });
