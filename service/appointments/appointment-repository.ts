@@ -77,6 +77,16 @@ export class AppointmentRepository {
     return rows.map((r) => r.id);
   }
 
+  async oldestUnbilledStart(businessId: string): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('appointments')
+      .select((eb) => eb.fn.min('start_utc').as('oldest'))
+      .where('business_id', '=', businessId)
+      .where('state', '=', 'unbilled')
+      .executeTakeFirst();
+    return row?.oldest ? new Date(row.oldest) : null;
+  }
+
   async getAppointments(ids: readonly string[]): Promise<Appointment[]> {
     return (await this.findByIds(ids)).map(rowToAppointment);
   }

@@ -16,6 +16,8 @@ export interface RunPlanInput {
   lookBackDays: number;
   overlapDays: number;
   chunkDays: number;
+  /** Start of the oldest unbilled appointment: the window reaches back to it (`appointmentWindow`). */
+  oldestUnbilledStart: Date | null;
   /**
    * Chunks read at once: a window too short to give each reader a whole chunk is cut finer (to the
    * hour), so a short incremental window is read in parallel too. Absent: `chunkDays` as given.
@@ -48,6 +50,7 @@ export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput):
     syncedUntil: checkpoint.syncedUntil === null ? null : new Date(checkpoint.syncedUntil),
     lookBackDays: input.lookBackDays,
     overlapDays: input.overlapDays,
+    oldestUnbilledStart: input.oldestUnbilledStart,
   });
   const chunkDays = chunkDaysFor(window, input.chunkDays, input.readers);
   return { window, chunkDays, chunks: splitWindow(window, chunkDays), done: new Set(), resumed: false };

@@ -6,7 +6,6 @@ import { allRows, DAY_MS, firstWindow, graphIds, graphTime, NOW, pickRow } from 
 import { CANCELLED_AFTER_INVOICING } from '../../appointments/upsert-decision';
 
 /** The default slice of older unbilled appointments re-read by id per run. */
-const SWEEP = 40;
 
 describeEachStore('syncAppointments against the emulators', (_getStore, suite) => {
   const harnesses: SyncHarness[] = [];
@@ -61,13 +60,12 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     const before = await allRows(db);
     const report = await syncAppointments(h.context(db));
 
-    const windowStart = NOW.getTime() - h.setup.overlapDays * DAY_MS;
+    const oldestUnbilled = Math.min(...before.filter((r) => r.state === 'unbilled').map((r) => Date.parse(r.start_utc)));
+    const windowStart = Math.min(NOW.getTime() - h.setup.overlapDays * DAY_MS, oldestUnbilled);
     const reread = await graphIds(h, { start: new Date(windowStart), end: new Date(NOW.getTime() + DAY_MS) });
-    const older = before.filter((r) => r.state === 'unbilled' && Date.parse(r.start_utc) < windowStart);
     expect(reread.length).toBeGreaterThan(0);
-    expect(older.length).toBeGreaterThan(SWEEP);
-    // The window by calendar, and one slice of the older unbilled appointments by id.
-    expect(report).toEqual({ added: 0, updated: 0, unchanged: reread.length + SWEEP, removed: 0, rejected: 0 });
+    // The window reaches back to the oldest unbilled appointment: nothing is left for the by-id slice.
+    expect(report).toEqual({ added: 0, updated: 0, unchanged: reread.length, removed: 0, rejected: 0 });
     expect((await allRows(db)).map((r) => r.id)).toEqual(before.map((r) => r.id));
   });
 
@@ -183,11 +181,13 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     expect(unseen).toEqual([]);
   });
 
-  it('asks Graph for the window plus one $batch per 4 older ids, however many older unbilled appointments there are', async () => {
+  it('asks Graph for the window plus one $batch per 4 ids older than the look-back, however many such unbilled appointments there are', async () => {
     const { db, h } = await backfilled();
+    // A look-back of two days leaves most unbilled appointments beyond the window's reach: they are re-read by id.
+    const shortLookBack = { ...h.setup, lookBackDays: 2 };
     const requests = async (sweepPerRun: number) => {
       const before = h.graph.stats().requestsServed;
-      await createAppointmentSync({ sweepPerRun })(h.context(db));
+      await createAppointmentSync({ sweepPerRun })(h.context(db, { setup: shortLookBack }));
       return h.graph.stats().requestsServed - before;
     };
     const windowOnly = await requests(0);

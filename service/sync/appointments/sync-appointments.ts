@@ -118,6 +118,7 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       overlapDays: ctx.setup.overlapDays,
       chunkDays,
       readers: concurrency,
+      oldestUnbilledStart: await new AppointmentRepository(ctx.db).oldestUnbilledStart(ctx.businessId),
     });
     logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
     if (!plan.resumed)

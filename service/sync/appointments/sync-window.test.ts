@@ -7,7 +7,7 @@ const NOW = at('2026-03-18T10:00:00.000Z');
 
 describe('appointmentWindow', () => {
   it('reads the look-back on the first run, up to a day after the run started', () => {
-    expect(appointmentWindow({ runStartedAt: NOW, syncedUntil: null, lookBackDays: 90, overlapDays: 3 })).toEqual({
+    expect(appointmentWindow({ runStartedAt: NOW, syncedUntil: null, lookBackDays: 90, overlapDays: 3, oldestUnbilledStart: null })).toEqual({
       start: at('2025-12-18T10:00:00.000Z'),
       end: at('2026-03-19T10:00:00.000Z'),
     });
@@ -19,6 +19,7 @@ describe('appointmentWindow', () => {
       syncedUntil: at('2026-03-18T09:45:00.000Z'),
       lookBackDays: 90,
       overlapDays: 3,
+      oldestUnbilledStart: null,
     });
     expect(window).toEqual({ start: at('2026-03-15T09:45:00.000Z'), end: at('2026-03-19T10:00:00.000Z') });
   });
@@ -29,8 +30,18 @@ describe('appointmentWindow', () => {
       syncedUntil: at('2025-01-01T00:00:00.000Z'),
       lookBackDays: 30,
       overlapDays: 3,
+      oldestUnbilledStart: null,
     });
     expect(window.start).toEqual(at('2026-02-16T10:00:00.000Z'));
+  });
+
+  it('reaches back to the oldest unbilled appointment, but not beyond the look-back and overlap', () => {
+    const base = { runStartedAt: NOW, syncedUntil: at('2026-03-18T09:45:00.000Z'), lookBackDays: 90, overlapDays: 3 };
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2026-02-01T08:00:00.000Z') }).start).toEqual(at('2026-02-01T08:00:00.000Z'));
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2026-03-17T08:00:00.000Z') }).start).toEqual(at('2026-03-15T09:45:00.000Z'));
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2025-06-01T08:00:00.000Z') }).start).toEqual(at('2025-12-15T10:00:00.000Z'));
+    // An unbilled appointment the last run read just inside its look-back stays in reach a little later.
+    expect(appointmentWindow({ ...base, oldestUnbilledStart: at('2025-12-17T08:00:00.000Z') }).start).toEqual(at('2025-12-17T08:00:00.000Z'));
   });
 
   it('keeps a non-empty window when the last run seems to lie in the future (clock skew)', () => {
@@ -39,6 +50,7 @@ describe('appointmentWindow', () => {
       syncedUntil: at('2026-04-01T00:00:00.000Z'),
       lookBackDays: 30,
       overlapDays: 0,
+      oldestUnbilledStart: null,
     });
     expect(window).toEqual({ start: NOW, end: at('2026-03-19T10:00:00.000Z') });
   });
@@ -61,7 +73,7 @@ describe('splitWindow', () => {
 });
 
 describe('planRun', () => {
-  const input = { syncRunId: 'run-2', runStartedAt: NOW, lookBackDays: 10, overlapDays: 2, chunkDays: 3 };
+  const input = { syncRunId: 'run-2', runStartedAt: NOW, lookBackDays: 10, overlapDays: 2, chunkDays: 3, oldestUnbilledStart: null };
 
   it('resumes the checkpointed window and chunks of the same run id', () => {
     const checkpoint = {
