@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunResult, SyncRunsResponse, UnbilledResponse } from '../contract/api-contract';
+import type { RunInvoicesResponse, RunSummary, SyncRunsResponse, UnbilledResponse } from '../contract/api-contract';
 import { DEFAULT_TEST_NOW } from '../service/testing/test-dates';
 import { startSandboxApp, syncNow, type SandboxApp } from './testing/sandbox-app';
 import { until } from '../service/testing/until';
@@ -27,14 +27,19 @@ async function invoiceable(app: SandboxApp): Promise<UnbilledResponse['rows']> {
   return (await json<UnbilledResponse>(app, '/api/unbilled?state=invoiceable&limit=500')).rows;
 }
 
-async function invoice(app: SandboxApp, appointmentIds: string[]): Promise<RunResult> {
+/** A finished run as a face shows it: the polled summary, then its invoices (one page holds them here). */
+type FinishedRun = RunSummary & Pick<RunInvoicesResponse, 'invoices'>;
+
+async function invoice(app: SandboxApp, appointmentIds: string[]): Promise<FinishedRun> {
   const { runId } = await json<{ runId: string }>(app, '/api/invoice-runs', {
     method: 'POST',
     body: JSON.stringify({ selection: { kind: 'ids', appointmentIds } }),
   });
-  let run: RunResult | undefined;
-  await until(async () => (run = await json<RunResult>(app, `/api/invoice-runs/${runId}`)).finished, `invoice run ${runId} finishes`, 120_000);
-  return run as RunResult;
+  let run: RunSummary | undefined;
+  await until(async () => (run = await json<RunSummary>(app, `/api/invoice-runs/${runId}`)).finished, `invoice run ${runId} finishes`, 120_000);
+  const page = await json<RunInvoicesResponse>(app, `/api/invoice-runs/${runId}/invoices?limit=100`);
+  expect(page.invoices).toHaveLength(page.total);
+  return { ...run!, invoices: page.invoices };
 }
 
 /** Customers whose every invoiceable appointment is theirs alone, `count` of them, with those appointments. */
