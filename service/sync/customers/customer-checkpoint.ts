@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { readJson, toIsoUtc, writeJson } from '../../store/columns';
+import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database } from '../../store/database';
+import { readCheckpointRow, writeCheckpointRow } from '../checkpoint-row';
 
 export const CUSTOMERS_CHECKPOINT_KIND = 'customers';
 
@@ -9,23 +10,13 @@ export const CUSTOMERS_CHECKPOINT_KIND = 'customers';
 const checkpointSchema = z.strictObject({ listedAt: z.iso.datetime() });
 
 export async function readCustomersListedAt(db: Kysely<Database>, businessId: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('sync_checkpoints')
-    .select('checkpoint')
-    .where('business_id', '=', businessId)
-    .where('kind', '=', CUSTOMERS_CHECKPOINT_KIND)
-    .executeTakeFirst();
-  return row ? new Date(readJson(checkpointSchema, row.checkpoint, 'sync_checkpoints.checkpoint').listedAt) : null;
+  const checkpoint = await readCheckpointRow(db, businessId, CUSTOMERS_CHECKPOINT_KIND, checkpointSchema);
+  return checkpoint ? new Date(checkpoint.listedAt) : null;
 }
 
 /** Records the listing, and that every attendee seen so far is stored (the flag below is cleared). */
 export async function writeCustomersListedAt(db: Kysely<Database>, businessId: string, listedAt: Date, now: Date): Promise<void> {
-  const checkpoint = writeJson(checkpointSchema.parse({ listedAt: toIsoUtc(listedAt) }));
-  await db
-    .insertInto('sync_checkpoints')
-    .values({ business_id: businessId, kind: CUSTOMERS_CHECKPOINT_KIND, checkpoint, updated_at: toIsoUtc(now) })
-    .onConflict((oc) => oc.columns(['business_id', 'kind']).doUpdateSet({ checkpoint, updated_at: toIsoUtc(now) }))
-    .execute();
+  await writeCheckpointRow(db, businessId, CUSTOMERS_CHECKPOINT_KIND, checkpointSchema, { listedAt: toIsoUtc(listedAt) }, now);
   await db.deleteFrom('sync_checkpoints').where('business_id', '=', businessId).where('kind', '=', NEW_ATTENDEE_KIND).execute();
 }
 
