@@ -36,7 +36,7 @@ import { resolveCompanyId } from '../setup/company';
 import { businessStatus, type BusinessStatus } from './business-status';
 import { ConversationStore, PostedCards } from '../conversations';
 import { cardPreview, type CardJson, type CardPreviewRequest, type DailyCardRenderer } from './card-preview';
-import { allUnbilled, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
+import { allUnbilled, ListTotalsCache, queryUnbilled, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from '../unbilled';
 
 type ForBusiness<T> = Omit<T, 'businessId'>;
 import { businessKey } from '../domain/business-key';
@@ -185,8 +185,10 @@ export function createAppServices(deps: {
   const history = new HistoryService({ db: store.db, businessId, runner: invoices, today: () => payments.today() });
   const people = new People(store.db, clock);
   const unbilledContext = async () => ({ now: clock(), setup: await currentSetup() });
+  // The list's count and totals, kept while no write and no appointment end has changed them.
+  const listTotals = new ListTotalsCache();
   const unbilled: AppServices['unbilled'] = {
-    list: async (request) => queryUnbilled(store.db, { ...request, businessId }, await unbilledContext()),
+    list: async (request) => queryUnbilled(store.db, { ...request, businessId }, await unbilledContext(), listTotals),
     all: async function* (request) {
       yield* allUnbilled(store.db, { ...request, businessId }, await unbilledContext());
     },

@@ -1,4 +1,5 @@
 export { queryUnbilled } from './query-unbilled';
+export { ListTotalsCache } from './list-totals-cache';
 export { allUnbilled } from './all-unbilled';
 export { resolveSelection } from './resolve-selection';
 export { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';

@@ -1,33 +1,29 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { totalsByCurrency } from '../domain/money';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
-import { bucketKeyLength, hourRepresentatives, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
+import { listTotals, type ListTotals } from './list-totals';
+import type { ListTotalsCache } from './list-totals-cache';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
 import { orderBy, orderTerms, selectedOrder } from './unbilled-order';
 import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from './unbilled-schemas';
 
-interface GroupRecord {
-  bucket: string;
-  currency: string;
-  matching: number;
-  invoiceable: number;
-  minor: number;
-}
-
 /**
  * One page of appointments matching a filter, with the reasons each cannot be invoiced, the count
- * of all matching rows, and the invoiceable amounts by currency and by local day. Three queries: the
- * page, and an aggregate grouped by start hour and currency for each RowPart, from which the count,
- * totals and days come.
+ * of all matching rows, and the invoiceable amounts by currency and by local day. The page is one
+ * query; the count, totals and days come from list-totals.ts, through the process's cache of them when
+ * the caller passes one (the façade does: list-totals-cache.ts says when they are kept).
  */
-export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequestInput, context: UnbilledContext): Promise<UnbilledResponse> {
+export async function queryUnbilled(
+  db: Kysely<Database>,
+  input: UnbilledRequestInput,
+  context: UnbilledContext,
+  totalsCache?: ListTotalsCache,
+): Promise<UnbilledResponse> {
   const request = unbilledRequestSchema.parse(input);
   const { eligibility, postgres } = filteredAppointments(db, request, context);
   // Rows that cannot be a fee and the few that may be, apart: the first are answered from the list
   // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
   const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
-  const timeZone = context.setup.dailySummary.timeZone;
 
   const order = orderBy(request.sort, request.direction, { postgres, eligibility });
   // The page's ids are found first (the two parts merged in order), so the reason and price columns
@@ -75,56 +71,17 @@ export async function queryUnbilled(db: Kysely<Database>, input: UnbilledRequest
     ])
     .orderBy(order);
 
-  const bucket = bucketSql(timeZone, context.now);
-  const groups = parts.map(({ query, eligibility: e }) =>
-    query
-      .select([
-        bucket.as('bucket'),
-        e.amountCurrency.as('currency'),
-        sql<number>`count(*)`.as('matching'),
-        sql<number>`sum(case when ${e.invoiceable} then 1 else 0 end)`.as('invoiceable'),
-        sql<number>`sum(case when ${e.invoiceable} then ${e.amountMinor} else 0 end)`.as('minor'),
-      ])
-      .groupBy([sql`1`, sql`2`]),
-  );
-
-  const [pageRows, ...groupParts]: [UnbilledRecord[], ...GroupRecord[][]] = await Promise.all([page.execute(), ...groups.map((g) => g.execute())]);
-  const groupRows = groupParts.flat();
-
-  const buckets: BucketSum[] = groupRows.map((g) => ({
-    bucket: g.bucket,
-    currency: g.currency,
-    count: Number(g.invoiceable),
-    minor: Number(g.minor),
-  }));
+  const { sort: _sort, direction: _direction, offset: _offset, limit: _limit, ...filter } = request;
+  const [pageRows, totals]: [UnbilledRecord[], ListTotals] = await Promise.all([
+    page.execute(),
+    totalsCache === undefined ? listTotals(db, filter, context) : totalsCache.totals(db, filter, context),
+  ]);
   return {
     rows: await withBusinessCentralCustomers(db, request.businessId, pageRows.map(toUnbilledRow)),
-    total: groupRows.reduce((sum, g) => sum + Number(g.matching), 0),
-    totals: {
-      count: buckets.reduce((sum, b) => sum + b.count, 0),
-      amounts: totalsByCurrency(buckets.filter((b) => b.count > 0).map((b) => ({ minor: b.minor, currency: b.currency }))),
-    },
-    byDay: sumByLocalDay(buckets, timeZone),
+    ...totals,
     offset: request.offset,
     limit: request.limit,
   };
-}
-
-/**
- * The start-time bucket SQL groups by: the minute where the zone has part-hour offsets, else the
- * UTC hour with each run of hours on one local day folded into its first (hourRepresentatives), so a
- * year is about a thousand groups rather than 8,760.
- */
-function bucketSql(timeZone: string, now: Date): RawBuilder<string> {
-  const keyLength = bucketKeyLength(timeZone, now);
-  const hour = sql<string>`substr(a.start_utc, 12, 2)`;
-  if (keyLength !== 13) return sql<string>`substr(a.start_utc, 1, ${sql.lit(keyLength)})`;
-  const runs = new Map<string, string[]>();
-  for (const [h, first] of hourRepresentatives(timeZone, now)) runs.set(first, [...(runs.get(first) ?? []), h]);
-  const folded = [...runs].filter(([, hours]) => hours.length > 1);
-  if (folded.length === 0) return sql<string>`substr(a.start_utc, 1, 13)`;
-  const cases = folded.map(([first, hours]) => sql`when ${hour} between ${sql.lit(first)} and ${sql.lit(hours[hours.length - 1]!)} then ${sql.lit(first)}`);
-  return sql<string>`(substr(a.start_utc, 1, 11) || case ${sql.join(cases, sql` `)} else ${hour} end)`;
 }
 
 /** Each attendee's linked Business Central customer (number, blocked), read for the page's attendees only. */
