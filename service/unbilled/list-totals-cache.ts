@@ -39,11 +39,12 @@ export class ListTotalsCache {
     if (cached !== undefined && cached.generation === generation && cached.computedAt <= now && (cached.validUntil === null || now < cached.validUntil)) {
       this.entries.delete(key);
       this.entries.set(key, cached);
-      return cached.totals;
+      // A copy: what a caller does with its answer never reaches the next one.
+      return structuredClone(cached.totals);
     }
     const [totals, validUntil] = await Promise.all([listTotals(db, filter, context), nextEnd(db, filter.businessId, now)]);
     this.entries.delete(key);
-    this.entries.set(key, { generation, computedAt: now, validUntil, totals });
+    this.entries.set(key, { generation, computedAt: now, validUntil, totals: structuredClone(totals) });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return totals;
   }

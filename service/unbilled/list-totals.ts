@@ -2,8 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { bucketKeyLength, hourRepresentatives, sumByLocalDay, type BucketSum } from '../domain/day-buckets';
 import { totalsByCurrency } from '../domain/money';
 import type { Database } from '../store/database';
-import type { UnbilledResponse } from './unbilled-schemas';
-import type { UnbilledFilter } from './unbilled-schemas';
+import type { UnbilledFilter, UnbilledResponse } from './unbilled-schemas';
 import { filteredAppointments, type UnbilledContext } from './unbilled-source';
 
 /** What the list answers beside its page: the count of matching rows, the invoiceable totals and days. */
@@ -56,19 +55,36 @@ export async function listTotals(db: Kysely<Database>, filter: UnbilledFilter, c
 
 /**
  * How start times are bucketed: the ISO prefix length, and for hour buckets each UTC hour's
- * representative. It depends on the zone's offsets around `now`, so the totals cache keys on it.
+ * representative. It depends on the zone's offsets in the months around the day (sampled, with Intl:
+ * milliseconds a call), so it is worked out once per zone and UTC day, from the day's start; the
+ * totals cache keys on it.
  */
 export interface BucketDefinition {
   keyLength: number;
-  /** UTC hour → the first hour of its run on one local day; only runs longer than one hour. */
+  /** Runs of UTC hours on one local day, longer than one hour: each folds into its first. */
   folded: [first: string, last: string][];
 }
 
+const definitions = new Map<string, BucketDefinition>();
+/** Zones and days remembered: a process serves one business, and a day at a time. */
+const DEFINITIONS_KEPT = 16;
+
 export function bucketDefinition(timeZone: string, now: Date): BucketDefinition {
-  const keyLength = bucketKeyLength(timeZone, now);
+  const day = now.toISOString().slice(0, 10);
+  const key = `${timeZone} ${day}`;
+  const known = definitions.get(key);
+  if (known !== undefined) return known;
+  const definition = definitionAt(timeZone, new Date(`${day}T00:00:00.000Z`));
+  if (definitions.size >= DEFINITIONS_KEPT) definitions.clear();
+  definitions.set(key, definition);
+  return definition;
+}
+
+function definitionAt(timeZone: string, at: Date): BucketDefinition {
+  const keyLength = bucketKeyLength(timeZone, at);
   if (keyLength !== 13) return { keyLength, folded: [] };
   const runs = new Map<string, string[]>();
-  for (const [h, first] of hourRepresentatives(timeZone, now)) runs.set(first, [...(runs.get(first) ?? []), h]);
+  for (const [h, first] of hourRepresentatives(timeZone, at)) runs.set(first, [...(runs.get(first) ?? []), h]);
   const folded = [...runs].filter(([, hours]) => hours.length > 1).map(([first, hours]): [string, string] => [first, hours[hours.length - 1]!]);
   return { keyLength, folded };
 }
