@@ -18,6 +18,7 @@ import { afterCreate } from './0016-after-create';
 import { noShows } from './0017-no-shows';
 import { unbilledListColumns } from './0018-unbilled-list-columns';
 import { appointmentCustomers } from './0021-appointment-customers';
+import { unbilledListLookups } from './0023-unbilled-list-lookups';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -43,4 +44,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0017-no-shows': noShows,
   '0018-unbilled-list-columns': unbilledListColumns,
   '0021-appointment-customers': appointmentCustomers,
+  '0023-unbilled-list-lookups': unbilledListLookups,
 };
