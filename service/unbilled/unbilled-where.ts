@@ -78,10 +78,14 @@ export function whereConditions(filter: UnbilledFilter, context: WhereContext): 
   // search_text is stored lower-cased, so lower-casing the words here is the whole case folding.
   const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const candidates = context.postgres ? undefined : searchCandidates(words);
-  // With a customer, a staff member or searched words, SQLite is kept off the business's indexes, so
+  // With a customer, a staff member or a searched name, SQLite is kept off the business's indexes, so
   // the few appointment ids they give lead (by primary key) rather than a walk through every
   // appointment of the business.
-  const few = filter.customer !== undefined || filter.staffMemberId !== undefined || candidates !== undefined;
+  // Of searched words only two or more (a name): their rows are few together, where one word may be
+  // common (a -sen surname) and its rows in the list's order are then found sooner by a walk of the
+  // list index, testing each against the candidates.
+  const named = words.filter((w) => [...w].length >= TRIGRAM).length >= 2;
+  const few = filter.customer !== undefined || filter.staffMemberId !== undefined || (candidates !== undefined && named);
   const business = few && !context.postgres ? sql`+a.business_id` : sql`a.business_id`;
   const conditions: Condition[] = [sql<SqlBool>`${business} = ${filter.businessId}`];
   const state = stateCondition(filter.state, context.eligibility);
