@@ -103,14 +103,19 @@ interface Checks {
   feeKind: RawBuilder<FeeKind | null>;
 }
 
-function checks(options: EligibilityOptions, postgres: boolean): Checks {
+function checks(options: EligibilityOptions, postgres: boolean, part: RowPart): Checks {
   const now = options.now.toISOString();
   const fee = feeSetupOf(options);
-  const feeKind = feeKindSql(fee, postgres);
-  const priceReason = sql<string | null>`(case when ${feeKind} is null then ${priceReasonSql(options.addZeroLinesForFree)} else ${feeProblemSql(
-    fee,
-    options.addZeroLinesForFree,
-  )} end)`;
+  // A row of the plain part is never a fee (list_fee = 0: no no-show, no cancellation seen), so its
+  // reasons skip the fee rule: the state sort computes them for every row it orders.
+  const feeKind = part === 'plain' ? sql<FeeKind | null>`cast(null as text)` : feeKindSql(fee, postgres);
+  const priceReason =
+    part === 'plain'
+      ? priceReasonSql(options.addZeroLinesForFree)
+      : sql<string | null>`(case when ${feeKind} is null then ${priceReasonSql(options.addZeroLinesForFree)} else ${feeProblemSql(
+          fee,
+          options.addZeroLinesForFree,
+        )} end)`;
   const priceIs = (code: Reason) => sql<SqlBool>`coalesce(${priceReason}, '') = ${sql.lit(code)}`;
   return {
     priceReason,
@@ -169,15 +174,19 @@ export interface EligibilitySql {
 export type RowPart = 'plain' | 'fee' | 'any';
 
 export function eligibilitySql(options: EligibilityOptions, postgres: boolean, part: RowPart = 'any'): EligibilitySql {
-  const { byReason, priceReason, feeKind } = checks(options, postgres);
+  const { byReason, priceReason, feeKind } = checks(options, postgres, part);
   const fee = feeSetupOf(options);
   const feeMinor = sql<number | null>`(case when ${feeKind} is not null then ${feeMinorSql(fee)} end)`;
   // list_open = 1 first: a superset the index finds, narrowed by the fee the setup gives.
   const open = sql<SqlBool>`(a.list_open = 1 and (a.state = 'unbilled' or ${feeKind} is not null))`;
   const now = options.now.toISOString();
+  // On SQLite `+` keeps the clock's bound off the index choice: nearly every open row has ended, so a
+  // range on the end reads them all, where the list indexes find the few rows asked for (a fee part's
+  // by list_fee, the plain part's in the requested order without a sort).
+  const ended = postgres ? sql`a.end_utc` : sql`+a.end_utc`;
   /** The whole rule, for a row that may be billed as a fee (list_fee = 1): the setup decides. */
   const feeInvoiceable = sql<SqlBool>`(${open}
-      and a.end_utc <= ${now}
+      and ${ended} <= ${now}
       and a.review_reason is null
       and ${billedCustomers} > 0
       and a.customers_without_email <= 0
@@ -185,9 +194,6 @@ export function eligibilitySql(options: EligibilityOptions, postgres: boolean, p
       and (${feeKind} is not null or (sl.bc_item_id is not null and a.cancelled_seen_at is null))
       and ${priceReason} is null)`;
   const free = options.addZeroLinesForFree ? sql`` : sql` and a.list_amount_minor <> 0`;
-  // On SQLite `+` keeps the clock's bound off the index choice: nearly every open row has ended, so the
-  // list index in the requested order (no sort) beats a range on the end that needs one.
-  const ended = postgres ? sql`a.end_utc` : sql`+a.end_utc`;
   const plainInvoiceable = sql<SqlBool>`(a.list_ready = 1 and ${ended} <= ${now}${free})`;
   const feeAmount = sql<number | null>`(case when ${feeKind} is null then ${lineMinor} else ${feeMinor} end * ${billedCustomers})`;
   const feeCurrency = fee.rule.kind === 'fixed' ? sql<string>`(case when ${feeKind} is null then ${unitCurrency} else a.currency end)` : unitCurrency;

@@ -25,10 +25,15 @@ export async function queryUnbilled(
   // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
   const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
 
-  const order = orderBy(request.sort, request.direction, { postgres, eligibility });
+  const order = orderBy(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
   // The page's ids are found first (the two parts merged in order), so the reason and price columns
   // are computed for its rows only.
-  const [plainKeys, feeKeys] = parts.map((p) => selectedOrder(orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility })));
+  const [plainKeys, feeKeys] = parts.map((p) =>
+    selectedOrder(
+      orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility, state: request.state, part: p.part }),
+      p.part === 'fee' && !postgres,
+    ),
+  );
   const pageIds = db
     .selectFrom(
       parts[0]!.query

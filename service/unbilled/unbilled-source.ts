@@ -42,5 +42,5 @@ export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilte
   });
   if (part !== 'any') conditions.push(sql<SqlBool>`a.list_fee = ${sql.lit(part === 'plain' ? 0 : 1)}`);
   const query = conditions.reduce((q, condition) => q.where(condition), joinedAppointments(db));
-  return { query, eligibility, postgres };
+  return { query, eligibility, postgres, part };
 }

@@ -50,30 +50,54 @@ function customerCondition(businessId: string, value: string): Condition {
       where s.business_id = ${businessId} and (s.customer_id = ${value} or ${like(sql`s.name`, needle)} or ${like(sql`s.email`, needle)})))`;
 }
 
-/** staff_member_ids is a JSON array of strings: the quoted id is one whole element. */
-function staffCondition(staffMemberId: string, postgres: boolean): Condition {
-  const element = JSON.stringify(staffMemberId);
-  return postgres ? sql<SqlBool>`strpos(a.staff_member_ids, ${element}) > 0` : sql<SqlBool>`instr(a.staff_member_ids, ${element}) > 0`;
+/** One element of staff_member_ids (a JSON array of strings), from migration 0023's rows kept by triggers. */
+function staffCondition(businessId: string, staffMemberId: string): Condition {
+  return sql<SqlBool>`a.id in (select s.appointment_id from appointment_staff s where s.business_id = ${businessId} and s.staff_member_id = ${staffMemberId})`;
+}
+
+/** FTS5's trigram tokenizer indexes three characters at a time: a shorter word cannot use it. */
+const TRIGRAM = 3;
+
+/**
+ * SQLite: the appointments whose search_text holds every word of 3 characters or more, by migration
+ * 0023's FTS5 trigram table. It folds case at least as far as the stored text already is, so it finds
+ * every row the words' LIKEs match (and maybe a few more): the LIKEs still decide. PostgreSQL needs
+ * nothing: its trigram index (pg_trgm, where installed) serves the LIKEs themselves.
+ */
+function searchCandidates(words: readonly string[]): Condition | undefined {
+  const indexed = words.filter((w) => [...w].length >= TRIGRAM);
+  if (indexed.length === 0) return undefined;
+  // Each word a phrase (its quotes doubled), the phrases ANDed.
+  const match = indexed.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+  return sql<SqlBool>`a.id in (select k.appointment_id from appointment_search_keys k
+    where k.key in (select f.rowid from appointment_search f where appointment_search match ${match}))`;
 }
 
 /** The conditions (ANDed) selecting the rows a filter matches. */
 export function whereConditions(filter: UnbilledFilter, context: WhereContext): Condition[] {
-  // With a customer, SQLite is kept off the business's indexes, so the attendees' few appointment ids
-  // lead (by primary key) rather than a walk through every appointment of the business.
-  const business = filter.customer !== undefined && !context.postgres ? sql`+a.business_id` : sql`a.business_id`;
+  // search_text is stored lower-cased, so lower-casing the words here is the whole case folding.
+  const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const candidates = context.postgres ? undefined : searchCandidates(words);
+  // With a customer, a staff member or a searched name, SQLite is kept off the business's indexes, so
+  // the few appointment ids they give lead (by primary key) rather than a walk through every
+  // appointment of the business.
+  // Of searched words only two or more (a name): their rows are few together, where one word may be
+  // common (a -sen surname) and its rows in the list's order are then found sooner by a walk of the
+  // list index, testing each against the candidates.
+  const named = words.filter((w) => [...w].length >= TRIGRAM).length >= 2;
+  const few = filter.customer !== undefined || filter.staffMemberId !== undefined || (candidates !== undefined && named);
+  const business = few && !context.postgres ? sql`+a.business_id` : sql`a.business_id`;
   const conditions: Condition[] = [sql<SqlBool>`${business} = ${filter.businessId}`];
   const state = stateCondition(filter.state, context.eligibility);
   if (state !== undefined) conditions.push(state);
   if (context.bounds.fromUtc !== undefined) conditions.push(sql`a.start_utc >= ${context.bounds.fromUtc}`);
   if (context.bounds.toUtc !== undefined) conditions.push(sql`a.start_utc < ${context.bounds.toUtc}`);
   if (filter.serviceId !== undefined) conditions.push(sql`a.service_id = ${filter.serviceId}`);
-  if (filter.staffMemberId !== undefined) conditions.push(staffCondition(filter.staffMemberId, context.postgres));
+  if (filter.staffMemberId !== undefined) conditions.push(staffCondition(filter.businessId, filter.staffMemberId));
   if (filter.customer !== undefined) conditions.push(customerCondition(filter.businessId, filter.customer));
   // The reasons column is "a,b," : delimited on both sides, one reason never matches inside another.
   if (filter.reason !== undefined) conditions.push(sql<SqlBool>`(',' || ${context.eligibility.reasons}) like ${`%,${filter.reason},%`}`);
-  // search_text is stored lower-cased, so lower-casing the words here is the whole case folding.
-  for (const word of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-    conditions.push(like(sql`a.search_text`, word));
-  }
+  if (candidates !== undefined) conditions.push(candidates);
+  for (const word of words) conditions.push(like(sql`a.search_text`, word));
   return conditions;
 }

@@ -19,6 +19,7 @@ import { noShows } from './0017-no-shows';
 import { unbilledListColumns } from './0018-unbilled-list-columns';
 import { appointmentCustomers } from './0021-appointment-customers';
 import { unbilledListGenerations } from './0022-unbilled-list-generations';
+import { unbilledListLookups } from './0023-unbilled-list-lookups';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -45,4 +46,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-unbilled-list-columns': unbilledListColumns,
   '0021-appointment-customers': appointmentCustomers,
   '0022-unbilled-list-generations': unbilledListGenerations,
+  '0023-unbilled-list-lookups': unbilledListLookups,
 };
