@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { isUniqueViolation } from '../../store/errors';
@@ -30,22 +31,127 @@ function slices<T>(items: readonly T[], size: number): T[][] {
 const lostReason = (state: string | undefined): SkipReason =>
   state === 'invoiced' || state === 'cancelled' || state === 'excluded' ? state : state === undefined ? 'unknown' : 'claimed';
 
+/** Invoices claimed per transaction: the rest of the process (the run's own polls) is answered between two. */
+const GROUPS_PER_CLAIM = 500;
+
 /**
- * Claim: in ONE transaction the planned appointments move from unbilled to claimed by this run, and
- * the invoices and lines of what was claimed are written (status planned). An appointment another
- * run claimed (or invoiced) first is skipped, so two runs never bill one twice.
+ * The plan's groups in chunks of about `size`, each ending the plan order's run of groups it starts.
+ * An appointment with several attendees is on several groups: those stay in one chunk (with any
+ * group sharing one of their appointments), so each appointment is claimed, checked and released
+ * by one chunk exactly as a claim of the whole plan would.
  */
-export async function claim(ctx: RunContext, plan: InvoicePlan, staffNames: ReadonlyMap<string, string>): Promise<ClaimOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.asHolder((trx) => claimIn(trx, ctx, plan, staffNames));
-    } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= CLAIM_ATTEMPTS) throw err;
+function chunksOf(groups: readonly InvoiceGroup[], size: number): InvoiceGroup[][] {
+  // Union-find over groups sharing an appointment.
+  const parent = groups.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const groupOf = new Map<string, number>();
+  groups.forEach((group, i) => {
+    for (const id of group.appointmentIds) {
+      const other = groupOf.get(id);
+      if (other === undefined) groupOf.set(id, i);
+      else parent[root(i)] = root(other);
     }
+  });
+  const members = new Map<number, InvoiceGroup[]>();
+  groups.forEach((group, i) => {
+    const r = root(i);
+    const same = members.get(r);
+    if (same === undefined) members.set(r, [group]);
+    else same.push(group);
+  });
+  const chunks: InvoiceGroup[][] = [];
+  let current: InvoiceGroup[] = [];
+  for (const component of members.values()) {
+    if (current.length > 0 && current.length + component.length > size) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(...component);
   }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
-async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: InvoicePlan, staffNames: ReadonlyMap<string, string>): Promise<ClaimOutcome> {
+/**
+ * Claim: the planned appointments move from unbilled to claimed by this run, and the invoices and
+ * lines of what was claimed are written (status planned), chunk by chunk, each in ONE transaction.
+ * An appointment another run claimed (or invoiced) first is skipped, so two runs never bill one
+ * twice. The last chunk's transaction moves the run to 'claimed': a run still 'planned' has sent
+ * nothing, and its claim is undone (releasePartialClaim) and made again when it resumes.
+ */
+export async function claim(ctx: RunContext, plan: InvoicePlan, staffNames: ReadonlyMap<string, string>): Promise<ClaimOutcome> {
+  const chunks = chunksOf(plan.groups, ctx.chunkSize ?? GROUPS_PER_CLAIM);
+  const skipped = [...plan.skipped];
+  let invoices = 0;
+  // At least one transaction, which moves the run on even when nothing is left to claim.
+  for (let i = 0; i === 0 || i < chunks.length; i++) {
+    if (i > 0) {
+      await ctx.failAt('mid-claim');
+      await setImmediate();
+    }
+    const last = i >= chunks.length - 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await ctx.asHolder(async (trx) => {
+          const done = await claimIn(trx, ctx, { ...plan, groups: chunks[i] ?? [] }, staffNames, invoices);
+          if (last) await claimed(trx, ctx, invoices + done.invoices, [...skipped, ...done.skipped]);
+          return done;
+        });
+        invoices += outcome.invoices;
+        skipped.push(...outcome.skipped);
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= CLAIM_ATTEMPTS) throw err;
+      }
+    }
+  }
+  return { invoices, skipped };
+}
+
+/** The run's claim is whole: how many invoices it planned and what it left out. */
+async function claimed(trx: Transaction<Database>, ctx: RunContext, invoices: number, skipped: readonly Skipped[]): Promise<void> {
+  await trx
+    .updateTable('invoice_runs')
+    .set({ state: 'claimed', phase: 'claim', planned_count: invoices, skipped: writeJson(skipped), updated_at: toIsoUtc(ctx.now()) })
+    .where('id', '=', ctx.runId)
+    .execute();
+}
+
+/**
+ * Undoes what a claim cut short left (a process that died between two chunks): the run's invoices
+ * and lines, none of them sent (the run never reached 'claimed'), and its appointments back to
+ * unbilled, so that planning starts again from the selection as it stands.
+ */
+export async function releasePartialClaim(ctx: RunContext): Promise<void> {
+  const now = toIsoUtc(ctx.now());
+  await ctx.asHolder(async (trx) => {
+    const run = await trx.selectFrom('invoice_runs').select('state').where('id', '=', ctx.runId).executeTakeFirst();
+    if (run?.state !== 'planned') return;
+    // A chunk keeps claimed only appointments it wrote lines for: without invoices, nothing is claimed (and no appointment scanned).
+    const any = await trx.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).limit(1).executeTakeFirst();
+    if (any === undefined) return;
+    await trx.deleteFrom('invoice_lines').where('run_id', '=', ctx.runId).execute();
+    await trx.deleteFrom('invoices').where('run_id', '=', ctx.runId).execute();
+    await trx
+      .updateTable('appointments')
+      .set({ state: 'unbilled', claimed_by_run: null, updated_at: now })
+      .where('claimed_by_run', '=', ctx.runId)
+      .where('state', '=', 'claimed')
+      .execute();
+  });
+}
+
+/** One chunk's claim, its invoices placed from `firstPosition`; the skips it adds to the plan's. */
+async function claimIn(
+  trx: Transaction<Database>,
+  ctx: RunContext,
+  plan: InvoicePlan,
+  staffNames: ReadonlyMap<string, string>,
+  firstPosition: number,
+): Promise<ClaimOutcome> {
   const now = toIsoUtc(ctx.now());
   const wanted = [...new Set(plan.groups.flatMap((g) => g.appointmentIds))];
   const fees = new Set(plan.groups.flatMap((g) => g.lines.filter((l) => l.feeKind !== undefined).map((l) => l.appointmentId)));
@@ -71,7 +177,7 @@ async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: Invoic
   const ours = new Set(wanted.filter((id) => states.get(id)?.state === 'claimed' && states.get(id)?.run === ctx.runId));
   const billed = await billedAttendees(trx, [...ours]);
 
-  const skipped = [...plan.skipped];
+  const skipped: Skipped[] = [];
   for (const id of wanted.filter((w) => !ours.has(w))) {
     const reason = lostReason(states.get(id)?.state);
     skipped.push({ appointmentId: id, reason, reasons: [reason] });
@@ -102,28 +208,29 @@ async function claimIn(trx: Transaction<Database>, ctx: RunContext, plan: Invoic
   }
 
   const groups = groupLines(lines, ctx.setup.invoiceGrouping, { runDate: ctx.now(), timeZone: ctx.setup.dailySummary.timeZone });
-  const invoiceRows: NewRow<'invoices'>[] = [];
-  const lineRows: NewRow<'invoice_lines'>[] = [];
-  groups.forEach((group, position) => {
-    const invoiceId = randomUUID();
-    invoiceRows.push(invoiceRow(ctx, group, invoiceId, position, now));
-    group.lines.forEach((line, index) => lineRows.push(lineRow(ctx, plan, staffNames, line, invoiceId, index, now)));
-  });
-  for (const part of slices(invoiceRows, ROWS_PER_INSERT)) await trx.insertInto('invoices').values(part).execute();
-  for (const part of slices(lineRows, ROWS_PER_INSERT)) await trx.insertInto('invoice_lines').values(part).execute();
-  await trx
-    .updateTable('invoice_runs')
-    .set({ state: 'claimed', phase: 'claim', planned_count: groups.length, skipped: writeJson(skipped), updated_at: now })
-    .where('id', '=', ctx.runId)
-    .execute();
+  // Rows are made a slice of invoices at a time, as they are inserted: the run's rows are never all held at once.
+  for (let first = 0; first < groups.length; first += ROWS_PER_INSERT) {
+    const lineRows: NewRow<'invoice_lines'>[] = [];
+    const invoiceRows = groups.slice(first, first + ROWS_PER_INSERT).map((group, i) => {
+      const invoiceId = randomUUID();
+      group.lines.forEach((line, index) => lineRows.push(lineRow(ctx, plan, staffNames, line, invoiceId, index, now)));
+      return invoiceRow(ctx, group, invoiceId, firstPosition + first + i, now);
+    });
+    await trx.insertInto('invoices').values(invoiceRows).execute();
+    for (const part of slices(lineRows, ROWS_PER_INSERT)) await trx.insertInto('invoice_lines').values(part).execute();
+  }
   return { invoices: groups.length, skipped };
 }
 
+/**
+ * The business is not in the SQL: the ids are the plan's, which kept only the business's rows; with it
+ * there, SQLite walks the business's (business_id, state) index, every unbilled appointment it has,
+ * for each slice of ids instead of looking them up by primary key (half a second per 500 at 100,000).
+ */
 function claimable(trx: Transaction<Database>, ctx: RunContext, ids: string[], now: string) {
   return trx
     .updateTable('appointments')
     .set({ state: 'claimed', claimed_by_run: ctx.runId, updated_at: now })
-    .where('business_id', '=', ctx.businessId)
     .where('id', 'in', ids)
     .where('review_reason', 'is', null);
 }

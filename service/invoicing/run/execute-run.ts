@@ -1,5 +1,5 @@
 import { readStaffNames } from '../../catalog/catalog';
-import { claim } from './claim';
+import { claim, releasePartialClaim } from './claim';
 import { createInvoices } from './create-invoices';
 import { ensureCustomers } from './ensure-customers';
 import { resolveInDoubt } from './in-doubt';
@@ -17,7 +17,6 @@ import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
 import { postVerifiedDrafts } from './after-create';
 import { afterCreateSchema } from '../../setup/setup-schema';
-import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { audit } from '../../history/audit';
 
 export interface ExecuteDeps {
@@ -27,14 +26,15 @@ export interface ExecuteDeps {
   selection: Selection;
 }
 
-/** Plan (with the Bookings re-read) and claim; a run resumed in 'planned' state does both again. */
+/** Plan (with the Bookings re-read) and claim; a run resumed in 'planned' state undoes a claim cut short and does both again. */
 async function planAndClaim(ctx: RunContext, deps: ExecuteDeps): Promise<void> {
+  await releasePartialClaim(ctx);
   const now = ctx.now();
   const ids = await resolveSelectionIds(ctx.db, deps.selection, { businessId: ctx.businessId, now, setup: ctx.setup });
   // Drafts an earlier run gave up on may have come after all: settled before these appointments are planned again.
   await resolveInDoubt({ ...ctx, links: deps.links, companyId: deps.companyId }, { appointmentIds: ids });
-  await rereadSelection(ctx, await new AppointmentRepository(ctx.db).findByIds(ids));
-  const plan = await planInvoices({ db: ctx.db, setup: ctx.setup, businessId: ctx.businessId, now: ctx.now(), ids });
+  await rereadSelection(ctx, ids);
+  const plan = await planInvoices({ db: ctx.db, setup: ctx.setup, businessId: ctx.businessId, now: ctx.now(), ids }, ctx.chunkSize);
   const staffNames = plan.groups.length === 0 ? new Map<string, string>() : await readStaffNames(ctx.bookings, ctx.setup.businessId);
   await ctx.failAt('after-plan');
   await claim(ctx, plan, staffNames);

@@ -4,9 +4,11 @@
  * is stored: the window the externalDocumentNumber lookup exists for. 'after-headers' strikes when a header-first
  * create has its headers but not yet their lines. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
+ * 'mid-claim' strikes between two chunks of a claim too big for one transaction: the run is still 'planned', part claimed.
  */
 export const FAIL_POINTS = [
   'after-plan',
+  'mid-claim',
   'after-claim',
   'after-customers',
   'after-headers',

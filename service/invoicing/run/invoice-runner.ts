@@ -68,6 +68,8 @@ export interface InvoiceRunnerOptions {
   staleAfterMs?: number;
   /** How long a create whose answer was lost is watched before anything is sent again. */
   lostAnswerWait?: LostAnswerWait;
+  /** Test hook: the run's chunk size (see RunContext), so a small run spans several chunks. */
+  chunkSize?: number;
 }
 
 /** Heartbeats every 10 s; three missed ones mean the holder is gone. */
@@ -389,6 +391,7 @@ export class InvoiceRunner {
       logger,
       now: this.clock,
       lostAnswerWait: this.options.lostAnswerWait ?? DEFAULT_LOST_ANSWER_WAIT,
+      ...(this.options.chunkSize === undefined ? {} : { chunkSize: this.options.chunkSize }),
       asHolder: (work) => this.leases.fenced(lease, work),
       failAt: async (point: FailPoint) => {
         if (hook === undefined) return;

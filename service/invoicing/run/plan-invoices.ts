@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { loadLinkedCustomerIds } from '../../links/unlinked-customers';
 import type { Kysely } from 'kysely';
 import type { Appointment } from '../../domain/appointment';
@@ -127,26 +128,35 @@ function priceRow(row: JoinedRow, appointment: Appointment, setup: Setup, linked
   return { itemId: row.bc_item_id, results };
 }
 
-/**
- * Plan: the eligible appointments of the selection, priced per attendee and grouped by the setup's
- * rule. Unknown ids and ineligible appointments are answered with their reasons (the unbilled
- * query's, so the tab and the run agree); attendees already on a live invoice are left out.
- */
-export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
+/** What one slice of the selection adds to the plan: its lines, and its skips in the order the whole plan lists them. */
+interface PlanSlice {
+  lines: PricedLine[];
+  /** Unknown and ineligible appointments. */
+  refused: Skipped[];
+  /** Attendees pricing left out or already billed. */
+  unpriced: Skipped[];
+}
+
+async function planSlice(
+  input: PlanInput,
+  ids: readonly string[],
+  into: PlanSlice,
+  itemOf: Map<string, string>,
+  staffOf: Map<string, string[]>,
+): Promise<void> {
   const { setup } = input;
-  const rows = await loadRows(input.db, input.businessId, input.ids);
-  const skipped: Skipped[] = [];
+  const rows = await loadRows(input.db, input.businessId, ids);
   const eligible: JoinedRow[] = [];
-  for (const id of input.ids) {
+  for (const id of ids) {
     const row = rows.get(id);
     if (row === undefined) {
-      skipped.push({ appointmentId: id, reason: 'unknown', reasons: ['unknown'] });
+      into.refused.push({ appointmentId: id, reason: 'unknown', reasons: ['unknown'] });
       continue;
     }
     const reasons = reasonsFor(factsOf(row), { now: input.now, addZeroLinesForFree: setup.addZeroLinesForFree, noShowFee: setup.noShowFee });
     const [first] = reasons;
     if (first === undefined) eligible.push(row);
-    else skipped.push({ appointmentId: id, reason: first, reasons });
+    else into.refused.push({ appointmentId: id, reason: first, reasons });
   }
 
   const billed = await billedAttendees(
@@ -162,9 +172,6 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
   // A stand-in for the customer linked to the appointment is linked by definition.
   for (const row of eligible)
     if (row.customer_count <= 0 && row.linked_bc_customer_id !== null) linkedWithoutEmail.add(appointmentCustomerAttendee(row.id, '').customerId);
-  const lines: PricedLine[] = [];
-  const itemOf = new Map<string, string>();
-  const staffOf = new Map<string, string[]>();
   for (const row of eligible) {
     const appointment = appointmentOf(row);
     const done = billed.get(row.id) ?? new Set<string>();
@@ -174,12 +181,12 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
         const reason = unpricedReason(result.unpriced.reason);
         // What people read: the email, never the key of an attendee without one.
         const email = result.unpriced.customer ? keyEmail(customerEmailKey(result.unpriced.customer)) : undefined;
-        skipped.push({ appointmentId: row.id, ...(email ? { customerEmail: email } : {}), reason, reasons: [reason] });
+        into.unpriced.push({ appointmentId: row.id, ...(email ? { customerEmail: email } : {}), reason, reasons: [reason] });
         continue;
       }
       const email = customerEmailKey(result.line.customer);
       if (done.has(email)) {
-        skipped.push({
+        into.unpriced.push({
           appointmentId: row.id,
           ...(keyEmail(email) ? { customerEmail: keyEmail(email) } : {}),
           reason: 'attendee-invoiced',
@@ -187,11 +194,29 @@ export async function planInvoices(input: PlanInput): Promise<InvoicePlan> {
         });
         continue;
       }
-      lines.push(result.line);
+      into.lines.push(result.line);
       itemOf.set(row.id, priced.itemId!);
       staffOf.set(row.id, appointment.staffMemberIds);
     }
   }
-  const groups = groupLines(lines, setup.invoiceGrouping, { runDate: input.now, timeZone: setup.dailySummary.timeZone });
-  return { groups, skipped, itemOf, staffOf };
+}
+
+/**
+ * Plan: the eligible appointments of the selection, priced per attendee and grouped by the setup's
+ * rule. Unknown ids and ineligible appointments are answered with their reasons (the unbilled
+ * query's, so the tab and the run agree); attendees already on a live invoice are left out.
+ * The rows are read and priced a slice of ids at a time (each appointment is priced on its own):
+ * only the priced lines of the whole selection are held, as grouping needs them all.
+ */
+export async function planInvoices(input: PlanInput, idsPerSlice: number = IDS_PER_QUERY): Promise<InvoicePlan> {
+  const plan: PlanSlice = { lines: [], refused: [], unpriced: [] };
+  const itemOf = new Map<string, string>();
+  const staffOf = new Map<string, string[]>();
+  for (let i = 0; i < input.ids.length; i += idsPerSlice) {
+    await planSlice(input, input.ids.slice(i, i + idsPerSlice), plan, itemOf, staffOf);
+    // Let the process answer others (the run's own polls) between slices.
+    if (i + idsPerSlice < input.ids.length) await setImmediate();
+  }
+  const groups = groupLines(plan.lines, input.setup.invoiceGrouping, { runDate: input.now, timeZone: input.setup.dailySummary.timeZone });
+  return { groups, skipped: [...plan.refused, ...plan.unpriced], itemOf, staffOf };
 }

@@ -17,11 +17,29 @@ export interface RereadOutcome {
 // Ids per `in (...)` list, well under both databases' parameter limits.
 const IDS_PER_QUERY = 500;
 
+/** What the re-read compares of a selected row. */
+type SelectedRow = Pick<Row<'appointments'>, 'id' | 'start_utc' | 'end_utc' | 'currency' | 'content_hash' | 'last_seen_sync'>;
+
+/** The selected appointments still unbilled, with only what the re-read compares (not their attendees and texts). */
+async function unbilledOf(ctx: RunContext, ids: readonly string[]): Promise<Map<string, SelectedRow>> {
+  const out = new Map<string, SelectedRow>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const rows = await ctx.db
+      .selectFrom('appointments')
+      .select(['id', 'start_utc', 'end_utc', 'currency', 'content_hash', 'last_seen_sync'])
+      .where('id', 'in', ids.slice(i, i + IDS_PER_QUERY))
+      .where('state', '=', 'unbilled')
+      .execute();
+    for (const row of rows) out.set(row.id, row);
+  }
+  return out;
+}
+
 /**
  * The earliest start and just past the latest end, in one pass: spreading the rows into Math.min()
  * throws RangeError beyond about 125,000 of them (each becomes a call argument).
  */
-function spanOf(rows: readonly Row<'appointments'>[]): { start: Date; end: Date } {
+function spanOf(rows: Iterable<SelectedRow>): { start: Date; end: Date } {
   let start = Infinity;
   let end = -Infinity;
   for (const row of rows) {
@@ -41,18 +59,15 @@ const MIN_WINDOW_MS = 86_400_000;
 /**
  * The span as consecutive windows read 4 at a time (one after another, a month of a busy clinic
  * was ~130 pages in a row). Each appointment belongs to the window it starts in, the first also
- * keeping those that started before the span, as the sync's chunks do.
+ * keeping those that started before the span, as the sync's chunks do. Each window is handed to
+ * `take` as it arrives and dropped after: the span's appointments are never all held at once.
  */
-async function fetchSpan(ctx: RunContext, span: { start: Date; end: Date }): Promise<FetchedChunk> {
+async function fetchSpan(ctx: RunContext, span: { start: Date; end: Date }, take: (part: FetchedChunk) => void): Promise<void> {
   const length = span.end.getTime() - span.start.getTime();
   const count = Math.max(1, Math.min(CONCURRENT_READS * WINDOWS_PER_READ, Math.floor(length / MIN_WINDOW_MS)));
   const edge = (i: number) => new Date(i === count ? span.end.getTime() : span.start.getTime() + Math.floor((length * i) / count));
   const chunks = Array.from({ length: count }, (_, index) => ({ index, start: edge(index), end: edge(index + 1) }));
-  const parts = new Array<FetchedChunk>(count);
-  await inPool(chunks, CONCURRENT_READS, async (chunk) => {
-    parts[chunk.index] = await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk);
-  });
-  return { appointments: parts.flatMap((p) => p.appointments), invalid: parts.flatMap((p) => p.invalid) };
+  await inPool(chunks, CONCURRENT_READS, async (chunk) => take(await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk)));
 }
 
 /**
@@ -61,25 +76,28 @@ async function fetchSpan(ctx: RunContext, span: { start: Date; end: Date }): Pro
  * the selected rows are touched. Each keeps its `last_seen_sync` stamp, so a sync in progress still
  * judges what vanished from its own window correctly.
  */
-export async function rereadSelection(ctx: RunContext, rows: readonly Row<'appointments'>[]): Promise<RereadOutcome> {
-  const selected = rows.filter((r) => r.state === 'unbilled');
-  if (selected.length === 0) return { cancelled: [], updated: 0 };
-  const fetched = await fetchSpan(ctx, spanOf(selected));
-  const seen = new Map(fetched.appointments.map((a) => [a.id, a]));
-  const refused = new Set(fetched.invalid.flatMap((r) => (r.id === undefined ? [] : [r.id])));
-
-  const gone = selected.filter((r) => !seen.has(r.id) && !refused.has(r.id)).map((r) => r.id);
+export async function rereadSelection(ctx: RunContext, ids: readonly string[]): Promise<RereadOutcome> {
+  const selected = await unbilledOf(ctx, ids);
+  if (selected.size === 0) return { cancelled: [], updated: 0 };
+  // Selected appointments Bookings listed, and those it listed in a form refused: the rest are gone.
+  const seen = new Set<string>();
+  const refused = new Set<string>();
   const changed = new Map<string, AppointmentRecord[]>();
-  for (const row of selected) {
-    const graph = seen.get(row.id);
-    if (graph === undefined) continue;
-    const mapped = mapGraphAppointment(graph, { businessId: ctx.businessId, currency: row.currency });
-    if (mapped.kind !== 'record' || contentHash(mapped.record) === row.content_hash) continue;
-    const stamp = row.last_seen_sync ?? `invoice-run:${ctx.runId}`;
-    const records = changed.get(stamp);
-    if (records === undefined) changed.set(stamp, [mapped.record]);
-    else records.push(mapped.record);
-  }
+  await fetchSpan(ctx, spanOf(selected.values()), (part) => {
+    for (const record of part.invalid) if (record.id !== undefined && selected.has(record.id)) refused.add(record.id);
+    for (const graph of part.appointments) {
+      const row = selected.get(graph.id);
+      if (row === undefined || seen.has(graph.id)) continue;
+      seen.add(graph.id);
+      const mapped = mapGraphAppointment(graph, { businessId: ctx.businessId, currency: row.currency });
+      if (mapped.kind !== 'record' || contentHash(mapped.record) === row.content_hash) continue;
+      const stamp = row.last_seen_sync ?? `invoice-run:${ctx.runId}`;
+      const records = changed.get(stamp);
+      if (records === undefined) changed.set(stamp, [mapped.record]);
+      else records.push(mapped.record);
+    }
+  });
+  const gone = [...selected.keys()].filter((id) => !seen.has(id) && !refused.has(id));
   if (gone.length === 0 && changed.size === 0) return { cancelled: [], updated: 0 };
 
   const now = ctx.now();

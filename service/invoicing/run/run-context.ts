@@ -21,6 +21,8 @@ export interface RunContext {
   now: () => Date;
   failAt: (point: FailPoint) => Promise<void>;
   lostAnswerWait: LostAnswerWait;
+  /** Appointments planned and invoices verified at once; unset, each step's own size. Small in tests, so a small run spans several chunks. */
+  chunkSize?: number;
   /**
    * Commits `work` as the run's holder: in one transaction that is refused (LeaseLostError, nothing
    * kept) once another process took the run over. What the run settles and records goes through it.

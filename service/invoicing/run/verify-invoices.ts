@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
 import type { SalesInvoice, SalesInvoiceLine } from '../../clients/business-central/schemas/sales-invoice';
 import { fromMinor, toMinor } from '../../domain/money';
@@ -18,6 +19,11 @@ import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 const BATCHES_IN_FLIGHT = 5;
+/**
+ * Invoices read back and judged at once: a page's drafts with their lines are all the verify step
+ * holds (a run of thousands held every draft of the run), and its look-ups still fill the 5 slots.
+ */
+const INVOICES_PER_PAGE = 1000;
 
 export interface VerifyDeps {
   terms: PriceTerms;
@@ -150,10 +156,32 @@ async function deleteWrongDrafts(ctx: RunContext, wrong: readonly Checked[]): Pr
  * item's VAT) differs from what was assumed, the lines are corrected (If-Match) and read again; the
  * basis is remembered for the next run. A draft that still differs is deleted and its invoice
  * fails (its appointments back in the list); one that cannot be deleted stays as 'mismatch'.
+ * A page of invoices at a time, in the run's order.
  */
 export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise<void> {
-  const created = await ctx.db.selectFrom('invoices').selectAll().where('run_id', '=', ctx.runId).where('status', '=', 'created').orderBy('position').execute();
-  if (created.length === 0) return;
+  const pageSize = ctx.chunkSize ?? INVOICES_PER_PAGE;
+  // Keyset over the run's positions (unique within it): a page verified leaves 'created', the next starts past it.
+  let after = -1;
+  for (;;) {
+    const page = await ctx.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('run_id', '=', ctx.runId)
+      .where('status', '=', 'created')
+      .where('position', '>', after)
+      .orderBy('position')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return;
+    await verifyPage(ctx, deps, page);
+    after = page[page.length - 1]!.position;
+    // Let the process answer others (the run's own polls) between pages.
+    await setImmediate();
+  }
+}
+
+/** Verifies one page of created invoices: each invoice is read back, corrected, judged and stored on its own. */
+async function verifyPage(ctx: RunContext, deps: VerifyDeps, created: readonly InvoiceRow[]): Promise<void> {
   const lines = await linesByInvoice(
     ctx,
     created.map((i) => i.id),

@@ -24,7 +24,14 @@ export interface InvoiceKit {
   clock: { now(): Date; advance(ms: number): void };
   db: Kysely<Database>;
   setup: Setup;
-  runner(options?: { db?: Kysely<Database>; failAt?: FailAtHook; staleAfterMs?: number; heartbeatMs?: number; lostAnswerWait?: LostAnswerWait }): InvoiceRunner;
+  runner(options?: {
+    db?: Kysely<Database>;
+    failAt?: FailAtHook;
+    staleAfterMs?: number;
+    heartbeatMs?: number;
+    lostAnswerWait?: LostAnswerWait;
+    chunkSize?: number;
+  }): InvoiceRunner;
   /** Invoices the runs created in the BC emulator (seeded ones left out). */
   bcInvoices(): BcSalesInvoice[];
   appointments(): Promise<Row<'appointments'>[]>;
@@ -86,6 +93,7 @@ export async function startInvoiceKit(db: Kysely<Database>, options: SyncHarness
         clock: clock.now,
         ...(o.failAt ? { failAt: o.failAt } : {}),
         ...(o.lostAnswerWait ? { lostAnswerWait: o.lostAnswerWait } : {}),
+        ...(o.chunkSize === undefined ? {} : { chunkSize: o.chunkSize }),
         ...(o.staleAfterMs === undefined ? {} : { staleAfterMs: o.staleAfterMs }),
         ...(o.heartbeatMs === undefined ? {} : { heartbeatMs: o.heartbeatMs }),
       }),
