@@ -42,7 +42,7 @@ export async function writeFetched(
   const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
   const repository = new AppointmentRepository(trx);
   const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now: input.now });
-  // A refused record still exists in Bookings: it must not be taken for cancelled.
+  // A refused record still exists in Bookings: stamped, so that a move of it is not taken for a cancellation.
   await repository.markSeen(
     rejects.flatMap((r) => (r.recordId === null ? [] : [r.recordId])),
     ctx.syncRunId,
@@ -53,13 +53,26 @@ export async function writeFetched(
   return { ...upserted, rejected: rejects.length };
 }
 
-/** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction, committed as the run's holder. */
-export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
+/** The ids Bookings showed, refused records included: a refused record still exists there, so it is not taken for cancelled. */
+export function seenIds(fetched: FetchedChunk): Set<string> {
+  const seen = new Set(fetched.appointments.map((a) => a.id));
+  for (const r of fetched.invalid) if (r.id !== undefined) seen.add(r.id);
+  return seen;
+}
+
+/**
+ * One chunk's rows, rejects and checkpoint (the chunk marked done, with the ids of stored rows starting
+ * in its span that the read did not show) in one transaction, committed as the run's holder. Those ids
+ * are settled once the whole window is read (`markVanished`): one may have moved to a chunk not read yet.
+ */
+export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number; missing: string[] }> {
   const now = ctx.clock();
-  const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
   return ctx.commit(async (trx) => {
     const counts = await writeFetched(trx, ctx, { fetched: input.fetched, currency: input.currency, now });
+    const span = { start: input.chunk.start, end: input.chunk.end };
+    const missing = await new AppointmentRepository(trx).missingIds({ businessId: ctx.businessId, span, seen: seenIds(input.fetched) });
+    const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]), missing: new Set([...input.plan.missing, ...missing]) };
     await writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(input.stored, ctx.syncRunId, done), now);
-    return counts;
+    return { ...counts, missing };
   });
 }
