@@ -100,6 +100,13 @@ describeEachStore('AppointmentRepository', (getStore) => {
     const counts = await new AppointmentRepository(counting).upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r2', now: NOW });
     expect(counts).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect(statements).toEqual(['SelectQueryNode']);
+
+    // With what a range read of their span found (a sync's chunk), not a statement more.
+    const stored = await repository().storedIn(BUSINESS, { start: new Date(Date.UTC(2026, 2, 10)), end: new Date(Date.UTC(2026, 2, 12)) });
+    statements.length = 0;
+    const again = await new AppointmentRepository(counting).upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r3', now: NOW, stored });
+    expect(again).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(statements).toEqual([]);
   });
 
   it('finds the rows of a span whose ids the read did not see, then cancels the unbilled ones and flags billed ones unless the run stamped them', async () => {
@@ -113,7 +120,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
 
     // Days no other test of this file uses.
     const span = { start: new Date(Date.UTC(2026, 2, 24)), end: new Date(Date.UTC(2026, 2, 29)) };
-    const missing = await repository().missingIds({ businessId: BUSINESS, span, seen: new Set([seen!]) });
+    const missing = repository().missingIds(await repository().storedIn(BUSINESS, span), new Set([seen!]));
     expect(missing.sort()).toEqual([gone!, billed!, excluded!].sort());
     // Read again by the run elsewhere (it moved): not gone.
     const [moved] = ids('moved');
@@ -144,7 +151,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
     await getStore().db.updateTable('appointments').set({ state: 'invoiced', cancelled_seen_at: first }).where('id', '=', late!).execute();
 
     const span = { start: new Date(Date.UTC(2026, 2, 20)), end: new Date(Date.UTC(2026, 2, 21)) };
-    const missing = await repository().missingIds({ businessId: BUSINESS, span, seen: new Set() });
+    const missing = repository().missingIds(await repository().storedIn(BUSINESS, span), new Set());
     const counts = await repository().markVanished({ businessId: BUSINESS, ids: missing, syncRunId: 'r2', now: NOW });
 
     expect(await rowOf(released!)).toMatchObject({ state: 'cancelled', cancelled_seen_at: first });

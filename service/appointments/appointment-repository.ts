@@ -18,6 +18,9 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** What decides whether Bookings changed a stored row. */
+export type StoredHash = Pick<Row<'appointments'>, 'id' | 'state' | 'content_hash'>;
+
 export interface VanishCounts {
   /** Unbilled appointments gone from Bookings, now 'cancelled'. */
   cancelled: number;
@@ -97,10 +100,19 @@ export class AppointmentRepository {
    * A row whose hash and state say unchanged (a later sync's common case) is neither read whole nor
    * written: only its id, state and hash are read.
    */
-  async upsertFromBookings(records: readonly AppointmentRecord[], options: { syncRunId: string; now: Date }): Promise<UpsertCounts> {
+  async upsertFromBookings(
+    records: readonly AppointmentRecord[],
+    options: {
+      syncRunId: string;
+      now: Date;
+      /** What `storedIn` read of the span the records come from: only the others are looked up by id. */ stored?: ReadonlyMap<string, StoredHash>;
+    },
+  ): Promise<UpsertCounts> {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const unique = [...new Map(records.map((r) => [r.id, r])).values()];
-    const stored = new Map((await this.storedHashes(unique.map((r) => r.id))).map((row) => [row.id, row]));
+    const known = options.stored ?? new Map<string, StoredHash>();
+    const stored = new Map(known);
+    for (const row of await this.storedHashes(unique.flatMap((r) => (known.has(r.id) ? [] : [r.id])))) stored.set(row.id, row);
     await this.options.afterRead?.(unique.map((r) => r.id));
     const added: AppointmentRecord[] = [];
     const changed: { record: AppointmentRecord; hash: string }[] = [];
@@ -143,9 +155,25 @@ export class AppointmentRepository {
     return counts;
   }
 
+  /**
+   * The id, state and hash of the business's rows starting in `span`, read by one range scan (rows of a
+   * span were mostly written together, so they lie together): what a sync decides most of a chunk's
+   * rows by (`upsertFromBookings`) and finds the missing ones from (`missingIds`).
+   */
+  async storedIn(businessId: string, span: TimeSpan): Promise<Map<string, StoredHash>> {
+    const rows = await this.db
+      .selectFrom('appointments')
+      .select(['id', 'state', 'content_hash'])
+      .where('business_id', '=', businessId)
+      .where('start_utc', '>=', toIsoUtc(span.start))
+      .where('start_utc', '<', toIsoUtc(span.end))
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   /** What `upsertFromBookings` decides most rows by, without their Bookings values. */
-  private async storedHashes(ids: readonly string[]): Promise<Pick<Row<'appointments'>, 'id' | 'state' | 'content_hash'>[]> {
-    const rows: Pick<Row<'appointments'>, 'id' | 'state' | 'content_hash'>[] = [];
+  private async storedHashes(ids: readonly string[]): Promise<StoredHash[]> {
+    const rows: StoredHash[] = [];
     for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
       rows.push(...(await this.db.selectFrom('appointments').select(['id', 'state', 'content_hash']).where('id', 'in', part).execute()));
     }
@@ -226,19 +254,9 @@ export class AppointmentRepository {
     }
   }
 
-  /**
-   * After `span` was read whole from Bookings: the ids of the business's rows starting in it that the
-   * read did not see. Only ids are read: a sync that finds nothing missing writes nothing.
-   */
-  async missingIds(options: { businessId: string; span: TimeSpan; seen: ReadonlySet<string> }): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('appointments')
-      .select('id')
-      .where('business_id', '=', options.businessId)
-      .where('start_utc', '>=', toIsoUtc(options.span.start))
-      .where('start_utc', '<', toIsoUtc(options.span.end))
-      .execute();
-    return rows.flatMap((r) => (options.seen.has(r.id) ? [] : [r.id]));
+  /** Of the rows `storedIn` read of a span Bookings was read whole for, the ids the read did not see. */
+  missingIds(stored: ReadonlyMap<string, StoredHash>, seen: ReadonlySet<string>): string[] {
+    return [...stored.keys()].filter((id) => !seen.has(id));
   }
 
   /**
