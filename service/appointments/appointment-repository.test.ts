@@ -63,19 +63,53 @@ describeEachStore('AppointmentRepository', (getStore) => {
     });
   });
 
-  it('counts unchanged and updated records, and stamps every seen row with the run', async () => {
+  it('counts unchanged and updated records, and neither reads whole nor writes a row Bookings shows unchanged', async () => {
     const [a, b] = ids('a', 'b');
     await repository().upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r1', now: NOW });
-    const counts = await repository().upsertFromBookings([record(a!, 10), record(b!, 11, { priceMinor: 1 }), record(b!, 11, { priceMinor: 1 })], {
-      syncRunId: 'r2',
-      now: NOW,
+    const statements: string[] = [];
+    const counting = getStore().db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
     });
+    const later = new Date(NOW.getTime() + 60_000);
+    const counts = await new AppointmentRepository(counting).upsertFromBookings(
+      [record(a!, 10), record(b!, 11, { priceMinor: 1 }), record(b!, 11, { priceMinor: 1 })],
+      { syncRunId: 'r2', now: later },
+    );
     expect(counts).toEqual({ added: 0, updated: 1, unchanged: 1 });
-    expect((await rowOf(a!)).last_seen_sync).toBe('r2');
-    expect(await rowOf(b!)).toMatchObject({ price_minor: 1, last_seen_sync: 'r2' });
+    // The changed row's one update, and no stamp on the unchanged one.
+    expect(statements.filter((kind) => kind !== 'SelectQueryNode')).toEqual(['UpdateQueryNode']);
+    expect(await rowOf(a!)).toMatchObject({ last_seen_sync: 'r1', updated_at: NOW.toISOString() });
+    expect(await rowOf(b!)).toMatchObject({ price_minor: 1, last_seen_sync: 'r2', updated_at: later.toISOString() });
   });
 
-  it('cancels unbilled rows of the window the run did not see and flags billed ones', async () => {
+  it('writes nothing at all for a batch Bookings shows unchanged', async () => {
+    const [a, b] = ids('a', 'b');
+    await repository().upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r1', now: NOW });
+    const statements: string[] = [];
+    const counting = getStore().db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const counts = await new AppointmentRepository(counting).upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r2', now: NOW });
+    expect(counts).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(statements).toEqual(['SelectQueryNode']);
+
+    // With what a range read of their span found (a sync's chunk), not a statement more.
+    const stored = await repository().storedIn(BUSINESS, { start: new Date(Date.UTC(2026, 2, 10)), end: new Date(Date.UTC(2026, 2, 12)) });
+    statements.length = 0;
+    const again = await new AppointmentRepository(counting).upsertFromBookings([record(a!, 10), record(b!, 11)], { syncRunId: 'r3', now: NOW, stored });
+    expect(again).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(statements).toEqual([]);
+  });
+
+  it('finds the rows of a span whose ids the read did not see, then cancels the unbilled ones and flags billed ones unless the run stamped them', async () => {
     const [seen, gone, billed, before, excluded] = ids('seen', 'gone', 'billed', 'before', 'excluded');
     await repository().upsertFromBookings([record(seen!, 25), record(gone!, 25), record(billed!, 26), record(before!, 1), record(excluded!, 27)], {
       syncRunId: 'r1',
@@ -83,11 +117,16 @@ describeEachStore('AppointmentRepository', (getStore) => {
     });
     await setState(billed!, 'invoiced');
     await setState(excluded!, 'excluded');
-    await repository().upsertFromBookings([record(seen!, 25)], { syncRunId: 'r2', now: NOW });
 
     // Days no other test of this file uses.
-    const window = { start: new Date(Date.UTC(2026, 2, 24)), end: new Date(Date.UTC(2026, 2, 29)) };
-    const counts = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+    const span = { start: new Date(Date.UTC(2026, 2, 24)), end: new Date(Date.UTC(2026, 2, 29)) };
+    const missing = repository().missingIds(await repository().storedIn(BUSINESS, span), new Set([seen!]));
+    expect(missing.sort()).toEqual([gone!, billed!, excluded!].sort());
+    // Read again by the run elsewhere (it moved): not gone.
+    const [moved] = ids('moved');
+    await repository().upsertFromBookings([record(moved!, 28)], { syncRunId: 'r1', now: NOW });
+    await repository().upsertFromBookings([record(moved!, 2)], { syncRunId: 'r2', now: NOW });
+    const counts = await repository().markVanished({ businessId: BUSINESS, ids: [...missing, moved!], syncRunId: 'r2', now: NOW });
 
     expect((await rowOf(seen!)).state).toBe('unbilled');
     expect((await rowOf(gone!)).state).toBe('cancelled');
@@ -97,7 +136,8 @@ describeEachStore('AppointmentRepository', (getStore) => {
     expect((await rowOf(excluded!)).state).toBe('excluded');
     expect(counts).toEqual({ cancelled: 1, flagged: 1 });
 
-    const again = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+    expect((await rowOf(moved!)).state).toBe('unbilled');
+    const again = await repository().markVanished({ businessId: BUSINESS, ids: missing, syncRunId: 'r2', now: NOW });
     expect(again).toEqual({ cancelled: 0, flagged: 0 });
   });
 
@@ -110,8 +150,9 @@ describeEachStore('AppointmentRepository', (getStore) => {
     await getStore().db.updateTable('appointments').set({ state: 'invoiced', no_show: 1 }).where('id', '=', noShow!).execute();
     await getStore().db.updateTable('appointments').set({ state: 'invoiced', cancelled_seen_at: first }).where('id', '=', late!).execute();
 
-    const window = { start: new Date(Date.UTC(2026, 2, 20)), end: new Date(Date.UTC(2026, 2, 21)) };
-    const counts = await repository().markVanished({ businessId: BUSINESS, window, syncRunId: 'r2', now: NOW });
+    const span = { start: new Date(Date.UTC(2026, 2, 20)), end: new Date(Date.UTC(2026, 2, 21)) };
+    const missing = repository().missingIds(await repository().storedIn(BUSINESS, span), new Set());
+    const counts = await repository().markVanished({ businessId: BUSINESS, ids: missing, syncRunId: 'r2', now: NOW });
 
     expect(await rowOf(released!)).toMatchObject({ state: 'cancelled', cancelled_seen_at: first });
     expect(await rowOf(noShow!)).toMatchObject({ state: 'invoiced', review_reason: null });
@@ -119,7 +160,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
     expect(counts).toEqual({ cancelled: 1, flagged: 0 });
   });
 
-  it('a claim or exclusion written between its read and its write is kept (the write compares the state it read), and the row is still stamped seen', async () => {
+  it('a claim or exclusion written between its read and its write is kept (the write compares the state it read)', async () => {
     const [claimed, excluded] = ids('claimed', 'excluded');
     await repository().upsertFromBookings([record(claimed!, 12), record(excluded!, 13)], { syncRunId: 'r1', now: NOW });
     // Another writer (a run claiming, a person excluding) commits after the sync read the rows and before it writes them.

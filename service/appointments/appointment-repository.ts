@@ -2,13 +2,13 @@ import type { Kysely, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Appointment, AppointmentState } from '../domain/appointment';
 import { statesMovingTo } from '../domain/appointment-state';
 import { toIsoUtc } from '../store/columns';
-import type { Database, NewRow, Row } from '../store/database';
+import type { Database, Row } from '../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
 import { newAppointmentRow, recordColumns, rowToAppointment, rowToRecord } from './appointment-row';
 import { countBlocked, loadBlockedCustomerIds } from './blocked-customers';
 import { countUnlinkedWithoutEmail, loadLinkedCustomerIds } from '../links/unlinked-customers';
 import type { TimeSpan } from '../sync/appointments/sync-window';
-import { CANCELLED_AFTER_INVOICING, decideUpsert } from './upsert-decision';
+import { CANCELLED_AFTER_INVOICING, decideUpsert, isUnchanged } from './upsert-decision';
 
 export { rowToAppointment, rowToRecord } from './appointment-row';
 
@@ -17,6 +17,9 @@ export interface UpsertCounts {
   updated: number;
   unchanged: number;
 }
+
+/** What decides whether Bookings changed a stored row. */
+export type StoredHash = Pick<Row<'appointments'>, 'id' | 'state' | 'content_hash'>;
 
 export interface VanishCounts {
   /** Unbilled appointments gone from Bookings, now 'cancelled'. */
@@ -39,8 +42,9 @@ function slices<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The one place that writes appointment rows from Bookings. Pass a transaction to make a batch
- * atomic. Each upsert stamps `last_seen_sync` with the run id, so what a fully read window did not
- * stamp has vanished from Bookings.
+ * atomic. A row Bookings showed changed (written or not) carries the run's id in `last_seen_sync`; a
+ * row it showed unchanged is not written at all. What vanished is told from the ids a read saw
+ * (`missingIds`), settled at the end of the run unless the run stamped the row meanwhile (it moved).
  */
 export class AppointmentRepository {
   constructor(
@@ -91,37 +95,89 @@ export class AppointmentRepository {
     return (await this.findByIds(ids)).map(rowToAppointment);
   }
 
-  /** Writes what changed, by Graph id and content hash, following the state rules of `decideUpsert`. */
-  async upsertFromBookings(records: readonly AppointmentRecord[], options: { syncRunId: string; now: Date }): Promise<UpsertCounts> {
+  /**
+   * Writes what changed, by Graph id and content hash, following the state rules of `decideUpsert`.
+   * A row whose hash and state say unchanged (a later sync's common case) is neither read whole nor
+   * written: only its id, state and hash are read.
+   */
+  async upsertFromBookings(
+    records: readonly AppointmentRecord[],
+    options: {
+      syncRunId: string;
+      now: Date;
+      /** What `storedIn` read of the span the records come from: only the others are looked up by id. */ stored?: ReadonlyMap<string, StoredHash>;
+    },
+  ): Promise<UpsertCounts> {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const unique = [...new Map(records.map((r) => [r.id, r])).values()];
-    const existing = new Map((await this.findByIds(unique.map((r) => r.id))).map((row) => [row.id, row]));
-    const blocked = await this.blockedCustomerIds(unique);
-    const linked = await this.linkedWithoutEmail(unique);
+    const known = options.stored ?? new Map<string, StoredHash>();
+    const stored = new Map(known);
+    for (const row of await this.storedHashes(unique.flatMap((r) => (known.has(r.id) ? [] : [r.id])))) stored.set(row.id, row);
     await this.options.afterRead?.(unique.map((r) => r.id));
-    const inserts: NewRow<'appointments'>[] = [];
-    const seen: string[] = [];
+    const added: AppointmentRecord[] = [];
+    const changed: { record: AppointmentRecord; hash: string }[] = [];
     for (const record of unique) {
-      const row = existing.get(record.id);
+      const row = stored.get(record.id);
       if (row === undefined) {
-        inserts.push({
-          ...newAppointmentRow(record, options.syncRunId, options.now),
-          customers_blocked: countBlocked(record.attendees, blocked(record)),
-          customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
-        });
-        counts.added++;
+        added.push(record);
         continue;
       }
-      const written = await this.writeExisting(row, record, { blocked: blocked(record), linked: linked(record), ...options });
+      const hash = contentHash(record);
+      if (isUnchanged(row.state, row.content_hash, hash)) counts.unchanged++;
+      else changed.push({ record, hash });
+    }
+    if (added.length === 0 && changed.length === 0) return counts;
+
+    const touched = [...added, ...changed.map((c) => c.record)];
+    const blocked = await this.blockedCustomerIds(touched);
+    const linked = await this.linkedWithoutEmail(touched);
+    const inserts = added.map((record) => ({
+      ...newAppointmentRow(record, options.syncRunId, options.now),
+      customers_blocked: countBlocked(record.attendees, blocked(record)),
+      customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
+    }));
+    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
+    counts.added += inserts.length;
+
+    const rows = new Map((await this.findByIds(changed.map((c) => c.record.id))).map((row) => [row.id, row]));
+    const seen: string[] = [];
+    for (const { record, hash } of changed) {
+      const row = rows.get(record.id);
+      const written = row !== undefined && (await this.writeExisting(row, record, hash, { blocked: blocked(record), linked: linked(record), ...options }));
       if (written) counts.updated++;
       else {
         seen.push(record.id);
         counts.unchanged++;
       }
     }
-    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
+    // Its hash differs (a billed row keeps what was billed): stamped, so a move between a run's chunks is not taken for vanished.
     await this.markSeen(seen, options.syncRunId);
     return counts;
+  }
+
+  /**
+   * The id, state and hash of the business's rows starting in `span`, read by one range scan (rows of a
+   * span were mostly written together, so they lie together): what a sync decides most of a chunk's
+   * rows by (`upsertFromBookings`) and finds the missing ones from (`missingIds`).
+   */
+  async storedIn(businessId: string, span: TimeSpan): Promise<Map<string, StoredHash>> {
+    const rows = await this.db
+      .selectFrom('appointments')
+      .select(['id', 'state', 'content_hash'])
+      .where('business_id', '=', businessId)
+      .where('start_utc', '>=', toIsoUtc(span.start))
+      .where('start_utc', '<', toIsoUtc(span.end))
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** What `upsertFromBookings` decides most rows by, without their Bookings values. */
+  private async storedHashes(ids: readonly string[]): Promise<StoredHash[]> {
+    const rows: StoredHash[] = [];
+    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+      rows.push(...(await this.db.selectFrom('appointments').select(['id', 'state', 'content_hash']).where('id', 'in', part).execute()));
+    }
+    return rows;
   }
 
   /**
@@ -129,15 +185,15 @@ export class AppointmentRepository {
    * lands if the row is still in the state the decision was made from: a run may claim it (or a
    * person exclude it) between our read and our write, and under READ COMMITTED a plain update
    * would put the old state back over theirs. Then the row is read again and decided again; past
-   * the bound it is left as the other writer made it (the next sync looks again). Either way the
-   * caller stamps it seen, so it is never taken for vanished.
+   * the bound it is left as the other writer made it (the next sync looks again). Either way Bookings
+   * showed it, so the caller does not take it for vanished.
    */
   private async writeExisting(
     first: Row<'appointments'>,
     record: AppointmentRecord,
+    hash: string,
     options: { syncRunId: string; now: Date; blocked: ReadonlySet<string>; linked: ReadonlySet<string> },
   ): Promise<boolean> {
-    const hash = contentHash(record);
     const now = toIsoUtc(options.now);
     let row: Row<'appointments'> | undefined = first;
     for (let attempt = 0; attempt < DECIDE_ATTEMPTS && row !== undefined; attempt++) {
@@ -191,28 +247,38 @@ export class AppointmentRepository {
     return (record) => byBusiness.get(record.businessId) ?? new Set();
   }
 
-  /** Stamps rows Bookings still has without rewriting them (unchanged, or refused this time as malformed). */
+  /** Stamps rows Bookings still has without rewriting them (refused this time as malformed, or billed and changed). */
   async markSeen(ids: readonly string[], syncRunId: string): Promise<void> {
     for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
       await this.db.updateTable('appointments').set({ last_seen_sync: syncRunId }).where('id', 'in', part).execute();
     }
   }
 
+  /** Of the rows `storedIn` read of a span Bookings was read whole for, the ids the read did not see. */
+  missingIds(stored: ReadonlyMap<string, StoredHash>, seen: ReadonlySet<string>): string[] {
+    return [...stored.keys()].filter((id) => !seen.has(id));
+  }
+
   /**
-   * After every chunk of `window` was read in run `syncRunId`: rows starting in it that the run did
-   * not see are gone from Bookings. Unbilled ones are cancelled; billed ones keep their state and
-   * are flagged, since their invoice exists.
+   * Rows run `syncRunId` found missing from a span it read (`missingIds`), once it has read its whole
+   * window: gone from Bookings unless the run stamped them since (Bookings showed them in another
+   * span: they moved). Settled as `markGone` settles them.
    */
-  async markVanished(options: { businessId: string; window: TimeSpan; syncRunId: string; now: Date }): Promise<VanishCounts> {
-    return this.settleGone(
-      this.db
-        .updateTable('appointments')
-        .where('business_id', '=', options.businessId)
-        .where('start_utc', '>=', toIsoUtc(options.window.start))
-        .where('start_utc', '<', toIsoUtc(options.window.end))
-        .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
-      options.now,
-    );
+  async markVanished(options: { businessId: string; ids: readonly string[]; syncRunId: string; now: Date }): Promise<VanishCounts> {
+    const counts: VanishCounts = { cancelled: 0, flagged: 0 };
+    for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
+      const settled = await this.settleGone(
+        this.db
+          .updateTable('appointments')
+          .where('business_id', '=', options.businessId)
+          .where('id', 'in', part)
+          .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
+        options.now,
+      );
+      counts.cancelled += settled.cancelled;
+      counts.flagged += settled.flagged;
+    }
+    return counts;
   }
 
   /** Rows Bookings answered 404 for when read by id: gone, settled as `markVanished` settles them. */

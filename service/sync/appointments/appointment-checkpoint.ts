@@ -10,7 +10,7 @@ const isoInstant = z.iso.datetime();
 /**
  * Where the appointment sync stands. `syncedUntil` is the end of the last completed run; the run
  * fields describe the run in progress (null when none is), so a killed run resumes with the same
- * window and skips the chunks already committed. `sweepAfter` is the last id the re-read by id of
+ * window and skips the chunks already committed, and keeps what those chunks found missing. `sweepAfter` is the last id the re-read by id of
  * older unbilled appointments reached (null: start from the first).
  */
 export const appointmentCheckpointSchema = z.strictObject({
@@ -22,6 +22,8 @@ export const appointmentCheckpointSchema = z.strictObject({
   chunksDone: z.array(z.int().min(0)),
   // Absent in checkpoints written before the re-read by id.
   sweepAfter: z.string().min(1).nullable().default(null),
+  /** Ids the run's committed chunks found missing from their spans, settled once the whole window is read. Absent in older checkpoints. */
+  missing: z.array(z.string().min(1)).default([]),
 });
 
 export type AppointmentCheckpoint = z.infer<typeof appointmentCheckpointSchema>;
@@ -34,6 +36,7 @@ export const emptyCheckpoint = (): AppointmentCheckpoint => ({
   chunkDays: null,
   chunksDone: [],
   sweepAfter: null,
+  missing: [],
 });
 
 export async function readAppointmentCheckpoint(db: Kysely<Database>, businessId: string): Promise<AppointmentCheckpoint> {

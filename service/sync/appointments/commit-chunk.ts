@@ -4,7 +4,7 @@ import type { SyncContext } from '../sync-context';
 import { noteNewAttendees } from '../customers/customer-checkpoint';
 import { writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import type { AppointmentRecord } from '../../appointments/appointment-record';
-import { AppointmentRepository, type UpsertCounts } from '../../appointments/appointment-repository';
+import { AppointmentRepository, type StoredHash, type UpsertCounts } from '../../appointments/appointment-repository';
 import type { FetchedChunk } from './fetch-chunk';
 import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { inProgressCheckpoint, type RunPlan } from './run-plan';
@@ -37,12 +37,16 @@ function splitFetched(fetched: FetchedChunk, context: { businessId: string; curr
 export async function writeFetched(
   trx: Transaction<Database>,
   ctx: SyncContext,
-  input: { fetched: FetchedChunk; currency: string; now: Date },
+  input: { fetched: FetchedChunk; currency: string; now: Date; stored?: ReadonlyMap<string, StoredHash> },
 ): Promise<UpsertCounts & { rejected: number }> {
   const { records, rejects } = splitFetched(input.fetched, { businessId: ctx.businessId, currency: input.currency });
   const repository = new AppointmentRepository(trx);
-  const upserted = await repository.upsertFromBookings(records, { syncRunId: ctx.syncRunId, now: input.now });
-  // A refused record still exists in Bookings: it must not be taken for cancelled.
+  const upserted = await repository.upsertFromBookings(records, {
+    syncRunId: ctx.syncRunId,
+    now: input.now,
+    ...(input.stored === undefined ? {} : { stored: input.stored }),
+  });
+  // A refused record still exists in Bookings: stamped, so that a move of it is not taken for a cancellation.
   await repository.markSeen(
     rejects.flatMap((r) => (r.recordId === null ? [] : [r.recordId])),
     ctx.syncRunId,
@@ -53,13 +57,27 @@ export async function writeFetched(
   return { ...upserted, rejected: rejects.length };
 }
 
-/** One chunk's rows, rejects and checkpoint (the chunk marked done) in one transaction, committed as the run's holder. */
-export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number }> {
+/** The ids Bookings showed, refused records included: a refused record still exists there, so it is not taken for cancelled. */
+export function seenIds(fetched: FetchedChunk): Set<string> {
+  const seen = new Set(fetched.appointments.map((a) => a.id));
+  for (const r of fetched.invalid) if (r.id !== undefined) seen.add(r.id);
+  return seen;
+}
+
+/**
+ * One chunk's rows, rejects and checkpoint (the chunk marked done, with the ids of stored rows starting
+ * in its span that the read did not show) in one transaction, committed as the run's holder. Those ids
+ * are settled once the whole window is read (`markVanished`): one may have moved to a chunk not read yet.
+ */
+export async function commitChunk(ctx: SyncContext, input: ChunkCommit): Promise<UpsertCounts & { rejected: number; missing: string[] }> {
   const now = ctx.clock();
-  const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]) };
   return ctx.commit(async (trx) => {
-    const counts = await writeFetched(trx, ctx, { fetched: input.fetched, currency: input.currency, now });
+    const repository = new AppointmentRepository(trx);
+    const stored = await repository.storedIn(ctx.businessId, { start: input.chunk.start, end: input.chunk.end });
+    const counts = await writeFetched(trx, ctx, { fetched: input.fetched, currency: input.currency, now, stored });
+    const missing = repository.missingIds(stored, seenIds(input.fetched));
+    const done = { ...input.plan, done: new Set([...input.plan.done, input.chunk.index]), missing: new Set([...input.plan.missing, ...missing]) };
     await writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(input.stored, ctx.syncRunId, done), now);
-    return counts;
+    return { ...counts, missing };
   });
 }

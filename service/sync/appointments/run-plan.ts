@@ -7,6 +7,8 @@ export interface RunPlan {
   chunks: Chunk[];
   /** Chunks a killed attempt of this run already committed. */
   done: Set<number>;
+  /** Ids the committed chunks found missing from their spans (`missingIds`), settled once the window is read. */
+  missing: Set<string>;
   resumed: boolean;
 }
 
@@ -43,7 +45,14 @@ export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput):
   if (runId === input.syncRunId && windowStart !== null && windowEnd !== null && checkpoint.chunkDays !== null) {
     const window = { start: new Date(windowStart), end: new Date(windowEnd) };
     // The recorded chunking, so the recorded chunk numbers name the same chunks.
-    return { window, chunkDays: checkpoint.chunkDays, chunks: splitWindow(window, checkpoint.chunkDays), done: new Set(checkpoint.chunksDone), resumed: true };
+    return {
+      window,
+      chunkDays: checkpoint.chunkDays,
+      chunks: splitWindow(window, checkpoint.chunkDays),
+      done: new Set(checkpoint.chunksDone),
+      missing: new Set(checkpoint.missing),
+      resumed: true,
+    };
   }
   const window = appointmentWindow({
     runStartedAt: input.runStartedAt,
@@ -53,7 +62,7 @@ export function planRun(checkpoint: AppointmentCheckpoint, input: RunPlanInput):
     oldestUnbilledStart: input.oldestUnbilledStart,
   });
   const chunkDays = chunkDaysFor(window, input.chunkDays, input.readers);
-  return { window, chunkDays, chunks: splitWindow(window, chunkDays), done: new Set(), resumed: false };
+  return { window, chunkDays, chunks: splitWindow(window, chunkDays), done: new Set(), missing: new Set(), resumed: false };
 }
 
 /** The checkpoint recording `plan` in progress for run `syncRunId`. */
@@ -66,5 +75,6 @@ export function inProgressCheckpoint(previous: AppointmentCheckpoint, syncRunId:
     chunkDays: plan.chunkDays,
     chunksDone: [...plan.done].sort((a, b) => a - b),
     sweepAfter: previous.sweepAfter,
+    missing: [...plan.missing],
   };
 }

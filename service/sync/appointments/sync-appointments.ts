@@ -73,6 +73,7 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
       report.updated += counts.updated;
       report.unchanged += counts.unchanged;
       report.rejected += counts.rejected;
+      for (const id of counts.missing) plan.missing.add(id);
       state.progress();
     });
 
@@ -96,9 +97,9 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
 
 /**
  * The appointment phase: reads the run's window from Bookings in chunks, writes each chunk in one
- * transaction together with its checkpoint, alongside re-reads a slice of the older unbilled
- * appointments by id, and settles what vanished from the window or answered 404 together with the finished
- * checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
+ * transaction together with its checkpoint (which keeps the ids missing from the chunk's span),
+ * alongside re-reads a slice of the older unbilled appointments by id, and settles what vanished from
+ * the window or answered 404 together with the finished checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
  * reads its slice again: reads repeat harmlessly).
  */
 export function createAppointmentSync(options: AppointmentSyncOptions = {}): SyncPhase {
@@ -145,7 +146,7 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       const written = await writeFetched(trx, ctx, { fetched: swept.fetched, currency, now });
       const repository = new AppointmentRepository(trx);
       const gone = await repository.markGone({ businessId: ctx.businessId, ids: swept.gone, now });
-      const counts = await repository.markVanished({ businessId: ctx.businessId, window: plan.window, syncRunId: ctx.syncRunId, now });
+      const counts = await repository.markVanished({ businessId: ctx.businessId, ids: [...plan.missing], syncRunId: ctx.syncRunId, now });
       const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString(), sweepAfter: swept.sweepAfter };
       await writeAppointmentCheckpoint(trx, ctx.businessId, finished, now);
       return { written, cancelled: counts.cancelled + gone.cancelled, flagged: counts.flagged + gone.flagged };
