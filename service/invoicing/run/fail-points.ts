@@ -1,15 +1,16 @@
 /**
  * Where a test may kill a run (the hook throws, and the run is left exactly as a dead process leaves
- * it). 'after-create' strikes after Business Central answered a create batch but before the answer
- * is stored: the window the externalDocumentNumber lookup exists for. 'after-headers' strikes when a header-first
- * create has its headers but not yet their lines. 'after-post' strikes after Business Central answered a post
+ * it). 'before-correction' strikes when drafts were created on a wrong
+ * guess of their price basis and their lines are not corrected yet (only when some need it).
+ * 'after-create' strikes after Business Central answered a create batch (and its corrections) but
+ * before the answer is stored: the window the externalDocumentNumber lookup exists for. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
  */
 export const FAIL_POINTS = [
   'after-plan',
   'after-claim',
   'after-customers',
-  'after-headers',
+  'before-correction',
   'after-create',
   'after-verify',
   'after-record',
