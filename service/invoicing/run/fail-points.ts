@@ -1,7 +1,7 @@
 /**
  * Where a test may kill a run (the hook throws, and the run is left exactly as a dead process leaves
- * it). 'before-correction' strikes when drafts were created on a wrong
- * guess of their price basis and their lines are not corrected yet (only when some need it).
+ * it). 'before-correction' strikes when a create batch was answered and
+ * the drafts made on a wrong guess of their price basis are not corrected yet.
  * 'after-create' strikes after Business Central answered a create batch (and its corrections) but
  * before the answer is stored: the window the externalDocumentNumber lookup exists for. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.

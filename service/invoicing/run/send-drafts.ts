@@ -145,7 +145,6 @@ export async function correctDrafts(
 ): Promise<{ ready: Draft[]; problem?: unknown }> {
   const fixes = drafts.flatMap((draft) => corrections(ctx, draft, lines.get(draft.invoice.id) ?? []).map((op) => ({ draft, op })));
   if (fixes.length === 0) return { ready: [...drafts] };
-  await ctx.failAt('before-correction');
   const unsure = new Set<string>();
   let problem: unknown;
   await inPool(chunk(fixes, BC_BATCH_MAX_OPERATIONS), BATCHES_IN_FLIGHT, async (batch) => {
@@ -204,6 +203,7 @@ export async function sendDrafts(
       out.problem = err;
       out.lost.push(...batch.map(keyOf));
       ctx.logger.warn({ err: err.message, operations: batch.length }, 'create batch without an answer: watched until settled before anything is sent again');
+      await ctx.failAt('after-create');
       return;
     }
     const made: Draft[] = [];
@@ -216,6 +216,7 @@ export async function sendDrafts(
       } else if (isDefinitive(result)) out.failed.push({ invoiceId: invoice.id, error: failureText(result.error) });
       else out.problem = result.error;
     });
+    await ctx.failAt('before-correction');
     const { ready, problem } = await correctDrafts(ctx, made, input.lines);
     if (problem !== undefined) out.problem = problem;
     await ctx.failAt('after-create');
