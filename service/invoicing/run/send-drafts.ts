@@ -87,31 +87,39 @@ class BasisGuess {
   }
 }
 
-function body(ctx: RunContext, deps: DraftDeps, invoice: InvoiceRow, rows: readonly LineRow[], pricesIncludeTax: boolean): SalesInvoiceCreate {
+function body(ctx: RunContext, deps: DraftDeps, invoice: InvoiceRow, rows: readonly LineRow[], on: PricedOn): SalesInvoiceCreate {
   return invoiceBody({
     customerId: invoice.bc_customer_id!,
     externalDocumentNumber: invoice.external_document_number,
     invoiceDate: invoice.invoice_date,
     currencyCode: deps.currencyCode(invoice.currency),
-    lines: rows.map((row) =>
+    lines: rows.map((row, i) =>
       lineTerms(
         row,
-        {
-          pricesIncludeTax,
-          vatPercent: deps.terms.itemVatPercent.get(row.bc_item_id.toLowerCase()) ?? DEFAULT_VAT_PERCENT,
-          bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat,
-        },
+        { pricesIncludeTax: on.pricesIncludeTax, vatPercent: on.vatPercents[i]!, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat },
         ctx.setup.dailySummary.timeZone,
       ),
     ),
   });
 }
 
+/** The basis and per-line VAT a draft was priced on when it was sent. */
+export interface PricedOn {
+  pricesIncludeTax: boolean;
+  vatPercents: readonly number[];
+}
+
 /** The line PATCHes that make a draft what Bookings says, given the basis and VAT it shows; none when it already is. */
-function corrections(ctx: RunContext, { invoice, bc }: Draft, rows: readonly LineRow[]): BcBatchOperation[] {
+function corrections(ctx: RunContext, { invoice, bc }: Draft, rows: readonly LineRow[], pricedOn: PricedOn | undefined): BcBatchOperation[] {
   const bcLines = itemLines(bc);
   // A draft with other lines than ours is not corrected here: the verify step reports (or deletes) it.
   if (bc.status !== 'Draft' || bcLines.length !== rows.length) return [];
+  // Priced on the basis it shows (and, where the VAT mattered, on the VAT it shows): right as sent, nothing to price again.
+  if (
+    pricedOn?.pricesIncludeTax === bc.pricesIncludeTax &&
+    (bc.pricesIncludeTax === ctx.setup.pricesIncludeVat || bcLines.every((l, i) => l.taxPercent === pricedOn.vatPercents[i]))
+  )
+    return [];
   const want = termsForDraft(
     rows,
     { pricesIncludeTax: bc.pricesIncludeTax, taxPercents: bcLines.map((l) => l.taxPercent) },
@@ -142,8 +150,11 @@ export async function correctDrafts(
   ctx: RunContext,
   drafts: readonly Draft[],
   lines: ReadonlyMap<string, LineRow[]>,
+  pricedOn: ReadonlyMap<string, PricedOn> = new Map(),
 ): Promise<{ ready: Draft[]; problem?: unknown }> {
-  const fixes = drafts.flatMap((draft) => corrections(ctx, draft, lines.get(draft.invoice.id) ?? []).map((op) => ({ draft, op })));
+  const fixes = drafts.flatMap((draft) =>
+    corrections(ctx, draft, lines.get(draft.invoice.id) ?? [], pricedOn.get(draft.invoice.id)).map((op) => ({ draft, op })),
+  );
   if (fixes.length === 0) return { ready: [...drafts] };
   const unsure = new Set<string>();
   let problem: unknown;
@@ -185,7 +196,16 @@ export async function sendDrafts(
   if (input.invoices.length === 0) return out;
   const guess = new BasisGuess(new Map(deps.terms.customerPricesIncludeTax), deps.terms.lastCustomerBasis, ctx.setup.pricesIncludeVat);
   const learnt = new Map<string, boolean>();
+  const pricedOn = new Map<string, PricedOn>();
   await inPool(chunk(input.invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
+    const on = (invoice: InvoiceRow): PricedOn => {
+      const priced = {
+        pricesIncludeTax: guess.of(invoice.bc_customer_id!),
+        vatPercents: (input.lines.get(invoice.id) ?? []).map((row) => deps.terms.itemVatPercent.get(row.bc_item_id.toLowerCase()) ?? DEFAULT_VAT_PERCENT),
+      };
+      pricedOn.set(invoice.id, priced);
+      return priced;
+    };
     let results: BcBatchResult<SalesInvoice>[];
     try {
       results = await ctx.bc.batch(
@@ -193,7 +213,7 @@ export async function sendDrafts(
           id: String(invoice.position + 1),
           method: 'POST',
           path: CREATE_PATH,
-          body: body(ctx, deps, invoice, input.lines.get(invoice.id) ?? [], guess.of(invoice.bc_customer_id!)),
+          body: body(ctx, deps, invoice, input.lines.get(invoice.id) ?? [], on(invoice)),
           schema: salesInvoiceSchema,
           entity: 'salesInvoice',
         })),
@@ -217,7 +237,7 @@ export async function sendDrafts(
       else out.problem = result.error;
     });
     await ctx.failAt('before-correction');
-    const { ready, problem } = await correctDrafts(ctx, made, input.lines);
+    const { ready, problem } = await correctDrafts(ctx, made, input.lines, pricedOn);
     if (problem !== undefined) out.problem = problem;
     await ctx.failAt('after-create');
     out.created.push(...ready);
