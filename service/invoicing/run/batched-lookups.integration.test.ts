@@ -59,7 +59,7 @@ async function bigKit(db: InvoiceKit['db']) {
     operations: ReadonlyArray<BcBatchOperation<T>>,
     options?: BcBatchOptions,
   ) {
-    created.count += operations.filter((op) => op.method === 'POST' && op.path === 'salesInvoices').length;
+    created.count += operations.filter((op) => op.method === 'POST' && op.path.split('?')[0] === 'salesInvoices').length;
     const results = await batch.call(this, operations, options);
     const lookUp = operations.every((op) => op.method === 'GET' && op.path.startsWith('salesInvoices?'));
     if (!lookUp || itemFailures.batches === 0) return results;

@@ -10,7 +10,7 @@ import type { LineRow } from './line-rows';
 import { awaitSettledKeys } from './lost-answer-wait';
 import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
-import { sendDrafts, type Draft } from './send-drafts';
+import { correctDrafts, sendDrafts, type Draft } from './send-drafts';
 import { failInvoices, refreshCounts } from './settle';
 import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 
@@ -91,8 +91,8 @@ async function settleLostAnswers(ctx: RunContext, expected: ReadonlyMap<string, 
 }
 
 /**
- * A draft found under our key with some but not all of our lines was left half made: it is
- * deleted (If-Match) so the invoice is created whole (one with no lines yet just gets them). False
+ * A draft found under our key with fewer lines than ours was left half made (by an earlier version
+ * that sent the header first, or by hand): it is deleted (If-Match) so the invoice is created whole. False
  * when it could not be deleted (changed or posted meanwhile): the verify step then reports it.
  */
 async function deleteIncomplete(ctx: RunContext, bc: SalesInvoice): Promise<boolean> {
@@ -109,7 +109,8 @@ async function deleteIncomplete(ctx: RunContext, bc: SalesInvoice): Promise<bool
 
 /**
  * Create: first adopt what Business Central already holds under our keys (a run killed between
- * creating and recording), then send the rest as drafts (send-drafts). A batch whose answer was
+ * creating and recording), its lines corrected where the draft's basis was guessed wrong, then
+ * send the rest as drafts (send-drafts). A batch whose answer was
  * lost is watched until its keys settle, and every create without a clear answer is looked up
  * before it is sent again: never a second draft for a key whose first one's fate is unknown.
  * Beyond the rounds the run stops, resumably.
@@ -136,23 +137,24 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
     );
     const existing =
       round === 1 && deps.nothingSent === true ? new Map<string, SalesInvoice>() : await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
-    const adopted: Draft[] = [];
-    const headersOnly: Draft[] = [];
+    const found: Draft[] = [];
     const rest: InvoiceRow[] = [];
     for (const invoice of pending) {
       const bc = existing.get(keyOf(invoice));
       const have = bc === undefined ? 0 : itemLines(bc).length;
       const want = (lines.get(invoice.id) ?? []).length;
       if (bc === undefined) rest.push(invoice);
-      else if (have >= want) adopted.push({ invoice, bc });
-      else if (have === 0 && bc.status === 'Draft') headersOnly.push({ invoice, bc });
+      else if (have >= want) found.push({ invoice, bc });
       else if (await deleteIncomplete(ctx, bc)) rest.push(invoice);
-      else adopted.push({ invoice, bc });
+      else found.push({ invoice, bc });
     }
-    await markCreated(ctx, deps, adopted);
-    if (rest.length === 0 && headersOnly.length === 0) return;
+    // A draft found under our key may have been made on a wrong guess of its basis and the run killed before correcting it.
+    const adopted = await correctDrafts(ctx, found, lines);
+    if (adopted.problem !== undefined) lastProblem = adopted.problem;
+    await markCreated(ctx, deps, adopted.ready);
+    if (rest.length === 0) continue;
 
-    const out = await sendDrafts(ctx, deps, { invoices: rest, headersOnly, lines });
+    const out = await sendDrafts(ctx, deps, { invoices: rest, lines });
     await markCreated(ctx, deps, out.created);
     await failInvoices(ctx, out.failed);
     const byKey = new Map(pending.map((i) => [keyOf(i), i]));

@@ -1,8 +1,9 @@
 /**
  * Where a test may kill a run (the hook throws, and the run is left exactly as a dead process leaves
- * it). 'after-create' strikes after Business Central answered a create batch but before the answer
- * is stored: the window the externalDocumentNumber lookup exists for. 'after-headers' strikes when a header-first
- * create has its headers but not yet their lines. 'after-post' strikes after Business Central answered a post
+ * it). 'before-correction' strikes when a create batch was answered and
+ * the drafts made on a wrong guess of their price basis are not corrected yet.
+ * 'after-create' strikes after Business Central answered a create batch (and its corrections) but
+ * before the answer is stored: the window the externalDocumentNumber lookup exists for. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
  * 'mid-claim' strikes between two chunks of a claim too big for one transaction: the run is still 'planned', part claimed.
  */
@@ -11,7 +12,7 @@ export const FAIL_POINTS = [
   'mid-claim',
   'after-claim',
   'after-customers',
-  'after-headers',
+  'before-correction',
   'after-create',
   'after-verify',
   'after-record',

@@ -1,4 +1,5 @@
 import type { SalesInvoiceCreate, SalesInvoiceLineCreate } from '../../clients/business-central/schemas/sales-invoice';
+import { toMinor } from '../../domain/money';
 import { toBcLine, type BcLine, type BcTarget } from '../bc-line';
 import { describeLine, truncateText, DESCRIPTION_MAX_LENGTH } from '../line-description';
 import type { PricedLine } from '../../domain/pricing';
@@ -54,4 +55,27 @@ export function invoiceBody(input: InvoiceBodyInput): SalesInvoiceCreate {
 /** Blank when the Bookings currency is the company's local currency (as Business Central wants), else the ISO code. */
 export function bcCurrencyCode(bookingsCurrency: string, localCurrency: string): string {
   return bookingsCurrency.toUpperCase() === localCurrency.trim().toUpperCase() || localCurrency.trim() === '' ? '' : bookingsCurrency.toUpperCase();
+}
+
+/**
+ * Our lines as Business Central should hold them on a draft whose price basis and per-line VAT
+ * are the ones it shows (`taxPercent` per line, in our order).
+ */
+export function termsForDraft(
+  rows: readonly LineRow[],
+  draft: { pricesIncludeTax: boolean; taxPercents: readonly (number | undefined)[] },
+  setup: { bookingsPricesIncludeVat: boolean; timeZone: string },
+): BcLineTerms[] {
+  return rows.map((row, i) =>
+    lineTerms(
+      row,
+      { pricesIncludeTax: draft.pricesIncludeTax, vatPercent: draft.taxPercents[i] ?? 0, bookingsPricesIncludeVat: setup.bookingsPricesIncludeVat },
+      setup.timeZone,
+    ),
+  );
+}
+
+/** Whether a line in Business Central differs from what it should be (to the minor unit). */
+export function lineDiffers(bcLine: { quantity: number; unitPrice: number }, want: BcLineTerms, currency: string): boolean {
+  return Math.abs(bcLine.quantity - want.bc.quantity) > 1e-9 || toMinor(bcLine.unitPrice, currency) !== toMinor(want.bc.unitPrice, currency);
 }

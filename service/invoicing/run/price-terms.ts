@@ -17,12 +17,20 @@ export const DEFAULT_VAT_PERCENT = 25;
 export interface PriceTerms {
   customerPricesIncludeTax: Map<string, boolean>;
   itemVatPercent: Map<string, number>;
+  /**
+   * The basis most recently seen for any customer of this business: the best guess for a customer
+   * no invoice has shown yet (customers of one company mostly share it). Undefined before the first.
+   */
+  lastCustomerBasis?: boolean;
 }
 
 export async function readPriceTerms(db: Kysely<Database>, businessId: string): Promise<PriceTerms> {
   const customers = await db.selectFrom('bc_customer_terms').selectAll().where('business_id', '=', businessId).execute();
   const items = await db.selectFrom('bc_item_terms').selectAll().where('business_id', '=', businessId).execute();
+  let latest: (typeof customers)[number] | undefined;
+  for (const c of customers) if (latest === undefined || c.updated_at > latest.updated_at) latest = c;
   return {
+    ...(latest === undefined ? {} : { lastCustomerBasis: fromFlag(latest.prices_include_tax) }),
     customerPricesIncludeTax: new Map(customers.map((c) => [c.bc_customer_id.toLowerCase(), fromFlag(c.prices_include_tax)])),
     itemVatPercent: new Map(items.map((i) => [i.bc_item_id.toLowerCase(), i.vat_percent_milli / 1000])),
   };

@@ -1,15 +1,11 @@
 import type { BcBatchOperation, BcBatchResult } from '../../clients/business-central/bc-batch';
-import {
-  salesInvoiceLineSchema,
-  salesInvoiceSchema,
-  type SalesInvoice,
-  type SalesInvoiceCreate,
-  type SalesInvoiceLine,
-} from '../../clients/business-central/schemas/sales-invoice';
+import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
+import { salesInvoiceSchema, type SalesInvoice, type SalesInvoiceCreate } from '../../clients/business-central/schemas/sales-invoice';
 import { HttpError } from '../../clients/http/http-error';
 import type { Row } from '../../store/database';
 import { chunk, inPool } from './bc-pool';
-import { invoiceBody, lineBody, lineTerms } from './invoice-body';
+import { invoiceBody, lineDiffers, lineTerms, termsForDraft } from './invoice-body';
+import { itemLines } from './item-lines';
 import type { LineRow } from './line-rows';
 import { DEFAULT_VAT_PERCENT, rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
@@ -27,6 +23,13 @@ const BATCHES_IN_FLIGHT = 5;
  */
 export const CREATE_BATCH_SIZE = 50;
 
+/**
+ * The create answers with the draft's lines (their ids and ETags, for a correction without a read).
+ * OData has a 201 answer to a deep insert expanded to the level of the request; `$expand` asks for
+ * it in so many words, and Business Central honours query options on POST.
+ */
+const CREATE_PATH = 'salesInvoices?$expand=salesInvoiceLines';
+
 type InvoiceRow = Row<'invoices'>;
 export type Draft = { invoice: InvoiceRow; bc: SalesInvoice };
 
@@ -38,9 +41,9 @@ export interface DraftDeps {
 
 /** What one round of sending came to; invoices in none of the lists were left for the next round. */
 export interface SendOutcome {
-  created: Array<{ invoice: InvoiceRow; bc: SalesInvoice }>;
+  created: Draft[];
   failed: Array<{ invoiceId: string; error: string }>;
-  /** Keys whose request had no answer at all: Business Central may still be working on them. */
+  /** Keys whose create had no answer at all: Business Central may still be working on them. */
   lost: string[];
   /** The last failure without a clear answer, for the message when the rounds run out. */
   problem: unknown;
@@ -60,176 +63,185 @@ function failureText(error: Error): string {
 
 const keyOf = (invoice: InvoiceRow) => invoice.external_document_number.toUpperCase();
 
-function linesFor(ctx: RunContext, deps: DraftDeps, rows: readonly LineRow[], pricesIncludeTax: boolean) {
-  return rows.map((row) =>
-    lineTerms(
-      row,
-      {
-        pricesIncludeTax,
-        vatPercent: deps.terms.itemVatPercent.get(row.bc_item_id.toLowerCase()) ?? DEFAULT_VAT_PERCENT,
-        bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat,
-      },
-      ctx.setup.dailySummary.timeZone,
-    ),
-  );
+/**
+ * The price basis to price a customer's lines in before Business Central shows it (it shows
+ * "Prices Including VAT" only on an invoice): the customer's own from an earlier draft, else the
+ * one most recently seen for this company's customers (this run's answers included), else the
+ * Bookings prices'. A wrong guess costs a correction of the lines, never a wrong draft.
+ */
+class BasisGuess {
+  private latest: boolean | undefined;
+  constructor(
+    private readonly known: Map<string, boolean>,
+    latest: boolean | undefined,
+    private readonly fallback: boolean,
+  ) {
+    this.latest = latest;
+  }
+  of(customerId: string): boolean {
+    return this.known.get(customerId.toLowerCase()) ?? this.latest ?? this.fallback;
+  }
+  learn(customerId: string, pricesIncludeTax: boolean): void {
+    this.known.set(customerId.toLowerCase(), pricesIncludeTax);
+    this.latest = pricesIncludeTax;
+  }
 }
 
-function header(ctx: RunContext, deps: DraftDeps, invoice: InvoiceRow): SalesInvoiceCreate {
-  const { salesInvoiceLines: _none, ...body } = invoiceBody({
+function body(ctx: RunContext, deps: DraftDeps, invoice: InvoiceRow, rows: readonly LineRow[], on: PricedOn): SalesInvoiceCreate {
+  return invoiceBody({
     customerId: invoice.bc_customer_id!,
     externalDocumentNumber: invoice.external_document_number,
     invoiceDate: invoice.invoice_date,
     currencyCode: deps.currencyCode(invoice.currency),
-    lines: [],
+    lines: rows.map((row, i) =>
+      lineTerms(
+        row,
+        { pricesIncludeTax: on.pricesIncludeTax, vatPercent: on.vatPercents[i]!, bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat },
+        ctx.setup.dailySummary.timeZone,
+      ),
+    ),
   });
-  return body;
 }
 
-/** One batch of operations, one per item; a batch without an answer puts its items' keys in `lost`. */
-async function sendBatch<T, I>(
-  ctx: RunContext,
-  out: SendOutcome,
-  items: readonly I[],
-  operation: (item: I) => BcBatchOperation<T>,
-  invoiceOf: (item: I) => InvoiceRow,
-): Promise<BcBatchResult<T>[] | undefined> {
-  try {
-    return await ctx.bc.batch(items.map(operation));
-  } catch (err) {
-    if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
-    out.problem = err;
-    out.lost.push(...new Set(items.map((i) => keyOf(invoiceOf(i)))));
-    ctx.logger.warn({ err: err.message, operations: items.length }, 'create batch without an answer: watched until settled before anything is sent again');
-    return undefined;
-  }
+/** The basis and per-line VAT a draft was priced on when it was sent. */
+export interface PricedOn {
+  pricesIncludeTax: boolean;
+  vatPercents: readonly number[];
 }
 
-/** Customers whose price basis an earlier draft showed: the draft and its lines in one request. */
-async function deepInsert(ctx: RunContext, deps: DraftDeps, invoices: readonly InvoiceRow[], lines: ReadonlyMap<string, LineRow[]>, out: SendOutcome) {
-  if (invoices.length === 0) return;
-  await inPool(chunk(invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
-    const results = await sendBatch(
-      ctx,
-      out,
-      batch,
-      (invoice): BcBatchOperation<SalesInvoice> => {
-        const basis = deps.terms.customerPricesIncludeTax.get(invoice.bc_customer_id!.toLowerCase())!;
-        const body: SalesInvoiceCreate = {
-          ...header(ctx, deps, invoice),
-          salesInvoiceLines: linesFor(ctx, deps, lines.get(invoice.id) ?? [], basis).map(lineBody),
-        };
-        return { id: String(invoice.position + 1), method: 'POST', path: 'salesInvoices', body, schema: salesInvoiceSchema, entity: 'salesInvoice' };
-      },
-      (invoice) => invoice,
-    );
-    await ctx.failAt('after-create');
-    results?.forEach((result, i) => {
-      const invoice = batch[i]!;
-      if (result.ok) out.created.push({ invoice, bc: result.value });
-      else if (isDefinitive(result)) out.failed.push({ invoiceId: invoice.id, error: failureText(result.error) });
-      else out.problem = result.error;
-    });
-  });
+/** The line PATCHes that make a draft what Bookings says, given the basis and VAT it shows; none when it already is. */
+function corrections(ctx: RunContext, { invoice, bc }: Draft, rows: readonly LineRow[], pricedOn: PricedOn | undefined): BcBatchOperation[] {
+  const bcLines = itemLines(bc);
+  // A draft with other lines than ours is not corrected here: the verify step reports (or deletes) it.
+  if (bc.status !== 'Draft' || bcLines.length !== rows.length) return [];
+  // Priced on the basis it shows (and, where the VAT mattered, on the VAT it shows): right as sent, nothing to price again.
+  if (
+    pricedOn?.pricesIncludeTax === bc.pricesIncludeTax &&
+    (bc.pricesIncludeTax === ctx.setup.pricesIncludeVat || bcLines.every((l, i) => l.taxPercent === pricedOn.vatPercents[i]))
+  )
+    return [];
+  const want = termsForDraft(
+    rows,
+    { pricesIncludeTax: bc.pricesIncludeTax, taxPercents: bcLines.map((l) => l.taxPercent) },
+    { bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat, timeZone: ctx.setup.dailySummary.timeZone },
+  );
+  return bcLines.flatMap((line, i) =>
+    lineDiffers(line, want[i]!, invoice.currency)
+      ? [
+          {
+            method: 'PATCH' as const,
+            path: `salesInvoices(${bc.id})/salesInvoiceLines(${line.id})`,
+            body: { quantity: want[i]!.bc.quantity, unitPrice: want[i]!.bc.unitPrice, description: want[i]!.description },
+            ...(line.etag === undefined ? {} : { ifMatch: line.etag }),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
- * Customers whose price basis is not known yet (Business Central shows "Prices Including VAT" only
- * on an invoice): the header first, whose `pricesIncludeTax` tells how to price the lines, then
- * the lines (addLines). The draft is right the first time; the basis is remembered for deep inserts later.
+ * Corrects the lines of drafts priced on a wrong guess of their basis (or an item's VAT), before
+ * they count as created. Answers the drafts that may count as created now: those right already,
+ * corrected, or whose correction Business Central refused (the verify step reports or deletes
+ * them). A draft whose correction had no answer is left out: it stays planned, and the next
+ * round's look-up by key finds it and corrects it again.
  */
-async function createHeaders(ctx: RunContext, deps: DraftDeps, invoices: readonly InvoiceRow[], out: SendOutcome): Promise<Draft[]> {
-  const headers: Draft[] = [];
-  await inPool(chunk(invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
-    const results = await sendBatch(
-      ctx,
-      out,
-      batch,
-      (invoice): BcBatchOperation<SalesInvoice> => ({
-        id: String(invoice.position + 1),
-        method: 'POST',
-        path: 'salesInvoices',
-        body: header(ctx, deps, invoice),
-        schema: salesInvoiceSchema,
-        entity: 'salesInvoice',
-      }),
-      (invoice) => invoice,
-    );
-    results?.forEach((result, i) => {
-      const invoice = batch[i]!;
-      if (result.ok) headers.push({ invoice, bc: result.value });
-      else if (isDefinitive(result)) out.failed.push({ invoiceId: invoice.id, error: failureText(result.error) });
-      else out.problem = result.error;
-    });
-  });
-  return headers;
-}
-
-/** The lines of drafts whose header exists without them, priced in the basis the header shows. */
-async function addLines(ctx: RunContext, deps: DraftDeps, headers: readonly Draft[], lines: ReadonlyMap<string, LineRow[]>, out: SendOutcome): Promise<void> {
-  if (headers.length === 0) return;
-  const learnt = new Map(headers.map(({ invoice, bc }) => [invoice.bc_customer_id!, bc.pricesIncludeTax]));
-  await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learnt, items: new Map() }, ctx.now());
-
-  const lineOps = headers.flatMap(({ invoice, bc }) =>
-    linesFor(ctx, deps, lines.get(invoice.id) ?? [], bc.pricesIncludeTax).map((terms) => ({ invoice, bc, body: lineBody(terms) })),
+export async function correctDrafts(
+  ctx: RunContext,
+  drafts: readonly Draft[],
+  lines: ReadonlyMap<string, LineRow[]>,
+  pricedOn: ReadonlyMap<string, PricedOn> = new Map(),
+): Promise<{ ready: Draft[]; problem?: unknown }> {
+  const fixes = drafts.flatMap((draft) =>
+    corrections(ctx, draft, lines.get(draft.invoice.id) ?? [], pricedOn.get(draft.invoice.id)).map((op) => ({ draft, op })),
   );
-  // Per invoice: undefined while every line went in, null when one has no clear answer, else the refusal.
-  const lineFailures = new Map<string, string | null>();
-  await inPool(chunk(lineOps, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
-    const results = await sendBatch<SalesInvoiceLine, (typeof batch)[number]>(
-      ctx,
-      out,
-      batch,
-      (op) => ({
-        method: 'POST',
-        path: `salesInvoices(${op.bc.id})/salesInvoiceLines`,
-        body: op.body,
-        schema: salesInvoiceLineSchema,
-        entity: 'salesInvoiceLine',
-      }),
-      (op) => op.invoice,
-    );
-    if (results === undefined) for (const op of batch) lineFailures.set(op.invoice.id, lineFailures.get(op.invoice.id) ?? null);
-    results?.forEach((result, i) => {
-      const { invoice } = batch[i]!;
+  if (fixes.length === 0) return { ready: [...drafts] };
+  const unsure = new Set<string>();
+  let problem: unknown;
+  await inPool(chunk(fixes, BC_BATCH_MAX_OPERATIONS), BATCHES_IN_FLIGHT, async (batch) => {
+    let results: BcBatchResult<unknown>[];
+    try {
+      results = await ctx.bc.batch(batch.map((f) => f.op));
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
+      problem = err;
+      for (const f of batch) unsure.add(f.draft.invoice.id);
+      return;
+    }
+    results.forEach((result, i) => {
       if (result.ok) return;
-      if (isDefinitive(result)) lineFailures.set(invoice.id, failureText(result.error));
+      const { invoice } = batch[i]!.draft;
+      if (isDefinitive(result)) ctx.logger.warn({ err: result.error.message, key: keyOf(invoice) }, 'line correction refused: the verify step reports it');
       else {
-        out.problem = result.error;
-        lineFailures.set(invoice.id, lineFailures.get(invoice.id) ?? null);
+        problem = result.error;
+        unsure.add(invoice.id);
       }
     });
   });
-  await ctx.failAt('after-create');
-  for (const draft of headers) {
-    const failure = lineFailures.get(draft.invoice.id);
-    // A draft left incomplete is looked at again by the next round; a refused line fails the invoice.
-    if (failure === undefined) out.created.push(draft);
-    else if (failure !== null) out.failed.push({ invoiceId: draft.invoice.id, error: failure });
-  }
+  return { ready: drafts.filter((d) => !unsure.has(d.invoice.id)), problem };
 }
 
 /**
- * Sends the drafts of one round: deep inserts where the customer's price basis is known, header
- * first elsewhere; `headersOnly` are drafts found with their header but no lines (a round cut short).
+ * Sends the drafts of one round, each whole (the draft and its lines in one POST, 50 to a `$batch`,
+ * 5 batches at once), priced on the best guess of its customer's basis; a draft whose answer shows
+ * another basis has its lines corrected before it counts as created. A batch without an answer
+ * puts its keys in `lost`: looked up before anything is sent again.
  */
 export async function sendDrafts(
   ctx: RunContext,
   deps: DraftDeps,
-  input: { invoices: readonly InvoiceRow[]; headersOnly: readonly Draft[]; lines: ReadonlyMap<string, LineRow[]> },
+  input: { invoices: readonly InvoiceRow[]; lines: ReadonlyMap<string, LineRow[]> },
 ): Promise<SendOutcome> {
   const out: SendOutcome = { created: [], failed: [], lost: [], problem: undefined };
-  const known = (i: InvoiceRow) => deps.terms.customerPricesIncludeTax.has(i.bc_customer_id!.toLowerCase());
-  const headerFirst = async () => {
-    const headers = await createHeaders(
-      ctx,
-      deps,
-      input.invoices.filter((i) => !known(i)),
-      out,
-    );
-    if (headers.length > 0) await ctx.failAt('after-headers');
-    await addLines(ctx, deps, [...input.headersOnly, ...headers], input.lines, out);
-  };
-  await Promise.all([deepInsert(ctx, deps, input.invoices.filter(known), input.lines, out), headerFirst()]);
+  if (input.invoices.length === 0) return out;
+  const guess = new BasisGuess(new Map(deps.terms.customerPricesIncludeTax), deps.terms.lastCustomerBasis, ctx.setup.pricesIncludeVat);
+  const learnt = new Map<string, boolean>();
+  const pricedOn = new Map<string, PricedOn>();
+  await inPool(chunk(input.invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
+    const on = (invoice: InvoiceRow): PricedOn => {
+      const priced = {
+        pricesIncludeTax: guess.of(invoice.bc_customer_id!),
+        vatPercents: (input.lines.get(invoice.id) ?? []).map((row) => deps.terms.itemVatPercent.get(row.bc_item_id.toLowerCase()) ?? DEFAULT_VAT_PERCENT),
+      };
+      pricedOn.set(invoice.id, priced);
+      return priced;
+    };
+    let results: BcBatchResult<SalesInvoice>[];
+    try {
+      results = await ctx.bc.batch(
+        batch.map((invoice): BcBatchOperation<SalesInvoice> => ({
+          id: String(invoice.position + 1),
+          method: 'POST',
+          path: CREATE_PATH,
+          body: body(ctx, deps, invoice, input.lines.get(invoice.id) ?? [], on(invoice)),
+          schema: salesInvoiceSchema,
+          entity: 'salesInvoice',
+        })),
+      );
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.reason === 'auth') throw err;
+      out.problem = err;
+      out.lost.push(...batch.map(keyOf));
+      ctx.logger.warn({ err: err.message, operations: batch.length }, 'create batch without an answer: watched until settled before anything is sent again');
+      await ctx.failAt('after-create');
+      return;
+    }
+    const made: Draft[] = [];
+    results.forEach((result, i) => {
+      const invoice = batch[i]!;
+      if (result.ok) {
+        made.push({ invoice, bc: result.value });
+        guess.learn(invoice.bc_customer_id!, result.value.pricesIncludeTax);
+        learnt.set(invoice.bc_customer_id!, result.value.pricesIncludeTax);
+      } else if (isDefinitive(result)) out.failed.push({ invoiceId: invoice.id, error: failureText(result.error) });
+      else out.problem = result.error;
+    });
+    await ctx.failAt('before-correction');
+    const { ready, problem } = await correctDrafts(ctx, made, input.lines, pricedOn);
+    if (problem !== undefined) out.problem = problem;
+    await ctx.failAt('after-create');
+    out.created.push(...ready);
+  });
+  await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learnt, items: new Map() }, ctx.now());
   return out;
 }

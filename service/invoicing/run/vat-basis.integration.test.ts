@@ -22,7 +22,36 @@ async function threeCustomers(k: InvoiceKit, service: string) {
   return picked.map(([email, ids]) => ({ email, ids }));
 }
 
-describeEachStore("Drafts right the first time, whatever the customer's VAT basis", (_getStore, suite) => {
+/** Each draft's total including VAT beside what Bookings says its invoice owes, by key. */
+async function totalsByKey(k: InvoiceKit) {
+  const owed = new Map<string, number>();
+  const rows = await k.db
+    .selectFrom('invoice_lines')
+    .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+    .select(['invoices.external_document_number as key', 'invoice_lines.amount_minor as minor'])
+    .execute();
+  for (const r of rows) owed.set(r.key, (owed.get(r.key) ?? 0) + Number(r.minor));
+  return k
+    .bcInvoices()
+    .map((d) => ({ key: d.externalDocumentNumber, incl: toMinor(d.totalAmountIncludingTax, 'DKK'), bookings: owed.get(d.externalDocumentNumber) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** Three customers whose "Prices Including VAT" is off while the Bookings prices include VAT: the first guess is wrong for each. */
+async function wrongGuesses(k: InvoiceKit) {
+  const picked = await threeCustomers(k, FIXED);
+  const company = k.h.bc.state.company(k.h.companyId)!;
+  for (const { email } of picked) {
+    const customer = company.customers.find((c) => c.email.toLowerCase().split(';').includes(email))!;
+    company.customerPricesIncludeTax[customer.id] = false;
+  }
+  expect(k.setup.pricesIncludeVat).toBe(true);
+  return picked.flatMap((p) => p.ids);
+}
+
+const LOST_ANSWER_WAIT = { delaysMs: [100, 200, 400, 800, 1_600, 3_200], quietMs: 400 };
+
+describeEachStore("Drafts equal to Bookings before they count as created, whatever the customer's VAT basis", (_getStore, suite) => {
   const kits: InvoiceKit[] = [];
   afterAll(() => Promise.all(kits.map((k) => k.h.close())));
 
@@ -74,6 +103,67 @@ describeEachStore("Drafts right the first time, whatever the customer's VAT basi
       expect(result.totals).toEqual([expect.objectContaining({ currency: 'DKK', minor: bcTotal })]);
     },
   );
+
+  it('drafts priced on a wrong guess of the basis are corrected before they count as created: one create per key, totals equal Bookings', async () => {
+    const store = await suite.freshTarget().open();
+    const k = await startInvoiceKit(store.db, { now: NOW });
+    kits.push(k);
+    const ids = await wrongGuesses(k);
+    let beforeCorrection: Awaited<ReturnType<typeof totalsByKey>> | undefined;
+    const runner = k.runner({
+      failAt: async (point) => {
+        if (point === 'before-correction') beforeCorrection = await totalsByKey(k);
+      },
+    });
+    const result = await runner.run({ kind: 'ids', appointmentIds: ids }, 'anna@contoso.com', 'tab');
+
+    // As created the drafts were priced including VAT on customers whose prices exclude it: VAT came on top.
+    expect(beforeCorrection).toHaveLength(3);
+    for (const d of beforeCorrection!) expect(d.incl).toBeGreaterThan(d.bookings!);
+    const after = await totalsByKey(k);
+    expect(after.map((d) => d.key)).toEqual(beforeCorrection!.map((d) => d.key));
+    for (const d of after) expect(d.incl).toBe(d.bookings);
+    expect(result.state).toBe('succeeded');
+    expect(result.invoices.map((i) => i.status)).toEqual(['verified', 'verified', 'verified']);
+  });
+
+  it('a run killed between a create and its correction corrects the draft on resume, without a second create', async () => {
+    const store = await suite.freshTarget().open();
+    const k = await startInvoiceKit(store.db, { now: NOW });
+    kits.push(k);
+    const ids = await wrongGuesses(k);
+    const dying = k.runner({
+      failAt: (point) => {
+        if (point === 'before-correction') throw new Error('kill -9');
+      },
+    });
+    await expect(dying.run({ kind: 'ids', appointmentIds: ids }, 'anna@contoso.com', 'tab')).rejects.toThrow('killed at before-correction');
+    await dying.idle();
+    const made = k.bcInvoices().map((d) => d.id);
+    expect(made).toHaveLength(3);
+    for (const d of await totalsByKey(k)) expect(d.incl).toBeGreaterThan(d.bookings!);
+
+    k.clock.advance(31_000);
+    const [resumed] = await k.runner().resumeInterrupted();
+    expect(resumed!.state).toBe('succeeded');
+    expect(k.bcInvoices().map((d) => d.id)).toEqual(made);
+    for (const d of await totalsByKey(k)) expect(d.incl).toBe(d.bookings);
+  });
+
+  it('a create answer lost for drafts priced on a wrong guess is looked up before anything is sent again, and the drafts found are corrected', async () => {
+    const store = await suite.freshTarget().open();
+    const k = await startInvoiceKit(store.db, { now: NOW });
+    kits.push(k);
+    const ids = await wrongGuesses(k);
+    k.h.bc.update({ lostAnswer: { rate: 1, kind: '503', match: 'POST /$batch' } });
+    const result = await k.runner({ lostAnswerWait: LOST_ANSWER_WAIT }).run({ kind: 'ids', appointmentIds: ids }, 'anna@contoso.com', 'tab');
+
+    const keys = k.bcInvoices().map((d) => d.externalDocumentNumber);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(3);
+    for (const d of await totalsByKey(k)) expect(d.incl).toBe(d.bookings);
+    expect(result.state).toBe('succeeded');
+  });
 
   it("a draft that still differs after correction is deleted and its invoice fails (appointments back in the list); the summary states Business Central's totals", async () => {
     const store = await suite.freshTarget().open();
