@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation } from '../../store/errors';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Database, NewRow } from '../../store/database';
@@ -126,13 +126,12 @@ async function claimed(trx: Transaction<Database>, ctx: RunContext, invoices: nu
  * unbilled, so that planning starts again from the selection as it stands.
  */
 export async function releasePartialClaim(ctx: RunContext): Promise<void> {
+  // Looked at before any write transaction: a run that starts fresh (nearly every run) takes no write
+  // lock here, so runs starting at once on SQLite do not queue behind each other's BEGIN IMMEDIATE.
+  if (!(await claimCutShort(ctx.db, ctx.runId))) return;
   const now = toIsoUtc(ctx.now());
   await ctx.asHolder(async (trx) => {
-    const run = await trx.selectFrom('invoice_runs').select('state').where('id', '=', ctx.runId).executeTakeFirst();
-    if (run?.state !== 'planned') return;
-    // A chunk keeps claimed only appointments it wrote lines for: without invoices, nothing is claimed (and no appointment scanned).
-    const any = await trx.selectFrom('invoices').select('id').where('run_id', '=', ctx.runId).limit(1).executeTakeFirst();
-    if (any === undefined) return;
+    if (!(await claimCutShort(trx, ctx.runId))) return;
     await trx.deleteFrom('invoice_lines').where('run_id', '=', ctx.runId).execute();
     await trx.deleteFrom('invoices').where('run_id', '=', ctx.runId).execute();
     await trx
@@ -142,6 +141,15 @@ export async function releasePartialClaim(ctx: RunContext): Promise<void> {
       .where('state', '=', 'claimed')
       .execute();
   });
+}
+
+/** The run is still 'planned' with invoices written: a claim of several chunks stopped between two. */
+async function claimCutShort(db: Kysely<Database>, runId: string): Promise<boolean> {
+  const run = await db.selectFrom('invoice_runs').select('state').where('id', '=', runId).executeTakeFirst();
+  if (run?.state !== 'planned') return false;
+  // A chunk keeps claimed only appointments it wrote lines for: without invoices, nothing is claimed (and no appointment scanned).
+  const any = await db.selectFrom('invoices').select('id').where('run_id', '=', runId).limit(1).executeTakeFirst();
+  return any !== undefined;
 }
 
 /** One chunk's claim, its invoices placed from `firstPosition`; the skips it adds to the plan's. */
