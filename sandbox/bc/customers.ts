@@ -1,3 +1,4 @@
+import { numbersOf } from './numbering';
 import { resolveCurrencyCode } from './currency';
 import { customerEntity } from './entities';
 import { BcError, applicationError } from './errors';
@@ -46,7 +47,7 @@ function duplicateNumber(table: string, number: string): BcError {
  */
 export function createCustomer(state: BcState, company: CompanyState, body: Record<string, unknown>, now: Date): BcCustomer {
   const input = validateWrite(body, customerEntity, customerWritable) as Partial<BcCustomer>;
-  const inUse = new Set(company.customers.map((c) => c.number));
+  const inUse = numbersOf(company.customers);
   if (input.number !== undefined && input.number !== '' && inUse.has(input.number)) throw duplicateNumber('Customer', input.number);
   const number = input.number || state.nextNumber(company, 'customer', inUse);
   if (!input.displayName?.trim()) throw blankNameError('Customer', number);

@@ -1,3 +1,4 @@
+import { numbersOf } from './numbering';
 import { blankNameError } from './customers';
 import { itemEntity } from './entities';
 import { BcError, applicationError } from './errors';
@@ -39,7 +40,7 @@ function idForCode(company: CompanyState, field: CodeField, code: string): strin
 /** Inserts an item, then applies the company's item template selection rule. */
 export function createItem(state: BcState, company: CompanyState, body: Record<string, unknown>, now: Date): BcItem {
   const input = validateWrite(body, itemEntity, itemWritable) as Partial<BcItem>;
-  const inUse = new Set(company.items.map((i) => i.number));
+  const inUse = numbersOf(company.items);
   if (input.number !== undefined && input.number !== '' && inUse.has(input.number)) {
     throw new BcError(
       400,

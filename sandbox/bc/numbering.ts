@@ -29,7 +29,15 @@ export function incrementNumber(value: string, step: number): string {
 }
 
 /** A series' next number given every number in use (which it never repeats). */
-export function nextInSeries(series: SeriesDefinition, inUse: ReadonlySet<string>, lastUsed: string | undefined): string {
+/** Which numbers are taken: asked once or twice per insert, so a scan beats building a Set of every number. */
+export interface NumbersInUse {
+  has(number: string): boolean;
+}
+
+/** The numbers of `records`, looked up by scanning (a company holds tens of thousands of invoices in the bench). */
+export const numbersOf = (records: readonly { number: string }[]): NumbersInUse => ({ has: (number) => records.some((r) => r.number === number) });
+
+export function nextInSeries(series: SeriesDefinition, inUse: NumbersInUse, lastUsed: string | undefined): string {
   let candidate = lastUsed === undefined ? series.first : incrementNumber(lastUsed, series.increment);
   while (inUse.has(candidate)) candidate = incrementNumber(candidate, series.increment);
   return candidate;

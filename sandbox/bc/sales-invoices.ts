@@ -1,3 +1,4 @@
+import { numbersOf } from './numbering';
 import { distributeVat, fromCents, sumTotals, toCents } from './amounts';
 import { resolveCurrencyCode } from './currency';
 import { salesInvoiceEntity } from './entities';
@@ -109,7 +110,7 @@ export function createInvoice(state: BcState, company: CompanyState, body: Recor
   const customer = resolveCustomer(company, input);
   const today = now.toISOString().slice(0, 10);
   const invoiceDate = input.invoiceDate ?? today;
-  const inUse = new Set(company.salesInvoices.map((i) => i.number));
+  const inUse = numbersOf(company.salesInvoices);
   const invoice: BcSalesInvoice = {
     id: state.newId('salesInvoice'),
     number: '',
@@ -203,7 +204,7 @@ export function postInvoice(state: BcState, company: CompanyState, invoice: BcSa
   if (!invoice.salesInvoiceLines.some((l) => l.lineType !== 'Comment' && l.quantity !== 0)) {
     throw applicationError('There is nothing to post.');
   }
-  invoice.number = state.nextNumber(company, 'postedInvoice', new Set(company.salesInvoices.map((i) => i.number)));
+  invoice.number = state.nextNumber(company, 'postedInvoice', numbersOf(company.salesInvoices));
   invoice.status = 'Open';
   refreshTotals(state, invoice, now);
 }

@@ -2,7 +2,7 @@ import { withRemainingAmount } from './payments';
 import type { BcCompany, BcCompanyData, BcCompanyInformation, BcCustomer, BcItem, BcSalesInvoice, BcSeed, BcSetupTables, BcTemplateRules } from './types';
 import { setupTablesOf } from './setup-tables';
 import type { IdSource } from '../seed/id-source';
-import { lastUsedIn, nextInSeries, seriesDefinitions, type SeriesName } from './numbering';
+import { lastUsedIn, nextInSeries, seriesDefinitions, type NumbersInUse, type SeriesName } from './numbering';
 
 /** Used when the seed lists no currencies: what a typical European company has set up. */
 export const defaultCurrencies = ['EUR', 'USD', 'GBP', 'DKK', 'SEK', 'NOK', 'CHF', 'PLN', 'CAD', 'AUD', 'JPY'];
@@ -89,7 +89,7 @@ export class BcState {
     return this.ids.guid(kind);
   }
 
-  nextNumber(company: CompanyState, series: SeriesName, inUse: ReadonlySet<string>): string {
+  nextNumber(company: CompanyState, series: SeriesName, inUse: NumbersInUse): string {
     const number = nextInSeries(seriesDefinitions[series], inUse, company.lastNumbers[series]);
     company.lastNumbers[series] = number;
     return number;
