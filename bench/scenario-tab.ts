@@ -30,9 +30,28 @@ async function openUnbilled(browser: Browser, run: BenchRun): Promise<{ page: Pa
   // The tab's "today" is the server's, not the machine's.
   await context.clock.install({ time: run.appNow() });
   const page = await context.newPage();
+  // Kept for the failure message: a tab that never shows a row says why in its console.
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text().slice(0, 300)}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
   const started = performance.now();
   await page.goto(`${run.app.origin}/tab/unbilled`);
-  await dataRows(page).first().waitFor({ timeout: 120_000 });
+  try {
+    await dataRows(page).first().waitFor({ timeout: 120_000 });
+  } catch (err) {
+    const shown = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 600);
+    throw new Error(`no data row in 120 s: ${String(err)}\npage problems: ${problems.join('; ') || 'none'}\npage shows: ${shown}`);
+  }
   return { page, firstRowMs: performance.now() - started, close: () => context.close() };
 }
 
