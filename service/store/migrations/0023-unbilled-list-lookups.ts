@@ -130,7 +130,16 @@ async function trigramSchema(db: Db): Promise<string | undefined> {
     and has_database_privilege(current_database(), 'CREATE')
     and exists (select 1 from pg_namespace where nspname = 'public' and has_schema_privilege('public', 'CREATE')) as ok`.execute(db);
   if (can.rows[0]?.ok !== true) return undefined;
-  await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  // A managed server may still refuse it (Azure allows only the extensions its azure.extensions lists):
+  // under a savepoint, so the refusal leaves the migration's transaction usable and search a scan.
+  await sql`savepoint pg_trgm_install`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  } catch {
+    await sql`rollback to savepoint pg_trgm_install`.execute(db);
+    return undefined;
+  }
+  await sql`release savepoint pg_trgm_install`.execute(db);
   return 'public';
 }
 
