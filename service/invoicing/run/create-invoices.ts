@@ -10,7 +10,7 @@ import type { LineRow } from './line-rows';
 import { awaitSettledKeys } from './lost-answer-wait';
 import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
-import { correctDrafts, sendDrafts, type Draft } from './send-drafts';
+import { correctDrafts, sendDrafts, type Created, type Draft } from './send-drafts';
 import { failInvoices, refreshCounts } from './settle';
 import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 
@@ -47,11 +47,7 @@ export async function linesByInvoice(ctx: RunContext, invoiceIds: readonly strin
   return out;
 }
 
-export async function markCreated(
-  ctx: RunContext,
-  deps: Pick<CreateDeps, 'links' | 'companyId'>,
-  created: ReadonlyArray<{ invoice: InvoiceRow; bc: SalesInvoice }>,
-): Promise<void> {
+export async function markCreated(ctx: RunContext, deps: Pick<CreateDeps, 'links' | 'companyId'>, created: ReadonlyArray<Created>): Promise<void> {
   if (created.length === 0) return;
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {

@@ -33,6 +33,12 @@ const CREATE_PATH = 'salesInvoices?$expand=salesInvoiceLines';
 type InvoiceRow = Row<'invoices'>;
 export type Draft = { invoice: InvoiceRow; bc: SalesInvoice };
 
+/** What recording a created draft needs of Business Central's answer: its lines and the rest are let go. */
+export type Created = { invoice: InvoiceRow; bc: Pick<SalesInvoice, 'id' | 'number'> };
+
+/** Kept until the round is recorded: thousands of them, so without the answer's lines and fields. */
+const created = ({ invoice, bc }: Draft): Created => ({ invoice, bc: { id: bc.id, number: bc.number } });
+
 export interface DraftDeps {
   terms: PriceTerms;
   /** The Bookings currency as Business Central wants it: '' for its local currency. */
@@ -41,7 +47,7 @@ export interface DraftDeps {
 
 /** What one round of sending came to; invoices in none of the lists were left for the next round. */
 export interface SendOutcome {
-  created: Draft[];
+  created: Created[];
   failed: Array<{ invoiceId: string; error: string }>;
   /** Keys whose create had no answer at all: Business Central may still be working on them. */
   lost: string[];
@@ -240,7 +246,8 @@ export async function sendDrafts(
     const { ready, problem } = await correctDrafts(ctx, made, input.lines, pricedOn);
     if (problem !== undefined) out.problem = problem;
     await ctx.failAt('after-create');
-    out.created.push(...ready);
+    out.created.push(...ready.map(created));
+    for (const { invoice } of made) pricedOn.delete(invoice.id);
   });
   await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learnt, items: new Map() }, ctx.now());
   return out;
