@@ -2,6 +2,7 @@ import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import type { Api } from '../http/api';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
+import { HistoryPage } from '../pages/history/history-page';
 import { filterFromLink, sortFromLink } from '../pages/unbilled/filter-state';
 import { UnbilledPage } from '../pages/unbilled/unbilled-page';
 import type { Host } from '../teams/host';
@@ -13,8 +14,6 @@ import { SignInNotice, useSignInRecoveries } from '../components/sign-in-notice/
 
 // The card preview pulls in the Adaptive Cards renderer and templating: load them only for Setup.
 const SetupPage = lazy(() => import('../pages/setup/setup-page').then((m) => ({ default: m.SetupPage })));
-// Unbilled is the page most opened: History's tables and cards load when it is first shown.
-const HistoryPage = lazy(() => import('../pages/history/history-page').then((m) => ({ default: m.HistoryPage })));
 
 export interface AppProps {
   api: Api;
@@ -86,11 +85,7 @@ export function App(props: AppProps) {
                   <SetupPage />
                 </Suspense>
               )}
-              {page === 'history' && (
-                <Suspense fallback={<LoadingState />}>
-                  <HistoryPage />
-                </Suspense>
-              )}
+              {page === 'history' && <HistoryPage />}
             </Fragment>
           )}
         </AppShell>

@@ -33,22 +33,3 @@ export function dayBars(days: readonly { day: string; count: number; amounts: re
     showLabel: i % every === 0,
   }));
 }
-
-type Day = { day: string; count: number; amounts: readonly Money[] };
-
-/** Whether two answers' days are the same, amount for amount (another page of one filter's list has the same days). */
-export function sameDays(a: readonly Day[], b: readonly Day[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((x, i) => {
-      const y = b[i];
-      return (
-        y !== undefined &&
-        x.day === y.day &&
-        x.count === y.count &&
-        x.amounts.length === y.amounts.length &&
-        x.amounts.every((m, j) => m.minor === y.amounts[j]?.minor && m.currency === y.amounts[j]?.currency)
-      );
-    })
-  );
-}

@@ -1,7 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import { memo } from 'react';
 import { useNarrow } from '../app/use-media-query';
-import { type DayBar, dayBars, sameDays } from './day-bars';
+import { type DayBar, dayBars } from './day-bars';
 import { useI18n } from '../i18n/i18n-context';
 import type { Money } from '../i18n/format';
 
@@ -36,13 +35,8 @@ export interface DayChartProps {
   days: readonly { day: string; count: number; amounts: readonly Money[] }[];
 }
 
-/**
- * Unbilled amount by day in plain SVG; each bar carries its day, amount and count as text.
- * A year is some 365 bars: drawn again only when a day changes, not with each page of the same filter.
- */
-export const DayChart = memo(DayChartBars, (a, b) => sameDays(a.days, b.days));
-
-function DayChartBars(props: DayChartProps) {
+/** Unbilled amount by day in plain SVG; each bar carries its day, amount and count as text. */
+export function DayChart(props: DayChartProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const narrow = useNarrow();

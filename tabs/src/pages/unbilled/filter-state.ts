@@ -37,10 +37,7 @@ export interface SortChoice {
 
 const DEFAULT_SORT: SortChoice = { sort: 'start', direction: 'asc' };
 
-/** Rows a page of the list shows. */
-export const DEFAULT_PAGE_SIZE = 50;
-
-export function initialGridState(filter: Partial<Filter> = {}, pageSize = DEFAULT_PAGE_SIZE, sort: Partial<SortChoice> = {}): GridState {
+export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50, sort: Partial<SortChoice> = {}): GridState {
   return { filter: { ...EMPTY_FILTER, ...filter }, ...DEFAULT_SORT, ...sort, page: 0, pageSize };
 }
 

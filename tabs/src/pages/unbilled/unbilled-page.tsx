@@ -16,7 +16,6 @@ import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { LinkFixProvider } from './link-fix';
 import {
-  DEFAULT_PAGE_SIZE,
   EMPTY_FILTER,
   type Filter,
   type GridState,
@@ -80,7 +79,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();
-  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? DEFAULT_PAGE_SIZE, props.initialSort));
+  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50, props.initialSort));
   const [selection, setSelection] = useState<SelectionModel>(NOTHING_SELECTED);
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);

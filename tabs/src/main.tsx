@@ -1,0 +1,52 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { pageFromPath, pathForPage } from './app/route';
+import { httpApi } from './http/http-api';
+import { pickLocale } from './i18n/locale';
+import { detectHost } from './teams/host';
+import { teamsSdk } from './teams/teams-sdk';
+import { ConfigurePage } from './pages/configure/configure-page';
+import { isConfigurePath } from './pages/configure/channel-tab';
+import { tabConfigSdk } from './teams/tab-config-sdk';
+
+async function start(): Promise<void> {
+  // Teams opens the channel tab's configuration page in its dialog: a page of its own, without the app.
+  if (isConfigurePath(window.location.pathname)) {
+    const root = document.getElementById('root');
+    if (!root) throw new Error('index.html has no #root');
+    const locale = pickLocale([...(navigator.languages ?? [navigator.language])]);
+    createRoot(root).render(<ConfigurePage sdk={tabConfigSdk} origin={window.location.origin} locale={locale} />);
+    return;
+  }
+  const host = await detectHost({
+    win: window,
+    sdk: teamsSdk,
+    prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+    openWindow: (url) => window.open(url, '_blank', 'noopener'),
+    newState: () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''),
+  });
+  const params = new URLSearchParams(window.location.search);
+  const locale = pickLocale([params.get('lang'), host.locale, ...(navigator.languages ?? [navigator.language])]);
+  document.documentElement.lang = locale.tag;
+  const api = httpApi({ fetch: (input, init) => window.fetch(input, init), getToken: () => host.getToken() });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <App
+      api={api}
+      host={host}
+      locale={locale}
+      initialPage={pageFromPath(window.location.pathname)}
+      link={host.subPageId ?? (window.location.search || null)}
+      onNavigate={(page) => {
+        // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
+        if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));
+      }}
+      onUnbilledLinkChange={(query) => {
+        if (host.kind === 'web') window.history.replaceState(null, '', `${pathForPage('unbilled')}${query}`);
+      }}
+    />,
+  );
+}
+
+void start();
