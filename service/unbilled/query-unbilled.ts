@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import { listTotals, type ListTotals } from './list-totals';
 import type { ListTotalsCache } from './list-totals-cache';
@@ -34,17 +34,25 @@ export async function queryUnbilled(
       p.part === 'fee' && !postgres,
     ),
   );
-  const pageIds = db
-    .selectFrom(
-      parts[0]!.query
-        .select(['a.id', ...plainKeys!.columns])
-        .unionAll(parts[1]!.query.select(['a.id', ...feeKeys!.columns]))
-        .orderBy(plainKeys!.order)
-        .limit(request.limit)
-        .offset(request.offset)
-        .as('p'),
-    )
-    .select('p.id');
+  const plainRows = parts[0]!.query.select(['a.id', ...plainKeys!.columns]);
+  const feeRows = parts[1]!.query.select(['a.id', ...feeKeys!.columns]);
+  // PostgreSQL sorts every row of a UNION ALL before its LIMIT; each part ordered and cut to the page's
+  // reach first lets it walk a list index for each (SQLite already merges the parts in index order).
+  const reach = request.offset + request.limit;
+  const pageIds = postgres
+    ? db
+        .selectFrom(
+          db
+            .selectFrom(plainRows.orderBy(plainKeys!.order).limit(reach).as('plain'))
+            .selectAll()
+            .unionAll(db.selectFrom(feeRows.orderBy(feeKeys!.order).limit(reach).as('fee')).selectAll())
+            .orderBy(plainKeys!.order)
+            .limit(request.limit)
+            .offset(request.offset)
+            .as('p'),
+        )
+        .select(sql<string>`p.id`.as('id'))
+    : db.selectFrom(plainRows.unionAll(feeRows).orderBy(plainKeys!.order).limit(request.limit).offset(request.offset).as('p')).select('p.id');
   const page = joinedAppointments(db)
     .where('a.id', 'in', pageIds)
     .select([
