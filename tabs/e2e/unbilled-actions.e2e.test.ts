@@ -310,7 +310,8 @@ async function expectAxeClean(page: Page): Promise<void> {
       for (const colorScheme of ['light', 'dark'] as const) {
         const themed = colorScheme === 'light' ? page : await open(query, { colorScheme });
         await excludeButton(themed).click();
-        await undo(themed).waitFor();
+        // The toast the Undo above dismissed may still be leaving beside the new one.
+        await undo(themed).last().waitFor();
         await until(async () => (await excludeButton(themed).count()) === 0, 'the row to leave the Ready list');
         expect(await invoiceable()).toBe(false);
         await expectAxeClean(themed);
@@ -323,6 +324,7 @@ async function expectAxeClean(page: Page): Promise<void> {
         await themed
           .locator('.fui-ToastTitle')
           .getByText(/^Included .* again\.$/)
+          .last()
           .waitFor();
         await until(async () => (await includeButton(themed).count()) === 0, 'the row to leave the Excluded view');
         await themed.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });

@@ -167,6 +167,10 @@ export function UnbilledPage(props: UnbilledPageProps) {
   /** Where focus goes when a toast it was in goes away. */
   const pageRef = useRef<HTMLDivElement>(null);
   const { dispatchToast, dismissToast } = useToastController(toasterId);
+  // Fluent ignores a toast whose id is still on screen or leaving it: each toast gets an id of its own,
+  // so excluding a row again right after Undo still offers Undo.
+  const toastCount = useRef(0);
+  const newToastId = (what: string) => `${what}-${++toastCount.current}`;
 
   const changeAppointment = async (id: string, action: 'exclude' | 'include', offerUndo = true) => {
     setBusyId(id);
@@ -176,7 +180,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       setSelection((s) => applyPageSelection(s, [{ id, amount: null }], new Set()));
       loaded.reload();
       const what = seenRows.current.get(id) ?? t.unknownAppointment;
-      const toastId = `${action}-${id}`;
+      const toastId = newToastId(`${action}-${id}`);
       const undo = () => {
         // Focus leaves the toast before it goes, so it is not lost with it (the page's focus
         // management would otherwise keep treating the toast as where the user is).
@@ -217,7 +221,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
       await (noShow ? api.markNoShow(id) : api.attended(id));
       loaded.reload();
       const what = seenRows.current.get(id) ?? t.unknownAppointment;
-      const toastId = `no-show-${String(noShow)}-${id}`;
+      const toastId = newToastId(`no-show-${String(noShow)}-${id}`);
       const undo = () => {
         pageRef.current?.focus();
         dismissToast(toastId);
