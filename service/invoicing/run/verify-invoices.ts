@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
-import type { SalesInvoice, SalesInvoiceLine } from '../../clients/business-central/schemas/sales-invoice';
+import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { fromMinor, toMinor } from '../../domain/money';
 import { toFlag, toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';
@@ -8,7 +8,7 @@ import { expectedBcTotals } from '../bc-line';
 import { chunk, inPool } from './bc-pool';
 import { linesByInvoice } from './create-invoices';
 import { liveInvoicesByKey } from './keep-one-per-key';
-import { lineTerms, type BcLineTerms } from './invoice-body';
+import { lineDiffers, lineTerms, type BcLineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
 import type { LineRow } from './line-rows';
@@ -49,10 +49,6 @@ function wantedTerms(ctx: RunContext, bc: SalesInvoice, lines: readonly LineRow[
       ctx.setup.dailySummary.timeZone,
     ),
   );
-}
-
-function lineDiffers(bcLine: SalesInvoiceLine, want: BcLineTerms, currency: string): boolean {
-  return Math.abs(bcLine.quantity - want.bc.quantity) > 1e-9 || toMinor(bcLine.unitPrice, currency) !== toMinor(want.bc.unitPrice, currency);
 }
 
 const format = (minor: number, currency: string): string => `${fromMinor(minor, currency).toFixed(2)} ${currency}`;
