@@ -44,7 +44,7 @@ export interface DraftDeps {
   currencyCode: (bookingsCurrency: string) => string;
 }
 
-/** What one round of sending came to; invoices in none of the lists were left for the next round. */
+/** What sending one page of a round came to; invoices in none of the lists were left for the next round. */
 export interface SendOutcome {
   created: Created[];
   failed: Array<{ invoiceId: string; error: string }>;
@@ -191,7 +191,7 @@ export async function correctDrafts(
 }
 
 /**
- * Sends the drafts of one round, each whole (the draft and its lines in one POST, 50 to a `$batch`,
+ * Sends the drafts of one page of a round, each whole (the draft and its lines in one POST, 50 to a `$batch`,
  * 5 batches at once), priced on the best guess of its customer's basis; a draft whose answer shows
  * another basis has its lines corrected before it counts as created. A batch without an answer
  * puts its keys in `lost`: looked up before anything is sent again.
