@@ -1,7 +1,9 @@
+import { boundHeapGrowth } from '../service/app/heap-growth';
 import { runCli } from './run-cli';
 
 /** `npm run cli -- <command>`: the process edge of runCli (arguments, streams, Ctrl-C, exit code). */
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../service/config/config';
 import { clockOf, createAppServices } from '../service/app/app-services';
+import { boundHeapGrowth } from '../service/app/heap-growth';
 import { IntervalScheduler } from '../service/jobs/scheduler';
 import { syncTask } from '../service/jobs/sync-schedule';
 import { realTimers } from '../service/jobs/timers';
@@ -13,6 +14,7 @@ import { dailyCardPreview, registerBot } from '../bot';
 
 /** `npm start`: the composition root. Sandbox mode also starts the two emulators, seeded. */
 async function main(): Promise<void> {
+  boundHeapGrowth();
   let config: Config;
   try {
     config = loadConfig();

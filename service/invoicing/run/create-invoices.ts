@@ -10,7 +10,8 @@ import type { LineRow } from './line-rows';
 import { awaitSettledKeys } from './lost-answer-wait';
 import type { PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
-import { correctDrafts, sendDrafts, type Created, type Draft } from './send-drafts';
+import { basisGuess, correctDrafts, createdOf, sendDrafts, type Created, type Draft } from './send-drafts';
+import { forEachInvoicePage } from './invoice-pages';
 import { failInvoices, refreshCounts } from './settle';
 import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 
@@ -52,7 +53,7 @@ export async function markCreated(ctx: RunContext, deps: Pick<CreateDeps, 'links
   const now = toIsoUtc(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     for (const part of slices(created, CASE_ROWS_PER_STATEMENT)) {
-      const id = (c: (typeof part)[number]) => c.invoice.id;
+      const id = (c: (typeof part)[number]) => c.invoiceId;
       await trx
         .updateTable('invoices')
         .set({
@@ -109,53 +110,51 @@ async function deleteIncomplete(ctx: RunContext, bc: SalesInvoice): Promise<bool
  * send the rest as drafts (send-drafts). A batch whose answer was
  * lost is watched until its keys settle, and every create without a clear answer is looked up
  * before it is sent again: never a second draft for a key whose first one's fate is unknown.
- * Beyond the rounds the run stops, resumably.
+ * Beyond the rounds the run stops, resumably. Each round takes the planned invoices a page at a
+ * time (invoice-pages), recorded as created page by page.
  */
 export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise<void> {
   let lastProblem: unknown;
   let lost = new Map<string, number>();
+  // One guess across the run's pages: what one page's answers show, the next is priced on.
+  const guess = basisGuess(ctx, deps.terms);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const pending = await ctx.db
-      .selectFrom('invoices')
-      .selectAll()
-      .where('run_id', '=', ctx.runId)
-      .where('status', '=', 'planned')
-      .where('bc_customer_id', 'is not', null)
-      .orderBy('position')
-      .execute();
-    if (pending.length === 0) return;
-
     await settleLostAnswers(ctx, lost);
     lost = new Map();
-    const lines = await linesByInvoice(
-      ctx,
-      pending.map((i) => i.id),
-    );
-    const existing =
-      round === 1 && deps.nothingSent === true ? new Map<string, SalesInvoice>() : await liveInvoicesByKey(ctx, pending.map(keyOf), { expandLines: true });
-    const found: Draft[] = [];
-    const rest: InvoiceRow[] = [];
-    for (const invoice of pending) {
-      const bc = existing.get(keyOf(invoice));
-      const have = bc === undefined ? 0 : itemLines(bc).length;
-      const want = (lines.get(invoice.id) ?? []).length;
-      if (bc === undefined) rest.push(invoice);
-      else if (have >= want) found.push({ invoice, bc });
-      else if (await deleteIncomplete(ctx, bc)) rest.push(invoice);
-      else found.push({ invoice, bc });
-    }
-    // A draft found under our key may have been made on a wrong guess of its basis and the run killed before correcting it.
-    const adopted = await correctDrafts(ctx, found, lines);
-    if (adopted.problem !== undefined) lastProblem = adopted.problem;
-    await markCreated(ctx, deps, adopted.ready);
-    if (rest.length === 0) continue;
+    let pending = false;
+    await forEachInvoicePage(ctx, { status: 'planned', withCustomer: true }, async (page) => {
+      pending = true;
+      const lines = await linesByInvoice(
+        ctx,
+        page.map((i) => i.id),
+      );
+      const existing =
+        round === 1 && deps.nothingSent === true ? new Map<string, SalesInvoice>() : await liveInvoicesByKey(ctx, page.map(keyOf), { expandLines: true });
+      const found: Draft[] = [];
+      const rest: InvoiceRow[] = [];
+      for (const invoice of page) {
+        const bc = existing.get(keyOf(invoice));
+        const have = bc === undefined ? 0 : itemLines(bc).length;
+        const want = (lines.get(invoice.id) ?? []).length;
+        if (bc === undefined) rest.push(invoice);
+        else if (have >= want) found.push({ invoice, bc });
+        else if (await deleteIncomplete(ctx, bc)) rest.push(invoice);
+        else found.push({ invoice, bc });
+      }
+      // A draft found under our key may have been made on a wrong guess of its basis and the run killed before correcting it.
+      const adopted = await correctDrafts(ctx, found, lines);
+      if (adopted.problem !== undefined) lastProblem = adopted.problem;
+      await markCreated(ctx, deps, adopted.ready.map(createdOf));
+      if (rest.length === 0) return;
 
-    const out = await sendDrafts(ctx, deps, { invoices: rest, lines });
-    await markCreated(ctx, deps, out.created);
-    await failInvoices(ctx, out.failed);
-    const byKey = new Map(pending.map((i) => [keyOf(i), i]));
-    for (const key of out.lost) lost.set(key, (lines.get(byKey.get(key)!.id) ?? []).length);
-    if (out.problem !== undefined) lastProblem = out.problem;
+      const out = await sendDrafts(ctx, deps, { invoices: rest, lines, guess });
+      await markCreated(ctx, deps, out.created);
+      await failInvoices(ctx, out.failed);
+      const byKey = new Map(rest.map((i) => [keyOf(i), i]));
+      for (const key of out.lost) lost.set(key, (lines.get(byKey.get(key)!.id) ?? []).length);
+      if (out.problem !== undefined) lastProblem = out.problem;
+    });
+    if (!pending) return;
   }
   const still = await ctx.db
     .selectFrom('invoices')

@@ -2,6 +2,7 @@ import type { SalesInvoice } from '../../clients/business-central/schemas/sales-
 import { toIsoUtc } from '../../store/columns';
 import { linesByInvoice, markCreated } from './create-invoices';
 import { resolveInDoubt } from './in-doubt';
+import { createdOf } from './send-drafts';
 import type { InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
 import { liveInvoicesByKey } from './keep-one-per-key';
@@ -47,7 +48,7 @@ export async function giveUp(ctx: RunContext, deps: { links: InvoiceLinks; compa
     const want = (lines.get(invoice.id) ?? []).length;
     return bc !== undefined && want > 0 && itemLines(bc).length >= want ? [{ invoice, bc }] : [];
   });
-  await markCreated(ctx, deps, complete);
+  await markCreated(ctx, deps, complete.map(createdOf));
   const created = new Set(complete.map((c) => c.invoice.id));
   await failInvoices(
     ctx,

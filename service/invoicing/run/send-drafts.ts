@@ -33,11 +33,10 @@ const CREATE_PATH = 'salesInvoices?$expand=salesInvoiceLines';
 type InvoiceRow = Row<'invoices'>;
 export type Draft = { invoice: InvoiceRow; bc: SalesInvoice };
 
-/** What recording a created draft needs of Business Central's answer: its lines and the rest are let go. */
-export type Created = { invoice: InvoiceRow; bc: Pick<SalesInvoice, 'id' | 'number'> };
+/** What recording a created draft needs: its invoice's id and Business Central's id and number, the rest of the answer let go. */
+export type Created = { invoiceId: string; bc: Pick<SalesInvoice, 'id' | 'number'> };
 
-/** Kept until the round is recorded: thousands of them, so without the answer's lines and fields. */
-const created = ({ invoice, bc }: Draft): Created => ({ invoice, bc: { id: bc.id, number: bc.number } });
+export const createdOf = ({ invoice, bc }: Draft): Created => ({ invoiceId: invoice.id, bc: { id: bc.id, number: bc.number } });
 
 export interface DraftDeps {
   terms: PriceTerms;
@@ -45,7 +44,7 @@ export interface DraftDeps {
   currencyCode: (bookingsCurrency: string) => string;
 }
 
-/** What one round of sending came to; invoices in none of the lists were left for the next round. */
+/** What sending one page of a round came to; invoices in none of the lists were left for the next round. */
 export interface SendOutcome {
   created: Created[];
   failed: Array<{ invoiceId: string; error: string }>;
@@ -75,7 +74,7 @@ const keyOf = (invoice: InvoiceRow) => invoice.external_document_number.toUpperC
  * one most recently seen for this company's customers (this run's answers included), else the
  * Bookings prices'. A wrong guess costs a correction of the lines, never a wrong draft.
  */
-class BasisGuess {
+export class BasisGuess {
   private latest: boolean | undefined;
   constructor(
     private readonly known: Map<string, boolean>,
@@ -92,6 +91,10 @@ class BasisGuess {
     this.latest = pricesIncludeTax;
   }
 }
+
+/** The guess a run starts from: the customers' bases remembered from earlier runs, else the setup's. */
+export const basisGuess = (ctx: RunContext, terms: PriceTerms): BasisGuess =>
+  new BasisGuess(new Map(terms.customerPricesIncludeTax), terms.lastCustomerBasis, ctx.setup.pricesIncludeVat);
 
 function body(ctx: RunContext, deps: DraftDeps, invoice: InvoiceRow, rows: readonly LineRow[], on: PricedOn): SalesInvoiceCreate {
   return invoiceBody({
@@ -188,7 +191,7 @@ export async function correctDrafts(
 }
 
 /**
- * Sends the drafts of one round, each whole (the draft and its lines in one POST, 50 to a `$batch`,
+ * Sends the drafts of one page of a round, each whole (the draft and its lines in one POST, 50 to a `$batch`,
  * 5 batches at once), priced on the best guess of its customer's basis; a draft whose answer shows
  * another basis has its lines corrected before it counts as created. A batch without an answer
  * puts its keys in `lost`: looked up before anything is sent again.
@@ -196,11 +199,11 @@ export async function correctDrafts(
 export async function sendDrafts(
   ctx: RunContext,
   deps: DraftDeps,
-  input: { invoices: readonly InvoiceRow[]; lines: ReadonlyMap<string, LineRow[]> },
+  input: { invoices: readonly InvoiceRow[]; lines: ReadonlyMap<string, LineRow[]>; guess: BasisGuess },
 ): Promise<SendOutcome> {
   const out: SendOutcome = { created: [], failed: [], lost: [], problem: undefined };
   if (input.invoices.length === 0) return out;
-  const guess = new BasisGuess(new Map(deps.terms.customerPricesIncludeTax), deps.terms.lastCustomerBasis, ctx.setup.pricesIncludeVat);
+  const { guess } = input;
   const learnt = new Map<string, boolean>();
   const pricedOn = new Map<string, PricedOn>();
   await inPool(chunk(input.invoices, CREATE_BATCH_SIZE), BATCHES_IN_FLIGHT, async (batch) => {
@@ -246,7 +249,7 @@ export async function sendDrafts(
     const { ready, problem } = await correctDrafts(ctx, made, input.lines, pricedOn);
     if (problem !== undefined) out.problem = problem;
     await ctx.failAt('after-create');
-    out.created.push(...ready.map(created));
+    out.created.push(...ready.map(createdOf));
     for (const { invoice } of made) pricedOn.delete(invoice.id);
   });
   await rememberPriceTerms(ctx.db, ctx.businessId, { customers: learnt, items: new Map() }, ctx.now());

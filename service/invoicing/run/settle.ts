@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { billedKeys, customerEmailKey } from '../grouping';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
@@ -95,11 +96,15 @@ export async function recordInvoicesIn(ctx: RunContext, statuses: readonly Invoi
     .where('invoices.status', 'in', statuses)
     .where('invoice_lines.state', '=', 'planned')
     .execute();
-  for (const part of slices(
+  for (const [i, part] of slices(
     ready.map((r) => r.id),
     INVOICES_PER_RECORD,
-  ))
+  ).entries()) {
+    // Let the process answer others (the run's own polls) between transactions: SQLite answers at
+    // once, so without this a record of thousands (seconds of trigger work) ran as one stretch.
+    if (i > 0) await setImmediate();
     await recordInvoices(ctx, part);
+  }
 }
 
 const attendeesSchema = z.array(z.object({ id: z.string().optional(), customerId: z.string().optional(), email: z.string() }).loose());

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { fromMinor, toMinor } from '../../domain/money';
@@ -11,6 +10,7 @@ import { liveInvoicesByKey } from './keep-one-per-key';
 import { lineDiffers, lineTerms, type BcLineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
+import { forEachInvoicePage } from './invoice-pages';
 import type { LineRow } from './line-rows';
 import { rememberPriceTerms, type PriceTerms } from './price-terms';
 import type { RunContext } from './run-context';
@@ -19,11 +19,6 @@ import { CASE_ROWS_PER_STATEMENT, caseById, slices } from './bulk-update';
 import { STORED_INVOICE_ERRORS } from './invoice-error-words';
 
 const BATCHES_IN_FLIGHT = 5;
-/**
- * Invoices read back and judged at once: a page's drafts with their lines are all the verify step
- * holds (a run of thousands held every draft of the run), and its look-ups still fill the 5 slots.
- */
-const INVOICES_PER_PAGE = 1000;
 
 export interface VerifyDeps {
   terms: PriceTerms;
@@ -155,25 +150,7 @@ async function deleteWrongDrafts(ctx: RunContext, wrong: readonly Checked[]): Pr
  * A page of invoices at a time, in the run's order.
  */
 export async function verifyInvoices(ctx: RunContext, deps: VerifyDeps): Promise<void> {
-  const pageSize = ctx.chunkSize ?? INVOICES_PER_PAGE;
-  // Keyset over the run's positions (unique within it): a page verified leaves 'created', the next starts past it.
-  let after = -1;
-  for (;;) {
-    const page = await ctx.db
-      .selectFrom('invoices')
-      .selectAll()
-      .where('run_id', '=', ctx.runId)
-      .where('status', '=', 'created')
-      .where('position', '>', after)
-      .orderBy('position')
-      .limit(pageSize)
-      .execute();
-    if (page.length === 0) return;
-    await verifyPage(ctx, deps, page);
-    after = page[page.length - 1]!.position;
-    // Let the process answer others (the run's own polls) between pages.
-    await setImmediate();
-  }
+  await forEachInvoicePage(ctx, { status: 'created' }, (page) => verifyPage(ctx, deps, page));
 }
 
 /** Verifies one page of created invoices: each invoice is read back, corrected, judged and stored on its own. */
