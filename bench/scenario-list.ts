@@ -15,6 +15,7 @@ const DAY_MS = 86_400_000;
 
 const pageSchema = z.looseObject({
   total: z.number(),
+  after: z.string().optional(),
   rows: z.array(
     z.looseObject({
       serviceId: z.string().nullable(),
@@ -34,11 +35,14 @@ async function queries(origin: string, now: Date): Promise<{ label: string; quer
   const row = usable(first.rows) ?? usable((await json(pageSchema, `${origin}/api/unbilled?state=all`)).rows);
   if (row === undefined) throw new Error('the Unbilled list is empty in every state: the sync brought nothing to list');
   const customer = row.customers[0]!;
-  const deep = Math.max(0, Math.floor((first.total * 0.9) / 50) * 50);
+  const deep = Math.max(50, Math.floor((first.total * 0.9) / 50) * 50);
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  // As the tab's Next button asks for it: by the cursor of the page before (taken unmeasured).
+  const before = await json(pageSchema, `${origin}/api/unbilled?${q({ offset: String(deep - 50) })}`);
+  const cursor: Record<string, string> = before.after === undefined ? {} : { after: before.after };
   return [
     { label: 'first page with totals', query: '' },
-    { label: `deep page (offset ${deep} of ${first.total})`, query: q({ offset: String(deep) }) },
+    { label: `deep page (offset ${deep} of ${first.total}, by cursor)`, query: q({ offset: String(deep), ...cursor }) },
     ...SORTS.map((sort) => ({ label: `sort by ${sort}, descending`, query: q({ sort, direction: 'desc' }) })),
     { label: 'period filter (two weeks)', query: q({ from: day(now.getTime() - 21 * DAY_MS), to: day(now.getTime() - 8 * DAY_MS) }) },
     { label: 'customer search (a name)', query: q({ search: customer.name }) },

@@ -113,7 +113,8 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------- unbilled
 
-const { businessId: _businessId, offset: _offset, limit: _limit, ...unbilledFields } = unbilledRequestSchema.shape;
+// `after` only pages the list: an export is every row of the filter.
+const { businessId: _businessId, offset: _offset, limit: _limit, after, ...unbilledFields } = unbilledRequestSchema.shape;
 
 const wholeNumberText = (min: number, max: number) => {
   const error = `Use a whole number from ${min} to ${max}`;
@@ -128,6 +129,7 @@ export const unbilledQuerySchema = z.strictObject({
   ...unbilledFields,
   offset: wholeNumberText(0, Number.MAX_SAFE_INTEGER).default(0),
   limit: wholeNumberText(1, MAX_LIMIT).optional(),
+  after,
 });
 export type UnbilledQuery = z.input<typeof unbilledQuerySchema>;
 

@@ -55,6 +55,18 @@ afterAll(async () => {
   await api?.close();
 });
 
+test("GET /api/unbilled pages on by an answer's after as by the offset", async () => {
+  const page = (query: Record<string, string | number>) =>
+    api.call('GET', `/api/unbilled${queryString({ state: 'unbilled', sort: 'amount', direction: 'desc', limit: 3, ...query })}`);
+  const first = unbilledResponseSchema.parse((await page({})).body);
+  expect(first.after).toEqual(expect.any(String));
+  const byCursor = await page({ offset: 3, after: first.after! });
+  expect(byCursor.status).toBe(200);
+  expect(byCursor.body).toEqual((await page({ offset: 3 })).body);
+  // The cursor names its sort: under another it is refused rather than misread.
+  expect((await page({ sort: 'price', after: first.after! })).status).toBe(400);
+});
+
 test('GET /api/me is the sandbox identity outside Teams', async () => {
   const res = await api.call('GET', '/api/me');
   expect(res.status).toBe(200);

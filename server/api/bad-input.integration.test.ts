@@ -94,6 +94,7 @@ describeEachStore('the tab API refuses bad input with 4xx', (_getStore, suite) =
     ['/api/unbilled?from=0001-01-01&to=9999-12-31', 'from', /from 2000 to 2100/],
     ['/api/unbilled?from=2026-01-01&to=9999-12-31', 'to', /from 2000 to 2100/],
     ['/api/unbilled?from=2001-01-01&to=2026-01-01', 'to', /at most 10 years/],
+    ['/api/unbilled?after=not-a-cursor', 'after', /after of an earlier answer/],
   ])('a period out of bounds is 400 with words: GET %s', async (url, field, words) => {
     const res = await api.call('GET', url);
     expect(res.status).toBe(400);

@@ -4,6 +4,7 @@ import type { Database } from '../store/database';
 import { isPostgres } from './dialect';
 import { queryUnbilled } from './query-unbilled';
 import { BUSINESS, context, resetRows, serviceLink } from './testing/unbilled-fixtures';
+import type { UnbilledRequestInput, UnbilledRow } from './unbilled-schemas';
 
 /*
  * A year of a busy clinic: 100,000 appointments, most already invoiced. The rows are generated inside
@@ -84,6 +85,26 @@ describeEachStore('queryUnbilled on 100,000 appointments', (getStore) => {
     });
     expect(result.byDay.reduce((sum, d) => sum + d.count, 0)).toBe(count);
     expect(result.rows[0]?.start).toBe('2025-11-21T07:00:00.000Z');
+  });
+
+  // The price and amount sorts walk migration 0025's indexes, the deep pages the cursor's seek: the
+  // rows must be those of the documented order (the key, then the id ascending among its many ties).
+  it.each([
+    ['amount', 'desc'],
+    ['amount', 'asc'],
+    ['price', 'desc'],
+    ['start', 'asc'],
+  ] as const)('pages deep by %s %s alike by offset and by cursor, in order', async (sort, direction) => {
+    const query = (request: Partial<UnbilledRequestInput>) => queryUnbilled(getStore().db, { businessId: BUSINESS, sort, direction, ...request }, context());
+    const before = await query({ offset: 20_000 - 50 });
+    const byOffset = await query({ offset: 20_000 });
+    expect(await query({ offset: 20_000, after: before.after! })).toEqual(byOffset);
+    const rows = [...before.rows, ...byOffset.rows];
+    const key = (r: UnbilledRow) => (sort === 'start' ? r.start : sort === 'price' ? r.price!.minor : r.amount!.minor);
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [key(rows[i - 1]!), key(rows[i]!)];
+      expect(a === b ? rows[i - 1]!.id < rows[i]!.id : a < b === (direction === 'asc')).toBe(true);
+    }
   });
 
   it('answers a word search over every state sorted by customer', async () => {

@@ -4,7 +4,8 @@ import { listTotals, type ListTotals } from './list-totals';
 import type { ListTotalsCache } from './list-totals-cache';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
-import { orderBy, orderTerms, selectedOrder } from './unbilled-order';
+import { decodeCursor, encodeCursor, type CursorValue } from './list-cursor';
+import { afterCondition, orderBy, orderTerms, selectedOrder } from './unbilled-order';
 import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from './unbilled-schemas';
 
 /**
@@ -24,35 +25,40 @@ export async function queryUnbilled(
   // Rows that cannot be a fee and the few that may be, apart: the first are answered from the list
   // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
   const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
+  const cursor = request.after === undefined ? undefined : decodeCursor(request.after);
 
+  const anyTerms = orderTerms(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
   const order = orderBy(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
   // The page's ids are found first (the two parts merged in order), so the reason and price columns
   // are computed for its rows only.
-  const [plainKeys, feeKeys] = parts.map((p) =>
-    selectedOrder(
-      orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility, state: request.state, part: p.part }),
-      p.part === 'fee' && !postgres,
-    ),
-  );
-  const plainRows = parts[0]!.query.select(['a.id', ...plainKeys!.columns]);
-  const feeRows = parts[1]!.query.select(['a.id', ...feeKeys!.columns]);
+  const [plain, fee] = parts.map((p) => {
+    const terms = orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility, state: request.state, part: p.part });
+    const sorted = p.part === 'fee' && !postgres;
+    const keys = selectedOrder(terms, sorted);
+    const rows = cursor === undefined ? p.query : p.query.where(afterCondition(terms, cursor.keys, postgres, sorted));
+    return { rows: rows.select(['a.id', ...keys.columns]), keys };
+  });
+  const { rows: plainRows, keys: plainKeys } = plain!;
+  const { rows: feeRows, keys: feeKeys } = fee!;
+  // With a cursor the page starts right after its row: the offset is the caller's to show.
+  const skip = cursor === undefined ? request.offset : 0;
   // PostgreSQL sorts every row of a UNION ALL before its LIMIT; each part ordered and cut to the page's
   // reach first lets it walk a list index for each (SQLite already merges the parts in index order).
-  const reach = request.offset + request.limit;
+  const reach = skip + request.limit;
   const pageIds = postgres
     ? db
         .selectFrom(
           db
-            .selectFrom(plainRows.orderBy(plainKeys!.order).limit(reach).as('plain'))
+            .selectFrom(plainRows.orderBy(plainKeys.order).limit(reach).as('plain'))
             .selectAll()
-            .unionAll(db.selectFrom(feeRows.orderBy(feeKeys!.order).limit(reach).as('fee')).selectAll())
-            .orderBy(plainKeys!.order)
+            .unionAll(db.selectFrom(feeRows.orderBy(feeKeys.order).limit(reach).as('fee')).selectAll())
+            .orderBy(plainKeys.order)
             .limit(request.limit)
-            .offset(request.offset)
+            .offset(skip)
             .as('p'),
         )
         .select(sql<string>`p.id`.as('id'))
-    : db.selectFrom(plainRows.unionAll(feeRows).orderBy(plainKeys!.order).limit(request.limit).offset(request.offset).as('p')).select('p.id');
+    : db.selectFrom(plainRows.unionAll(feeRows).orderBy(plainKeys.order).limit(request.limit).offset(skip).as('p')).select('p.id');
   const page = joinedAppointments(db)
     .where('a.id', 'in', pageIds)
     .select([
@@ -81,19 +87,31 @@ export async function queryUnbilled(
       eligibility.amountCurrency.as('amount_currency'),
       eligibility.feeKind.as('fee_kind'),
       eligibility.feeMinor.as('fee_minor'),
+      ...anyTerms.map((t, i) => t.key.as(`cursor_k${i}`)),
     ])
     .orderBy(order);
 
-  const { sort: _sort, direction: _direction, offset: _offset, limit: _limit, ...filter } = request;
-  const [pageRows, totals]: [UnbilledRecord[], ListTotals] = await Promise.all([
+  const { sort: _sort, direction: _direction, offset: _offset, limit: _limit, after: _after, ...filter } = request;
+  const [pageRows, totals]: [(UnbilledRecord & Record<string, unknown>)[], ListTotals] = await Promise.all([
     page.execute(),
     totalsCache === undefined ? listTotals(db, filter, context) : totalsCache.totals(db, filter, context),
   ]);
+  const last = pageRows.at(-1);
   return {
     rows: await withBusinessCentralCustomers(db, request.businessId, pageRows.map(toUnbilledRow)),
     ...totals,
     offset: request.offset,
     limit: request.limit,
+    ...(last !== undefined && pageRows.length === request.limit
+      ? {
+          after: encodeCursor({
+            sort: request.sort,
+            direction: request.direction,
+            state: request.state,
+            keys: anyTerms.map((_, i) => last[`cursor_k${i}`] as CursorValue),
+          }),
+        }
+      : {}),
   };
 }
 

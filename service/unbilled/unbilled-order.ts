@@ -1,4 +1,5 @@
-import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import type { CursorValue } from './list-cursor';
 import type { EligibilitySql, RowPart } from './eligibility-sql';
 import type { SortKey, StateFilter } from './unbilled-schemas';
 
@@ -83,4 +84,21 @@ export function selectedOrder(terms: readonly OrderTerm[], sorted = false): { co
     columns: terms.map((t, i) => (sorted ? sql`+${t.key}` : t.key).as(`k${i}`)),
     order: sql.join(terms.map((t, i) => sql`${sql.id(`k${i}`)} ${directionSql(t.direction)}`)),
   };
+}
+
+/**
+ * The rows that come after a row whose keys are `values` in the order of `terms`: a later key at the
+ * first that differs (null-safe equality before it: a price's value is null on every row of the
+ * rows-without-a-price group). A bound on the first key alone leads, so the list index is seeked to
+ * it rather than walked from its start. `sorted` as in selectedOrder().
+ */
+export function afterCondition(terms: readonly OrderTerm[], values: readonly CursorValue[], postgres: boolean, sorted = false): RawBuilder<SqlBool> {
+  if (values.length !== terms.length) throw new Error(`a cursor of ${values.length} keys for an order of ${terms.length}`);
+  const key = (t: OrderTerm) => (sorted ? sql`+${t.key}` : t.key);
+  const later = (t: OrderTerm, v: CursorValue) => (t.direction === 'asc' ? sql`${key(t)} > ${v}` : sql`${key(t)} < ${v}`);
+  const same = (t: OrderTerm, v: CursorValue) => (postgres ? sql`${key(t)} is not distinct from ${v}` : sql`${key(t)} is ${v}`);
+  const branches = terms.map((term, i) => sql.join([...terms.slice(0, i).map((t, j) => same(t, values[j]!)), later(term, values[i]!)], sql` and `));
+  const first = terms[0]!;
+  const lead = values[0] === null ? sql`1 = 1` : first.direction === 'asc' ? sql`${key(first)} >= ${values[0]}` : sql`${key(first)} <= ${values[0]}`;
+  return sql<SqlBool>`(${lead} and (${sql.join(branches, sql` or `)}))`;
 }

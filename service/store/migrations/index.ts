@@ -20,6 +20,7 @@ import { unbilledListColumns } from './0018-unbilled-list-columns';
 import { appointmentCustomers } from './0021-appointment-customers';
 import { unbilledListGenerations } from './0022-unbilled-list-generations';
 import { unbilledListLookups } from './0023-unbilled-list-lookups';
+import { unbilledListAmountIndexes } from './0025-unbilled-list-amount-indexes';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -47,4 +48,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-appointment-customers': appointmentCustomers,
   '0022-unbilled-list-generations': unbilledListGenerations,
   '0023-unbilled-list-lookups': unbilledListLookups,
+  '0025-unbilled-list-amount-indexes': unbilledListAmountIndexes,
 };

@@ -8,7 +8,10 @@ describe('export paths', () => {
     expect(exportPath({ kind: 'audit' }, 'en')).toBe('/api/export/audit?lang=en');
     expect(
       exportPath(
-        { kind: 'unbilled', query: { state: 'unbilled', search: 'Ærø & co', sort: 'customer', direction: 'desc', offset: 50, limit: 50, customer: '' } },
+        {
+          kind: 'unbilled',
+          query: { state: 'unbilled', search: 'Ærø & co', sort: 'customer', direction: 'desc', offset: 50, limit: 50, after: 'cursor', customer: '' },
+        },
         'da',
       ),
     ).toBe('/api/export/unbilled?state=unbilled&search=%C3%86r%C3%B8+%26+co&sort=customer&direction=desc&lang=da');

@@ -14,8 +14,8 @@ export function exportPath(request: ExportRequest, lang: ExportLanguage): string
     case 'audit':
       return `${API.exportAudit.path}${queryString({ lang })}`;
     case 'unbilled': {
-      // The whole filter, not the page the list shows.
-      const { offset: _o, limit: _l, ...filter } = request.query;
+      // The whole filter, not the page the list shows (nor the cursor that led to it).
+      const { offset: _o, limit: _l, after: _a, ...filter } = request.query;
       return `${API.exportUnbilled.path}${queryString({ ...filter, lang })}`;
     }
     default: {

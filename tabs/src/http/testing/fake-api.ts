@@ -147,6 +147,8 @@ export class FakeApi implements Api {
       byDay: [{ day: '2026-11-02', count: invoiceable.length, amounts: [{ minor: sum, currency: 'DKK' }] }],
       offset,
       limit,
+      // As the server: a full page names where the next one starts.
+      ...(matching.length >= offset + limit ? { after: `after-${offset + limit - 1}` } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
-import { filterFromLink, initialGridState, linkQuery, pageCount, sortFromLink, toQuery, withFilter, withPage, withSort } from './filter-state';
+import { filterFromLink, initialGridState, linkQuery, pageCount, sortFromLink, toQuery, withFilter, withNextPage, withPage, withSort } from './filter-state';
+import { withSortChoice } from './list-sort';
 import { applyPageSelection, NOTHING_SELECTED, selectAllMatching, selectedAmounts, toSelection } from './selection';
 
 describe('grid state', () => {
@@ -42,6 +43,20 @@ describe('grid state', () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(101, 50)).toBe(3);
     expect(withPage(initialGridState(), 9, 101).page).toBe(2);
+  });
+
+  it("goes to the next page by the shown answer's cursor, and by offset for every other move", () => {
+    const first = initialGridState({}, 10);
+    const second = withNextPage(first, { total: 35, offset: 0, limit: 10, after: 'cursor-1' });
+    expect(toQuery(second)).toMatchObject({ offset: 10, limit: 10, after: 'cursor-1' });
+    // An answer of another page (one still loading, say) has no say: the offset alone.
+    expect(toQuery(withNextPage(second, { total: 35, offset: 0, limit: 10, after: 'cursor-1' }))).not.toHaveProperty('after');
+    expect(toQuery(withNextPage(second, { total: 35, offset: 10, limit: 10 }))).not.toHaveProperty('after');
+    // Past the last page nothing moves.
+    expect(withNextPage(withPage(first, 3, 35), { total: 35, offset: 30, limit: 10, after: 'cursor-3' }).page).toBe(3);
+    for (const moved of [withPage(second, 0, 35), withFilter(second, { search: 'anna' }), withSort(second, 'price'), withSortChoice(second, 'amount:desc')]) {
+      expect(toQuery(moved)).not.toHaveProperty('after');
+    }
   });
 
   it('reads a deep link filter and ignores junk', () => {

@@ -26,6 +26,11 @@ export interface GridState {
   direction: Direction;
   page: number;
   pageSize: number;
+  /**
+   * The answer's `after` for the page before this one, when Next led here: the server then seeks to
+   * it instead of walking past every earlier row. Any other move goes by offset and drops it.
+   */
+  after?: string;
 }
 
 export const EMPTY_FILTER: Filter = { from: '', to: '', customer: '', serviceId: '', staffMemberId: '', search: '', show: 'invoiceable', reason: '' };
@@ -82,14 +87,20 @@ export function filterFromLink(search: string | null): Partial<Filter> {
   return filter;
 }
 
+/** Another page of the same list, found by its offset: a cursor is only for the page after its own. */
+export function atPage(state: GridState, page: number): GridState {
+  const { after: _after, ...rest } = state;
+  return { ...rest, page };
+}
+
 /** Changing the filter or the sort starts again at the first page. */
 export function withFilter(state: GridState, change: Partial<Filter>): GridState {
-  return { ...state, filter: { ...state.filter, ...change }, page: 0 };
+  return atPage({ ...state, filter: { ...state.filter, ...change } }, 0);
 }
 
 export function withSort(state: GridState, sort: SortKey): GridState {
   const direction: Direction = state.sort === sort && state.direction === 'asc' ? 'desc' : 'asc';
-  return { ...state, sort, direction, page: 0 };
+  return atPage({ ...state, sort, direction }, 0);
 }
 
 export function pageCount(total: number, pageSize: number): number {
@@ -97,7 +108,14 @@ export function pageCount(total: number, pageSize: number): number {
 }
 
 export function withPage(state: GridState, page: number, total: number): GridState {
-  return { ...state, page: Math.min(Math.max(0, page), pageCount(total, state.pageSize) - 1) };
+  return atPage(state, Math.min(Math.max(0, page), pageCount(total, state.pageSize) - 1));
+}
+
+/** Next: by the shown answer's cursor when that answer is the current page (not one still loading). */
+export function withNextPage(state: GridState, shown: { total: number; offset: number; limit: number; after?: string | undefined }): GridState {
+  const next = withPage(state, state.page + 1, shown.total);
+  const current = shown.offset === state.page * state.pageSize && shown.limit === state.pageSize;
+  return current && shown.after !== undefined && next.page === state.page + 1 ? { ...next, after: shown.after } : next;
 }
 
 /** What GET /api/unbilled is asked: by default only what can be invoiced now. */
@@ -110,6 +128,7 @@ export function toQuery(state: GridState): UnbilledQuery {
     offset: state.page * state.pageSize,
     limit: state.pageSize,
   };
+  if (state.after !== undefined) query.after = state.after;
   if (f.from) query.from = f.from;
   if (f.to) query.to = f.to;
   if (f.customer.trim()) query.customer = f.customer.trim();

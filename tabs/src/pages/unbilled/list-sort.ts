@@ -1,5 +1,5 @@
 import type { Messages } from '../../i18n/messages-en';
-import type { Direction, GridState, SortKey } from './filter-state';
+import { atPage, type Direction, type GridState, type SortKey } from './filter-state';
 
 /** The orders the stacked list offers in its sort menu: the grid's sortable columns, each both ways. */
 export const LIST_SORT_KEYS = ['start', 'customer', 'service', 'amount', 'duration', 'state'] as const satisfies readonly SortKey[];
@@ -27,5 +27,5 @@ export function sortChoiceText(choice: { sort: SortKey; direction: Direction }, 
 /** A choice from the menu sets both key and direction (a header click toggles); back to the first page. */
 export function withSortChoice(state: GridState, value: string): GridState {
   const choice = LIST_SORT_CHOICES.find((c) => c.value === value);
-  return choice ? { ...state, sort: choice.sort, direction: choice.direction, page: 0 } : state;
+  return choice ? atPage({ ...state, sort: choice.sort, direction: choice.direction }, 0) : state;
 }

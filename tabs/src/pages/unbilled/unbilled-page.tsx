@@ -26,6 +26,7 @@ import {
   type SortKey,
   toQuery,
   withFilter,
+  withNextPage,
   withPage,
   withSort,
 } from './filter-state';
@@ -434,7 +435,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
               {t.previousPage}
             </Button>
             <Caption1>{t.pageOf(n(grid.page + 1), n(pages))}</Caption1>
-            <Button disabled={grid.page >= pages - 1} onClick={() => setGrid((g) => withPage(g, g.page + 1, data.total))}>
+            <Button disabled={grid.page >= pages - 1} onClick={() => setGrid((g) => withNextPage(g, data))}>
               {t.nextPage}
             </Button>
           </nav>
