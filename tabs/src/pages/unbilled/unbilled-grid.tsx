@@ -206,13 +206,12 @@ function GridRows(props: GridRowsProps) {
     const value = Object.fromEntries(COLUMNS.map((c) => [c.id, mergeClasses(cellClass, styles.cell, columnStyles[c.id])])) as CellClasses;
     classes.current = { from: cellClass, value };
   }
+  const keys = useRowKeys(props.rows);
   return (
     <>
-      {/* Keyed by position: the next page's rows update the elements in place instead of unmounting
-          fifty rows and mounting fifty (what a row owns, its typed price and its menu, is keyed by its id). */}
-      {props.rows.map((row, index) => (
+      {props.rows.map((row) => (
         <GridRow
-          key={index}
+          key={keys.get(row.id)}
           row={row}
           selected={props.selected.has(row.id)}
           busy={props.busyId === row.id}
@@ -229,6 +228,27 @@ function GridRows(props: GridRowsProps) {
   );
 }
 
+/**
+ * Each row's React key. A row still listed keeps its key, so what it has open (a link picker, a typed
+ * price) stays with its appointment when the list changes under it; a row newly listed takes the key of
+ * one that left, so the next page updates fifty rows in place instead of unmounting fifty and mounting fifty.
+ */
+function useRowKeys(rows: readonly RowView[]): ReadonlyMap<string, number> {
+  const previous = useRef<ReadonlyMap<string, number>>(new Map());
+  const kept = new Map<string, number>();
+  for (const row of rows) {
+    const key = previous.current.get(row.id);
+    if (key !== undefined) kept.set(row.id, key);
+  }
+  const taken = new Set(kept.values());
+  const free = [...previous.current.values()].filter((key) => !taken.has(key));
+  let next = Math.max(-1, ...previous.current.values(), ...taken) + 1;
+  for (const row of rows) if (!kept.has(row.id)) kept.set(row.id, free.shift() ?? next++);
+  // The same rows give the same keys, so a repeated render of them changes nothing.
+  previous.current = kept;
+  return kept;
+}
+
 interface GridRowProps extends Omit<GridRowsProps, 'rows' | 'selected' | 'busyId'> {
   row: RowView;
   selected: boolean;
@@ -237,7 +257,7 @@ interface GridRowProps extends Omit<GridRowsProps, 'rows' | 'selected' | 'busyId
 }
 
 const isInteractive = (target: EventTarget) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(target.tagName));
+  target instanceof HTMLElement && (target.isContentEditable || target.closest('input, button, select, textarea, a, [role="button"]') !== null);
 
 const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttributes, onToggle, onExclude, onInclude, onNoShow, onSetPrice }: GridRowProps) {
   const { t } = useI18n();
@@ -249,7 +269,12 @@ const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttribute
       aria-selected={selected}
       tabIndex={0}
       {...rowAttributes}
-      onClick={() => onToggle(row.id)}
+      onClick={(e) => {
+        // A click on the row or its tick box ticks it; one on a control in it (Exclude, a price, a link
+        // button) or in what that opened (a dialog, a menu, rendered elsewhere in the page) does not.
+        const onCheckbox = e.target instanceof HTMLInputElement && e.target.type === 'checkbox';
+        if (e.currentTarget.contains(e.target as Node) && (onCheckbox || !isInteractive(e.target))) onToggle(row.id);
+      }}
       onKeyDown={(e) => {
         if (e.key === ' ' && !isInteractive(e.target)) {
           // Space ticks the row rather than scrolling the page.
