@@ -1,13 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { pageFromPath, pathForPage } from './app/route';
+import { withFirstReads } from './http/first-reads';
 import { httpApi } from './http/http-api';
+import { firstQueryForLink } from './pages/unbilled/filter-state';
 import { pickLocale } from './i18n/locale';
 import { detectHost } from './teams/host';
 import { teamsSdk } from './teams/teams-sdk';
-import { ConfigurePage } from './pages/configure/configure-page';
 import { isConfigurePath } from './pages/configure/channel-tab';
-import { tabConfigSdk } from './teams/tab-config-sdk';
 
 async function start(): Promise<void> {
   // Teams opens the channel tab's configuration page in its dialog: a page of its own, without the app.
@@ -15,6 +15,8 @@ async function start(): Promise<void> {
     const root = document.getElementById('root');
     if (!root) throw new Error('index.html has no #root');
     const locale = pickLocale([...(navigator.languages ?? [navigator.language])]);
+    // Its own chunk with the Teams SDK: the tab itself never shows it.
+    const [{ ConfigurePage }, { tabConfigSdk }] = await Promise.all([import('./pages/configure/configure-page'), import('./teams/tab-config-sdk')]);
     createRoot(root).render(<ConfigurePage sdk={tabConfigSdk} origin={window.location.origin} locale={locale} />);
     return;
   }
@@ -28,7 +30,10 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const locale = pickLocale([params.get('lang'), host.locale, ...(navigator.languages ?? [navigator.language])]);
   document.documentElement.lang = locale.tag;
-  const api = httpApi({ fetch: (input, init) => window.fetch(input, init), getToken: () => host.getToken() });
+  const http = httpApi({ fetch: (input, init) => window.fetch(input, init), getToken: () => host.getToken() });
+  const initialPage = pageFromPath(window.location.pathname);
+  const link = host.subPageId ?? (window.location.search || null);
+  const api = initialPage === 'unbilled' ? withFirstReads(http, firstQueryForLink(link)) : http;
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
@@ -36,8 +41,8 @@ async function start(): Promise<void> {
       api={api}
       host={host}
       locale={locale}
-      initialPage={pageFromPath(window.location.pathname)}
-      link={host.subPageId ?? (window.location.search || null)}
+      initialPage={initialPage}
+      link={link}
       onNavigate={(page) => {
         // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
         if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));

@@ -1,5 +1,3 @@
-import { app, authentication } from '@microsoft/teams-js';
-
 /** The part of @microsoft/teams-js the tab uses, so tests can stand in a fake host. */
 export interface TeamsSdk {
   initialize(): Promise<void>;
@@ -23,10 +21,16 @@ export interface TeamsContext {
 // Teams' own sign-in window size (its docs' sample): large enough for Entra's consent page.
 const POPUP = { width: 600, height: 535 };
 
+/**
+ * Loaded only when the page is framed (detectHost asks nothing of the SDK otherwise): outside Teams
+ * the tab starts without fetching, compiling and running the library's 48 kB.
+ */
+const teams = () => import('./teams-js-parts');
+
 export const teamsSdk: TeamsSdk = {
-  initialize: () => app.initialize(),
+  initialize: async () => (await teams()).app.initialize(),
   getContext: async () => {
-    const context = await app.getContext();
+    const context = await (await teams()).app.getContext();
     return {
       theme: context.app.theme,
       locale: context.app.locale,
@@ -35,8 +39,8 @@ export const teamsSdk: TeamsSdk = {
       loginHint: context.user?.loginHint ?? null,
     };
   },
-  onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
-  getAuthToken: () => authentication.getAuthToken(),
-  authenticate: (url) => authentication.authenticate({ url, ...POPUP }),
-  openLink: (url) => app.openLink(url),
+  onThemeChange: (handler) => void teams().then(({ app }) => app.registerOnThemeChangeHandler(handler)),
+  getAuthToken: async () => (await teams()).authentication.getAuthToken(),
+  authenticate: async (url) => (await teams()).authentication.authenticate({ url, ...POPUP }),
+  openLink: async (url) => (await teams()).app.openLink(url),
 };

@@ -41,8 +41,9 @@ export interface SortChoice {
 }
 
 const DEFAULT_SORT: SortChoice = { sort: 'start', direction: 'asc' };
+const PAGE_SIZE = 50;
 
-export function initialGridState(filter: Partial<Filter> = {}, pageSize = 50, sort: Partial<SortChoice> = {}): GridState {
+export function initialGridState(filter: Partial<Filter> = {}, pageSize = PAGE_SIZE, sort: Partial<SortChoice> = {}): GridState {
   return { filter: { ...EMPTY_FILTER, ...filter }, ...DEFAULT_SORT, ...sort, page: 0, pageSize };
 }
 
@@ -150,4 +151,9 @@ export function filterSelection(filter: Filter): SelectionInput {
   if (filter.staffMemberId) selection.staffMemberId = filter.staffMemberId;
   if (filter.search.trim()) selection.search = filter.search.trim();
   return selection;
+}
+
+/** What the Unbilled page opened with a link (its query string or Teams' sub-page id) asks the list first. */
+export function firstQueryForLink(link: string | null): UnbilledQuery {
+  return toQuery(initialGridState(filterFromLink(link), PAGE_SIZE, sortFromLink(link)));
 }

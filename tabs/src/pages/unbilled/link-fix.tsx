@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { createContext, type ReactNode, useContext, useState } from 'react';
+import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
 import type { LinkResult } from '../../../../contract/api-contract';
 import { useLoad } from '../../app/use-load';
 import { useServices } from '../../app/services-context';
@@ -25,7 +25,11 @@ const LinkFixContext = createContext<LinkFixValue | null>(null);
 export function LinkFixProvider(props: { onLinked: (message: string) => void; children: ReactNode }) {
   const { api } = useServices();
   const me = useLoad(() => api.me(), 'me');
-  const value: LinkFixValue = { canLink: me.data?.roles.includes('admin') ?? false, onLinked: props.onLinked };
+  const canLink = me.data?.roles.includes('admin') ?? false;
+  // The same value while nothing it holds changes: a new one re-renders every row's link buttons.
+  const onLinked = useRef(props.onLinked);
+  onLinked.current = props.onLinked;
+  const value: LinkFixValue = useMemo(() => ({ canLink, onLinked: (message) => onLinked.current(message) }), [canLink]);
   return <LinkFixContext.Provider value={value}>{props.children}</LinkFixContext.Provider>;
 }
 

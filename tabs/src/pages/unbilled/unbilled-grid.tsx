@@ -2,32 +2,29 @@ import {
   Badge,
   Button,
   Caption1,
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  type TableColumnDefinition,
   makeStyles,
   mergeClasses,
-  type TableRowId,
+  Table,
+  TableBody,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TableSelectionCell,
   tokens,
+  useFocusFinders,
+  useTableCell_unstable,
+  useTableCellStyles_unstable,
+  useTableCompositeNavigation,
 } from '@fluentui/react-components';
-import { memo, useMemo } from 'react';
+import { type KeyboardEvent, memo, useCallback, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Messages } from '../../i18n/messages-en';
 import type { SortKey, Direction } from './filter-state';
 import { ReasonCell } from './reason-cell';
+import { RowMenu } from './row-menu';
 import type { RowView } from './row-view';
 
-type ColumnId = keyof RowView | 'actions';
+type ColumnId = 'customer' | 'service' | 'staff' | 'start' | 'duration' | 'amount' | 'priceType' | 'state' | 'reason' | 'actions';
 
 const useStyles = makeStyles({
   // Below this the columns are too narrow to read; the grid then scrolls inside its own container.
@@ -58,24 +55,20 @@ const useColumnStyles = makeStyles({
   actions: { flexGrow: 0, flexShrink: 0, flexBasis: '136px' },
 });
 
-const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
-  customer: 'customer',
-  service: 'service',
-  start: 'start',
-  duration: 'duration',
-  amount: 'amount',
-  state: 'state',
-};
+const COLUMNS: readonly { id: ColumnId; header: (t: Messages) => string; sort?: SortKey }[] = [
+  { id: 'customer', header: (t) => t.colCustomer, sort: 'customer' },
+  { id: 'service', header: (t) => t.colService, sort: 'service' },
+  { id: 'staff', header: (t) => t.colStaff },
+  { id: 'start', header: (t) => t.colStart, sort: 'start' },
+  { id: 'duration', header: (t) => t.colDuration, sort: 'duration' },
+  { id: 'amount', header: (t) => t.colAmount, sort: 'amount' },
+  { id: 'priceType', header: (t) => t.colPriceType },
+  { id: 'state', header: (t) => t.colState, sort: 'state' },
+  { id: 'reason', header: (t) => t.colReason },
+  { id: 'actions', header: (t) => t.colActions },
+];
 
-/**
- * The server sorts and pages, so the grid keeps the server's order. Fluent counts a column sortable only
- * when its compare declares two parameters (compare.length > 0): a `() => 0` silently disabled sorting.
- */
-function keepServerOrder(_a: RowView, _b: RowView): number {
-  return 0;
-}
-
-const compareFor = (id: ColumnId) => (SORTABLE[id] ? { compare: keepServerOrder } : {});
+type CellClasses = Record<ColumnId, string>;
 
 export interface UnbilledGridProps {
   rows: readonly RowView[];
@@ -91,126 +84,265 @@ export interface UnbilledGridProps {
   busyId: string | null;
 }
 
-/** The row's fields a column can show as they are. */
-type TextField = { [K in keyof RowView]: RowView[K] extends string | number ? K : never }[keyof RowView];
-
-/** Memoised: the page re-renders with its loading flag and summary; the grid only with its own props. */
+/**
+ * The Unbilled rows as an ARIA grid of Fluent's table parts, laid out and navigated as Fluent's
+ * DataGrid lays out and navigates (flex cells, composite focus: arrows between rows and cells, Enter
+ * into a cell, Space or a click on a row ticks it). DataGrid itself ran a context selector, column
+ * sizing and a Fluent cell for each of a page's 550 cells; here a cell is a plain element with the
+ * class Fluent's cell gets, a row re-renders only when its own data, tick or busy state changes, and
+ * a row's menu mounts when opened. Memoised: the page re-renders with its loading flag and summary.
+ */
 export const UnbilledGrid = memo(function UnbilledGrid(props: UnbilledGridProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const columnStyles = useColumnStyles();
-  const cellClass = (columnId: string | number) =>
-    mergeClasses(styles.cell, Object.hasOwn(columnStyles, columnId) ? columnStyles[columnId as keyof typeof columnStyles] : undefined);
-  const text = (id: TextField, label: string): TableColumnDefinition<RowView> =>
-    createTableColumn<RowView>({ columnId: id, ...compareFor(id), renderHeaderCell: () => label, renderCell: (row) => String(row[id]) });
-  const { busyId, onSetPrice, onInclude, onExclude, onNoShow } = props;
-  // The columns are made again only when what a cell shows changes, not with every render.
-  const columns: TableColumnDefinition<RowView>[] = useMemo(
-    () => [
-      text('customer', t.colCustomer),
-      text('service', t.colService),
-      text('staff', t.colStaff),
-      text('start', t.colStart),
-      text('duration', t.colDuration),
-      createTableColumn<RowView>({
-        columnId: 'amount',
-        ...compareFor('amount'),
-        renderHeaderCell: () => t.colAmount,
-        renderCell: (row) => (
-          <span className={styles.amount}>
-            <span>{row.amount}</span>
-            {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
-          </span>
-        ),
-      }),
-      text('priceType', t.colPriceType),
-      createTableColumn<RowView>({
-        columnId: 'state',
-        ...compareFor('state'),
-        renderHeaderCell: () => t.colState,
-        renderCell: (row) => (
-          <span className={styles.state}>
-            <span>{row.state}</span>
-            {row.noShow && (
-              <Badge appearance="tint" color="warning" size="small">
-                {t.noShow}
-              </Badge>
-            )}
-          </span>
-        ),
-      }),
-      createTableColumn<RowView>({
-        columnId: 'reason',
-        renderHeaderCell: () => t.colReason,
-        renderCell: (row) => <ReasonCell row={row} busy={busyId === row.id} onSetPrice={onSetPrice} />,
-      }),
-      createTableColumn<RowView>({
-        columnId: 'actions',
-        renderHeaderCell: () => t.colActions,
-        renderCell: (row) => (
-          <span className={styles.actions}>
-            {row.excluded ? (
-              <Button size="small" disabled={busyId === row.id} aria-label={t.includeRow(`${row.customer}, ${row.start}`)} onClick={() => onInclude(row.id)}>
-                {t.include}
-              </Button>
-            ) : (
-              <Button size="small" disabled={busyId === row.id} aria-label={t.excludeRow(`${row.customer}, ${row.start}`)} onClick={() => onExclude(row.id)}>
-                {t.exclude}
-              </Button>
-            )}
-            {row.noShowAction !== null && (
-              <Menu>
-                <MenuTrigger disableButtonEnhancement>
-                  <MenuButton appearance="subtle" size="small" disabled={busyId === row.id} aria-label={t.moreActions(`${row.customer}, ${row.start}`)} />
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItem onClick={() => onNoShow(row.id, row.noShowAction === 'mark')}>
-                      {row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
-                    </MenuItem>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
-            )}
-          </span>
-        ),
-      }),
-    ],
-    [t, styles, busyId, onSetPrice, onInclude, onExclude, onNoShow],
-  );
-  const items = useMemo(() => [...props.rows], [props.rows]);
-  const sortColumn = Object.entries(SORTABLE).find(([, key]) => key === props.sort)?.[0];
+  const navigation = useTableCompositeNavigation();
+  const { findFirstFocusable, findLastFocusable } = useFocusFinders();
+  const ids = props.rows.map((r) => r.id);
+  const checkedOnPage = ids.filter((id) => props.selected.has(id)).length;
+  const pageState = checkedOnPage === 0 ? false : checkedOnPage === ids.length ? true : 'mixed';
+  // The rows' handlers stay the same across renders, so a row re-renders with its own props only.
+  const latest = useRef(props);
+  latest.current = props;
+  const onToggle = useCallback((id: string) => {
+    const { rows, selected, onSelectionChange } = latest.current;
+    const next = new Set(rows.map((r) => r.id).filter((other) => selected.has(other)));
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelectionChange(next);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    navigation.onTableKeyDown(e);
+    // As DataGrid: Ctrl+Home and Ctrl+End go to the first and the last row.
+    if (!e.ctrlKey || e.defaultPrevented || (e.key !== 'Home' && e.key !== 'End')) return;
+    const rows = e.currentTarget.querySelectorAll<HTMLElement>('[role="row"]');
+    const row = e.key === 'Home' ? rows.item(0) : rows.item(rows.length - 1);
+    if (row) (e.key === 'Home' ? findFirstFocusable(row) : findLastFocusable(row))?.focus();
+  };
   return (
-    <DataGrid
-      items={items}
-      columns={columns}
-      getRowId={(row: RowView) => row.id}
-      selectionMode="multiselect"
-      selectedItems={props.selected as Set<TableRowId>}
-      onSelectionChange={(_, data) => props.onSelectionChange(new Set([...data.selectedItems].map(String)))}
-      sortable
-      sortState={sortColumn ? { sortColumn, sortDirection: props.direction === 'asc' ? 'ascending' : 'descending' } : undefined}
-      onSortChange={(_, state) => {
-        const key = SORTABLE[state.sortColumn as ColumnId];
-        if (key) props.onSort(key);
-      }}
-      focusMode="composite"
+    <Table
+      noNativeElements
+      role="grid"
       aria-label={t.gridLabel}
       size="small"
+      sortable
       className={styles.grid}
+      {...navigation.tableTabsterAttribute}
+      onKeyDown={onKeyDown}
     >
-      <DataGridHeader>
-        <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': t.selectPage } }}>
-          {({ renderHeaderCell, columnId }) => <DataGridHeaderCell className={cellClass(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<RowView>>
-        {({ item, rowId }) => (
-          <DataGridRow<RowView> key={rowId} selectionCell={{ checkboxIndicator: { 'aria-label': t.selectRow(`${item.customer}, ${item.start}`) } }}>
-            {({ renderCell, columnId }) => <DataGridCell className={cellClass(columnId)}>{renderCell(item)}</DataGridCell>}
-          </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+      <TableHeader>
+        <TableRow>
+          <TableSelectionCell
+            role="gridcell"
+            type="checkbox"
+            checked={pageState}
+            aria-selected={pageState === 'mixed' ? undefined : pageState}
+            checkboxIndicator={{ 'aria-label': t.selectPage }}
+            onClick={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))}
+          />
+          <HeaderCells sort={props.sort} direction={props.direction} onSort={props.onSort} />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        <GridRows
+          rows={props.rows}
+          selected={props.selected}
+          busyId={props.busyId}
+          rowAttributes={navigation.tableRowTabsterAttribute}
+          onToggle={onToggle}
+          onExclude={props.onExclude}
+          onInclude={props.onInclude}
+          onNoShow={props.onNoShow}
+          onSetPrice={props.onSetPrice}
+        />
+      </TableBody>
+    </Table>
+  );
+});
+
+function HeaderCells(props: { sort: SortKey; direction: Direction; onSort: (key: SortKey) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const columnStyles = useColumnStyles();
+  return (
+    <>
+      {COLUMNS.map((column) => (
+        <TableHeaderCell
+          key={column.id}
+          className={mergeClasses(styles.cell, columnStyles[column.id])}
+          // A sortable header's button takes focus; any other header cell takes it itself, as in DataGrid.
+          tabIndex={column.sort ? undefined : 0}
+          sortable={column.sort !== undefined}
+          sortDirection={column.sort === props.sort ? (props.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          onClick={column.sort ? () => props.onSort(column.sort!) : undefined}
+        >
+          {column.header(t)}
+        </TableHeaderCell>
+      ))}
+    </>
+  );
+}
+
+interface GridRowsProps {
+  rows: readonly RowView[];
+  selected: ReadonlySet<string>;
+  busyId: string | null;
+  rowAttributes: ReturnType<typeof useTableCompositeNavigation>['tableRowTabsterAttribute'];
+  onToggle: (id: string) => void;
+  onExclude: (id: string) => void;
+  onInclude: (id: string) => void;
+  onNoShow: (id: string, noShow: boolean) => void;
+  onSetPrice: (id: string, minor: number, currency: string) => void;
+}
+
+/** Inside the table, so the one Fluent cell made here gets the table's size and layout for its class. */
+function GridRows(props: GridRowsProps) {
+  const styles = useStyles();
+  const columnStyles = useColumnStyles();
+  const cell = useTableCell_unstable({}, useRef<HTMLDivElement>(null));
+  useTableCellStyles_unstable(cell);
+  const cellClass = cell.root.className;
+  const classes = useRef<{ from: string | undefined; value: CellClasses } | null>(null);
+  if (classes.current?.from !== cellClass) {
+    const value = Object.fromEntries(COLUMNS.map((c) => [c.id, mergeClasses(cellClass, styles.cell, columnStyles[c.id])])) as CellClasses;
+    classes.current = { from: cellClass, value };
+  }
+  const keys = useRowKeys(props.rows);
+  return (
+    <>
+      {props.rows.map((row) => (
+        <GridRow
+          key={keys.get(row.id)}
+          row={row}
+          selected={props.selected.has(row.id)}
+          busy={props.busyId === row.id}
+          cells={classes.current!.value}
+          rowAttributes={props.rowAttributes}
+          onToggle={props.onToggle}
+          onExclude={props.onExclude}
+          onInclude={props.onInclude}
+          onNoShow={props.onNoShow}
+          onSetPrice={props.onSetPrice}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * Each row's React key. A row still listed keeps its key, so what it has open (a link picker, a typed
+ * price) stays with its appointment when the list changes under it; a row newly listed takes the key of
+ * one that left, so the next page updates fifty rows in place instead of unmounting fifty and mounting fifty.
+ */
+function useRowKeys(rows: readonly RowView[]): ReadonlyMap<string, number> {
+  const previous = useRef<ReadonlyMap<string, number>>(new Map());
+  const kept = new Map<string, number>();
+  for (const row of rows) {
+    const key = previous.current.get(row.id);
+    if (key !== undefined) kept.set(row.id, key);
+  }
+  const taken = new Set(kept.values());
+  const free = [...previous.current.values()].filter((key) => !taken.has(key));
+  let next = Math.max(-1, ...previous.current.values(), ...taken) + 1;
+  for (const row of rows) if (!kept.has(row.id)) kept.set(row.id, free.shift() ?? next++);
+  // The same rows give the same keys, so a repeated render of them changes nothing.
+  previous.current = kept;
+  return kept;
+}
+
+interface GridRowProps extends Omit<GridRowsProps, 'rows' | 'selected' | 'busyId'> {
+  row: RowView;
+  selected: boolean;
+  busy: boolean;
+  cells: CellClasses;
+}
+
+const isInteractive = (target: EventTarget) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.closest('input, button, select, textarea, a, [role="button"]') !== null);
+
+const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttributes, onToggle, onExclude, onInclude, onNoShow, onSetPrice }: GridRowProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const name = `${row.customer}, ${row.start}`;
+  return (
+    <TableRow
+      appearance={selected ? 'brand' : 'none'}
+      aria-selected={selected}
+      tabIndex={0}
+      {...rowAttributes}
+      onClick={(e) => {
+        // A click on the row or its tick box ticks it; one on a control in it (Exclude, a price, a link
+        // button) or in what that opened (a dialog, a menu, rendered elsewhere in the page) does not.
+        const onCheckbox = e.target instanceof HTMLInputElement && e.target.type === 'checkbox';
+        if (e.currentTarget.contains(e.target as Node) && (onCheckbox || !isInteractive(e.target))) onToggle(row.id);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === ' ' && !isInteractive(e.target)) {
+          // Space ticks the row rather than scrolling the page.
+          e.preventDefault();
+          onToggle(row.id);
+        }
+      }}
+    >
+      <TableSelectionCell role="gridcell" type="checkbox" checked={selected} aria-selected={selected} checkboxIndicator={{ 'aria-label': t.selectRow(name) }} />
+      <div role="gridcell" tabIndex={0} className={cells.customer}>
+        {row.customer}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.service}>
+        {row.service}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.staff}>
+        {row.staff}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.start}>
+        {row.start}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.duration}>
+        {row.duration}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.amount}>
+        <span className={styles.amount}>
+          <span>{row.amount}</span>
+          {row.amountDetail && <Caption1 className={styles.detail}>{row.amountDetail}</Caption1>}
+        </span>
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.priceType}>
+        {row.priceType}
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.state}>
+        <span className={styles.state}>
+          <span>{row.state}</span>
+          {row.noShow && (
+            <Badge appearance="tint" color="warning" size="small">
+              {t.noShow}
+            </Badge>
+          )}
+        </span>
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.reason}>
+        <ReasonCell key={row.id} row={row} busy={busy} onSetPrice={onSetPrice} />
+      </div>
+      <div role="gridcell" tabIndex={0} className={cells.actions}>
+        <span className={styles.actions}>
+          {row.excluded ? (
+            <Button size="small" disabled={busy} aria-label={t.includeRow(name)} onClick={() => onInclude(row.id)}>
+              {t.include}
+            </Button>
+          ) : (
+            <Button size="small" disabled={busy} aria-label={t.excludeRow(name)} onClick={() => onExclude(row.id)}>
+              {t.exclude}
+            </Button>
+          )}
+          {row.noShowAction !== null && (
+            <RowMenu
+              key={row.id}
+              label={t.moreActions(name)}
+              disabled={busy}
+              item={row.noShowAction === 'mark' ? t.markNoShow : t.undoNoShow}
+              onSelect={() => onNoShow(row.id, row.noShowAction === 'mark')}
+            />
+          )}
+        </span>
+      </div>
+    </TableRow>
   );
 });

@@ -80,7 +80,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const styles = useStyles();
   const { api, openLink } = useServices();
   const { t, locale, timeZone } = useI18n();
-  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize ?? 50, props.initialSort));
+  const [grid, setGrid] = useState<GridState>(() => initialGridState(props.initialFilter, props.pageSize, props.initialSort));
   const [selection, setSelection] = useState<SelectionModel>(NOTHING_SELECTED);
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const [busyId, setBusyId] = useState<string | null>(null);
