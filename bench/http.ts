@@ -8,6 +8,8 @@ import { TOKEN } from './processes';
 
 /** The app refuses more than 600 API requests a minute from one address: the bench waits as it asks. */
 const APP_BUSY_RETRIES = 10;
+/** The app's rate window: after this long without a request from an address, its count starts again. */
+export const APP_RATE_WINDOW_MS = 60_000;
 
 /** One request; an app's 429 `busy` is waited out and asked again, and only the answered attempt is timed. */
 export async function call(

@@ -68,4 +68,53 @@ describe('the HTTP client, derived from the endpoint table', () => {
     const { api } = recording({ error: { code: 'invalid_body', message: 'Invalid', fields: { reason: 'Too long' } } }, 400);
     await expect(api.exclude('x', 'r')).rejects.toMatchObject({ reason: 'invalid_body', status: 400, fields: { reason: 'Too long' } });
   });
+
+  describe('a request refused as too many (429 with Retry-After)', () => {
+    const me = { id: 'u1', name: 'Anna', roles: ['reader'], mode: 'sandbox' };
+    const busy = { error: { code: 'busy', message: 'Too many requests; try again shortly' } };
+
+    /** Answers 429 with `retryAfter` for the first `refusals` requests, then `answer`; records each wait asked for. */
+    function refusing(refusals: number, retryAfter: string, answer: unknown) {
+      const sent: string[] = [];
+      const waits: number[] = [];
+      const fetch: FetchLike = async (url, init) => {
+        sent.push(`${init.method ?? 'GET'} ${url}`);
+        if (sent.length <= refusals)
+          return new Response(JSON.stringify(busy), { status: 429, headers: { 'content-type': 'application/json', 'retry-after': retryAfter } });
+        return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+      const sleep = async (ms: number) => {
+        waits.push(ms);
+      };
+      return { sent, waits, api: httpApi({ fetch, getToken: async () => null, sleep }) };
+    }
+
+    it('asks a read again after the wait the server names, and answers with what comes then', async () => {
+      const { sent, waits, api } = refusing(2, '7', me);
+      await expect(api.me()).resolves.toEqual(me);
+      expect(waits).toEqual([7000, 7000]);
+      expect(sent).toEqual(['GET /api/me', 'GET /api/me', 'GET /api/me']);
+    });
+
+    it('gives up on a read after three waits, with the server’s words', async () => {
+      const { sent, waits, api } = refusing(10, '1', me);
+      await expect(api.me()).rejects.toMatchObject({ reason: 'busy', status: 429, message: 'Too many requests; try again shortly' });
+      expect(waits).toEqual([1000, 1000, 1000]);
+      expect(sent).toHaveLength(4);
+    });
+
+    it('does not wait out a Retry-After longer than a minute', async () => {
+      const { sent, waits, api } = refusing(1, '120', me);
+      await expect(api.me()).rejects.toMatchObject({ reason: 'busy' });
+      expect(waits).toEqual([]);
+      expect(sent).toHaveLength(1);
+    });
+
+    it('never sends a change twice: a refused change is the person’s to try again', async () => {
+      const { sent, waits, api } = refusing(1, '1', { id: 'x', change: 'included' });
+      await expect(api.include('x')).rejects.toMatchObject({ reason: 'busy', status: 429 });
+      expect(waits).toEqual([]);
+      expect(sent).toEqual(['POST /api/appointments/x/include']);
+    });
+  });
 });

@@ -11,7 +11,26 @@ export interface HttpApiOptions {
   /** The SSO token in Teams; null on a plain web page. */
   getToken: () => Promise<string | null>;
   baseUrl?: string;
+  /** Waits out a refusal's Retry-After; a test passes its own so no test waits on the wall clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * A read the server refused as too many requests (429 with Retry-After) is asked again once the
+ * server says it may be, up to this many times and only for a wait this short: a page that opens
+ * right after a burst (another tab, an export) fills in by itself instead of staying empty.
+ */
+const BUSY_READ_RETRIES = 3;
+const BUSY_READ_MAX_WAIT_SECONDS = 60;
+
+/** The Retry-After of a read worth asking again, in seconds; null for any other answer. */
+function busyReadWait(method: string, response: Response): number | null {
+  if (method !== 'GET' || response.status !== 429) return null;
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= BUSY_READ_MAX_WAIT_SECONDS ? seconds : null;
+}
+
+const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The name in Content-Disposition (its UTF-8 form first), or the fallback. */
 export function attachmentName(header: string | null, fallback: string): string {
@@ -38,20 +57,26 @@ async function errorFrom(response: Response): Promise<ApiError> {
 /** The tab's API over fetch: bearer token in Teams, every answer parsed with the contract's schema. */
 export function httpApi(options: HttpApiOptions): Api {
   const base = options.baseUrl ?? '';
+  const sleep = options.sleep ?? timerSleep;
 
   async function send(method: string, path: string, accept: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { accept };
-    const token = await options.getToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await options.fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (e) {
-      throw new ApiError('network', e instanceof Error ? e.message : String(e));
+    for (let retries = 0; ; retries++) {
+      const headers: Record<string, string> = { accept };
+      const token = await options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await options.fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      } catch (e) {
+        throw new ApiError('network', e instanceof Error ? e.message : String(e));
+      }
+      if (response.ok) return response;
+      const wait = retries < BUSY_READ_RETRIES ? busyReadWait(method, response) : null;
+      if (wait === null) throw await errorFrom(response);
+      await response.body?.cancel();
+      await sleep(wait * 1000);
     }
-    if (!response.ok) throw await errorFrom(response);
-    return response;
   }
 
   /** One endpoint of the table: its path filled in, its query string, its body, its answer parsed with its response schema. */
