@@ -70,6 +70,9 @@ const COLUMNS: readonly { id: ColumnId; header: (t: Messages) => string; sort?: 
 
 type CellClasses = Record<ColumnId, string>;
 
+/** The columns that show their row's text as it is, in the order of COLUMNS. */
+const TEXT_CELLS = ['customer', 'service', 'staff', 'start', 'duration'] as const satisfies readonly ColumnId[];
+
 export interface UnbilledGridProps {
   rows: readonly RowView[];
   selected: ReadonlySet<string>;
@@ -284,21 +287,11 @@ const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttribute
       }}
     >
       <TableSelectionCell role="gridcell" type="checkbox" checked={selected} aria-selected={selected} checkboxIndicator={{ 'aria-label': t.selectRow(name) }} />
-      <div role="gridcell" tabIndex={0} className={cells.customer}>
-        {row.customer}
-      </div>
-      <div role="gridcell" tabIndex={0} className={cells.service}>
-        {row.service}
-      </div>
-      <div role="gridcell" tabIndex={0} className={cells.staff}>
-        {row.staff}
-      </div>
-      <div role="gridcell" tabIndex={0} className={cells.start}>
-        {row.start}
-      </div>
-      <div role="gridcell" tabIndex={0} className={cells.duration}>
-        {row.duration}
-      </div>
+      {TEXT_CELLS.map((key) => (
+        <div key={key} role="gridcell" tabIndex={0} className={cells[key]}>
+          {row[key]}
+        </div>
+      ))}
       <div role="gridcell" tabIndex={0} className={cells.amount}>
         <span className={styles.amount}>
           <span>{row.amount}</span>
