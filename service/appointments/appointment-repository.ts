@@ -81,6 +81,24 @@ export class AppointmentRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The start of the stored appointment `count` places after the first one starting at or after `from`
+   * (cancelled ones count too): where a calendar slice of about `count` appointments from `from` ends.
+   * Null when fewer are stored.
+   */
+  async startAfterCount(businessId: string, from: Date, count: number): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('appointments')
+      .select('start_utc')
+      .where('business_id', '=', businessId)
+      .where('start_utc', '>=', toIsoUtc(from))
+      .orderBy('start_utc')
+      .limit(1)
+      .offset(count)
+      .executeTakeFirst();
+    return row ? new Date(row.start_utc) : null;
+  }
+
   async oldestUnbilledStart(businessId: string): Promise<Date | null> {
     const row = await this.db
       .selectFrom('appointments')

@@ -117,7 +117,7 @@ describe.each(SWEEP)('the calendar at %s', (iso) => {
   });
 
   it('re-reads a window that ends a day after the run and splits it into contiguous chunks', () => {
-    const window = appointmentWindow({ runStartedAt: now, syncedUntil: null, lookBackDays: 90, overlapDays: 3, oldestUnbilledStart: null });
+    const window = appointmentWindow({ runStartedAt: now, syncedUntil: null, lookBackDays: 90, overlapDays: 3 });
     expect(window).toEqual({ start: new Date(now.getTime() - 90 * DAY_MS), end: new Date(now.getTime() + DAY_MS) });
     const chunks = splitWindow(window, 7);
     expect(chunks[0]!.start).toEqual(window.start);

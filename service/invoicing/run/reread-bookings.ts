@@ -66,7 +66,7 @@ async function fetchSpan(ctx: RunContext, span: { start: Date; end: Date }, take
   const length = span.end.getTime() - span.start.getTime();
   const count = Math.max(1, Math.min(CONCURRENT_READS * WINDOWS_PER_READ, Math.floor(length / MIN_WINDOW_MS)));
   const edge = (i: number) => new Date(i === count ? span.end.getTime() : span.start.getTime() + Math.floor((length * i) / count));
-  const chunks = Array.from({ length: count }, (_, index) => ({ index, start: edge(index), end: edge(index + 1) }));
+  const chunks = Array.from({ length: count }, (_, index) => ({ index, start: edge(index), end: edge(index + 1), takesOverlapping: index === 0 }));
   await inPool(chunks, CONCURRENT_READS, async (chunk) => take(await fetchChunk(ctx.bookings, ctx.setup.businessId, chunk)));
 }
 

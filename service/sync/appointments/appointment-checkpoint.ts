@@ -10,8 +10,9 @@ const isoInstant = z.iso.datetime();
 /**
  * Where the appointment sync stands. `syncedUntil` is the end of the last completed run; the run
  * fields describe the run in progress (null when none is), so a killed run resumes with the same
- * window and skips the chunks already committed, and keeps what those chunks found missing. `sweepAfter` is the last id the re-read by id of
- * older unbilled appointments reached (null: start from the first).
+ * window and skips the chunks already committed, and keeps what those chunks found missing. `backlogFrom`
+ * is where the calendar re-read of older unbilled appointments goes on, `sweepAfter` the last id the
+ * re-read by id of those beyond the look-back reached (null: start from the first).
  */
 export const appointmentCheckpointSchema = z.strictObject({
   syncedUntil: isoInstant.nullable(),
@@ -19,6 +20,12 @@ export const appointmentCheckpointSchema = z.strictObject({
   windowStart: isoInstant.nullable(),
   windowEnd: isoInstant.nullable(),
   chunkDays: z.number().positive().nullable(),
+  // The run's slice of the older unbilled span (`backlog-slice.ts`); absent in checkpoints written before it.
+  backlogStart: isoInstant.nullable().default(null),
+  backlogEnd: isoInstant.nullable().default(null),
+  backlogChunkDays: z.number().positive().nullable().default(null),
+  /** Where the next run's slice starts (null: at the oldest unbilled appointment). */
+  backlogFrom: isoInstant.nullable().default(null),
   chunksDone: z.array(z.int().min(0)),
   // Absent in checkpoints written before the re-read by id.
   sweepAfter: z.string().min(1).nullable().default(null),
@@ -34,6 +41,10 @@ export const emptyCheckpoint = (): AppointmentCheckpoint => ({
   windowStart: null,
   windowEnd: null,
   chunkDays: null,
+  backlogStart: null,
+  backlogEnd: null,
+  backlogChunkDays: null,
+  backlogFrom: null,
   chunksDone: [],
   sweepAfter: null,
   missing: [],

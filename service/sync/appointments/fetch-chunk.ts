@@ -9,7 +9,7 @@ export interface FetchedChunk {
 }
 
 /**
- * Every appointment starting in the chunk (the first chunk also keeps those that started before the
+ * Every appointment starting in the chunk (the recent window's first chunk also keeps those that started before the
  * window and overlap it), so an appointment spanning a chunk boundary belongs to exactly one chunk.
  * Lists may omit customers: those appointments are read again by id through `$batch`.
  */
@@ -22,7 +22,7 @@ export async function fetchChunk(bookings: BookingsClient, graphBusinessId: stri
   }
   const from = chunk.start.getTime();
   const until = chunk.end.getTime();
-  const own = listed.filter((a) => a.start.getTime() < until && (chunk.index === 0 || a.start.getTime() >= from));
+  const own = listed.filter((a) => a.start.getTime() < until && (chunk.takesOverlapping || a.start.getTime() >= from));
 
   const withoutCustomers = own.filter((a) => a.customers.length === 0).map((a) => a.id);
   if (withoutCustomers.length === 0) return { appointments: own, invalid };

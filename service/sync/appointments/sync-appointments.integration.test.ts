@@ -190,13 +190,50 @@ describeEachStore('syncAppointments against the emulators', (_getStore, suite) =
     expect(unseen).toEqual([]);
   });
 
+  it('re-reads the older unbilled span a slice per run by calendar, noticing a cancellation before the overlap within span ÷ slice runs', async () => {
+    const { db, h } = await backfilled();
+    const windowStart = new Date(NOW.getTime() - h.setup.overlapDays * DAY_MS).toISOString();
+    const older = (await allRows(db)).filter((r) => r.start_utc < windowStart);
+    // Just before the overlap: the last slice reaches it.
+    const cancelled = await pickRow(db, -5, -4);
+    expect((await h.graphRequest('POST', `/appointments/${cancelled.id}/cancel`, { cancellationMessage: 'A while ago' })).status).toBe(204);
+
+    const perRun = 40;
+    const looked = new Set<string>();
+    const bookings = Object.create(h.bookings) as BookingsClient;
+    bookings.calendarViewPages = async function* (businessId, start, end) {
+      for await (const page of h.bookings.calendarViewPages(businessId, start, end)) {
+        for (const a of page.appointments) looked.add(a.id);
+        yield page;
+      }
+    };
+    const run = () => createAppointmentSync({ backlogPerRun: perRun, sweepPerRun: 0 })(h.context(db, { bookings }));
+    const state = async () => (await allRows(db)).find((r) => r.id === cancelled.id)?.state;
+
+    const first = await run();
+    // The first slice is the oldest appointments' span: about 40 of them, not the one cancelled.
+    const firstLooked = older.filter((r) => looked.has(r.id)).length;
+    expect(firstLooked).toBeGreaterThan(perRun / 2);
+    expect(firstLooked).toBeLessThan(perRun * 2);
+    expect(first.removed).toBe(0);
+    expect(await state()).toBe('unbilled');
+    expect((await readAppointmentCheckpoint(db, h.businessId.toLowerCase())).backlogFrom).not.toBeNull();
+
+    let removed = 0;
+    for (let i = 1; i < Math.ceil(older.length / perRun); i++) removed += (await run()).removed;
+    expect(removed).toBe(1);
+    expect(await state()).toBe('cancelled');
+    expect(older.filter((r) => r.id !== cancelled.id && !looked.has(r.id))).toEqual([]);
+  });
+
   it('asks Graph for the window plus one $batch per 4 ids older than the look-back, however many such unbilled appointments there are', async () => {
     const { db, h } = await backfilled();
-    // A look-back of two days leaves most unbilled appointments beyond the window's reach: they are re-read by id.
+    // A look-back of two days leaves most unbilled appointments beyond the calendar's reach: they are re-read by id.
+    // No backlog slice, so that what is counted is the window and the ids.
     const shortLookBack = { ...h.setup, lookBackDays: 2 };
     const requests = async (sweepPerRun: number) => {
       const before = h.graph.stats().requestsServed;
-      await createAppointmentSync({ sweepPerRun })(h.context(db, { setup: shortLookBack }));
+      await createAppointmentSync({ sweepPerRun, backlogPerRun: 0 })(h.context(db, { setup: shortLookBack }));
       return h.graph.stats().requestsServed - before;
     };
     const windowOnly = await requests(0);

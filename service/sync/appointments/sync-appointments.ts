@@ -8,7 +8,9 @@ import { commitChunk, writeFetched } from './commit-chunk';
 import { readUnbilledSlice } from './unbilled-sweep';
 import { fetchChunk, type FetchedChunk } from './fetch-chunk';
 import type { Chunk } from './sync-window';
-import { inProgressCheckpoint, planRun, type RunPlan } from './run-plan';
+import { inProgressCheckpoint, newPlan, nextBacklogFrom, resumedPlan, type RunPlan } from './run-plan';
+import { backlogSlice } from './backlog-slice';
+import { appointmentWindow, calendarFloor } from './sync-window';
 import { SerialQueue } from './serial-queue';
 
 export interface AppointmentSyncOptions {
@@ -17,7 +19,12 @@ export interface AppointmentSyncOptions {
   /** Chunks read at once; the client's limiter keeps Graph at 4 requests per mailbox anyway. Default 4. */
   concurrency?: number;
   /**
-   * Unbilled appointments older than the window re-read by id per run (`unbilled-sweep.ts`). Default
+   * Stored appointments' worth of the older unbilled span re-read by calendar per run, besides the recent
+   * window (`backlog-slice.ts`). Default 4,000: 40 pages, 10 round trips per reader.
+   */
+  backlogPerRun?: number;
+  /**
+   * Unbilled appointments older than the look-back re-read by id per run (`unbilled-sweep.ts`). Default
    * 40: 10 round trips of 4, about a quarter of a second at Graph's usual latency.
    */
   sweepPerRun?: number;
@@ -44,6 +51,22 @@ interface ReadState {
   concurrency: number;
   report: SyncPhaseReport;
   progress: () => void;
+}
+
+/** A run's recent window, and the slice of the older unbilled span it re-reads too. */
+async function planNewRun(
+  ctx: SyncContext,
+  stored: AppointmentCheckpoint,
+  options: { floor: Date; chunkDays: number; readers: number; backlogPerRun: number },
+): Promise<RunPlan> {
+  const window = appointmentWindow({
+    runStartedAt: ctx.runStartedAt,
+    syncedUntil: stored.syncedUntil === null ? null : new Date(stored.syncedUntil),
+    lookBackDays: ctx.setup.lookBackDays,
+    overlapDays: ctx.setup.overlapDays,
+  });
+  const backlog = await backlogSlice(ctx, { window, floor: options.floor, from: stored.backlogFrom, perRun: options.backlogPerRun });
+  return newPlan({ window, backlog, chunkDays: options.chunkDays, readers: options.readers });
 }
 
 /**
@@ -96,7 +119,7 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
 }
 
 /**
- * The appointment phase: reads the run's window from Bookings in chunks, writes each chunk in one
+ * The appointment phase: reads the run's recent window and its slice of the older unbilled span from Bookings in chunks, writes each chunk in one
  * transaction together with its checkpoint (which keeps the ids missing from the chunk's span),
  * alongside re-reads a slice of the older unbilled appointments by id, and settles what vanished from
  * the window or answered 404 together with the finished checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
@@ -106,30 +129,27 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
   const chunkDays = options.chunkDays ?? 7;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const sweepPerRun = Math.max(0, options.sweepPerRun ?? 40);
+  const backlogPerRun = Math.max(0, options.backlogPerRun ?? 4000);
 
   return async (ctx) => {
     const logger = ctx.logger.child({ phase: 'appointments', syncRunId: ctx.syncRunId });
     ctx.signal.throwIfAborted();
     const currency = await businessCurrency(ctx);
     const stored = await readAppointmentCheckpoint(ctx.db, ctx.businessId);
-    const plan = planRun(stored, {
-      syncRunId: ctx.syncRunId,
-      runStartedAt: ctx.runStartedAt,
-      lookBackDays: ctx.setup.lookBackDays,
-      overlapDays: ctx.setup.overlapDays,
-      chunkDays,
-      readers: concurrency,
-      oldestUnbilledStart: await new AppointmentRepository(ctx.db).oldestUnbilledStart(ctx.businessId),
-    });
-    logger.info({ window: plan.window, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size }, 'appointment sync started');
+    const floor = calendarFloor({ runStartedAt: ctx.runStartedAt, lookBackDays: ctx.setup.lookBackDays, overlapDays: ctx.setup.overlapDays });
+    const plan = resumedPlan(stored, ctx.syncRunId) ?? (await planNewRun(ctx, stored, { floor, chunkDays, readers: concurrency, backlogPerRun }));
+    logger.info(
+      { window: plan.window, backlog: plan.backlog?.span ?? null, chunks: plan.chunks.length, resumed: plan.resumed, done: plan.done.size },
+      'appointment sync started',
+    );
     if (!plan.resumed)
       await ctx.commit((trx) => writeAppointmentCheckpoint(trx, ctx.businessId, inProgressCheckpoint(stored, ctx.syncRunId, plan), ctx.clock()));
 
     const report = emptyReport();
     const progress = () => ctx.progress({ phase: 'appointments', done: plan.done.size, total: plan.chunks.length });
     progress();
-    // Read alongside the window (the mailbox's limiter shares out Graph's 4 slots): its rows start before the window, so no chunk commit touches them.
-    const sweeping = readUnbilledSlice(ctx, { before: plan.window.start, sweepAfter: stored.sweepAfter, limit: sweepPerRun });
+    // Read alongside the window (the mailbox's limiter shares out Graph's 4 slots): its rows start before the calendar floor, so no chunk commit touches them.
+    const sweeping = readUnbilledSlice(ctx, { before: floor, sweepAfter: stored.sweepAfter, limit: sweepPerRun });
     // Its failure is taken up below, once the window is read; until then it must not count as unhandled.
     sweeping.catch(() => undefined);
     // Settled before leaving on a failure: a read left running would outlive the phase.
@@ -147,7 +167,12 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       const repository = new AppointmentRepository(trx);
       const gone = await repository.markGone({ businessId: ctx.businessId, ids: swept.gone, now });
       const counts = await repository.markVanished({ businessId: ctx.businessId, ids: [...plan.missing], syncRunId: ctx.syncRunId, now });
-      const finished: AppointmentCheckpoint = { ...emptyCheckpoint(), syncedUntil: ctx.runStartedAt.toISOString(), sweepAfter: swept.sweepAfter };
+      const finished: AppointmentCheckpoint = {
+        ...emptyCheckpoint(),
+        syncedUntil: ctx.runStartedAt.toISOString(),
+        backlogFrom: nextBacklogFrom(plan),
+        sweepAfter: swept.sweepAfter,
+      };
       await writeAppointmentCheckpoint(trx, ctx.businessId, finished, now);
       return { written, cancelled: counts.cancelled + gone.cancelled, flagged: counts.flagged + gone.flagged };
     });
