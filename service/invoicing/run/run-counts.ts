@@ -12,9 +12,12 @@ export const runCountsSchema = z.object({
 export type RunCounts = z.infer<typeof runCountsSchema>;
 
 export function countsOf(invoices: ReadonlyArray<{ appointmentIds: readonly string[]; customer: { email: string } }>): RunCounts {
-  return {
-    appointments: new Set(invoices.flatMap((i) => i.appointmentIds)).size,
-    invoices: invoices.length,
-    customers: new Set(invoices.map((i) => i.customer.email.trim().toLowerCase())).size,
-  };
+  // Loops, not flatMap and map: a run's every poll counts thousands of invoices, and the copies were garbage.
+  const appointments = new Set<string>();
+  const customers = new Set<string>();
+  for (const invoice of invoices) {
+    for (const id of invoice.appointmentIds) appointments.add(id);
+    customers.add(invoice.customer.email.trim().toLowerCase());
+  }
+  return { appointments: appointments.size, invoices: invoices.length, customers: customers.size };
 }
