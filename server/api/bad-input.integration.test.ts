@@ -101,6 +101,19 @@ describeEachStore('the tab API refuses bad input with 4xx', (_getStore, suite) =
     expect(errorOf(res).fields?.[field]).toMatch(words);
   });
 
+  // A cursor is base64url of JSON (list-cursor.ts): one that names the request's sort, direction and
+  // state but holds fewer or more keys than that order has (start, then the id) was answered 500.
+  test.each([[['2026-11-01T09:00:00.000Z']], [['2026-11-01T09:00:00.000Z', 'a', 'b']]])('a cursor of %j is 400 with words, not 500', async (keys) => {
+    const after = Buffer.from(JSON.stringify({ s: 'start', d: 'asc', f: 'invoiceable', k: keys })).toString('base64url');
+    const res = await api.call('GET', `/api/unbilled?sort=start&direction=asc&state=invoiceable&after=${after}`);
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({
+      code: 'invalid_query',
+      message: 'Invalid query string: after: Use the after of an earlier answer with the same sort, direction and state',
+      fields: { after: 'Use the after of an earlier answer with the same sort, direction and state' },
+    });
+  });
+
   test('a run over a period out of bounds is 400, and no run is recorded', async () => {
     const before = await runCount();
     const res = await api.call('POST', '/api/invoice-runs', { json: { selection: { kind: 'filter', from: '0001-01-01', to: '9999-12-31' } } });

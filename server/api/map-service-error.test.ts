@@ -1,4 +1,5 @@
 import { CardPreviewUnavailableError } from '../../service/app/card-preview';
+import { ListCursorError } from '../../service/app/service-errors';
 import { mapServiceError } from './map-service-error';
 
 /* A database error reaches the caller as what to do, with a 4xx or 5xx status and none of the database's words. */
@@ -39,5 +40,14 @@ test('a process without the bot’s cards answers the card preview 503, in words
     status: 503,
     code: 'unavailable',
     message: 'The card preview is not available in this process',
+  });
+});
+
+test('a refused list cursor is 400 invalid_query naming the after field, as the query string’s other fields are', () => {
+  expect(mapServiceError(new ListCursorError())).toMatchObject({
+    status: 400,
+    code: 'invalid_query',
+    message: 'Invalid query string: after: Use the after of an earlier answer with the same sort, direction and state',
+    fields: { after: 'Use the after of an earlier answer with the same sort, direction and state' },
   });
 });

@@ -1,4 +1,11 @@
-import { CardPreviewUnavailableError, InvalidRunRequestError, RunNotFoundError, storeFailureOf, SyncJobError } from '../../service/app/service-errors';
+import {
+  CardPreviewUnavailableError,
+  InvalidRunRequestError,
+  ListCursorError,
+  RunNotFoundError,
+  storeFailureOf,
+  SyncJobError,
+} from '../../service/app/service-errors';
 import { ApiError, issueFields } from './api-error';
 
 /** The service's errors callers must tell apart, as API errors; anything else stays unknown (500). */
@@ -13,6 +20,8 @@ export function mapServiceError(err: unknown): ApiError | undefined {
       .join('; ');
     return new ApiError('invalid_body', `Invalid request body: ${message}`, fields);
   }
+  // A cursor is only ever sent in GET /api/unbilled's query string: refused as the query's other fields are.
+  if (err instanceof ListCursorError) return ApiError.invalid('invalid_query', err.issues);
   if (err instanceof SyncJobError) {
     switch (err.reason) {
       case 'busy':

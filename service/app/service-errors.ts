@@ -6,3 +6,4 @@ export { InvalidRunRequestError, RunNotFoundError } from '../invoicing/run/error
 export { SyncJobError } from '../jobs/errors';
 export { storeFailureOf, type StoreFailure } from '../store';
 export { CardPreviewUnavailableError } from './card-preview';
+export { ListCursorError } from '../unbilled/list-cursor';

@@ -19,6 +19,20 @@ export interface ListCursor {
   keys: CursorValue[];
 }
 
+/** The words of every refusal: the caller cannot mend a cursor, only ask from an answer again. */
+export const CURSOR_REFUSED = 'Use the after of an earlier answer with the same sort, direction and state';
+
+/** The request's `after` is no cursor this list gave for its sort, direction and state; nothing was read. */
+export class ListCursorError extends Error {
+  /** As the request schema's issues would name it, so a face answers it as any other refused field. */
+  readonly issues: z.core.$ZodIssue[] = [{ code: 'custom', path: ['after'], message: CURSOR_REFUSED }];
+
+  constructor() {
+    super(CURSOR_REFUSED);
+    this.name = 'ListCursorError';
+  }
+}
+
 const storedSchema = z.strictObject({
   s: z.string(),
   d: z.string(),
@@ -29,27 +43,32 @@ const storedSchema = z.strictObject({
     .max(8),
 });
 
-// Base64url by hand: the schemas that check a cursor are shared with the tab, which has no Buffer.
-function toBase64Url(text: string): string {
-  const binary = String.fromCharCode(...new TextEncoder().encode(text));
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): string {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 export function encodeCursor(cursor: ListCursor): string {
-  return toBase64Url(JSON.stringify({ s: cursor.sort, d: cursor.direction, f: cursor.state, k: cursor.keys }));
+  return Buffer.from(JSON.stringify({ s: cursor.sort, d: cursor.direction, f: cursor.state, k: cursor.keys })).toString('base64url');
 }
 
 /** The cursor's fields as encoded, or undefined when the text is no cursor of this list. */
 export function decodeCursor(text: string): { sort: string; direction: string; state: string; keys: CursorValue[] } | undefined {
   try {
-    const parsed = storedSchema.safeParse(JSON.parse(fromBase64Url(text)));
+    const parsed = storedSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     return parsed.success ? { sort: parsed.data.s, direction: parsed.data.d, state: parsed.data.f, keys: parsed.data.k } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The keys of `text` where it is a cursor of `request`'s sort, direction and state with `keyCount` keys
+ * (one per term of that order), else ListCursorError: the one check of a cursor, where it is applied.
+ */
+export function cursorKeys(text: string, request: Omit<ListCursor, 'keys'>, keyCount: number): CursorValue[] {
+  const cursor = decodeCursor(text);
+  const fits =
+    cursor !== undefined &&
+    cursor.sort === request.sort &&
+    cursor.direction === request.direction &&
+    cursor.state === request.state &&
+    cursor.keys.length === keyCount;
+  if (!fits) throw new ListCursorError();
+  return cursor.keys;
 }

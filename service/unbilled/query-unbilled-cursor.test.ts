@@ -1,5 +1,5 @@
 import { describeEachStore } from '../store/testing/test-stores';
-import { decodeCursor } from './list-cursor';
+import { decodeCursor, encodeCursor, ListCursorError } from './list-cursor';
 import { queryUnbilled } from './query-unbilled';
 import { appointmentRow, BUSINESS, context, NOW, resetRows, serviceLink } from './testing/unbilled-fixtures';
 import { SORT_KEYS, type UnbilledRequestInput } from './unbilled-schemas';
@@ -68,6 +68,20 @@ describeEachStore('queryUnbilled paged by the after cursor', (getStore) => {
     await expect(query({ sort: 'price', direction: 'asc', state: 'all', after })).rejects.toThrow(/same sort, direction and state/);
     await expect(query({ sort: 'amount', direction: 'desc', state: 'all', after })).rejects.toThrow(/same sort, direction and state/);
     await expect(query({ sort: 'price', direction: 'desc', state: 'unbilled', after })).rejects.toThrow(/same sort, direction and state/);
-    await expect(query({ after: 'not a cursor' })).rejects.toThrow(/same sort, direction and state/);
+    await expect(query({ after: 'not a cursor' })).rejects.toThrow(ListCursorError);
+  });
+
+  it('refuses a cursor of the right sort, direction and state with too few or too many keys, as a cursor error', async () => {
+    const { after } = await query({ sort: 'price', direction: 'desc', state: 'all', limit: 4 });
+    const { keys } = decodeCursor(after!)!;
+    // Price orders by no-price-last, the price, then the id: three keys.
+    expect(keys).toHaveLength(3);
+    for (const tampered of [keys.slice(1), [...keys, 'extra'], [keys[0]!]]) {
+      const cursor = encodeCursor({ sort: 'price', direction: 'desc', state: 'all', keys: tampered });
+      await expect(query({ sort: 'price', direction: 'desc', state: 'all', after: cursor })).rejects.toThrow(ListCursorError);
+    }
+    // The same keys in their number page on.
+    const same = encodeCursor({ sort: 'price', direction: 'desc', state: 'all', keys });
+    expect((await query({ sort: 'price', direction: 'desc', state: 'all', limit: 4, after: same })).rows).toHaveLength(4);
   });
 });

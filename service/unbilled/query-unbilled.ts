@@ -4,7 +4,7 @@ import { listTotals, type ListTotals } from './list-totals';
 import type { ListTotalsCache } from './list-totals-cache';
 import { toUnbilledRow, type UnbilledRecord } from './row-mapper';
 import { filteredAppointments, joinedAppointments, type UnbilledContext } from './unbilled-source';
-import { decodeCursor, encodeCursor, type CursorValue } from './list-cursor';
+import { cursorKeys, encodeCursor, type CursorValue } from './list-cursor';
 import { afterCondition, orderBy, orderTerms, selectedOrder } from './unbilled-order';
 import { unbilledRequestSchema, type UnbilledRequestInput, type UnbilledResponse, type UnbilledRow } from './unbilled-schemas';
 
@@ -25,9 +25,9 @@ export async function queryUnbilled(
   // Rows that cannot be a fee and the few that may be, apart: the first are answered from the list
   // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
   const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
-  const cursor = request.after === undefined ? undefined : decodeCursor(request.after);
-
   const anyTerms = orderTerms(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
+  // Each part's order has as many terms as this one, so a cursor that fits it fits theirs.
+  const cursor = request.after === undefined ? undefined : cursorKeys(request.after, request, anyTerms.length);
   const order = orderBy(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
   // The page's ids are found first (the two parts merged in order), so the reason and price columns
   // are computed for its rows only.
@@ -35,7 +35,7 @@ export async function queryUnbilled(
     const terms = orderTerms(request.sort, request.direction, { postgres, eligibility: p.eligibility, state: request.state, part: p.part });
     const sorted = p.part === 'fee' && !postgres;
     const keys = selectedOrder(terms, sorted);
-    const rows = cursor === undefined ? p.query : p.query.where(afterCondition(terms, cursor.keys, postgres, sorted));
+    const rows = cursor === undefined ? p.query : p.query.where(afterCondition(terms, cursor, postgres, sorted));
     return { rows: rows.select(['a.id', ...keys.columns]), keys };
   });
   const { rows: plainRows, keys: plainKeys } = plain!;

@@ -37,12 +37,20 @@ function keys(sort: SortKey, { postgres, eligibility, state, part }: OrderContex
     case 'duration':
       return [sql`a.duration_minutes`];
     case 'state': {
-      // Known without reading the rows where the filter fixes it, so a list index gives the order
-      // (appointments_list_id_idx) instead of the reasons of every matching row being computed and sorted.
-      const stored = part === 'plain' && OPEN_ONLY.includes(state) ? sql`'unbilled'` : sql`a.state`;
       const reason = text(sql`coalesce(${eligibility.reason}, '')`, postgres);
+      // An open row (list_open = 1) is unbilled or, billed as a fee, cancelled: under a filter of open
+      // rows the state orders as 1 for unbilled after 0 for cancelled, as the words sort. A plain part's
+      // rows are then all unbilled, and its key is list_open itself, which the WHERE pins to 1: SQLite
+      // and PostgreSQL both drop a key pinned by an equality, so the rest of the order is walked in a list
+      // index (appointments_list_id_idx for the invoiceable rows) rather than every matching row sorted.
+      // (A constant such as 'unbilled' is not dropped by SQLite: it sorted all 50,000 rows, ~30 ms.)
+      const stored = !OPEN_ONLY.includes(state)
+        ? text(sql`a.state`, postgres)
+        : part === 'plain'
+          ? sql`a.list_open`
+          : sql`(case when a.state = 'unbilled' then 1 else 0 end)`;
       // An invoiceable row has no reason.
-      return state === 'invoiceable' ? [text(stored, postgres)] : [text(stored, postgres), reason];
+      return state === 'invoiceable' ? [stored] : [stored, reason];
     }
   }
 }

@@ -4,7 +4,6 @@ import { NOTES, REASONS } from './eligibility';
 import { FEE_KINDS } from '../domain/fees';
 import { isYearInRange, PERIOD_LIMIT_MESSAGES, periodLimitProblem } from '../domain/period-limits';
 import { noControlCharacters } from '../domain/safe-text';
-import { decodeCursor } from './list-cursor';
 
 /*
  * The contract of the unbilled query, shared with the tab's HTTP API, the bot and the CLI.
@@ -84,32 +83,24 @@ export const unbilledFilterSchema = z
   })
   .refine((f) => periodLimitProblem(f.from, f.to) !== 'too-long', { error: PERIOD_LIMIT_MESSAGES['too-long'], path: ['to'] });
 
-export const unbilledRequestSchema = unbilledFilterSchema
-  .safeExtend({
-    sort: z.enum(SORT_KEYS, { error: `Use one of ${SORT_KEYS.join(', ')}` }).default('start'),
-    direction: z.enum(['asc', 'desc'], { error: 'Use asc or desc' }).default('asc'),
-    offset: z.number({ error: 'Use a whole number from 0' }).int({ error: 'Use a whole number from 0' }).min(0).default(0),
-    limit: z
-      .number({ error: `Use a whole number from 1 to ${MAX_LIMIT}` })
-      .int({ error: `Use a whole number from 1 to ${MAX_LIMIT}` })
-      .min(1, { error: `Use a whole number from 1 to ${MAX_LIMIT}` })
-      .max(MAX_LIMIT, { error: `Use a whole number from 1 to ${MAX_LIMIT}` })
-      .default(DEFAULT_LIMIT),
-    /**
-     * The `after` of an answer for the same sort, direction and state: the page is then the rows that
-     * follow that answer's last row (the Next button), found by the index without walking past the rows
-     * before it; `offset` is then only echoed, as the position the caller says the page has.
-     */
-    after: z.string({ error: 'Use the after of an earlier answer' }).max(MAX_CURSOR, { error: 'Use the after of an earlier answer' }).optional(),
-  })
-  .refine(
-    (r) => {
-      if (r.after === undefined) return true;
-      const cursor = decodeCursor(r.after);
-      return cursor !== undefined && cursor.sort === r.sort && cursor.direction === r.direction && cursor.state === r.state;
-    },
-    { error: 'Use the after of an earlier answer with the same sort, direction and state', path: ['after'] },
-  );
+export const unbilledRequestSchema = unbilledFilterSchema.safeExtend({
+  sort: z.enum(SORT_KEYS, { error: `Use one of ${SORT_KEYS.join(', ')}` }).default('start'),
+  direction: z.enum(['asc', 'desc'], { error: 'Use asc or desc' }).default('asc'),
+  offset: z.number({ error: 'Use a whole number from 0' }).int({ error: 'Use a whole number from 0' }).min(0).default(0),
+  limit: z
+    .number({ error: `Use a whole number from 1 to ${MAX_LIMIT}` })
+    .int({ error: `Use a whole number from 1 to ${MAX_LIMIT}` })
+    .min(1, { error: `Use a whole number from 1 to ${MAX_LIMIT}` })
+    .max(MAX_LIMIT, { error: `Use a whole number from 1 to ${MAX_LIMIT}` })
+    .default(DEFAULT_LIMIT),
+  /**
+   * The `after` of an answer for the same sort, direction and state: the page is then the rows that
+   * follow that answer's last row (the Next button), found by the index without walking past the rows
+   * before it; `offset` is then only echoed, as the position the caller says the page has. Opaque here:
+   * the query checks it against the order it applies it to (list-cursor.ts cursorKeys), decoding it once.
+   */
+  after: z.string({ error: 'Use the after of an earlier answer' }).max(MAX_CURSOR, { error: 'Use the after of an earlier answer' }).optional(),
+});
 
 export type UnbilledFilterInput = z.input<typeof unbilledFilterSchema>;
 export type UnbilledFilter = z.output<typeof unbilledFilterSchema>;

@@ -21,6 +21,7 @@ import { appointmentCustomers } from './0021-appointment-customers';
 import { unbilledListGenerations } from './0022-unbilled-list-generations';
 import { unbilledListLookups } from './0023-unbilled-list-lookups';
 import { unbilledListAmountIndexes } from './0025-unbilled-list-amount-indexes';
+import { unbilledListDescendingIndexes } from './0026-unbilled-list-descending-indexes';
 import { listTriggerSkipsUnchanged } from './0027-list-trigger-skips-unchanged';
 
 /**
@@ -50,5 +51,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022-unbilled-list-generations': unbilledListGenerations,
   '0023-unbilled-list-lookups': unbilledListLookups,
   '0025-unbilled-list-amount-indexes': unbilledListAmountIndexes,
+  '0026-unbilled-list-descending-indexes': unbilledListDescendingIndexes,
   '0027-list-trigger-skips-unchanged': listTriggerSkipsUnchanged,
 };
