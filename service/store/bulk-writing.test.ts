@@ -27,7 +27,7 @@ describeEachStore('the store while a sync writes', (getStore, suite) => {
     await expect(first).resolves.toBe('first');
     const after = await cacheKib();
     if (suite.kind === 'sqlite') {
-      expect(outside).toBe(2_000);
+      expect(outside).toBe(8_192);
       expect(seen).toEqual([32_768, 32_768, 32_768]);
       expect(after).toBe(outside);
     } else {
@@ -42,6 +42,6 @@ describeEachStore('the store while a sync writes', (getStore, suite) => {
         throw new Error('sync failed');
       }),
     ).rejects.toThrow('sync failed');
-    if (suite.kind === 'sqlite') expect(await cacheKib()).toBe(2_000);
+    if (suite.kind === 'sqlite') expect(await cacheKib()).toBe(8_192);
   });
 });
