@@ -5,7 +5,11 @@ import { PROJECT_ROOT } from '../service/config/config';
 import type { ScheduledTask } from '../service/jobs/scheduler';
 import { BotActions, type BotServices, type RunWatchOptions } from './actions';
 import { readTenants } from '../service/identity/tenants';
-import { AdapterMessenger, type BotAuthConfig, BotAuthConfigError, BookingsBot, createAdapter, mountBot, readBotAuthConfig, readTabLinks } from './edge';
+// Only the edge's pieces that do without the Bot Framework SDK: lazyBotStack loads the rest at first use.
+import { type BotAuthConfig, BotAuthConfigError, readBotAuthConfig } from './edge/bot-auth-config';
+import { readTabLinks } from './edge/bot-settings';
+import { lazyBotStack } from './edge/lazy-bot-stack';
+import { mountBot } from './edge/mount-bot';
 import { announceAutoInvoiceRuns, dailyCardRenderer, dailySummaryTask, overdueCardTask } from './summary';
 import type { DailyCardRenderer } from '../service/app/card-preview';
 import { businessKey } from '../service/domain/business-key';
@@ -95,10 +99,13 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
   };
   const { mode } = app.config;
   const { conversations } = app;
-  const bot = createAdapter(auth, services.logger, { openIdMetadataUrl: app.config.security.botOpenIdMetadataUrl });
-  const messenger = new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', conversations, { tenants, mode });
+  const stack = lazyBotStack(
+    { auth, urls: { openIdMetadataUrl: app.config.security.botOpenIdMetadataUrl }, tenants, mode, logger: services.logger, conversations },
+    () => actions,
+  );
+  const { messenger } = stack;
   const actions = new BotActions(services, messenger, options.watch);
-  mountBot(server, { ...bot, tenants, mode, logger: services.logger }, new BookingsBot(actions, conversations, services.logger));
+  mountBot(server, { tenants, mode, logger: services.logger }, stack.turns);
   return {
     summaryTask: dailySummaryTask({ services, messenger, conversations }, options.summaryCheckMs),
     overdueTask: overdueCardTask({ services, messenger, conversations, payments: app.payments }, options.summaryCheckMs),

@@ -101,6 +101,14 @@ describe('server/main.ts in sandbox mode', () => {
       expect(companies.status).toBe(200);
       expect(companies.body).toMatchObject({ value: [expect.objectContaining({ id: expect.any(String) })] });
 
+      // The bot's SDK loads at the first activity (lazy-bot-stack.ts): the endpoint still answers through it.
+      const activity = await fetch(`http://127.0.0.1:${ports.app}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'no-type', channelId: 'msteams' }),
+      });
+      expect(activity.status).toBe(400);
+
       started.child.kill('SIGINT');
       expect(await exitWithin(started.exited, EXIT_TIMEOUT_MS)).toEqual({ code: 0, signal: null });
       expect([await isFree(ports.app), await isFree(ports.graph), await isFree(ports.bc)]).toEqual([true, true, true]);

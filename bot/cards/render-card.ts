@@ -1,4 +1,4 @@
-import { Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
 import dailySummary from '../adaptiveCards/daily-summary.json';
 import help from '../adaptiveCards/help.json';
 import installGreeting from '../adaptiveCards/install-greeting.json';
@@ -33,11 +33,15 @@ const templatePayloads: Record<TemplateName, unknown> = {
   'overdue-invoices': overdueInvoices,
 };
 
-const templates = new Map<TemplateName, Template>();
+const templates = new Map<TemplateName, Templating.Template>();
 
-function templateFor(name: TemplateName): Template {
+function templateFor(name: TemplateName): Templating.Template {
   let t = templates.get(name);
   if (!t) {
+    // Required at the first card rather than imported: adaptivecards-templating brings adaptive-expressions
+    // and its antlr parser, ~7 MB of heap for the process's life, and most processes never render a card.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Template } = require('adaptivecards-templating') as typeof Templating;
     t = new Template(templatePayloads[name]);
     templates.set(name, t);
   }

@@ -29,7 +29,8 @@ describe('Bot Framework authentication', () => {
     actions.message = async () => void handled.push('message');
     const conversations = { upsert: async () => undefined } as unknown as ConversationStore;
     const server = restify.createServer();
-    mountBot(server, { ...bot, tenants, mode: 'live', logger: silentLogger }, new BookingsBot(actions, conversations, silentLogger));
+    const turns = { ...bot, bot: new BookingsBot(actions, conversations, silentLogger) };
+    mountBot(server, { tenants, mode: 'live', logger: silentLogger }, async () => turns);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/messages`, {

@@ -165,7 +165,7 @@ export function createAppServices(deps: {
     businessIds: [businessId],
     configuredCompanyId: config.bc.companyId,
     links,
-    options: { timers: { ...realTimers, now: clock } },
+    options: { timers: { ...realTimers, now: clock }, whileRunning: (work) => store.whileBulkWriting(work) },
   });
   const invoices = new InvoiceRunner({
     db: store.db,

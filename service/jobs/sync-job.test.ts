@@ -82,6 +82,23 @@ describeEachStore('SyncRunner', (getStore, suite) => {
     expect(await new LeaseStore(getStore().db).holderOf(`sync:${KEY}`)).toBeUndefined();
   });
 
+  it('runs the phases inside the store tuning it is given (the bulk-write page cache), which ends with the run', async () => {
+    const events: string[] = [];
+    const whileRunning = async <T>(work: () => Promise<T>): Promise<T> => {
+      events.push('tuned');
+      try {
+        return await work();
+      } finally {
+        events.push('untuned');
+      }
+    };
+    const r = runner([recordingPhase('services', events), recordingPhase('appointments', events)], [], getStore().db, { whileRunning });
+    const id = await r.requestSync(BUSINESS, who);
+    expect((await r.waitFor(id)).state).toBe('succeeded');
+    await r.stop();
+    expect(events).toEqual(['tuned', `services:${id}`, `appointments:${id}`, 'untuned']);
+  });
+
   it('records the error of a failing phase, keeps what earlier phases stored and runs no later phase', async () => {
     const calls: string[] = [];
     const r = runner([

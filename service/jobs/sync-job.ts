@@ -37,6 +37,8 @@ export interface SyncRunnerOptions {
   /** Attempts per phase when it fails with a transient HTTP error. Default 2. */
   phaseAttempts?: number;
   retryDelayMs?: number;
+  /** Wraps each run's execution: the store's tuning for bulk writes (`AppStore.whileBulkWriting`). */
+  whileRunning?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface WaitOptions {
@@ -63,6 +65,7 @@ export class SyncRunner {
   private readonly deps: ExecutionDeps;
   private readonly pollMs: number;
   private readonly joinTimeoutMs: number;
+  private readonly whileRunning: NonNullable<SyncRunnerOptions['whileRunning']>;
   private readonly active = new Map<string, ActiveRun>();
   private readonly requesting = new Map<string, Promise<string>>();
   private stopping = false;
@@ -75,6 +78,7 @@ export class SyncRunner {
     const leaseTtlMs = options.leaseTtlMs ?? 60_000;
     this.pollMs = options.pollMs ?? 250;
     this.joinTimeoutMs = options.joinTimeoutMs ?? 15_000;
+    this.whileRunning = options.whileRunning ?? ((work) => work());
     this.deps = {
       runs: this.runs,
       leases: this.leases,
@@ -193,7 +197,7 @@ export class SyncRunner {
 
   private launch(run: SyncRun): void {
     const controller = new AbortController();
-    const done = executeSyncRun(this.deps, run, controller)
+    const done = this.whileRunning(() => executeSyncRun(this.deps, run, controller))
       .catch((err: unknown) => this.logger.error({ err, syncRun: run.id }, 'sync run could not record its end'))
       .finally(async () => {
         if (this.active.get(run.businessId)?.runId === run.id) this.active.delete(run.businessId);

@@ -78,7 +78,8 @@ export async function startBotHarness(
   const messenger = new AdapterMessenger(bot.adapter, auth.MicrosoftAppId ?? '', conversations, { tenants, mode });
   const actions = new BotActions(services, messenger, { pollMs: 50, minEditIntervalMs: 0 });
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  mountBot(server, { ...bot, tenants, mode, logger: silentLogger }, new BookingsBot(actions, conversations, silentLogger));
+  const turns = { ...bot, bot: new BookingsBot(actions, conversations, silentLogger) };
+  mountBot(server, { tenants, mode, logger: silentLogger }, async () => turns);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}/api/messages`;
   const conversation = { id: 'a:test-conversation', conversationType: 'personal', tenantId: HOME_TENANT };

@@ -36,6 +36,18 @@ describe('MsalTokenProvider with an injected client', () => {
     expect(configs).toEqual([{ auth: { clientId: 'app-id', clientSecret: 's3cret', authority: `https://login.microsoftonline.com/${TENANT}` } }]);
   });
 
+  it('makes its one client at the first request, shared by concurrent requests for any scope', async () => {
+    let made = 0;
+    const provider = new MsalTokenProvider({ tenantId: TENANT, clientId: 'app', clientSecret: 's3cret' }, async () => {
+      made += 1;
+      return { acquireTokenByClientCredential: async ({ scopes }) => ({ accessToken: `t:${scopes[0]}` }) };
+    });
+    expect(made).toBe(0);
+    const tokens = await Promise.all([provider.getToken(GRAPH_SCOPE), provider.getToken(BUSINESS_CENTRAL_SCOPE), provider.getToken(GRAPH_SCOPE)]);
+    expect(tokens).toEqual([`t:${GRAPH_SCOPE}`, `t:${BUSINESS_CENTRAL_SCOPE}`, `t:${GRAPH_SCOPE}`]);
+    expect(made).toBe(1);
+  });
+
   it('turns a failure or an empty result into a TokenError without the secret', async () => {
     const failing = new MsalTokenProvider({ tenantId: TENANT, clientId: 'app', clientSecret: 's3cret' }, () => ({
       acquireTokenByClientCredential: async () => {
