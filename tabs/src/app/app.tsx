@@ -2,18 +2,20 @@ import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import type { Api } from '../http/api';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
-import { HistoryPage } from '../pages/history/history-page';
 import { filterFromLink, sortFromLink } from '../pages/unbilled/filter-state';
 import { UnbilledPage } from '../pages/unbilled/unbilled-page';
 import type { Host } from '../teams/host';
 import { AppShell, type PageName } from './app-shell';
 import { ServicesProvider } from './services-context';
 import { LoadingState } from '../components/loading-state';
-import { SetupChecklist } from '../components/setup-checklist/setup-checklist';
 import { SignInNotice, useSignInRecoveries } from '../components/sign-in-notice/sign-in-notice';
 
 // The card preview pulls in the Adaptive Cards renderer and templating: load them only for Setup.
 const SetupPage = lazy(() => import('../pages/setup/setup-page').then((m) => ({ default: m.SetupPage })));
+// Unbilled is the page most opened: History's tables, and the checklist a live tenant sees until it is
+// set up, load when first shown instead of being compiled before Unbilled's first row.
+const HistoryPage = lazy(() => import('../pages/history/history-page').then((m) => ({ default: m.HistoryPage })));
+const SetupChecklist = lazy(() => import('../components/setup-checklist/setup-checklist').then((m) => ({ default: m.SetupChecklist })));
 
 export interface AppProps {
   api: Api;
@@ -70,7 +72,11 @@ export function App(props: AppProps) {
             <LoadingState />
           ) : (
             <Fragment key={signInRecoveries}>
-              {page === 'unbilled' && live && timeZone !== null && <SetupChecklist onOpenSetup={() => navigate('setup')} />}
+              {page === 'unbilled' && live && timeZone !== null && (
+                <Suspense fallback={null}>
+                  <SetupChecklist onOpenSetup={() => navigate('setup')} />
+                </Suspense>
+              )}
               {page === 'unbilled' && (
                 <UnbilledPage
                   initialFilter={filterFromLink(props.link)}
@@ -85,7 +91,11 @@ export function App(props: AppProps) {
                   <SetupPage />
                 </Suspense>
               )}
-              {page === 'history' && <HistoryPage />}
+              {page === 'history' && (
+                <Suspense fallback={<LoadingState />}>
+                  <HistoryPage />
+                </Suspense>
+              )}
             </Fragment>
           )}
         </AppShell>

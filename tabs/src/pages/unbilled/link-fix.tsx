@@ -1,10 +1,10 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, lazy, type ReactNode, Suspense, useContext, useMemo, useRef, useState } from 'react';
 import type { LinkResult } from '../../../../contract/api-contract';
 import { useLoad } from '../../app/use-load';
 import { useServices } from '../../app/services-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { LinkPickerDialog, type LinkTarget } from './link-picker-dialog';
+import type { LinkTarget } from './link-picker-dialog';
 import type { RowView } from './row-view';
 
 /*
@@ -18,6 +18,9 @@ interface LinkFixValue {
   /** After a link: reload the list and say what was linked. */
   onLinked: (message: string) => void;
 }
+
+/** Opened by a click: its dialog and search load then, not before the list's first rows. */
+const LinkPickerDialog = lazy(() => import('./link-picker-dialog').then((m) => ({ default: m.LinkPickerDialog })));
 
 const LinkFixContext = createContext<LinkFixValue | null>(null);
 
@@ -61,7 +64,11 @@ export function useLinkFix(row: RowView): { targets: LinkTarget[]; canLink: bool
     targets: linkTargetsOf(row),
     canLink: context?.canLink ?? false,
     open: setOpen,
-    dialog: open && <LinkPickerDialog target={open} onLinked={onLinked} onClose={() => setOpen(null)} />,
+    dialog: open && (
+      <Suspense fallback={null}>
+        <LinkPickerDialog target={open} onLinked={onLinked} onClose={() => setOpen(null)} />
+      </Suspense>
+    ),
   };
 }
 

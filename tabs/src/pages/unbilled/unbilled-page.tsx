@@ -1,5 +1,5 @@
 import { Button, Caption1, Link, makeStyles, Title3, Toast, Toaster, ToastTitle, tokens, useId, useToastController } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
 import { DayChart } from '../../components/day-chart';
@@ -7,9 +7,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ExportButton } from '../../components/export-button';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
-import { PreviewDialog } from '../../components/preview-dialog';
 import { RunProgress } from '../../components/run-progress';
-import { RunResultView } from '../../components/run-result';
 import { SummaryBar } from '../../components/summary-bar';
 import { asApiError } from '../../http/api-error';
 import { formatNumber, formatTotals, sumMoney } from '../../i18n/format';
@@ -48,9 +46,20 @@ import { SyncWatch, type SyncWatchState } from './sync-watch';
 import { UnbilledFilters } from './unbilled-filters';
 import { UnbilledGrid } from './unbilled-grid';
 import { useNarrow } from '../../app/use-media-query';
-import { FiltersDrawer } from './filters-drawer';
 import { withSortChoice } from './list-sort';
 import { UnbilledList } from './unbilled-list';
+
+/*
+ * What the first rows do not show loads as chunks of its own: the invoice preview and a run's result
+ * (asked for once the first rows are shown, so a click does not wait for them) and the narrow layout's
+ * filter drawer (when that layout is first shown).
+ */
+const loadPreviewDialog = () => import('../../components/preview-dialog');
+const loadRunResult = () => import('../../components/run-result');
+const loadFiltersDrawer = () => import('./filters-drawer');
+const PreviewDialog = lazy(() => loadPreviewDialog().then((m) => ({ default: m.PreviewDialog })));
+const RunResultView = lazy(() => loadRunResult().then((m) => ({ default: m.RunResultView })));
+const FiltersDrawer = lazy(() => loadFiltersDrawer().then((m) => ({ default: m.FiltersDrawer })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, ':focus': { outlineStyle: 'none' } },
@@ -154,6 +163,16 @@ export function UnbilledPage(props: UnbilledPageProps) {
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
   }, [data, timeZoneKnown]);
+
+  const hasData = data !== null;
+  // The year's chart (some 365 bars, each formatted four ways) is drawn in a render after the rows'.
+  const chartDays = useDeferredValue(data?.byDay ?? null, null);
+  useEffect(() => {
+    if (!hasData) return;
+    // Once rows are shown: the Invoice buttons' dialog and result are ready before they are clicked.
+    const later = setTimeout(() => void Promise.all([loadPreviewDialog(), loadRunResult()]).catch(() => undefined), 0);
+    return () => clearTimeout(later);
+  }, [hasData]);
 
   const rows = useMemo(() => (data ? data.rows.map((r) => rowView(r, t, locale.tag, timeZone, staffNames)) : []), [data, t, locale.tag, timeZone, staffNames]);
   const checked = useMemo(() => new Set((data?.rows ?? []).filter((r) => isSelected(selection, r.id)).map((r) => r.id)), [data, selection]);
@@ -343,7 +362,13 @@ export function UnbilledPage(props: UnbilledPageProps) {
           {t.unbilledTitle}
         </Title3>
         <Toaster toasterId={toasterId} position="bottom-end" />
-        {narrow ? <FiltersDrawer {...filterProps} /> : <UnbilledFilters {...filterProps} />}
+        {narrow ? (
+          <Suspense fallback={null}>
+            <FiltersDrawer {...filterProps} />
+          </Suspense>
+        ) : (
+          <UnbilledFilters {...filterProps} />
+        )}
         <SyncStatus state={sync} onSyncNow={() => void syncWatch.syncNow()} onRetry={() => void syncWatch.start()} onOpenSetup={props.onOpenSetup} />
         <SummaryBar selection={selectionText} filter={filterText} />
         <div className={styles.bar}>
@@ -382,7 +407,11 @@ export function UnbilledPage(props: UnbilledPageProps) {
         {(flow.phase === 'running' || flow.phase === 'done' || flow.phase === 'error') && (
           <div className={styles.panel}>
             {flow.phase === 'running' && <RunProgress run={flow.run} />}
-            {flow.phase === 'done' && <RunResultView run={flow.run} openLink={openLink} onRetry={(id) => void runFlow.retry(id)} />}
+            {flow.phase === 'done' && (
+              <Suspense fallback={<LoadingState />}>
+                <RunResultView run={flow.run} openLink={openLink} onRetry={(id) => void runFlow.retry(id)} />
+              </Suspense>
+            )}
             {flow.phase === 'error' && <ErrorState message={flow.error.message} />}
             {flow.phase !== 'running' && (
               <Button appearance="subtle" onClick={() => runFlow.cancel()}>
@@ -440,14 +469,16 @@ export function UnbilledPage(props: UnbilledPageProps) {
             </Button>
           </nav>
         )}
-        {data && <DayChart days={data.byDay} />}
+        {data && chartDays && <DayChart days={chartDays} />}
         {(flow.phase === 'previewing' || flow.phase === 'preview') && (
-          <PreviewDialog
-            preview={flow.phase === 'preview' ? flow.preview : null}
-            describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
-            onConfirm={(afterCreate) => void runFlow.confirm(afterCreate)}
-            onCancel={() => runFlow.cancel()}
-          />
+          <Suspense fallback={<LoadingState />}>
+            <PreviewDialog
+              preview={flow.phase === 'preview' ? flow.preview : null}
+              describe={(id) => seenRows.current.get(id) ?? t.unknownAppointment}
+              onConfirm={(afterCreate) => void runFlow.confirm(afterCreate)}
+              onCancel={() => runFlow.cancel()}
+            />
+          </Suspense>
         )}
       </div>
     </LinkFixProvider>

@@ -1,5 +1,5 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+// First: the schemas the imports below make must see it.
+import './http/zod-jitless';
 import { pageFromPath, pathForPage } from './app/route';
 import { withFirstReads } from './http/first-reads';
 import { httpApi } from './http/http-api';
@@ -9,17 +9,22 @@ import { detectHost } from './teams/host';
 import { teamsSdk } from './teams/teams-sdk';
 import { isConfigurePath } from './pages/configure/channel-tab';
 
+/*
+ * The entry holds no React: it finds the host and asks for the first page's reads, while React, Fluent
+ * and the pages (most of the code, preloaded by index.html's modulepreload links) load and compile
+ * beside it, so the server answers while the browser compiles.
+ */
 async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
   // Teams opens the channel tab's configuration page in its dialog: a page of its own, without the app.
   if (isConfigurePath(window.location.pathname)) {
-    const root = document.getElementById('root');
-    if (!root) throw new Error('index.html has no #root');
     const locale = pickLocale([...(navigator.languages ?? [navigator.language])]);
-    // Its own chunk with the Teams SDK: the tab itself never shows it.
-    const [{ ConfigurePage }, { tabConfigSdk }] = await Promise.all([import('./pages/configure/configure-page'), import('./teams/tab-config-sdk')]);
-    createRoot(root).render(<ConfigurePage sdk={tabConfigSdk} origin={window.location.origin} locale={locale} />);
+    const { mountConfigure } = await import('./pages/configure/mount-configure');
+    mountConfigure(root, window.location.origin, locale);
     return;
   }
+  const app = import('./app/mount-app');
   const host = await detectHost({
     win: window,
     sdk: teamsSdk,
@@ -34,24 +39,21 @@ async function start(): Promise<void> {
   const initialPage = pageFromPath(window.location.pathname);
   const link = host.subPageId ?? (window.location.search || null);
   const api = initialPage === 'unbilled' ? withFirstReads(http, firstQueryForLink(link)) : http;
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <App
-      api={api}
-      host={host}
-      locale={locale}
-      initialPage={initialPage}
-      link={link}
-      onNavigate={(page) => {
-        // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
-        if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));
-      }}
-      onUnbilledLinkChange={(query) => {
-        if (host.kind === 'web') window.history.replaceState(null, '', `${pathForPage('unbilled')}${query}`);
-      }}
-    />,
-  );
+  const { mountApp } = await app;
+  mountApp(root, {
+    api,
+    host,
+    locale,
+    initialPage,
+    link,
+    onNavigate: (page) => {
+      // Inside Teams the frame's URL is not the user's; outside, keep it bookmarkable.
+      if (host.kind === 'web') window.history.replaceState(null, '', pathForPage(page));
+    },
+    onUnbilledLinkChange: (query) => {
+      if (host.kind === 'web') window.history.replaceState(null, '', `${pathForPage('unbilled')}${query}`);
+    },
+  });
 }
 
 void start();
