@@ -7,9 +7,10 @@ const HOUR_MS = 3_600_000;
 /**
  * The part of the older unbilled span (`backlogRegion`) this run re-reads by calendar: from where the
  * last run's slice ended (or from the oldest unbilled appointment), over about `perRun` stored
- * appointments. Re-reading all of it every run costs a page per 100 appointments, seconds for a year
- * of backlog; a slice keeps an incremental sync under a second and still looks at every unbilled
- * appointment again every (backlog ÷ perRun) runs. A business with less backlog than that re-reads all
+ * appointments. Re-reading all of it every run costs a page per 100 appointments: 12 s for a year of
+ * backlog in the bench, 1.4 s with a slice of 4,000, which still looks at every unbilled appointment
+ * again every (backlog ÷ perRun) runs. A row that moves from the slice into the span no run read is
+ * taken for cancelled until a later read sees it again (as a move past the window's end already was). A business with less backlog than that re-reads all
  * of it every run. Nothing is invoiced on a stale row: an invoice run re-reads its selection from
  * Bookings before claiming it.
  */
