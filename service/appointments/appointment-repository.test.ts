@@ -126,7 +126,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
     const [moved] = ids('moved');
     await repository().upsertFromBookings([record(moved!, 28)], { syncRunId: 'r1', now: NOW });
     await repository().upsertFromBookings([record(moved!, 2)], { syncRunId: 'r2', now: NOW });
-    const counts = await repository().markVanished({ businessId: BUSINESS, ids: [...missing, moved!], syncRunId: 'r2', now: NOW });
+    const counts = await repository().markVanished({ ids: [...missing, moved!], syncRunId: 'r2', now: NOW });
 
     expect((await rowOf(seen!)).state).toBe('unbilled');
     expect((await rowOf(gone!)).state).toBe('cancelled');
@@ -137,7 +137,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
     expect(counts).toEqual({ cancelled: 1, flagged: 1 });
 
     expect((await rowOf(moved!)).state).toBe('unbilled');
-    const again = await repository().markVanished({ businessId: BUSINESS, ids: missing, syncRunId: 'r2', now: NOW });
+    const again = await repository().markVanished({ ids: missing, syncRunId: 'r2', now: NOW });
     expect(again).toEqual({ cancelled: 0, flagged: 0 });
   });
 
@@ -152,7 +152,7 @@ describeEachStore('AppointmentRepository', (getStore) => {
 
     const span = { start: new Date(Date.UTC(2026, 2, 20)), end: new Date(Date.UTC(2026, 2, 21)) };
     const missing = repository().missingIds(await repository().storedIn(BUSINESS, span), new Set());
-    const counts = await repository().markVanished({ businessId: BUSINESS, ids: missing, syncRunId: 'r2', now: NOW });
+    const counts = await repository().markVanished({ ids: missing, syncRunId: 'r2', now: NOW });
 
     expect(await rowOf(released!)).toMatchObject({ state: 'cancelled', cancelled_seen_at: first });
     expect(await rowOf(noShow!)).toMatchObject({ state: 'invoiced', review_reason: null });

@@ -282,15 +282,11 @@ export class AppointmentRepository {
    * window: gone from Bookings unless the run stamped them since (Bookings showed them in another
    * span: they moved). Settled as `markGone` settles them.
    */
-  async markVanished(options: { businessId: string; ids: readonly string[]; syncRunId: string; now: Date }): Promise<VanishCounts> {
+  async markVanished(options: { ids: readonly string[]; syncRunId: string; now: Date }): Promise<VanishCounts> {
     const counts: VanishCounts = { cancelled: 0, flagged: 0 };
     for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
       const settled = await this.settleGone(
-        this.db
-          .updateTable('appointments')
-          .where('business_id', '=', options.businessId)
-          .where('id', 'in', part)
-          .where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
+        this.byIds(part).where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
         options.now,
       );
       counts.cancelled += settled.cancelled;
@@ -300,17 +296,24 @@ export class AppointmentRepository {
   }
 
   /** Rows Bookings answered 404 for when read by id: gone, settled as `markVanished` settles them. */
-  async markGone(options: { businessId: string; ids: readonly string[]; now: Date }): Promise<VanishCounts> {
+  async markGone(options: { ids: readonly string[]; now: Date }): Promise<VanishCounts> {
     const counts: VanishCounts = { cancelled: 0, flagged: 0 };
     for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
-      const settled = await this.settleGone(
-        this.db.updateTable('appointments').where('business_id', '=', options.businessId).where('id', 'in', part),
-        options.now,
-      );
+      const settled = await this.settleGone(this.byIds(part), options.now);
       counts.cancelled += settled.cancelled;
       counts.flagged += settled.flagged;
     }
     return counts;
+  }
+
+  /**
+   * An update of rows by id. The business is not in the SQL: the ids are the business's own rows (read
+   * from its span or its unbilled slice), and with it there SQLite walks the business's (business_id,
+   * state) index, every unbilled appointment it has, instead of looking the ids up by primary key
+   * (0.6-1.4 s for 24 ids at 100,000 appointments, the longest step of an incremental sync).
+   */
+  private byIds(ids: readonly string[]) {
+    return this.db.updateTable('appointments').where('id', 'in', ids);
   }
 
   private async settleGone(gone: UpdateQueryBuilder<Database, 'appointments', 'appointments', UpdateResult>, at: Date): Promise<VanishCounts> {

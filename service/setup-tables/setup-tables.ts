@@ -2,6 +2,7 @@ import type { Listed } from '../clients/business-central/business-central-client
 import type { Item } from '../clients/business-central/schemas/item';
 import { SETUP_TABLES, type SetupTableEntry, type SetupTableName } from '../clients/business-central/schemas/setup-table';
 import { sortDanish } from '../domain/collation';
+import { sideBySide } from '../clients/http/side-by-side';
 
 export { SETUP_TABLES, type SetupTableEntry, type SetupTableName };
 
@@ -25,11 +26,7 @@ export async function readSetupTables(source: SetupTableSource): Promise<SetupTa
   const information = source.getCompanyInformation();
   const items = source.listItems();
   const lists = SETUP_TABLES.map((t) => source.listSetupTable(t));
-  // Settled first, so a failure leaves no read still running behind the answer.
-  const settled = await Promise.allSettled([information, items, ...lists]);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [{ currencyCode }, listed, entries] = await Promise.all([information, items, Promise.all(lists)]);
+  const [{ currencyCode }, listed, entries] = await sideBySide([information, items, sideBySide(lists)]);
   const tables = Object.fromEntries(SETUP_TABLES.map((table, i) => [table, sortDanish(entries[i]?.entries ?? [], (e) => e.code)])) as SetupTables['tables'];
   const serviceItems = sortDanish(
     listed.items.filter((i) => i.type === 'Service' && !i.blocked).map((i) => ({ id: i.id, code: i.number, displayName: i.displayName })),

@@ -1,9 +1,8 @@
-import { minorDigits } from '../../domain/money';
+import { businessCurrency } from '../business-currency';
 import { refreshStatistics } from '../../store/refresh-statistics';
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
-import { BookingsBusinessError } from './bookings-business-error';
 import { commitChunk, writeFetched } from './commit-chunk';
 import { readUnbilledSlice } from './unbilled-sweep';
 import { fetchChunk, type FetchedChunk } from './fetch-chunk';
@@ -28,20 +27,6 @@ export interface AppointmentSyncOptions {
    * 40: 10 round trips of 4, about a quarter of a second at Graph's usual latency.
    */
   sweepPerRun?: number;
-}
-
-/** The business's currency, read once per run: every price of the run is in it. */
-async function businessCurrency(ctx: SyncContext): Promise<string> {
-  const business = await ctx.bookings.getBusiness(ctx.setup.businessId);
-  if (business === null) throw new BookingsBusinessError('not-found', ctx.setup.businessId);
-  const currency = business.defaultCurrencyIso?.toUpperCase() ?? null;
-  if (currency === null) throw new BookingsBusinessError('no-currency', ctx.setup.businessId);
-  try {
-    minorDigits(currency);
-  } catch {
-    throw new BookingsBusinessError('no-currency', ctx.setup.businessId);
-  }
-  return currency;
 }
 
 interface ReadState {
@@ -165,8 +150,8 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
       const now = ctx.clock();
       const written = await writeFetched(trx, ctx, { fetched: swept.fetched, currency, now });
       const repository = new AppointmentRepository(trx);
-      const gone = await repository.markGone({ businessId: ctx.businessId, ids: swept.gone, now });
-      const counts = await repository.markVanished({ businessId: ctx.businessId, ids: [...plan.missing], syncRunId: ctx.syncRunId, now });
+      const gone = await repository.markGone({ ids: swept.gone, now });
+      const counts = await repository.markVanished({ ids: [...plan.missing], syncRunId: ctx.syncRunId, now });
       const finished: AppointmentCheckpoint = {
         ...emptyCheckpoint(),
         syncedUntil: ctx.runStartedAt.toISOString(),

@@ -2,7 +2,8 @@ import { itemSchema, type Item } from '../../clients/business-central/schemas/it
 import { createInBatches } from '../customers/bc-batch-create';
 import { fromInvalidRecord, recordRejects } from '../customers/record-rejects';
 import { emptyReport, type SyncContext, type SyncPhase } from '../sync-context';
-import { businessCurrency } from './business-currency';
+import { businessCurrency } from '../business-currency';
+import { sideBySide } from '../../clients/http/side-by-side';
 import { readSentServiceIds, writeSentServiceIds } from './item-checkpoint';
 import { itemNameKey } from './item-create-body';
 import { linkTo, planServiceItems } from './item-plan';
@@ -20,16 +21,17 @@ import { upsertServices } from './service-rows';
 export const syncServices: SyncPhase = async (ctx) => {
   const logger = ctx.logger.child({ phase: 'services' });
   const report = emptyReport();
-  const currency = await businessCurrency(ctx);
-  const listed = await ctx.bookings.listServices(ctx.setup.businessId);
+  // Bookings' and Business Central's reads do not depend on each other: one round trip, not three.
+  const catalog = ctx.setup.syncServices ? sideBySide([ctx.bc.listItems(), ctx.bc.getCompanyInformation()]) : Promise.resolve(null);
+  const [currency, listed, bcCatalog] = await sideBySide([businessCurrency(ctx), ctx.bookings.listServices(ctx.setup.businessId), catalog]);
   const { records, rejects } = toServiceRecords(listed.services, currency);
   rejects.unshift(...listed.invalid.map(fromInvalidRecord));
   Object.assign(report, await upsertServices(ctx.db, ctx.businessId, records, ctx.clock()));
   ctx.progress({ phase: 'services', done: 0, total: records.length });
 
-  if (ctx.setup.syncServices) {
+  if (bcCatalog !== null) {
     ctx.signal.throwIfAborted();
-    const [{ items, invalid }, info] = await Promise.all([ctx.bc.listItems(), ctx.bc.getCompanyInformation()]);
+    const [{ items, invalid }, info] = bcCatalog;
     rejects.push(...invalid.map(fromInvalidRecord));
     const itemCurrency = info.currencyCode.trim().toUpperCase() || currency;
     const links = await readServiceLinks(ctx.db, ctx.businessId);
