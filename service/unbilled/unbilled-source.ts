@@ -5,7 +5,7 @@ import { isPostgres } from './dialect';
 import { eligibilitySql, type EligibilitySql, type RowPart } from './eligibility-sql';
 import { startBounds } from './period';
 import type { UnbilledFilter } from './unbilled-schemas';
-import { whereConditions } from './unbilled-where';
+import { idsLead, whereConditions } from './unbilled-where';
 
 /** The clock and the setup the query answers for: eligibility depends on both. */
 export interface UnbilledContext {
@@ -17,6 +17,20 @@ export interface UnbilledContext {
 export function joinedAppointments(db: Kysely<Database>) {
   return db
     .selectFrom('appointments as a')
+    .leftJoin('service_links as sl', (join) => join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'));
+}
+
+/** Migration 0028's index of the list columns by appointment id. */
+const BY_ID_INDEX = 'appointments_list_by_id_idx';
+
+/**
+ * The same, with SQLite told to find `a` through migration 0028's index: given `a.id in (...)` it
+ * prefers the unique primary key (an equal match on every column of a unique index), whose lookups
+ * read each row (see idsLead()). INDEXED BY is SQLite's; PostgreSQL chooses the index by cost.
+ */
+function joinedAppointmentsById(db: Kysely<Database>): ReturnType<typeof joinedAppointments> {
+  return db
+    .selectFrom(sql<Database['appointments']>`appointments`.as<'a'>(sql`a indexed by ${sql.id(BY_ID_INDEX)}`))
     .leftJoin('service_links as sl', (join) => join.onRef('sl.business_id', '=', 'a.business_id').onRef('sl.bookings_service_id', '=', 'a.service_id'));
 }
 
@@ -41,6 +55,7 @@ export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilte
     bounds: startBounds(filter.from, filter.to, context.setup.dailySummary.timeZone),
   });
   if (part !== 'any') conditions.push(sql<SqlBool>`a.list_fee = ${sql.lit(part === 'plain' ? 0 : 1)}`);
-  const query = conditions.reduce((q, condition) => q.where(condition), joinedAppointments(db));
+  const from = !postgres && idsLead(filter) ? joinedAppointmentsById(db) : joinedAppointments(db);
+  const query = conditions.reduce((q, condition) => q.where(condition), from);
   return { query, eligibility, postgres, part };
 }

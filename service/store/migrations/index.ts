@@ -23,6 +23,7 @@ import { unbilledListLookups } from './0023-unbilled-list-lookups';
 import { unbilledListAmountIndexes } from './0025-unbilled-list-amount-indexes';
 import { unbilledListDescendingIndexes } from './0026-unbilled-list-descending-indexes';
 import { listTriggerSkipsUnchanged } from './0027-list-trigger-skips-unchanged';
+import { unbilledListByIdIndex } from './0028-unbilled-list-by-id-index';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -53,4 +54,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0025-unbilled-list-amount-indexes': unbilledListAmountIndexes,
   '0026-unbilled-list-descending-indexes': unbilledListDescendingIndexes,
   '0027-list-trigger-skips-unchanged': listTriggerSkipsUnchanged,
+  '0028-unbilled-list-by-id-index': unbilledListByIdIndex,
 };
