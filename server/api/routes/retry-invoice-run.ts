@@ -13,7 +13,7 @@ export const retryInvoiceRun = defineRoute(API.retryRun, {
     if (!run.finished) throw new ApiError('conflict', 'The run is still going: retry its failures when it has finished');
     const retryId = await runs.admit(
       () => services.invoices.retryFailed(runId, actorOf(identity), 'tab'),
-      (id) => services.invoices.wait(id),
+      (id) => services.invoices.ended(id),
     );
     const started: StartedRun = { runId: retryId };
     return accepted(started);

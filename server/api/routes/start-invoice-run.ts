@@ -8,7 +8,7 @@ export const startInvoiceRun = defineRoute(API.startRun, {
   async handle({ services, identity, body, runs }) {
     const runId = await runs.admit(
       () => services.invoices.start(body.selection, actorOf(identity), 'tab', body.afterCreate === undefined ? {} : { afterCreate: body.afterCreate }),
-      (id) => services.invoices.wait(id),
+      (id) => services.invoices.ended(id),
     );
     const started: StartedRun = { runId };
     return accepted(started);

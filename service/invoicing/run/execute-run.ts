@@ -10,8 +10,9 @@ import { readPriceTerms } from './price-terms';
 import { rereadSelection } from './reread-bookings';
 import { resolveSelectionIds } from './resolve-ids';
 import type { RunContext } from './run-context';
-import { readRun, LIVE_STATUSES } from './run-view';
-import { RUN_STATES, type RunState, type Selection } from './run-schemas';
+import { readRunSummary, LIVE_STATUSES } from './run-view';
+import { money } from '../../domain/money';
+import { invoiceStatusSchema, RUN_STATES, type RunState, type RunSummary, type Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
 import { verifyInvoices } from './verify-invoices';
@@ -47,10 +48,15 @@ const record = (ctx: RunContext) => recordInvoicesIn(ctx, ['verified', 'mismatch
 /** Invoices that exist in Business Central as Bookings says: a 'mismatch' (a wrong draft that could not be deleted) is a failure. */
 const RIGHT_STATUSES: readonly string[] = LIVE_STATUSES.filter((s) => s !== 'mismatch');
 
-function finalState(statuses: readonly string[]): RunState {
-  if (statuses.length === 0) return 'nothing';
-  const right = statuses.filter((s) => RIGHT_STATUSES.includes(s)).length;
-  if (right === statuses.length) return 'succeeded';
+function finalState(byStatus: RunSummary['byStatus']): RunState {
+  let all = 0;
+  let right = 0;
+  for (const [status, count] of Object.entries(byStatus)) {
+    all += count;
+    if (RIGHT_STATUSES.includes(status)) right += count;
+  }
+  if (all === 0) return 'nothing';
+  if (right === all) return 'succeeded';
   return right === 0 ? 'failed' : 'partial';
 }
 
@@ -72,11 +78,14 @@ async function billedFees(ctx: RunContext): Promise<{ noShowFees?: number; lateC
 
 /** The run's end: its state from its invoices, and `error` when it gave up (then it failed, even with nothing to invoice). */
 export async function finish(ctx: RunContext, runs: RunStore, error: string | null = null): Promise<void> {
-  const run = await readRun(ctx.db, ctx.runId);
-  const derived = finalState(run.invoices.map((i) => i.status));
+  // The summary and the audit's few columns of each invoice, not readRun(): its whole rows and their
+  // parsed forms were a heap spike of tens of MB at the end of a run of thousands of invoices.
+  const run = await readRunSummary(ctx.db, ctx.runId);
+  const derived = finalState(run.byStatus);
   const state = error !== null && derived === 'nothing' ? 'failed' : derived;
   const now = ctx.now();
   const fees = await billedFees(ctx);
+  const invoices = await auditedInvoices(ctx);
   // The audit entry and the end in one transaction, as holder: a process that lost the run ends nothing.
   await ctx.asHolder(async (trx) => {
     await audit(trx, {
@@ -90,14 +99,31 @@ export async function finish(ctx: RunContext, runs: RunStore, error: string | nu
         ...(error === null ? {} : { error }),
         selection: run.selection,
         retryOf: run.retryOf,
-        counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skipped.length },
+        counts: { planned: run.progress.planned, created: run.progress.created, failed: run.progress.failed, skipped: run.skippedCount },
         totals: run.totals,
-        invoices: run.invoices.map((i) => ({ number: i.number, url: i.url, amount: i.amount, status: i.status, error: i.error ?? i.verifyProblem })),
+        invoices,
         ...fees,
       },
     });
     await runs.finish(ctx.runId, state, run.totals, now, error, trx);
   });
+}
+
+/** What the audit says of each invoice of the run, in the run's order (as readRun lists them). */
+async function auditedInvoices(ctx: RunContext) {
+  const rows = await ctx.db
+    .selectFrom('invoices')
+    .select(['posted_number', 'bc_number', 'url', 'amount_minor', 'currency', 'status', 'error', 'verify_problem'])
+    .where('run_id', '=', ctx.runId)
+    .orderBy('position')
+    .execute();
+  return rows.map((i) => ({
+    number: i.posted_number ?? i.bc_number,
+    url: i.url,
+    amount: money(i.amount_minor, i.currency),
+    status: invoiceStatusSchema.parse(i.status),
+    error: i.error ?? i.verify_problem,
+  }));
 }
 
 /**
