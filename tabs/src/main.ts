@@ -1,4 +1,4 @@
-// First: a plain web page's first reads go out before the modules below are evaluated (early-reads.ts).
+// First: a plain web page's first reads, which index.html has usually run already (early-reads.ts).
 import { earlyReads } from './http/early-reads-start';
 // Next: the schemas the imports below make must see it.
 import './http/zod-jitless';

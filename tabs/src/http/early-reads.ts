@@ -1,11 +1,12 @@
 /*
- * The reads of a plain web page opened on Unbilled without a link, asked for before the tab's other
- * modules are evaluated: main.ts imports early-reads-start.ts first, and the contract's schemas (some hundred
- * zod schemas, made as their modules are evaluated) and the rest come after the requests are out, so
- * the server answers while the browser evaluates them. Written without imports, so nothing runs
- * before it. The URLs are the ones httpApi asks for withFirstReads' reads of firstQueryForLink(null)
- * (early-reads.test.ts checks they stay so); an answer is handed to httpApi's fetch for the same GET
- * without a token, once. In Teams (a framed page) the reads need a token and wait for the SDK as before.
+ * The reads of a plain web page opened on Unbilled without a link, asked for before the app's script
+ * has arrived: early-reads-start.ts is a build entry of its own, which index.html loads first as an
+ * async module script (tabs/vite.config.ts), so the requests go out as soon as that 1 kB arrives instead
+ * of after the entry's 140 kB has been fetched and the contract's zod schemas made; main.ts imports the
+ * same module and hands its answers to httpApi. The URLs are the ones httpApi asks for withFirstReads'
+ * reads of firstQueryForLink(null) (early-reads.test.ts checks they stay so); an answer goes to the
+ * first GET without a token for its URL, once. Written without imports, so the module stays that small.
+ * In Teams (a framed page) the reads need a token and wait for the SDK as before.
  */
 
 /** withFirstReads' reads for a page without a link, as httpApi writes them. */
