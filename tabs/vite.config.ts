@@ -26,7 +26,14 @@ function preloadApp(): Plugin {
           c.imports.forEach(add);
         };
         add(app.fileName);
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+        // The first reads' module, an entry of its own: an async module script runs as soon as it
+        // arrives, before the entry (which imports the same module) is even parsed.
+        const early = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/http/early-reads-start.ts'));
+        if (early?.type !== 'chunk') throw new Error('the build has no chunk for src/http/early-reads-start.ts');
+        return [
+          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${early.fileName}` }, injectTo: 'head-prepend' as const },
+          ...[...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+        ];
       },
     },
   };
@@ -43,8 +50,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      // The tab, and the last page of its SSO consent window (served at /auth-end).
-      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), 'auth-end': fileURLToPath(new URL('./auth-end.html', import.meta.url)) },
+      // The tab, its first reads (see preloadApp), and the last page of its SSO consent window (served at /auth-end).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'early-reads': fileURLToPath(new URL('./src/http/early-reads-start.ts', import.meta.url)),
+        'auth-end': fileURLToPath(new URL('./auth-end.html', import.meta.url)),
+      },
       // Fluent UI marks its modules "use client" for React Server Components; a browser bundle has none.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -1,4 +1,6 @@
-// First: the schemas the imports below make must see it.
+// First: a plain web page's first reads, which index.html has usually run already (early-reads.ts).
+import { earlyReads } from './http/early-reads-start';
+// Next: the schemas the imports below make must see it.
 import './http/zod-jitless';
 import { pageFromPath, pathForPage } from './app/route';
 import { withFirstReads } from './http/first-reads';
@@ -35,7 +37,7 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const locale = pickLocale([params.get('lang'), host.locale, ...(navigator.languages ?? [navigator.language])]);
   document.documentElement.lang = locale.tag;
-  const http = httpApi({ fetch: (input, init) => window.fetch(input, init), getToken: () => host.getToken() });
+  const http = httpApi({ fetch: (input, init) => earlyReads.take(input, init) ?? window.fetch(input, init), getToken: () => host.getToken() });
   const initialPage = pageFromPath(window.location.pathname);
   const link = host.subPageId ?? (window.location.search || null);
   const api = initialPage === 'unbilled' ? withFirstReads(http, firstQueryForLink(link)) : http;

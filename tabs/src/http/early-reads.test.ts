@@ -1,0 +1,65 @@
+import { EARLY_READ_URLS, startEarlyReads } from './early-reads';
+import { withFirstReads } from './first-reads';
+import { type FetchLike, httpApi } from './http-api';
+import { firstQueryForLink } from '../pages/unbilled/filter-state';
+
+/** A page at `path` whose fetch records what it is asked and answers each request with a Response of its own. */
+function page(path: string, options: { framed?: boolean } = {}) {
+  const [pathname = '/', search = ''] = path.split(/(?=\?)/);
+  const asked: string[] = [];
+  const self = {};
+  return {
+    asked,
+    location: { pathname, search },
+    self,
+    parent: options.framed ? {} : self,
+    fetch: (url: string) => {
+      asked.push(url);
+      return Promise.resolve(new Response(JSON.stringify({ url })));
+    },
+  };
+}
+
+describe('startEarlyReads', () => {
+  it('asks for the URLs httpApi asks for the first reads of Unbilled without a link', async () => {
+    const asked: string[] = [];
+    const fetch: FetchLike = async (url) => {
+      asked.push(url);
+      return new Response('{}');
+    };
+    withFirstReads(httpApi({ fetch, getToken: async () => null }), firstQueryForLink(null));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect([...asked].sort()).toEqual([...EARLY_READ_URLS].sort());
+  });
+
+  it('hands each answer to the first GET without a token for its URL, once; anything else to the network', async () => {
+    const tab = page('/tab/unbilled');
+    const early = startEarlyReads(tab);
+    expect(tab.asked).toEqual([...EARLY_READ_URLS]);
+
+    expect(early.take('/api/setup', { method: 'GET', headers: { accept: 'application/json', authorization: 'Bearer t' } })).toBeNull();
+    expect(early.take('/api/setup', { method: 'POST', headers: {} })).toBeNull();
+    expect(early.take('/api/history', { method: 'GET', headers: {} })).toBeNull();
+    const answer = early.take('/api/setup', { method: 'GET', headers: { accept: 'application/json' } });
+    await expect(answer?.then((r) => r.json())).resolves.toEqual({ url: '/api/setup' });
+    expect(early.take('/api/setup', { method: 'GET', headers: {} })).toBeNull();
+  });
+
+  it.each(['/', '/tab', '/tab/', '/tab/unbilled'])('asks at %s', (path) => {
+    const tab = page(path);
+    startEarlyReads(tab);
+    expect(tab.asked).toHaveLength(EARLY_READ_URLS.length);
+  });
+
+  it.each(['/tab/setup', '/tab/history', '/tab/configure', '/tab/unbilled?customer=Kunde'])('asks nothing at %s', (path) => {
+    const tab = page(path);
+    expect(startEarlyReads(tab).take('/api/setup', { method: 'GET' })).toBeNull();
+    expect(tab.asked).toEqual([]);
+  });
+
+  it('asks nothing in a frame, where Teams may need a token', () => {
+    const tab = page('/tab/unbilled', { framed: true });
+    startEarlyReads(tab);
+    expect(tab.asked).toEqual([]);
+  });
+});
