@@ -1,7 +1,6 @@
 import { contentHash, type AppointmentRecord } from '../../appointments/appointment-record';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
-import type { FetchedChunk } from '../../sync/appointments/fetch-chunk';
-import type { BookingAppointment } from '../../clients/graph/schemas/booking-appointment';
+import { ownAppointments, type ChunkSpan, type FetchedChunk } from '../../sync/appointments/fetch-chunk';
 import { inPool } from './bc-pool';
 import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { statesMovingTo } from '../../domain/appointment-state';
@@ -57,36 +56,6 @@ const WINDOWS_PER_READ = 2;
 /** A window shorter than this is not worth a request of its own. */
 const MIN_WINDOW_MS = 86_400_000;
 
-interface Window {
-  start: Date;
-  end: Date;
-  /** The first window also keeps appointments that started before the span. */
-  takesOverlapping: boolean;
-}
-
-/**
- * One page of a window, as the sync's chunks read it (fetch-chunk), but only what the run selected:
- * an appointment belongs to the window it starts in, and one listed without its customers is read
- * again by id (null: cancelled between the list and the read, so not seen).
- */
-async function selectedOfPage(ctx: RunContext, window: Window, page: FetchedChunk, selected: ReadonlyMap<string, SelectedRow>): Promise<FetchedChunk> {
-  const from = window.start.getTime();
-  const until = window.end.getTime();
-  const own = page.appointments.filter((a) => selected.has(a.id) && a.start.getTime() < until && (window.takesOverlapping || a.start.getTime() >= from));
-  const withoutCustomers = own.filter((a) => a.customers.length === 0).map((a) => a.id);
-  if (withoutCustomers.length === 0) return { appointments: own, invalid: page.invalid };
-  const reread = await ctx.bookings.getAppointmentsByIds(ctx.setup.businessId, withoutCustomers);
-  const refused = new Set(reread.invalid.flatMap((r) => (r.id === undefined ? [] : [r.id])));
-  const appointments: BookingAppointment[] = [];
-  for (const appointment of own) {
-    if (refused.has(appointment.id)) continue;
-    const fresh = reread.appointments.get(appointment.id);
-    if (fresh === null) continue;
-    appointments.push(fresh ?? appointment);
-  }
-  return { appointments, invalid: [...page.invalid, ...reread.invalid] };
-}
-
 /**
  * The span as consecutive windows read 4 at a time (one after another, a month of a busy clinic
  * was ~130 pages in a row). Each page is handed to `take` as it arrives, with only the selected
@@ -102,10 +71,10 @@ async function fetchSpan(
   const length = span.end.getTime() - span.start.getTime();
   const count = Math.max(1, Math.min(CONCURRENT_READS * WINDOWS_PER_READ, Math.floor(length / MIN_WINDOW_MS)));
   const edge = (i: number) => new Date(i === count ? span.end.getTime() : span.start.getTime() + Math.floor((length * i) / count));
-  const windows: Window[] = Array.from({ length: count }, (_, index) => ({ start: edge(index), end: edge(index + 1), takesOverlapping: index === 0 }));
+  const windows: ChunkSpan[] = Array.from({ length: count }, (_, index) => ({ start: edge(index), end: edge(index + 1), takesOverlapping: index === 0 }));
   await inPool(windows, CONCURRENT_READS, async (window) => {
     for await (const page of ctx.bookings.calendarViewPages(ctx.setup.businessId, window.start, window.end)) {
-      take(await selectedOfPage(ctx, window, page, selected));
+      take(await ownAppointments(ctx.bookings, ctx.setup.businessId, window, page, (id) => selected.has(id)));
     }
   });
 }
