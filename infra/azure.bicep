@@ -120,7 +120,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // One process serves the tab, its API and the bot; tsx runs the TypeScript sources as `npm start` does.
-      appCommandLine: 'node --max-semi-space-size=4 --import tsx server/main.ts'
+      appCommandLine: 'node --import tsx server/main.ts'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

@@ -14,10 +14,9 @@ import { loadEnv } from '../../service/config/env-files';
 
 /**
  * How `npm start` runs TypeScript: node itself with tsx as its loader, one process. (The `tsx` command
- * would sit in between and SIGKILL the app when it is slow to acknowledge a relayed Ctrl-C.) With
- * V8's young generation capped at 4 MB a semi-space, as `npm start` runs it: see README, *Configuration*.
+ * would sit in between and SIGKILL the app when it is slow to acknowledge a relayed Ctrl-C.)
  */
-export const NODE_TSX: readonly string[] = [process.execPath, '--max-semi-space-size=4', '--import', 'tsx'];
+export const NODE_TSX: readonly string[] = [process.execPath, '--import', 'tsx'];
 // Settings a developer's shell may carry; a test sets what it needs.
 export const CONFIG_VARIABLES = [
   'APP_ENV',
