@@ -27,8 +27,9 @@ describe('startEarlyReads', () => {
       asked.push(url);
       return new Response('{}');
     };
-    withFirstReads(httpApi({ fetch, getToken: async () => null }), firstQueryForLink(null));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const api = withFirstReads(httpApi({ fetch, getToken: async () => null }), firstQueryForLink(null));
+    // The page's first calls take the reads withFirstReads started: once they have settled, every one was asked.
+    await Promise.allSettled([api.unbilled(firstQueryForLink(null)), api.setup(), api.catalog(), api.syncRuns(1), api.me()]);
     expect([...asked].sort()).toEqual([...EARLY_READ_URLS].sort());
   });
 
