@@ -13,6 +13,13 @@ import type { RunContext } from './run-context';
 import type { SkipReason, Skipped } from './run-schemas';
 
 const IDS_PER_QUERY = 500;
+/**
+ * Appointments moved to claimed per UPDATE. Each moves in about 18 indexes (the list's among them), and
+ * SQLite keeps a statement journal of every page a statement changes inside a transaction, in memory
+ * (temp_store, for the sync's sake): 500 a statement was ~40 MB of resident memory at once, the peak of
+ * a run of 10,000; 100 make a fifth of it, in the same time.
+ */
+const CLAIM_ROWS_PER_UPDATE = 100;
 const ROWS_PER_INSERT = 50;
 // A concurrent claim in PostgreSQL may insert the same attendee between our check and our insert.
 const CLAIM_ATTEMPTS = 5;
@@ -167,11 +174,11 @@ async function claimIn(
   // no-show nor cancelled meanwhile; a fee (which may be cancelled in Bookings) still is one.
   for (const part of slices(
     wanted.filter((id) => !fees.has(id)),
-    IDS_PER_QUERY,
+    CLAIM_ROWS_PER_UPDATE,
   )) {
     await claimable(trx, ctx, part, now).where('state', '=', 'unbilled').where('no_show', '=', 0).where('cancelled_seen_at', 'is', null).execute();
   }
-  for (const part of slices([...fees], IDS_PER_QUERY)) {
+  for (const part of slices([...fees], CLAIM_ROWS_PER_UPDATE)) {
     await claimable(trx, ctx, part, now)
       .where('state', 'in', statesMovingTo('claimed'))
       .where((eb) => eb.or([eb('no_show', '<>', 0), eb('cancelled_seen_at', 'is not', null)]))
