@@ -5,8 +5,8 @@ import type { InvoiceStatus } from './run-schemas';
 
 /**
  * Invoices a create or verify step takes up at once: 20 create batches of 50 (4 rounds of the 5 in
- * flight), a verify page's look-ups fill the 5 slots. A page and its lines are all a step holds: a
- * run of thousands held every invoice and line of the run (hundreds of MB of heap at 7,000).
+ * flight), a verify page's look-ups fill the 5 slots. Two pages and their lines are all a step holds
+ * (PAGES_AT_ONCE): a run of thousands held every invoice and line of the run (hundreds of MB of heap at 7,000).
  */
 export const INVOICES_PER_PAGE = 1000;
 
@@ -14,7 +14,7 @@ export const INVOICES_PER_PAGE = 1000;
  * Pages whose work runs at once. The next page is read and its work begun while the page before
  * still waits for Business Central's last answers and records them: one page at a time left the
  * 5 slots (the client's limiter keeps it at 5 whatever the pages) idle at every page's end, about
- * half a second a page in a run of 7,000 invoices. Two hold at most two pages.
+ * half a second a page in a run of 7,000 invoices.
  */
 const PAGES_AT_ONCE = 2;
 
