@@ -17,7 +17,7 @@ const IDS_PER_QUERY = 500;
  * Appointments moved to claimed per UPDATE. Each moves in about 18 indexes (the list's among them), and
  * SQLite keeps a statement journal of every page a statement changes inside a transaction, in memory
  * (temp_store, for the sync's sake): 500 a statement was ~40 MB of resident memory at once, the peak of
- * a run of 10,000; 100 make a fifth of it, in the same time.
+ * a run of 10,000; 100 make a fifth of it, in about the same time (10.0 s against 9.6 s for 10,709).
  */
 const CLAIM_ROWS_PER_UPDATE = 100;
 const ROWS_PER_INSERT = 50;
