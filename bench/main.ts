@@ -18,7 +18,7 @@ import { tab } from './scenario-tab';
 
 /*
  * `npm run bench [invoice|sync|list|tab ...]`: issue 14's measurements at 100,000 appointments against
- * the emulators in a process of their own, the app (`server/main.ts` in sandbox mode) in another, the
+ * the emulators in a process of their own, the app (`server/start.sh` in sandbox mode) in another, the
  * product driven only through its HTTP API, its CLI and its tab. Writes bench/results.json and the
  * README's benchmark table (a full run) or prints the table (a subset). Timings are never jest tests.
  */

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
-import { cleanEnv, freePort, NODE_TSX, runChild, stopChild, waitForOutput, type ChildOutput } from '../server/testing/sandbox-app';
+import { APP_START, cleanEnv, freePort, NODE_TSX, runChild, stopChild, waitForOutput, type ChildOutput } from '../server/testing/sandbox-app';
 import { READY_PATTERN, type EmulatorProcessConfig } from './emulator-config';
 
 /*
- * The bench's child processes: the emulators in one, the app (`server/main.ts`, as `npm start` runs it in
+ * The bench's child processes: the emulators in one, the app (`server/start.sh`, as `npm start` runs it in
  * sandbox mode) in another, each in a process group of its own that stop() ends. The app finds the
  * emulators already listening where its configuration points and uses them rather than starting its own.
  */
@@ -62,7 +62,7 @@ export interface AppProcess {
 /** `npm start` in sandbox mode on a free port, as of `now`, on `databaseUrl`, against the running emulators. */
 export async function startApp(emulators: EmulatorsProcess, databaseUrl: string, now: Date): Promise<AppProcess> {
   const port = await freePort();
-  const output = runChild(NODE_TSX[0]!, [...NODE_TSX.slice(1), 'server/main.ts'], appEnv(emulators, databaseUrl, now, { PORT: String(port) }));
+  const output = runChild(APP_START[0]!, APP_START.slice(1), appEnv(emulators, databaseUrl, now, { PORT: String(port) }));
   try {
     await waitForOutput(output, /Press Ctrl-C to stop/, START_TIMEOUT_MS);
   } catch (error) {

@@ -119,8 +119,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      // One process serves the tab, its API and the bot; tsx runs the TypeScript sources as `npm start` does.
-      appCommandLine: 'node --import tsx server/main.ts'
+      // One process serves the tab, its API and the bot, started as `npm start` starts it (tsx runs the
+      // TypeScript sources; server/start.sh sets glibc's malloc to give freed memory back).
+      appCommandLine: 'sh server/start.sh'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

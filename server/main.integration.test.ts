@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../service/config/config';
 import { loadEnv } from '../service/config/env-files';
 import { ownPostgresDatabase, probePostgres, TEST_DATABASE_URL } from '../service/store/testing/test-stores';
 import { DEFAULT_TEST_NOW } from '../service/testing/test-dates';
-import { cleanEnv, freePort, NODE_TSX, runChild, waitForOutput, type ChildOutput } from './testing/sandbox-app';
+import { APP_START, cleanEnv, freePort, runChild, waitForOutput, type ChildOutput } from './testing/sandbox-app';
 
 /*
  * `npm start` as a user runs it: the real entry point in a child process, configured only through its
@@ -30,7 +30,8 @@ function isFree(port: number): Promise<boolean> {
 }
 
 function startMain(overrides: Record<string, string>): ChildOutput {
-  const started = runChild(NODE_TSX[0]!, [...NODE_TSX.slice(1), 'server/main.ts'], cleanEnv(overrides));
+  // As `npm start` and App Service start it.
+  const started = runChild(APP_START[0]!, APP_START.slice(1), cleanEnv(overrides));
   running.add(started.child);
   void started.exited.then(() => running.delete(started.child));
   return started;
@@ -88,6 +89,11 @@ describe('server/main.ts in sandbox mode', () => {
       expect(started.stdout()).toContain(`http://localhost:${ports.app}/api/health`);
       expect(started.stdout()).toContain(ports.env.GRAPH_BASE_URL);
       expect(started.stdout()).toContain(ports.env.BC_API_BASE_URL);
+      // server/start.sh became the app (exec): the signals below reach it, with glibc's malloc set to give memory back.
+      expect(fs.readFileSync(`/proc/${started.child.pid}/cmdline`, 'utf8').split('\0')).toContain('server/main.ts');
+      expect(fs.readFileSync(`/proc/${started.child.pid}/environ`, 'utf8').split('\0')).toEqual(
+        expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_MMAP_THRESHOLD_=131072', 'MALLOC_TRIM_THRESHOLD_=131072']),
+      );
 
       const health = await getJson(`http://127.0.0.1:${ports.app}/api/health`);
       expect(health).toEqual({ status: 200, body: { status: 'ok', mode: 'sandbox', store: 'sqlite' } });

@@ -17,6 +17,8 @@ import { loadEnv } from '../../service/config/env-files';
  * would sit in between and SIGKILL the app when it is slow to acknowledge a relayed Ctrl-C.)
  */
 export const NODE_TSX: readonly string[] = [process.execPath, '--import', 'tsx'];
+/** The app as `npm start` and App Service start it (server/start.sh execs node: the pid is the app's). */
+export const APP_START: readonly string[] = ['sh', 'server/start.sh'];
 // Settings a developer's shell may carry; a test sets what it needs.
 export const CONFIG_VARIABLES = [
   'APP_ENV',

@@ -96,7 +96,7 @@ describe('infra/azure.bicep', () => {
 
   it('runs one Node.js 22 LTS process on Linux, with a single-tenant Azure Bot on the Teams channel', () => {
     expect(bicep).toContain("linuxFxVersion: 'NODE|22-lts'");
-    expect(bicep).toContain("appCommandLine: 'node --import tsx server/main.ts'");
+    expect(bicep).toContain("appCommandLine: 'sh server/start.sh'");
     expect(bicep).toContain("kind: 'azurebot'");
     expect(bicep).toContain("msaAppType: 'SingleTenant'");
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
