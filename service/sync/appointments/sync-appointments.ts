@@ -1,5 +1,5 @@
 import { businessCurrency } from '../business-currency';
-import { refreshStatistics } from '../../store/refresh-statistics';
+import { APPOINTMENT_TABLES, refreshStatistics } from '../../store/refresh-statistics';
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
@@ -166,7 +166,7 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
     report.unchanged += vanished.written.unchanged;
     report.rejected += vanished.written.rejected;
     report.removed += vanished.cancelled + vanished.flagged;
-    await refreshStatistics(ctx.db, report.added + report.updated, logger);
+    await refreshStatistics(ctx.db, APPOINTMENT_TABLES, report.added + report.updated, logger);
     logger.info({ ...report, flagged: vanished.flagged }, 'appointment sync finished');
     return report;
   };

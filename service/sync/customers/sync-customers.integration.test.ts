@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { customer as bcCustomer } from '../../../sandbox/bc/test-fixtures';
 import type { BookingCustomer } from '../../../sandbox/graph/types';
 import type { SandboxData } from '../../../sandbox/seed';
@@ -178,5 +179,53 @@ describeEachStore('syncCustomers against the emulators', (getStore, suite) => {
     } finally {
       await Promise.all([clean.close(), faulty.close()]);
     }
+  });
+});
+
+/** Bookings customers beyond the seed, each with its customer in Business Central (linked, none created). */
+const MANY = 600;
+function addManyMatched(data: SandboxData): void {
+  const business = data.bookings.businesses[0]!;
+  const company = data.bc.companies[0]!;
+  for (let i = 0; i < MANY; i++) {
+    const email = `many.${i}@example.com`;
+    business.customers.push({
+      id: `many-${i}`,
+      displayName: `Many ${i}`,
+      emailAddress: email,
+      addresses: [],
+      phones: [],
+      createdDateTime: '2024-01-01T00:00:00Z',
+      lastUpdatedDateTime: '2024-01-01T00:00:00Z',
+    });
+    const n = String(i).padStart(12, '0');
+    company.customers.push(bcCustomer(`0f000000-0000-4000-8000-${n}`, `C8${String(i).padStart(4, '0')}`, `Many ${i}`, { email, type: 'Person' }));
+  }
+}
+
+describeEachStore('syncCustomers after a bulk write', (getStore, suite) => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness({ editSeed: addManyMatched });
+  });
+  afterAll(() => h.close());
+
+  // PostgreSQL plans the list's look-up of a page's links from these statistics (refresh-statistics.ts).
+  it('refreshes the planner statistics of customers and their links on PostgreSQL', async () => {
+    const { db } = getStore();
+    const analysed = async () => {
+      if (suite.kind === 'sqlite')
+        return (await sql<{ name: string }>`select name from sqlite_master where name like 'sqlite_stat%'`.execute(db)).rows.length > 0;
+      const { rows } = await sql<{
+        reltuples: number;
+      }>`select reltuples from pg_class where oid in ('customers'::regclass, 'customer_links'::regclass)`.execute(db);
+      return rows.length === 2 && rows.every((r) => Number(r.reltuples) >= 0);
+    };
+    expect(await analysed()).toBe(false);
+    const report = await syncCustomers(h.context(db));
+    expect(report.added).toBeGreaterThanOrEqual(MANY);
+    const linked = await db.selectFrom('customer_links').select('bc_customer_id').where('bookings_customer_id', 'like', 'many-%').execute();
+    expect(linked.filter((l) => l.bc_customer_id !== null)).toHaveLength(MANY);
+    expect(await analysed()).toBe(suite.kind === 'postgres');
   });
 });

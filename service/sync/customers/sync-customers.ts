@@ -13,6 +13,7 @@ import { isBlockedForInvoicing } from './invoicing-block';
 import { upsertCustomers } from './customer-rows';
 import { fromInvalidRecord, recordRejects } from './record-rejects';
 import { SKIP_REASONS } from './skip-reasons';
+import { CUSTOMER_TABLES, refreshStatistics } from '../../store/refresh-statistics';
 
 /**
  * Bookings customers into `customers`; then, when the setup syncs customers, each one with an email
@@ -33,6 +34,7 @@ const listAndLink: SyncPhase = async (ctx) => {
   Object.assign(report, counts);
   ctx.progress({ phase: 'customers', done: 0, total: records.length });
 
+  let linksWritten = 0;
   if (ctx.setup.syncCustomers) {
     ctx.signal.throwIfAborted();
     const { index, invalid } = await loadBcCustomerIndex(ctx.bc);
@@ -77,6 +79,7 @@ const listAndLink: SyncPhase = async (ctx) => {
         },
       },
     );
+    linksWritten = plan.updates.length + outcomes.size;
     const created = [...outcomes.values()].filter((o) => o.ok).length;
     const linked = plan.updates.filter((u) => u.kind === 'linked').length;
     const skipped = plan.updates.length - linked + (outcomes.size - created);
@@ -90,6 +93,7 @@ const listAndLink: SyncPhase = async (ctx) => {
     );
   }
 
+  await refreshStatistics(ctx.db, CUSTOMER_TABLES, counts.added + counts.updated + linksWritten, logger);
   await recordRejects(ctx.db, ctx, rejects, ctx.clock());
   report.rejected = rejects.length;
   return report;
