@@ -7,8 +7,8 @@ import type { SeedCustomer } from './customers';
 import { appointmentIdsFor } from './ids';
 import { createRng, type Rng } from './prng';
 import type { ResolvedScale } from './scale';
-import { profileOf, teachesGroupOn, weekdayNumber } from './schedule-rules';
-import { GROUP_SERVICE_KEY, SERVICE_DEFINITIONS, type ServiceDefinition } from './services';
+import { onCallStaffIndex, profileOf, teachesGroupOn, WEEKEND_APPOINTMENTS, weekdayNumber } from './schedule-rules';
+import { FOLLOW_UP_SERVICE_KEY, GROUP_SERVICE_KEY, SERVICE_DEFINITIONS, type ServiceDefinition } from './services';
 import { SPECIAL_CUSTOMERS } from './special-customers';
 import { weeklyPatients } from './weekly-patients';
 import { zonedTimeToUtc } from '../../service/domain/zoned-time';
@@ -28,6 +28,7 @@ const DAY_STARTS: readonly number[] = [7 * 60 + 30, 8 * 60, 8 * 60, 8 * 60 + 30,
 const LUNCH_MINUTES = 30;
 const GROUP_EARLIEST_START = 17 * 60;
 const GROUP_MIN_ATTENDEES = 3;
+const WEEKEND_DAY_START = 9 * 60;
 
 /** The mean is exactly `mean`: floor or ceiling by its fraction, then an even ±1 for day-to-day variety. */
 function countFor(rng: Rng, mean: number): number {
@@ -57,7 +58,9 @@ const isPlainlyPriced = (service: ServiceDefinition): boolean =>
  * (see weekly-patients.ts) in the first slots of the day; the next slot goes round the services the staff
  * member offers, one a weekday at its list terms, so that any six weekdays (the most a profile offers),
  * hence the ten days before any date, hold an ended appointment of every service and price type the
- * staff offer. Both rules name absolute weekdays. Each (day, staff member) has its own random stream and
+ * staff offer. Both rules name absolute weekdays. Saturdays and Sundays one staff member is on call for
+ * a short morning (see WEEKEND_APPOINTMENTS), so that any day's "yesterday" has something to invoice.
+ * Each (day, staff member) and each weekend day has its own random stream and
  * ids name the day, so a sandbox restarted the next day serves the same ids, times, services, prices and
  * customers for the days both windows cover (at the default scale; only creation times of recent bookings
  * are clamped to the seed's day).
@@ -91,8 +94,40 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
 
   const appointments: BookingAppointment[] = [];
   let weekday = weekdayNumber(scale.firstDay);
+  // Weekend mornings are invoiceable as the sandbox stands: ordinary patients with an email (the special
+  // customers keep their weekday rhythm), and not the follow-up, whose name collides with an item
+  // Business Central already has (bc-items.ts) and so waits for a person to link it.
+  const ordinary = customers.filter((customer) => !customer.special && customer.kind === 'person' && customer.record.emailAddress !== '');
+  const weekendServicesOf = plainlyPricedOf.map((offered) => offered.filter(([service]) => service.key !== FOLLOW_UP_SERVICE_KEY));
   for (let day = scale.firstDay; day <= scale.lastDay; day++) {
-    if (!isWeekday(day)) continue;
+    if (!isWeekday(day)) {
+      const staffIndex = onCallStaffIndex(day, staff.length, (index) => (weekendServicesOf[profileOf(index)] ?? []).length > 0);
+      const member = staffIndex === undefined ? undefined : staff[staffIndex];
+      if (member === undefined || staffIndex === undefined || ordinary.length === 0) continue;
+      const rng = createRng(seed, 'weekend', day);
+      let cursor = WEEKEND_DAY_START;
+      for (let slot = 0; slot < WEEKEND_APPOINTMENTS; slot++) {
+        const definition = rng.weighted(weekendServicesOf[profileOf(staffIndex)] ?? []);
+        const terms = listTerms(definition);
+        cursor += rng.pick(GAPS);
+        const startMinute = cursor + definition.preBufferMinutes;
+        cursor = startMinute + terms.minutes + definition.postBufferMinutes;
+        const ids = appointmentIdsFor(`${seed}|weekend|${day}|${slot}`);
+        const draft: AppointmentDraft = {
+          id: ids.id,
+          selfServiceAppointmentId: ids.selfServiceId,
+          start: toUtc(day, startMinute),
+          terms,
+          definition,
+          service: serviceRecord(definition),
+          staffMemberIds: [member.id],
+          customers: [rng.pick(ordinary)],
+          todayMs,
+        };
+        appointments.push(appointmentRecord(draft, rng));
+      }
+      continue;
+    }
     staff.forEach((member, staffIndex) => {
       const rng = createRng(seed, 'day', day, 'staff', staffIndex);
       const offered = servicesOf[profileOf(staffIndex)] ?? [];

@@ -49,7 +49,7 @@ describe('generateSandboxData: Bookings', () => {
     expect(customers).toHaveLength(400);
   });
 
-  it('spans weekdays from 120 days back to 14 days ahead', () => {
+  it('spans the days from 120 days back to 14 days ahead', () => {
     const starts = appointments.map((a) => utcMs(a.startDateTime));
     const first = Math.min(...starts);
     const last = Math.max(...starts);
@@ -59,12 +59,40 @@ describe('generateSandboxData: Bookings', () => {
     expect(last).toBeGreaterThan(TODAY_MS + 11 * DAY_MS);
     expect(starts.some((start) => start < TODAY_MS)).toBe(true);
     expect(starts.some((start) => start > TODAY_MS + DAY_MS)).toBe(true);
-    for (const start of starts) expect([0, 6]).not.toContain(new Date(start).getUTCDay());
+  });
+
+  it('has one staff member on call on weekend mornings, for plain sessions at list price to ordinary patients', () => {
+    const copenhagen = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    const local = (a: (typeof appointments)[number]) => copenhagen.format(utcMs(a.startDateTime)); // 2026-02-14 09:00
+    const byDay = new Map<string, typeof appointments>();
+    for (const a of appointments) {
+      const day = local(a).slice(0, 10);
+      if ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) byDay.set(day, [...(byDay.get(day) ?? []), a]);
+    }
+    // Sunday 15 February (120 days back) to Monday 29 June (14 ahead): 19 weekends and a Sunday.
+    expect(byDay.size).toBe(39);
+    const specialIds = new Set(customers.filter((c) => SPECIAL_CUSTOMERS.some((s) => s.name === c.displayName && s.email === c.emailAddress)).map((c) => c.id));
+    for (const day of byDay.values()) {
+      expect(day).toHaveLength(3);
+      expect(new Set(day.map((a) => a.staffMemberIds.join()))).toHaveProperty('size', 1);
+      for (const a of day) {
+        expect(a.customers).toHaveLength(1);
+        expect(specialIds.has(a.customers[0]?.customerId ?? '')).toBe(false);
+        expect(a.customers[0]?.emailAddress).toMatch(/@/);
+        expect(a.serviceName).not.toBe('Fysioterapi, opfølgning');
+        expect(['fixedPrice', 'hourly']).toContain(a.priceType);
+        expect(a.price).toBeGreaterThan(0);
+        expect(local(a).slice(11)).toMatch(/^(09|1[0-3]):/);
+      }
+    }
+    // The staff take turns by week.
+    expect(new Set([...byDay.values()].map((day) => day[0]?.staffMemberIds[0])).size).toBeGreaterThan(3);
   });
 
   it('books each staff member several times a working day', () => {
     const perStaffDay = new Map<string, number>();
-    for (const appointment of appointments.filter((a) => a.maximumAttendeesCount === 1)) {
+    const onWeekday = (a: (typeof appointments)[number]) => ![0, 6].includes(new Date(utcMs(a.startDateTime)).getUTCDay());
+    for (const appointment of appointments.filter((a) => a.maximumAttendeesCount === 1 && onWeekday(a))) {
       const key = `${appointment.staffMemberIds[0]}|${appointment.startDateTime.dateTime.slice(0, 10)}`;
       perStaffDay.set(key, (perStaffDay.get(key) ?? 0) + 1);
     }

@@ -1,4 +1,4 @@
-import { countGroupSessions, countWeekdays } from './schedule-rules';
+import { countGroupSessions, countWeekdays, countWeekendAppointments } from './schedule-rules';
 
 /**
  * How big the generated clinic is. The defaults are the demo clinic; `appointments` asks for a total
@@ -18,7 +18,7 @@ export interface ResolvedScale {
   customers: number;
   firstDay: number;
   lastDay: number;
-  /** Mean number of individual appointments per staff member per weekday (group classes come on top). */
+  /** Mean number of individual appointments per staff member per weekday (group classes and weekend mornings come on top). */
   appointmentsPerStaffDay: number;
 }
 
@@ -55,6 +55,8 @@ export function resolveScale(scale: SeedScale, today: number): ResolvedScale {
     wholeAtLeast(scale.customers, 1, 'customers') ??
     (target === undefined ? DEFAULT_CUSTOMERS : Math.max(DEFAULT_CUSTOMERS, Math.round(target / APPOINTMENTS_PER_CUSTOMER)));
   const appointmentsPerStaffDay =
-    target === undefined ? DEFAULT_PER_STAFF_DAY : Math.max(0, target - countGroupSessions(firstDay, lastDay, staff)) / (staff * weekdays);
+    target === undefined
+      ? DEFAULT_PER_STAFF_DAY
+      : Math.max(0, target - countGroupSessions(firstDay, lastDay, staff) - countWeekendAppointments(firstDay, lastDay)) / (staff * weekdays);
   return { staff, customers, firstDay, lastDay, appointmentsPerStaffDay };
 }

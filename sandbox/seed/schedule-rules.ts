@@ -18,6 +18,26 @@ export function teachesGroupOn(staffIndex: number, epochDay: number): boolean {
   }
 }
 
+/**
+ * Saturdays and Sundays one staff member is on call for a short morning of plain sessions at list
+ * price, so that every day of the week, "yesterday" included, holds ended invoiceable appointments.
+ */
+export const WEEKEND_APPOINTMENTS = 3;
+
+/** Who is on call on a weekend day: the staff take turns by week, skipping those who offer no plain session. */
+export function onCallStaffIndex(epochDay: number, staffCount: number, offersPlainSessions: (staffIndex: number) => boolean): number | undefined {
+  const week = Math.floor(epochDay / 7);
+  for (let step = 0; step < staffCount; step++) {
+    const index = (week + step) % staffCount;
+    if (offersPlainSessions(index)) return index;
+  }
+  return undefined;
+}
+
+export function countWeekendAppointments(firstDay: number, lastDay: number): number {
+  return (lastDay - firstDay + 1 - countWeekdays(firstDay, lastDay)) * WEEKEND_APPOINTMENTS;
+}
+
 export function countWeekdays(firstDay: number, lastDay: number): number {
   let count = 0;
   for (let day = firstDay; day <= lastDay; day++) if (isWeekday(day)) count++;

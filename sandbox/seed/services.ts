@@ -21,6 +21,9 @@ export interface ServiceDefinition {
   profiles: number[];
 }
 
+/** The most booked service; Business Central already has an item of its name (see bc-items.ts). */
+export const FOLLOW_UP_SERVICE_KEY = 'followUp';
+
 // Every Graph price type appears once at least; 'Genoptræning 50 min' is the hourly service whose
 // duration is not a whole hour, 'Hjemmebesøg' one whose hourly amount does not end in whole øre.
 export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
@@ -40,7 +43,7 @@ export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
     profiles: [0, 1, 3],
   },
   {
-    key: 'followUp',
+    key: FOLLOW_UP_SERVICE_KEY,
     displayName: 'Fysioterapi, opfølgning',
     description: 'Opfølgende behandling.',
     minutes: 45,
