@@ -1,7 +1,7 @@
 import { contentHash, type AppointmentRecord } from '../../appointments/appointment-record';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
 import { ownAppointments, type ChunkSpan, type FetchedChunk } from '../../sync/appointments/fetch-chunk';
-import { inPool } from './bc-pool';
+import { inPool } from '../../clients/http/in-pool';
 import { mapGraphAppointment } from '../../appointments/map-graph-appointment';
 import { statesMovingTo } from '../../domain/appointment-state';
 import { toIsoUtc } from '../../store/columns';

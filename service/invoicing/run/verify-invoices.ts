@@ -4,7 +4,7 @@ import { fromMinor, toMinor } from '../../domain/money';
 import { toFlag, toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';
 import { expectedBcTotals } from '../bc-line';
-import { chunk, inPool } from './bc-pool';
+import { chunk, inPool } from '../../clients/http/in-pool';
 import { linesByInvoice } from './create-invoices';
 import { liveInvoicesByKey } from './keep-one-per-key';
 import { lineDiffers, lineTerms, type BcLineTerms } from './invoice-body';

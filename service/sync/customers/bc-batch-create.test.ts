@@ -88,6 +88,61 @@ describe('createInBatches', () => {
     expect(outcomes.get('k1')).toEqual({ ok: true, value: { id: 'bc-k1' } });
   });
 
+  it("keeps Business Central's 5 slots busy: batches go side by side, each settled as it is answered", async () => {
+    // Each batch waits until the test answers it, so what is in flight at once is seen exactly.
+    const open: Array<() => void> = [];
+    let inFlight = 0;
+    let most = 0;
+    const fake = fakeBc(() => []);
+    fake.bc.batch = async <T>(ops: ReadonlyArray<BcBatchOperation<T>>): Promise<BcBatchResult<T>[]> => {
+      fake.sizes.push(ops.length);
+      most = Math.max(most, ++inFlight);
+      await new Promise<void>((resolve) => open.push(resolve));
+      inFlight--;
+      return ops.map((op, i) => ok(op as BcBatchOperation<Created>, fake.created, i)) as unknown as BcBatchResult<T>[];
+    };
+    const running = run(fake, 1_250);
+    const answerOldest = async () => {
+      while (open.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      open.shift()!();
+    };
+    for (let answered = 0; answered < 13; answered++) await answerOldest();
+    const { outcomes, settledCalls } = await running;
+    expect(most).toBe(5);
+    expect(fake.sizes).toEqual([...Array<number>(12).fill(100), 50]);
+    expect(settledCalls).toHaveLength(13);
+    expect(outcomes.size).toBe(1_250);
+    expect([...outcomes.values()].every((o) => o.ok)).toBe(true);
+  });
+
+  it('stops sending on an answer that will not change, and settles the batches still open before failing', async () => {
+    let calls = 0;
+    const fake = fakeBc(() => []);
+    fake.bc.batch = async <T>(ops: ReadonlyArray<BcBatchOperation<T>>): Promise<BcBatchResult<T>[]> => {
+      const call = ++calls;
+      fake.sizes.push(ops.length);
+      if (call === 1) throw new HttpError('auth', { status: 401 });
+      // The batches beside the refused one are answered after it.
+      await new Promise((resolve) => setImmediate(resolve));
+      return ops.map((op, i) => ok(op as BcBatchOperation<Created>, fake.created, i)) as unknown as BcBatchResult<T>[];
+    };
+    const settled: string[] = [];
+    await expect(
+      createInBatches(requests(1_000), {
+        bc: fake.bc,
+        collection: 'customers',
+        schema,
+        entity: 'customer',
+        findCreated: async () => new Map(),
+        onSettled: async (outcomes) => void settled.push(...outcomes.keys()),
+      }),
+    ).rejects.toMatchObject({ reason: 'auth' });
+    // Five went out together; after the refusal no sixth was sent, and the four others' creations were recorded.
+    expect(fake.sizes).toEqual([100, 100, 100, 100, 100]);
+    expect(settled).toHaveLength(400);
+    expect(new Set(settled)).toEqual(new Set(fake.created.keys()));
+  });
+
   it('fails the phase on an answer that will not change by repeating it', async () => {
     const fake = fakeBc(() => {
       throw new HttpError('auth', { status: 401 });

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { BC_BATCH_MAX_OPERATIONS, type BcBatchOperation, type BcBatchResult } from '../../clients/business-central/bc-batch';
-import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
+import { BC_CONCURRENCY, type BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import { HttpError } from '../../clients/http/http-error';
+import { chunk, inPool } from '../../clients/http/in-pool';
 
 export interface CreateRequest {
   /** The caller's key for the record, unique within one call. */
@@ -23,10 +24,15 @@ export interface BatchCreateOptions<T> {
    * broken connection on a POST), finds those that exist now, by key: they are never created twice.
    */
   findCreated(keys: readonly string[]): Promise<Map<string, T>>;
-  /** Called with each batch's settled outcomes before the next batch is sent, so the caller commits them. */
+  /**
+   * Called with each batch's settled outcomes as soon as it is answered, so the caller commits them;
+   * the batches beside it (at most `concurrency` in flight) may still be open.
+   */
   onSettled(outcomes: ReadonlyMap<string, CreateOutcome<T>>): Promise<void>;
   /** Called with the keys about to be sent, so the caller can checkpoint what may get created. */
   beforeSend?(keys: readonly string[]): Promise<void>;
+  /** Batches in flight at once; default Business Central's 5 per user. */
+  concurrency?: number;
   signal?: AbortSignal;
   /** How often a record is offered before giving up on it; default 8. */
   maxRounds?: number;
@@ -38,8 +44,10 @@ type Verdict<T> = { kind: 'done'; outcome: CreateOutcome<T> } | { kind: 'retry';
 
 /**
  * Creates records through `$batch` (≤ 100 operations each, no snapshot isolation, so one invalid
- * record fails alone). Throttled operations go again in a later round; operations whose fate is
- * unknown are looked up before they go again. Returns one outcome per request key.
+ * record fails alone), up to `concurrency` batches at once. Throttled operations go again in a later
+ * round; operations whose fate is unknown are looked up before they go again. An answer that will not
+ * change by repeating it stops new batches and is thrown once the open ones have settled (and been
+ * handed to `onSettled`). Returns one outcome per request key.
  */
 export async function createInBatches<T>(requests: readonly CreateRequest[], options: BatchCreateOptions<T>): Promise<Map<string, CreateOutcome<T>>> {
   const outcomes = new Map<string, CreateOutcome<T>>();
@@ -49,13 +57,13 @@ export async function createInBatches<T>(requests: readonly CreateRequest[], opt
     const retry: CreateRequest[] = [];
     const uncertain: CreateRequest[] = [];
     let waitMs = 0;
-    for (let start = 0; start < pending.length; start += BC_BATCH_MAX_OPERATIONS) {
+    // A batch of 100 is 100 operations one after another in Business Central: side by side they use its 5 slots.
+    await inPool(chunk(pending, BC_BATCH_MAX_OPERATIONS), options.concurrency ?? BC_CONCURRENCY, async (batch) => {
       options.signal?.throwIfAborted();
-      const chunk = pending.slice(start, start + BC_BATCH_MAX_OPERATIONS);
-      await options.beforeSend?.(chunk.map((r) => r.key));
-      const verdicts = await sendChunk(chunk, options);
+      await options.beforeSend?.(batch.map((r) => r.key));
+      const verdicts = await sendChunk(batch, options);
       const settled = new Map<string, CreateOutcome<T>>();
-      chunk.forEach((request, i) => {
+      batch.forEach((request, i) => {
         const verdict = verdicts[i]!;
         if (verdict.kind === 'done') settled.set(request.key, verdict.outcome);
         else if (verdict.kind === 'retry') {
@@ -65,7 +73,7 @@ export async function createInBatches<T>(requests: readonly CreateRequest[], opt
       });
       for (const [key, outcome] of settled) outcomes.set(key, outcome);
       if (settled.size > 0) await options.onSettled(settled);
-    }
+    });
     if (uncertain.length > 0) {
       const found = await options.findCreated(uncertain.map((r) => r.key));
       const settled = new Map<string, CreateOutcome<T>>();
