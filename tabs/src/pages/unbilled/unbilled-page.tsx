@@ -2,6 +2,7 @@ import { Button, Caption1, Link, makeStyles, Title3, Toast, Toaster, ToastTitle,
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
+import { preloadable } from '../../app/preloadable';
 import { DayChart } from '../../components/day-chart';
 import { EmptyState } from '../../components/empty-state';
 import { ExportButton } from '../../components/export-button';
@@ -54,12 +55,11 @@ import { UnbilledList } from './unbilled-list';
  * (asked for once the first rows are shown, so a click does not wait for them) and the narrow layout's
  * filter drawer (when that layout is first shown).
  */
-const loadPreviewDialog = () => import('../../components/preview-dialog');
-const loadRunResult = () => import('../../components/run-result');
-const loadFiltersDrawer = () => import('./filters-drawer');
-const PreviewDialog = lazy(() => loadPreviewDialog().then((m) => ({ default: m.PreviewDialog })));
-const RunResultView = lazy(() => loadRunResult().then((m) => ({ default: m.RunResultView })));
-const FiltersDrawer = lazy(() => loadFiltersDrawer().then((m) => ({ default: m.FiltersDrawer })));
+const previewDialog = preloadable(() => import('../../components/preview-dialog').then((m) => m.PreviewDialog));
+const runResult = preloadable(() => import('../../components/run-result').then((m) => m.RunResultView));
+const PreviewDialog = previewDialog.Component;
+const RunResultView = runResult.Component;
+const FiltersDrawer = lazy(() => import('./filters-drawer').then((m) => ({ default: m.FiltersDrawer })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, ':focus': { outlineStyle: 'none' } },
@@ -170,7 +170,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
   useEffect(() => {
     if (!hasData) return;
     // Once rows are shown: the Invoice buttons' dialog and result are ready before they are clicked.
-    const later = setTimeout(() => void Promise.all([loadPreviewDialog(), loadRunResult()]).catch(() => undefined), 0);
+    const later = setTimeout(() => void Promise.all([previewDialog.preload(), runResult.preload()]).catch(() => undefined), 0);
     return () => clearTimeout(later);
   }, [hasData]);
 
