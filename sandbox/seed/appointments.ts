@@ -93,39 +93,51 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
   };
 
   const appointments: BookingAppointment[] = [];
-  let weekday = weekdayNumber(scale.firstDay);
+  /** One appointment, its ids named by `key` (the day and the slot), so that a day's are the same whenever it is generated. */
+  const book = (
+    key: string,
+    session: Omit<AppointmentDraft, 'id' | 'selfServiceAppointmentId' | 'start' | 'service' | 'todayMs'>,
+    day: number,
+    startMinute: number,
+    rng: Rng,
+  ) => {
+    const ids = appointmentIdsFor(key);
+    const draft: AppointmentDraft = {
+      ...session,
+      id: ids.id,
+      selfServiceAppointmentId: ids.selfServiceId,
+      start: toUtc(day, startMinute),
+      service: serviceRecord(session.definition),
+      todayMs,
+    };
+    appointments.push(appointmentRecord(draft, rng));
+  };
+
   // Weekend mornings are invoiceable as the sandbox stands: ordinary patients with an email (the special
   // customers keep their weekday rhythm), and not the follow-up, whose name collides with an item
   // Business Central already has (bc-items.ts) and so waits for a person to link it.
   const ordinary = customers.filter((customer) => !customer.special && customer.kind === 'person' && customer.record.emailAddress !== '');
   const weekendServicesOf = plainlyPricedOf.map((offered) => offered.filter(([service]) => service.key !== FOLLOW_UP_SERVICE_KEY));
+  const weekendMorning = (day: number) => {
+    const staffIndex = onCallStaffIndex(day, staff.length, (index) => (weekendServicesOf[profileOf(index)] ?? []).length > 0);
+    const member = staffIndex === undefined ? undefined : staff[staffIndex];
+    if (member === undefined || staffIndex === undefined || ordinary.length === 0) return;
+    const rng = createRng(seed, 'weekend', day);
+    let cursor = WEEKEND_DAY_START;
+    for (let slot = 0; slot < WEEKEND_APPOINTMENTS; slot++) {
+      const definition = rng.weighted(weekendServicesOf[profileOf(staffIndex)] ?? []);
+      const terms = listTerms(definition);
+      cursor += rng.pick(GAPS);
+      const startMinute = cursor + definition.preBufferMinutes;
+      cursor = startMinute + terms.minutes + definition.postBufferMinutes;
+      book(`${seed}|weekend|${day}|${slot}`, { terms, definition, staffMemberIds: [member.id], customers: [rng.pick(ordinary)] }, day, startMinute, rng);
+    }
+  };
+
+  let weekday = weekdayNumber(scale.firstDay);
   for (let day = scale.firstDay; day <= scale.lastDay; day++) {
     if (!isWeekday(day)) {
-      const staffIndex = onCallStaffIndex(day, staff.length, (index) => (weekendServicesOf[profileOf(index)] ?? []).length > 0);
-      const member = staffIndex === undefined ? undefined : staff[staffIndex];
-      if (member === undefined || staffIndex === undefined || ordinary.length === 0) continue;
-      const rng = createRng(seed, 'weekend', day);
-      let cursor = WEEKEND_DAY_START;
-      for (let slot = 0; slot < WEEKEND_APPOINTMENTS; slot++) {
-        const definition = rng.weighted(weekendServicesOf[profileOf(staffIndex)] ?? []);
-        const terms = listTerms(definition);
-        cursor += rng.pick(GAPS);
-        const startMinute = cursor + definition.preBufferMinutes;
-        cursor = startMinute + terms.minutes + definition.postBufferMinutes;
-        const ids = appointmentIdsFor(`${seed}|weekend|${day}|${slot}`);
-        const draft: AppointmentDraft = {
-          id: ids.id,
-          selfServiceAppointmentId: ids.selfServiceId,
-          start: toUtc(day, startMinute),
-          terms,
-          definition,
-          service: serviceRecord(definition),
-          staffMemberIds: [member.id],
-          customers: [rng.pick(ordinary)],
-          todayMs,
-        };
-        appointments.push(appointmentRecord(draft, rng));
-      }
+      weekendMorning(day);
       continue;
     }
     staff.forEach((member, staffIndex) => {
@@ -147,40 +159,14 @@ export function buildAppointments(input: ScheduleInput): BookingAppointment[] {
         const customer =
           patient ??
           (definition.key === 'ergonomics' && companies.length > 0 && rng.chance(0.7) ? rng.pick(companies) : customers[rng.int(0, customers.length - 1)]);
-        const ids = appointmentIdsFor(`${seed}|appointment|${day}|${staffIndex}|${slot}`);
-        const draft: AppointmentDraft = {
-          id: ids.id,
-          selfServiceAppointmentId: ids.selfServiceId,
-          start: toUtc(day, startMinute),
-          terms,
-          definition,
-          service: serviceRecord(definition),
-          staffMemberIds: [member.id],
-          customers: customer ? [customer] : [],
-          todayMs,
-        };
-        appointments.push(appointmentRecord(draft, rng));
+        const session = { terms, definition, staffMemberIds: [member.id], customers: customer ? [customer] : [] };
+        book(`${seed}|appointment|${day}|${staffIndex}|${slot}`, session, day, startMinute, rng);
       }
       if (groupService && teachesGroupOn(staffIndex, day)) {
         const startMinute = Math.max(GROUP_EARLIEST_START, Math.ceil((cursor + 10) / 15) * 15);
         const attendees = distinctCustomers(rng, customers, rng.int(GROUP_MIN_ATTENDEES, groupService.maximumAttendees));
-        const ids = appointmentIdsFor(`${seed}|group|${day}|${staffIndex}`);
-        appointments.push(
-          appointmentRecord(
-            {
-              id: ids.id,
-              selfServiceAppointmentId: ids.selfServiceId,
-              start: toUtc(day, startMinute),
-              terms: termsFor(groupService, rng),
-              definition: groupService,
-              service: serviceRecord(groupService),
-              staffMemberIds: [member.id],
-              customers: attendees,
-              todayMs,
-            },
-            rng,
-          ),
-        );
+        const session = { terms: termsFor(groupService, rng), definition: groupService, staffMemberIds: [member.id], customers: attendees };
+        book(`${seed}|group|${day}|${staffIndex}`, session, day, startMinute, rng);
       }
     });
     weekday++;
