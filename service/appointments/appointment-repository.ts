@@ -154,7 +154,7 @@ export class AppointmentRepository {
       customers_blocked: countBlocked(record.attendees, blocked(record)),
       customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
     }));
-    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointments').values(part).execute();
+    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointment_inserts').values(part).execute();
     counts.added += inserts.length;
 
     const rows = new Map((await this.findByIds(changed.map((c) => c.record.id))).map((row) => [row.id, row]));

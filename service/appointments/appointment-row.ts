@@ -95,8 +95,8 @@ export function recordColumns(record: AppointmentRecord) {
   };
 }
 
-/** A new row: every appointment starts unbilled. */
-export function newAppointmentRow(record: AppointmentRecord, syncRunId: string, now: Date): NewRow<'appointments'> {
+/** A new row, but for its blocked customers (the repository counts them): every appointment starts unbilled. */
+export function newAppointmentRow(record: AppointmentRecord, syncRunId: string, now: Date): Omit<NewRow<'appointment_inserts'>, 'customers_blocked'> {
   return {
     id: record.id,
     business_id: record.businessId,

@@ -74,8 +74,9 @@ function valueFor(table: string, column: Column, index: number): unknown {
   return column.numeric ? 100 + index : `${key}#v`;
 }
 
+/** A row as the product writes it: every column but the derived ones, which no code writes (since 0029 a value given for them is kept). */
 function rowFor(table: string, columns: readonly Column[]): Record<string, unknown> {
-  return Object.fromEntries(columns.map((c, i) => [c.name, valueFor(table, c, i)]));
+  return Object.fromEntries(columns.filter((c) => !DERIVED.has(`${table}.${c.name}`)).map((c, i) => [c.name, valueFor(table, c, i)]));
 }
 
 const anyDb = (store: AppStore) => store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;

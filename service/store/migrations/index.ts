@@ -24,6 +24,8 @@ import { unbilledListAmountIndexes } from './0025-unbilled-list-amount-indexes';
 import { unbilledListDescendingIndexes } from './0026-unbilled-list-descending-indexes';
 import { listTriggerSkipsUnchanged } from './0027-list-trigger-skips-unchanged';
 import { unbilledListByIdIndex } from './0028-unbilled-list-by-id-index';
+import { appointmentInserts } from './0029-appointment-inserts';
+import { dropDuplicatePriceIndex } from './0030-drop-duplicate-price-index';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -55,4 +57,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0026-unbilled-list-descending-indexes': unbilledListDescendingIndexes,
   '0027-list-trigger-skips-unchanged': listTriggerSkipsUnchanged,
   '0028-unbilled-list-by-id-index': unbilledListByIdIndex,
+  '0029-appointment-inserts': appointmentInserts,
+  '0030-drop-duplicate-price-index': dropDuplicatePriceIndex,
 };
