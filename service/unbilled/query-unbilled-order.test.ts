@@ -8,7 +8,7 @@ const SERVICES = ['Massage', 'fysioterapi', 'Akupunktur'];
 const STATES = ['unbilled', 'unbilled', 'invoiced', 'excluded'] as const;
 const PRICE_TYPES = ['fixedPrice', 'hourly', 'priceVaries', 'free'] as const;
 
-/** 40 rows with many equal keys (so the id decides ties), some without price, in several states. */
+/** 40 rows with many equal keys (so the start and the id decide ties), some without price, in several states. */
 function rows() {
   return Array.from({ length: 40 }, (_, i) =>
     appointmentRow(`o-${String((i * 7) % 40).padStart(2, '0')}`, {
@@ -47,7 +47,10 @@ function sortValue(row: UnbilledRow, sort: SortKey): (string | number)[] {
   }
 }
 
-/** The documented order: the key in the direction asked, rows without price last, then id ascending. */
+/** The sorts whose equal keys go by the start before the id. */
+const BY_START_WITHIN: readonly SortKey[] = ['customer', 'service', 'price', 'amount', 'duration'];
+
+/** The documented order: the key in the direction asked, rows without price last, then the start ascending (BY_START_WITHIN), then id ascending. */
 function expectedOrder(list: UnbilledRow[], sort: SortKey, direction: 'asc' | 'desc'): string[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...list]
@@ -58,7 +61,8 @@ function expectedOrder(list: UnbilledRow[], sort: SortKey, direction: 'asc' | 'd
         const c = compare(ka[k]!, kb[k]!);
         if (c !== 0) return sign * c;
       }
-      return compare(a.id, b.id);
+      const byStart = BY_START_WITHIN.includes(sort) ? compare(a.start, b.start) : 0;
+      return byStart !== 0 ? byStart : compare(a.id, b.id);
     })
     .map((r) => r.id);
 }
@@ -69,7 +73,7 @@ describeEachStore('queryUnbilled order and paging', (getStore) => {
 
   const cases = SORT_KEYS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => [sort, direction] as const));
 
-  it.each(cases)('sorts by %s %s with the id breaking ties', async (sort, direction) => {
+  it.each(cases)('sorts by %s %s with the start (for a shared key) and the id breaking ties', async (sort, direction) => {
     const { rows: sorted } = await query({ sort, direction });
     expect(sorted).toHaveLength(40);
     expect(sorted.map((r) => r.id)).toEqual(expectedOrder(sorted, sort, direction));

@@ -61,8 +61,15 @@ export interface OrderTerm {
 }
 
 /**
- * The sort key in the requested direction, rows without a price last either way, then the id
- * ascending so that equal keys page stably.
+ * The sorts whose key many rows share (a customer's appointments, a service's, a price's): equal keys
+ * go by the start, so a person reads them in date order, and so a week's new rows land together in
+ * each sort's index (migration 0031).
+ */
+const BY_START_WITHIN: readonly SortKey[] = ['customer', 'service', 'price', 'amount', 'duration'];
+
+/**
+ * The sort key in the requested direction, rows without a price last either way, then (for
+ * BY_START_WITHIN) the start and the id ascending so that equal keys page stably.
  */
 export function orderTerms(sort: SortKey, direction: Direction, context: OrderContext): OrderTerm[] {
   const terms: OrderTerm[] = keys(sort, context).map((key) => ({ key, direction }));
@@ -70,6 +77,7 @@ export function orderTerms(sort: SortKey, direction: Direction, context: OrderCo
     const value = sort === 'price' ? context.eligibility.unitMinor : context.eligibility.amountMinor;
     terms.unshift({ key: sql`(case when ${value} is null then 1 else 0 end)`, direction: 'asc' });
   }
+  if (BY_START_WITHIN.includes(sort)) terms.push({ key: sql`a.start_utc`, direction: 'asc' });
   terms.push({ key: text(sql`a.id`, context.postgres), direction: 'asc' });
   return terms;
 }

@@ -9,7 +9,7 @@ type Db = Kysely<unknown>;
  * that updates the row it has just inserted: every list index (16 of them by now) got an entry with
  * the columns' defaults, then had it deleted and the real one inserted. 40,000 appointments inserted
  * in one transaction took 18.9 s of SQLite; written once, 13.1 s. (A year's first sync commits week
- * by week, and there the pages each commit writes weigh more than this CPU: see the bench's notes.)
+ * by week, where the pages each commit writes weigh as much: see migration 0031.)
  *
  * The sync now inserts through `appointment_inserts`, a view of the columns it writes. On SQLite its
  * INSTEAD OF trigger inserts the row with the list columns computed by 0018's own expressions (read

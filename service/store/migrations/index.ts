@@ -26,6 +26,7 @@ import { listTriggerSkipsUnchanged } from './0027-list-trigger-skips-unchanged';
 import { unbilledListByIdIndex } from './0028-unbilled-list-by-id-index';
 import { appointmentInserts } from './0029-appointment-inserts';
 import { dropDuplicatePriceIndex } from './0030-drop-duplicate-price-index';
+import { listSortsByStart } from './0031-list-sorts-by-start';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -59,4 +60,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0028-unbilled-list-by-id-index': unbilledListByIdIndex,
   '0029-appointment-inserts': appointmentInserts,
   '0030-drop-duplicate-price-index': dropDuplicatePriceIndex,
+  '0031-list-sorts-by-start': listSortsByStart,
 };
