@@ -48,7 +48,7 @@ function sortValue(row: UnbilledRow, sort: SortKey): (string | number)[] {
 }
 
 /** The sorts whose equal keys go by the start before the id. */
-const BY_START_WITHIN: readonly SortKey[] = ['customer', 'service', 'price', 'amount', 'duration'];
+const BY_START_WITHIN: readonly SortKey[] = ['customer', 'service', 'price', 'amount', 'duration', 'state'];
 
 /** The documented order: the key in the direction asked, rows without price last, then the start ascending (BY_START_WITHIN), then id ascending. */
 function expectedOrder(list: UnbilledRow[], sort: SortKey, direction: 'asc' | 'desc'): string[] {

@@ -5,7 +5,7 @@ import type { StateFilter, UnbilledRow } from './unbilled-schemas';
 
 /*
  * The state sort under each state filter: where the filter fixes the state or the reason, the query
- * orders by fewer keys (unbilled-order.ts), which must come out as the whole key (state, reason, id)
+ * orders by fewer keys (unbilled-order.ts), which must come out as the whole key (state, reason, start, id)
  * would, fee rows (a no-show, a late cancellation) among the others, a page at a time too.
  */
 const FEE_SETUP = { noShowFee: { itemId: 'fee-item', perService: {}, rule: { kind: 'fixed' as const, amountMinor: 10000 }, lateCancellationHours: 24 } };
@@ -48,10 +48,11 @@ describeEachStore('queryUnbilled sorted by state under each state filter', (getS
 
   const cases = (['invoiceable', 'not-invoiceable', 'unbilled', 'all'] as const).flatMap((state) => (['asc', 'desc'] as const).map((d) => [state, d] as const));
 
-  it.each(cases)('under %s, %s: by state and reason, then id, a page at a time too', async (state: StateFilter, direction) => {
+  it.each(cases)('under %s, %s: by state and reason, then start and id, a page at a time too', async (state: StateFilter, direction) => {
     const { rows: sorted, total } = await query({ state, sort: 'state', direction });
     const sign = direction === 'asc' ? 1 : -1;
-    const expected = [...sorted].sort((a, b) => (key(a) === key(b) ? (a.id < b.id ? -1 : 1) : sign * (key(a) < key(b) ? -1 : 1)));
+    const within = (a: UnbilledRow, b: UnbilledRow) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.id < b.id ? -1 : 1);
+    const expected = [...sorted].sort((a, b) => (key(a) === key(b) ? within(a, b) : sign * (key(a) < key(b) ? -1 : 1)));
     expect(sorted.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     const paged: string[] = [];
     for (let offset = 0; offset < total; offset += 4) paged.push(...(await query({ state, sort: 'state', direction, offset, limit: 4 })).rows.map((r) => r.id));

@@ -4,8 +4,11 @@ import { isPostgres } from './dialect';
 type Db = Kysely<unknown>;
 
 /*
- * The Unbilled list's customer, service, duration, price and amount sorts order equal keys by the
- * start, then the id (unbilled-order.ts), where they went by the id alone; their indexes follow.
+ * The Unbilled list's customer, service, duration, price, amount and state sorts order equal keys by
+ * the start, then the id (unbilled-order.ts), where they went by the id alone; their indexes follow.
+ * The state sort of the invoiceable rows (every key pinned but the start and the id) then walks
+ * migration 0018's start index, and 0023's appointments_list_id_idx, which served it by the id alone
+ * (a random place for each new row, as below), goes.
  *
  * A person sorting by customer or service reads each one's appointments in date order. And a year's
  * first sync writes its appointments week by week: keyed by a value shared by thousands of rows (a
@@ -66,14 +69,20 @@ async function recreate(db: Db, tieBreak: (id: string) => string[]): Promise<voi
   }
 }
 
+/** 0023's: the open rows by id, carrying what the list indexes carry. */
+const BY_ID = 'appointments_list_id_idx';
+const byIdIndex = (id: string) => `create index ${BY_ID} on appointments (business_id, list_open, ${id}, ${CARRIED.join(', ')})`;
+
 async function up(db: Db): Promise<void> {
   await recreate(db, (id) => ['start_utc', id]);
+  await sql.raw(`drop index ${BY_ID}`).execute(db);
   if (isPostgres(db)) await sql.raw(`drop index ${OLD_PRICE}`).execute(db);
 }
 
 async function down(db: Db): Promise<void> {
   // As the earlier migrations made them but for the id's collation on PostgreSQL, which only 0018's lacked.
   await recreate(db, (id) => [id]);
+  await sql.raw(byIdIndex(isPostgres(db) ? 'id collate "C"' : 'id')).execute(db);
   if (isPostgres(db)) await sql.raw(oldPriceIndex).execute(db);
 }
 
