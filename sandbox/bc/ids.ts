@@ -14,6 +14,10 @@ export function guidForCode(kind: string, code: string): string {
 }
 
 export function findById<T extends { id: string }>(records: readonly T[], id: string): T | undefined {
+  // The id as stored first (the emulator's are lower case, and so are most callers'): a scan of plain
+  // comparisons, where lower-casing each id made every invoice's customer look-up a scan of allocations.
+  const exact = records.find((r) => r.id === id);
+  if (exact !== undefined) return exact;
   const wanted = id.toLowerCase();
   return records.find((r) => r.id.toLowerCase() === wanted);
 }

@@ -99,6 +99,16 @@ describe('compileFilter', () => {
     expect(run("contains(email,'@x.') and not startswith(number,'C1')")).toEqual(['C2']);
   });
 
+  it('looks records up by a list of values of one property as comparing each would: strings exactly, GUIDs in any case', () => {
+    expect(run("email eq 'b@x.dk' or email eq 'c@y.dk' or email eq 'B@X.DK'")).toEqual(['C2', 'C3']);
+    expect(run("'c@y.dk' eq email or email eq 'nobody@x.dk'")).toEqual(['C3']);
+    expect(run('id eq AAAAAAAA-0000-0000-0000-000000000002 or id eq aaaaaaaa-0000-0000-0000-000000000001')).toEqual(['C1', 'C2']);
+    expect(run('lastModifiedDateTime eq 2024-03-02T00:00:00Z or lastModifiedDateTime eq 2024-01-02T00:00:00.000Z')).toEqual(['C1', 'C3']);
+    // Two properties, or another operator: evaluated as written.
+    expect(run("email eq 'b@x.dk' or number eq 'C3'")).toEqual(['C2', 'C3']);
+    expect(run("email eq 'b@x.dk' or email ne 'a@x.dk'")).toEqual(['C2', 'C3']);
+  });
+
   it('rejects unknown properties and incompatible literal types with 400', () => {
     const fail = (text: string) => {
       try {
