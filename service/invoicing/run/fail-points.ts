@@ -5,10 +5,13 @@
  * 'after-create' strikes after Business Central answered a create batch (and its corrections) but
  * before the answer is stored: the window the externalDocumentNumber lookup exists for. 'after-post' strikes after Business Central answered a post
  * (or post-and-send) batch but before the answer is stored: the window the status lookup before posting exists for.
- * 'mid-claim' strikes between two chunks of a claim too big for one transaction: the run is still 'planned', part claimed.
+ * 'appointments-claimed' strikes when the plan's appointments are claimed and no invoice is written yet,
+ * 'mid-claim' between two chunks of invoices of a claim too big for one transaction: either way the
+ * run is still 'planned', part claimed.
  */
 export const FAIL_POINTS = [
   'after-plan',
+  'appointments-claimed',
   'mid-claim',
   'after-claim',
   'after-customers',
