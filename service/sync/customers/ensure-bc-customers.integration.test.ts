@@ -69,6 +69,28 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     expect(recorder.calls[0]!.path).toContain(`$filter=(id eq ${EXISTING_ID}) or (id eq `);
   });
 
+  it('reads every customer instead when checking that many links by id would take more requests than reading them', async () => {
+    // 9 look-ups of 15 ids: one more than the check by id may take.
+    const many = Array.from({ length: 9 * 15 }, (_, i) => ({ bookingsCustomerId: `b-many-${i}`, name: `Kunde ${i}`, email: `kunde.${i}@example.com` }));
+    const first = await ensureBcCustomers(deps(), many);
+    expect([...first.values()].every((outcome) => 'bcCustomerId' in outcome)).toBe(true);
+    const before = bcCount();
+
+    const recorder = recordingBcClient(h);
+    const again = await ensureBcCustomers(deps(recorder.client), many);
+    expect(again).toEqual(first);
+    expect(bcCount()).toBe(before);
+    // Every customer, page by page (5 to a page here), and no look-up by id.
+    expect(recorder.calls.every((c) => c.method === 'GET' && !c.path.includes('$filter'))).toBe(true);
+    expect(recorder.calls).toHaveLength(Math.ceil(before / 5));
+
+    // One look-up's worth fewer: checked by id, 8 look-ups (each paged by the emulator's pages of 5).
+    const fewer = recordingBcClient(h);
+    await ensureBcCustomers(deps(fewer.client), many.slice(0, 8 * 15));
+    expect(fewer.calls.every((c) => c.path.includes('$filter=(id eq '))).toBe(true);
+    expect(new Set(fewer.calls.map((c) => c.path.replace(/&\$skiptoken=.*$/, ''))).size).toBe(8);
+  });
+
   it('records a blocked customer on its links and recounts their appointments, still answering it', async () => {
     const businessId = h.businessId.toLowerCase();
     await new AppointmentRepository(getStore().db).upsertFromBookings(
