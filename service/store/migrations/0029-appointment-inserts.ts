@@ -20,7 +20,8 @@ type Db = Kysely<unknown>;
  * writes only values that differ, as 0027 made the update trigger do. On PostgreSQL the view is a plain
  * updatable one: 0018's BEFORE trigger sets NEW there.
  *
- * A column the sync starts writing later needs a migration that recreates the view and its trigger.
+ * A column the sync starts writing later, or one of these renamed or dropped (the view names each), needs
+ * a migration that recreates the view and its trigger.
  */
 
 const VIEW = 'appointment_inserts';
