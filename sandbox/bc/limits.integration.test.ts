@@ -47,6 +47,27 @@ describe('limits', () => {
     expect(emulator.stats()).toMatchObject({ maxConcurrency: 5, queueHighWater: 95, throttled: 10 });
   });
 
+  it("paces a batch's operations against a deadline, so its own work and a late timer count within the service time", async () => {
+    let t = 1000;
+    const asked: number[] = [];
+    // Each wait comes back 6 ms late, as the emulator's own work on an operation would make it.
+    const sleep = async (ms: number) => {
+      asked.push(ms);
+      t += ms + 6;
+    };
+    const { server } = await start({ serviceTimeMs: 5 }, { sleep, monotonic: () => t });
+    const op = (id: string) => ({ id, method: 'GET', url: `companies(${COMPANY_ID})/items` });
+    const res = await fetch(`${server.apiBaseUrl}/$batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ requests: [op('1'), op('2'), op('3')] }),
+    });
+    expect(res.status).toBe(200);
+    // Due at 1005, 1010, 1015: the first waits 5 and ends at 1011, past the second's due (no wait), the third waits the 4 left.
+    expect(asked).toEqual([5, 4]);
+    expect(t).toBe(1021);
+  });
+
   it('answers 429 once the request-rate window is used up, and admits again as the window slides on its clock', async () => {
     let nowMs = NOW.getTime();
     const { emulator, server } = await start({ rateLimit: { maxRequests: 3, windowMs: 60_000 } }, { now: () => new Date(nowMs) });

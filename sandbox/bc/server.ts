@@ -30,6 +30,8 @@ export interface BcEmulatorDeps {
   random?: () => number;
   /** How the emulator waits out latencyMs and serviceTimeMs; a test may hold requests open with its own. */
   sleep?: (ms: number) => Promise<unknown>;
+  /** Milliseconds on a monotonic clock, against which service times are paced; default performance.now. */
+  monotonic?: () => number;
 }
 
 export interface BcListening {
@@ -57,6 +59,7 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
   const runSeed = deps.seed ?? 1;
   const random = deps.random ?? mulberry32(hashKey(runSeed, 'bc', 'faults'));
   const wait = deps.sleep ?? sleep;
+  const monotonic = deps.monotonic ?? (() => performance.now());
   const now = deps.now ?? systemClock;
   const scheduledFaults = new ScheduledFaults();
   const state = new BcState(seed, createIdSource(`bc|${runSeed}`));
@@ -104,8 +107,15 @@ export function createBcEmulator(seed: BcSeed, settingsInput?: Partial<BcEmulato
           ? errorResponse(new BcError(500, 'Internal_ServerError', 'An unexpected error occurred (injected by the emulator).'), correlationId())
           : errorResponse(new BcError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).'), correlationId());
       }
+      // Paced against a deadline from the moment the slot was taken: the emulator's own work on an
+      // operation (and a timer firing late, as a 5 ms one does by about 1 ms) counts within its
+      // service time, not on top of it, so a batch of 50 holds its slot for 250 ms as stated.
+      let due = monotonic();
       const serviceTime = async (): Promise<void> => {
-        if (settings.serviceTimeMs > 0) await wait(settings.serviceTimeMs);
+        if (settings.serviceTimeMs <= 0) return;
+        due += settings.serviceTimeMs;
+        const left = due - monotonic();
+        if (left > 0) await wait(left);
       };
       let done: RouteResponse;
       if (relative === '/$batch' && req.method === 'POST') done = await handleBatch(api, dispatch, req, serviceTime);
