@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database';
 import { LeaseLostError, LeaseStore, type HeldLease } from '../../store/leases';
 import type { Clock } from '../../domain/clock';
+import { toIsoUtc } from '../../store/columns';
 
 /** Long enough for a few batches of creates; renewed before each batch. */
 export const CUSTOMER_CREATE_LEASE_MS = 5 * 60_000;
@@ -20,22 +21,42 @@ export class CustomerLeaseTimeoutError extends Error {
   }
 }
 
+const leaseName = (businessId: string) => `bc-customers-create:${businessId}`;
+
+/**
+ * The create lease's fencing token now (0 before anyone took it), or undefined while someone holds
+ * it (a creator at work). Every acquisition raises the token by one, so a creator that read it
+ * before looking customers up and then gets the lease under the next token knows that nobody
+ * created customers meanwhile: its look-up is still current.
+ */
+export async function customerCreateToken(db: Kysely<Database>, clock: Clock, businessId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('leases').select(['token', 'expires_at']).where('name', '=', leaseName(businessId)).executeTakeFirst();
+  if (row === undefined) return 0;
+  return row.expires_at > toIsoUtc(clock()) ? undefined : Number(row.token);
+}
+
+/** What the work under the lease gets: `renew` before each batch, and whether another creator held the lease since `customerCreateToken` said `seen`. */
+export interface CustomerCreateLease {
+  renew: () => Promise<void>;
+  createdByOthersSince: (seen: number | undefined) => boolean;
+}
+
 /**
  * Creating Business Central customers is exactly once per email and business: the look-up that
  * decides what to create and the creation run under one lease per business, across runs and
  * processes (a database row both SQLite and PostgreSQL decide with one upsert). Whoever comes
- * second looks again under the lease and finds what the first created. `work` gets `renew`.
+ * second looks again under the lease and finds what the first created.
  */
 export async function withCustomerCreateLease<T>(
   db: Kysely<Database>,
   clock: Clock,
   businessId: string,
-  work: (renew: () => Promise<void>) => Promise<T>,
+  work: (lease: CustomerCreateLease) => Promise<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   // Lease expiry is measured on the app's clock, as every other lease is.
   const leases = new LeaseStore(db, clock);
-  const name = `bc-customers-create:${businessId}`;
+  const name = leaseName(businessId);
   const holder = `ensure-bc-customers:${randomUUID()}`;
   let waited = 0;
   let lease: HeldLease | undefined;
@@ -47,11 +68,14 @@ export async function withCustomerCreateLease<T>(
   }
   const held = lease;
   try {
-    return await work(async () => {
-      // A new token means the lease ran out before this renewal: another run may be creating the
-      // same customers, so this one stops before its next batch rather than create them twice.
-      const renewed = await leases.acquire(name, holder, CUSTOMER_CREATE_LEASE_MS);
-      if (renewed?.token !== held.token) throw new LeaseLostError(held);
+    return await work({
+      renew: async () => {
+        // A new token means the lease ran out before this renewal: another run may be creating the
+        // same customers, so this one stops before its next batch rather than create them twice.
+        const renewed = await leases.acquire(name, holder, CUSTOMER_CREATE_LEASE_MS);
+        if (renewed?.token !== held.token) throw new LeaseLostError(held);
+      },
+      createdByOthersSince: (seen) => seen === undefined || held.token !== seen + 1,
     });
   } finally {
     await leases.release(name, holder);

@@ -5,6 +5,7 @@ import { ensureBcCustomers } from './ensure-bc-customers';
 import { AppointmentRepository } from '../appointments';
 import { LINK_NOTES, SKIP_REASONS } from './skip-reasons';
 import { recordingBcClient } from './testing/recording-bc-client';
+import { withCustomerCreateLease } from './customer-create-lease';
 
 const EXISTING_ID = '0e000000-0000-4000-8000-0000000000e1';
 const BLOCKED_ID = '0e000000-0000-4000-8000-0000000000e2';
@@ -89,6 +90,35 @@ describeEachStore('ensureBcCustomers against the Business Central emulator', (ge
     await ensureBcCustomers(deps(fewer.client), many.slice(0, 8 * 15));
     expect(fewer.calls.every((c) => c.path.includes('$filter=(id eq '))).toBe(true);
     expect(new Set(fewer.calls.map((c) => c.path.replace(/&\$skiptoken=.*$/, ''))).size).toBe(8);
+  });
+
+  it('reads every customer once when it creates alone, and again under the lease when another run created customers since', async () => {
+    const pages = () => Math.ceil(bcCount() / 5);
+    const alone = recordingBcClient(h);
+    const expected = pages();
+    const made = await ensureBcCustomers(deps(alone.client), [{ bookingsCustomerId: 'b-alone', name: 'Alene', email: 'alene@example.com' }]);
+    expect(made.get('alene@example.com')).toMatchObject({ bcCustomerId: expect.any(String) });
+    const reads = (calls: typeof alone.calls) => calls.filter((c) => c.method === 'GET');
+    expect(reads(alone.calls)).toHaveLength(expected);
+    expect(alone.calls.filter((c) => c.path === '/$batch')).toHaveLength(1);
+
+    // Another run takes the lease, creates the same customer and lets go, once this one has read its last page.
+    const OTHER_ID = '0e000000-0000-4000-8000-0000000000e3';
+    const last = pages();
+    let read = 0;
+    const raced = recordingBcClient(h, async (call) => {
+      if (call.method !== 'GET' || ++read !== last) return;
+      await withCustomerCreateLease(getStore().db, h.clock, h.businessId.toLowerCase(), async () => {
+        h.bc.state.company(h.companyId)!.customers.push(bcCustomer(OTHER_ID, 'C95020', 'Samtidig', { email: 'samtidig@example.com' }));
+      });
+    });
+    const before = bcCount();
+    const found = await ensureBcCustomers(deps(raced.client), [{ bookingsCustomerId: 'b-samtidig', name: 'Samtidig', email: 'samtidig@example.com' }]);
+    expect(found.get('samtidig@example.com')).toEqual({ bcCustomerId: OTHER_ID, bcCustomerNumber: 'C95020' });
+    // The other run's customer, and none of this one's.
+    expect(bcCount()).toBe(before + 1);
+    expect(reads(raced.calls)).toHaveLength(last + pages());
+    expect(raced.calls.some((c) => c.path === '/$batch')).toBe(false);
   });
 
   it('records a blocked customer on its links and recounts their appointments, still answering it', async () => {

@@ -12,7 +12,7 @@ import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
 import { emailFitsBc } from './bc-text';
 import { customerCreateBody } from './customer-create-body';
-import { withCustomerCreateLease } from './customer-create-lease';
+import { customerCreateToken, withCustomerCreateLease } from './customer-create-lease';
 import { blockedFlagChanges, readCustomerLinks, writeCustomerLinks, type CustomerLinkUpdate } from './customer-links';
 import { normalizeEmail } from './email-addresses';
 import { isBlockedForInvoicing } from './invoicing-block';
@@ -94,6 +94,8 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
   for (const group of groups.values())
     group.linkedBcId = group.bookingsCustomerIds.map((id) => links.get(id)?.bc_customer_id ?? undefined).find((id) => id !== undefined);
 
+  // Read before Business Central is: a creator at work now or later makes the index be read again under the lease.
+  const seen = await customerCreateToken(deps.db, deps.clock, deps.businessId);
   const linkedOnly = await loadLinkedOnly(deps.bc, [...groups.values()]);
   const fullIndex = linkedOnly ?? (await loadBcCustomerIndex(deps.bc)).index;
 
@@ -130,7 +132,15 @@ export async function ensureBcCustomers(deps: EnsureBcCustomersDeps, customers: 
       deps.db,
       deps.clock,
       deps.businessId,
-      (renew) => createMissing(deps, toCreate, { result, links, blockChanged, renew }),
+      (lease) =>
+        createMissing(deps, toCreate, {
+          result,
+          links,
+          blockChanged,
+          renew: lease.renew,
+          // The index above is complete (no group was found by its link alone) and nobody created customers since it was read.
+          index: linkedOnly === undefined && !lease.createdByOthersSince(seen) ? fullIndex : undefined,
+        }),
       deps.signal,
     );
   }
@@ -144,11 +154,14 @@ interface CreateState {
   links: Awaited<ReturnType<typeof readCustomerLinks>>;
   blockChanged: ReturnType<typeof blockedFlagChanges>;
   renew: () => Promise<void>;
+  /** Every customer as read before the lease, when still current; else they are read again. */
+  index: BcCustomerIndex | undefined;
 }
 
 /**
  * Under the lease: looks again (another run may have created some of these customers while this
- * one waited: its links, or Business Central listing the email), then creates the rest.
+ * one waited: its links, or Business Central listing the email), then creates the rest. Business
+ * Central is read again only when another creator held the lease since it was read.
  */
 async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly Group[], state: CreateState): Promise<void> {
   const { result, links, blockChanged } = state;
@@ -157,7 +170,7 @@ async function createMissing(deps: EnsureBcCustomersDeps, candidates: readonly G
     deps.businessId,
     candidates.flatMap((g) => g.bookingsCustomerIds),
   );
-  const index = (await loadBcCustomerIndex(deps.bc)).index;
+  const index = state.index ?? (await loadBcCustomerIndex(deps.bc)).index;
   const updates: CustomerLinkUpdate[] = [];
   const toCreate: Group[] = [];
   for (const group of candidates) {

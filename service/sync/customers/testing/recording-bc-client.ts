@@ -10,8 +10,11 @@ export interface RecordedCall {
   operations: Array<{ method: string; url: string }>;
 }
 
-/** A Business Central client on the harness's emulator that records every request it sends. */
-export function recordingBcClient(h: SyncHarness): { client: BusinessCentralClient; calls: RecordedCall[] } {
+/**
+ * A Business Central client on the harness's emulator that records every request it sends;
+ * `answered` runs once each answer is in, before the client reads it (another run acting meanwhile).
+ */
+export function recordingBcClient(h: SyncHarness, answered?: (call: RecordedCall) => Promise<void>): { client: BusinessCentralClient; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const client = new BusinessCentralClient({
     apiBaseUrl: h.bcApiBaseUrl,
@@ -21,12 +24,15 @@ export function recordingBcClient(h: SyncHarness): { client: BusinessCentralClie
     fetch: async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { requests?: Array<{ method: string; url: string }> }) : undefined;
-      calls.push({
+      const call: RecordedCall = {
         method: init?.method ?? 'GET',
         path: decodeURIComponent(url.slice(h.bcApiBaseUrl.length)),
         operations: (body?.requests ?? []).map((r) => ({ method: r.method, url: r.url })),
-      });
-      return fetch(input, init);
+      };
+      calls.push(call);
+      const answer = await fetch(input, init);
+      await answered?.(call);
+      return answer;
     },
   });
   return { client, calls };
