@@ -11,6 +11,7 @@ import { billedAttendees, type InvoicePlan } from './plan-invoices';
 import { statesMovingTo } from '../../domain/appointment-state';
 import type { RunContext } from './run-context';
 import type { SkipReason, Skipped } from './run-schemas';
+import { slices } from './bulk-update';
 
 const IDS_PER_QUERY = 500;
 /**
@@ -29,12 +30,6 @@ const CLAIM_ATTEMPTS = 5;
 export interface ClaimOutcome {
   invoices: number;
   skipped: Skipped[];
-}
-
-function slices<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const lostReason = (state: string | undefined): SkipReason =>
