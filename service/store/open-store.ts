@@ -9,6 +9,7 @@ import type { Database } from './database';
 import { migrateToLatest } from './migrator';
 import { numericTypes } from './pg-types';
 import { AppSqliteDialect } from './sqlite-dialect';
+import { withStatementCache } from './sqlite-statement-cache';
 
 export type StoreKind = StoreConfig['kind'];
 
@@ -108,7 +109,7 @@ function sqliteDialect(file: string, busyTimeoutMs: number): { dialect: Dialect;
     database.close();
     throw err;
   }
-  return { dialect: new AppSqliteDialect({ database }), whileBulkWriting: sqliteBulkWriting(database) };
+  return { dialect: new AppSqliteDialect({ database: withStatementCache(database) }), whileBulkWriting: sqliteBulkWriting(database) };
 }
 
 function postgresDialect(url: string, schema: string | undefined, logger: Logger): Dialect {
