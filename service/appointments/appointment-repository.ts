@@ -1,6 +1,7 @@
 import type { Kysely, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Appointment, AppointmentState } from '../domain/appointment';
 import { statesMovingTo } from '../domain/appointment-state';
+import { chunk } from '../domain/chunks';
 import { toIsoUtc } from '../store/columns';
 import type { Database, Row } from '../store/database';
 import { contentHash, type AppointmentRecord } from './appointment-record';
@@ -34,12 +35,6 @@ const ROWS_PER_INSERT = 100;
 /** Reads and decisions per row when other writers keep changing its state under us. */
 const DECIDE_ATTEMPTS = 3;
 
-function slices<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * The one place that writes appointment rows from Bookings. Pass a transaction to make a batch
  * atomic. A row Bookings showed changed (written or not) carries the run's id in `last_seen_sync`; a
@@ -55,7 +50,7 @@ export class AppointmentRepository {
 
   async findByIds(ids: readonly string[]): Promise<Row<'appointments'>[]> {
     const rows: Row<'appointments'>[] = [];
-    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+    for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
       rows.push(...(await this.db.selectFrom('appointments').selectAll().where('id', 'in', part).execute()));
     }
     return rows;
@@ -154,7 +149,7 @@ export class AppointmentRepository {
       customers_blocked: countBlocked(record.attendees, blocked(record)),
       customers_without_email: countUnlinkedWithoutEmail(record.attendees, linked(record)),
     }));
-    for (const part of slices(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointment_inserts').values(part).execute();
+    for (const part of chunk(inserts, ROWS_PER_INSERT)) await this.db.insertInto('appointment_inserts').values(part).execute();
     counts.added += inserts.length;
 
     const rows = new Map((await this.findByIds(changed.map((c) => c.record.id))).map((row) => [row.id, row]));
@@ -192,7 +187,7 @@ export class AppointmentRepository {
   /** What `upsertFromBookings` decides most rows by, without their Bookings values. */
   private async storedHashes(ids: readonly string[]): Promise<StoredHash[]> {
     const rows: StoredHash[] = [];
-    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+    for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
       rows.push(...(await this.db.selectFrom('appointments').select(['id', 'state', 'content_hash']).where('id', 'in', part).execute()));
     }
     return rows;
@@ -267,7 +262,7 @@ export class AppointmentRepository {
 
   /** Stamps rows Bookings still has without rewriting them (refused this time as malformed, or billed and changed). */
   async markSeen(ids: readonly string[], syncRunId: string): Promise<void> {
-    for (const part of slices([...new Set(ids)], IDS_PER_QUERY)) {
+    for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
       await this.db.updateTable('appointments').set({ last_seen_sync: syncRunId }).where('id', 'in', part).execute();
     }
   }
@@ -284,7 +279,7 @@ export class AppointmentRepository {
    */
   async markVanished(options: { ids: readonly string[]; syncRunId: string; now: Date }): Promise<VanishCounts> {
     const counts: VanishCounts = { cancelled: 0, flagged: 0 };
-    for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
+    for (const part of chunk([...new Set(options.ids)], IDS_PER_QUERY)) {
       const settled = await this.settleGone(
         this.byIds(part).where((eb) => eb.or([eb('last_seen_sync', 'is', null), eb('last_seen_sync', '!=', options.syncRunId)])),
         options.now,
@@ -298,7 +293,7 @@ export class AppointmentRepository {
   /** Rows Bookings answered 404 for when read by id: gone, settled as `markVanished` settles them. */
   async markGone(options: { ids: readonly string[]; now: Date }): Promise<VanishCounts> {
     const counts: VanishCounts = { cancelled: 0, flagged: 0 };
-    for (const part of slices([...new Set(options.ids)], IDS_PER_QUERY)) {
+    for (const part of chunk([...new Set(options.ids)], IDS_PER_QUERY)) {
       const settled = await this.settleGone(this.byIds(part), options.now);
       counts.cancelled += settled.cancelled;
       counts.flagged += settled.flagged;

@@ -1,3 +1,4 @@
+import { chunk } from '../../domain/chunks';
 import type { Logger } from '../../logging/logger';
 import type { HttpClient } from '../http/http-client';
 import { HttpError } from '../http/http-error';
@@ -33,12 +34,6 @@ interface Retry {
   error: HttpError;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 function itemPath(businessId: string, appointmentId: string): string {
   return `/solutions/bookingBusinesses/${encodeURIComponent(businessId)}/appointments/${encodeURIComponent(appointmentId)}`;
 }
@@ -57,9 +52,9 @@ export async function getAppointmentsByIds(ctx: Context, ids: readonly string[])
   for (let round = 1; pending.length > 0; round++) {
     const retries: Retry[] = [];
     await Promise.all(
-      chunks(pending, GRAPH_BATCH_MAX_ITEMS).map(async (chunk) => {
-        const responses = await sendBatch(ctx, chunk);
-        for (const id of chunk) {
+      chunk(pending, GRAPH_BATCH_MAX_ITEMS).map(async (part) => {
+        const responses = await sendBatch(ctx, part);
+        for (const id of part) {
           const item = responses.get(id);
           const outcome = item ? readItem(ctx, id, item) : missingItem(ctx, id);
           if (outcome.kind === 'found') {

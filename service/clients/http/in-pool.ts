@@ -19,9 +19,3 @@ export async function inPool<T>(items: readonly T[], concurrency: number, work: 
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   if (failure !== undefined) throw failure.error;
 }
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -2,6 +2,7 @@ import type { BcBatchOperation, BcBatchResult } from '../../clients/business-cen
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
 import { salesInvoiceSchema, type SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { HttpError } from '../../clients/http/http-error';
+import { chunk } from '../../domain/chunks';
 import type { AfterCreate } from '../../setup/setup-schema';
 import { toIsoUtc, writeJson } from '../../store/columns';
 import type { Transaction } from 'kysely';
@@ -28,12 +29,6 @@ export function stepFor(mode: Exclude<AfterCreate, 'draft'>, invoice: Pick<Invoi
   if (mode === 'post') return isPosted(bc) ? { kind: 'record' } : { kind: 'act', action: 'post' };
   if (!isPosted(bc)) return { kind: 'act', action: 'postAndSend' };
   return invoice.send_started_at !== null ? { kind: 'record' } : { kind: 'act', action: 'send' };
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const path = (invoice: InvoiceRow) => `salesInvoices(${invoice.bc_invoice_id!})`;

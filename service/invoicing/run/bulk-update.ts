@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { chunk } from '../../domain/chunks';
 
 /**
  * Rows per set-based statement: each row costs two parameters in a `case` (and one in the `in`
@@ -12,11 +13,8 @@ export const ROWS_PER_STATEMENT = 500;
  */
 export const CASE_ROWS_PER_STATEMENT = 100;
 
-export function slices<T>(items: readonly T[], size: number = ROWS_PER_STATEMENT): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** Rows in slices of one statement each. */
+export const slices = <T>(items: readonly T[], size: number = ROWS_PER_STATEMENT): T[][] => chunk(items, size);
 
 /**
  * One value per row id, as one SQL expression (`case id when ? then ? ... end`), so a slice of rows

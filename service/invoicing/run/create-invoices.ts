@@ -1,7 +1,7 @@
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { toIsoUtc } from '../../store/columns';
 import type { Row } from '../../store/database';
-import { chunk } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 import { RunStoppedError } from './errors';
 import { itemLines } from './item-lines';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';

@@ -2,7 +2,8 @@ import type { BusinessCentralClient } from '../../clients/business-central/busin
 import { eq, or } from '../../clients/business-central/odata-filter';
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
-import { chunk, inPool } from '../../clients/http/in-pool';
+import { inPool } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 
 /**
  * Keys per `$filter`. The filters travel as the GETs of `$batch`es, inside the request body, so no

@@ -5,7 +5,7 @@ import { readJson, toIsoUtc } from '../../store/columns';
 import type { Database, Row } from '../../store/database';
 import { isUniqueViolation } from '../../store/errors';
 import { billedKeys, customerEmailKey } from '../grouping';
-import { chunk } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
 import { liveInvoicesByKey, type KeyLookupContext } from './keep-one-per-key';

@@ -3,7 +3,8 @@ import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch
 import { salesInvoiceSchema, type SalesInvoice, type SalesInvoiceCreate } from '../../clients/business-central/schemas/sales-invoice';
 import { HttpError } from '../../clients/http/http-error';
 import type { Row } from '../../store/database';
-import { chunk, inPool } from '../../clients/http/in-pool';
+import { inPool } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 import { invoiceBody, lineDiffers, lineTerms, termsForDraft } from './invoice-body';
 import { itemLines } from './item-lines';
 import type { LineRow } from './line-rows';

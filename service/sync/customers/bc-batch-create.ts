@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { BC_BATCH_MAX_OPERATIONS, type BcBatchOperation, type BcBatchResult } from '../../clients/business-central/bc-batch';
 import { BC_CONCURRENCY, type BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import { HttpError } from '../../clients/http/http-error';
-import { chunk, inPool } from '../../clients/http/in-pool';
+import { inPool } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 
 export interface CreateRequest {
   /** The caller's key for the record, unique within one call. */

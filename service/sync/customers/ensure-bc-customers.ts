@@ -6,7 +6,8 @@ import { customerSchema, type Customer } from '../../clients/business-central/sc
 import type { Logger } from '../../logging/logger';
 import type { CustomerTemplate } from '../../setup/setup-schema';
 import type { Database } from '../../store/database';
-import { chunk, inPool } from '../../clients/http/in-pool';
+import { inPool } from '../../clients/http/in-pool';
+import { chunk } from '../../domain/chunks';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { findCreatedCustomers, loadBcCustomerIndex, type BcCustomerIndex } from './bc-customer-index';
