@@ -19,10 +19,12 @@ const get = (server: BcListening, path = `/companies(${COMPANY_ID})/items`) =>
 
 describe('limits', () => {
   // Service times are held open by the test until it has seen the load it wants, so the limits are
-  // reached for certain, not when the requests happen to overlap.
+  // reached for certain, not when the requests happen to overlap. The emulator's clock stands still:
+  // an operation whose due time had passed on a busy machine would not wait, and never be held.
+  const still = { monotonic: () => 0 };
   it('processes at most 5 operations at once and queues the sixth', async () => {
     const held = heldSleep();
-    const { emulator, server } = await start({ serviceTimeMs: 1 }, { sleep: held.sleep });
+    const { emulator, server } = await start({ serviceTimeMs: 1 }, { sleep: held.sleep, ...still });
     const pending = Array.from({ length: 6 }, () => get(server).then((r) => r.status));
     await held.holding(5);
     await until(() => emulator.stats().queueHighWater === 1);
@@ -33,7 +35,7 @@ describe('limits', () => {
 
   it('answers 429 without Retry-After once 5 run and 95 wait', async () => {
     const held = heldSleep();
-    const { emulator, server } = await start({ serviceTimeMs: 1 }, { sleep: held.sleep });
+    const { emulator, server } = await start({ serviceTimeMs: 1 }, { sleep: held.sleep, ...still });
     const pending = Array.from({ length: 110 }, () => get(server));
     await held.holding(5);
     await until(() => emulator.stats().queueRejected === 10 && emulator.stats().queueHighWater === 95);
