@@ -28,4 +28,8 @@ module.exports = {
   // Chance is an input: property tests draw from a fixed seed.
   setupFiles: ['<rootDir>/service/testing/seed-fast-check.ts'],
   testTimeout: 30000,
+  // A worker per core. Jest's default (one fewer) runs one suite at a time on a 2-core machine, where
+  // most suites wait on the emulators, PostgreSQL or Chromium rather than compute: two at once took
+  // the whole suite from 1,084 s to 647 s here, every test passing.
+  maxWorkers: '100%',
 };
