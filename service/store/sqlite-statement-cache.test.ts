@@ -12,10 +12,10 @@ beforeEach(() => {
   raw.exec("insert into t (name) values ('a'), ('b'), ('c')");
   prepared = [];
   const prepare = raw.prepare.bind(raw);
-  raw.prepare = ((source: string) => {
+  raw.prepare = (source: string) => {
     prepared.push(source);
     return prepare(source);
-  });
+  };
 });
 afterEach(() => {
   if (raw.open) raw.close();
