@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { wallClockAt, zoneOffsetMs, zonedTimeToUtc } from './zoned-time';
 
 const CPH = 'Europe/Copenhagen';
@@ -18,5 +19,48 @@ describe('zoned time', () => {
 
   it('reads the wall clock back', () => {
     expect(wallClockAt(Date.parse('2026-11-25T23:30:00Z'), CPH)).toEqual({ year: 2026, month: 11, day: 26, hour: 0, minute: 30, second: 0 });
+  });
+});
+
+describe('the wall clock, read once per zone and hour', () => {
+  // Whole-hour, half-hour and quarter-hour offsets; DST changes of one hour, half an hour, and none.
+  const ZONES = ['Europe/Copenhagen', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'UTC'];
+  const formatted = (instantMs: number, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(new Date(instantMs));
+    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
+  };
+
+  it('agrees with Intl at any instant of 1990-2060, around the DST changes too', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...ZONES), (instantMs, zone) => {
+        expect(wallClockAt(instantMs, zone)).toEqual(formatted(instantMs, zone));
+      }),
+      { numRuns: 3000 },
+    );
+    // Every second of the hours around Copenhagen's and Lord Howe's changes in 2026.
+    for (const [zone, change] of [
+      [CPH, Date.parse('2026-03-29T01:00:00Z')],
+      [CPH, Date.parse('2026-10-25T01:00:00Z')],
+      ['Australia/Lord_Howe', Date.parse('2026-04-04T15:00:00Z')],
+      ['Australia/Lord_Howe', Date.parse('2026-10-03T15:30:00Z')],
+    ] as const) {
+      for (let t = change - 3_600_000; t < change + 3_600_000; t += 1000) expect(wallClockAt(t, zone)).toEqual(formatted(t, zone));
+    }
+  });
+
+  it('reads a DST change that falls inside an hour at the second it happens', () => {
+    // Lord Howe moves from +10:30 to +11:00 at 02:00 local, 15:30 UTC: inside the UTC hour 15:00-16:00.
+    expect(wallClockAt(Date.parse('2026-10-03T15:29:59Z'), 'Australia/Lord_Howe')).toMatchObject({ hour: 1, minute: 59, second: 59 });
+    expect(wallClockAt(Date.parse('2026-10-03T15:30:00Z'), 'Australia/Lord_Howe')).toMatchObject({ hour: 2, minute: 30, second: 0 });
   });
 });
