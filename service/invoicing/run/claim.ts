@@ -11,7 +11,7 @@ import { billedAttendees, type InvoicePlan } from './plan-invoices';
 import { statesMovingTo } from '../../domain/appointment-state';
 import type { RunContext } from './run-context';
 import type { SkipReason, Skipped } from './run-schemas';
-import { slices } from './bulk-update';
+import { chunk } from '../../domain/chunks';
 
 const IDS_PER_QUERY = 500;
 /**
@@ -184,16 +184,16 @@ async function claimAppointments(ctx: RunContext, plan: InvoicePlan): Promise<vo
   }
   const ordered = [...starts.keys()].sort((a, b) => starts.get(a)! - starts.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
   const now = toIsoUtc(ctx.now());
-  for (const [i, stretch] of slices(ordered, APPOINTMENTS_PER_CLAIM).entries()) {
+  for (const [i, stretch] of chunk(ordered, APPOINTMENTS_PER_CLAIM).entries()) {
     if (i > 0) await setImmediate();
     await ctx.asHolder(async (trx) => {
-      for (const part of slices(
+      for (const part of chunk(
         stretch.filter((id) => !fees.has(id)),
         CLAIM_ROWS_PER_UPDATE,
       )) {
         await claimable(trx, ctx, part, now).where('state', '=', 'unbilled').where('no_show', '=', 0).where('cancelled_seen_at', 'is', null).execute();
       }
-      for (const part of slices(
+      for (const part of chunk(
         stretch.filter((id) => fees.has(id)),
         CLAIM_ROWS_PER_UPDATE,
       )) {
@@ -217,7 +217,7 @@ async function claimIn(
   const now = toIsoUtc(ctx.now());
   const wanted = [...new Set(plan.groups.flatMap((g) => g.appointmentIds))];
   const states = new Map<string, { state: string; run: string | null }>();
-  for (const part of slices(wanted, IDS_PER_QUERY)) {
+  for (const part of chunk(wanted, IDS_PER_QUERY)) {
     const rows = await trx.selectFrom('appointments').select(['id', 'state', 'claimed_by_run']).where('id', 'in', part).execute();
     for (const row of rows) states.set(row.id, { state: row.state, run: row.claimed_by_run });
   }
@@ -245,7 +245,7 @@ async function claimIn(
   // Appointments whose every attendee turned out to be billed already go straight back.
   const kept = new Set(lines.map((l) => l.appointmentId));
   const empty = [...ours].filter((id) => !kept.has(id));
-  for (const part of slices(empty, IDS_PER_QUERY)) {
+  for (const part of chunk(empty, IDS_PER_QUERY)) {
     await trx
       .updateTable('appointments')
       .set({ state: 'unbilled', claimed_by_run: null, updated_at: now })
@@ -264,7 +264,7 @@ async function claimIn(
       return invoiceRow(ctx, group, invoiceId, firstPosition + first + i, now);
     });
     await trx.insertInto('invoices').values(invoiceRows).execute();
-    for (const part of slices(lineRows, ROWS_PER_INSERT)) await trx.insertInto('invoice_lines').values(part).execute();
+    for (const part of chunk(lineRows, ROWS_PER_INSERT)) await trx.insertInto('invoice_lines').values(part).execute();
   }
   return { invoices: groups.length, skipped };
 }
