@@ -14,9 +14,10 @@ describeEachStore('the store while a sync writes', (getStore, suite) => {
     const outside = await cacheKib();
     const seen: Array<number | undefined> = [];
     let releaseFirst = () => undefined as void;
+    const firstMayEnd = new Promise<void>((resolve) => (releaseFirst = resolve));
     const first = store.whileBulkWriting(async () => {
       seen.push(await cacheKib());
-      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      await firstMayEnd;
       seen.push(await cacheKib());
       return 'first';
     });

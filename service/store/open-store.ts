@@ -10,6 +10,7 @@ import { migrateToLatest } from './migrator';
 import { numericTypes } from './pg-types';
 import { AppSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './sqlite-statement-cache';
+import { canDeferIndexes, deferListIndexesWhileEmpty, restoreDeferredIndexes } from './deferred-indexes';
 
 export type StoreKind = StoreConfig['kind'];
 
@@ -19,7 +20,8 @@ export interface AppStore {
   readonly kind: StoreKind;
   /**
    * Runs `work` (a sync) with the store tuned for many scattered writes: on SQLite a larger page cache
-   * while any such work runs, given back after the last one ends. Queries are as always, on `db`.
+   * while any such work runs, and the list-only indexes built once at the end when the first finds the
+   * store without appointments; both given back after the last one ends. Queries are as always, on `db`.
    */
   whileBulkWriting<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -74,15 +76,31 @@ const SQLITE_BULK_WRITE_CACHE_KIB = 32_768;
 
 type BulkWriting = AppStore['whileBulkWriting'];
 
-/** Raises the page cache while any bulk work runs (syncs of several businesses overlap), lowers it after the last. */
-function sqliteBulkWriting(database: BetterSqlite3.Database): BulkWriting {
+/**
+ * While any bulk work runs (syncs of several businesses overlap): a larger page cache, and when the
+ * first one finds no appointment stored, the list-only indexes deferred (deferred-indexes.ts). Both
+ * end with the last one, whether it succeeded or not.
+ */
+function sqliteBulkWriting(database: BetterSqlite3.Database, db: Kysely<Database>, logger: Logger): BulkWriting {
   let running = 0;
+  // The first one's preparation, which every one that overlaps it waits for: all write under the same conditions.
+  let prepared: Promise<void> = Promise.resolve();
+  const prepare = async () => {
+    database.pragma(`cache_size = -${SQLITE_BULK_WRITE_CACHE_KIB}`);
+    const deferred = await deferListIndexesWhileEmpty(db).catch((err: unknown) => {
+      logger.warn({ err }, 'list indexes not deferred: the first sync maintains them row by row');
+      return [];
+    });
+    if (deferred.length > 0) logger.info({ indexes: deferred }, 'list indexes deferred while the first sync fills the store');
+  };
   return async (work) => {
-    if (running++ === 0) database.pragma(`cache_size = -${SQLITE_BULK_WRITE_CACHE_KIB}`);
+    if (running++ === 0) prepared = prepare();
     try {
+      await prepared;
       return await work();
     } finally {
       if (--running === 0 && database.open) {
+        await restoreIndexes(db, logger);
         database.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
         // Lowering the limit alone keeps the pages already cached; this frees the ones past it.
         database.pragma('shrink_memory');
@@ -91,7 +109,18 @@ function sqliteBulkWriting(database: BetterSqlite3.Database): BulkWriting {
   };
 }
 
-function sqliteDialect(file: string, busyTimeoutMs: number): { dialect: Dialect; whileBulkWriting: BulkWriting } {
+/** Creates what a bulk load deferred; a failure leaves them deferred (the next open or bulk work tries again) and is logged, never raised. */
+async function restoreIndexes(db: Kysely<Database>, logger: Logger): Promise<void> {
+  try {
+    if (!(await canDeferIndexes(db))) return;
+    const created = await restoreDeferredIndexes(db);
+    if (created.length > 0) logger.info({ indexes: created }, 'deferred list indexes created');
+  } catch (err) {
+    logger.warn({ err }, 'deferred list indexes not created yet: the list answers from the table until they are');
+  }
+}
+
+function sqliteDialect(file: string, busyTimeoutMs: number): { dialect: Dialect; database: BetterSqlite3.Database } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new BetterSqlite3(file);
   try {
@@ -109,7 +138,7 @@ function sqliteDialect(file: string, busyTimeoutMs: number): { dialect: Dialect;
     database.close();
     throw err;
   }
-  return { dialect: new AppSqliteDialect({ database: withStatementCache(database) }), whileBulkWriting: sqliteBulkWriting(database) };
+  return { dialect: new AppSqliteDialect({ database: withStatementCache(database) }), database };
 }
 
 function postgresDialect(url: string, schema: string | undefined, logger: Logger): Dialect {
@@ -156,10 +185,9 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
     throw new Error(`Invalid store schema ${JSON.stringify(schema)}: only for PostgreSQL, lower-case identifier`);
   }
   let dialect: Dialect;
-  // PostgreSQL's buffers are the server's: nothing to tune in this process.
-  let whileBulkWriting: BulkWriting = (work) => work();
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
-    if (config.kind === 'sqlite') ({ dialect, whileBulkWriting } = sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
+    if (config.kind === 'sqlite') ({ dialect, database: sqlite } = sqliteDialect(config.file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
     else dialect = postgresDialect(config.url, schema, logger);
   } catch (err) {
     throw new StoreOpenError(describeStore(config), err);
@@ -167,10 +195,14 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   const db = new Kysely<Database>({ dialect, log: queryLog(logger) });
   try {
     if (schema !== undefined) await ensureSchema(db, schema);
+    // Before the migrations, which expect the schema whole: a process killed during a first sync left indexes deferred.
+    if (sqlite !== undefined) await restoreIndexes(db, logger);
     await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined, options.migrateUpTo);
   } catch (err) {
     await db.destroy();
     throw new StoreOpenError(describeStore(config), err);
   }
+  // PostgreSQL's buffers and indexes are the server's: nothing to tune in this process.
+  const whileBulkWriting: BulkWriting = sqlite === undefined ? (work) => work() : sqliteBulkWriting(sqlite, db, logger);
   return { db, kind: config.kind, whileBulkWriting, close: () => db.destroy() };
 }

@@ -27,6 +27,7 @@ import { unbilledListByIdIndex } from './0028-unbilled-list-by-id-index';
 import { appointmentInserts } from './0029-appointment-inserts';
 import { dropDuplicatePriceIndex } from './0030-drop-duplicate-price-index';
 import { listSortsByStart } from './0031-list-sorts-by-start';
+import { deferredIndexes } from './0032-deferred-indexes';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -61,4 +62,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0029-appointment-inserts': appointmentInserts,
   '0030-drop-duplicate-price-index': dropDuplicatePriceIndex,
   '0031-list-sorts-by-start': listSortsByStart,
+  '0032-deferred-indexes': deferredIndexes,
 };

@@ -3,7 +3,7 @@ import { APPOINTMENT_TABLES, refreshStatistics } from '../../store/refresh-stati
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
-import { commitChunk, writeFetched } from './commit-chunk';
+import { commitChunks, writeFetched, type FetchedSpan } from './commit-chunk';
 import { readUnbilledSlice } from './unbilled-sweep';
 import { fetchChunk, type FetchedChunk } from './fetch-chunk';
 import type { Chunk } from './sync-window';
@@ -55,16 +55,18 @@ async function planNewRun(
 }
 
 /**
- * Reads the plan's pending chunks concurrently and commits them one at a time, in whatever order
- * they arrive. A reader goes on to its next chunk while its last one commits (at most one waiting
- * per reader, so memory stays bounded): Graph's round trips overlap the database's work. Stops
- * between chunks on abort or after the first failure; nothing fetched is committed after that, so a
+ * Reads the plan's pending chunks concurrently and commits them one commit at a time, in whatever
+ * order they arrive: every chunk read while the last commit ran goes into the next one
+ * (`commitChunks`). A reader goes on to its next chunk while its last one waits or commits (at most
+ * one per reader, so memory stays bounded): Graph's round trips overlap the database's work. Stops
+ * between commits on abort or after the first failure; nothing fetched is committed after that, so a
  * resumed run reads it again. Returns only once every queued commit has settled.
  */
 async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   const { plan, report } = state;
   const pending = plan.chunks.filter((c) => !plan.done.has(c.index));
   const writer = new SerialQueue();
+  const waiting: FetchedSpan[] = [];
   let failure: { error: unknown } | undefined;
   const stopped = () => failure !== undefined || ctx.signal.aborted;
   const fail = (error: unknown) => {
@@ -72,11 +74,14 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
   };
   let next = 0;
 
-  const commit = (chunk: Chunk, fetched: FetchedChunk) =>
-    writer.run(async () => {
-      if (stopped()) return;
-      const counts = await commitChunk(ctx, { chunk, fetched, currency: state.currency, plan, stored: state.stored });
-      plan.done.add(chunk.index);
+  // Settles once `chunk` is committed: by this call's turn of the writer, or by an earlier turn that took it with its own.
+  const commit = (chunk: Chunk, fetched: FetchedChunk) => {
+    waiting.push({ chunk, fetched });
+    return writer.run(async () => {
+      const chunks = waiting.splice(0);
+      if (chunks.length === 0 || stopped()) return;
+      const counts = await commitChunks(ctx, { chunks, currency: state.currency, plan, stored: state.stored });
+      for (const c of chunks) plan.done.add(c.chunk.index);
       report.added += counts.added;
       report.updated += counts.updated;
       report.unchanged += counts.unchanged;
@@ -84,6 +89,7 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
       for (const id of counts.missing) plan.missing.add(id);
       state.progress();
     });
+  };
 
   const worker = async () => {
     // Never rejects: a failed commit is recorded before the next queued one runs, so that one does not commit.
@@ -104,8 +110,8 @@ async function readChunks(ctx: SyncContext, state: ReadState): Promise<void> {
 }
 
 /**
- * The appointment phase: reads the run's recent window and its slice of the older unbilled span from Bookings in chunks, writes each chunk in one
- * transaction together with its checkpoint (which keeps the ids missing from the chunk's span),
+ * The appointment phase: reads the run's recent window and its slice of the older unbilled span from Bookings in chunks, writes each chunk in a
+ * transaction (shared by the chunks read meanwhile) together with its checkpoint (which keeps the ids missing from the chunk's span),
  * alongside re-reads a slice of the older unbilled appointments by id, and settles what vanished from
  * the window or answered 404 together with the finished checkpoint. A killed or aborted run resumed with the same run id skips the committed chunks (and
  * reads its slice again: reads repeat harmlessly).

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from './database';
+
+/*
+ * A year's first sync into an empty SQLite store builds the Unbilled list's indexes once, at its end,
+ * instead of entry by entry. Each new appointment went into about 25 B-trees; the list's sort indexes
+ * (a dozen covering ones, keyed by business, then a customer, a service, a price...) and the
+ * customer and staff filters' indexes were half of SQLite's work and most of the pages each weekly
+ * commit wrote. Inserting a year (96,600 appointments, week by week as the sync commits) without them
+ * and then creating them took 13.0 + 3.4 s instead of 31-35 s (this machine, the bench's data).
+ *
+ * Only indexes nothing but the list reads are deferred (the sync's own reads, the triggers' look-ups
+ * by appointment id and the list's INDEXED BY by-id index stay): while they are away the list still
+ * answers, from the table, only slower. Their definitions wait in `deferred_indexes` (migration
+ * 0032) in the transaction that drops them, so a process killed meanwhile gets them back the next
+ * time the store opens. PostgreSQL maintains its indexes in its own processes: nothing is deferred.
+ */
+
+/** Read only by the Unbilled list's sorts and filters. */
+const DEFERRABLE = sql<boolean>`(name like 'appointments\\_list\\_%' escape '\\' and name <> 'appointments_list_by_id_idx')
+  or name in ('appointment_customers_idx', 'appointment_staff_idx')`;
+
+const indexSchema = z.object({ name: z.string(), definition: z.string().regex(/^create index /i) });
+
+/**
+ * When the appointments table is empty (a first sync is about to fill it), drops the list-only
+ * indexes and keeps their definitions. Returns the names deferred, none when the table holds rows
+ * or they are deferred already.
+ */
+export async function deferListIndexesWhileEmpty(db: Kysely<Database>): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const { rows: filled } = await sql`select 1 from appointments limit 1`.execute(trx);
+    if (filled.length > 0) return [];
+    const { rows } = await sql<unknown>`select name, sql as definition from sqlite_master where type = 'index' and ${DEFERRABLE} order by name`.execute(trx);
+    const indexes = z.array(indexSchema).parse(rows);
+    for (const index of indexes) {
+      await sql`insert into deferred_indexes (name, definition) values (${index.name}, ${index.definition})`.execute(trx);
+      await sql`drop index ${sql.id(index.name)}`.execute(trx);
+    }
+    return indexes.map((i) => i.name);
+  });
+}
+
+/**
+ * Creates every deferred index again, each in a transaction of its own (a year's worth takes a few
+ * seconds of SQLite in all; one at a time, requests get the database between them). Returns the names
+ * created.
+ */
+export async function restoreDeferredIndexes(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<unknown>`select name, definition from deferred_indexes order by name`.execute(db);
+  const created: string[] = [];
+  for (const index of z.array(indexSchema).parse(rows)) {
+    await db.transaction().execute(async (trx) => {
+      const { rows: present } = await sql`select 1 from sqlite_master where type = 'index' and name = ${index.name}`.execute(trx);
+      if (present.length === 0) {
+        await sql.raw(index.definition).execute(trx);
+        created.push(index.name);
+      }
+      await sql`delete from deferred_indexes where name = ${index.name}`.execute(trx);
+    });
+  }
+  return created;
+}
+
+/** Whether the store has the table the definitions wait in (a database older than migration 0032 has not). */
+export async function canDeferIndexes(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql`select 1 from sqlite_master where type = 'table' and name = 'deferred_indexes'`.execute(db);
+  return rows.length > 0;
+}
