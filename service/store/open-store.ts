@@ -10,7 +10,7 @@ import { migrateToLatest } from './migrator';
 import { numericTypes } from './pg-types';
 import { AppSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './sqlite-statement-cache';
-import { canDeferIndexes, deferListIndexesWhileEmpty, restoreDeferredIndexes } from './deferred-indexes';
+import { deferListIndexesWhileEmpty, restoreDeferredIndexes } from './deferred-indexes';
 
 export type StoreKind = StoreConfig['kind'];
 
@@ -100,24 +100,13 @@ function sqliteBulkWriting(database: BetterSqlite3.Database, db: Kysely<Database
       return await work();
     } finally {
       if (--running === 0 && database.open) {
-        await restoreIndexes(db, logger);
+        await restoreDeferredIndexes(db, logger);
         database.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
         // Lowering the limit alone keeps the pages already cached; this frees the ones past it.
         database.pragma('shrink_memory');
       }
     }
   };
-}
-
-/** Creates what a bulk load deferred; a failure leaves them deferred (the next open or bulk work tries again) and is logged, never raised. */
-async function restoreIndexes(db: Kysely<Database>, logger: Logger): Promise<void> {
-  try {
-    if (!(await canDeferIndexes(db))) return;
-    const created = await restoreDeferredIndexes(db);
-    if (created.length > 0) logger.info({ indexes: created }, 'deferred list indexes created');
-  } catch (err) {
-    logger.warn({ err }, 'deferred list indexes not created yet: the list answers from the table until they are');
-  }
 }
 
 function sqliteDialect(file: string, busyTimeoutMs: number): { dialect: Dialect; database: BetterSqlite3.Database } {
@@ -196,7 +185,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   try {
     if (schema !== undefined) await ensureSchema(db, schema);
     // Before the migrations, which expect the schema whole: a process killed during a first sync left indexes deferred.
-    if (sqlite !== undefined) await restoreIndexes(db, logger);
+    await restoreDeferredIndexes(db, logger);
     await migrateToLatest(db, logger, config.kind === 'postgres' ? await currentSchema(db) : undefined, options.migrateUpTo);
   } catch (err) {
     await db.destroy();

@@ -1,5 +1,6 @@
 import { businessCurrency } from '../business-currency';
 import { APPOINTMENT_TABLES, refreshStatistics } from '../../store/refresh-statistics';
+import { restoreDeferredIndexes } from '../../store/deferred-indexes';
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { emptyCheckpoint, readAppointmentCheckpoint, writeAppointmentCheckpoint, type AppointmentCheckpoint } from './appointment-checkpoint';
 import { AppointmentRepository } from '../../appointments/appointment-repository';
@@ -172,6 +173,8 @@ export function createAppointmentSync(options: AppointmentSyncOptions = {}): Syn
     report.unchanged += vanished.written.unchanged;
     report.rejected += vanished.written.rejected;
     report.removed += vanished.cancelled + vanished.flagged;
+    // A first sync into an empty SQLite store ends with the list's indexes it deferred built, before it says it is done.
+    await restoreDeferredIndexes(ctx.db, logger);
     await refreshStatistics(ctx.db, APPOINTMENT_TABLES, report.added + report.updated, logger);
     logger.info({ ...report, flagged: vanished.flagged }, 'appointment sync finished');
     return report;
