@@ -59,16 +59,26 @@ export async function restoreDeferredIndexes(db: Kysely<Database>, logger: Logge
     // A database older than migration 0032 has none.
     if (table.length === 0) return;
     const { rows } = await sql<unknown>`select name, definition from deferred_indexes order by name`.execute(db);
+    const deferred = z.array(indexSchema).parse(rows);
+    if (deferred.length === 0) return;
     const created: string[] = [];
-    for (const index of z.array(indexSchema).parse(rows)) {
-      await db.transaction().execute(async (trx) => {
-        const { rows: present } = await sql`select 1 from sqlite_master where type = 'index' and name = ${index.name}`.execute(trx);
-        if (present.length === 0) {
-          await sql.raw(index.definition).execute(trx);
-          created.push(index.name);
-        }
-        await sql`delete from deferred_indexes where name = ${index.name}`.execute(trx);
-      });
+    // Sorted in temporary files, not in the heap: sorted in memory, a year's indexes left the app 19 MB
+    // more resident after the sync (279.6 against 260.6 MB, the bench's harness), the base of the invoice run's peak.
+    const { rows: setting } = await sql<{ temp_store: number }>`pragma temp_store`.execute(db);
+    await sql`pragma temp_store = FILE`.execute(db);
+    try {
+      for (const index of deferred) {
+        await db.transaction().execute(async (trx) => {
+          const { rows: present } = await sql`select 1 from sqlite_master where type = 'index' and name = ${index.name}`.execute(trx);
+          if (present.length === 0) {
+            await sql.raw(index.definition).execute(trx);
+            created.push(index.name);
+          }
+          await sql`delete from deferred_indexes where name = ${index.name}`.execute(trx);
+        });
+      }
+    } finally {
+      await sql.raw(`pragma temp_store = ${Number(setting[0]?.temp_store ?? 0)}`).execute(db);
     }
     if (created.length > 0) logger.info({ indexes: created }, 'deferred list indexes created');
   } catch (err) {
