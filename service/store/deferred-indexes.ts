@@ -11,7 +11,7 @@ import { isPostgres } from './migrations/dialect';
  * customer and staff filters' indexes were half of SQLite's work and most of the pages each weekly
  * commit wrote. Inserting a year (96,600 appointments, week by week as the sync commits) without them
  * and then creating them took 17.7-19.5 + 3.0-3.6 s instead of 31-35 s (this machine, the bench's data,
- * four runs each); the bench's whole first sync, back to back, 44.3 s instead of 58.9.
+ * four runs each); the bench's whole first sync, their build included, 42-46 s instead of 58.9 s.
  *
  * Only indexes nothing but the list reads are deferred (the sync's own reads, the triggers' look-ups
  * by appointment id and the list's INDEXED BY by-id index stay): while they are away the list still
@@ -27,8 +27,8 @@ const DEFERRABLE = sql<boolean>`(name like 'appointments\\_list\\_%' escape '\\'
 const indexSchema = z.object({ name: z.string(), definition: z.string().regex(/^create index /i) });
 
 /**
- * When the appointments table is empty (a first sync is about to fill it), drops the list-only
- * indexes and keeps their definitions. Returns the names deferred, none when the table holds rows
+ * SQLite only. When the appointments table is empty (a first sync is about to fill it), drops the
+ * list-only indexes and keeps their definitions. Returns the names deferred, none when the table holds rows
  * or they are deferred already.
  */
 export async function deferListIndexesWhileEmpty(db: Kysely<Database>): Promise<string[]> {
