@@ -96,9 +96,7 @@ export function wallClockAt(instantMs: number, timeZone: string): WallClock {
 
 /** Milliseconds the zone is ahead of UTC at an instant (Copenhagen: +1 h in winter, +2 h in summer). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const w = wallClockAt(instantMs, timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wallAsUtc - floorToSecond(instantMs);
+  return steadyOffsetMs(instantMs, timeZone) ?? formattedOffsetMs(instantMs, timeZone);
 }
 
 /**
