@@ -15,10 +15,11 @@ import { chunk } from '../../domain/chunks';
 
 const IDS_PER_QUERY = 500;
 /**
- * Appointments moved to claimed per UPDATE. Each moves in about 18 indexes (the list's among them), and
- * SQLite keeps a statement journal of every page a statement changes inside a transaction, in memory
- * (temp_store, for the sync's sake): 500 a statement was ~40 MB of resident memory at once, the peak of
- * a run of 10,000; 100 make a fifth of it, in about the same time (10.0 s against 9.6 s for 10,709).
+ * Appointments moved to claimed per UPDATE. Each leaves the dozen list indexes (migration 0033) and
+ * moves in a few others, and SQLite keeps a statement journal of every page a statement changes
+ * inside a transaction, in memory (temp_store, for the sync's sake): 500 a statement was ~40 MB of
+ * resident memory at once, the peak of a run of 10,000; 100 make a fifth of it, in about the same
+ * time (10.0 s against 9.6 s for 10,709).
  */
 const CLAIM_ROWS_PER_UPDATE = 100;
 const ROWS_PER_INSERT = 50;
@@ -168,12 +169,13 @@ async function claimCutShort(db: Kysely<Database>, runId: string): Promise<boole
 
 /**
  * The plan's appointments to claimed, in the order they start, a stretch of the calendar per
- * transaction. Each row claimed moves in about 18 indexes, most of them ordered by the start within
- * their key: a transaction of appointments that start near each other changes a few pages of each,
- * where a chunk of invoices (a customer's appointments across the whole period) changed pages
- * everywhere. 10,000 appointments of one run took 2.9 s this way against 6.8 s by invoice
- * (SQLite, the bench's year). Each is claimed only if it is still what it was planned as: a service
- * is neither marked a no-show nor cancelled meanwhile; a fee (which may be cancelled in Bookings) still is one.
+ * transaction. Each row claimed leaves the dozen list indexes (migration 0033), most of them ordered
+ * by the start within their key: a transaction of appointments that start near each other changes a
+ * few pages of each, where a chunk of invoices (a customer's appointments across the whole period)
+ * changed pages everywhere. 10,000 appointments of one run took 2.9 s this way against 6.8 s by
+ * invoice (SQLite, the bench's year, before 0033). Each is claimed only if it is still what it was
+ * planned as: a service is neither marked a no-show nor cancelled meanwhile; a fee (which may be
+ * cancelled in Bookings) still is one.
  */
 async function claimAppointments(ctx: RunContext, plan: InvoicePlan): Promise<void> {
   const starts = new Map<string, number>();

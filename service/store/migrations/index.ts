@@ -28,6 +28,7 @@ import { appointmentInserts } from './0029-appointment-inserts';
 import { dropDuplicatePriceIndex } from './0030-drop-duplicate-price-index';
 import { listSortsByStart } from './0031-list-sorts-by-start';
 import { deferredIndexes } from './0032-deferred-indexes';
+import { listIndexesOpenRows } from './0033-list-indexes-open-rows';
 
 /**
  * Every migration, keyed by its permanent name. Names sort in the order they run:
@@ -63,4 +64,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0030-drop-duplicate-price-index': dropDuplicatePriceIndex,
   '0031-list-sorts-by-start': listSortsByStart,
   '0032-deferred-indexes': deferredIndexes,
+  '0033-list-indexes-open-rows': listIndexesOpenRows,
 };
