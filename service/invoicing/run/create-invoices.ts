@@ -29,6 +29,8 @@ export interface CreateDeps {
    * the first round has nothing to adopt and skips looking its keys up.
    */
   nothingSent?: boolean;
+  /** Told the invoices of each page as they are recorded created: verify-invoices checks them while the next pages are sent. */
+  onCreated?: (invoiceIds: readonly string[]) => void;
 }
 
 type InvoiceRow = Row<'invoices'>;
@@ -145,10 +147,14 @@ export async function createInvoices(ctx: RunContext, deps: CreateDeps): Promise
       const adopted = await correctDrafts(ctx, found, lines);
       if (adopted.problem !== undefined) lastProblem = adopted.problem;
       await markCreated(ctx, deps, adopted.ready.map(createdOf));
-      if (rest.length === 0) return;
+      if (rest.length === 0) {
+        deps.onCreated?.(adopted.ready.map((d) => d.invoice.id));
+        return;
+      }
 
       const out = await sendDrafts(ctx, deps, { invoices: rest, lines, guess });
       await markCreated(ctx, deps, out.created);
+      deps.onCreated?.([...adopted.ready.map((d) => d.invoice.id), ...out.created.map((c) => c.invoiceId)]);
       await failInvoices(ctx, out.failed);
       const byKey = new Map(rest.map((i) => [keyOf(i), i]));
       for (const key of out.lost) lost.set(key, (lines.get(byKey.get(key)!.id) ?? []).length);

@@ -15,7 +15,7 @@ import { money } from '../../domain/money';
 import { invoiceStatusSchema, RUN_STATES, type RunState, type RunSummary, type Selection } from './run-schemas';
 import type { RunStore } from './run-store';
 import { recordInvoicesIn } from './settle';
-import { verifyInvoices } from './verify-invoices';
+import { verifyInvoices, verifyWhileCreating } from './verify-invoices';
 import { postVerifiedDrafts } from './after-create';
 import { afterCreateSchema } from '../../setup/setup-schema';
 import { audit } from '../../history/audit';
@@ -149,13 +149,23 @@ export async function executeRun(ctx: RunContext, deps: ExecuteDeps): Promise<vo
 
   const terms = await readPriceTerms(ctx.db, ctx.businessId);
   const info = await ctx.bc.getCompanyInformation();
-  await createInvoices(ctx, {
-    terms,
-    currencyCode: (currency) => bcCurrencyCode(currency, info.currencyCode),
-    links: deps.links,
-    companyId: deps.companyId,
-    nothingSent,
-  });
+  const verifying = verifyWhileCreating(ctx, { terms, links: deps.links, companyId: deps.companyId });
+  try {
+    await createInvoices(ctx, {
+      terms,
+      currencyCode: (currency) => bcCurrencyCode(currency, info.currencyCode),
+      links: deps.links,
+      companyId: deps.companyId,
+      nothingSent,
+      onCreated: (ids) => verifying.created(ids),
+    });
+  } catch (err) {
+    verifying.stop();
+    throw err;
+  } finally {
+    // Nothing of the run goes on after it stopped or moved on.
+    await verifying.done();
+  }
   await runs.advance(ctx.runId, 'verifying', 'verify', ctx.now());
 
   await verifyInvoices(ctx, { terms, links: deps.links, companyId: deps.companyId });
