@@ -16,7 +16,7 @@ export interface NamedSyncPhase {
 }
 
 /** What the runner knows of a run; the factory adds the clients, the store and the setup. */
-export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger' | 'commit'>;
+export type SyncRunBase = Pick<SyncContext, 'businessId' | 'syncRunId' | 'runStartedAt' | 'clock' | 'signal' | 'progress' | 'logger' | 'commit' | 'alongside'>;
 export type SyncContextFactory = (base: SyncRunBase) => Promise<SyncContext>;
 
 export interface ExecutionDeps {
@@ -67,6 +67,8 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
     (err) => logger.warn({ err }, 'could not write sync progress'),
   );
   let current: NamedSyncPhase | undefined;
+  // Work phases left going beside the later ones (SyncContext.alongside), in the order they began.
+  const beside: Array<{ work: Promise<void>; then: () => Promise<void> }> = [];
   try {
     const context = await deps.createContext({
       businessId: run.businessId,
@@ -77,6 +79,11 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       progress: (update) => progress.push(update),
       logger,
       commit: asHolder,
+      alongside: (work, then) => {
+        // Observed at once: a failure is the run's, raised where the run waits for it.
+        work.catch(() => undefined);
+        beside.push({ work, then });
+      },
     });
     const first = Math.max(
       0,
@@ -92,14 +99,18 @@ export async function executeSyncRun(deps: ExecutionDeps, run: SyncRun, controll
       controller.signal.throwIfAborted();
       logger.info({ phase: current.name }, 'sync phase started');
       const report = await runPhase(deps, current, context, logger);
-      await progress.flush();
       const next = deps.phases[i + 1]?.name ?? null;
+      // The last phase is recorded done, and with it the run, once everything begun beside it is.
+      if (next === null) for (const { work, then } of beside.splice(0)) await work.then(then);
+      await progress.flush();
       if (!(await asHolder((trx) => runs.completePhase(run.id, report, next, timers.now(), trx)))) {
         throw controller.signal.aborted ? controller.signal.reason : new Error('the run was ended by someone else');
       }
       logger.info({ phase: current.name, ...report }, 'sync phase finished');
     }
   } catch (err) {
+    // Nothing of the run goes on once it has ended.
+    await Promise.allSettled(beside.map((b) => b.work));
     progress.cancel();
     await progress.flush();
     const reason: unknown = controller.signal.reason;

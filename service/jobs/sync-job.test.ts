@@ -136,6 +136,46 @@ describeEachStore('SyncRunner', (getStore, suite) => {
     expect(run).toMatchObject({ state: 'succeeded', counts: { added: 1 } });
   });
 
+  it('lets work a phase began go on beside the later phases, and ends the run only once it and what follows it are done', async () => {
+    const events: string[] = [];
+    const creates = deferred();
+    const r = runner([
+      recordingPhase('customers', events, {
+        run: async (ctx) => {
+          ctx.alongside!(
+            creates.promise.then(() => void events.push('creates done')),
+            async () => void events.push('recount'),
+          );
+        },
+      }),
+      recordingPhase('appointments', events),
+      recordingPhase('reconcile', events, {
+        run: async () => {
+          // Every phase has run while the work is held: the run is still going.
+          creates.resolve();
+        },
+      }),
+    ]);
+    const id = await r.requestSync(BUSINESS, who);
+    const run = await r.waitFor(id);
+    expect(run.state).toBe('succeeded');
+    expect(events).toEqual([`customers:${id}`, `appointments:${id}`, `reconcile:${id}`, 'creates done', 'recount']);
+  });
+
+  it('fails the run with work left beside the later phases, once they ran, without what was to follow it', async () => {
+    const events: string[] = [];
+    const r = runner([
+      recordingPhase('customers', events, {
+        run: async (ctx) => ctx.alongside!(Promise.reject(new HttpError('client', { status: 400 })), async () => void events.push('recount')),
+      }),
+      recordingPhase('appointments', events),
+    ]);
+    const id = await r.requestSync(BUSINESS, who);
+    const run = await r.waitFor(id);
+    expect(run.state).toBe('failed');
+    expect(events).toEqual([`customers:${id}`, `appointments:${id}`]);
+  });
+
   it('writes progress while a phase runs (the latest value wins)', async () => {
     const gate = deferred();
     const r = runner(

@@ -34,6 +34,13 @@ export interface SyncContext {
    * kept) once another process took the business's sync lease. Batches a phase commits go through it.
    */
   commit<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Lets work a phase began go on beside the phases after it (the customer phase's creates in
+   * Business Central, beside the appointment phase's reading of Bookings): the run ends only once
+   * `work` is done and then `then` has run, after its last phase, and fails with either. Absent
+   * (a phase run on its own), the phase waits for the work itself.
+   */
+  alongside?: (work: Promise<void>, then: () => Promise<void>) => void;
 }
 
 export type SyncPhaseName = 'services' | 'customers' | 'appointments' | 'reconcile';

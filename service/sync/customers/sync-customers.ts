@@ -1,5 +1,5 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
-import { emptyReport, type SyncPhase } from '../sync-context';
+import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { recheckBlockedCustomers } from './recheck-blocked';
 import { newAttendeeSeen, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
@@ -15,6 +15,15 @@ import { fromInvalidRecord, recordRejects } from './record-rejects';
 import { SKIP_REASONS } from './skip-reasons';
 import { CUSTOMER_TABLES, refreshStatistics } from '../../store/refresh-statistics';
 
+/** The customer phase's listing and linking, and what is left once its creates in Business Central are done. */
+interface Listed {
+  report: SyncPhaseReport;
+  /** The creates and their links; rejects only with what stops them all (Business Central down, the run stopped). */
+  creates: Promise<void>;
+  /** Recounts, statistics and the log, once the creates are done (and, in a sync run, every phase after this one). */
+  finish(): Promise<void>;
+}
+
 /**
  * Bookings customers into `customers`; then, when the setup syncs customers, each one with an email
  * linked to the Business Central customer with that address, or created there (Bookings → Business
@@ -22,9 +31,10 @@ import { CUSTOMER_TABLES, refreshStatistics } from '../../store/refresh-statisti
  * `$batch`. Links are committed after each batch; a killed run redoes nothing, because the next one
  * finds what it created by email (one created without its too-long email, by its unique name). Each
  * link records whether its customer is blocked for invoicing; where that changed, the customer's
- * appointments are recounted, so the unbilled list says so before an invoice run fails on it.
+ * appointments are recounted (in `finish`, once the appointments that may name them are stored), so
+ * the unbilled list says so before an invoice run fails on it.
  */
-const listAndLink: SyncPhase = async (ctx) => {
+async function listAndLink(ctx: SyncContext): Promise<Listed> {
   const logger = ctx.logger.child({ phase: 'customers' });
   const report = emptyReport();
   const listed = await ctx.bookings.listCustomers(ctx.setup.businessId);
@@ -33,8 +43,10 @@ const listAndLink: SyncPhase = async (ctx) => {
   const counts = await upsertCustomers(ctx.db, ctx.businessId, records, ctx.clock());
   Object.assign(report, counts);
   ctx.progress({ phase: 'customers', done: 0, total: records.length });
-
   let linksWritten = 0;
+  const statistics = () => refreshStatistics(ctx.db, CUSTOMER_TABLES, counts.added + counts.updated + linksWritten, logger);
+  let creates = Promise.resolve();
+  let finish = statistics;
   if (ctx.setup.syncCustomers) {
     ctx.signal.throwIfAborted();
     const { index, invalid } = await loadBcCustomerIndex(ctx.bc);
@@ -42,12 +54,14 @@ const listAndLink: SyncPhase = async (ctx) => {
     const links = await readCustomerLinks(ctx.db, ctx.businessId);
     const plan = planCustomerLinks(records, links, index, ctx.setup.customerTemplate);
     await writeCustomerLinks(ctx.db, ctx.businessId, plan.updates, ctx.clock());
+    linksWritten = plan.updates.length;
     const blockChanged = blockedFlagChanges(links, plan.updates);
-    let done = records.length - plan.creations.length;
-    ctx.progress({ phase: 'customers', done, total: records.length });
+    ctx.progress({ phase: 'customers', done: records.length - plan.creations.length, total: records.length });
 
     const creationByKey = new Map(plan.creations.map((c) => [c.key, c]));
-    const outcomes = await createInBatches<Customer>(
+    let created = 0;
+    let failed = 0;
+    creates = createInBatches<Customer>(
       plan.creations.map((c) => ({ key: c.key, body: c.body })),
       {
         bc: ctx.bc,
@@ -74,30 +88,33 @@ const listAndLink: SyncPhase = async (ctx) => {
           });
           await writeCustomerLinks(ctx.db, ctx.businessId, updates, ctx.clock());
           blockChanged.push(...blockedFlagChanges(links, updates));
-          done += updates.length;
-          ctx.progress({ phase: 'customers', done, total: records.length });
+          linksWritten += updates.length;
+          created += updates.filter((u) => u.kind === 'linked').length;
+          failed += updates.length - updates.filter((u) => u.kind === 'linked').length;
         },
       },
-    );
-    linksWritten = plan.updates.length + outcomes.size;
-    const created = [...outcomes.values()].filter((o) => o.ok).length;
-    const linked = plan.updates.filter((u) => u.kind === 'linked').length;
-    const skipped = plan.updates.length - linked + (outcomes.size - created);
-    const recounted = await recountCustomersBlocked(ctx.db, ctx.businessId, blockChanged);
+    ).then(() => undefined);
+    // Observed at once: the phase may hand the creates on before anyone awaits them.
+    creates.catch(() => undefined);
+
     // A hand-made link of a customer without an email that the customer's deletion in Business Central undid: they wait again.
     const unlinked = plan.updates.filter((u) => u.kind === 'skipped' && links.get(u.bookingsCustomerId)?.bc_customer_id).map((u) => u.bookingsCustomerId);
     await recountCustomersUnlinked(ctx.db, ctx.businessId, unlinked);
-    logger.info(
-      { linked, created, skipped, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted },
-      'customers linked to Business Central',
-    );
+    finish = async () => {
+      const recounted = await recountCustomersBlocked(ctx.db, ctx.businessId, blockChanged);
+      const linked = plan.updates.filter((u) => u.kind === 'linked').length;
+      logger.info(
+        { linked, created, skipped: plan.updates.length - linked + failed, unchangedLinks: plan.unchanged, blockChanged: blockChanged.length, recounted },
+        'customers linked to Business Central',
+      );
+      await statistics();
+    };
   }
 
-  await refreshStatistics(ctx.db, CUSTOMER_TABLES, counts.added + counts.updated + linksWritten, logger);
   await recordRejects(ctx.db, ctx, rejects, ctx.clock());
   report.rejected = rejects.length;
-  return report;
-};
+  return { report, creates, finish };
+}
 
 export interface CustomerSyncOptions {
   /**
@@ -129,9 +146,17 @@ export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase
         return { ...emptyReport(), updated: unblocked };
       }
     }
-    const report = await listAndLink(ctx);
-    await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
-    return report;
+    const listed = await listAndLink(ctx);
+    // Listed and linked only once its creates are done: a run that died before leaves the next one to list again.
+    const finish = async () => {
+      await listed.finish();
+      await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
+    };
+    if (ctx.alongside === undefined) {
+      await listed.creates;
+      await finish();
+    } else ctx.alongside(listed.creates, finish);
+    return listed.report;
   };
 }
 
