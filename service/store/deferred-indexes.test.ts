@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { queryUnbilled } from '../unbilled/query-unbilled';
+import { LIST_SORT_AND_FILTER_INDEXES } from '../unbilled/testing/list-indexes';
 import { appointmentRow, BUSINESS, context, serviceLink } from '../unbilled/testing/unbilled-fixtures';
 import type { Database } from './database';
 import { deferListIndexesWhileEmpty } from './deferred-indexes';
@@ -7,22 +8,7 @@ import { describeEachStore } from './testing/test-stores';
 import type { AppStore } from './open-store';
 
 /** What a first sync builds at its end instead of row by row (deferred-indexes.ts). */
-const DEFERRED = [
-  'appointment_customers_idx',
-  'appointment_staff_idx',
-  'appointments_list_amount_asc_idx',
-  'appointments_list_amount_desc_idx',
-  'appointments_list_customer_idx',
-  'appointments_list_duration_desc_idx',
-  'appointments_list_duration_idx',
-  'appointments_list_end_idx',
-  'appointments_list_fee_idx',
-  'appointments_list_price_asc_idx',
-  'appointments_list_price_desc_idx',
-  'appointments_list_service_desc_idx',
-  'appointments_list_service_idx',
-  'appointments_list_start_idx',
-];
+const DEFERRED = ['appointment_customers_idx', 'appointment_staff_idx', ...LIST_SORT_AND_FILTER_INDEXES];
 
 /** Every index of the appointments and their side tables, with its definition. */
 async function indexes(store: AppStore): Promise<Map<string, string>> {

@@ -2,6 +2,7 @@ import { CompiledQuery, createQueryId, sql, type KyselyPlugin, type RootOperatio
 import { z } from 'zod';
 import { describeEachStore } from '../store/testing/test-stores';
 import { queryUnbilled } from './query-unbilled';
+import { LIST_SORT_AND_FILTER_INDEXES } from './testing/list-indexes';
 import { appointmentRow, BUSINESS, context, NOW, resetRows } from './testing/unbilled-fixtures';
 import { SORT_KEYS } from './unbilled-schemas';
 
@@ -12,21 +13,6 @@ import { SORT_KEYS } from './unbilled-schemas';
  * partial, and every statement the list runs reads appointments through them or by id (PostgreSQL is
  * told to avoid a table scan wherever it can: with a test's few rows it would choose one by cost).
  */
-
-const LIST_INDEXES = [
-  'appointments_list_amount_asc_idx',
-  'appointments_list_amount_desc_idx',
-  'appointments_list_customer_idx',
-  'appointments_list_duration_desc_idx',
-  'appointments_list_duration_idx',
-  'appointments_list_end_idx',
-  'appointments_list_fee_idx',
-  'appointments_list_price_asc_idx',
-  'appointments_list_price_desc_idx',
-  'appointments_list_service_desc_idx',
-  'appointments_list_service_idx',
-  'appointments_list_start_idx',
-];
 
 const definitionsSchema = z.array(z.object({ name: z.string(), definition: z.string() }));
 
@@ -65,8 +51,8 @@ describeEachStore('the list indexes hold the listed rows only', (getStore, suite
           )
         : await sql`select name, sql as definition from sqlite_master where type = 'index' and name like 'appointments_list_%'`.execute(getStore().db);
     const definitions = new Map(definitionsSchema.parse(rows).map((r) => [r.name, r.definition]));
-    expect([...definitions.keys()].sort()).toEqual([...LIST_INDEXES, 'appointments_list_by_id_idx'].sort());
-    for (const name of LIST_INDEXES) expect([name, /\swhere\s+\(?list_open = 1\)?$/i.test(definitions.get(name)!)]).toEqual([name, true]);
+    expect([...definitions.keys()].sort()).toEqual([...LIST_SORT_AND_FILTER_INDEXES, 'appointments_list_by_id_idx'].sort());
+    for (const name of LIST_SORT_AND_FILTER_INDEXES) expect([name, /\swhere\s+\(?list_open = 1\)?$/i.test(definitions.get(name)!)]).toEqual([name, true]);
     expect(definitions.get('appointments_list_by_id_idx')).not.toMatch(/\swhere\s/i);
   });
 
