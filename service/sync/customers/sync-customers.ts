@@ -45,7 +45,7 @@ async function listAndLink(ctx: SyncContext): Promise<Listed> {
   ctx.progress({ phase: 'customers', done: 0, total: records.length });
   let linksWritten = 0;
   const statistics = () => refreshStatistics(ctx.db, CUSTOMER_TABLES, counts.added + counts.updated + linksWritten, logger);
-  let creates = Promise.resolve();
+  let startCreates = async (): Promise<void> => undefined;
   let finish = statistics;
   if (ctx.setup.syncCustomers) {
     ctx.signal.throwIfAborted();
@@ -61,41 +61,40 @@ async function listAndLink(ctx: SyncContext): Promise<Listed> {
     const creationByKey = new Map(plan.creations.map((c) => [c.key, c]));
     let created = 0;
     let failed = 0;
-    creates = createInBatches<Customer>(
-      plan.creations.map((c) => ({ key: c.key, body: c.body })),
-      {
-        bc: ctx.bc,
-        collection: 'customers',
-        schema: customerSchema,
-        entity: 'customer',
-        signal: ctx.signal,
-        findCreated: (keys) => findCreatedCustomers(ctx.bc, new Map(plan.creations.map((c) => [c.key, c.body])), keys),
-        onSettled: async (settled) => {
-          const updates = [...settled].map(([key, outcome]): CustomerLinkUpdate => {
-            const creation = creationByKey.get(key)!;
-            const bookingsCustomerId = creation.bookingsCustomerId;
-            return outcome.ok
-              ? {
-                  bookingsCustomerId,
-                  kind: 'linked',
-                  bcCustomerId: outcome.value.id,
-                  bcCustomerNumber: outcome.value.number,
-                  createdByUs: true,
-                  bcBlocked: isBlockedForInvoicing(outcome.value),
-                  note: creation.note,
-                }
-              : { bookingsCustomerId, kind: 'skipped', reason: SKIP_REASONS.rejected(outcome.message) };
-          });
-          await writeCustomerLinks(ctx.db, ctx.businessId, updates, ctx.clock());
-          blockChanged.push(...blockedFlagChanges(links, updates));
-          linksWritten += updates.length;
-          created += updates.filter((u) => u.kind === 'linked').length;
-          failed += updates.length - updates.filter((u) => u.kind === 'linked').length;
+    startCreates = () =>
+      createInBatches<Customer>(
+        plan.creations.map((c) => ({ key: c.key, body: c.body })),
+        {
+          bc: ctx.bc,
+          collection: 'customers',
+          schema: customerSchema,
+          entity: 'customer',
+          signal: ctx.signal,
+          findCreated: (keys) => findCreatedCustomers(ctx.bc, new Map(plan.creations.map((c) => [c.key, c.body])), keys),
+          onSettled: async (settled) => {
+            const updates = [...settled].map(([key, outcome]): CustomerLinkUpdate => {
+              const creation = creationByKey.get(key)!;
+              const bookingsCustomerId = creation.bookingsCustomerId;
+              return outcome.ok
+                ? {
+                    bookingsCustomerId,
+                    kind: 'linked',
+                    bcCustomerId: outcome.value.id,
+                    bcCustomerNumber: outcome.value.number,
+                    createdByUs: true,
+                    bcBlocked: isBlockedForInvoicing(outcome.value),
+                    note: creation.note,
+                  }
+                : { bookingsCustomerId, kind: 'skipped', reason: SKIP_REASONS.rejected(outcome.message) };
+            });
+            await writeCustomerLinks(ctx.db, ctx.businessId, updates, ctx.clock());
+            blockChanged.push(...blockedFlagChanges(links, updates));
+            linksWritten += updates.length;
+            created += updates.filter((u) => u.kind === 'linked').length;
+            failed += updates.length - updates.filter((u) => u.kind === 'linked').length;
+          },
         },
-      },
-    ).then(() => undefined);
-    // Observed at once: the phase may hand the creates on before anyone awaits them.
-    creates.catch(() => undefined);
+      ).then(() => undefined);
 
     // A hand-made link of a customer without an email that the customer's deletion in Business Central undid: they wait again.
     const unlinked = plan.updates.filter((u) => u.kind === 'skipped' && links.get(u.bookingsCustomerId)?.bc_customer_id).map((u) => u.bookingsCustomerId);
@@ -113,6 +112,10 @@ async function listAndLink(ctx: SyncContext): Promise<Listed> {
 
   await recordRejects(ctx.db, ctx, rejects, ctx.clock());
   report.rejected = rejects.length;
+  // Begun last: nothing of the phase can fail once they go, so a phase retried never sends them twice.
+  const creates = startCreates();
+  // Observed at once: the phase may hand the creates on before anyone awaits them.
+  creates.catch(() => undefined);
   return { report, creates, finish };
 }
 
