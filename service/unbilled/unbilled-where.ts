@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { AWAITING_SEARCH_ENTRY } from '../store/deferred-indexes';
 import type { EligibilitySql } from './eligibility-sql';
 import { containsPattern, LIKE_ESCAPE } from './like';
 import type { StartBounds } from './period';
@@ -67,8 +68,10 @@ const TRIGRAM = 3;
 /**
  * SQLite: the appointments whose search_text holds every word of 3 characters or more, by migration
  * 0023's FTS5 trigram table. It folds case at least as far as the stored text already is, so it finds
- * every row the words' LIKEs match (and maybe a few more): the LIKEs still decide. PostgreSQL needs
- * nothing: its trigram index (pg_trgm, where installed) serves the LIKEs themselves.
+ * every row the words' LIKEs match (and maybe a few more): the LIKEs still decide. While a first sync
+ * has the table's filling deferred (deferred-indexes.ts), the rows without a search entry are candidates
+ * too; otherwise that branch reads no appointment. PostgreSQL needs nothing: its trigram index
+ * (pg_trgm, where installed) serves the LIKEs themselves.
  */
 function searchCandidates(words: readonly string[]): Condition | undefined {
   const indexed = words.filter((w) => [...w].length >= TRIGRAM);
@@ -76,7 +79,8 @@ function searchCandidates(words: readonly string[]): Condition | undefined {
   // Each word a phrase (its quotes doubled), the phrases ANDed.
   const match = indexed.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
   return sql<SqlBool>`a.id in (select k.appointment_id from appointment_search_keys k
-    where k.key in (select f.rowid from appointment_search f where appointment_search match ${match}))`;
+    where k.key in (select f.rowid from appointment_search f where appointment_search match ${match})
+    union all ${AWAITING_SEARCH_ENTRY})`;
 }
 
 const searchWords = (filter: UnbilledFilter): string[] => (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
