@@ -91,14 +91,21 @@ describeEachStore('the list indexes hold the listed rows only', (getStore, suite
       });
   }
 
-  /** What reads appointments other than a list index or the primary key: a whole-table scan, or another of its indexes. */
-  const otherReads = (plan: readonly string[]) =>
-    plan.filter(
-      (line) =>
-        /^SCAN (a|appointments)\b(?!.*USING)/.test(line) ||
-        /Seq Scan on appointments\b/.test(line) ||
-        [...line.matchAll(/\b(appointments_\w+)/g)].some(([, index]) => !index!.startsWith('appointments_list_') && index !== 'appointments_pkey'),
+  /**
+   * What reads appointments other than a list index or the primary key: a whole-table scan, or another of
+   * its indexes. Not the rows a first sync's deferred triggers have not written for yet (deferred-indexes.ts,
+   * alias u): they are read only after the look-up of that deferral, which finds nothing once it has ended.
+   */
+  const otherReads = (plan: readonly string[]) => {
+    const deferral = plan.findIndex((line) => /^SEARCH d USING COVERING INDEX sqlite_autoindex_deferred_indexes_1\b/.test(line));
+    return plan.filter(
+      (line, i) =>
+        !(deferral >= 0 && i > deferral && /^(SCAN|SEARCH) u\b/.test(line)) &&
+        (/^SCAN (a|appointments)\b(?!.*USING)/.test(line) ||
+          /Seq Scan on appointments\b/.test(line) ||
+          [...line.matchAll(/\b(appointments_\w+)/g)].some(([, index]) => !index!.startsWith('appointments_list_') && index !== 'appointments_pkey')),
     );
+  };
 
   it.each(requests)('%s reads appointments through the list indexes (or by id) only', async (_label, request) => {
     const plugin = recorder();

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { AWAITING_SEARCH_ENTRY } from '../store/deferred-indexes';
+import { AWAITING_ATTENDEES, AWAITING_SEARCH_ENTRY, AWAITING_STAFF } from '../store/deferred-indexes';
 import type { EligibilitySql } from './eligibility-sql';
 import { containsPattern, LIKE_ESCAPE } from './like';
 import type { StartBounds } from './period';
@@ -43,12 +43,16 @@ function stateCondition(state: StateFilter, eligibility: EligibilitySql): Condit
  * lower-cased: SQLite's lower() and LIKE fold ASCII letters only, PostgreSQL's lower() every letter,
  * as the filter always did on each store.
  */
-function customerCondition(businessId: string, value: string): Condition {
+function customerCondition(businessId: string, value: string, postgres: boolean): Condition {
   const needle = value.toLowerCase();
-  return sql<SqlBool>`a.id in (select c.appointment_id from appointment_customers c
-    where (c.business_id, c.customer_id, c.name, c.email) in (select s.business_id, s.customer_id, s.name, s.email
-      from appointment_attendees_seen s
-      where s.business_id = ${businessId} and (s.customer_id = ${value} or ${like(sql`s.name`, needle)} or ${like(sql`s.email`, needle)})))`;
+  const matches = (t: string) =>
+    sql<SqlBool>`${sql.ref(`${t}.business_id`)} = ${businessId} and (${sql.ref(`${t}.customer_id`)} = ${value} or ${like(sql.ref(`${t}.name`), needle)} or ${like(sql.ref(`${t}.email`), needle)})`;
+  const kept = sql`select c.appointment_id from appointment_customers c
+    where (c.business_id, c.customer_id, c.name, c.email) in (select s.business_id, s.customer_id, s.name, s.email from appointment_attendees_seen s where ${matches('s')})`;
+  // SQLite: also the attendees of appointments a first sync has not written rows for yet (deferred-indexes.ts).
+  return postgres
+    ? sql<SqlBool>`a.id in (${kept})`
+    : sql<SqlBool>`a.id in (${kept} union all select w.appointment_id from (${AWAITING_ATTENDEES}) w where ${matches('w')})`;
 }
 
 /**
@@ -59,7 +63,10 @@ function customerCondition(businessId: string, value: string): Condition {
  */
 function staffCondition(businessId: string, staffMemberId: string, postgres: boolean): Condition {
   const ids = sql`select s.appointment_id from appointment_staff s where s.business_id = ${businessId} and s.staff_member_id = ${staffMemberId}`;
-  return postgres ? sql<SqlBool>`a.id = any(array(${ids}))` : sql<SqlBool>`a.id in (${ids})`;
+  if (postgres) return sql<SqlBool>`a.id = any(array(${ids}))`;
+  // Also the staff of appointments a first sync has not written rows for yet (deferred-indexes.ts).
+  return sql<SqlBool>`a.id in (${ids} union all select w.appointment_id from (${AWAITING_STAFF}) w
+    where w.business_id = ${businessId} and w.staff_member_id = ${staffMemberId})`;
 }
 
 /** FTS5's trigram tokenizer indexes three characters at a time: a shorter word cannot use it. */
@@ -109,7 +116,7 @@ export function whereConditions(filter: UnbilledFilter, context: WhereContext): 
   if (context.bounds.toUtc !== undefined) conditions.push(sql`a.start_utc < ${context.bounds.toUtc}`);
   if (filter.serviceId !== undefined) conditions.push(sql`a.service_id = ${filter.serviceId}`);
   if (filter.staffMemberId !== undefined) conditions.push(staffCondition(filter.businessId, filter.staffMemberId, context.postgres));
-  if (filter.customer !== undefined) conditions.push(customerCondition(filter.businessId, filter.customer));
+  if (filter.customer !== undefined) conditions.push(customerCondition(filter.businessId, filter.customer, context.postgres));
   // The reasons column is "a,b," : delimited on both sides, one reason never matches inside another.
   if (filter.reason !== undefined) conditions.push(sql<SqlBool>`(',' || ${context.eligibility.reasons}) like ${`%,${filter.reason},%`}`);
   if (candidates !== undefined) conditions.push(candidates);
