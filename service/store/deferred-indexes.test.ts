@@ -8,7 +8,7 @@ import { describeEachStore } from './testing/test-stores';
 import type { AppStore } from './open-store';
 
 /** What a first sync builds at its end instead of row by row (deferred-indexes.ts). */
-const DEFERRED = ['appointment_customers_idx', 'appointment_staff_idx', ...LIST_SORT_AND_FILTER_INDEXES];
+const DEFERRED = ['appointment_customers_idx', 'appointment_staff_idx', 'appointments_list_by_id_idx', ...LIST_SORT_AND_FILTER_INDEXES].sort();
 /** Every index of the appointments and their side tables, with its definition. */
 async function indexes(store: AppStore): Promise<Map<string, string>> {
   const { rows } =

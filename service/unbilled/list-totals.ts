@@ -24,8 +24,8 @@ interface GroupRecord {
 export async function listTotals(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext): Promise<ListTotals> {
   const timeZone = context.setup.dailySummary.timeZone;
   const bucket = bucketSql(bucketDefinition(timeZone, context.now));
-  const groups = (['plain', 'fee'] as const).map((part) => {
-    const { query, eligibility: e } = filteredAppointments(db, filter, context, part);
+  const groups = (['plain', 'fee'] as const).map(async (part) => {
+    const { query, eligibility: e } = await filteredAppointments(db, filter, context, part);
     return query
       .select([
         bucket.as('bucket'),
@@ -36,7 +36,7 @@ export async function listTotals(db: Kysely<Database>, filter: UnbilledFilter, c
       ])
       .groupBy([sql`1`, sql`2`]);
   });
-  const groupRows: GroupRecord[] = (await Promise.all(groups.map((g) => g.execute()))).flat();
+  const groupRows: GroupRecord[] = (await Promise.all(groups.map(async (g) => (await g).execute()))).flat();
   const buckets: BucketSum[] = groupRows.map((g) => ({
     bucket: g.bucket,
     currency: g.currency,

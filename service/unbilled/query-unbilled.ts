@@ -21,10 +21,10 @@ export async function queryUnbilled(
   totalsCache?: ListTotalsCache,
 ): Promise<UnbilledResponse> {
   const request = unbilledRequestSchema.parse(input);
-  const { eligibility, postgres } = filteredAppointments(db, request, context);
+  const { eligibility, postgres } = await filteredAppointments(db, request, context);
   // Rows that cannot be a fee and the few that may be, apart: the first are answered from the list
   // indexes without reading a row (see eligibility-sql.ts RowPart), the second by the whole rule.
-  const parts = (['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part));
+  const parts = await Promise.all((['plain', 'fee'] as const).map((part) => filteredAppointments(db, request, context, part)));
   const anyTerms = orderTerms(request.sort, request.direction, { postgres, eligibility, state: request.state, part: 'any' });
   // Each part's order has as many terms as this one, so a cursor that fits it fits theirs.
   const cursor = request.after === undefined ? undefined : cursorKeys(request.after, request, anyTerms.length);

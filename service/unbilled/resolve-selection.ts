@@ -9,7 +9,7 @@ import { unbilledFilterSchema, type UnbilledFilterInput } from './unbilled-schem
  */
 export async function resolveSelection(db: Kysely<Database>, input: UnbilledFilterInput, context: UnbilledContext): Promise<string[]> {
   const filter = unbilledFilterSchema.parse(input);
-  const { query, eligibility } = filteredAppointments(db, filter, context);
+  const { query, eligibility } = await filteredAppointments(db, filter, context);
   const rows = await query.where(eligibility.invoiceable).select('a.id').orderBy('a.start_utc').orderBy('a.id').execute();
   return rows.map((r) => r.id);
 }

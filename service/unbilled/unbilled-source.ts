@@ -6,6 +6,7 @@ import { eligibilitySql, type EligibilitySql, type RowPart } from './eligibility
 import { startBounds } from './period';
 import type { UnbilledFilter } from './unbilled-schemas';
 import { idsLead, whereConditions } from './unbilled-where';
+import { isDeferred } from '../store/deferred-indexes';
 
 /** The clock and the setup the query answers for: eligibility depends on both. */
 export interface UnbilledContext {
@@ -26,7 +27,8 @@ const BY_ID_INDEX = 'appointments_list_by_id_idx';
 /**
  * The same, with SQLite told to find `a` through migration 0028's index: given `a.id in (...)` it
  * prefers the unique primary key (an equal match on every column of a unique index), whose lookups
- * read each row (see idsLead()). INDEXED BY is SQLite's; PostgreSQL chooses the index by cost.
+ * read each row (see idsLead()). INDEXED BY is SQLite's; PostgreSQL chooses the index by cost. While a
+ * first sync has the index deferred (deferred-indexes.ts) the primary key serves: naming it would fail.
  */
 function joinedAppointmentsById(db: Kysely<Database>): ReturnType<typeof joinedAppointments> {
   return db
@@ -38,7 +40,7 @@ function joinedAppointmentsById(db: Kysely<Database>): ReturnType<typeof joinedA
  * `appointments a LEFT JOIN service_links sl` narrowed to the rows a filter matches, with eligibility
  * as SQL; for `plain` or `fee` only those rows (see RowPart), whose union is what `any` gives.
  */
-export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext, part: RowPart = 'any') {
+export async function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilter, context: UnbilledContext, part: RowPart = 'any') {
   const postgres = isPostgres(db);
   const eligibility: EligibilitySql = eligibilitySql(
     {
@@ -55,7 +57,8 @@ export function filteredAppointments(db: Kysely<Database>, filter: UnbilledFilte
     bounds: startBounds(filter.from, filter.to, context.setup.dailySummary.timeZone),
   });
   if (part !== 'any') conditions.push(sql<SqlBool>`a.list_fee = ${sql.lit(part === 'plain' ? 0 : 1)}`);
-  const from = !postgres && idsLead(filter) ? joinedAppointmentsById(db) : joinedAppointments(db);
+  const byId = !postgres && idsLead(filter) && !(await isDeferred(db, BY_ID_INDEX));
+  const from = byId ? joinedAppointmentsById(db) : joinedAppointments(db);
   const query = conditions.reduce((q, condition) => q.where(condition), from);
   return { query, eligibility, postgres, part };
 }

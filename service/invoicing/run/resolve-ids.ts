@@ -26,7 +26,7 @@ export async function resolveSelectionIds(
     if (err instanceof ZodError) throw new InvalidRunRequestError(err.issues);
     throw err;
   }
-  const { query, eligibility } = filteredAppointments(db, filter, { now: context.now, setup: context.setup });
+  const { query, eligibility } = await filteredAppointments(db, filter, { now: context.now, setup: context.setup });
   const rows = await query.where(eligibility.open).select('a.id').orderBy('a.start_utc').orderBy('a.id').execute();
   return rows.map((r) => r.id);
 }
