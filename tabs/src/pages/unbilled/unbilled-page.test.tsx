@@ -360,6 +360,8 @@ describe('Unbilled page', () => {
   });
 
   it("shows the sync's progress in Danish", async () => {
+    // On fake time, as above: on real time each 20 ms step could pass between two of findByText's looks (it failed so under CI's load).
+    jest.useFakeTimers();
     const api = new FakeApi([]);
     api.syncPollsBeforeDone = 4;
     api.beginSync();
