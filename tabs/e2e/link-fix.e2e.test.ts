@@ -44,10 +44,17 @@ const NO_EMAIL = 'Inge Nielsen';
 
   /** Ready rows of one customer; ticks the first that `has` matches, then preview → create; the invoice numbers. */
   const invoiceOne = async (page: Page, customer: string, hasText: string): Promise<string[]> => {
+    // The blocked view stays on screen (busy) until the ready rows arrive: tick only in the new list.
+    const listed = page.waitForResponse((r) => {
+      const query = new URL(r.url()).searchParams;
+      return r.url().includes('/api/unbilled?') && query.get('state') === 'invoiceable' && (query.get('customer') ?? '') === customer;
+    });
     await page.getByLabel(en.filterShow).selectOption({ label: en.showChoices.invoiceable });
     await page.getByRole('textbox', { name: en.filterCustomer }).fill(customer);
-    const rows = page
-      .getByRole('grid', { name: en.gridLabel })
+    await listed;
+    const grid = page.getByRole('grid', { name: en.gridLabel });
+    await page.locator('[aria-busy="false"]').filter({ has: grid }).waitFor();
+    const rows = grid
       .getByRole('row')
       .filter({ hasText })
       .filter({ has: page.getByRole('checkbox') });
@@ -59,6 +66,13 @@ const NO_EMAIL = 'Inge Nielsen';
       .waitFor();
     await page.getByRole('button', { name: en.invoiceSelected }).click();
     const dialog = page.getByRole('dialog', { name: en.previewTitle });
+    // The preview says what it would make before the confirm counts: on a failure, what it said instead.
+    await dialog
+      .getByText(en.previewInvoices('1', '1', '1'))
+      .waitFor({ timeout: BROWSER_TEST_TIMEOUT_MS })
+      .catch(async (e: unknown) => {
+        throw new Error(`The preview did not offer one invoice; it said: ${await dialog.innerText()}`, { cause: e });
+      });
     await dialog.getByRole('button', { name: en.previewConfirm }).click();
     const result = page.getByRole('region', { name: en.runTitle });
     await result
