@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database';
 import { describeEachStore } from '../../store/testing/test-stores';
 import { syncAppointments } from '../appointments';
+import type { SyncContext } from '../sync-context';
 import { startSyncHarness, type SyncHarness } from '../testing/sync-harness';
 import { createCustomerSync } from './sync-customers';
 
@@ -97,5 +98,40 @@ describeEachStore('the customer phase with a refresh interval', (_getStore, suit
     const later = () => new Date(h.clock().getTime() + HOUR_MS);
     expect(await phase(h.context(db, { clock: later }))).toMatchObject({ unchanged: bookingsCount });
     expect(requests()).toBeGreaterThan(before);
+  });
+
+  it('lists again after a run whose appointment phase stored someone its listing did not have, though that listing is recorded after it', async () => {
+    db = (await suite.freshTarget().open()).db;
+    const phase = createCustomerSync({ refreshMs: HOUR_MS });
+    await phase(h.context(db));
+    await syncAppointments(h.context(db));
+
+    // Two hours on, a run as the sync job makes it: the listing is recorded once the later phases are done.
+    const later = () => new Date(h.clock().getTime() + 2 * HOUR_MS);
+    const recorded: Array<() => Promise<void>> = [];
+    const run: SyncContext = {
+      ...h.context(db, { clock: later }),
+      alongside: (work, then) => void recorded.push(() => work.then(then)),
+    };
+    await phase(run);
+    expect(recorded).toHaveLength(1);
+    // Someone who booked after the list was read (gone from customers here) is on an appointment the run stores.
+    const row = await db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('customer_count', '>', 0)
+      .where('start_utc', '>=', new Date(h.now.getTime() - 86_400_000).toISOString())
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const attendee = (JSON.parse(row.customers) as { id: string }[])[0]!.id;
+    await db.deleteFrom('customers').where('id', '=', attendee).execute();
+    await syncAppointments(run);
+    await recorded[0]!();
+
+    // Within the hour of that listing, the next run lists again, and stores them.
+    const before = requests();
+    expect(await phase(h.context(db, { clock: later }))).toMatchObject({ added: 1 });
+    expect(requests()).toBeGreaterThan(before);
+    expect(await db.selectFrom('customers').select('id').where('id', '=', attendee).executeTakeFirst()).toEqual({ id: attendee });
   });
 });

@@ -1,7 +1,7 @@
 import { customerSchema, type Customer } from '../../clients/business-central/schemas/customer';
 import { emptyReport, type SyncContext, type SyncPhase, type SyncPhaseReport } from '../sync-context';
 import { recheckBlockedCustomers } from './recheck-blocked';
-import { newAttendeeSeen, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
+import { newAttendeeRaises, readCustomersListedAt, writeCustomersListedAt } from './customer-checkpoint';
 import { createInBatches } from './bc-batch-create';
 import { recountCustomersBlocked } from '../../appointments/blocked-customers';
 import { recountCustomersUnlinked } from '../../links/unlinked-customers';
@@ -140,10 +140,11 @@ export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase
   const refreshMs = options.refreshMs ?? 0;
   return async (ctx) => {
     const startedAt = ctx.clock();
+    const raisedBefore = await newAttendeeRaises(ctx.db, ctx.businessId);
     if (refreshMs > 0) {
       const listedAt = await readCustomersListedAt(ctx.db, ctx.businessId);
       const fresh = listedAt !== null && startedAt.getTime() - listedAt.getTime() < refreshMs;
-      if (fresh && !(await newAttendeeSeen(ctx.db, ctx.businessId))) {
+      if (fresh && raisedBefore === null) {
         const unblocked = await recheckBlockedCustomers(ctx);
         ctx.logger.child({ phase: 'customers' }).info({ listedAt, unblocked }, 'customers listed recently and no new attendee: not listed again');
         return { ...emptyReport(), updated: unblocked };
@@ -153,7 +154,7 @@ export function createCustomerSync(options: CustomerSyncOptions = {}): SyncPhase
     // Listed and linked only once its creates are done: a run that died before leaves the next one to list again.
     const finish = async () => {
       await listed.finish();
-      await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock()));
+      await ctx.commit((trx) => writeCustomersListedAt(trx, ctx.businessId, startedAt, ctx.clock(), raisedBefore));
     };
     if (ctx.alongside === undefined) {
       await listed.creates;
