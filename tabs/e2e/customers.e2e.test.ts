@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { UnbilledResponse } from '../../contract/api-contract';
+import type { PaymentCustomersResponse, UnbilledResponse } from '../../contract/api-contract';
 import { PROJECT_ROOT } from '../../service/config/config';
 import { DEFAULT_TEST_NOW } from '../../service/testing/test-dates';
 import { until } from '../../service/testing/until';
@@ -78,11 +78,19 @@ const SCREENSHOTS =
       const page = await context.newPage();
       await page.goto(`${app.origin}/tab/history`);
       await page.getByRole('tab', { name: en.viewCustomers }).click();
+      // The view keeps the list of every customer on screen, with no busy mark, until the overdue one is
+      // in: its answer is waited for, then the list it gives.
+      const overdueAnswer = page.waitForResponse(
+        (r) => r.url().includes('/api/payments/customers?') && new URL(r.url()).searchParams.get('overdue') === 'true',
+      );
       await page.getByRole('switch', { name: en.overdueOnly }).click();
+      const overdue = (await (await overdueAnswer).json()) as PaymentCustomersResponse;
       const name = invoice.customer.name;
-      const card = page.getByRole('list', { name: en.customersTitle }).getByRole('listitem').filter({ hasText: name });
+      expect(overdue.customers.map((c) => c.name)).toEqual([name]);
+      const cards = page.getByRole('list', { name: en.customersTitle }).getByRole('listitem');
+      const card = cards.filter({ hasText: name });
       await card.waitFor();
-      expect(await page.getByRole('list', { name: en.customersTitle }).getByRole('listitem').count()).toBe(1);
+      await until(async () => (await cards.count()) === overdue.customers.length, 'the list to be the overdue one');
       expect(await card.textContent()).toContain('Jan 31, 2000');
       await until(async () => (await page.getByText(/^Loading…$/).count()) === 0, 'the page to finish loading');
       expect(await layoutProblems(page, 'main section, main li')).toEqual([]);

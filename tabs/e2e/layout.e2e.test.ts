@@ -61,6 +61,12 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
 }
 
+/** Waits until the Unbilled rows shown are the latest answer's: the page keeps the last rows on screen (busy) while the next ones load. */
+async function rowsSettled(page: Page, width: number, t: Messages): Promise<void> {
+  const rows = narrowAt(width) ? page.getByRole('list', { name: t.gridLabel }) : page.getByRole('grid', { name: t.gridLabel });
+  await page.locator('[aria-busy="false"]').filter({ has: rows }).waitFor();
+}
+
 async function waitUntilLoaded(page: Page, name: PageName, width: number, t: Messages): Promise<void> {
   if (name === 'unbilled') await rowsOf(page, width, t).first().waitFor();
   if (name === 'setup') {
@@ -216,8 +222,13 @@ function minorOf(text: string): number {
       await page.getByRole('button', { name: en.nextPage }).click();
       await page.getByText(/^Page 2 of [\d,]+$/).waitFor();
       await until(async () => (await rows.first().innerText()) !== firstRow, 'the second page');
+      // "Page 1" shows at once, the second page's rows until the first's are in: "select the page" ticks
+      // the rows on screen, so it waits for the first page's.
+      const firstPage = page.waitForResponse((r) => r.url().includes('/api/unbilled?') && new URL(r.url()).searchParams.get('offset') === '0');
       await page.getByRole('button', { name: en.previousPage }).click();
       await page.getByText(/^Page 1 of [\d,]+$/).waitFor();
+      await firstPage;
+      await rowsSettled(page, PHONE, en);
 
       // Selecting the page, then everything the filter matches, then nothing.
       await page.getByRole('checkbox', { name: en.selectPage }).check();
@@ -233,11 +244,17 @@ function minorOf(text: string): number {
       const sorted = page.waitForResponse((r) => r.url().includes('/api/unbilled?') && r.url().includes('sort=amount') && r.url().includes('direction=desc'));
       await page.getByRole('combobox', { name: en.sortLabel }).selectOption({ label: en.sortChoices.amount.desc });
       await sorted;
+      // The previous order stays on screen (busy) until the sorted rows are drawn.
+      await rowsSettled(page, PHONE, en);
       await settled(page);
       const amounts = (await rows.locator('[data-field="amount"]').allInnerTexts()).filter((a) => a !== en.noPrice).map(minorOf);
       expect(amounts.length).toBeGreaterThan(10);
       expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      const resorted = page.waitForResponse((r) => r.url().includes('/api/unbilled?') && r.url().includes('sort=start') && r.url().includes('direction=asc'));
       await page.getByRole('combobox', { name: en.sortLabel }).selectOption({ label: en.sortChoices.start.asc });
+      // The drawer's axe scan reads the page behind it too: not while those rows are being replaced.
+      await resorted;
+      await rowsSettled(page, PHONE, en);
 
       // The drawer: opens, filters (typed text applies when it closes), closes, and its button counts the filter.
       await page.getByRole('button', { name: en.filtersButton(null) }).click();

@@ -89,6 +89,9 @@ const FEE_MINOR = 25_000;
       expect(position).toBeGreaterThanOrEqual(0);
       await menus.nth(position).click();
       await page.getByRole('menuitem', { name: en.markNoShow }).click();
+      // The toast says it as soon as the mark is saved, and only for ten seconds: looked for at once,
+      // not after the reload a loaded machine may take that long over.
+      await page.getByText(/as a no-show\.$/).waitFor();
 
       await until(async () => {
         const now = ((await (await fetch(`${app.origin}/api/unbilled?customer=${encodeURIComponent(customer.email)}&limit=500`)).json()) as UnbilledResponse)
@@ -102,7 +105,6 @@ const FEE_MINOR = 25_000;
 
       // The page shows it: the badge and the fee in words, once.
       await grid.getByText(en.noShow, { exact: true }).waitFor();
-      await page.getByText(/as a no-show\.$/).waitFor();
       expect(await grid.getByText('No-show fee', { exact: true }).count()).toBe(1);
       expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'unbilled-no-show-light.png') });

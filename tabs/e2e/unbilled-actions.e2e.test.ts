@@ -221,7 +221,15 @@ async function expectAxeClean(page: Page): Promise<void> {
 
       for (const colorScheme of ['dark', 'light'] as const) {
         const page = await open(`?show=not-invoiceable&customer=${encodeURIComponent(customer)}`, { colorScheme, timezoneId });
+        // The field is in the list of every blocked row too, shown (busy) until the price-needed one is
+        // in: the scan is of that one, not of rows being replaced under it.
+        const listed = page.waitForResponse((r) => r.url().includes('/api/unbilled?') && new URL(r.url()).searchParams.get('reason') === 'price-needed');
         await page.getByLabel(en.filterReason).selectOption({ label: en.reasons['price-needed'] });
+        await listed;
+        await page
+          .locator('[aria-busy="false"]')
+          .filter({ has: page.getByRole('grid', { name: en.gridLabel }) })
+          .waitFor();
         const field = page.getByRole('textbox', { name: label, exact: true });
         await field.waitFor();
         await expectAxeClean(page);
