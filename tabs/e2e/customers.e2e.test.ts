@@ -78,7 +78,7 @@ const SCREENSHOTS =
       const page = await context.newPage();
       await page.goto(`${app.origin}/tab/history`);
       await page.getByRole('tab', { name: en.viewCustomers }).click();
-      // The view keeps the list of every customer on screen, with no busy mark, until the overdue one is
+      // The view keeps the list of every customer on screen (busy) until the overdue one is
       // in: its answer is waited for, then the list it gives.
       const overdueAnswer = page.waitForResponse(
         (r) => r.url().includes('/api/payments/customers?') && new URL(r.url()).searchParams.get('overdue') === 'true',

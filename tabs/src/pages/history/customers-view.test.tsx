@@ -103,8 +103,13 @@ describe('History: the customer view', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'due' } });
     await waitFor(() => expect(api.paymentCustomersQueries.at(-1)).toEqual({ overdue: false, sort: 'due', offset: 0, limit: CUSTOMERS_PAGE }));
 
+    // The list sorted by due date stays while the overdue one loads, marked busy until it is in.
+    const region = screen.getByRole('table', { name: 'Customers' }).closest('[aria-busy]')!;
+    expect(region.getAttribute('aria-busy')).toBe('false');
     fireEvent.click(screen.getByRole('switch', { name: 'Overdue only' }));
+    expect(region.getAttribute('aria-busy')).toBe('true');
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Customers' })).getAllByRole('row')).toHaveLength(2));
+    expect(screen.getByRole('table', { name: 'Customers' }).closest('[aria-busy]')!.getAttribute('aria-busy')).toBe('false');
     expect(api.paymentCustomersQueries.at(-1)).toEqual({ overdue: true, sort: 'due', offset: 0, limit: CUSTOMERS_PAGE });
   });
 

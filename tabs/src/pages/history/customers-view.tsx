@@ -108,8 +108,9 @@ export function CustomersView() {
       {customers.error && <ErrorState message={customers.error.message} onRetry={customers.reload} />}
       {!data && customers.loading && <LoadingState />}
       {data && data.total === 0 && <EmptyState title={overdue ? t.customersOverdueEmpty : t.customersEmpty} />}
+      {/* The last answer stays on screen while the next loads (a switch, a sort, a page): marked busy, as the Unbilled list is. */}
       {data && data.customers.length > 0 && narrow && (
-        <ul className={styles.list} aria-label={t.customersTitle}>
+        <ul className={styles.list} aria-label={t.customersTitle} aria-busy={customers.loading}>
           {data.customers.map((c) => (
             <li key={c.email} className={styles.item}>
               <div className={styles.itemHead}>
@@ -126,7 +127,7 @@ export function CustomersView() {
         </ul>
       )}
       {data && data.customers.length > 0 && !narrow && (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.customersTitle}>
+        <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.customersTitle} aria-busy={customers.loading}>
           <Table size="small" aria-label={t.customersTitle}>
             <TableHeader>
               <TableRow>
