@@ -5,6 +5,11 @@ export interface Loaded<T> {
   data: T | null;
   error: ApiError | null;
   loading: boolean;
+  /**
+   * The data on screen answered an earlier key (another page, filter or sort) while the current one
+   * loads: what a person acts on there (a tick, "select the page") is not what the page now names.
+   */
+  stale: boolean;
   reload: () => void;
 }
 
@@ -13,7 +18,12 @@ export interface Loaded<T> {
  * so fast filter typing never shows an older page.
  */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; dataKey: string | null; error: ApiError | null; loading: boolean }>({
+    data: null,
+    dataKey: null,
+    error: null,
+    loading: true,
+  });
   const [nonce, setNonce] = useState(0);
   const latest = useRef(0);
   const loadRef = useRef(load);
@@ -24,14 +34,15 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     setState((s) => ({ ...s, loading: true, error: null }));
     loadRef.current().then(
       (data) => {
-        if (ticket === latest.current) setState({ data, error: null, loading: false });
+        if (ticket === latest.current) setState({ data, dataKey: key, error: null, loading: false });
       },
       (e: unknown) => {
-        if (ticket === latest.current) setState((s) => ({ data: s.data, error: asApiError(e), loading: false }));
+        if (ticket === latest.current) setState((s) => ({ ...s, error: asApiError(e), loading: false }));
       },
     );
   }, [key, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload };
+  const { data, error, loading, dataKey } = state;
+  return { data, error, loading, stale: data !== null && dataKey !== key, reload };
 }

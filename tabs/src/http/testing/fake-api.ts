@@ -132,8 +132,12 @@ export class FakeApi implements Api {
     return { id: 'u1', name: 'Anna Admin', roles: this.meRoles, mode: 'sandbox' as const };
   }
 
+  /** While set, each list answer waits for it: a test sees the page between a change and its answer. */
+  unbilledHold: Promise<void> | null = null;
+
   async unbilled(query: UnbilledQuery) {
     this.unbilledQueries.push(query);
+    await this.unbilledHold;
     const state = query.state ?? 'invoiceable';
     const matching = this.rows.filter((r) => matchesState(r, state) && (query.reason === undefined || r.reasons.includes(query.reason)));
     const offset = Number(query.offset ?? 0);

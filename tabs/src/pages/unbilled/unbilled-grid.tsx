@@ -85,6 +85,8 @@ export interface UnbilledGridProps {
   onNoShow: (id: string, noShow: boolean) => void;
   onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
+  /** The rows answered an earlier page, filter or sort while the next loads: their ticks are disabled. */
+  stale: boolean;
 }
 
 /**
@@ -139,7 +141,7 @@ export const UnbilledGrid = memo(function UnbilledGrid(props: UnbilledGridProps)
             type="checkbox"
             checked={pageState}
             aria-selected={pageState === 'mixed' ? undefined : pageState}
-            checkboxIndicator={{ 'aria-label': t.selectPage }}
+            checkboxIndicator={{ 'aria-label': t.selectPage, disabled: props.stale }}
             onClick={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))}
           />
           <HeaderCells sort={props.sort} direction={props.direction} onSort={props.onSort} />
@@ -150,6 +152,7 @@ export const UnbilledGrid = memo(function UnbilledGrid(props: UnbilledGridProps)
           rows={props.rows}
           selected={props.selected}
           busyId={props.busyId}
+          stale={props.stale}
           rowAttributes={navigation.tableRowTabsterAttribute}
           onToggle={onToggle}
           onExclude={props.onExclude}
@@ -189,6 +192,7 @@ interface GridRowsProps {
   rows: readonly RowView[];
   selected: ReadonlySet<string>;
   busyId: string | null;
+  stale: boolean;
   rowAttributes: ReturnType<typeof useTableCompositeNavigation>['tableRowTabsterAttribute'];
   onToggle: (id: string) => void;
   onExclude: (id: string) => void;
@@ -218,6 +222,7 @@ function GridRows(props: GridRowsProps) {
           row={row}
           selected={props.selected.has(row.id)}
           busy={props.busyId === row.id}
+          stale={props.stale}
           cells={classes.current!.value}
           rowAttributes={props.rowAttributes}
           onToggle={props.onToggle}
@@ -262,7 +267,19 @@ interface GridRowProps extends Omit<GridRowsProps, 'rows' | 'selected' | 'busyId
 const isInteractive = (target: EventTarget) =>
   target instanceof HTMLElement && (target.isContentEditable || target.closest('input, button, select, textarea, a, [role="button"]') !== null);
 
-const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttributes, onToggle, onExclude, onInclude, onNoShow, onSetPrice }: GridRowProps) {
+const GridRow = memo(function GridRow({
+  row,
+  selected,
+  busy,
+  stale,
+  cells,
+  rowAttributes,
+  onToggle,
+  onExclude,
+  onInclude,
+  onNoShow,
+  onSetPrice,
+}: GridRowProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const name = `${row.customer}, ${row.start}`;
@@ -286,7 +303,13 @@ const GridRow = memo(function GridRow({ row, selected, busy, cells, rowAttribute
         }
       }}
     >
-      <TableSelectionCell role="gridcell" type="checkbox" checked={selected} aria-selected={selected} checkboxIndicator={{ 'aria-label': t.selectRow(name) }} />
+      <TableSelectionCell
+        role="gridcell"
+        type="checkbox"
+        checked={selected}
+        aria-selected={selected}
+        checkboxIndicator={{ 'aria-label': t.selectRow(name), disabled: stale }}
+      />
       {TEXT_CELLS.map((key) => (
         <div key={key} role="gridcell" tabIndex={0} className={cells[key]}>
           {row[key]}

@@ -61,6 +61,8 @@ export interface UnbilledListProps {
   onNoShow: (id: string, noShow: boolean) => void;
   onSetPrice: (id: string, minor: number, currency: string) => void;
   busyId: string | null;
+  /** The rows answered an earlier page, filter or sort while the next loads: their ticks are disabled. */
+  stale: boolean;
 }
 
 /**
@@ -85,7 +87,12 @@ export const UnbilledList = memo(function UnbilledList(props: UnbilledListProps)
   return (
     <>
       <div className={styles.toolbar}>
-        <Checkbox label={t.selectPage} checked={pageState} onChange={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))} />
+        <Checkbox
+          label={t.selectPage}
+          checked={pageState}
+          disabled={props.stale}
+          onChange={() => props.onSelectionChange(pageState === true ? new Set() : new Set(ids))}
+        />
         <Field label={t.sortLabel} className={styles.sort}>
           <Select value={current} onChange={(_, d) => props.onSortChoice(d.value)}>
             {/* A sort the menu does not offer (from a link) still shows as chosen. */}
@@ -106,7 +113,7 @@ export const UnbilledList = memo(function UnbilledList(props: UnbilledListProps)
           return (
             <ListItem key={row.id} className={mergeClasses(styles.item, selected && styles.selected)}>
               <div className={styles.top}>
-                <Checkbox checked={selected} aria-label={t.selectRow(name)} onChange={(_, d) => toggle(row.id, d.checked === true)} />
+                <Checkbox checked={selected} disabled={props.stale} aria-label={t.selectRow(name)} onChange={(_, d) => toggle(row.id, d.checked === true)} />
                 <Body1Strong className={styles.customer}>{row.customer}</Body1Strong>
                 <Body1Strong className={styles.amount} data-field="amount">
                   {row.amount}

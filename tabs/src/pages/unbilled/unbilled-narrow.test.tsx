@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { NARROW_MEDIA } from '../../app/use-media-query';
 import { FakeApi, fakeRow } from '../../http/testing/fake-api';
 import { en } from '../../i18n/messages-en';
@@ -83,6 +83,30 @@ describe('Unbilled on a narrow screen', () => {
     fireEvent.click(screen.getByRole('button', { name: en.nextPage }));
     // By the first page's cursor, so the server seeks instead of walking past the rows before.
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ sort: 'amount', direction: 'desc', offset: 3, after: 'after-2' }));
+  });
+
+  it('ticks nothing while a new sort loads, as the grid', async () => {
+    const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pageSize={3} />, { api });
+    await screen.findByText('Kunde 0');
+    let release!: () => void;
+    api.unbilledHold = new Promise((resolve) => (release = resolve));
+    fireEvent.change(screen.getByRole('combobox', { name: en.sortLabel }), { target: { value: 'start:desc' } });
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ sort: 'start', direction: 'desc' }));
+    const pageBox = screen.getByRole<HTMLInputElement>('checkbox', { name: en.selectPage });
+    expect([pageBox, ...screen.getAllByRole<HTMLInputElement>('checkbox', { name: /^Select Kunde/ })].map((box) => box.disabled)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    fireEvent.click(pageBox);
+    expect(screen.queryByText(/^Selected:/)).toBeNull();
+
+    await act(async () => release());
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('checkbox', { name: en.selectPage }).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('checkbox', { name: en.selectPage }));
+    expect(screen.getByText(/^Selected: 3/)).toBeTruthy();
   });
 
   it('names a sort only a link can ask for in words, not as its code', async () => {

@@ -215,13 +215,42 @@ describe('Unbilled page', () => {
     await screen.findByText('Kunde 0');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
     await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ from: '2026-11-01' }));
-    await screen.findByText('Kunde 0');
+    // The filtered rows are in once the page can be ticked (until then the last rows show, untickable).
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all rows on this page' }).disabled).toBe(false));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all rows on this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Select all 7 matching the filter' }));
     expect(screen.getByText('All 7 appointments matching the filter are selected.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
     await screen.findByRole('dialog', IN_MODAL);
     expect(api.previewed).toEqual([{ kind: 'filter', from: '2026-11-01' }]);
+  });
+
+  it("ticks nothing while the next page loads: the rows on screen are the last page's, not the one named", async () => {
+    const api = new FakeApi(Array.from({ length: 7 }, (_, i) => fakeRow(i)));
+    renderWithApp(<UnbilledPage pageSize={3} />, { api });
+    await screen.findByText('Kunde 0');
+    let release!: () => void;
+    api.unbilledHold = new Promise((resolve) => (release = resolve));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(api.unbilledQueries.at(-1)).toMatchObject({ offset: 3 }));
+    expect(screen.getByText('Page 2 of 3')).toBeTruthy();
+    // Page 1's rows stay on screen, busy, until page 2 answers: neither they nor "the page" can be ticked.
+    const pageBox = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all rows on this page' });
+    expect(pageBox.disabled).toBe(true);
+    fireEvent.click(pageBox);
+    fireEvent.click(rowCheckboxes()[0]!);
+    fireEvent.click(screen.getByText('Kunde 1'));
+    expect(screen.queryByText(/^Selected:/)).toBeNull();
+    expect(rowCheckboxes().every((box) => (box as HTMLInputElement).disabled)).toBe(true);
+
+    await act(async () => release());
+    await screen.findByText('Kunde 3');
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all rows on this page' }).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all rows on this page' }));
+    expect(screen.getByText(/Selected: 3 · DKK\s?1,350\.00/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    await screen.findByRole('dialog', IN_MODAL);
+    expect(api.previewed).toEqual([{ kind: 'ids', appointmentIds: ['appt-3', 'appt-4', 'appt-5'] }]);
   });
 
   it('excludes an appointment, says so in a toast, and Undo brings it back', async () => {

@@ -334,19 +334,16 @@ export function UnbilledPage(props: UnbilledPageProps) {
   };
   // The grid and list re-render only when their rows, ticks or busy row change, not with each of the
   // page's other states (loading, the summary, the options seen): the handlers they get stay the same.
-  const latest = useRef({ data, changeAppointment, changeNoShow, setPrice });
-  latest.current = { data, changeAppointment, changeNoShow, setPrice };
-  const onRowsSelected = useCallback(
-    (ids: Set<string>) =>
-      setSelection((s) =>
-        applyPageSelection(
-          s,
-          (latest.current.data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount })),
-          ids,
-        ),
-      ),
-    [],
-  );
+  const latest = useRef({ data, stale: loaded.stale, changeAppointment, changeNoShow, setPrice });
+  latest.current = { data, stale: loaded.stale, changeAppointment, changeNoShow, setPrice };
+  // Rows of the last page, filter or sort, on screen until the next answers, are not what the page
+  // names: ticking them (a row click reaches here too, not only the disabled boxes) would select rows
+  // the person cannot see once it does.
+  const onRowsSelected = useCallback((ids: Set<string>) => {
+    if (latest.current.stale) return;
+    const rows = (latest.current.data?.rows ?? []).map((r) => ({ id: r.id, amount: r.amount }));
+    setSelection((s) => applyPageSelection(s, rows, ids));
+  }, []);
   const onExclude = useCallback((id: string) => void latest.current.changeAppointment(id, 'exclude'), []);
   const onInclude = useCallback((id: string) => void latest.current.changeAppointment(id, 'include'), []);
   const onNoShow = useCallback((id: string, noShow: boolean) => void latest.current.changeNoShow(id, noShow), []);
@@ -390,7 +387,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
             </>
           ) : (
             <>
-              {data && filterCount > checked.size && checked.size === data.rows.length && checked.size > 0 && (
+              {data && !loaded.stale && filterCount > checked.size && checked.size === data.rows.length && checked.size > 0 && (
                 <Link as="button" onClick={() => setSelection(selectAllMatching())}>
                   {t.selectAllMatching(n(filterCount))}
                 </Link>
@@ -438,6 +435,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onNoShow={onNoShow}
               onSetPrice={onSetPrice}
               busyId={busyId}
+              stale={loaded.stale}
             />
           </div>
         )}
@@ -455,6 +453,7 @@ export function UnbilledPage(props: UnbilledPageProps) {
               onNoShow={onNoShow}
               onSetPrice={onSetPrice}
               busyId={busyId}
+              stale={loaded.stale}
             />
           </div>
         )}
