@@ -1,4 +1,5 @@
 import { CSV_BOM } from '../../service/export/csv';
+import { invoiceErrorWords } from '../../service/invoicing/run/invoice-error-words';
 import { until } from '../../service/testing/until';
 import {
   auditResponseSchema,
@@ -134,8 +135,13 @@ test("a run's invoices as CSV: a header, a row per invoice with its exact amount
   expect(lines.find((l) => l.startsWith(`${invoice.number!},`))).toContain(`,${amount},${invoice.amount.currency},`);
   expect(lines.find((l) => l.toLowerCase().includes(blockedEmail))).toMatch(/^,failed,/);
 
+  // Why it failed in the reader's words, as the tab and the bot say it, not the English the run stored.
+  const stored = partial.invoices.find((i) => i.status === 'failed')!.error!;
+  expect(lines.find((l) => l.toLowerCase().includes(blockedEmail))).toContain(invoiceErrorWords(stored, 'en'));
+
   const danish = await download(`/api/export/invoice-runs/${partial.id}/invoices?lang=da`);
   expect(csvLines(danish.text)[0]).toBe('Fakturanummer,Status,Kunde,Kundens e-mail,Kundenummer,Fakturadato,Beløb,Valuta,Problem,Link');
+  expect(csvLines(danish.text).find((l) => l.toLowerCase().includes(blockedEmail))).toContain(invoiceErrorWords(stored, 'da'));
   expect((await api.call('GET', '/api/export/invoice-runs/no-such-run/invoices')).status).toBe(404);
   auth.as = INVOICER;
 });

@@ -1,5 +1,6 @@
 import type { AuditEntry, InvoiceRunSummary } from '../../../service/history';
 import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
+import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';
 import type { RunInvoice } from '../../../service/invoicing/run/run-schemas';
 import { CSV_CONTENT_TYPE, csvChunks, csvDateTime, csvFileName, decimalOf, type CsvCell } from '../../../service/export/csv';
 import type { UnbilledRow } from '../../../service/unbilled';
@@ -78,7 +79,7 @@ export function runInvoicesCsv(invoices: AsyncIterable<RunInvoice[]>, context: E
         invoice.invoiceDate,
         decimalOf(invoice.amount.minor, invoice.amount.currency),
         invoice.amount.currency,
-        invoice.error ?? invoice.verifyProblem,
+        invoiceErrorWords(invoice.error, context.lang) ?? invoice.verifyProblem,
         invoice.url,
       ],
     ]),

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AuditEntry, InvoiceRunSummary, RunInvoiceWithPayment } from '../../../../contract/api-contract';
 import { ApiError } from '../../http/api-error';
 import { FakeApi } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
 import { RUN_ERROR_WORDS } from '../../../../service/invoicing/run/run-error-words';
+import { INVOICE_ERROR_WORDS, STORED_INVOICE_ERRORS } from '../../../../service/invoicing/run/invoice-error-words';
 import { HistoryPage, RUNS_PAGE } from './history-page';
 import { RUN_INVOICES_PAGE } from './run-detail';
 
@@ -166,6 +167,47 @@ describe('History page', () => {
     expect(api.retried).toEqual(['run-1']);
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Invoices' })).getAllByRole('row')).toHaveLength(2));
     expect(screen.queryByRole('button', { name: 'Retry failed invoices' })).toBeNull();
+  });
+
+  it('a retry left behind (back to the runs) goes on without reopening its run over what the person turned to', async () => {
+    const api = new FakeApi([]);
+    api.meRoles = ['invoicer'];
+    api.runSummaries = [summary('run-1'), summary('run-0', { createdAt: '2026-11-02T08:00:00Z' })];
+    api.runInvoicesState['run-1'] = [invoice(0, { status: 'failed', number: null, url: null, error: STORED_INVOICE_ERRORS.gaveUp })];
+    api.runInvoicesState['run-0'] = [invoice(1)];
+    api.runInvoicesState['run-2'] = [invoice(0)];
+    // The retry runs until the person has turned to another run.
+    api.pollsBeforeDone = Number.POSITIVE_INFINITY;
+    renderWithApp(<HistoryPage pollMs={10} />, { api });
+    fireEvent.click((await screen.findAllByRole('button', { name: /^Open the invoice run of/ }))[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry failed invoices' }));
+    await waitFor(() => expect(api.retried).toEqual(['run-1']));
+    api.runSummaries = [summary('run-2', { retryOf: 'run-1', createdAt: '2026-11-04T08:00:00Z' }), ...api.runSummaries];
+    fireEvent.click(screen.getByRole('button', { name: 'All invoice runs' }));
+    // The list is read again: the retry's run is in it.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Open the invoice run of/ })).toHaveLength(3));
+    fireEvent.click(screen.getAllByRole('button', { name: /^Open the invoice run of/ })[2]!);
+    const opened = await screen.findByRole('region', { name: /^Invoice run of .*2, 2026/ });
+    // The retry ends now; long after its next poll would have seen that (every 10 ms), the run the person opened is still the one shown.
+    api.pollsBeforeDone = 0;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(screen.getByRole('region', { name: /^Invoice run of / })).toBe(opened);
+    expect(screen.queryByText(/^Retry finished/)).toBeNull();
+  });
+
+  it("says why an invoice failed in the reader's language, as the run's result does, never the stored English or request detail", async () => {
+    const api = new FakeApi([]);
+    api.runSummaries = [summary('run-1')];
+    api.runInvoicesState['run-1'] = [
+      invoice(0, { status: 'failed', number: null, url: null, error: STORED_INVOICE_ERRORS.gaveUp }),
+      invoice(1, { status: 'failed', number: null, url: null, error: 'POST https://api.businesscentral.dynamics.com/v2.0/x answered 500 (correlation 4f1c)' }),
+    ];
+    renderWithApp(<HistoryPage />, { api, lang: 'da-DK' });
+    fireEvent.click(await screen.findByRole('button', { name: /^Åbn fakturakørslen/ }));
+    const rows = within(await screen.findByRole('table', { name: 'Fakturaer' })).getAllByRole('row');
+    expect(rows[1]!.textContent).toContain(INVOICE_ERROR_WORDS['gave-up'].da);
+    expect(rows[2]!.textContent).toContain(INVOICE_ERROR_WORDS.unknown.da);
+    expect(rows.map((row) => row.textContent).join('\n')).not.toMatch(/did not answer|https?:|correlation/);
   });
 
   it("shows each invoice's payment status in words and what is still owed, in English and Danish", async () => {

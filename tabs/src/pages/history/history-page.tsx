@@ -109,6 +109,8 @@ export function HistoryPage(props: { pollMs?: number }) {
           onBack={() => {
             setOpen(null);
             setRetried(null);
+            // A retry started from the run shows in the list at once, running or done.
+            reloadRuns();
           }}
           onRetried={onRetried}
           {...(props.pollMs === undefined ? {} : { pollMs: props.pollMs })}

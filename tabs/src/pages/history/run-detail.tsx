@@ -12,7 +12,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InvoiceRunSummary, RunSummary } from '../../../../contract/api-contract';
 import { useServices } from '../../app/services-context';
 import { useLoad } from '../../app/use-load';
@@ -23,6 +23,7 @@ import { LoadingState } from '../../components/loading-state';
 import { Pager } from '../../components/pager';
 import { RunProgress } from '../../components/run-progress';
 import { RunResultView } from '../../components/run-result';
+import { invoiceErrorWords } from '../../../../service/invoicing/run/invoice-error-words';
 import { formatDateTime, formatMoney, formatNumber, formatTotals } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { RunFlow, type RunFlowState } from '../unbilled/run-flow';
@@ -55,6 +56,9 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
   const [flow, setFlow] = useState<RunFlowState>({ phase: 'idle' });
   const onRetried = props.onRetried;
   const retryFlow = useMemo(() => new RunFlow({ api, onChange: setFlow, pollMs: props.pollMs ?? 1000, onSettled: onRetried }), [api, props.pollMs, onRetried]);
+  // Left (back to the runs, another run, the customers): the retry goes on in the service and shows in
+  // the list, but its end no longer opens it over whatever the person turned to.
+  useEffect(() => () => retryFlow.cancel(), [retryFlow]);
   const n = (v: number) => formatNumber(v, locale.tag);
   const when = formatDateTime(run.createdAt, locale.tag, timeZone);
   const canRetry = props.mayRetry && run.finished && run.failures > 0 && flow.phase === 'idle';
@@ -114,7 +118,10 @@ export function RunDetail(props: { run: InvoiceRunSummary; mayRetry: boolean; on
                   <TableCell className={styles.amount}>{formatMoney(invoice.amount, locale.tag)}</TableCell>
                   <TableCell>
                     {t.invoiceStatus[invoice.status]}
-                    {(invoice.error ?? invoice.verifyProblem) && <Caption1 className={styles.problem}>{invoice.error ?? invoice.verifyProblem}</Caption1>}
+                    {/* A failure in the reader's words, as the run's result and the bot's card give it: the stored text is the run's English. */}
+                    {(invoice.error ?? invoice.verifyProblem) && (
+                      <Caption1 className={styles.problem}>{invoiceErrorWords(invoice.error, locale.language) ?? invoice.verifyProblem}</Caption1>
+                    )}
                   </TableCell>
                   <TableCell>{paymentWords(invoice.paymentState, invoice, t, locale.tag)}</TableCell>
                   <TableCell className={styles.amount}>{remainingWords(invoice.payment, t, locale.tag)}</TableCell>
