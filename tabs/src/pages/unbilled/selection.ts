@@ -36,6 +36,22 @@ export function applyPageSelection(model: SelectionModel, pageRows: readonly Sel
   return { kind: 'ids', rows };
 }
 
+const sameAmount = (a: Money | null, b: Money | null) => a === b || (a !== null && b !== null && a.minor === b.minor && a.currency === b.currency);
+
+/**
+ * The amounts of ticked rows as a newer answer shows them: a price typed, a no-show's fee or a
+ * service's new price changes what a ticked row bills, and the summary bar adds what the rows show
+ * now. The same model when nothing changed, so a list answer re-renders nothing more.
+ */
+export function withCurrentAmounts(model: SelectionModel, pageRows: readonly SelectableRow[]): SelectionModel {
+  if (model.kind === 'filter') return model;
+  const changed = pageRows.filter((row) => model.rows.has(row.id) && !sameAmount(model.rows.get(row.id) ?? null, row.amount));
+  if (changed.length === 0) return model;
+  const rows = new Map(model.rows);
+  for (const row of changed) rows.set(row.id, row.amount);
+  return { kind: 'ids', rows };
+}
+
 export function selectAllMatching(): SelectionModel {
   return { kind: 'filter' };
 }

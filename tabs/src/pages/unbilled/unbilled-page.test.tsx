@@ -336,6 +336,24 @@ describe('Unbilled page', () => {
     expect(within(row).getByText(/^1\.250,50\skr\.$/)).toBeTruthy();
   });
 
+  it('adds up what ticked rows bill now: a price typed after the tick counts in the summary, as in the preview', async () => {
+    const api = new FakeApi([
+      fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),
+      fakeRow(1),
+    ]);
+    renderWithApp(<UnbilledPage initialFilter={{ show: 'unbilled' }} />, { api });
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^Select Kunde 0/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Select Kunde 1/ }));
+    expect(screen.getByText(/^Selected: 2 · DKK\s?450\.00$/)).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('textbox', { name: /^Price for Kunde 0/ }), { target: { value: '300' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save price' }));
+    expect(await screen.findByText(/^Selected: 2 · DKK\s?750\.00$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Invoice selected' }));
+    const dialog = await screen.findByRole('dialog', IN_MODAL);
+    expect(await within(dialog).findByText(/^Total: DKK\s?750\.00$/)).toBeTruthy();
+  });
+
   it('filters blocked appointments by reason, to work through one kind of fix', async () => {
     const api = new FakeApi([
       fakeRow(0, { priceType: 'priceVaries', price: null, amount: null, reason: 'price-needed', reasons: ['price-needed'] }),

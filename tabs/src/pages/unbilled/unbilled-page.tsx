@@ -41,6 +41,7 @@ import {
   selectedCount,
   type SelectionModel,
   toSelection,
+  withCurrentAmounts,
 } from './selection';
 import { SyncStatus } from './sync-status';
 import { SyncWatch, type SyncWatchState } from './sync-watch';
@@ -158,7 +159,9 @@ export function UnbilledPage(props: UnbilledPageProps) {
   const timeZoneKnown = props.timeZoneKnown ?? true;
   useEffect(() => {
     // A row's label names its time: only in the business's zone.
-    if (!data || !timeZoneKnown) return;
+    if (!data) return;
+    setSelection((s) => withCurrentAmounts(s, data.rows));
+    if (!timeZoneKnown) return;
     for (const r of data.rows) seenRows.current.set(r.id, appointmentLabel(r, locale.tag, timeZone, t));
     setSeenServices((known) => mergeOptions(known, data.rows, serviceOptions));
     setSeenStaff((known) => mergeOptions(known, data.rows, staffOptions));
