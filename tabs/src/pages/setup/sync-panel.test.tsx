@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { RAW_DETAIL } from '../../../../service/invoicing/run/run-error-words';
 import { SYNC_ERROR_WORDS } from '../../../../service/jobs/sync-error-words';
-import { FakeApi } from '../../http/testing/fake-api';
+import { FakeApi, fakeSyncRun } from '../../http/testing/fake-api';
 import { renderWithApp } from '../../testing/render-with-app';
 import { SyncPanel } from './sync-panel';
 
@@ -18,6 +18,18 @@ describe('Setup: the sync panel', () => {
     fireEvent.click(await screen.findByRole('button', { name: button }));
     expect(await screen.findByText(SYNC_ERROR_WORDS[kind][language])).toBeTruthy();
     expect(container.textContent).not.toMatch(RAW_DETAIL);
+  });
+
+  it('follows a sync already running when Setup opens to its end, then offers Sync now again', async () => {
+    const api = new FakeApi([]);
+    api.syncHistory = [fakeSyncRun('sync-1', { state: 'running', phase: 'appointments', progress: { done: 2, total: 10 }, finishedAt: null })];
+    api.syncPollsBeforeDone = 2;
+    renderWithApp(<SyncPanel pollMs={5} />, { api });
+    expect(await screen.findByText('Syncing: 2 of 10')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sync now' }).disabled).toBe(true);
+    expect(await screen.findByText('Syncing: 1 of 3')).toBeTruthy();
+    expect(await screen.findByText(/^Last sync: .* \(succeeded\)$/)).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sync now' }).disabled).toBe(false);
   });
 
   it('shows text an older server stored as the unknown kind, not raw', async () => {
