@@ -268,6 +268,8 @@ export const da: Messages = {
   customerTypes: { Person: 'Person', Company: 'Virksomhed' },
   chooseBusiness: 'Vælg en virksomhed',
   chooseCompany: 'Vælg et regnskab',
+  businessesFailed: (message: string) => `Kunne ikke læse virksomhederne i Bookings, så kun den gemte kan vælges, til Opsætning åbnes igen: ${message}`,
+  companiesFailed: (message: string) => `Kunne ikke læse regnskaberne i Business Central, så regnskabets id skrives her, til Opsætning åbnes igen: ${message}`,
   lookupNone: 'Ingen: Business Centrals skabelon bestemmer',
   lookupLocalCurrency: (code: string) => (code ? `Lokal valuta (${code})` : 'Lokal valuta'),
   lookupUnknown: (value: string) => `Ukendt (${value})`,

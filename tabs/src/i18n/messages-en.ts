@@ -274,6 +274,9 @@ export const en = {
   customerTypes: { Person: 'Person', Company: 'Company' },
   chooseBusiness: 'Choose a business',
   chooseCompany: 'Choose a company',
+  businessesFailed: (message: string) => `Could not read the Bookings businesses, so only the one saved can be chosen until Setup is opened again: ${message}`,
+  companiesFailed: (message: string) =>
+    `Could not read Business Central's companies, so the company's id is typed here until Setup is opened again: ${message}`,
   lookupNone: "None: Business Central's template decides",
   lookupLocalCurrency: (code: string) => (code ? `Local currency (${code})` : 'Local currency'),
   lookupUnknown: (value: string) => `Unknown (${value})`,

@@ -19,13 +19,16 @@ export interface Choice {
   label: string;
 }
 
+/** A list the page reads for a picker (Bookings' businesses, Business Central's companies), or why it could not. */
+export type Choices = { kind: 'loading' } | { kind: 'loaded'; choices: readonly Choice[] } | { kind: 'failed'; message: string };
+
 export interface SetupFieldProps {
   path: FieldPath;
   value: string | boolean;
   error: string | undefined;
   onChange: (path: FieldPath, value: string | boolean) => void;
-  businesses: readonly Choice[];
-  companies: readonly Choice[] | null;
+  businesses: Choices;
+  companies: Choices;
   conversations: ConversationChoices;
   /** Business Central's lists the 'lookup' fields pick from. */
   tables: SetupTablesState;
@@ -44,6 +47,9 @@ export function SetupField(props: SetupFieldProps) {
   const label = t.fields[path];
   const set = (v: string | boolean) => props.onChange(path, v);
   const fieldProps = { label, validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) };
+  // A picker whose list could not be read says so under it, unless the value itself is wrong.
+  const listFailed = (list: Choices, words: (message: string) => string) =>
+    list.kind === 'failed' && !error ? { ...fieldProps, validationMessage: words(list.message), validationState: 'warning' as const } : fieldProps;
 
   if (kind === 'flag' || kind === 'feeSwitch') {
     return (
@@ -66,10 +72,17 @@ export function SetupField(props: SetupFieldProps) {
   );
   switch (kind) {
     case 'business':
-      return <Field {...fieldProps}>{choices(props.businesses, t.chooseBusiness)}</Field>;
-    case 'company':
       return (
-        <Field {...fieldProps}>{props.companies ? choices(props.companies, t.chooseCompany) : <Input value={text} onChange={(_, d) => set(d.value)} />}</Field>
+        <Field {...listFailed(props.businesses, t.businessesFailed)}>
+          {choices(props.businesses.kind === 'loaded' ? props.businesses.choices : [], t.chooseBusiness)}
+        </Field>
+      );
+    case 'company':
+      // Without the list (not read yet, or unreadable) the company's id can still be typed.
+      return (
+        <Field {...listFailed(props.companies, t.companiesFailed)}>
+          {props.companies.kind === 'loaded' ? choices(props.companies.choices, t.chooseCompany) : <Input value={text} onChange={(_, d) => set(d.value)} />}
+        </Field>
       );
     case 'customerType':
       return (

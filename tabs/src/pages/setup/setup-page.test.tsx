@@ -209,6 +209,26 @@ describe('Setup page', () => {
     expect(await screen.findByText("Could not read Business Central's lists: Business Central said 503: try again later.")).toBeTruthy();
   });
 
+  it('says under the business and company pickers when their lists cannot be read, and keeps what is saved', async () => {
+    const api = new FakeApi([], { companyId: COMPANY });
+    api.businesses = async () => {
+      throw new ApiError('unavailable', 'Microsoft Graph did not answer: try again later.', 503);
+    };
+    api.companies = async () => {
+      throw new ApiError('unavailable', 'Business Central did not answer: try again later.', 503);
+    };
+    renderWithApp(<SetupPage />, { api, lang: 'da-DK' });
+    const business = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Bookings-virksomhed' });
+    expect(
+      await screen.findByText(
+        'Kunne ikke læse virksomhederne i Bookings, så kun den gemte kan vælges, til Opsætning åbnes igen: Microsoft Graph did not answer: try again later.',
+      ),
+    ).toBeTruthy();
+    expect(business.value).toBe('salon@contoso.onmicrosoft.com');
+    expect(await screen.findByText(/^Kunne ikke læse regnskaberne i Business Central, så .*: Business Central did not answer/)).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Business Central-regnskab' }).value).toBe(COMPANY);
+  });
+
   it('takes the summary time as 24-hour text whatever the browser locale, and tidies what was typed', async () => {
     const api = new FakeApi([]);
     renderWithApp(<SetupPage />, { api });

@@ -13,7 +13,7 @@ import { CardPreview } from './card-preview';
 import { ConnectionTest } from './connection-test';
 import type { ConversationChoices } from './conversation-picker';
 import { type FieldErrors, type FieldPath, fieldErrorsFromServer, type FormValues, formValues, mergePatch, validate } from './setup-form';
-import { type Choice, SetupField } from './setup-field';
+import { type Choices, SetupField } from './setup-field';
 import { SyncPanel } from './sync-panel';
 import { LookupStatus } from './lookup-field';
 import { useSetupTables } from './use-setup-tables';
@@ -109,8 +109,8 @@ export function SetupPage(props: { pollMs?: number; previewDelayMs?: number }) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [saving, setSaving] = useState(false);
-  const [businesses, setBusinesses] = useState<Choice[]>([]);
-  const [companies, setCompanies] = useState<Choice[] | null>(null);
+  const [businesses, setBusinesses] = useState<Choices>({ kind: 'loading' });
+  const [companies, setCompanies] = useState<Choices>({ kind: 'loading' });
   const [conversations, setConversations] = useState<ConversationChoices>({ kind: 'loading' });
 
   useEffect(() => {
@@ -123,12 +123,12 @@ export function SetupPage(props: { pollMs?: number; previewDelayMs?: number }) {
 
   useEffect(() => {
     api.businesses().then(
-      (r) => setBusinesses(r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id }))),
-      () => undefined,
+      (r) => setBusinesses({ kind: 'loaded', choices: r.businesses.map((b) => ({ id: b.id, label: b.displayName ? `${b.displayName} (${b.id})` : b.id })) }),
+      (e: unknown) => setBusinesses({ kind: 'failed', message: asApiError(e).message }),
     );
     api.companies().then(
-      (r) => setCompanies(r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name }))),
-      () => setCompanies(null),
+      (r) => setCompanies({ kind: 'loaded', choices: r.companies.map((c) => ({ id: c.id, label: c.displayName || c.name })) }),
+      (e: unknown) => setCompanies({ kind: 'failed', message: asApiError(e).message }),
     );
     api.conversations().then(
       (r) => setConversations({ kind: 'loaded', conversations: r.conversations }),
