@@ -111,6 +111,18 @@ describe.each(LANGUAGES)('the bot in %s says run errors in the run-error words, 
   });
 
   it.each([
+    ['deleted-before-verify', STORED_INVOICE_ERRORS.deletedBeforeVerify],
+    ['deleted-in-bc', STORED_INVOICE_ERRORS.deletedInBc],
+  ] as const)('a draft deleted in Business Central (%s) is a failure with its words and Retry, as the run counts it', (kind, stored) => {
+    const card = runCard(
+      run({ state: 'partial', invoices: [invoice(1, 'verified'), invoice(2, 'deleted', stored)], progress: { planned: 2, created: 1, failed: 1 } }),
+      ctx,
+    );
+    expect(readable(card).join('\n')).toContain(INVOICE_ERROR_WORDS[kind][language]);
+    expect(JSON.stringify(card)).toContain('"verb":"retryFailed"');
+  });
+
+  it.each([
     ['a card that is not ours', new BadCardActionError('no such card in this conversation')],
     ['a click that failed', new Error(RAW_ERROR)],
   ])('%s is answered in words', (_, err) => {

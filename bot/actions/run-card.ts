@@ -9,7 +9,7 @@ import {
   runResultCard,
 } from '../cards';
 import type { RunResult } from '../../service/invoicing/run';
-import { invoiceErrorWords } from '../../service/invoicing/run/invoice-error-words';
+import { invoiceErrorWords, isFailedInvoice } from '../../service/invoicing/run/invoice-error-words';
 import { runErrorWords } from '../../service/invoicing/run/run-error-words';
 import { LIVE_STATUSES } from '../../service/invoicing/run/run-view';
 import type { Language } from '../commands';
@@ -40,7 +40,7 @@ function invoicesOf(run: RunResult): CreatedInvoice[] {
 function failuresOf(run: RunResult, language: Language): FailedInvoice[] {
   const runWords = run.errorKind === null ? null : runErrorWords(run.errorKind, language);
   const failed = run.invoices
-    .filter((i) => i.status === 'failed')
+    .filter(isFailedInvoice)
     .map((i) => ({ customerName: i.customer.name || i.customer.email, reason: runWords ?? invoiceErrorWords(i.error, language) ?? '' }));
   return runWords !== null && !run.finished ? [...failed, { customerName: '-', reason: runWords }] : failed;
 }

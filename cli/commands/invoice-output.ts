@@ -2,7 +2,7 @@ import { afterCreateWords } from '../../service/invoicing/run/after-create-words
 import type { RunCounts } from '../../service/invoicing/run/run-counts';
 import type { Preview, RunResult, SkipReason } from '../../service/invoicing/run/run-schemas';
 import { skipReasonText } from '../../service/invoicing/run/skip-reason-text';
-import { invoiceErrorWords } from '../../service/invoicing/run/invoice-error-words';
+import { invoiceErrorWords, isFailedInvoice } from '../../service/invoicing/run/invoice-error-words';
 import { formatLocal, formatMoney } from '../format';
 import { textTable } from '../text-table';
 
@@ -49,7 +49,7 @@ export function resultText(run: RunResult): string {
   const out: string[] = [];
   for (const invoice of run.invoices) {
     const who = plain(invoice.customer.name || invoice.customer.email);
-    if (invoice.status === 'failed' || invoice.status === 'deleted') {
+    if (isFailedInvoice(invoice)) {
       out.push(`FAILED  ${who}  ${formatMoney(invoice.amount)}  ${plain(invoiceErrorWords(invoice.error ?? '', 'en') ?? '')}`);
       continue;
     }
@@ -59,7 +59,7 @@ export function resultText(run: RunResult): string {
     const state = invoice.status === 'posted' ? `${invoice.sent ? 'posted and sent' : 'posted'}, draft ${invoice.draftNumber ?? '?'}  ` : '';
     out.push(`${invoice.number ?? '(no number)'}  ${state}${who}  ${formatMoney(invoice.amount)}  ${invoice.url ?? ''}${problem}${after}`.trimEnd());
   }
-  const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted').length;
+  const failed = run.invoices.filter(isFailedInvoice).length;
   if (run.state === 'nothing') out.push(`Nothing was invoiced: another run took these appointments or they are no longer invoiceable (run ${run.id}).`);
   else if (!run.finished && run.counts.invoices === 0) out.push(`No invoices created yet: the run is still going (run ${run.id}).`);
   // "Created: 3 appointments → 0 invoices" read as if something was made.

@@ -16,6 +16,13 @@ export const INVOICE_ERROR_KINDS = [
 ] as const;
 export type InvoiceErrorKind = (typeof INVOICE_ERROR_KINDS)[number];
 
+/**
+ * An invoice of a run that failed: refused or never answered ('failed'), or its draft deleted in
+ * Business Central before or after it was verified ('deleted'). No invoice remains, its appointments
+ * are unbilled again, and Retry takes them up: every face lists and counts these as the failures.
+ */
+export const isFailedInvoice = (invoice: { status: string }): boolean => invoice.status === 'failed' || invoice.status === 'deleted';
+
 /** The texts the run stores on a failed invoice; the writers use these, so reading them back cannot drift. */
 export const STORED_INVOICE_ERRORS = {
   /** Business Central refused the invoice without words of its own (its words are stored when it has some). */

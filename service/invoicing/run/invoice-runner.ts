@@ -39,6 +39,7 @@ import {
 } from './run-schemas';
 import { RunStore } from './run-store';
 import { readRun, readRunSummary } from './run-view';
+import { isFailedInvoice } from './invoice-error-words';
 import { businessKey } from '../../domain/business-key';
 
 export interface InvoiceRunnerOptions {
@@ -194,7 +195,7 @@ export class InvoiceRunner {
   /** A new run over the appointments of the run's failed invoices (released back to unbilled). */
   async retryFailed(runId: string, actorInput: unknown, sourceInput: unknown): Promise<string> {
     const run = await this.getRun(runId);
-    const failed = run.invoices.filter((i) => i.status === 'failed' || i.status === 'deleted');
+    const failed = run.invoices.filter(isFailedInvoice);
     const ids = [...new Set(failed.flatMap((i) => i.appointmentIds))];
     if (ids.length === 0)
       throw new InvalidRunRequestError([{ code: 'custom', path: ['runId'], message: 'The run has no failed invoice to retry', input: runId }]);

@@ -60,6 +60,25 @@ describe('the run result', () => {
     expect(text).not.toMatch(/https?:|\/v2\.0|BKI-|\n\s+at |http-client/);
   });
 
+  it('counts and lists a draft deleted in Business Central as a failure, with its words and Retry, as the bot and the run do', async () => {
+    const stopped = await stoppedRun();
+    const created = stopped.invoices.find((i) => i.status !== 'failed')!;
+    const run: SettledRun = {
+      ...stopped,
+      error: null,
+      errorKind: null,
+      byStatus: { verified: 1, deleted: 1 },
+      invoices: [created, { ...created, id: 'inv-deleted', status: 'deleted', number: null, url: null, error: STORED_INVOICE_ERRORS.deletedBeforeVerify }],
+    };
+    const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, {
+      api: new FakeApi([]),
+      lang: 'en-GB',
+    });
+    expect(screen.getByRole('status').textContent).toBe('Done: 1 invoices created, 1 failed.');
+    expect(container.textContent).toContain(INVOICE_ERROR_WORDS['deleted-before-verify'].en);
+    expect(screen.getByRole('button', { name: 'Retry failed invoices' })).toBeTruthy();
+  });
+
   it('counts every invoice of a large run, lists the first page and sends the reader to the History for the rest', async () => {
     const stopped = await stoppedRun();
     const created = stopped.invoices.find((i) => i.status !== 'failed')!;

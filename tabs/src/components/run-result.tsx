@@ -1,7 +1,7 @@
 import { Body1Strong, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { invoiceErrorWords } from '../../../service/invoicing/run/invoice-error-words';
+import { invoiceErrorWords, isFailedInvoice } from '../../../service/invoicing/run/invoice-error-words';
 import { afterCreateWords } from '../../../service/invoicing/run/after-create-words';
 import { runErrorWords } from '../../../service/invoicing/run/run-error-words';
 import type { SettledRun } from '../pages/unbilled/run-flow';
@@ -10,8 +10,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-const FAILED = new Set(['failed']);
 
 export interface RunResultViewProps {
   run: SettledRun;
@@ -25,11 +23,11 @@ export function RunResultView(props: RunResultViewProps) {
   const { t, locale } = useI18n();
   const { run } = props;
   // The first page of the invoices is listed; the numbers are of all of them.
-  const created = run.invoices.filter((i) => !FAILED.has(i.status));
-  const failed = run.invoices.filter((i) => FAILED.has(i.status));
+  const created = run.invoices.filter((i) => !isFailedInvoice(i));
+  const failed = run.invoices.filter(isFailedInvoice);
   const counted = Object.entries(run.byStatus);
   const allCount = counted.reduce((sum, [, count]) => sum + count, 0);
-  const failedCount = counted.reduce((sum, [status, count]) => sum + (FAILED.has(status) ? count : 0), 0);
+  const failedCount = counted.reduce((sum, [status, count]) => sum + (isFailedInvoice({ status }) ? count : 0), 0);
   const n = (v: number) => formatNumber(v, locale.tag);
   return (
     <section className={styles.root} aria-label={t.runTitle}>
