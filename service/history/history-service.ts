@@ -14,6 +14,8 @@ import {
   type RunInvoicePage,
 } from './history-schemas';
 import { listAuditLog } from './list-audit-log';
+import { namesOf } from '../identity/people';
+import { whoOf, type Who } from './who';
 import { getInvoiceRun, getInvoiceRunSummary, listInvoiceRuns, listRunInvoices } from './list-invoice-runs';
 
 type Paged<R> = Omit<R, 'businessId'>;
@@ -50,6 +52,11 @@ export class HistoryService {
   /** One run in full, or null when it is not this business's. */
   run(runId: string): Promise<RunResult | null> {
     return getInvoiceRun(this.deps.db, this.deps.runner, { businessId: this.deps.businessId, runId });
+  }
+
+  /** Who an actor of a run or an audit entry is, by name where the People table knows them (as the listings name them). */
+  async who(actor: string): Promise<Who> {
+    return whoOf(actor, await namesOf(this.deps.db, [actor]));
   }
 
   /** One run without its invoices (they come by page: runInvoices), or null when it is not this business's. */

@@ -241,6 +241,30 @@ describe('BusinessCentralClient $batch', () => {
     expect(refused.error.message).toContain('customer blocked');
   });
 
+  it('reads an answer whose items write their id as a number and a header value as a number, each item on its own', async () => {
+    handler = (_req, res) =>
+      sendJson(res, 200, {
+        responses: [
+          { id: 2, status: 429, headers: { 'Retry-After': 3, 'x-ms-correlation': null }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } },
+          { id: 1, status: 201, headers: { 'Content-Length': 512 }, body: rawSalesInvoice() },
+        ],
+      });
+    const { bc } = client();
+    const create = (n: string) => ({
+      method: 'POST' as const,
+      path: 'salesInvoices',
+      body: { externalDocumentNumber: n },
+      schema: salesInvoiceSchema,
+      entity: 'salesInvoice',
+    });
+    const results = await bc.batch([create('A'), create('B')]);
+    expect(results.map((r) => [r.id, r.ok, r.status])).toEqual([
+      ['1', true, 201],
+      ['2', false, 429],
+    ]);
+    expect(results[1]).toMatchObject({ retryable: true, error: { reason: 'throttled', retryAfterMs: 3000 } });
+  });
+
   it('sends Isolation: snapshot when asked and reports a malformed item body as not retryable', async () => {
     handler = (_req, res) => sendJson(res, 200, { responses: [{ id: '1', status: 200, body: rawCustomer({ id: 'c5', type: 'Alien' }) }] });
     const { bc } = client();

@@ -8,6 +8,7 @@ import type { InvalidRecord } from '../http/parse-records';
 import { delayBeforeRetry, isRetryable } from '../http/retry-policy';
 import type { BookingAppointment } from './schemas/booking-appointment';
 import { parseAppointments } from './schemas/booking-appointment-fast';
+import { graphPathSegment } from './path-segment';
 
 /**
  * Graph runs a batch's items in parallel against the mailbox, which allows 4 concurrent requests, so a
@@ -35,7 +36,7 @@ interface Retry {
 }
 
 function itemPath(businessId: string, appointmentId: string): string {
-  return `/solutions/bookingBusinesses/${encodeURIComponent(businessId)}/appointments/${encodeURIComponent(appointmentId)}`;
+  return `/solutions/bookingBusinesses/${graphPathSegment(businessId)}/appointments/${graphPathSegment(appointmentId)}`;
 }
 
 /**

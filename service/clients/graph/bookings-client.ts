@@ -15,6 +15,7 @@ import { bookingCustomerSchema, type BookingCustomer } from './schemas/booking-c
 import { bookingServiceSchema, type BookingService } from './schemas/booking-service';
 import { bookingStaffMemberSchema, type BookingStaffMember } from './schemas/booking-staff-member';
 import { businessKey } from '../../domain/business-key';
+import { graphPathSegment } from './path-segment';
 
 /** Bookings allows 4 concurrent requests per app per mailbox. */
 export const MAILBOX_CONCURRENCY = 4;
@@ -105,7 +106,7 @@ export class BookingsClient {
   getAppointment(businessId: string, appointmentId: string): Promise<BookingAppointment | null> {
     return getEntityOrNull(
       this.http,
-      { url: `${this.businessUrl(businessId)}/appointments/${encodeURIComponent(appointmentId)}`, limit: this.limit(businessId) },
+      { url: `${this.businessUrl(businessId)}/appointments/${graphPathSegment(appointmentId)}`, limit: this.limit(businessId) },
       bookingAppointmentSchema,
       'bookingAppointment',
     );
@@ -127,7 +128,7 @@ export class BookingsClient {
   getCustomer(businessId: string, customerId: string): Promise<BookingCustomer | null> {
     return getEntityOrNull(
       this.http,
-      { url: `${this.businessUrl(businessId)}/customers/${encodeURIComponent(customerId)}`, limit: this.limit(businessId) },
+      { url: `${this.businessUrl(businessId)}/customers/${graphPathSegment(customerId)}`, limit: this.limit(businessId) },
       bookingCustomerSchema,
       'bookingCustomer',
     );
@@ -144,7 +145,7 @@ export class BookingsClient {
   }
 
   private businessUrl(businessId: string): string {
-    return `${this.baseUrl}/solutions/bookingBusinesses/${encodeURIComponent(businessId)}`;
+    return `${this.baseUrl}/solutions/bookingBusinesses/${graphPathSegment(businessId)}`;
   }
 
   private limit(businessId: string) {

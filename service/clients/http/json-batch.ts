@@ -3,19 +3,31 @@ import { parseServiceError } from './error-body';
 import { HttpError, reasonForStatus, type RequestName } from './http-error';
 import { parseRetryAfter } from './retry-after';
 
-/** The 200 envelope of an OData JSON `$batch` (Graph and Business Central); each item has its own status. */
+const isHeaderValue = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * The 200 envelope of an OData JSON `$batch` (Graph and Business Central); each item has its own
+ * status. Read as leniently as the format allows: an id written as a number, or a header value that
+ * is not a string (`"Retry-After": 1`), is one item's way of writing it, and must not cost the
+ * answers of all the others.
+ */
 export const jsonBatchResponseSchema = z.object({
   responses: z.array(
     z.object({
-      id: z.string(),
-      status: z.number().int(),
-      headers: z.record(z.string(), z.string()).nullish(),
+      id: z.union([z.string(), z.number()]).transform(String),
+      status: z.coerce.number().int(),
+      headers: z
+        .record(z.string(), z.unknown())
+        .nullish()
+        .transform((headers) =>
+          headers == null ? headers : Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (isHeaderValue(v) ? [[k, String(v)]] : []))),
+        ),
       body: z.unknown().optional(),
     }),
   ),
 });
 
-export type JsonBatchItemResponse = z.infer<typeof jsonBatchResponseSchema>['responses'][number];
+export type JsonBatchItemResponse = z.output<typeof jsonBatchResponseSchema>['responses'][number];
 
 export interface JsonBatchRequestItem {
   id: string;

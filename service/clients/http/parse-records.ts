@@ -46,3 +46,13 @@ export function parseRecords<S extends z.ZodType>(schema: S, raws: readonly unkn
   }
   return { records, invalid };
 }
+
+/**
+ * For a read whose every record counts: where a record left out would be taken for one that does not
+ * exist (a look-up of our invoices before creating one, or to tell a deleted draft), the first record
+ * that did not parse stops it instead.
+ */
+export function requireEveryRecord(invalid: readonly InvalidRecord[]): void {
+  const first = invalid[0];
+  if (first !== undefined) throw new InvalidResponseError(first.entity, first.id, '', `cannot be read (${first.issues})`);
+}

@@ -1,6 +1,7 @@
 import type { BusinessCentralClient } from '../../clients/business-central/business-central-client';
 import { odataGuid, or } from '../../clients/business-central/odata-filter';
 import type { SalesInvoice } from '../../clients/business-central/schemas/sales-invoice';
+import { requireEveryRecord } from '../../clients/http/parse-records';
 
 /** Ids per `$filter`: one request reads many invoices and the URL stays short. */
 export const IDS_PER_FILTER = 20;
@@ -18,7 +19,9 @@ export async function fetchInvoicesById(bc: BusinessCentralClient, ids: readonly
   let next = 0;
   const worker = async () => {
     for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
-      const { salesInvoices } = await bc.findSalesInvoices(or(...chunk.map((id) => `id eq ${odataGuid(id)}`)));
+      const { salesInvoices, invalid } = await bc.findSalesInvoices(or(...chunk.map((id) => `id eq ${odataGuid(id)}`)));
+      // One that cannot be read would be taken for a deleted draft, and its appointments released to be invoiced again.
+      requireEveryRecord(invalid);
       for (const invoice of salesInvoices) found.set(invoice.id.toLowerCase(), invoice);
     }
   };

@@ -13,9 +13,9 @@ export interface PaymentFields {
   dueDate: string | null;
 }
 
-/** Only posted invoices carry a payment status: a draft (or one Business Central no longer has) leaves the stored fields as they are. */
+/** Only posted invoices carry a payment status: a draft, a status we do not know, or one Business Central no longer has leaves the stored fields as they are. */
 export function paymentFieldsOf(bc: SalesInvoice | undefined, currency: string): PaymentFields | undefined {
-  if (bc === undefined || bc.status === 'Draft' || bc.status === 'In Review') return undefined;
+  if (bc === undefined || bc.status === 'Draft' || bc.status === 'In Review' || bc.status === 'Unknown') return undefined;
   return {
     number: bc.number,
     bcStatus: bc.status,

@@ -20,6 +20,8 @@ export function decide(stored: StoredInvoice, bc: SalesInvoice | undefined): Rec
   switch (bc.status) {
     case 'Draft':
     case 'In Review':
+    // A status Business Central's enum has that we do not know: left as it is until it says more.
+    case 'Unknown':
       return { kind: 'unchanged' };
     case 'Open':
     case 'Paid':

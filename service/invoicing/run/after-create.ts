@@ -16,8 +16,9 @@ type InvoiceRow = Row<'invoices'>;
 /** What one invoice needs from Business Central now, judged from its status there and what we recorded. */
 type Step = { kind: 'record' } | { kind: 'act'; action: 'post' | 'postAndSend' | 'send' };
 
-/** A posted invoice: anything but a draft (Open, Paid, and Canceled or Corrective, which were posted first). */
-const isPosted = (bc: SalesInvoice): boolean => bc.status !== 'Draft' && bc.status !== 'In Review';
+/** A posted invoice: Open, Paid, and Canceled or Corrective, which were posted first (not a draft, one in review, or a status we do not know). */
+const POSTED: ReadonlySet<SalesInvoice['status']> = new Set(['Open', 'Paid', 'Canceled', 'Corrective']);
+const isPosted = (bc: SalesInvoice): boolean => POSTED.has(bc.status);
 
 /**
  * The one decision of this step. Posting is looked up, never assumed: a draft still in Business

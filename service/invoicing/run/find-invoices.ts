@@ -4,6 +4,7 @@ import type { SalesInvoice } from '../../clients/business-central/schemas/sales-
 import { BC_BATCH_MAX_OPERATIONS } from '../../clients/business-central/bc-batch';
 import { inPool } from '../../clients/http/in-pool';
 import { chunk } from '../../domain/chunks';
+import { requireEveryRecord } from '../../clients/http/parse-records';
 
 /**
  * Keys per `$filter`. The filters travel as the GETs of `$batch`es, inside the request body, so no
@@ -30,7 +31,10 @@ export async function findInvoicesByKey(
   await inPool(chunk(filters, perBatch), CONCURRENT_BATCHES, async (batch) => {
     // No more filters than slots: each is a plain GET, as a batch of one would gain nothing.
     const answers = batch.length === 1 ? [await bc.findSalesInvoices(batch[0]!, options)] : await bc.findSalesInvoicesBatch(batch, options);
-    for (const { salesInvoices } of answers) {
+    for (const { salesInvoices, invalid } of answers) {
+      // An invoice under one of the keys that cannot be read may be the key's invoice: taken for absent,
+      // it would be created again. Whether one exists stays unknown, and the run stops on it.
+      requireEveryRecord(invalid);
       for (const invoice of salesInvoices) {
         if (invoice.status === 'Canceled') continue;
         const key = invoice.externalDocumentNumber.toUpperCase();

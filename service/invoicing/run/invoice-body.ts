@@ -79,3 +79,21 @@ export function termsForDraft(
 export function lineDiffers(bcLine: { quantity: number; unitPrice: number }, want: BcLineTerms, currency: string): boolean {
   return Math.abs(bcLine.quantity - want.bc.quantity) > 1e-9 || toMinor(bcLine.unitPrice, currency) !== toMinor(want.bc.unitPrice, currency);
 }
+
+/**
+ * The PATCH that makes a draft's line what it should be. Business Central requires If-Match on an
+ * update; a line read without its `@odata.etag` (OData may leave it off an expanded entity) is
+ * matched with `*`: it was read just now, and only its quantity, price and text are set.
+ */
+export function lineCorrection(
+  invoiceId: string,
+  line: { id: string; etag?: string | undefined },
+  want: { bc: Pick<BcLineTerms['bc'], 'quantity' | 'unitPrice'>; description: string },
+) {
+  return {
+    method: 'PATCH' as const,
+    path: `salesInvoices(${invoiceId})/salesInvoiceLines(${line.id})`,
+    body: { quantity: want.bc.quantity, unitPrice: want.bc.unitPrice, description: want.description },
+    ifMatch: line.etag ?? '*',
+  };
+}

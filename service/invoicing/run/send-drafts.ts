@@ -5,7 +5,7 @@ import { HttpError } from '../../clients/http/http-error';
 import type { Row } from '../../store/database';
 import { inPool } from '../../clients/http/in-pool';
 import { chunk } from '../../domain/chunks';
-import { invoiceBody, lineDiffers, lineTerms, termsForDraft } from './invoice-body';
+import { invoiceBody, lineCorrection, lineDiffers, lineTerms, termsForDraft } from './invoice-body';
 import { itemLines } from './item-lines';
 import type { LineRow } from './line-rows';
 import { DEFAULT_VAT_PERCENT, rememberPriceTerms, type PriceTerms } from './price-terms';
@@ -135,18 +135,7 @@ function corrections(ctx: RunContext, { invoice, bc }: Draft, rows: readonly Lin
     { pricesIncludeTax: bc.pricesIncludeTax, taxPercents: bcLines.map((l) => l.taxPercent) },
     { bookingsPricesIncludeVat: ctx.setup.pricesIncludeVat, timeZone: ctx.setup.dailySummary.timeZone },
   );
-  return bcLines.flatMap((line, i) =>
-    lineDiffers(line, want[i]!, invoice.currency)
-      ? [
-          {
-            method: 'PATCH' as const,
-            path: `salesInvoices(${bc.id})/salesInvoiceLines(${line.id})`,
-            body: { quantity: want[i]!.bc.quantity, unitPrice: want[i]!.bc.unitPrice, description: want[i]!.description },
-            ...(line.etag === undefined ? {} : { ifMatch: line.etag }),
-          },
-        ]
-      : [],
-  );
+  return bcLines.flatMap((line, i) => (lineDiffers(line, want[i]!, invoice.currency) ? [lineCorrection(bc.id, line, want[i]!)] : []));
 }
 
 /**

@@ -9,7 +9,7 @@ import { inPool } from '../../clients/http/in-pool';
 import { chunk } from '../../domain/chunks';
 import { linesByInvoice } from './create-invoices';
 import { liveInvoicesByKey } from './keep-one-per-key';
-import { lineDiffers, lineTerms, type BcLineTerms } from './invoice-body';
+import { lineCorrection, lineDiffers, lineTerms, type BcLineTerms } from './invoice-body';
 import { invoiceUrl, type InvoiceLinks } from './invoice-links';
 import { itemLines } from './item-lines';
 import { forEachInvoicePage } from './invoice-pages';
@@ -104,12 +104,7 @@ async function patchLines(
       if (!lineDiffers(line, want, invoice.currency)) return;
       operations.push({
         invoiceId: invoice.id,
-        op: {
-          method: 'PATCH',
-          path: `salesInvoices(${bc.id})/salesInvoiceLines(${line.id})`,
-          body: { quantity: want.bc.quantity, unitPrice: want.bc.unitPrice, description: want.description },
-          ...(line.etag === undefined ? {} : { ifMatch: line.etag }),
-        },
+        op: lineCorrection(bc.id, line, want),
       });
     });
   }

@@ -65,6 +65,21 @@ describe('createInBatches', () => {
     expect(outcomes.get('k1')).toEqual({ ok: true, value: { id: 'bc-k1' } });
   });
 
+  it('finds what an operation answered 503 created instead of creating it again', async () => {
+    // The operation is carried out, then answered 503: the record exists, the answer says nothing of it.
+    const fake = fakeBc((call, ops, created) =>
+      ops.map((op, i): BcBatchResult<Created> => {
+        const done = ok(op, created, i);
+        return keyOf(op) === 'k1' && call === 1
+          ? { id: String(i + 1), ok: false, status: 503, retryable: true, error: new HttpError('unavailable', { status: 503, retryAfterMs: 1 }) }
+          : done;
+      }),
+    );
+    const { outcomes } = await run(fake, 3);
+    expect(fake.sizes).toEqual([3]);
+    expect(outcomes.get('k1')).toEqual({ ok: true, value: { id: 'bc-k1' } });
+  });
+
   it('repeats throttled operations in a later batch and records refusals without repeating them', async () => {
     const fake = fakeBc((call, ops, created) =>
       ops.map((op, i): BcBatchResult<Created> => {

@@ -140,11 +140,8 @@ function envelopeVerdict<T>(error: unknown, defaultWaitMs: number): Verdict<T> {
 
 function itemVerdict<T>(result: BcBatchResult<T>, defaultWaitMs: number): Verdict<T> {
   if (result.ok) return { kind: 'done', outcome: { ok: true, value: result.value } };
-  // A success status whose body did not parse, or a 5xx: the record may exist.
-  if (result.status < 400 || result.status >= 500) {
-    if (result.status === 503) return { kind: 'retry', waitMs: result.error.retryAfterMs ?? defaultWaitMs };
-    return { kind: 'uncertain' };
-  }
+  // A success status whose body did not parse, or a 5xx (a 503 too, as of the envelope): the record may exist.
+  if (result.status < 400 || result.status >= 500) return { kind: 'uncertain' };
   if (result.retryable) return { kind: 'retry', waitMs: result.error.retryAfterMs ?? defaultWaitMs };
   return { kind: 'done', outcome: { ok: false, message: result.error.serviceMessage ?? result.error.message } };
 }

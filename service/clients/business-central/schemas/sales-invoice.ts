@@ -31,6 +31,18 @@ export const salesInvoiceLineSchema = z
 export type SalesInvoiceLine = z.output<typeof salesInvoiceLineSchema>;
 
 export const salesInvoiceStatuses = ['Draft', 'In Review', 'Open', 'Paid', 'Canceled', 'Corrective'] as const;
+type KnownStatus = (typeof salesInvoiceStatuses)[number];
+
+/**
+ * The invoice's status as Business Central's enum names it. OData writes the spaces of an enum name as
+ * `_x0020_` ("In_x0020_Review"), and the enum also has a blank member; any value we do not know is
+ * 'Unknown'. Never refused: an invoice under one of our keys exists whatever its status says, and one
+ * left out of a look-up for its status would be taken for absent and created again.
+ */
+const statusSchema = z.string().transform((raw): KnownStatus | 'Unknown' => {
+  const name = raw.replaceAll('_x0020_', ' ').trim();
+  return (salesInvoiceStatuses as readonly string[]).includes(name) ? (name as KnownStatus) : 'Unknown';
+});
 
 export const salesInvoiceSchema = z
   .object({
@@ -58,7 +70,7 @@ export const salesInvoiceSchema = z
       .number()
       .nullish()
       .transform((v) => v ?? null),
-    status: z.enum(salesInvoiceStatuses),
+    status: statusSchema,
     lastModifiedDateTime: text,
     /** Present only when asked for with `$expand=salesInvoiceLines`. */
     salesInvoiceLines: z.array(salesInvoiceLineSchema).optional(),
