@@ -11,6 +11,8 @@ import type { CliIo, CommandContext } from '../cli-context';
 import { runCli } from '../run-cli';
 import type { Confirm } from './confirm';
 import { createInvoiceCommand } from './invoice';
+import { formatWho } from '../format';
+import type { Who } from '../../service/history';
 
 interface Captured {
   code: number;
@@ -127,7 +129,7 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     expect(listed.out).toMatch(/^Started\s+Source\s+By\s+State\s+Invoices\s+Failed\s+Total\s+Run$/m);
     expect(listed.out).toMatch(/^Showing \d+ of \d+ /m);
     const page = JSON.parse((await cli(['runs', '--json', '--source', 'cli'])).out) as {
-      runs: { id: string; state: string; counts: { created: number } }[];
+      runs: { id: string; state: string; counts: { created: number }; who: Who; requestedBy: string }[];
       total: number;
     };
     const first = page.runs.at(-1)!;
@@ -135,6 +137,9 @@ describe('npm run cli -- invoice / runs / exclude (against the emulators, SQLite
     const shown = await cli(['runs', 'show', first.id]);
     expect(shown.code).toBe(0);
     expect(shown.out).toMatch(/^Run [0-9a-f-]{36}: succeeded$/m);
+    // Who asked for it as the listing names them, never the stored actor id.
+    expect(shown.out).toContain(`Requested by ${formatWho(first.who)} from cli at `);
+    expect(formatWho(first.who)).not.toContain(first.requestedBy);
     expect(shown.out).toContain(bcInvoices()[0]!.number);
     expect(await cli(['runs', 'show', 'no-such-run'])).toMatchObject({ code: 1, err: expect.stringMatching(/^No invoice run "no-such-run"/) });
   });

@@ -7,6 +7,7 @@ import { intOption, parseOptions } from '../parse-options';
 import { textTable } from '../text-table';
 import { runStateText, skipReasonText } from '../../service/invoicing/run/skip-reason-text';
 import { resultText } from './invoice-output';
+import { runErrorWords } from '../../service/invoicing/run/run-error-words';
 
 const listUsage = 'npm run cli -- runs [--source tab|bot|cli|schedule] [--limit n] [--offset n] [--json]';
 const showUsage = 'npm run cli -- runs show ID [--json]';
@@ -43,13 +44,13 @@ export const runsCommand: CliCommand = {
         formatLocal(r.createdAt, timeZone),
         r.source,
         formatWho(r.who),
-        r.state,
+        runStateText(r.state),
         String(r.counts.created),
         String(r.failures),
         r.totals.map(formatMoney).join(', '),
         r.id,
       ]),
-      [16, 8, 24, 10, 8, 6, 18, 36],
+      [16, 8, 24, 20, 8, 6, 18, 36],
     );
     ctx.io.out(`${page.runs.length > 0 ? table : 'No invoice runs.'}\n\nShowing ${page.runs.length} of ${page.total} (times in ${timeZone}).\n`);
     return EXIT.ok;
@@ -78,10 +79,10 @@ export const runsShowCommand: CliCommand = {
     const timeZone = (await services.currentSetup()).dailySummary.timeZone;
     const header = [
       `Run ${run.id}: ${runStateText(run.state)}${run.finished ? '' : ' (not finished)'}`,
-      `Requested by ${run.requestedBy} from ${run.source} at ${formatLocal(run.createdAt, timeZone)}${run.finishedAt ? `, finished ${formatLocal(run.finishedAt, timeZone)}` : ''} (${timeZone})`,
+      `Requested by ${formatWho(await services.history.who(run.requestedBy))} from ${run.source} at ${formatLocal(run.createdAt, timeZone)}${run.finishedAt ? `, finished ${formatLocal(run.finishedAt, timeZone)}` : ''} (${timeZone})`,
       `Selection: ${run.selection.kind === 'ids' ? `${run.selection.appointmentIds.length} appointment(s)` : JSON.stringify(run.selection)}`,
       ...(run.retryOf ? [`Retries run ${run.retryOf}`] : []),
-      ...(run.error ? [`Error: ${run.error}`] : []),
+      ...(run.error ? [`Error: ${runErrorWords(run.errorKind ?? run.error, 'en') ?? ''}`] : []),
       ...(run.skipped.length > 0
         ? [`Skipped: ${run.skipped.length} (${[...new Set(run.skipped.map((s) => skipReasonText(s.reason, 'en')))].join('; ')})`]
         : []),
