@@ -1,4 +1,15 @@
-import { type AdaptiveCardJson, CARD_VERBS, type CardContext, invoiceAllDataSchema, refreshCardDataSchema, refusalCard, retryFailedDataSchema } from '../cards';
+import {
+  type AdaptiveCardJson,
+  CARD_VERBS,
+  type CardContext,
+  invoiceAllDataSchema,
+  languageOf,
+  refreshCardDataSchema,
+  refusalCard,
+  retryFailedDataSchema,
+  shownInvoiceable,
+} from '../cards';
+import { appointmentRows } from './appointment-rows';
 import { InvalidRunRequestError, RunNotFoundError } from '../../service/invoicing/run';
 import { abortableSleep } from '../../service/jobs/abortable-sleep';
 import { realTimers } from '../../service/jobs/timers';
@@ -83,6 +94,11 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
 
   const stale = isPending(card.runId) && Date.parse(card.updatedAt) < nowOf(services).getTime() - STALE_PENDING_MS;
   if (card.runId === null || stale) {
+    // The click invoices what its card showed, or nothing: a card drawn before a sync, an exclusion or
+    // a new price is answered as it stands now, to be clicked again.
+    if (data.shown !== undefined && data.shown !== shownInvoiceable(await appointmentRows(services, card.selection, languageOf(context.locale)))) {
+      return postedCardView(services, card, context, [request.user.id], true);
+    }
     const token = await cards.claim(card.id, card.runId);
     if (token !== undefined) {
       return startRun(deps, request, context, card, token, async () =>

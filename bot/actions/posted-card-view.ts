@@ -22,6 +22,8 @@ export async function postedCardView(
   card: PostedCard,
   context: CardContext,
   refreshUserIds: readonly string[] = [],
+  /** Drawn for a click that found other appointments than the card showed (shown-invoiceable.ts). */
+  changed = false,
 ): Promise<AdaptiveCardJson> {
   if (isPending(card.runId)) return startingCard(context);
   if (card.runId !== null) {
@@ -37,8 +39,8 @@ export async function postedCardView(
   // The button says appointments and invoices apart: a group class invoices each attendee.
   const counts = appointments.some((a) => a.reason === null) ? await services.invoices.counts(selectionInput(card.selection)) : null;
   if (card.kind === 'invoicePreview') {
-    return invoicePreviewCard({ previewId: card.key, period, customer: card.selection.customer, appointments, refreshUserIds, counts }, context).card;
+    return invoicePreviewCard({ previewId: card.key, period, customer: card.selection.customer, appointments, refreshUserIds, counts, changed }, context).card;
   }
   if (period === null) throw new Error(`daily summary card ${card.id} has no period`);
-  return dailySummaryCard({ period, appointments, refreshUserIds, counts }, context).card;
+  return dailySummaryCard({ period, appointments, refreshUserIds, counts, changed }, context).card;
 }

@@ -17,8 +17,13 @@ export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
 const periodKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
-const dailySummaryRef = z.object({ cardKind: z.literal('dailySummary'), periodKey });
-const invoicePreviewRef = z.object({ cardKind: z.literal('invoicePreview'), previewId: opaqueId });
+/** What the Invoice button showed (shown-invoiceable.ts); absent from cards drawn before it was sent. */
+const shown = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22}$/)
+  .optional();
+const dailySummaryRef = z.object({ cardKind: z.literal('dailySummary'), periodKey, shown });
+const invoicePreviewRef = z.object({ cardKind: z.literal('invoicePreview'), previewId: opaqueId, shown });
 const runProgressRef = z.object({ cardKind: z.literal('runProgress'), runId: opaqueId });
 const runResultRef = z.object({ cardKind: z.literal('runResult'), runId: opaqueId });
 

@@ -27,6 +27,8 @@ export interface CardText {
   dailySummaryTitle: (label: string) => string;
   previewTitle: (label: string | null, customer: string | null) => string;
   previewNote: string;
+  /** Over a card redrawn instead of invoiced: what it showed had changed by the click. */
+  changedSinceShown: string;
   invoiceAll: (n: string) => string;
   /** Invoice all, once the plan is known: appointments and invoices apart. */
   invoiceAllCounts: (counts: CardCounts, n: Num) => string;
@@ -97,6 +99,7 @@ const en: CardText = {
   previewTitle: (label, customer) =>
     `Preview: invoice ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'all unbilled'}`,
   previewNote: 'Nothing is invoiced until you click Invoice.',
+  changedSinceShown: 'Nothing was invoiced: the appointments changed since this card was shown. Here they are as they are now; click again to invoice these.',
   invoiceAll: (n) => `Invoice all (${n})`,
   invoiceAllCounts: (c, n) => `Invoice all: ${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}`,
   invoicePreviewCounts: (c, n) => `Invoice: ${enPlural(c.appointments, 'appointment', n)} → ${enPlural(c.invoices, 'invoice', n)}`,
@@ -161,6 +164,7 @@ const da: CardText = {
   previewTitle: (label, customer) =>
     `Forhåndsvisning: fakturer ${[label, customer === null ? null : `for ${customer}`].filter((p) => p !== null).join(' ') || 'alle ikke fakturerede'}`,
   previewNote: 'Intet faktureres, før du klikker på Fakturer.',
+  changedSinceShown: 'Intet blev faktureret: aftalerne har ændret sig, siden kortet blev vist. Her er de, som de er nu; klik igen for at fakturere dem.',
   invoiceAll: (n) => `Fakturer alle (${n})`,
   invoiceAllCounts: (c, n) => `Fakturer alle: ${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}`,
   invoicePreviewCounts: (c, n) => `Fakturer: ${daCount(c.appointments, 'aftale', 'aftaler', n)} → ${daCount(c.invoices, 'faktura', 'fakturaer', n)}`,

@@ -6,6 +6,7 @@ import { type FittedCard, fitToLimit } from './fit-to-limit';
 import { type ListOptions, listLimits } from './list-options';
 import { formatNumber } from './format';
 import { renderCard } from './render-card';
+import { shownInvoiceable } from './shown-invoiceable';
 import type { TemplateData } from './template-data';
 
 export interface DailySummaryInput {
@@ -15,6 +16,8 @@ export interface DailySummaryInput {
   refreshUserIds?: readonly string[];
   /** The plan's counts (appointments → invoices), when known: the button says both. */
   counts?: CardCounts | null;
+  /** Drawn in answer to a click that found other appointments than the card had shown: it says so. */
+  changed?: boolean;
 }
 
 export function dailySummaryData(input: DailySummaryInput, context: CardContext, rowsShown: number): TemplateData<'daily-summary'> {
@@ -23,6 +26,8 @@ export function dailySummaryData(input: DailySummaryInput, context: CardContext,
   return {
     ...sections.data,
     periodKey: input.period.key,
+    shown: shownInvoiceable(input.appointments),
+    changedNote: input.changed === true ? text.changedSinceShown : '',
     canInvoice: sections.readyCount > 0,
     invoiceTitle:
       input.counts == null

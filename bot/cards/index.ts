@@ -38,5 +38,6 @@ export { type RunProgressCardInput, runProgressCard, runProgressData } from './r
 export { runResultCard, runResultData } from './run-result-card';
 export { statusCard, statusData } from './status-card';
 export type { TemplateData, TemplateName } from './template-data';
+export { shownInvoiceable } from './shown-invoiceable';
 export { type UnbilledListInput, unbilledListCard, unbilledListData } from './unbilled-list-card';
 export { type OverdueInvoiceRow, type OverdueInvoicesInput, overdueInvoicesCard, overdueInvoicesData } from './overdue-invoices-card';

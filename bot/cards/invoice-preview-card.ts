@@ -6,6 +6,7 @@ import { type FittedCard, fitToLimit } from './fit-to-limit';
 import { formatNumber } from './format';
 import { type ListOptions, listLimits } from './list-options';
 import { renderCard } from './render-card';
+import { shownInvoiceable } from './shown-invoiceable';
 import type { TemplateData } from './template-data';
 
 export interface InvoicePreviewInput {
@@ -17,6 +18,8 @@ export interface InvoicePreviewInput {
   refreshUserIds?: readonly string[];
   /** The plan's counts (appointments → invoices), when known: the button says both. */
   counts?: CardCounts | null;
+  /** Drawn in answer to a click that found other appointments than the card had shown: it says so. */
+  changed?: boolean;
 }
 
 function previewTitle(input: InvoicePreviewInput, context: CardContext): string {
@@ -31,6 +34,8 @@ export function invoicePreviewData(input: InvoicePreviewInput, context: CardCont
     ...sections.data,
     note: text.previewNote,
     previewId: input.previewId,
+    shown: shownInvoiceable(input.appointments),
+    changedNote: input.changed === true ? text.changedSinceShown : '',
     canInvoice: sections.readyCount > 0,
     invoiceTitle:
       input.counts == null

@@ -9,6 +9,7 @@ import { dailySummaryCard } from './daily-summary-card';
 import { CARD_BYTE_BUDGET, TEAMS_MESSAGE_LIMIT_BYTES } from './fit-to-limit';
 import { helpCard } from './help-card';
 import { invoicePreviewCard } from './invoice-preview-card';
+import { shownInvoiceable } from './shown-invoiceable';
 import { refusalCard } from './refusal-card';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson, CardTemplateError, renderCard } from './render-card';
 import { runProgressCard } from './run-progress-card';
@@ -153,15 +154,20 @@ test('the harness does report a broken card', () => {
 });
 
 describe('Invoice all', () => {
-  test('names only the period or the preview: no amounts, no appointment ids', () => {
+  test('names only the period or the preview and a digest of what it showed: no amounts, no appointment ids', () => {
     const rows = appointments(60);
     const summary = dailySummaryCard({ period: PERIOD, appointments: rows }, context()).card;
     const preview = invoicePreviewCard({ previewId: 'pv_123', period: PERIOD, customer: null, appointments: rows }, context()).card;
     const invoiceActions = [...executeActions(summary), ...executeActions(preview)].filter((a) => a.verb === CARD_VERBS.invoiceAll);
+    const shown = shownInvoiceable(rows);
     expect(invoiceActions.map((a) => a.data)).toEqual([
-      { cardKind: 'dailySummary', periodKey: '2026-11-02..2026-11-02' },
-      { cardKind: 'invoicePreview', previewId: 'pv_123' },
+      { cardKind: 'dailySummary', periodKey: '2026-11-02..2026-11-02', shown },
+      { cardKind: 'invoicePreview', previewId: 'pv_123', shown },
     ]);
+    // Another appointment, or another amount, shows as another digest; the order they are listed in does not.
+    expect(shownInvoiceable([...rows].reverse())).toBe(shown);
+    expect(shownInvoiceable(rows.slice(1))).not.toBe(shown);
+    expect(shownInvoiceable(rows.map((r, i) => (i === 0 && r.price ? { ...r, price: { ...r.price, minor: r.price.minor + 100 } } : r)))).not.toBe(shown);
     for (const { data } of invoiceActions) {
       expect(invoiceAllDataSchema.parse(data)).toEqual(data);
       const json = JSON.stringify(data);

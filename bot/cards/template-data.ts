@@ -12,6 +12,8 @@ const fact = z.object({ title: text, value: text });
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const periodKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
 const tabUrl = z.url({ protocol: /^https?$/ });
+/** shown-invoiceable.ts's digest of what the Invoice button showed. */
+const shownDigest = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 const refreshUserIds = z.array(z.string().min(1)).max(MAX_REFRESH_USER_IDS);
 
 const appointmentLine = z.object({ when: text, customer: text, service: text, staff: text, price: text });
@@ -41,6 +43,8 @@ const noShowFields = { noShowText: text, canMarkNoShow: z.boolean(), noShowData:
 export const templateDataSchemas = {
   'daily-summary': appointmentSections.extend({
     periodKey,
+    shown: shownDigest,
+    changedNote: text,
     canInvoice: z.boolean(),
     invoiceTitle: text,
     refreshUserIds,
@@ -48,6 +52,8 @@ export const templateDataSchemas = {
   'invoice-preview': appointmentSections.extend({
     note: text,
     previewId: opaqueId,
+    shown: shownDigest,
+    changedNote: text,
     canInvoice: z.boolean(),
     invoiceTitle: text,
     refreshUserIds,

@@ -1,4 +1,5 @@
 import { queryUnbilled } from '../../service/unbilled';
+import { excludeAppointment, includeAppointment } from '../../service/invoicing/exclusions';
 import { startInvoiceKit, type InvoiceKit } from '../../service/invoicing/run/testing/invoice-kit';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { executeActions } from '../actions/testing/card-walk';
@@ -102,9 +103,35 @@ describeEachStore('bot over POST /api/messages (emulators, stand-in connector)',
     expect(kit.bcInvoices()).toHaveLength(0);
   });
 
+  it('invoices what the card showed or nothing: a click after an appointment was excluded answers the card as it stands, to be clicked again', async () => {
+    const { verb, data } = await preview(`invoice ${day}`);
+    const ready = await queryUnbilled(
+      kit.db,
+      { businessId: kit.h.businessId, state: 'invoiceable', from: day, to: day, limit: 1 },
+      { now: kit.h.clock(), setup: kit.setup },
+    );
+    const gone = ready.rows[0]!;
+    const excluded = await excludeAppointment(
+      { db: kit.db, clock: kit.h.clock },
+      { businessId: kit.h.businessId, appointmentId: gone.id, actor: 'tab-user', source: 'tab' },
+    );
+    expect(excluded.ok).toBe(true);
+    try {
+      const stale = await invoke(bot, USER_A, 'i-stale', verb, data, 'manual');
+      expect(stale.status).toBe(200);
+      expect(await runCount()).toBe(0);
+      const card = (stale.body as InvokeBody).value;
+      expect(JSON.stringify(card)).toContain('Nothing was invoiced: the appointments changed since this card was shown.');
+      const again = executeActions(card).find((a) => a.verb === 'invoiceAll')!;
+      expect(again.data).toEqual({ ...(data as object), shown: expect.not.stringMatching((data as { shown: string }).shown) });
+    } finally {
+      await includeAppointment({ db: kit.db, clock: kit.h.clock }, { businessId: kit.h.businessId, appointmentId: gone.id, actor: 'tab-user', source: 'tab' });
+    }
+  });
+
   it('previews, never invoices on an automatic refresh, and invoices once when two users in two processes click at once', async () => {
     const { verb, data, activityId } = await preview(`invoice ${day}`);
-    expect(data).toEqual({ cardKind: 'invoicePreview', previewId: expect.any(String) });
+    expect(data).toEqual({ cardKind: 'invoicePreview', previewId: expect.any(String), shown: expect.stringMatching(/^[\w-]{22}$/) });
 
     expect(await runCount()).toBe(0);
     const refreshed = await invoke(bot, USER_A, 'i-auto', verb, data, 'automatic');
