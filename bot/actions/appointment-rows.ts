@@ -2,7 +2,7 @@ import type { AppointmentRow, CardPeriod } from '../cards';
 import type { Language } from '../commands';
 import { MAX_LIMIT, type UnbilledRow } from '../../service/unbilled';
 import type { BotServices } from './bot-services';
-import type { CardSelection } from '../../service/conversations';
+import type { CardPeriodName, CardSelection } from '../../service/conversations';
 import { feeKindText, noteText, reasonText } from '../../service/unbilled/reason-text';
 import { endedByReasons, noShowActionOf } from '../../service/domain/no-show-rule';
 
@@ -54,6 +54,6 @@ export async function appointmentRows(services: BotServices, selection: CardSele
   return rows;
 }
 
-export function cardPeriodOf(period: { firstDay: string; lastDay: string; key: string; label: string }): CardPeriod {
-  return { firstDay: period.firstDay, lastDay: period.lastDay, key: period.key, label: period.label };
+export function cardPeriodOf(period: { firstDay: string; lastDay: string; key: string; label: string; name: CardPeriodName }): CardPeriod {
+  return { firstDay: period.firstDay, lastDay: period.lastDay, key: period.key, label: period.label, name: period.name };
 }

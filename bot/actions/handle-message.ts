@@ -34,7 +34,7 @@ async function lastSyncProblem(services: BotServices, language: Language): Promi
 }
 
 function selectionOf(period: Period | null, customer: string | null): CardSelection {
-  return { firstDay: period?.firstDay ?? null, lastDay: period?.lastDay ?? null, customer, label: period?.label ?? null };
+  return { firstDay: period?.firstDay ?? null, lastDay: period?.lastDay ?? null, customer, periodName: period?.name ?? null, label: period?.label ?? null };
 }
 
 /** Records the card, sends it, then notes its message id: a click can never name an unknown card. */

@@ -47,6 +47,7 @@ export async function markNoShowAction(services: BotServices, request: CardActio
     firstDay: data.firstDay ?? null,
     lastDay: data.lastDay ?? null,
     customer: data.customer ?? null,
+    periodName: data.periodName ?? null,
     label: data.label ?? null,
   };
   const appointments = await appointmentRows(services, selection, languageOf(context.locale));

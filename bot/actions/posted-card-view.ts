@@ -8,9 +8,17 @@ import { runCard, startingCard } from './run-card';
 
 export function selectionPeriod(selection: CardSelection, context: CardContext): CardPeriod | null {
   if (selection.firstDay === null || selection.lastDay === null) return null;
-  const period = periodFromKey(`${selection.firstDay}..${selection.lastDay}`, context.timeZone, languageOf(context.locale));
+  const key = `${selection.firstDay}..${selection.lastDay}`;
+  // Named in the reader's language; a card stored before its period's name was keeps the words it was posted with.
+  const period = periodFromKey(key, context.timeZone, languageOf(context.locale), selection.periodName ?? 'dates');
   if (!period) return null;
-  return { firstDay: period.firstDay, lastDay: period.lastDay, key: period.key, label: selection.label ?? period.label };
+  return {
+    firstDay: period.firstDay,
+    lastDay: period.lastDay,
+    key: period.key,
+    label: selection.periodName === null ? (selection.label ?? period.label) : period.label,
+    name: period.name,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_PERIOD_NAMES } from '../../service/conversations/card-period-names';
 
 /**
  * The `verb` and `data` of every Action.Execute our cards carry. The data only names what to
@@ -40,6 +41,8 @@ export const markNoShowDataSchema = z.strictObject({
   lastDay: day.optional(),
   customer: z.string().min(1).max(320).optional(),
   label: z.string().min(1).max(200).optional(),
+  /** How the list's period was named: drawn again in the clicker's language (the label is for lists sent before it). */
+  periodName: z.enum(CARD_PERIOD_NAMES).optional(),
 });
 
 export const invoiceAllDataSchema = z.discriminatedUnion('cardKind', [dailySummaryRef, invoicePreviewRef]);

@@ -1,3 +1,4 @@
+import type { CardPeriodName } from '../../service/conversations/card-period-names';
 import type { SyncErrorKind } from '../../service/jobs/sync-error-words';
 
 /**
@@ -17,6 +18,8 @@ export interface CardPeriod {
   lastDay: string;
   key: string;
   label: string;
+  /** How the command named it ('dates' for a range): a card drawn again names it in its reader's language. */
+  name?: CardPeriodName;
 }
 
 export interface AppointmentRow {

@@ -19,6 +19,7 @@ function noShowData(row: AppointmentRow, input: UnbilledListInput): MarkNoShowDa
     cardKind: 'unbilledList',
     appointmentId: row.id,
     ...(input.period ? { firstDay: input.period.firstDay, lastDay: input.period.lastDay, label: input.period.label.slice(0, 200) } : {}),
+    ...(input.period?.name === undefined ? {} : { periodName: input.period.name }),
     ...(input.customer !== null && input.customer !== '' ? { customer: input.customer.slice(0, 320) } : {}),
   };
 }

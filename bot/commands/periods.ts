@@ -73,11 +73,11 @@ export function resolveNamedPeriod(name: NamedPeriod, now: Date, timeZone: strin
 const PERIOD_KEY = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 
 /** Reads a card's `periodKey` back; undefined for anything malformed or reversed. */
-export function periodFromKey(key: string, timeZone: string, language: Language): Period | undefined {
+export function periodFromKey(key: string, timeZone: string, language: Language, name: PeriodName = 'dates'): Period | undefined {
   const m = PERIOD_KEY.exec(key);
   const first = m?.[1] !== undefined ? parseIsoDate(m[1]) : undefined;
   const last = m?.[2] !== undefined ? parseIsoDate(m[2]) : undefined;
   if (!first || !last || compareLocalDates(first, last) > 0) return undefined;
   if (periodLimitProblem(formatIsoDate(first), formatIsoDate(last)) !== undefined) return undefined;
-  return periodFromLocalDays('dates', first, last, timeZone, language);
+  return periodFromLocalDays(name, first, last, timeZone, language);
 }

@@ -31,7 +31,7 @@ export async function postDailySummaries(deps: SummaryDeps, now: Date = nowOf(de
   if (day === undefined) return outcome;
 
   const selection = { firstDay: day, lastDay: day, customer: null };
-  const countable = await appointmentRows(services, { ...selection, label: null }, 'en');
+  const countable = await appointmentRows(services, { ...selection, periodName: null, label: null }, 'en');
   if (countable.length === 0 && !summary.postWhenEmpty) {
     outcome.empty = true;
     return outcome;
@@ -41,7 +41,12 @@ export async function postDailySummaries(deps: SummaryDeps, now: Date = nowOf(de
     const language = languageOf(locale);
     const yesterday = resolveNamedPeriod('yesterday', now, summary.timeZone, language);
     const period = yesterday.firstDay === day ? yesterday : periodFromKey(`${day}..${day}`, summary.timeZone, language);
-    const card = { conversationId: target.id, kind: 'dailySummary' as const, key: `${day}..${day}`, selection: { ...selection, label: period?.label ?? null } };
+    const card = {
+      conversationId: target.id,
+      kind: 'dailySummary' as const,
+      key: `${day}..${day}`,
+      selection: { ...selection, periodName: period?.name ?? null, label: period?.label ?? null },
+    };
     const context: CardContext = { locale: localeOf(language), timeZone: summary.timeZone, tab: services.tab };
     const posted = await postOnce(deps, card, (stored) => postedCardView(services, stored, context));
     if (posted === 'posted') outcome.posted.push(target.id);

@@ -62,4 +62,4 @@ export async function postOnce(
 }
 
 /** The empty selection of a card whose button (if any) never invoices a period. */
-export const NO_SELECTION: CardSelection = { firstDay: null, lastDay: null, customer: null, label: null };
+export const NO_SELECTION: CardSelection = { firstDay: null, lastDay: null, customer: null, periodName: null, label: null };

@@ -12,3 +12,4 @@ export {
   type PostedCard,
   type PostedCardKind,
 } from './posted-cards';
+export { CARD_PERIOD_NAMES, type CardPeriodName } from './card-period-names';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { CARD_PERIOD_NAMES } from './card-period-names';
 import type { SelectionInput } from '../invoicing/run';
 import type { Clock } from '../domain/clock';
 import { isUniqueViolation, readJson, toIsoUtc, writeJson, type Database, type Row } from '../store';
@@ -19,7 +20,13 @@ export const cardSelectionSchema = z.object({
   firstDay: z.string().nullable(),
   lastDay: z.string().nullable(),
   customer: z.string().nullable(),
-  /** The period as the command named it ("yesterday (Nov 2, 2026)"), for redrawing the card. */
+  /**
+   * How the command named the period (the bot's period names: bot/commands), so that a card drawn again
+   * for a reader names it in their language ("i går (2. nov. 2026)" for a Danish Teams, "yesterday
+   * (Nov 2, 2026)" for an English one), not in the language of whoever posted it.
+   */
+  periodName: z.enum(CARD_PERIOD_NAMES).nullable().default(null),
+  /** The period's words as posted, kept by cards stored before `periodName`: shown when that is missing. */
   label: z.string().nullable().default(null),
 });
 export type CardSelection = z.output<typeof cardSelectionSchema>;
