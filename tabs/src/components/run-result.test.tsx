@@ -25,6 +25,13 @@ async function stoppedRun(): Promise<SettledRun> {
   };
 }
 
+/** A run that ended without a run error, counted by status, listing the invoices made from one it created. */
+async function endedRun(byStatus: SettledRun['byStatus'], invoices: (created: SettledRun['invoices'][number]) => SettledRun['invoices']): Promise<SettledRun> {
+  const stopped = await stoppedRun();
+  const created = stopped.invoices.find((i) => i.status !== 'failed')!;
+  return { ...stopped, error: null, errorKind: null, byStatus, invoices: invoices(created) };
+}
+
 describe('the run result', () => {
   it.each([
     ['en-GB', /17 appointments → 22 invoices, 21 customers/, /Business Central kept answering with errors/],
@@ -61,15 +68,10 @@ describe('the run result', () => {
   });
 
   it('counts and lists a draft deleted in Business Central as a failure, with its words and Retry, as the bot and the run do', async () => {
-    const stopped = await stoppedRun();
-    const created = stopped.invoices.find((i) => i.status !== 'failed')!;
-    const run: SettledRun = {
-      ...stopped,
-      error: null,
-      errorKind: null,
-      byStatus: { verified: 1, deleted: 1 },
-      invoices: [created, { ...created, id: 'inv-deleted', status: 'deleted', number: null, url: null, error: STORED_INVOICE_ERRORS.deletedBeforeVerify }],
-    };
+    const run = await endedRun({ verified: 1, deleted: 1 }, (created) => [
+      created,
+      { ...created, id: 'inv-deleted', status: 'deleted', number: null, url: null, error: STORED_INVOICE_ERRORS.deletedBeforeVerify },
+    ]);
     const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, {
       api: new FakeApi([]),
       lang: 'en-GB',
@@ -80,15 +82,7 @@ describe('the run result', () => {
   });
 
   it('counts every invoice of a large run, lists the first page and sends the reader to the History for the rest', async () => {
-    const stopped = await stoppedRun();
-    const created = stopped.invoices.find((i) => i.status !== 'failed')!;
-    const run: SettledRun = {
-      ...stopped,
-      error: null,
-      errorKind: null,
-      byStatus: { verified: 1_998, failed: 2 },
-      invoices: Array.from({ length: 50 }, (_, n) => ({ ...created, id: `inv-${n}` })),
-    };
+    const run = await endedRun({ verified: 1_998, failed: 2 }, (created) => Array.from({ length: 50 }, (_, n) => ({ ...created, id: `inv-${n}` })));
     const { container } = renderWithApp(<RunResultView run={run} openLink={() => undefined} onRetry={() => undefined} />, {
       api: new FakeApi([]),
       lang: 'en-GB',
