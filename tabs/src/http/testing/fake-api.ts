@@ -199,9 +199,15 @@ export class FakeApi implements Api {
     return { runId: 'run-1' };
   }
 
+  /** While set, each poll of a run waits for it: a test moves on while a run is still being followed. */
+  runHold: Promise<void> | null = null;
+  /** The runs whose invoices were asked for, in order. */
+  readonly runInvoicesAsked: string[] = [];
+
   /** The summary polled; once done, the run's invoices are in `runInvoicesState` (the last one failed). */
   async run(id: string): Promise<RunSummary> {
     this.polls += 1;
+    await this.runHold;
     const selection = this.started.at(-1) ?? { kind: 'ids' as const, appointmentIds: [] };
     const rows = this.selected(selection);
     const done = this.polls > this.pollsBeforeDone;
@@ -240,6 +246,7 @@ export class FakeApi implements Api {
   }
 
   async runInvoices(runId: string, query: RunInvoicesQuery) {
+    this.runInvoicesAsked.push(runId);
     const all = this.runInvoicesState[runId];
     if (all === undefined) throw new ApiError('not_found', `No invoice run ${runId}`, 404);
     const offset = Number(query.offset ?? 0);

@@ -176,8 +176,10 @@ describe('History page', () => {
     api.runInvoicesState['run-1'] = [invoice(0, { status: 'failed', number: null, url: null, error: STORED_INVOICE_ERRORS.gaveUp })];
     api.runInvoicesState['run-0'] = [invoice(1)];
     api.runInvoicesState['run-2'] = [invoice(0)];
-    // The retry runs until the person has turned to another run.
-    api.pollsBeforeDone = Number.POSITIVE_INFINITY;
+    // The retry's first poll is answered (done) only once the person has turned to another run.
+    let release!: () => void;
+    api.runHold = new Promise((resolve) => (release = resolve));
+    api.pollsBeforeDone = 0;
     renderWithApp(<HistoryPage pollMs={10} />, { api });
     fireEvent.click((await screen.findAllByRole('button', { name: /^Open the invoice run of/ }))[0]!);
     fireEvent.click(await screen.findByRole('button', { name: 'Retry failed invoices' }));
@@ -188,9 +190,12 @@ describe('History page', () => {
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Open the invoice run of/ })).toHaveLength(3));
     fireEvent.click(screen.getAllByRole('button', { name: /^Open the invoice run of/ })[2]!);
     const opened = await screen.findByRole('region', { name: /^Invoice run of .*2, 2026/ });
-    // The retry ends now; long after its next poll would have seen that (every 10 ms), the run the person opened is still the one shown.
-    api.pollsBeforeDone = 0;
-    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    // The retry's answer comes now: a flow still following it would read its invoices and open it within these turns.
+    await act(async () => {
+      release();
+      for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    });
+    expect(api.runInvoicesAsked).not.toContain('run-2');
     expect(screen.getByRole('region', { name: /^Invoice run of / })).toBe(opened);
     expect(screen.queryByText(/^Retry finished/)).toBeNull();
   });
