@@ -15,7 +15,7 @@ export const jsonBatchResponseSchema = z.object({
   responses: z.array(
     z.object({
       id: z.union([z.string(), z.number()]).transform(String),
-      status: z.coerce.number().int(),
+      status: z.number().int(),
       headers: z
         .record(z.string(), z.unknown())
         .nullish()
