@@ -21,6 +21,7 @@ import { postedCardView } from './posted-card-view';
 import { isPending, selectionInput, type PostedCard, type PostedCards } from '../../service/conversations';
 import { runCard, startingCard } from './run-card';
 import { markNoShowAction } from './mark-no-show';
+import { findInConversation } from './card-conversation';
 import type { RunWatchers } from './run-watchers';
 
 /** A winner that has not written its run id after this long died: its claim may be taken over. */
@@ -66,14 +67,15 @@ async function refresh(deps: CardActionDeps, request: CardActionRequest, context
     case 'dailySummary':
     case 'invoicePreview': {
       const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
-      const card = await cards.find(request.conversation.id, data.cardKind, key);
+      const card = await findInConversation(request.conversation.id, (id) => cards.find(id, data.cardKind, key));
       if (!card) throw new BadCardActionError('no such card in this conversation');
       return postedCardView(deps.services, card, context, [request.user.id]);
     }
     case 'runProgress':
     case 'runResult':
       // A run is shown only where one of its cards was posted: a run id from elsewhere reveals nothing.
-      if (!(await cards.findByRun(request.conversation.id, data.runId))) throw new BadCardActionError('no such run in this conversation');
+      if (!(await findInConversation(request.conversation.id, (id) => cards.findByRun(id, data.runId))))
+        throw new BadCardActionError('no such run in this conversation');
       try {
         return runCard(await deps.services.invoices.getRun(data.runId), context, [request.user.id]);
       } catch (err) {
@@ -89,7 +91,7 @@ async function invoiceAll(deps: CardActionDeps, request: CardActionRequest, cont
   if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
   const cards = services.postedCards;
   const key = data.cardKind === 'dailySummary' ? data.periodKey : data.previewId;
-  const card = await cards.find(request.conversation.id, data.cardKind, key);
+  const card = await findInConversation(request.conversation.id, (id) => cards.find(id, data.cardKind, key));
   if (!card) throw new BadCardActionError('no such card in this conversation');
 
   const stale = isPending(card.runId) && Date.parse(card.updatedAt) < nowOf(services).getTime() - STALE_PENDING_MS;
@@ -114,7 +116,7 @@ async function retryFailed(deps: CardActionDeps, request: CardActionRequest, con
   const { services } = deps;
   if (!(await mayInvoice(services, request, guest))) return refusalCard(request.locale);
   const cards = services.postedCards;
-  const card = await cards.findByRun(request.conversation.id, data.runId);
+  const card = await findInConversation(request.conversation.id, (id) => cards.findByRun(id, data.runId));
   if (!card) {
     // The card has moved on to a newer run (someone retried already), or it is not ours: show the run.
     return refresh(deps, { ...request, data: { cardKind: 'runResult', runId: data.runId } }, context);

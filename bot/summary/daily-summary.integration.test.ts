@@ -8,7 +8,8 @@ import { silentLogger } from '../../service/logging/logger';
 import type { Database } from '../../service/store';
 import { describeEachStore } from '../../service/store/testing/test-stores';
 import { queryUnbilled } from '../../service/unbilled';
-import type { BotServices, CardMessenger } from '../actions';
+import { BotActions, type BotServices, type CardActionRequest, type CardMessenger } from '../actions';
+import { executeActions } from '../actions/testing/card-walk';
 import type { AdaptiveCardJson } from '../cards';
 import { addDays, parseIsoDate, type LocalDate } from '../../service/domain/local-date';
 import { ConversationStore } from '../../service/conversations';
@@ -48,6 +49,7 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     status: () => businessStatus({ db, businessId: kit.h.businessId, clock, currentSetup: async () => kit.setup }),
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
+    businessNames: async () => new Map(),
     appointments: { markNoShow: jest.fn() },
     people: new People(db, clock),
     tab: { appId: 'app-1', webUrl: 'http://localhost:3978/tab/unbilled' },
@@ -151,5 +153,39 @@ describeEachStore('daily summary posting', (getStore, suite) => {
     expect(second).toMatchObject({ posted: ['a:chat-anna'], failed: [] });
     expect(up.sent.map((s) => s.conversationId)).toEqual(['a:chat-anna']);
     expect((await later.get('a:chat-anna'))?.lastPost).toEqual({ at: tick.toISOString(), error: null });
+  });
+
+  it("answers a click on the channel's summary, which Teams addresses to the post's thread, and starts its run once", async () => {
+    const channel = '19:general@thread.tacv2';
+    kit.setSetup({ dailySummary: { ...kit.setup.dailySummary, conversationIds: [channel] } });
+    const m = new RecordingMessenger();
+    const clock = () => now;
+    const runner = kit.runner({ db: kit.db });
+    // The watcher's waits never come due: the test looks at what the click did, not at the card kept in step.
+    const bot: BotServices = { ...services(kit.db, clock), invoices: runner, waits: new FakeTimers(now) };
+    await postDailySummaries({ services: bot, messenger: m, conversations: new ConversationStore(kit.db, clock) });
+    expect(m.sent.map((s) => s.conversationId)).toEqual([channel]);
+    const button = executeActions(m.sent[0]!.card).find((a) => a.verb === 'invoiceAll')!;
+    const actions = new BotActions(bot, m);
+    const click = (threadOf: string): CardActionRequest => ({
+      verb: button.verb,
+      data: button.data,
+      trigger: 'manual',
+      user: { id: '29:anna', name: 'Anna', aadObjectId: '11111111-1111-1111-1111-111111111111' },
+      // As Teams sends an action on a channel post: the thread of the post, `;messageid=<post id>`.
+      conversation: { id: `${channel};messageid=${threadOf}`, type: 'channel', tenantId: 't', teamId: channel, channelId: channel },
+      replyToId: threadOf,
+      locale: 'en-US',
+    });
+
+    // Another post's thread does not reach this card.
+    await expect(actions.cardAction(click('msg-99'), async () => false)).rejects.toThrow('no such card in this conversation');
+    await actions.cardAction(click('msg-1'), async () => false);
+    await actions.stop();
+    await runner.idle();
+    const [card] = await kit.db.selectFrom('posted_cards').selectAll().execute();
+    expect(card).toMatchObject({ conversation_id: channel, activity_id: 'msg-1', kind: 'dailySummary' });
+    const run = await kit.db.selectFrom('invoice_runs').select(['id', 'source']).where('id', '=', card!.run_id!).execute();
+    expect(run).toEqual([{ id: card!.run_id, source: 'bot' }]);
   });
 });
