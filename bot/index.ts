@@ -89,6 +89,7 @@ export function registerBot(server: restify.Server, app: AppServices, options: R
     sync: app.sync,
     staffNames: () => app.catalog.staffNames(),
     companyNames: async () => new Map((await app.companies()).companies.map((c) => [c.id, c.displayName || c.name || ''])),
+    businessNames: async () => new Map((await app.bookingsBusinesses()).businesses.map((b) => [b.id, b.displayName])),
     tab: readTabLinks(env, app.config.port),
     clock: app.clock,
     people: app.people,

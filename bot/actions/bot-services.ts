@@ -32,6 +32,8 @@ export interface BotServices {
   staffNames(): Promise<ReadonlyMap<string, string>>;
   /** Business Central company id → name, for saying which company is set up (never its GUID). */
   companyNames(): Promise<ReadonlyMap<string, string>>;
+  /** Bookings business id (its mailbox address) → display name, for saying which business is set up. */
+  businessNames(): Promise<ReadonlyMap<string, string>>;
   /** Where "Open Unbilled Bookings" leads. */
   tab: TabLinkOptions;
   /** The process's clock (AppServices.clock): every "now" of the bot. */

@@ -11,7 +11,11 @@ import { botStores } from './testing/bot-stores';
 const COMPANY = '5d115c9c-44e3-ea11-bb43-000d3a2feca1';
 
 describeEachStore('status card input', (getStore) => {
-  const services = (companyId: string | undefined, companyNames: BotServices['companyNames']): BotServices => ({
+  const services = (
+    companyId: string | undefined,
+    companyNames: BotServices['companyNames'],
+    businessNames: BotServices['businessNames'] = async () => new Map(),
+  ): BotServices => ({
     ...botStores(getStore().db, fixedClock(DEFAULT_TEST_NOW), {
       businessId: 'clinic@contoso.dk',
       currentSetup: async () => defaultSetup('clinic@contoso.dk', companyId),
@@ -23,6 +27,7 @@ describeEachStore('status card input', (getStore) => {
     sync: { requestSync: jest.fn(), recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames,
+    businessNames,
     appointments: { markNoShow: jest.fn() },
     people: { remember: jest.fn() },
     tab: { appId: 'app-1', webUrl: 'http://localhost/tab/unbilled' },
@@ -47,5 +52,25 @@ describeEachStore('status card input', (getStore) => {
     expect((await statusInput(services(COMPANY, async () => new Map()))).businessCentralCompany).toBe('-');
     const down = await statusInput(services(COMPANY, async () => Promise.reject(new Error('503'))));
     expect(down.businessCentralCompany).toBe('-');
+  });
+
+  it('names the set-up Bookings business by its display name, and by its mailbox address when Bookings cannot', async () => {
+    const named = await statusInput(
+      services(
+        COMPANY,
+        async () => new Map(),
+        async () => new Map([['clinic@contoso.dk', 'Nordlys Fysioterapi']]),
+      ),
+    );
+    expect(named.bookingsBusiness).toBe('Nordlys Fysioterapi');
+    expect((await statusInput(services(COMPANY, async () => new Map()))).bookingsBusiness).toBe('clinic@contoso.dk');
+    const down = await statusInput(
+      services(
+        COMPANY,
+        async () => new Map(),
+        async () => Promise.reject(new Error('503')),
+      ),
+    );
+    expect(down.bookingsBusiness).toBe('clinic@contoso.dk');
   });
 });

@@ -20,6 +20,17 @@ async function companyName(services: BotServices, companyId: string | null): Pro
   }
 }
 
+/** The set-up Bookings business by its display name; its mailbox address when Bookings cannot name it (readable, never a GUID). */
+async function businessName(services: BotServices, businessId: string): Promise<string> {
+  try {
+    const name = (await services.businessNames()).get(businessId);
+    return name === undefined || name.trim() === '' ? businessId : name;
+  } catch (err) {
+    services.logger.warn({ err }, 'Bookings business names unavailable for the status card');
+    return businessId;
+  }
+}
+
 /** What `status` shows, read fresh: the last sync, what waits, the last run, the next summary. */
 export async function statusInput(services: BotServices): Promise<StatusInput> {
   const setup = await services.currentSetup();
@@ -27,7 +38,7 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
   const [lastSync] = await services.sync.recentRuns(services.businessId, 1);
   const { unbilledCount, cannotInvoiceCount, lastRun } = await services.status();
   return {
-    bookingsBusiness: setup.businessId,
+    bookingsBusiness: await businessName(services, setup.businessId),
     businessCentralCompany: await companyName(services, setup.companyId),
     lastSync: lastSync ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind } : null,
     unbilledCount,

@@ -59,6 +59,7 @@ describeEachStore('automatic invoicing: one run per business per tick across pro
     sync: { requestSync: async () => 'x', recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
+    businessNames: async () => new Map(),
     appointments: { markNoShow: jest.fn() },
     people: new People(db, clock),
     status: () => businessStatus({ db, businessId: k.h.businessId, clock, currentSetup: async () => k.setup }),

@@ -66,6 +66,7 @@ export async function startBotHarness(
     sync: { requestSync: async () => 'sync-1', recentRuns: async () => [] },
     staffNames: async () => new Map(),
     companyNames: async () => new Map(),
+    businessNames: async () => new Map(),
     appointments: { markNoShow: (request) => markNoShow({ db, clock: kit.h.clock }, { ...request, businessId: kit.h.businessId }) },
     people: new People(db, kit.h.clock),
     tab: TEST_TAB,
