@@ -4,7 +4,7 @@ import { type FetchLike, httpApi } from './http-api';
 import { firstQueryForLink } from '../pages/unbilled/filter-state';
 
 /** A page at `path` whose fetch records what it is asked and answers each request with a Response of its own. */
-function page(path: string, options: { framed?: boolean } = {}) {
+function page(path: string, options: { framed?: boolean; teamsMobile?: boolean } = {}) {
   const [pathname = '/', search = ''] = path.split(/(?=\?)/);
   const asked: string[] = [];
   const self = {};
@@ -13,6 +13,7 @@ function page(path: string, options: { framed?: boolean } = {}) {
     location: { pathname, search },
     self,
     parent: options.framed ? {} : self,
+    ...(options.teamsMobile ? { nativeInterface: {} } : {}),
     fetch: (url: string) => {
       asked.push(url);
       return Promise.resolve(new Response(JSON.stringify({ url })));
@@ -58,8 +59,8 @@ describe('startEarlyReads', () => {
     expect(tab.asked).toEqual([]);
   });
 
-  it('asks nothing in a frame, where Teams may need a token', () => {
-    const tab = page('/tab/unbilled', { framed: true });
+  it.each([{ framed: true }, { teamsMobile: true }])('asks nothing where Teams may need a token: %o', (where) => {
+    const tab = page('/tab/unbilled', where);
     startEarlyReads(tab);
     expect(tab.asked).toEqual([]);
   });

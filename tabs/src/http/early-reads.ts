@@ -6,7 +6,7 @@
  * same module and hands its answers to httpApi. The URLs are the ones httpApi asks for withFirstReads'
  * reads of firstQueryForLink(null) (early-reads.test.ts checks they stay so); an answer goes to the
  * first GET without a token for its URL, once. Written without imports, so the module stays that small.
- * In Teams (a framed page) the reads need a token and wait for the SDK as before.
+ * In Teams (a framed page, or a top-level one in Teams' mobile clients) the reads need a token and wait for the SDK as before.
  */
 
 /** withFirstReads' reads for a page without a link, as httpApi writes them. */
@@ -27,12 +27,15 @@ interface PageLike {
   readonly location: { readonly pathname: string; readonly search: string };
   readonly parent: unknown;
   readonly self: unknown;
+  readonly nativeInterface?: unknown;
   fetch(url: string, init: RequestInit): Promise<Response>;
 }
 
 const NONE: EarlyReads = { take: () => null };
 
-function isFramed(page: PageLike): boolean {
+/** host.ts' mayBeTeams, written again here to keep this module free of imports: framed, or Teams mobile. */
+function mayBeTeams(page: PageLike): boolean {
+  if (page.nativeInterface !== undefined && page.nativeInterface !== null) return true;
   try {
     return page.parent !== page.self;
   } catch {
@@ -45,7 +48,7 @@ const isUnbilledPath = (pathname: string) => /^\/(tab(\/unbilled)?)?\/?$/.test(p
 
 export function startEarlyReads(page: PageLike): EarlyReads {
   // A link's filter asks another page, and a framed page may be Teams (a token): those wait for the app.
-  if (isFramed(page) || page.location.search !== '' || !isUnbilledPath(page.location.pathname)) return NONE;
+  if (mayBeTeams(page) || page.location.search !== '' || !isUnbilledPath(page.location.pathname)) return NONE;
   const started = new Map<string, Promise<Response>>();
   for (const url of EARLY_READ_URLS) {
     const answer = page.fetch(url, { method: 'GET', headers: { accept: 'application/json' } });

@@ -1,4 +1,4 @@
-import { authStartUrl, detectHost, isFramed, themeFromTeams } from './host';
+import { authStartUrl, detectHost, mayBeTeams, themeFromTeams, type HostWindow } from './host';
 import type { TeamsContext, TeamsSdk } from './teams-sdk';
 
 function fakeSdk(behaviour: {
@@ -41,6 +41,9 @@ const framed = (): Pick<Window, 'parent' | 'self'> => {
   return w as Pick<Window, 'parent' | 'self'>;
 };
 
+/** Teams' iOS and Android clients: a top-level web view with the host's native interface. */
+const teamsMobile = (): HostWindow => Object.assign(topLevel(), { nativeInterface: { framelessPostMessage: () => undefined } });
+
 describe('detectHost', () => {
   it('runs as a web page at once when not framed, without calling the Teams SDK', async () => {
     const sdk = fakeSdk({ initialize: () => new Promise<void>(() => undefined) });
@@ -64,6 +67,17 @@ describe('detectHost', () => {
     sdk.emitTheme('dark');
     sdk.emitTheme('default');
     expect(seen).toEqual(['dark', 'light']);
+  });
+
+  it("uses Teams in Teams' mobile clients, where the tab is a top-level page with the host's native interface", async () => {
+    const sdk = fakeSdk({
+      initialize: async () => undefined,
+      context: { theme: 'dark', locale: 'da-dk', subPageId: null, tenantId: null, loginHint: null },
+    });
+    const host = await detectHost({ win: teamsMobile(), sdk, prefersDark: false, openWindow: () => undefined, newState: () => 'state-1' });
+    expect(host).toMatchObject({ kind: 'teams', theme: 'dark', locale: 'da-dk' });
+    await expect(host.getToken()).resolves.toBe('sso-token');
+    expect(sdk.calls).toContain('initialize');
   });
 
   it("opens Teams' sign-in window at /auth-start with the user's tenant and login hint when consent is missing", async () => {
@@ -95,8 +109,9 @@ describe('helpers', () => {
   it('maps Teams themes', () => {
     expect(['default', 'dark', 'contrast', 'glass'].map(themeFromTeams)).toEqual(['light', 'dark', 'contrast', 'light']);
   });
-  it('sees a frame', () => {
-    expect(isFramed(topLevel())).toBe(false);
-    expect(isFramed(framed())).toBe(true);
+  it("sees a frame, and Teams mobile's top-level page", () => {
+    expect(mayBeTeams(topLevel())).toBe(false);
+    expect(mayBeTeams(framed())).toBe(true);
+    expect(mayBeTeams(teamsMobile())).toBe(true);
   });
 });

@@ -25,8 +25,16 @@ export function themeFromTeams(theme: string): ThemeName {
   return 'light';
 }
 
-/** A tab is framed by Teams; a top-level page never waits for a host that is not there. */
-export function isFramed(win: Pick<Window, 'parent' | 'self'>): boolean {
+/** The window as the host check sees it: Teams' mobile clients give a top-level page a `nativeInterface`. */
+export type HostWindow = Pick<Window, 'parent' | 'self'> & { readonly nativeInterface?: unknown };
+
+/**
+ * Whether Teams may be the host: a tab is framed by Teams on the web and desktop, and is a top-level
+ * page with the host's `nativeInterface` in Teams' mobile clients (where teams-js talks to the host
+ * through it). Any other top-level page never waits for a host that is not there.
+ */
+export function mayBeTeams(win: HostWindow): boolean {
+  if (win.nativeInterface !== undefined && win.nativeInterface !== null) return true;
   try {
     return win.parent !== win.self;
   } catch {
@@ -68,7 +76,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export interface DetectOptions {
-  win: Pick<Window, 'parent' | 'self'>;
+  win: HostWindow;
   sdk: TeamsSdk;
   prefersDark: boolean;
   openWindow: (url: string) => void;
@@ -87,12 +95,12 @@ export function authStartUrl(context: Pick<TeamsContext, 'tenantId' | 'loginHint
 }
 
 /**
- * Not framed: a web page at once, without touching the SDK. Framed: Teams if it answers
- * `initialize` in time, else (an iframe elsewhere) a web page too.
+ * Not framed (and not Teams mobile): a web page at once, without touching the SDK. Otherwise Teams if
+ * it answers `initialize` in time, else (an iframe elsewhere) a web page too.
  */
 export async function detectHost(options: DetectOptions): Promise<Host> {
   const web = webHost(options.prefersDark, options.openWindow);
-  if (!isFramed(options.win)) return web;
+  if (!mayBeTeams(options.win)) return web;
   const { sdk } = options;
   try {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
