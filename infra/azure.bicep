@@ -11,6 +11,8 @@ param location string = resourceGroup().location
 param webAppSku string = 'B1'
 
 param teamsAppId string
+@description('The id the org catalog gave the app once published (atk publish); empty: deep links use teamsAppId.')
+param teamsAppPublishedAppId string = ''
 param aadAppClientId string
 @secure()
 param aadAppClientSecret string
@@ -168,6 +170,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botSecret.properties.secretUri})'
     MicrosoftAppType: 'SingleTenant'
     TEAMS_APP_ID: teamsAppId
+    TEAMS_APP_PUBLISHED_APP_ID: teamsAppPublishedAppId
     TAB_ENDPOINT: tabEndpoint
   }
 }

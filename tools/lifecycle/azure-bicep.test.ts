@@ -40,6 +40,8 @@ const DEPLOYED: Record<string, string> = {
   BOT_ID: '5f0e9a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
   BOT_PASSWORD: 'bot password from Key Vault',
   TEAMS_APP_ID: '3b9a7c51-2d4e-4f60-8a1b-9c0d1e2f3a4b',
+  // Empty until the app is published to the org catalog.
+  TEAMS_APP_PUBLISHED_APP_ID: '',
   TAB_ENDPOINT: 'https://bookings-invoicing-abc123.azurewebsites.net',
 };
 
@@ -90,6 +92,10 @@ describe('infra/azure.bicep', () => {
     });
     expect(readEntraSettings(env)).toMatchObject({ clientId: DEPLOYED.AAD_APP_CLIENT_ID, tabHost: 'bookings-invoicing-abc123.azurewebsites.net' });
     expect(readTabLinks(env, config.port).appId).toBe(DEPLOYED.TEAMS_APP_ID);
+    // Once published, cards' deep links name the app by the org catalog's id.
+    expect(readTabLinks({ ...env, TEAMS_APP_PUBLISHED_APP_ID: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' }, config.port).appId).toBe(
+      '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+    );
     // The process environment is the whole configuration: no env file is named azure.
     expect(env['APP_ENV']).toBe('azure');
   });
