@@ -112,6 +112,17 @@ test.each([['/'], ['/api/health'], ['/api/no-such-thing']])('%s carries CSP with
   const res = await api.call('GET', path);
   const csp = res.headers.get('content-security-policy') ?? '';
   expect(csp).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
+  // The hosts Teams' tab requirements list for Teams, the Microsoft 365 app and Outlook.
+  const documented = [
+    '*.cloud.microsoft',
+    'teams.microsoft.com',
+    '*.teams.microsoft.com',
+    '*.microsoft365.com',
+    '*.office.com',
+    'outlook.office.com',
+    'outlook.office365.com',
+  ];
+  expect(documented.filter((host) => !FRAME_ANCESTORS.includes(`https://${host}` as (typeof FRAME_ANCESTORS)[number]))).toEqual([]);
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

@@ -1,12 +1,14 @@
 /**
- * Where Teams and Microsoft 365 may frame the tab: Teams (classic and new), the Microsoft 365 app
- * (*.cloud.microsoft, *.office.com) and Outlook. Nobody else may frame it (clickjacking).
+ * Where Teams and Microsoft 365 may frame the tab, as Teams' tab requirements list the hosts: Teams
+ * (classic and new), the Microsoft 365 app (*.cloud.microsoft, *.microsoft365.com, *.office.com) and
+ * Outlook. Nobody else may frame it (clickjacking).
  */
 export const FRAME_ANCESTORS = [
   "'self'",
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
   'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
   'https://*.office.com',
   'https://outlook.office.com',
   'https://outlook.office365.com',
