@@ -1,11 +1,14 @@
 /**
  * Where the bot may post. Every reply and proactive message goes to the activity's `serviceUrl`,
  * with the bot's Bot Framework token: a made-up serviceUrl would receive cards of customer data.
- * Live: the Bot Framework's channel hosts of each cloud over https. Sandbox: loopback only (the
- * Agents Playground's mock connector, the tests' stand-in).
+ * Live: the Bot Framework's channel hosts of each cloud over https, Teams' own in the US government
+ * clouds (GCC, GCC High, DoD). Sandbox: loopback only (the Agents Playground's mock connector, the
+ * tests' stand-in).
  */
 const LIVE_HOSTS = [
   /^smba\.trafficmanager\.net$/,
+  /^smba\.infra\.gcc\.teams\.microsoft\.com$/,
+  /^smba\.infra\.(gov|dod)\.teams\.microsoft\.us$/,
   /(^|\.)botframework\.com$/,
   /(^|\.)botframework\.us$/,
   /(^|\.)botframework\.azure\.us$/,
