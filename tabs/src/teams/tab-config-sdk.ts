@@ -8,9 +8,15 @@ export interface ChannelTabConfig {
   suggestedDisplayName: string;
 }
 
+/** What the dialog is shown in: Teams' language and theme (`default`, `dark`, `contrast`). */
+export interface TabConfigContext {
+  locale: string;
+  theme: string;
+}
+
 /** The part of @microsoft/teams-js a configuration page uses, so tests can stand in for Teams. */
 export interface TabConfigSdk {
-  initialize(): Promise<void>;
+  initialize(): Promise<TabConfigContext>;
   /** Enables Teams' Save button. */
   setValid(valid: boolean): void;
   /** Teams calls this when the user saves; the page answers with the tab's configuration. */
@@ -18,7 +24,11 @@ export interface TabConfigSdk {
 }
 
 export const tabConfigSdk: TabConfigSdk = {
-  initialize: () => app.initialize(),
+  initialize: async () => {
+    await app.initialize();
+    const context = await app.getContext();
+    return { locale: context.app.locale, theme: context.app.theme ?? 'default' };
+  },
   setValid: (valid) => pages.config.setValidityState(valid),
   onSave: (config) =>
     pages.config.registerOnSaveHandler((event) => {

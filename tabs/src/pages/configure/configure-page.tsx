@@ -1,7 +1,8 @@
 import { Body1, FluentProvider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { fluentTheme } from '../../app/theme';
-import type { Locale } from '../../i18n/locale';
+import { pickLocale, type Locale } from '../../i18n/locale';
+import { themeFromTeams, type ThemeName } from '../../teams/host';
 import type { TabConfigSdk } from '../../teams/tab-config-sdk';
 import { channelTabConfig } from './channel-tab';
 
@@ -22,22 +23,30 @@ const TEXT = {
 
 const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalM } });
 
-/** The configurable tab's configuration page: says what the tab shows and lets Teams save it. */
+/**
+ * The configurable tab's configuration page: says what the tab shows and lets Teams save it. Until
+ * Teams answers it speaks the browser's language (`locale`); then Teams' language and theme.
+ */
 export function ConfigurePage(props: { sdk: TabConfigSdk; origin: string; locale: Locale }) {
   const styles = useStyles();
-  const text = TEXT[props.locale.language];
+  const [teams, setTeams] = useState<{ locale: Locale; theme: ThemeName } | null>(null);
+  const locale = teams?.locale ?? props.locale;
+  const text = TEXT[locale.language];
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     props.sdk.initialize().then(
-      () => {
-        props.sdk.onSave(() => channelTabConfig(props.origin, text.name));
+      (context) => {
+        const language = pickLocale([context.locale, props.locale.tag]);
+        setTeams({ locale: language, theme: themeFromTeams(context.theme) });
+        // The tab's name in the language the dialog ends up in.
+        props.sdk.onSave(() => channelTabConfig(props.origin, TEXT[language.language].name));
         props.sdk.setValid(true);
       },
       () => setFailed(true),
     );
-  }, [props.sdk, props.origin, text.name]);
+  }, [props.sdk, props.origin, props.locale.tag]);
   return (
-    <FluentProvider theme={fluentTheme('light')} lang={props.locale.tag}>
+    <FluentProvider theme={fluentTheme(teams?.theme ?? 'light')} lang={locale.tag}>
       <main className={styles.root}>
         <Subtitle1 as="h1">{text.title}</Subtitle1>
         <Body1>{failed ? text.failed : text.body}</Body1>
