@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { BenchRun } from './bench-run';
 import { call, emulatorStats, json, requestsBetween, sleep } from './http';
-import { COMPANY_ID } from './processes';
-import { invoiceRunBoundMs } from './report';
+import { COMPANY_ID, processUsage } from './processes';
+import { formatNumber, invoiceRunBoundMs } from './report';
 
 /*
  * (1) Invoice all over a period that holds about TARGET invoiceable appointments, through the app's API
@@ -22,6 +22,8 @@ const DAY_MS = 86_400_000;
 const FIXED_ROUND_TRIPS = 4;
 /** Business Central's (and its emulator's) page. */
 const BC_PAGE = 1000;
+/** Creates per `$batch` in the floor: as many as the app sends in one. */
+const FLOOR_BATCH = 50;
 
 const countSchema = z.looseObject({ totals: z.looseObject({ count: z.number() }) });
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -109,6 +111,37 @@ async function naivePost(run: BenchRun, bodies: readonly unknown[], parallel: nu
   return { ms, failed, requests: requestsBetween(before, await emulatorStats(run.emulators)).bc };
 }
 
+const batchAnswerSchema = z.looseObject({ responses: z.array(z.looseObject({ status: z.number() })) });
+
+/**
+ * What the emulator allows any client for these creates: the same bodies as `$batch` requests of
+ * FLOOR_BATCH, `parallel` at once, with nothing read, planned or recorded around them.
+ */
+async function batchedFloor(run: BenchRun, bodies: readonly unknown[], parallel: number): Promise<{ ms: number; failed: number; batches: number }> {
+  const url = `${run.emulators.bcApiBaseUrl}/$batch`;
+  const batches: unknown[][] = [];
+  for (let i = 0; i < bodies.length; i += FLOOR_BATCH) batches.push(bodies.slice(i, i + FLOOR_BATCH));
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < batches.length) {
+        const requests = batches[next++]!.map((body, i) => ({
+          id: String(i + 1),
+          method: 'POST',
+          url: `companies(${COMPANY_ID})/salesInvoices`,
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        }));
+        const answer = await json(batchAnswerSchema, url, { method: 'POST', body: { requests }, token: true });
+        failed += answer.responses.filter((r) => r.status !== 201).length + requests.length - answer.responses.length;
+      }
+    }),
+  );
+  return { ms: performance.now() - started, failed, batches: batches.length };
+}
+
 const runSchema = z.looseObject({
   state: z.string(),
   finished: z.boolean(),
@@ -154,6 +187,15 @@ export async function invoiceRun(run: BenchRun): Promise<void> {
   const boundLabel = `${created.length} operations x ${s.serviceTimeMs} ms / ${s.bcMaxConcurrent} slots + ${roundTrips} round trips x ${s.latencyMs} ms`;
   const what = `${period.count} invoiceable appointments (${period.from}..${period.to}) -> ${created.length} invoices, ${lines} lines; run ${result.state}`;
 
+  // Right after the run, on the store it left, before the naive baselines grow it by twice as many invoices.
+  const emulatorCpu = processUsage(run.emulators.pid).cpuSeconds;
+  const floor = await batchedFloor(
+    run,
+    created.map((i, n) => naiveBody(i, n, 'FLOOR')),
+    s.bcMaxConcurrent,
+  );
+  const floorEmulatorCpu = processUsage(run.emulators.pid).cpuSeconds - emulatorCpu;
+  run.log(`batched floor: ${Math.round(floor.ms)} ms, ${floor.failed} failed, emulator CPU ${floorEmulatorCpu.toFixed(1)} s`);
   const oneByOne = await naivePost(
     run,
     created.map((i, n) => naiveBody(i, n, 'NAIVE1')),
@@ -198,6 +240,14 @@ export async function invoiceRun(run: BenchRun): Promise<void> {
     },
     goal: { on: 'ratio', op: '<', limit: 1 },
     notes: 'goal: faster than the naive path at the allowed concurrency',
+  });
+  run.add({
+    scenario: 'invoice run',
+    name: `floor: the same creates in $batch of ${FLOOR_BATCH}, ${s.bcMaxConcurrent} at once, nothing else`,
+    value: floor.ms,
+    unit: 'ms',
+    reference: { kind: 'bound', label: 'the bound above', value: bound },
+    notes: `${floor.batches} $batch requests (${floor.failed} failed); emulator CPU ${floorEmulatorCpu.toFixed(1)} s; the run took ${formatNumber(runMs / floor.ms, 2)}x this floor; no Bookings re-read, plan, claim, customer check, verification or record in it`,
   });
   run.add({
     scenario: 'invoice run',

@@ -13,6 +13,10 @@ const DAY_MS = 86_400_000;
 /** The Graph emulator's (and Graph's) calendarView page. */
 const GRAPH_PAGE = 100;
 const INCREMENTAL_GOAL_MS = 1000;
+/** The floor reads the year in windows of a week: small enough to keep 4 busy to the end, large enough to add few part pages. */
+const FLOOR_WINDOW_DAYS = 7;
+/** The seed's appointments reach two weeks ahead (sandbox/seed/scale.ts). */
+const FLOOR_DAYS_AHEAD = 15;
 
 const syncRunSchema = z.looseObject({
   id: z.string(),
@@ -64,6 +68,58 @@ export async function fullYearSync(run: BenchRun, before: Awaited<ReturnType<typ
     goal: { on: 'ratio', op: '<=', limit: 1.25 },
     notes: `${run.emulators.lastYear} appointments in the year; counts ${JSON.stringify(done.counts)}; ${requests.graph} Graph requests (+${requests.graphBatchItems} batch items), ${requests.bc} BC requests, ${requests.throttled} throttled; app CPU ${(run.appUsage().cpuSeconds - cpuBefore).toFixed(1)} s`,
   });
+  const floor = await pagingFloor(run);
+  run.log(`paging floor: ${Math.round(floor.ms)} ms for ${floor.pages} pages`);
+  run.add({
+    scenario: 'sync',
+    name: 'floor: the same pages read by a client that does nothing else, wall',
+    value: floor.ms,
+    unit: 'ms',
+    reference: {
+      kind: 'bound',
+      label: 'the bound above',
+      value: pagingBoundMs({ pages, latencyMs: run.settings.latencyMs, concurrent: run.settings.graphMaxConcurrentPerMailbox }),
+    },
+    notes: `${floor.pages} pages (${floor.customerPages} of customers, one after another as next links allow; the year in ${FLOOR_WINDOW_DAYS}-day windows), ${run.settings.graphMaxConcurrentPerMailbox} at once, each page parsed and dropped; ${Math.round((floor.ms * run.settings.graphMaxConcurrentPerMailbox) / floor.pages)} ms a page where the bound counts ${run.settings.latencyMs}`,
+  });
+}
+
+const pageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+
+/** Pages from `first` on, following next links: how many. */
+async function readPages(first: string): Promise<number> {
+  let pages = 0;
+  for (let url: string | undefined = first; url !== undefined; pages++) url = (await json(pageSchema, url, { token: true }))['@odata.nextLink'];
+  return pages;
+}
+
+/**
+ * What the emulator allows any client: the customer list and the year's calendar, read with nothing done
+ * with them, within the mailbox's concurrency (the customer list is one of the readers for its length).
+ * Run after the app's sync, when the app is idle.
+ */
+async function pagingFloor(run: BenchRun): Promise<{ ms: number; pages: number; customerPages: number }> {
+  const business = `${run.emulators.graphBaseUrl}/solutions/bookingBusinesses/${encodeURIComponent(run.businessId)}`;
+  const now = run.appNow().getTime();
+  let customerPages = 0;
+  const reads: (() => Promise<number>)[] = [async () => (customerPages = await readPages(`${business}/customers`))];
+  for (let from = now - 365 * DAY_MS; from < now + FLOOR_DAYS_AHEAD * DAY_MS; from += FLOOR_WINDOW_DAYS * DAY_MS) {
+    const window = `start=${new Date(from).toISOString()}&end=${new Date(from + FLOOR_WINDOW_DAYS * DAY_MS).toISOString()}`;
+    reads.push(() => readPages(`${business}/calendarView?${window}`));
+  }
+  let next = 0;
+  let pages = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: run.settings.graphMaxConcurrentPerMailbox }, async () => {
+      while (next < reads.length) {
+        // Read first, then added: `pages += await ...` would add to the count as it was before the wait.
+        const read = await reads[next++]!();
+        pages += read;
+      }
+    }),
+  );
+  return { ms: performance.now() - started, pages, customerPages };
 }
 
 const appointmentSchema = z.looseObject({
