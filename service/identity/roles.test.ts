@@ -59,6 +59,15 @@ describe('named in the setup: tenant + object id, never an email', () => {
     ['Entra app role Invoicer', user({ appRoles: ['Invoicer'] }), lists([BO]), ['invoicer', 'reader']],
     ['Entra app role Reader governs from the first run', user({ appRoles: ['Reader'] }), lists(), ['reader']],
     ['Entra app role Admin', user({ appRoles: ['Admin'] }), lists(), ALL],
+    // App roles are assigned per tenant: a partner tenant's admin could hand its own users ours.
+    ['Entra app role Admin from a partner tenant grants nothing', user({ tenantId: PARTNER, appRoles: ['Admin'] }), lists([BO]), ['reader']],
+    ['Entra app role Invoicer from a partner tenant grants nothing', user({ tenantId: PARTNER, appRoles: ['Invoicer'] }), lists([BO]), ['reader']],
+    [
+      'a partner user with an app role still holds what the setup names',
+      user({ tenantId: PARTNER, appRoles: ['Admin'] }),
+      lists([], [`${PARTNER}/${ANNA}`]),
+      ['invoicer', 'reader'],
+    ],
   ])('%s', (_name, identity, setup, expected) => {
     expect(rolesFor(identity, setup, policy)).toEqual(expected);
   });
@@ -84,7 +93,8 @@ test('property: every user reads; admin implies invoicer; a partner-tenant user 
         const roles = rolesFor(identity, lists(admins, invoicers), { ...policy, appRolesInUse });
         expect(roles).toContain('reader');
         if (roles.includes('admin')) expect(roles).toContain('invoicer');
-        const namedOrAppRole = appRoles.includes('Admin') || (!partner && admins.includes(oid));
+        // Only the home tenant's app roles count: a partner tenant assigns its own.
+        const namedOrAppRole = !partner && (appRoles.includes('Admin') || admins.includes(oid));
         if (partner || guest || appRolesInUse) expect(roles.includes('admin')).toBe(namedOrAppRole);
       },
     ),

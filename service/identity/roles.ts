@@ -32,8 +32,10 @@ function entryMatches(entry: string, tenantId: string, objectId: string, home: s
 
 /**
  * The one role rule, for the tab API, the bot and the CLI. Everyone signed in (from an allowed
- * tenant: checked before this) reads. Admin and invoicer come from Entra app roles and from the
- * setup's lists matched on tenant + object id; an admin may also invoice. While the setup names no
+ * tenant: checked before this) reads. Admin and invoicer come from Entra app roles assigned in the
+ * home tenant and from the setup's lists matched on tenant + object id; an admin may also invoice.
+ * App roles are assigned per tenant, so a partner tenant's admin could hand its own users ours: a
+ * partner tenant's user holds a role only by a `<tenant id>/<object id>` entry of the setup. While the setup names no
  * one and the home tenant assigns no app roles (the first run), the first admin is BOOTSTRAP_ADMIN_OID
  * when configured, else any member (not guest) of the home tenant: never a partner tenant's user.
  */
@@ -42,9 +44,10 @@ export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy
   const tenantId = identity.tenantId.toLowerCase();
   const objectId = identity.objectId.toLowerCase();
   const home = policy.homeTenantId?.toLowerCase();
-  const appRoles = new Set(identity.appRoles.map((r) => r.toLowerCase()));
+  const homeAppRoles = home === undefined || tenantId === home ? identity.appRoles : [];
+  const appRoles = new Set(homeAppRoles.map((r) => r.toLowerCase()));
   const { admins, invoicers } = setup.roles;
-  if (isFirstRun(setup, identity.appRoles, policy.appRolesInUse)) {
+  if (isFirstRun(setup, homeAppRoles, policy.appRolesInUse)) {
     const homeMember = home !== undefined && tenantId === home && !identity.guest;
     const named = policy.bootstrapAdminOid?.toLowerCase();
     const first = named === undefined ? homeMember : homeMember && objectId === named;
