@@ -5,7 +5,8 @@ import { registerLegalPages } from './legal/legal-pages';
 import { registerSignInPages, signInPagesOptions, type SignInPagesOptions } from './sign-in/sign-in-pages';
 import { RateLimiter, type RateLimit } from './http/rate-limiter';
 import { applyTimeouts, DEFAULT_TIMEOUTS, type Timeouts } from './http/request-deadline';
-import { guardRequest } from './http/request-guard';
+import { guardRequest, sandboxHostVerdict } from './http/request-guard';
+import { isApiPath, isBotEndpoint, routedPath } from './http/routed-path';
 import { securityHeaders } from './http/security-headers';
 
 export interface HealthSource {
@@ -60,18 +61,24 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   // Before routing, so every answer (404s and the router's own refusals included) carries the headers.
   server.pre((req: restify.Request, res: restify.Response, next: Next) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!path.startsWith('/api/')) return next();
     const refuse = (status: number, code: string, message: string, extra: Record<string, string> = {}) => {
       for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
       res.setHeader('connection', 'close');
       res.send(status, { error: { code, message } });
       return next(false);
     };
+    // The path the router will match, escapes decoded: `/%61pi/me` is /api/me and is checked as such.
+    const path = routedPath(req.url ?? '/');
+    if (path === undefined) return refuse(400, 'invalid_request', 'The address is not valid');
+    if (!isApiPath(path)) return next();
     const rate = perAddress.take(req.socket.remoteAddress ?? 'unknown');
     if (!rate.ok) return refuse(429, 'busy', 'Too many requests; try again shortly', { 'retry-after': String(rate.retryAfterSeconds) });
-    // The bot endpoint has checks of its own (Bot Framework token, JSON, tenant, serviceUrl).
-    if (path === '/api/messages') return next();
+    if (isBotEndpoint(path)) {
+      // The bot endpoint has checks of its own (Bot Framework token, JSON, tenant, serviceUrl); the
+      // sandbox, which takes activities without a token, still answers only on a loopback name.
+      const host = sandboxHostVerdict(req, mode);
+      return host.ok ? next() : refuse(host.status, host.code, host.message);
+    }
     const guard = guardRequest(req, mode);
     if (!guard.ok) return refuse(guard.status, guard.code, guard.message);
     return next();

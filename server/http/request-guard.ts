@@ -13,6 +13,14 @@ const hostnameOf = (host: string): string | undefined => {
   }
 };
 
+/** In the sandbox, which trusts its callers without a token, only a loopback Host name (no DNS rebinding). */
+export function sandboxHostVerdict(req: IncomingMessage, mode: 'sandbox' | 'live'): GuardVerdict {
+  if (mode === 'sandbox' && !LOOPBACK_HOSTS.has(hostnameOf(req.headers.host ?? '') ?? '')) {
+    return { ok: false, status: 403, code: 'forbidden', message: 'The sandbox answers only on localhost, 127.0.0.1 or [::1]' };
+  }
+  return { ok: true };
+}
+
 /**
  * Checks a browser cannot be tricked into passing, on every mutating /api/ request:
  * - `application/json` only: a cross-site form or `text/plain` fetch can send neither it nor a
@@ -23,9 +31,8 @@ const hostnameOf = (host: string): string | undefined => {
  */
 export function guardRequest(req: IncomingMessage, mode: 'sandbox' | 'live'): GuardVerdict {
   const host = req.headers.host ?? '';
-  if (mode === 'sandbox' && !LOOPBACK_HOSTS.has(hostnameOf(host) ?? '')) {
-    return { ok: false, status: 403, code: 'forbidden', message: 'The sandbox answers only on localhost, 127.0.0.1 or [::1]' };
-  }
+  const sandboxHost = sandboxHostVerdict(req, mode);
+  if (!sandboxHost.ok) return sandboxHost;
   if (!MUTATING.has(req.method ?? '')) return { ok: true };
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== 'null') {
