@@ -171,6 +171,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MicrosoftAppType: 'SingleTenant'
     TEAMS_APP_ID: teamsAppId
     TEAMS_APP_PUBLISHED_APP_ID: teamsAppPublishedAppId
+    // App Service's front end: the client's address is the X-Forwarded-For entry it appends.
+    TRUSTED_PROXY_HOPS: '1'
     TAB_ENDPOINT: tabEndpoint
   }
 }

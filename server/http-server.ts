@@ -6,6 +6,7 @@ import { registerSignInPages, signInPagesOptions, type SignInPagesOptions } from
 import { RateLimiter, type RateLimit } from './http/rate-limiter';
 import { applyTimeouts, DEFAULT_TIMEOUTS, type Timeouts } from './http/request-deadline';
 import { guardRequest, sandboxHostVerdict } from './http/request-guard';
+import { clientAddress } from './http/client-address';
 import { isApiPath, isBotEndpoint, routedPath } from './http/routed-path';
 import { securityHeaders } from './http/security-headers';
 
@@ -17,7 +18,7 @@ export interface HealthSource {
 }
 
 export interface HttpLimits {
-  /** Every /api/ request, per client address, before authentication. Default 600 a minute. */
+  /** Every /api/ request, per client address (clientAddress), before authentication. Default 600 a minute. */
   perAddress: RateLimit;
   /** Mutating API requests per signed-in user. Default 60 a minute. */
   perUser: RateLimit;
@@ -39,6 +40,8 @@ export interface HttpServerDeps {
   timeouts?: Timeouts;
   /** The rate limiters' clock. Default: the system clock. */
   clock?: () => Date;
+  /** Reverse proxies in front whose X-Forwarded-For entries name the client (clientAddress). Default 0. */
+  trustedProxyHops?: number;
 }
 
 type Next = (err?: false) => void;
@@ -71,7 +74,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     const path = routedPath(req.url ?? '/');
     if (path === undefined) return refuse(400, 'invalid_request', 'The address is not valid');
     if (!isApiPath(path)) return next();
-    const rate = perAddress.take(req.socket.remoteAddress ?? 'unknown');
+    const rate = perAddress.take(clientAddress(req, deps.trustedProxyHops ?? 0));
     if (!rate.ok) return refuse(429, 'busy', 'Too many requests; try again shortly', { 'retry-after': String(rate.retryAfterSeconds) });
     if (isBotEndpoint(path)) {
       // The bot endpoint has checks of its own (Bot Framework token, JSON, tenant, serviceUrl); the

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const server = createHttpServer({
     logger,
     api: { services: app },
+    trustedProxyHops: config.trustedProxyHops,
     health: { mode: config.mode, store: store.kind, ping: async () => void (await sql`select 1`.execute(store.db)) },
   });
   const bot = registerBot(server, app);

@@ -112,6 +112,7 @@ describe('security settings', () => {
         bootstrapAdminOid: undefined,
       },
       host: undefined,
+      trustedProxyHops: 0,
     });
   });
 
@@ -123,6 +124,7 @@ describe('security settings', () => {
         BOT_OPENID_METADATA_URL: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
         BOOTSTRAP_ADMIN_OID: '6F1C0B1E-4A59-4A43-9A7E-2D3C1B0E9F11',
         HOST: '0.0.0.0',
+        TRUSTED_PROXY_HOPS: '1',
       },
       '/app',
     );
@@ -132,6 +134,7 @@ describe('security settings', () => {
       bootstrapAdminOid: '6f1c0b1e-4a59-4a43-9a7e-2d3c1b0e9f11',
     });
     expect(c.host).toBe('0.0.0.0');
+    expect(c.trustedProxyHops).toBe(1);
   });
 
   it('refuse a first admin given as an email', () => {

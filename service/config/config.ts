@@ -31,6 +31,7 @@ const rawSchema = z
       .transform((v) => v.toLowerCase())
       .optional(),
     HOST: nonEmpty.optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'must be a number of proxies' }).int().min(0).max(5).default(0),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) => {
@@ -68,6 +69,8 @@ export interface Config {
   };
   /** The interface the app listens on: sandbox mode binds loopback unless HOST says otherwise (with a loud warning). */
   host: string | undefined;
+  /** Reverse proxies in front of the app (App Service's front end: 1) whose X-Forwarded-For entries name the client. */
+  trustedProxyHops: number;
 }
 
 export { ConfigError };
@@ -115,6 +118,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
       bootstrapAdminOid: e.BOOTSTRAP_ADMIN_OID,
     },
     host: e.HOST,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 

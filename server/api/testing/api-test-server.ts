@@ -61,6 +61,8 @@ export interface ApiTestServerOptions {
   clock?: () => Date;
   limits?: HttpLimits;
   timeouts?: Timeouts;
+  /** Reverse proxies in front whose X-Forwarded-For entries name the client; default 0. */
+  trustedProxyHops?: number;
   /** Another database than a SQLite file in a temp directory: PostgreSQL, for the suites that run on each store. */
   store?: { config: Config['store']; schema?: string };
 }
@@ -89,6 +91,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
       bootstrapAdminOid: options.bootstrapAdminOid,
     },
     host: undefined,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
   };
   const store = await openStore(config.store, options.store?.schema === undefined ? {} : { schema: options.store.schema });
   const clients = { tokenProvider: new StaticTokenProvider(harness.token), bookings: harness.bookings, businessCentral: harness.bcClient };
@@ -115,6 +118,7 @@ export async function startApiTestServer(options: ApiTestServerOptions = {}): Pr
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    trustedProxyHops: config.trustedProxyHops,
   });
   const port = await listen(server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;

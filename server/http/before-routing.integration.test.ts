@@ -4,7 +4,8 @@ import { startApiTestServer, type ApiTestServer } from '../api/testing/api-test-
 /*
  * The checks made before routing (the per-address limit, the sandbox's loopback Host, the refusals of
  * what another site can send) see the path as the router matches it: restify decodes escapes, so
- * `/%61pi/me` is /api/me and must be refused or limited exactly as /api/me is.
+ * `/%61pi/me` is /api/me and must be refused or limited exactly as /api/me is. The limit counts the
+ * client's address, which behind a trusted proxy is the one the proxy appended to X-Forwarded-For.
  */
 
 /** A request sent as written: fetch would normalise the path and could not set Host. */
@@ -63,4 +64,18 @@ test('an address over its limit is refused whatever the escape, and an undecodab
   }
   // Escapes that decode to nothing: no route can be matched for it either.
   expect(await send(api.origin, 'GET', '/api/%E0%A4%A', { host: new URL(api.origin).host })).toBe(400);
+});
+
+test("behind a trusted proxy, each client has its own allowance: the address the proxy appended, not the proxy's", async () => {
+  const proxied = await startApiTestServer({ mode: 'sandbox', limits: limits(2), trustedProxyHops: 1 });
+  try {
+    const asked = (client: string, written = '') =>
+      send(proxied.origin, 'GET', '/api/me', { host: new URL(proxied.origin).host, 'x-forwarded-for': `${written}${client}:50312` });
+    const statuses = [];
+    for (const [client, written] of [['203.0.113.5'], ['203.0.113.5'], ['203.0.113.5'], ['198.51.100.9', '203.0.113.5, '], ['198.51.100.9'], ['198.51.100.9']])
+      statuses.push(await asked(client!, written));
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429]);
+  } finally {
+    await proxied.close();
+  }
 });
