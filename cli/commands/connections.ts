@@ -9,7 +9,8 @@ export const connectionsCommand: CliCommand = {
   name: 'connections',
   summary: 'Test the connections to Bookings and Business Central and say what to fix',
   usage,
-  role: 'reader',
+  // As the tab's Test connection (admin): it names the companies and businesses to choose from.
+  role: 'admin',
   async run(args, ctx) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, usage);
     const services = await ctx.services();

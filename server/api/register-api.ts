@@ -86,6 +86,9 @@ function refuseControlCharacters(query: Record<string, string | string[]>, body:
   }
 }
 
+/** A request's path for the log and for answers: its query (a customer's email, a search) is personal data, and stays out. */
+const pathOf = (req: IncomingMessage): string => new URL(req.url ?? '/', 'http://localhost').pathname;
+
 /**
  * Mounts the tab's JSON API (API_ROUTES), a JSON 404 for any other /api/ path, and the built tab at
  * / and /tab/. Every error is answered here, as {error: {code, message, fields?}}.
@@ -111,11 +114,11 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
     const known = mapServiceError(err);
     if (known === undefined) {
-      logger.error({ err, method: req.method, url: req.url }, 'API request failed');
+      logger.error({ err, method: req.method, path: pathOf(req) }, 'API request failed');
       sendJson(res, 500, new ApiError('internal', 'Something went wrong on the server; it has been logged').toBody());
       return;
     }
-    if (known.status >= 500) logger.error({ err, method: req.method, url: req.url }, 'API request failed');
+    if (known.status >= 500) logger.error({ err, method: req.method, path: pathOf(req) }, 'API request failed');
     const retryAfter = known instanceof RateLimitedError ? known.retryAfterSeconds : 5;
     sendJson(res, known.status, known.toBody(), known.code === 'busy' ? { 'retry-after': String(retryAfter) } : {});
   };
@@ -143,7 +146,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
         // Each face remembers who acted by name (the log keeps the stable id); a refused change leaves no trace.
         if (hasBody(endpoint) && result.status < 400) await services.people.remember(identity.id, identity.name);
         if (result.download)
-          await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, url: req.url }, 'download failed part way'));
+          await sendDownload(res, result.download, (err) => logger.error({ err, method: req.method, path: pathOf(req) }, 'download failed part way'));
         else sendJson(res, result.status, result.body);
       } catch (err) {
         fail(req, res, err);
@@ -174,7 +177,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   }
 
   const noSuchEndpoint: Handler = async (req, res) => {
-    fail(req, res, new ApiError('not_found', `No endpoint ${req.method ?? ''} ${new URL(req.url ?? '/', 'http://localhost').pathname}`));
+    fail(req, res, new ApiError('not_found', `No endpoint ${req.method ?? ''} ${pathOf(req)}`));
   };
   server.post('/api/*', noSuchEndpoint);
   server.put('/api/*', noSuchEndpoint);
@@ -185,7 +188,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): void {
   // What the router itself refuses (no route, or a path too long to match) is answered in the same shape.
   for (const event of ['NotFound', 'MethodNotAllowed']) {
     server.on(event, (req: restify.Request, res: restify.Response, _err: unknown, done: () => void) => {
-      const error = new ApiError('not_found', `No endpoint ${req.method ?? ''} ${new URL(req.url ?? '/', 'http://localhost').pathname}`);
+      const error = new ApiError('not_found', `No endpoint ${req.method ?? ''} ${pathOf(req)}`);
       res.removeHeader('allow');
       sendJson(res, error.status, error.toBody());
       // restify sends its own error body after the listeners unless it sees the answer as sent.
