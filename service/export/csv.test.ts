@@ -33,6 +33,11 @@ describe('csv writer', () => {
     expect(csvRow(['a', 'b,c', null])).toBe('a,"b,c",\r\n');
   });
 
+  it('quotes a semicolon, on which Excel in a Danish locale splits cells: no second cell can start a formula', () => {
+    expect(csvField('Karen;=HYPERLINK("http://x")')).toBe('"Karen;=HYPERLINK(""http://x"")"');
+    expect(csvField('Holm; Karen')).toBe('"Holm; Karen"');
+  });
+
   it('writes money as an exact decimal, negative amounts as numbers rather than escaped text', () => {
     expect(csvField(decimalOf(42000, 'DKK'))).toBe('420.00');
     expect(csvField(decimalOf(5, 'DKK'))).toBe('0.05');

@@ -20,7 +20,12 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * RFC 4180's quote, comma and line break, and the semicolon: Excel in a Danish (or any comma-decimal)
+ * locale splits a .csv file on semicolons, honouring quotes, so an unquoted `Karen;=HYPERLINK(...)`
+ * would become a second cell that starts with a formula.
+ */
+const NEEDS_QUOTES = /[",;\r\n]/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** An amount in minor units as the currency's decimal, e.g. 42000 DKK → 420.00: exact, no float. */
@@ -35,7 +40,7 @@ function isDecimal(cell: CsvCell): cell is CsvDecimal {
   return typeof cell === 'object' && cell !== null;
 }
 
-/** One field: empty for nothing, formula-escaped text, quoted when it holds a quote, comma or line break. */
+/** One field: empty for nothing, formula-escaped text, quoted when it holds a quote, comma, semicolon or line break. */
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   let text: string;
