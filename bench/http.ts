@@ -57,6 +57,16 @@ export async function json<T>(schema: z.ZodType<T>, url: string, init: { method?
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** `work` on each item in the list's order, `parallel` at a time, as a client with that many connections would. */
+export async function inPool<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
 const bcStatsSchema = z.object({ requests: z.number(), throttled: z.number(), maxConcurrency: z.number() });
 const graphStatsSchema = z.object({ requestsServed: z.number(), batchItemsServed: z.number(), throttled: z.number() });
 export type BcStats = z.infer<typeof bcStatsSchema>;

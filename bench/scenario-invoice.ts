@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BenchRun } from './bench-run';
-import { call, emulatorStats, json, requestsBetween, sleep } from './http';
+import { call, emulatorStats, inPool, json, requestsBetween, sleep } from './http';
 import { COMPANY_ID, processUsage } from './processes';
 import { formatNumber, invoiceRunBoundMs } from './report';
 
@@ -95,18 +95,12 @@ function naiveBody(invoice: Invoice, n: number, tag: string): unknown {
 async function naivePost(run: BenchRun, bodies: readonly unknown[], parallel: number): Promise<{ ms: number; failed: number; requests: number }> {
   const url = `${run.emulators.bcApiBaseUrl}/companies(${COMPANY_ID})/salesInvoices`;
   const before = await emulatorStats(run.emulators);
-  let next = 0;
   let failed = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const answer = await call(url, { method: 'POST', body, token: true });
-        if (answer.status !== 201) failed += 1;
-      }
-    }),
-  );
+  await inPool(bodies, parallel, async (body) => {
+    const answer = await call(url, { method: 'POST', body, token: true });
+    if (answer.status !== 201) failed += 1;
+  });
   const ms = performance.now() - started;
   return { ms, failed, requests: requestsBetween(before, await emulatorStats(run.emulators)).bc };
 }
@@ -121,24 +115,19 @@ async function batchedFloor(run: BenchRun, bodies: readonly unknown[], parallel:
   const url = `${run.emulators.bcApiBaseUrl}/$batch`;
   const batches: unknown[][] = [];
   for (let i = 0; i < bodies.length; i += FLOOR_BATCH) batches.push(bodies.slice(i, i + FLOOR_BATCH));
-  let next = 0;
   let failed = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < batches.length) {
-        const requests = batches[next++]!.map((body, i) => ({
-          id: String(i + 1),
-          method: 'POST',
-          url: `companies(${COMPANY_ID})/salesInvoices`,
-          headers: { 'Content-Type': 'application/json' },
-          body,
-        }));
-        const answer = await json(batchAnswerSchema, url, { method: 'POST', body: { requests }, token: true });
-        failed += answer.responses.filter((r) => r.status !== 201).length + requests.length - answer.responses.length;
-      }
-    }),
-  );
+  await inPool(batches, parallel, async (batch) => {
+    const requests = batch.map((body, i) => ({
+      id: String(i + 1),
+      method: 'POST',
+      url: `companies(${COMPANY_ID})/salesInvoices`,
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    }));
+    const answer = await json(batchAnswerSchema, url, { method: 'POST', body: { requests }, token: true });
+    failed += answer.responses.filter((r) => r.status !== 201).length + requests.length - answer.responses.length;
+  });
   return { ms: performance.now() - started, failed, batches: batches.length };
 }
 

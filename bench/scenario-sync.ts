@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BenchRun } from './bench-run';
-import { emulatorStats, json, requestsBetween, sleep } from './http';
+import { emulatorStats, inPool, json, requestsBetween, sleep } from './http';
 import { pagingBoundMs } from './report';
 
 /*
@@ -107,18 +107,13 @@ async function pagingFloor(run: BenchRun): Promise<{ ms: number; pages: number; 
     const window = `start=${new Date(from).toISOString()}&end=${new Date(from + FLOOR_WINDOW_DAYS * DAY_MS).toISOString()}`;
     reads.push(() => readPages(`${business}/calendarView?${window}`));
   }
-  let next = 0;
   let pages = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: run.settings.graphMaxConcurrentPerMailbox }, async () => {
-      while (next < reads.length) {
-        // Read first, then added: `pages += await ...` would add to the count as it was before the wait.
-        const read = await reads[next++]!();
-        pages += read;
-      }
-    }),
-  );
+  await inPool(reads, run.settings.graphMaxConcurrentPerMailbox, async (read) => {
+    // Read first, then added: `pages += await ...` would add to the count as it was before the wait.
+    const count = await read();
+    pages += count;
+  });
   return { ms: performance.now() - started, pages, customerPages };
 }
 
