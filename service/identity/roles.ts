@@ -35,9 +35,10 @@ function entryMatches(entry: string, tenantId: string, objectId: string, home: s
  * tenant: checked before this) reads. Admin and invoicer come from Entra app roles assigned in the
  * home tenant and from the setup's lists matched on tenant + object id; an admin may also invoice.
  * App roles are assigned per tenant, so a partner tenant's admin could hand its own users ours: a
- * partner tenant's user holds a role only by a `<tenant id>/<object id>` entry of the setup. While the setup names no
- * one and the home tenant assigns no app roles (the first run), the first admin is BOOTSTRAP_ADMIN_OID
- * when configured, else any member (not guest) of the home tenant: never a partner tenant's user.
+ * partner tenant's user holds a role only by a `<tenant id>/<object id>` entry of the setup. While
+ * the setup names no one and the home tenant assigns no app roles (the first run), the first admin is
+ * BOOTSTRAP_ADMIN_OID when configured, else any member (not guest) of the home tenant: never a
+ * partner tenant's user.
  */
 export function rolesFor(identity: Identity, setup: Pick<Setup, 'roles'>, policy: RolePolicy): Role[] {
   if (identity.kind === 'operator') return [...ALL];
