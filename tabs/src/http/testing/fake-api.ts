@@ -111,6 +111,8 @@ export class FakeApi implements Api {
   syncedRows: UnbilledRow[] = [];
   /** How many polls a sync reports "running" before it ends. */
   syncPollsBeforeDone = 1;
+  /** Each poll of an unfinished sync waits for the first of these, if any, and takes it: a test moves the sync on a poll at a time. */
+  readonly syncHolds: Promise<void>[] = [];
   /** When set, syncs end failed with this error: a sync error kind as the server stores it, or raw text as an older server sent it. */
   syncFailure: string | null = null;
   /** The ids POST /api/sync answered. */
@@ -429,6 +431,7 @@ export class FakeApi implements Api {
     const run = this.syncHistory[index];
     if (!run) throw new ApiError('not_found', `No sync run ${id}`, 404);
     if (run.state !== 'queued' && run.state !== 'running') return run;
+    await this.syncHolds.shift();
     const polls = (this.syncPolls.get(id) ?? 0) + 1;
     this.syncPolls.set(id, polls);
     const next =
