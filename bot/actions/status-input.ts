@@ -8,26 +8,14 @@ function outcomeOf(state: string): SyncOutcome {
   return 'failed';
 }
 
-/** The set-up company by its name; '-' when none is set or Business Central cannot say (the card never shows its GUID). */
-async function companyName(services: BotServices, companyId: string | null): Promise<string> {
-  if (companyId === null) return '-';
+/** `id` by its name in `names`; `otherwise` when it has none there or the service cannot say. */
+async function nameOf(services: BotServices, names: () => Promise<ReadonlyMap<string, string>>, id: string, otherwise: string, what: string): Promise<string> {
   try {
-    const name = (await services.companyNames()).get(companyId);
-    return name === undefined || name === '' ? '-' : name;
+    const name = (await names()).get(id);
+    return name === undefined || name.trim() === '' ? otherwise : name;
   } catch (err) {
-    services.logger.warn({ err }, 'Business Central company names unavailable for the status card');
-    return '-';
-  }
-}
-
-/** The set-up Bookings business by its display name; its mailbox address when Bookings cannot name it (readable, never a GUID). */
-async function businessName(services: BotServices, businessId: string): Promise<string> {
-  try {
-    const name = (await services.businessNames()).get(businessId);
-    return name === undefined || name.trim() === '' ? businessId : name;
-  } catch (err) {
-    services.logger.warn({ err }, 'Bookings business names unavailable for the status card');
-    return businessId;
+    services.logger.warn({ err }, `${what} unavailable for the status card`);
+    return otherwise;
   }
 }
 
@@ -38,8 +26,11 @@ export async function statusInput(services: BotServices): Promise<StatusInput> {
   const [lastSync] = await services.sync.recentRuns(services.businessId, 1);
   const { unbilledCount, cannotInvoiceCount, lastRun } = await services.status();
   return {
-    bookingsBusiness: await businessName(services, setup.businessId),
-    businessCentralCompany: await companyName(services, setup.companyId),
+    // The business by its display name, else its mailbox address (readable); the company by its name,
+    // else '-': the card never shows a GUID.
+    bookingsBusiness: await nameOf(services, () => services.businessNames(), setup.businessId, setup.businessId, 'Bookings business names'),
+    businessCentralCompany:
+      setup.companyId === null ? '-' : await nameOf(services, () => services.companyNames(), setup.companyId, '-', 'Business Central company names'),
     lastSync: lastSync ? { at: new Date(lastSync.finishedAt ?? lastSync.updatedAt), outcome: outcomeOf(lastSync.state), errorKind: lastSync.errorKind } : null,
     unbilledCount,
     cannotInvoiceCount,
