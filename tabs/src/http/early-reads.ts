@@ -5,9 +5,12 @@
  * of after the entry's 140 kB has been fetched and the contract's zod schemas made; main.ts imports the
  * same module and hands its answers to httpApi. The URLs are the ones httpApi asks for withFirstReads'
  * reads of firstQueryForLink(null) (early-reads.test.ts checks they stay so); an answer goes to the
- * first GET without a token for its URL, once. Written without imports, so the module stays that small.
- * In Teams (a framed page, or a top-level one in Teams' mobile clients) the reads need a token and wait for the SDK as before.
+ * first GET without a token for its URL, once. It imports only teams/may-be-teams.ts, itself without
+ * imports, so the module stays that small. Where Teams may be the host (a framed page, or a top-level
+ * one in Teams' mobile clients) the reads need a token and wait for the SDK as before.
  */
+
+import { mayBeTeams, type HostWindow } from '../teams/may-be-teams';
 
 /** withFirstReads' reads for a page without a link, as httpApi writes them. */
 export const EARLY_READ_URLS = [
@@ -23,25 +26,12 @@ export interface EarlyReads {
   take(url: string, init?: RequestInit): Promise<Response> | null;
 }
 
-interface PageLike {
+interface PageLike extends HostWindow {
   readonly location: { readonly pathname: string; readonly search: string };
-  readonly parent: unknown;
-  readonly self: unknown;
-  readonly nativeInterface?: unknown;
   fetch(url: string, init: RequestInit): Promise<Response>;
 }
 
 const NONE: EarlyReads = { take: () => null };
-
-/** host.ts' mayBeTeams, written again here to keep this module free of imports: framed, or Teams mobile. */
-function mayBeTeams(page: PageLike): boolean {
-  if (page.nativeInterface !== undefined && page.nativeInterface !== null) return true;
-  try {
-    return page.parent !== page.self;
-  } catch {
-    return true;
-  }
-}
 
 /** The Unbilled page is at /tab/unbilled, /tab/ and /; Setup, History and the configuration page are not. */
 const isUnbilledPath = (pathname: string) => /^\/(tab(\/unbilled)?)?\/?$/.test(pathname);

@@ -1,4 +1,5 @@
-import { authStartUrl, detectHost, mayBeTeams, themeFromTeams, type HostWindow } from './host';
+import { authStartUrl, detectHost, themeFromTeams } from './host';
+import { mayBeTeams, type HostWindow } from './may-be-teams';
 import type { TeamsContext, TeamsSdk } from './teams-sdk';
 
 function fakeSdk(behaviour: {

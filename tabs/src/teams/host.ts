@@ -1,5 +1,6 @@
 import { SignInSession } from './sign-in-session';
 import type { TeamsContext, TeamsSdk } from './teams-sdk';
+import { mayBeTeams, type HostWindow } from './may-be-teams';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
@@ -23,24 +24,6 @@ export function themeFromTeams(theme: string): ThemeName {
   if (theme === 'dark') return 'dark';
   if (theme === 'contrast') return 'contrast';
   return 'light';
-}
-
-/** The window as the host check sees it: Teams' mobile clients give a top-level page a `nativeInterface`. */
-export type HostWindow = Pick<Window, 'parent' | 'self'> & { readonly nativeInterface?: unknown };
-
-/**
- * Whether Teams may be the host: a tab is framed by Teams on the web and desktop, and is a top-level
- * page with the host's `nativeInterface` in Teams' mobile clients (where teams-js talks to the host
- * through it). Any other top-level page never waits for a host that is not there.
- */
-export function mayBeTeams(win: HostWindow): boolean {
-  if (win.nativeInterface !== undefined && win.nativeInterface !== null) return true;
-  try {
-    return win.parent !== win.self;
-  } catch {
-    // A cross-origin parent can throw on access: that is a frame.
-    return true;
-  }
 }
 
 export function webHost(prefersDark: boolean, openWindow: (url: string) => void): Host {
