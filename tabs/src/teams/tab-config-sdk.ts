@@ -1,4 +1,5 @@
-import { app, pages } from '@microsoft/teams-js';
+import { pages } from '@microsoft/teams-js';
+import { teamsSdk, type TeamsContext } from './teams-sdk';
 
 /** What Teams keeps for a channel tab once its configuration page saves. */
 export interface ChannelTabConfig {
@@ -9,10 +10,7 @@ export interface ChannelTabConfig {
 }
 
 /** What the dialog is shown in: Teams' language and theme (`default`, `dark`, `contrast`). */
-export interface TabConfigContext {
-  locale: string;
-  theme: string;
-}
+export type TabConfigContext = Pick<TeamsContext, 'locale' | 'theme'>;
 
 /** The part of @microsoft/teams-js a configuration page uses, so tests can stand in for Teams. */
 export interface TabConfigSdk {
@@ -25,9 +23,9 @@ export interface TabConfigSdk {
 
 export const tabConfigSdk: TabConfigSdk = {
   initialize: async () => {
-    await app.initialize();
-    const context = await app.getContext();
-    return { locale: context.app.locale, theme: context.app.theme ?? 'default' };
+    await teamsSdk.initialize();
+    const { locale, theme } = await teamsSdk.getContext();
+    return { locale, theme };
   },
   setValid: (valid) => pages.config.setValidityState(valid),
   onSave: (config) =>
